@@ -1,0 +1,126 @@
+package dev.pce.engine.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** Turns events into log lines and back. One event is one line of JSON ending in a newline. */
+public final class EventCodec {
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private static final Map<String, Class<? extends EventPayload>> PAYLOAD_TYPES = Map.of(
+            WorkflowPlanned.TYPE, WorkflowPlanned.class,
+            TaskClaimed.TYPE, TaskClaimed.class,
+            LeaseExpired.TYPE, LeaseExpired.class,
+            TaskCompleted.TYPE, TaskCompleted.class,
+            TaskFailed.TYPE, TaskFailed.class);
+
+    private EventCodec() {
+    }
+
+    /** The event as one UTF-8 JSON line, newline included. */
+    public static byte[] encode(Event event) {
+        ObjectNode line = toJson(event);
+        try {
+            byte[] json = MAPPER.writeValueAsBytes(line);
+            byte[] withNewline = new byte[json.length + 1];
+            System.arraycopy(json, 0, withNewline, 0, json.length);
+            withNewline[json.length] = '\n';
+            return withNewline;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.id() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** The event as the JSON object its log line holds. */
+    public static ObjectNode toJson(Event event) {
+        ObjectNode line = MAPPER.createObjectNode();
+        line.put("id", event.id());
+        line.put("seq", event.seq());
+        line.put("time", event.time().toString());
+        line.put("type", event.type());
+        line.put("source", event.source());
+        line.set("payload", event.payload() instanceof UnrecognizedPayload unknown
+                ? unknown.raw()
+                : MAPPER.valueToTree(event.payload()));
+        return line;
+    }
+
+    /**
+     * Reads one line (without its newline).
+     *
+     * @param where the file and line number, for the error message
+     */
+    public static Event decode(byte[] buffer, int offset, int length, String where) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(buffer, offset, length);
+        } catch (IOException e) {
+            throw corrupt(where, "is not valid JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        if (node == null || !node.isObject()) {
+            throw corrupt(where, "is not a JSON object");
+        }
+        String id = text(node, "id", where);
+        JsonNode seqNode = node.get("seq");
+        if (seqNode == null || !seqNode.canConvertToLong() || seqNode.asLong() < 1) {
+            throw corrupt(where, "has no positive integer 'seq'");
+        }
+        Instant time;
+        try {
+            time = Instant.parse(text(node, "time", where));
+        } catch (DateTimeParseException e) {
+            throw corrupt(where, "has a 'time' that is not an ISO-8601 instant");
+        }
+        String type = text(node, "type", where);
+        String source = text(node, "source", where);
+        JsonNode payloadNode = node.get("payload");
+        if (payloadNode == null || !payloadNode.isObject()) {
+            throw corrupt(where, "has no 'payload' object");
+        }
+        return new Event(id, seqNode.asLong(), time, source, payload(type, payloadNode, where));
+    }
+
+    private static EventPayload payload(String type, JsonNode payloadNode, String where) {
+        Class<? extends EventPayload> payloadClass = PAYLOAD_TYPES.get(type);
+        if (payloadClass == null) {
+            return new UnrecognizedPayload(type, payloadNode);
+        }
+        try {
+            return MAPPER.treeToValue(payloadNode, payloadClass);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw corrupt(where, "has a '" + type + "' payload PCE cannot read (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw corrupt(where, "has no string '" + field + "'");
+        }
+        return value.asText();
+    }
+
+    private static CeException corrupt(String where, String problem) {
+        return new CeException(ErrorCode.LOG_CORRUPT, "Event log " + where + " " + problem + ".",
+                "Restore the file from a backup or move the damaged line out of it; every line must be an event "
+                        + "written by PCE.");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

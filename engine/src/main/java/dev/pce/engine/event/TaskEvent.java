@@ -1,0 +1,7 @@
+package dev.pce.engine.event;
+
+/** An event about one task. */
+public sealed interface TaskEvent extends EventPayload permits TaskClaimed, LeaseExpired, TaskCompleted, TaskFailed {
+
+    String taskId();
+}

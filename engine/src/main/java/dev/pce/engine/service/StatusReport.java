@@ -1,0 +1,154 @@
+package dev.pce.engine.service;
+
+import dev.pce.engine.model.Claim;
+import dev.pce.engine.model.TaskState;
+import dev.pce.engine.model.TaskStatus;
+import dev.pce.engine.workflow.WorkflowState;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Derives what callers see (per-task views, counts, progress, blockers) from a workflow's state at one moment. */
+public final class StatusReport {
+    private final WorkflowState state;
+    private final Map<String, TaskStatus> statuses;
+    private final StatusCounts counts;
+
+    private StatusReport(WorkflowState state, Instant now) {
+        this.state = state;
+        this.statuses = state.statuses(now);
+        Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus status : statuses.values()) {
+            byStatus.merge(status, 1, Integer::sum);
+        }
+        this.counts = countsOf(byStatus);
+    }
+
+    public static StatusReport of(WorkflowState state, Instant now) {
+        return new StatusReport(state, now);
+    }
+
+    public TaskStatus statusOf(String taskId) {
+        return statuses.get(taskId);
+    }
+
+    public WorkflowStatus full() {
+        List<TaskView> views = new ArrayList<>(state.taskCount());
+        List<BlockedTask> blocked = new ArrayList<>();
+        for (TaskState task : state.tasks()) {
+            views.add(view(task));
+            TaskStatus status = statuses.get(task.id());
+            if (status == TaskStatus.BLOCKED || status == TaskStatus.WAITING) {
+                blocked.add(new BlockedTask(task.id(), task.spec().pool(), status,
+                        state.unfinishedDependencies(task.id()),
+                        status == TaskStatus.BLOCKED ? failedUpstream(task.id()) : List.of()));
+            }
+        }
+        return new WorkflowStatus(state.workflowId(), state.goal(), phase(), state.createdAt(), state.updatedAt(),
+                state.lastSeq(), state.taskCount(), progressPercent(), counts(), pools(), views, blocked);
+    }
+
+    public WorkflowSummary summary() {
+        return new WorkflowSummary(state.workflowId(), state.goal(), phase(), state.createdAt(), state.updatedAt(),
+                state.taskCount(), progressPercent(), counts());
+    }
+
+    public TaskView view(TaskState task) {
+        TaskStatus status = statuses.get(task.id());
+        Optional<Claim> claim = task.claim().filter(c -> status == TaskStatus.CLAIMED || expired(task));
+        return new TaskView(task.id(), task.spec().title(), task.spec().kind(), task.spec().pool(), status,
+                task.spec().estimateMinutes(), task.spec().dependsOn(),
+                status == TaskStatus.WAITING || status == TaskStatus.BLOCKED
+                        ? state.unfinishedDependencies(task.id()) : List.of(),
+                claim.map(Claim::agent), claim.map(Claim::claimId), claim.map(Claim::leaseUntil), expired(task),
+                task.attempts(), task.completion().map(c -> c.summary()),
+                task.lastFailure().map(f -> f.reason()));
+    }
+
+    private boolean expired(TaskState task) {
+        return task.claim().isPresent() && statuses.get(task.id()) == TaskStatus.READY;
+    }
+
+    public WorkflowPhase phase() {
+        if (counts.done() == state.taskCount()) {
+            return WorkflowPhase.COMPLETED;
+        }
+        boolean runnable = counts.waiting() + counts.ready() + counts.claimed() > 0;
+        return runnable ? WorkflowPhase.ACTIVE : WorkflowPhase.FAILED;
+    }
+
+    public double progressPercent() {
+        if (state.taskCount() == 0) {
+            return 0;
+        }
+        return Math.round(1000.0 * counts.done() / state.taskCount()) / 10.0;
+    }
+
+    public StatusCounts counts() {
+        return counts;
+    }
+
+    public List<PoolCounts> pools() {
+        Map<String, Map<TaskStatus, Integer>> perPool = new TreeMap<>();
+        for (TaskState task : state.tasks()) {
+            perPool.computeIfAbsent(task.spec().pool(), pool -> new EnumMap<>(TaskStatus.class))
+                    .merge(statuses.get(task.id()), 1, Integer::sum);
+        }
+        List<PoolCounts> pools = new ArrayList<>();
+        perPool.forEach((pool, counts) -> {
+            StatusCounts c = countsOf(counts);
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            pools.add(new PoolCounts(pool, total, c.waiting(), c.ready(), c.claimed(), c.done(), c.failed(),
+                    c.blocked()));
+        });
+        return pools;
+    }
+
+    public Optional<PoolCounts> pool(String pool) {
+        return pools().stream().filter(counts -> counts.pool().equals(pool)).findFirst();
+    }
+
+    /** Tasks that became ready or blocked because of {@code taskId}'s outcome. */
+    public Map<String, TaskStatus> dependentStatuses(String taskId) {
+        Map<String, TaskStatus> dependents = new LinkedHashMap<>();
+        for (String dependent : state.dependentsOf(taskId)) {
+            dependents.put(dependent, statuses.get(dependent));
+        }
+        return dependents;
+    }
+
+    private static StatusCounts countsOf(Map<TaskStatus, Integer> counts) {
+        return new StatusCounts(counts.getOrDefault(TaskStatus.WAITING, 0), counts.getOrDefault(TaskStatus.READY, 0),
+                counts.getOrDefault(TaskStatus.CLAIMED, 0), counts.getOrDefault(TaskStatus.DONE, 0),
+                counts.getOrDefault(TaskStatus.FAILED, 0), counts.getOrDefault(TaskStatus.BLOCKED, 0));
+    }
+
+    /** The failed tasks that a blocked task transitively depends on. */
+    private List<String> failedUpstream(String taskId) {
+        List<String> failed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        ArrayDeque<String> queue = new ArrayDeque<>(List.of(taskId));
+        while (!queue.isEmpty()) {
+            String current = queue.poll();
+            for (String dependency : state.task(current).orElseThrow().spec().dependsOn()) {
+                if (seen.add(dependency)) {
+                    if (statuses.get(dependency) == TaskStatus.FAILED) {
+                        failed.add(dependency);
+                    } else if (statuses.get(dependency) == TaskStatus.BLOCKED) {
+                        queue.add(dependency);
+                    }
+                }
+            }
+        }
+        return failed;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.pce.engine.service;
+
+import dev.pce.engine.event.Event;
+import dev.pce.engine.log.EventLog;
+import dev.pce.engine.workflow.TaskCommand;
+import dev.pce.engine.workflow.WorkflowSnapshot;
+import dev.pce.engine.workflow.WorkflowState;
+import dev.pce.engine.workspace.Workspace;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One process's view of one workflow: its log and the state folded from it. Every read first catches up with
+ * what other processes appended; every command is decided and appended under the log's lock. Thread-safe.
+ */
+final class WorkflowHandle implements Closeable {
+    /** Snapshot after this many events beyond the last one, so a restart replays little. */
+    static final int SNAPSHOT_EVERY = 1_000;
+
+    private final EventLog log;
+    private final WorkflowState state;
+    private final Path snapshotFile;
+    private final Clock clock;
+    private long snapshotSeq;
+
+    private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq) {
+        this.log = log;
+        this.state = state;
+        this.snapshotFile = snapshotFile;
+        this.clock = clock;
+        this.snapshotSeq = snapshotSeq;
+    }
+
+    static WorkflowHandle open(String workflowId, Path dir, Clock clock) {
+        EventLog log = EventLog.open(dir.resolve(Workspace.EVENTS_FILE), clock);
+        Path snapshotFile = dir.resolve(Workspace.SNAPSHOT_FILE);
+        Optional<WorkflowSnapshot> snapshot = SnapshotStore.read(snapshotFile)
+                .filter(s -> s.workflowId().equals(workflowId))
+                .filter(s -> log.endsWith(s.offset(), s.seq(), s.lastEventId()));
+        WorkflowState state;
+        long snapshotSeq = 0;
+        if (snapshot.isPresent()) {
+            state = WorkflowState.fromSnapshot(snapshot.get());
+            log.resumeAt(snapshot.get().offset(), snapshot.get().seq());
+            snapshotSeq = snapshot.get().seq();
+        } else {
+            state = new WorkflowState(workflowId);
+        }
+        state.applyAll(log.readNew());
+        WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq);
+        handle.snapshotIfDue();
+        return handle;
+    }
+
+    /** Catches up with other processes, then answers from the state. */
+    synchronized <T> T read(Function<WorkflowState, T> view) {
+        state.applyAll(log.readNew());
+        snapshotIfDue();
+        return view.apply(state);
+    }
+
+    /**
+     * Decides {@code command} against the caught-up state and appends its events, atomically across processes;
+     * then answers from the new state. The events are durable before this returns.
+     */
+    synchronized <T> T execute(TaskCommand command, CommandView<T> view) {
+        Executed executed = log.locked((caughtUp, appender) -> {
+            state.applyAll(caughtUp);
+            Instant now = clock.instant();
+            List<Event> appended = appender.append(command.decide(state, now));
+            state.applyAll(appended);
+            return new Executed(appended, now);
+        });
+        snapshotIfDue();
+        return view.apply(state, executed);
+    }
+
+    synchronized EventLog.Page events(long afterSeq, int limit, Predicate<Event> filter) {
+        return log.read(afterSeq, limit, filter);
+    }
+
+    /** What a command appended, and the moment it was decided. */
+    record Executed(List<Event> appended, Instant decidedAt) {
+    }
+
+    @FunctionalInterface
+    interface CommandView<T> {
+        T apply(WorkflowState state, Executed executed);
+    }
+
+    private void snapshotIfDue() {
+        if (state.lastSeq() - snapshotSeq >= SNAPSHOT_EVERY) {
+            SnapshotStore.write(snapshotFile, state.snapshot(log.consumedOffset()));
+            snapshotSeq = state.lastSeq();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        log.close();
+    }
+}

@@ -1,0 +1,236 @@
+package dev.pce.engine.service;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.event.Event;
+import dev.pce.engine.event.LeaseExpired;
+import dev.pce.engine.event.NewEvent;
+import dev.pce.engine.event.TaskClaimed;
+import dev.pce.engine.event.TaskEvent;
+import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.WorkflowPlanned;
+import dev.pce.engine.log.EventLog;
+import dev.pce.engine.model.Ids;
+import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.model.TaskState;
+import dev.pce.engine.model.TaskStatus;
+import dev.pce.engine.workflow.ClaimCommand;
+import dev.pce.engine.workflow.CompleteCommand;
+import dev.pce.engine.workflow.FailCommand;
+import dev.pce.engine.workflow.PlanValidator;
+import dev.pce.engine.workflow.TaskCommand;
+import dev.pce.engine.workflow.WorkflowState;
+import dev.pce.engine.workspace.Workspace;
+
+import java.io.Closeable;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
+
+/**
+ * The engine's use cases: plan a workflow, report status, read events, claim, complete and fail tasks. Safe to
+ * call from many threads and, through the event log's locking, from many processes on one workspace.
+ */
+public final class WorkflowService implements Closeable {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Workspace workspace;
+    private final Clock clock;
+    private final ConcurrentMap<String, WorkflowHandle> handles = new ConcurrentHashMap<>();
+
+    public WorkflowService(Workspace workspace, Clock clock) {
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Validates and stores a plan as a new workflow. Nothing is stored if the plan is invalid. */
+    public PlanResult plan(String goal, List<TaskSpec> tasks, String agent) {
+        List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
+        String workflowId = newWorkflowId();
+        NewEvent planned = new NewEvent(agent, new WorkflowPlanned(goal, resolved));
+        workspace.createWorkflow(workflowId, eventsFile -> {
+            EventLog.create(eventsFile);
+            try (EventLog log = EventLog.open(eventsFile, clock)) {
+                log.locked((caughtUp, appender) -> appender.append(List.of(planned)));
+            }
+        });
+        return handle(workflowId).read(state -> {
+            StatusReport report = StatusReport.of(state, clock.instant());
+            List<String> ready = state.tasks().stream().map(TaskState::id)
+                    .filter(id -> report.statusOf(id) == TaskStatus.READY).toList();
+            return new PlanResult(workflowId, goal, resolved.size(), resolved, ready, report.pools(),
+                    workspace.eventsFile(workflowId).toString());
+        });
+    }
+
+    public WorkflowStatus status(String workflowId) {
+        return handle(workflowId).read(state -> StatusReport.of(state, clock.instant()).full());
+    }
+
+    /** Every workflow of the workspace, oldest first. */
+    public List<WorkflowSummary> list() {
+        List<WorkflowSummary> summaries = new ArrayList<>();
+        for (String id : workspace.workflowIds()) {
+            summaries.add(handle(id).read(state -> StatusReport.of(state, clock.instant()).summary()));
+        }
+        return summaries;
+    }
+
+    public EventsPage events(EventQuery query) {
+        WorkflowHandle handle = handle(query.workflowId());
+        Predicate<Event> filter = event -> query.types().isEmpty() || query.types().contains(event.type());
+        if (query.taskId().isPresent()) {
+            String taskId = query.taskId().get();
+            filter = filter.and(event -> event.payload() instanceof TaskEvent task && task.taskId().equals(taskId));
+        }
+        if (query.pool().isPresent()) {
+            Map<String, String> poolOfTask = handle.read(WorkflowService::poolsOfTasks);
+            String pool = query.pool().get();
+            filter = filter.and(event -> !(event.payload() instanceof TaskEvent task)
+                    || pool.equals(poolOfTask.get(task.taskId())));
+        }
+        EventLog.Page page = handle.events(query.after(), query.limit(), filter);
+        long lastSeq = handle.read(WorkflowState::lastSeq);
+        return new EventsPage(query.workflowId(), page.events(), page.nextAfter(), page.hasMore(), lastSeq);
+    }
+
+    private static Map<String, String> poolsOfTasks(WorkflowState state) {
+        Map<String, String> pools = new HashMap<>();
+        for (TaskState task : state.tasks()) {
+            pools.put(task.id(), task.spec().pool());
+        }
+        return pools;
+    }
+
+    /** Hands the next ready task of {@code pool} (or the named one) to {@code agent} under a lease of {@code ttl}. */
+    public ClaimResult claim(String workflowId, String pool, String agent, Optional<String> taskId, Duration ttl) {
+        String claimId = "cl-" + HexFormat.of().formatHex(randomBytes(6));
+        ClaimCommand command = new ClaimCommand(pool, agent, taskId, ttl, claimId);
+        return handle(workflowId).execute(command, (state, executed) -> {
+            StatusReport report = StatusReport.of(state, executed.decidedAt());
+            List<String> expired = executed.appended().stream()
+                    .filter(event -> event.payload() instanceof LeaseExpired)
+                    .map(event -> ((LeaseExpired) event.payload()).taskId()).toList();
+            PoolCounts counts = report.pool(pool).orElse(new PoolCounts(pool, 0, 0, 0, 0, 0, 0, 0));
+            Optional<ClaimedTask> claimed = executed.appended().stream()
+                    .filter(event -> event.payload() instanceof TaskClaimed)
+                    .map(event -> claimedTask(state, (TaskClaimed) event.payload()))
+                    .findFirst();
+            String message = claimed.map(task -> "Claimed task '" + task.spec().id() + "' until " + task.leaseUntil()
+                            + "; report it with ce_complete or ce_fail using claim_id " + task.claimId() + ".")
+                    .orElseGet(() -> nothingToClaim(workflowId, counts, report.phase()));
+            return new ClaimResult(workflowId, claimed.isPresent(), claimed, message, counts, report.phase(),
+                    expired);
+        });
+    }
+
+    private static ClaimedTask claimedTask(WorkflowState state, TaskClaimed claimed) {
+        TaskState task = state.task(claimed.taskId()).orElseThrow();
+        List<ClaimedTask.DependencyOutput> inputs = new ArrayList<>();
+        for (String dependency : task.spec().dependsOn()) {
+            state.task(dependency).flatMap(TaskState::completion).ifPresent(done -> inputs.add(
+                    new ClaimedTask.DependencyOutput(dependency, done.summary(), done.artifacts())));
+        }
+        return new ClaimedTask(task.spec(), claimed.claimId(), claimed.leaseUntil(), task.attempts(), inputs);
+    }
+
+    private static String nothingToClaim(String workflowId, PoolCounts pool, WorkflowPhase phase) {
+        if (phase.finished()) {
+            return "Workflow " + workflowId + " is " + phase.wireName() + "; there is nothing left to claim.";
+        }
+        if (pool.total() == 0) {
+            return "Workflow " + workflowId + " has no tasks in pool " + pool.pool() + ".";
+        }
+        return "No ready task in pool " + pool.pool() + " right now: " + pool.waiting() + " waiting for dependencies, "
+                + pool.claimed() + " claimed by other agents, " + pool.blocked() + " blocked, " + pool.done()
+                + " done. Try again after the next task.completed event (see ce_events).";
+    }
+
+    public TaskResult complete(String workflowId, CompleteCommand command) {
+        return taskResult(workflowId, command.taskId(), command);
+    }
+
+    public TaskResult fail(String workflowId, FailCommand command) {
+        return taskResult(workflowId, command.taskId(), command);
+    }
+
+    private TaskResult taskResult(String workflowId, String taskId, TaskCommand command) {
+        return handle(workflowId).execute(command, (state, executed) -> {
+            StatusReport report = StatusReport.of(state, executed.decidedAt());
+            boolean willRetry = executed.appended().stream()
+                    .anyMatch(event -> event.payload() instanceof TaskFailed failed && failed.willRetry());
+            List<String> ready = new ArrayList<>();
+            List<String> blocked = new ArrayList<>();
+            if (!executed.appended().isEmpty()) {
+                report.dependentStatuses(taskId).forEach((id, status) -> {
+                    if (status == TaskStatus.READY) {
+                        ready.add(id);
+                    } else if (status == TaskStatus.BLOCKED) {
+                        blocked.add(id);
+                    }
+                });
+            }
+            return new TaskResult(workflowId, report.view(state.task(taskId).orElseThrow()),
+                    executed.appended().isEmpty(), willRetry, ready, blocked, report.phase(),
+                    report.progressPercent());
+        });
+    }
+
+    private WorkflowHandle handle(String workflowId) {
+        Ids.requireWorkflowId(workflowId, "workflow_id");
+        WorkflowHandle existing = handles.get(workflowId);
+        if (existing != null) {
+            return existing;
+        }
+        if (!workspace.hasWorkflow(workflowId)) {
+            throw unknownWorkflow(workflowId);
+        }
+        return handles.computeIfAbsent(workflowId,
+                id -> WorkflowHandle.open(id, workspace.workflowDir(id), clock));
+    }
+
+    private CeException unknownWorkflow(String workflowId) {
+        List<String> known = workspace.workflowIds();
+        String listing = known.isEmpty() ? "It has no workflows yet."
+                : "Newest workflows: " + String.join(", ", known.subList(Math.max(0, known.size() - 5), known.size()))
+                        + ".";
+        return new CeException(ErrorCode.UNKNOWN_WORKFLOW,
+                "Workflow '" + workflowId + "' does not exist in workspace " + workspace.root() + ". " + listing,
+                "Use a workflow_id returned by ce_plan, or call ce_status without workflow_id to list them.");
+    }
+
+    private String newWorkflowId() {
+        Instant now = clock.instant();
+        return "wf-" + ID_TIME.format(now) + "-" + HexFormat.of().formatHex(randomBytes(3));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        handles.values().forEach(WorkflowHandle::close);
+        handles.clear();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.pce.engine.workflow;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.event.LeaseExpired;
+import dev.pce.engine.event.NewEvent;
+import dev.pce.engine.event.TaskClaimed;
+import dev.pce.engine.model.Claim;
+import dev.pce.engine.model.TaskPhase;
+import dev.pce.engine.model.TaskState;
+import dev.pce.engine.model.TaskStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An agent of {@code pool} asks for work: the named task, or else the first ready task of the pool in plan order.
+ * Leases that ran out are recorded as expired first, so their tasks can be handed out again.
+ *
+ * @param claimId the id the new claim gets (the caller makes it unique)
+ */
+public record ClaimCommand(String pool, String agent, Optional<String> taskId, Duration ttl, String claimId)
+        implements TaskCommand {
+    /** Source of events PCE records on its own behalf. */
+    public static final String SYSTEM_SOURCE = "pce";
+
+    public ClaimCommand {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(ttl, "ttl");
+        Objects.requireNonNull(claimId, "claimId");
+    }
+
+    @Override
+    public List<NewEvent> decide(WorkflowState state, Instant now) {
+        Map<String, TaskStatus> statuses = state.statuses(now);
+        List<NewEvent> events = new ArrayList<>(expiredLeases(state, statuses));
+        Optional<TaskState> chosen = taskId.isPresent()
+                ? Optional.of(requestedTask(state, statuses, taskId.get()))
+                : state.tasks().stream()
+                        .filter(task -> task.spec().pool().equals(pool))
+                        .filter(task -> statuses.get(task.id()) == TaskStatus.READY)
+                        .findFirst();
+        chosen.ifPresent(task -> events.add(new NewEvent(agent,
+                new TaskClaimed(task.id(), claimId, agent, pool, now.plus(ttl)))));
+        return events;
+    }
+
+    private static List<NewEvent> expiredLeases(WorkflowState state, Map<String, TaskStatus> statuses) {
+        List<NewEvent> expired = new ArrayList<>();
+        for (TaskState task : state.tasks()) {
+            if (task.phase() == TaskPhase.CLAIMED && statuses.get(task.id()) == TaskStatus.READY) {
+                Claim claim = task.claim().orElseThrow();
+                expired.add(new NewEvent(SYSTEM_SOURCE, new LeaseExpired(task.id(), claim.claimId(), claim.agent())));
+            }
+        }
+        return expired;
+    }
+
+    private TaskState requestedTask(WorkflowState state, Map<String, TaskStatus> statuses, String id) {
+        TaskState task = TaskChecks.existing(state, id);
+        String where = "Task '" + id + "' of workflow " + state.workflowId();
+        if (!task.spec().pool().equals(pool)) {
+            throw new CeException(ErrorCode.CONFLICT, where + " belongs to pool " + task.spec().pool() + ", not "
+                    + pool + ".", "Claim it as an agent of pool " + task.spec().pool() + ".");
+        }
+        TaskStatus status = statuses.get(id);
+        return switch (status) {
+            case READY -> task;
+            case WAITING -> throw new CeException(ErrorCode.CONFLICT,
+                    where + " is waiting for " + state.unfinishedDependencies(id) + ".",
+                    "Claim it after those tasks are done, or claim without task_id to get a ready task.");
+            case CLAIMED -> throw new CeException(ErrorCode.CONFLICT, where + " is claimed by "
+                    + task.claim().orElseThrow().agent() + " until " + task.claim().orElseThrow().leaseUntil() + ".",
+                    "Claim without task_id to get another ready task.");
+            case DONE, FAILED, BLOCKED -> throw new CeException(ErrorCode.CONFLICT,
+                    where + " is " + status.wireName() + " and cannot be claimed.",
+                    "Claim without task_id to get a ready task; ce_status shows what is left.");
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package dev.pce.engine.workflow;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.event.NewEvent;
+import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.model.TaskState;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The claimant gives up on a task. A retryable failure returns the task to its pool until it has been attempted
+ * {@link #MAX_ATTEMPTS} times; otherwise it fails for good and its dependents are blocked.
+ */
+public record FailCommand(String taskId, String claimId, String agent, String reason, boolean retryable)
+        implements TaskCommand {
+    public static final int MAX_ATTEMPTS = 3;
+
+    public FailCommand {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(claimId, "claimId");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public List<NewEvent> decide(WorkflowState state, Instant now) {
+        TaskState task = TaskChecks.existing(state, taskId);
+        String where = "Task '" + taskId + "' of workflow " + state.workflowId();
+        boolean alreadyReported = task.lastFailure().map(failure -> failure.claimId().equals(claimId)).orElse(false);
+        if (alreadyReported) {
+            return List.of();
+        }
+        switch (task.phase()) {
+            case DONE -> throw new CeException(ErrorCode.CONFLICT, where + " is already done ("
+                    + task.completion().orElseThrow().agent() + ").", "Nothing to report; claim the next task.");
+            case FAILED -> throw new CeException(ErrorCode.CONFLICT, where + " has already failed for good.",
+                    "Nothing to report; claim the next task.");
+            case PENDING, CLAIMED -> {
+                TaskChecks.heldBy(state, task, claimId, "failed");
+                boolean willRetry = retryable && task.attempts() < MAX_ATTEMPTS;
+                return List.of(new NewEvent(agent, new TaskFailed(taskId, claimId, reason, retryable, willRetry)));
+            }
+        }
+        throw new IllegalStateException("unreachable phase " + task.phase());
+    }
+}

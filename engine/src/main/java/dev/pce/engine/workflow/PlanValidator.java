@@ -1,0 +1,115 @@
+package dev.pce.engine.workflow;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Limits;
+import dev.pce.engine.model.Ids;
+import dev.pce.engine.model.Pools;
+import dev.pce.engine.model.TaskSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a plan's structure and fills in derived fields. Every problem found is reported at once (up to a bound),
+ * each naming the task and field, so a planner can fix the whole plan in one round.
+ */
+public final class PlanValidator {
+    private static final int MAX_REPORTED = 20;
+    private static final double MAX_ESTIMATE_MINUTES = 60.0 * 24 * 365;
+
+    private PlanValidator() {
+    }
+
+    /**
+     * Returns the tasks with their pools resolved. A task whose {@code pool} is empty gets the pool of its kind.
+     *
+     * @throws CeException {@link ErrorCode#INVALID_PLAN} listing every problem
+     */
+    public static List<TaskSpec> validate(String goal, List<TaskSpec> tasks) {
+        List<String> problems = new ArrayList<>();
+        if (goal.isBlank()) {
+            problems.add("goal is empty");
+        }
+        if (tasks.isEmpty()) {
+            throw invalid(List.of("the plan has no tasks"), "Give at least one task.");
+        }
+        if (tasks.size() > Limits.MAX_TASKS) {
+            throw invalid(List.of("the plan has " + tasks.size() + " tasks, more than " + Limits.MAX_TASKS),
+                    "Split the goal into several workflows.");
+        }
+        Map<String, Integer> firstIndex = new HashMap<>();
+        List<TaskSpec> resolved = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskSpec task = tasks.get(i);
+            String where = "tasks[" + i + "] (id '" + Ids.clip(task.id()) + "')";
+            Integer earlier = firstIndex.putIfAbsent(task.id(), i);
+            if (earlier != null) {
+                problems.add(where + ": duplicate id, already used by tasks[" + earlier + "]");
+            }
+            if (task.title().isBlank()) {
+                problems.add(where + ": title is empty");
+            }
+            if (!(task.estimateMinutes() > 0) || task.estimateMinutes() > MAX_ESTIMATE_MINUTES) {
+                problems.add(where + ": estimate must be more than 0 and at most one year of minutes, got "
+                        + task.estimateMinutes());
+            }
+            resolved.add(withPool(task, where, problems));
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskSpec task = tasks.get(i);
+            for (String dependency : task.dependsOn()) {
+                if (dependency.equals(task.id())) {
+                    problems.add("tasks[" + i + "] ('" + Ids.clip(task.id()) + "') depends on itself");
+                } else if (!firstIndex.containsKey(dependency)) {
+                    problems.add("tasks[" + i + "] ('" + Ids.clip(task.id()) + "') depends on unknown task '"
+                            + Ids.clip(dependency) + "'");
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            Optional<List<String>> cycle = Topology.findCycle(tasks);
+            cycle.ifPresent(ids -> problems.add("dependency cycle: " + String.join(" -> ", ids)
+                    + " (each task depends on the next)"));
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(problems, "Correct the listed tasks and call ce_plan again; nothing was stored.");
+        }
+        return resolved;
+    }
+
+    private static TaskSpec withPool(TaskSpec task, String where, List<String> problems) {
+        if (!task.pool().isEmpty()) {
+            return task;
+        }
+        Optional<String> pool = Pools.poolForKind(task.kind());
+        if (pool.isEmpty()) {
+            problems.add(where + ": kind '" + Ids.clip(task.kind()) + "' has no default pool; name a pool or use "
+                    + "one of " + Pools.knownKinds());
+            return task;
+        }
+        return new TaskSpec(task.id(), task.title(), task.kind(), pool.get(), task.estimateMinutes(), task.reads(),
+                task.writes(), task.dependsOn(), task.description());
+    }
+
+    private static CeException invalid(List<String> problems, String fix) {
+        StringBuilder message = new StringBuilder("Plan rejected: ");
+        int shown = Math.min(problems.size(), MAX_REPORTED);
+        if (problems.size() == 1) {
+            message.append(problems.get(0)).append('.');
+        } else {
+            message.append(problems.size()).append(" problems:");
+            for (int i = 0; i < shown; i++) {
+                message.append(' ').append(i + 1).append(") ").append(problems.get(i)).append(';');
+            }
+            if (problems.size() > shown) {
+                message.append(" and ").append(problems.size() - shown).append(" more;");
+            }
+            message.setCharAt(message.length() - 1, '.');
+        }
+        return new CeException(ErrorCode.INVALID_PLAN, message.toString(), fix);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.pce.engine.workflow;
+
+import dev.pce.engine.model.TaskSpec;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/** Orderings and cycle checks over the depends_on graph of a plan. Linear time; no recursion (deep chains). */
+public final class Topology {
+
+    private Topology() {
+    }
+
+    /**
+     * Task ids with every dependency before its dependents; among tasks free at the same time, plan order wins.
+     * Unknown dependency ids are ignored; tasks on a cycle (an invalid plan) come last, in plan order.
+     */
+    public static List<String> order(List<TaskSpec> tasks) {
+        Map<String, Integer> index = indexOf(tasks);
+        int[] missing = new int[tasks.size()];
+        List<List<Integer>> dependents = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            dependents.add(new ArrayList<>(2));
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            for (String dependency : tasks.get(i).dependsOn()) {
+                Integer from = index.get(dependency);
+                if (from != null) {
+                    dependents.get(from).add(i);
+                    missing[i]++;
+                }
+            }
+        }
+        PriorityQueue<Integer> free = new PriorityQueue<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            if (missing[i] == 0) {
+                free.add(i);
+            }
+        }
+        List<String> order = new ArrayList<>(tasks.size());
+        boolean[] placed = new boolean[tasks.size()];
+        while (!free.isEmpty()) {
+            int next = free.poll();
+            placed[next] = true;
+            order.add(tasks.get(next).id());
+            for (int dependent : dependents.get(next)) {
+                if (--missing[dependent] == 0) {
+                    free.add(dependent);
+                }
+            }
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            if (!placed[i]) {
+                order.add(tasks.get(i).id());
+            }
+        }
+        return order;
+    }
+
+    /**
+     * One dependency cycle, if the plan has any, as the ids along it with the first repeated at the end
+     * (a -> b -> c -> a means a depends on b, b on c, c on a).
+     */
+    public static Optional<List<String>> findCycle(List<TaskSpec> tasks) {
+        Map<String, Integer> index = indexOf(tasks);
+        byte[] color = new byte[tasks.size()]; // 0 unvisited, 1 on the current path, 2 finished
+        int[] parent = new int[tasks.size()];
+        int[] nextEdge = new int[tasks.size()];
+        for (int root = 0; root < tasks.size(); root++) {
+            if (color[root] != 0) {
+                continue;
+            }
+            Deque<Integer> stack = new ArrayDeque<>();
+            stack.push(root);
+            color[root] = 1;
+            parent[root] = -1;
+            while (!stack.isEmpty()) {
+                int node = stack.peek();
+                List<String> dependencies = tasks.get(node).dependsOn();
+                if (nextEdge[node] == dependencies.size()) {
+                    color[node] = 2;
+                    stack.pop();
+                    continue;
+                }
+                Integer next = index.get(dependencies.get(nextEdge[node]++));
+                if (next == null || color[next] == 2) {
+                    continue;
+                }
+                if (color[next] == 1) {
+                    return Optional.of(cycleThrough(tasks, parent, node, next));
+                }
+                color[next] = 1;
+                parent[next] = node;
+                stack.push(next);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> cycleThrough(List<TaskSpec> tasks, int[] parent, int last, int first) {
+        List<String> path = new ArrayList<>();
+        for (int node = last; node != first; node = parent[node]) {
+            path.add(tasks.get(node).id());
+        }
+        path.add(tasks.get(first).id());
+        Collections.reverse(path);
+        path.add(tasks.get(first).id());
+        return path;
+    }
+
+    private static Map<String, Integer> indexOf(List<TaskSpec> tasks) {
+        Map<String, Integer> index = new HashMap<>(tasks.size() * 2);
+        for (int i = 0; i < tasks.size(); i++) {
+            index.putIfAbsent(tasks.get(i).id(), i);
+        }
+        return index;
+    }
+}

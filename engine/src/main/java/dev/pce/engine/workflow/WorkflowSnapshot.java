@@ -1,0 +1,19 @@
+package dev.pce.engine.workflow;
+
+import dev.pce.engine.model.TaskState;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A cached fold of a workflow's log up to event {@code seq}, whose line ends at byte {@code offset}. A cache only:
+ * it is checked against the log before use, and deleting it loses nothing.
+ */
+public record WorkflowSnapshot(int format, String workflowId, long seq, long offset, String lastEventId, String goal,
+                               Instant createdAt, Instant updatedAt, List<TaskState> tasks) {
+    public static final int FORMAT = 1;
+
+    public WorkflowSnapshot {
+        tasks = List.copyOf(tasks);
+    }
+}

@@ -1,0 +1,222 @@
+package dev.pce.engine.workflow;
+
+import dev.pce.engine.event.Event;
+import dev.pce.engine.event.LeaseExpired;
+import dev.pce.engine.event.TaskClaimed;
+import dev.pce.engine.event.TaskCompleted;
+import dev.pce.engine.event.TaskEvent;
+import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.UnrecognizedPayload;
+import dev.pce.engine.event.WorkflowPlanned;
+import dev.pce.engine.model.Claim;
+import dev.pce.engine.model.Completion;
+import dev.pce.engine.model.Failure;
+import dev.pce.engine.model.TaskPhase;
+import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.model.TaskState;
+import dev.pce.engine.model.TaskStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A workflow's state: a pure left fold over its events. {@link #apply} is the only mutator and depends on nothing
+ * but the event, so replaying the same events always yields the same state, in any process.
+ *
+ * <p>Time enters only through query parameters ({@code now}): a lease that ran out shows as ready without an
+ * event, and the next claim records the expiry as an event.
+ */
+public final class WorkflowState {
+    private final String workflowId;
+    private String goal = "";
+    private Instant createdAt = Instant.EPOCH;
+    private Instant updatedAt = Instant.EPOCH;
+    private long lastSeq;
+    private String lastEventId = "";
+    private final Map<String, TaskState> tasks = new LinkedHashMap<>();
+    /** Task ids, dependencies before dependents; fixed by the plan. */
+    private List<String> topologicalOrder = List.of();
+
+    public WorkflowState(String workflowId) {
+        this.workflowId = workflowId;
+    }
+
+    /** Restores a state saved by {@link #snapshot}. */
+    public static WorkflowState fromSnapshot(WorkflowSnapshot snapshot) {
+        WorkflowState state = new WorkflowState(snapshot.workflowId());
+        state.goal = snapshot.goal();
+        state.createdAt = snapshot.createdAt();
+        state.updatedAt = snapshot.updatedAt();
+        state.lastSeq = snapshot.seq();
+        state.lastEventId = snapshot.lastEventId();
+        for (TaskState task : snapshot.tasks()) {
+            state.tasks.put(task.id(), task);
+        }
+        state.topologicalOrder = Topology.order(state.tasks.values().stream().map(TaskState::spec).toList());
+        return state;
+    }
+
+    public WorkflowSnapshot snapshot(long offset) {
+        return new WorkflowSnapshot(WorkflowSnapshot.FORMAT, workflowId, lastSeq, offset, lastEventId, goal, createdAt,
+                updatedAt, List.copyOf(tasks.values()));
+    }
+
+    public void applyAll(Collection<Event> events) {
+        for (Event event : events) {
+            apply(event);
+        }
+    }
+
+    public void apply(Event event) {
+        lastSeq = event.seq();
+        lastEventId = event.id();
+        updatedAt = event.time();
+        switch (event.payload()) {
+            case WorkflowPlanned planned -> plan(planned, event.time());
+            case TaskEvent taskEvent -> applyTaskEvent(taskEvent, event);
+            case UnrecognizedPayload ignored -> {
+                // Written by a newer PCE: keep reading, it cannot change what this version knows.
+            }
+        }
+    }
+
+    private void plan(WorkflowPlanned planned, Instant at) {
+        goal = planned.goal();
+        createdAt = at;
+        tasks.clear();
+        for (TaskSpec spec : planned.tasks()) {
+            tasks.put(spec.id(), TaskState.planned(spec));
+        }
+        topologicalOrder = Topology.order(planned.tasks());
+    }
+
+    private void applyTaskEvent(TaskEvent taskEvent, Event event) {
+        TaskState task = tasks.get(taskEvent.taskId());
+        if (task == null) {
+            return;
+        }
+        TaskState next = switch (taskEvent) {
+            case TaskClaimed claimed ->
+                    task.claimedBy(new Claim(claimed.claimId(), claimed.agent(), event.time(), claimed.leaseUntil()));
+            case LeaseExpired expired -> holds(task, expired.claimId()) ? task.released() : task;
+            case TaskCompleted completed -> task.completed(new Completion(event.source(), completed.claimId(),
+                    event.time(), completed.summary(), completed.artifacts(), completed.data()));
+            case TaskFailed failed -> task.failed(new Failure(event.source(), failed.claimId(), event.time(),
+                    failed.reason(), failed.retryable()), failed.willRetry());
+        };
+        tasks.put(task.id(), next);
+    }
+
+    private static boolean holds(TaskState task, String claimId) {
+        return task.claim().map(claim -> claim.claimId().equals(claimId)).orElse(false);
+    }
+
+    public String workflowId() {
+        return workflowId;
+    }
+
+    /** False until the workflow.planned event has been read (an interrupted creation). */
+    public boolean planned() {
+        return lastSeq > 0 && !tasks.isEmpty();
+    }
+
+    public String goal() {
+        return goal;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public String lastEventId() {
+        return lastEventId;
+    }
+
+    public Optional<TaskState> task(String taskId) {
+        return Optional.ofNullable(tasks.get(taskId));
+    }
+
+    /** Tasks in plan order. */
+    public Collection<TaskState> tasks() {
+        return Collections.unmodifiableCollection(tasks.values());
+    }
+
+    public int taskCount() {
+        return tasks.size();
+    }
+
+    /**
+     * Every task's status at {@code now}, in plan order. One pass in dependency order: a task is blocked when a
+     * dependency failed or is itself blocked, ready when all are done.
+     */
+    public Map<String, TaskStatus> statuses(Instant now) {
+        Map<String, TaskStatus> byId = new HashMap<>(tasks.size() * 2);
+        for (String id : topologicalOrder) {
+            TaskState task = tasks.get(id);
+            byId.put(id, status(task, now, byId));
+        }
+        Map<String, TaskStatus> inPlanOrder = new LinkedHashMap<>(tasks.size() * 2);
+        for (String id : tasks.keySet()) {
+            inPlanOrder.put(id, byId.get(id));
+        }
+        return inPlanOrder;
+    }
+
+    private static TaskStatus status(TaskState task, Instant now, Map<String, TaskStatus> dependencies) {
+        return switch (task.phase()) {
+            case DONE -> TaskStatus.DONE;
+            case FAILED -> TaskStatus.FAILED;
+            case CLAIMED -> task.claim().orElseThrow().expiredAt(now) ? TaskStatus.READY : TaskStatus.CLAIMED;
+            case PENDING -> pendingStatus(task, dependencies);
+        };
+    }
+
+    private static TaskStatus pendingStatus(TaskState task, Map<String, TaskStatus> dependencies) {
+        boolean allDone = true;
+        for (String dependency : task.spec().dependsOn()) {
+            TaskStatus status = dependencies.get(dependency);
+            if (status == TaskStatus.FAILED || status == TaskStatus.BLOCKED) {
+                return TaskStatus.BLOCKED;
+            }
+            allDone &= status == TaskStatus.DONE;
+        }
+        return allDone ? TaskStatus.READY : TaskStatus.WAITING;
+    }
+
+    /** The dependencies of a task that are not done yet. */
+    public List<String> unfinishedDependencies(String taskId) {
+        List<String> open = new ArrayList<>();
+        for (String dependency : tasks.get(taskId).spec().dependsOn()) {
+            if (tasks.get(dependency).phase() != TaskPhase.DONE) {
+                open.add(dependency);
+            }
+        }
+        return open;
+    }
+
+    /** Ids of the tasks that depend directly on {@code taskId}, in plan order. */
+    public List<String> dependentsOf(String taskId) {
+        List<String> dependents = new ArrayList<>();
+        for (TaskState task : tasks.values()) {
+            if (task.spec().dependsOn().contains(taskId)) {
+                dependents.add(task.id());
+            }
+        }
+        return dependents;
+    }
+}
