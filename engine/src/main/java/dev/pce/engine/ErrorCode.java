@@ -15,5 +15,7 @@ public enum ErrorCode {
     /** The event log on disk cannot be read as written by PCE. */
     LOG_CORRUPT,
     /** A file system operation failed. */
-    IO
+    IO,
+    /** A defect in PCE itself; the message points at the log. */
+    INTERNAL
 }

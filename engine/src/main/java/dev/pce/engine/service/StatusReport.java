@@ -70,7 +70,7 @@ public final class StatusReport {
                 status == TaskStatus.WAITING || status == TaskStatus.BLOCKED
                         ? state.unfinishedDependencies(task.id()) : List.of(),
                 claim.map(Claim::agent), claim.map(Claim::claimId), claim.map(Claim::leaseUntil), expired(task),
-                task.attempts(), task.completion().map(c -> c.summary()),
+                task.attempts(), task.completion().map(c -> c.agent()), task.completion().map(c -> c.summary()),
                 task.lastFailure().map(f -> f.reason()));
     }
 

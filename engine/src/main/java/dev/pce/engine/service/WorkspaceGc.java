@@ -28,8 +28,14 @@ public final class WorkspaceGc {
     private WorkspaceGc() {
     }
 
-    /** What gc found for one workflow. */
-    public record Entry(String workflowId, WorkflowPhase phase, Instant updatedAt, boolean removed) {
+    /**
+     * What gc found for one workflow.
+     *
+     * @param eligible finished and old enough to remove
+     * @param removed  actually removed (never in a dry run)
+     */
+    public record Entry(String workflowId, WorkflowPhase phase, Instant updatedAt, boolean eligible,
+                        boolean removed) {
     }
 
     public static List<Entry> collect(Workspace workspace, Duration olderThan, Clock clock, boolean dryRun) {
@@ -50,7 +56,7 @@ public final class WorkspaceGc {
                     moveToTrash(workspace, dir);
                     return true;
                 });
-                entries.add(new Entry(id, phase, state.updatedAt(), removed));
+                entries.add(new Entry(id, phase, state.updatedAt(), eligible, removed));
             }
         }
         if (!dryRun) {

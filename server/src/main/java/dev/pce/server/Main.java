@@ -1,0 +1,20 @@
+package dev.pce.server;
+
+import dev.pce.server.cli.CeCommand;
+import dev.pce.server.cli.ServeCommand;
+import picocli.CommandLine;
+
+/** Entry point of the runnable jar: the {@code ce} command line. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("serve")) {
+            // Claude Code starts a server per session: skip picocli's reflective set-up on this hot path.
+            System.exit(new ServeCommand().call());
+        }
+        System.exit(CeCommand.commandLine().execute(args));
+    }
+}

@@ -1,0 +1,249 @@
+package dev.pce.server.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.Json;
+import dev.pce.engine.event.NewEvent;
+import dev.pce.engine.event.UnrecognizedPayload;
+import dev.pce.engine.log.EventLog;
+import dev.pce.engine.workspace.Workspace;
+import dev.pce.server.client.McpStdioClient;
+import dev.pce.server.client.McpStdioClient.ToolResponse;
+import dev.pce.server.client.ServerLauncher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The performance figures of the foundation, measured as a user meets them: real server processes over real
+ * stdio, real files with fsync. Prints a markdown report for docs/performance.md.
+ */
+public final class Bench {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final BenchOptions options;
+    private final PrintWriter out;
+    private final Path scratch;
+
+    public Bench(BenchOptions options, PrintWriter out) throws IOException {
+        this.options = options;
+        this.out = out;
+        this.scratch = Files.createTempDirectory("pce-bench-");
+    }
+
+    /** What to measure and how much. {@code launcher} is the ce script, to time start-up through it as well. */
+    public record BenchOptions(int startupRuns, int tasks, int calls, int appends, int appendProcesses,
+                               Optional<Path> launcher) {
+    }
+
+    public void run() throws Exception {
+        try {
+            out.printf("## PCE benchmark%n%nJava %s, %d cores, %s %s%n%n", Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                    System.getProperty("os.arch"));
+            out.printf("| measure | runs | min | p50 | p99 | max | target |%n|---|---|---|---|---|---|---|%n");
+            out.flush();
+            startup();
+            latency();
+            appends();
+        } finally {
+            Workspace.deleteTree(scratch);
+        }
+    }
+
+    private void startup() throws IOException {
+        List<String> directCommand = ServerLauncher.serve(scratch.resolve("ws-startup"), List.of()).command();
+        row("spawn -> initialize answer, java -jar (ms)", timeStartups(directCommand), "p50 <= 400");
+        if (options.launcher().isPresent()) {
+            List<String> viaScript = List.of(options.launcher().get().toString(), "serve");
+            row("spawn -> initialize answer, ./ce serve (ms)", timeStartups(viaScript), "p50 <= 400");
+        }
+    }
+
+    private Samples timeStartups(List<String> command) throws IOException {
+        Samples samples = new Samples();
+        for (int run = 0; run <= options.startupRuns(); run++) {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("CE_WORKSPACE", scratch.resolve("ws-startup").toString());
+            long started = System.nanoTime();
+            try (McpStdioClient client = McpStdioClient.start(builder, TIMEOUT)) {
+                client.initialize("pce-bench");
+                if (run > 0) { // the first run may create the class-data archive: not a user's typical start
+                    samples.add(System.nanoTime() - started);
+                }
+            }
+        }
+        return samples;
+    }
+
+    private void latency() throws IOException {
+        ProcessBuilder builder = ServerLauncher.serve(scratch.resolve("ws-latency"), List.of())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        try (McpStdioClient client = McpStdioClient.start(builder, TIMEOUT)) {
+            client.initialize("pce-bench");
+            ToolResponse plan = client.callTool("ce_plan", BenchPlans.layered(options.tasks(), 10));
+            if (plan.isError()) {
+                throw new IllegalStateException("ce_plan failed: " + plan.text());
+            }
+            String workflowId = plan.structured().path("workflow_id").asText();
+            ObjectNode statusArgs = Json.mapper().createObjectNode().put("workflow_id", workflowId);
+            for (int i = 0; i < options.calls() / 5; i++) {
+                client.callTool("ce_status", statusArgs); // warm-up: JIT and caches, as in a running session
+            }
+            Samples status = new Samples();
+            for (int i = 0; i < options.calls(); i++) {
+                long started = System.nanoTime();
+                client.callTool("ce_status", statusArgs);
+                status.add(System.nanoTime() - started);
+            }
+            Samples claims = new Samples();
+            Samples completes = new Samples();
+            claimAll(client, workflowId, claims, completes);
+            String suffix = " on " + options.tasks() + " tasks (ms)";
+            row("ce_status round trip, full status" + suffix, status, "p50 <= 2, p99 <= 20");
+            row("ce_claim round trip" + suffix, claims, "p50 <= 2, p99 <= 20");
+            row("ce_complete round trip" + suffix, completes, "-");
+        }
+    }
+
+    private static void claimAll(McpStdioClient client, String workflowId, Samples claims, Samples completes) {
+        ObjectNode claimArgs = Json.mapper().createObjectNode().put("workflow_id", workflowId)
+                .put("pool", "builders").put("agent", "bench-agent");
+        while (true) {
+            long started = System.nanoTime();
+            ToolResponse claim = client.callTool("ce_claim", claimArgs);
+            claims.add(System.nanoTime() - started);
+            if (claim.isError() || !claim.structured().path("claimed").asBoolean()) {
+                return;
+            }
+            JsonNode task = claim.structured().path("task");
+            ObjectNode completeArgs = Json.mapper().createObjectNode().put("workflow_id", workflowId)
+                    .put("task_id", task.path("spec").path("id").asText())
+                    .put("claim_id", task.path("claim_id").asText()).put("agent", "bench-agent")
+                    .put("summary", "done");
+            started = System.nanoTime();
+            client.callTool("ce_complete", completeArgs);
+            completes.add(System.nanoTime() - started);
+        }
+    }
+
+    private void appends() throws Exception {
+        Path file = scratch.resolve("appends.jsonl");
+        EventLog.create(file);
+        ObjectNode payload = Json.mapper().createObjectNode().put("bench", true);
+        NewEvent event = new NewEvent("bench", new UnrecognizedPayload("bench.tick", payload));
+        Samples latencies = new Samples();
+        long started = System.nanoTime();
+        try (EventLog log = EventLog.open(file, Clock.systemUTC())) {
+            for (int i = 0; i < options.appends(); i++) {
+                long one = System.nanoTime();
+                log.locked((caughtUp, appender) -> appender.append(List.of(event)));
+                latencies.add(System.nanoTime() - one);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        row("event append, 1 writer, fsync each (ms)", latencies, "-");
+        out.printf("%nEvent appends per second, one writer (each locked, written and fsynced): **%.0f/s**%n",
+                options.appends() / seconds);
+        out.printf("Event appends per second, %d writer processes on one log: **%.0f/s**%n",
+                options.appendProcesses(), multiProcessAppendRate());
+        out.flush();
+    }
+
+    /** Several JVMs append to one log; the rate counts from the first to the last acknowledgement. */
+    private double multiProcessAppendRate() throws Exception {
+        Path file = scratch.resolve("shared.jsonl");
+        EventLog.create(file);
+        int perProcess = options.appends() / options.appendProcesses();
+        AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong last = new AtomicLong();
+        AtomicLong acks = new AtomicLong();
+        List<Thread> readers = new ArrayList<>();
+        List<Process> processes = new ArrayList<>();
+        try {
+            for (int p = 0; p < options.appendProcesses(); p++) {
+                Process process = new ProcessBuilder(ServerLauncher.javaExecutable().toString(), "-cp",
+                        ServerLauncher.jar().toString(), "dev.pce.engine.log.AppendWorker", file.toString(),
+                        Integer.toString(perProcess), "writer-" + p)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                processes.add(process);
+                Thread reader = new Thread(() -> countAcks(process, first, last, acks));
+                reader.start();
+                readers.add(reader);
+            }
+            for (Thread reader : readers) {
+                reader.join();
+            }
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+        if (acks.get() != (long) perProcess * options.appendProcesses()) {
+            throw new IllegalStateException("only " + acks.get() + " appends were acknowledged");
+        }
+        return acks.get() / ((last.get() - first.get()) / 1e9);
+    }
+
+    private static void countAcks(Process process, AtomicLong first, AtomicLong last, AtomicLong acks) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("ack ")) {
+                    long now = System.nanoTime();
+                    first.accumulateAndGet(now, Math::min);
+                    last.accumulateAndGet(now, Math::max);
+                    acks.incrementAndGet();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void row(String measure, Samples samples, String target) {
+        out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %s |%n", measure, samples.count(), samples.millis(0),
+                samples.millis(50), samples.millis(99), samples.millis(100), target);
+        out.flush();
+    }
+
+    /** Generated plans for measurements. */
+    static final class BenchPlans {
+        private BenchPlans() {
+        }
+
+        /** {@code tasks} build tasks in {@code layers} layers; each depends on two tasks of the layer before. */
+        static ObjectNode layered(int tasks, int layers) {
+            ObjectNode plan = Json.mapper().createObjectNode().put("goal", "benchmark plan of " + tasks + " tasks");
+            ArrayNode list = plan.putArray("tasks");
+            int perLayer = Math.max(1, tasks / layers);
+            for (int i = 0; i < tasks; i++) {
+                ObjectNode task = list.addObject().put("id", "t" + i).put("title", "Task " + i).put("kind", "build")
+                        .put("estimate", 10 + i % 50);
+                task.putArray("writes").add("src/module" + (i % 97) + "/File" + i + ".java");
+                int layerStart = (i / perLayer) * perLayer;
+                if (layerStart > 0) {
+                    ArrayNode deps = task.putArray("depends_on");
+                    int first = layerStart - perLayer + (i % perLayer);
+                    int second = layerStart - perLayer + ((i * 7 + 3) % perLayer);
+                    deps.add("t" + first);
+                    if (second != first) {
+                        deps.add("t" + second);
+                    }
+                }
+            }
+            return plan;
+        }
+    }
+}

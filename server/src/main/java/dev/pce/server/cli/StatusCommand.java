@@ -1,0 +1,53 @@
+package dev.pce.server.cli;
+
+import dev.pce.engine.Json;
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.engine.workspace.Workspace;
+import dev.pce.server.logging.LoggingSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code ce status [ID]}: the workspace's workflows, or one in detail. */
+@Command(name = "status", description = "Show all workflows of the workspace, or one in detail.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspaceOption;
+
+    @Parameters(arity = "0..1", paramLabel = "WORKFLOW_ID", description = "Show this workflow in detail.")
+    String workflowId;
+
+    @Option(names = "--json", description = "Print JSON (the ce_status tool's structured result).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LoggingSetup.configureForCli();
+        Workspace workspace = workspaceOption.open();
+        PrintWriter out = spec.commandLine().getOut();
+        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC())) {
+            if (workflowId == null) {
+                var list = workflows.list();
+                out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n"
+                        : "Workspace " + workspace.root() + "\n" + StatusText.summaries(list));
+            } else {
+                var status = workflows.status(workflowId);
+                out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(status) + "\n"
+                        : StatusText.detail(status));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.pce.server.cli;
+
+import dev.pce.engine.workspace.Workspace;
+import dev.pce.engine.workspace.WorkspaceLocator;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The --workspace option every command shares; defaults to CE_WORKSPACE, the git top-level, or the cwd. */
+public final class WorkspaceOption {
+
+    @Option(names = "--workspace", paramLabel = "DIR",
+            description = "Workspace directory (default: $CE_WORKSPACE, else .ce-workspace at the git top-level, "
+                    + "else in the current directory).")
+    Path workspace;
+
+    public Workspace open() {
+        Path root = workspace != null ? workspace
+                : WorkspaceLocator.locate(System.getenv(), Path.of("").toAbsolutePath());
+        return Workspace.open(root);
+    }
+}

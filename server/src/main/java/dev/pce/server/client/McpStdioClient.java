@@ -1,0 +1,214 @@
+package dev.pce.server.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A minimal MCP client speaking newline-delimited JSON-RPC to a server process over its stdin/stdout, as Claude
+ * Code does. Used by the demo, the benchmark and the integration tests. It records every stdout line that is not
+ * JSON-RPC, so callers can prove the server keeps stdout clean. Thread-safe: several agents may share one.
+ */
+public final class McpStdioClient implements AutoCloseable {
+    public static final String PROTOCOL_VERSION = "2025-06-18";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final OutputStream stdin;
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<String> protocolViolations = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+    private final Duration timeout;
+
+    private McpStdioClient(Process process, Duration timeout) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        this.timeout = timeout;
+        Thread reader = new Thread(this::readLoop, "mcp-client-reader-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the server process; its stderr goes where {@code builder} says (inherit, a file, discard). */
+    public static McpStdioClient start(ProcessBuilder builder, Duration timeout) throws IOException {
+        return new McpStdioClient(builder.start(), timeout);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** Performs the MCP handshake and returns the server's initialize result. */
+    public JsonNode initialize(String clientName) {
+        ObjectNode params = JSON.createObjectNode();
+        params.put("protocolVersion", PROTOCOL_VERSION);
+        params.putObject("capabilities");
+        ObjectNode info = params.putObject("clientInfo");
+        info.put("name", clientName);
+        info.put("version", "1");
+        JsonNode result = request("initialize", params);
+        notify("notifications/initialized", JSON.createObjectNode());
+        return result;
+    }
+
+    /** Sends a request and waits for its result; a JSON-RPC error becomes an exception. */
+    public JsonNode request(String method, JsonNode params) {
+        long id = nextId.getAndIncrement();
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        ObjectNode message = JSON.createObjectNode();
+        message.put("jsonrpc", "2.0");
+        message.put("id", id);
+        message.put("method", method);
+        message.set("params", params);
+        send(message);
+        try {
+            JsonNode response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (response.has("error")) {
+                throw new McpClientException(method + " failed: " + response.get("error"));
+            }
+            return response.get("result");
+        } catch (TimeoutException e) {
+            throw new McpClientException(method + " got no answer within " + timeout
+                    + (process.isAlive() ? "" : "; the server exited with " + process.exitValue()));
+        } catch (ExecutionException e) {
+            throw new McpClientException(method + " failed: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new McpClientException(method + " was interrupted");
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    /** Calls a tool and returns its result, error results included (check {@link ToolResponse#isError}). */
+    public ToolResponse callTool(String name, JsonNode arguments) {
+        ObjectNode params = JSON.createObjectNode();
+        params.put("name", name);
+        params.set("arguments", arguments);
+        JsonNode result = request("tools/call", params);
+        return new ToolResponse(result.path("isError").asBoolean(false), result.get("structuredContent"),
+                result.path("content").path(0).path("text").asText(""));
+    }
+
+    public void notify(String method, JsonNode params) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("jsonrpc", "2.0");
+        message.put("method", method);
+        message.set("params", params);
+        send(message);
+    }
+
+    /** Writes a raw line to the server, for tests of malformed input. */
+    public void sendRaw(String line) {
+        write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stdout lines that were not JSON-RPC messages (must stay empty). */
+    public List<String> protocolViolations() {
+        return List.copyOf(protocolViolations);
+    }
+
+    public List<JsonNode> notifications() {
+        return List.copyOf(notifications);
+    }
+
+    private void send(ObjectNode message) {
+        try {
+            write((JSON.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new McpClientException("cannot encode " + message.path("method"));
+        }
+    }
+
+    private synchronized void write(byte[] bytes) {
+        try {
+            stdin.write(bytes);
+            stdin.flush();
+        } catch (IOException e) {
+            throw new McpClientException("the server's stdin is closed (" + e.getMessage() + ")");
+        }
+    }
+
+    private void readLoop() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                accept(line);
+            }
+        } catch (IOException e) {
+            // the process ended; pending requests time out with the exit code
+        }
+        pending.values().forEach(future -> future.completeExceptionally(
+                new McpClientException("the server closed stdout")));
+    }
+
+    private void accept(String line) {
+        JsonNode message;
+        try {
+            message = JSON.readTree(line);
+        } catch (IOException e) {
+            protocolViolations.add(line);
+            return;
+        }
+        if (message == null || !message.isObject() || !"2.0".equals(message.path("jsonrpc").asText())) {
+            protocolViolations.add(line);
+            return;
+        }
+        if (message.has("id") && (message.has("result") || message.has("error"))) {
+            CompletableFuture<JsonNode> future = pending.get(message.get("id").asLong());
+            if (future != null) {
+                future.complete(message);
+            }
+        } else {
+            notifications.add(message);
+        }
+    }
+
+    /** Closes stdin (the MCP way to end a stdio session) and waits for the server to exit. */
+    @Override
+    public void close() {
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** A tool call's outcome as the client sees it. */
+    public record ToolResponse(boolean isError, JsonNode structured, String text) {
+    }
+
+    /** A protocol-level failure: timeout, JSON-RPC error, dead server. */
+    public static final class McpClientException extends RuntimeException {
+        public McpClientException(String message) {
+            super(message);
+        }
+    }
+}

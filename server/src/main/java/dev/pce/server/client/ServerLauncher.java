@@ -1,0 +1,65 @@
+package dev.pce.server.client;
+
+import dev.pce.server.Main;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the command that starts a PCE server process with the same Java and jar as the current process, so the
+ * demo, the benchmark and the tests run exactly what {@code ./ce serve} runs.
+ */
+public final class ServerLauncher {
+    /**
+     * The flags {@code ./ce serve} uses (keep the two in step): the server's class-data-sharing archive beside the
+     * jar, JVM messages on stderr only, a small collector, C1 only. Together they halve start-up.
+     */
+    public static List<String> serverJvmOptions(Path jar) {
+        return List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("pce-serve.jsa"), "-XX:+AutoCreateSharedArchive",
+                "-Xlog:disable", "-Xlog:all=error:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    private ServerLauncher() {
+    }
+
+    /** The runnable jar: {@code -Dpce.jar} if set, else the jar this class was loaded from. */
+    public static Path jar() {
+        String configured = System.getProperty("pce.jar");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        try {
+            Path source = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(source)) {
+                return source;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through to the error
+        }
+        throw new IllegalStateException("Cannot find the PCE jar; run through ./ce or set -Dpce.jar=<path to pce.jar>.");
+    }
+
+    public static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** A process builder for {@code java <options> -jar pce.jar serve} with {@code CE_WORKSPACE} set. */
+    public static ProcessBuilder serve(Path workspace, List<String> extraJvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        Path jar = jar();
+        command.addAll(serverJvmOptions(jar));
+        command.addAll(extraJvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("serve");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("CE_WORKSPACE", workspace.toString());
+        return builder;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.pce.server.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.Json;
+import dev.pce.engine.service.WorkflowStatus;
+import dev.pce.engine.workspace.Workspace;
+import dev.pce.server.cli.StatusText;
+import dev.pce.server.client.McpStdioClient;
+import dev.pce.server.client.McpStdioClient.ToolResponse;
+import dev.pce.server.client.ServerLauncher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The demo: one MCP server process per pool on a shared throwaway workspace (as separate Claude Code sessions
+ * would be), a planner that plans a small feature, and simulated planner, builder and reviewer agents that work it
+ * off in parallel through the MCP tools. Prints what happens and the final status.
+ */
+public final class DemoRun {
+    private static final Map<String, Integer> AGENTS_PER_POOL = agents();
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path workspace;
+    private final double millisPerMinute;
+    private final PrintWriter out;
+    private long startNanos;
+
+    public DemoRun(Path workspace, double millisPerMinute, PrintWriter out) {
+        this.workspace = workspace;
+        this.millisPerMinute = millisPerMinute;
+        this.out = out;
+    }
+
+    private static Map<String, Integer> agents() {
+        Map<String, Integer> agents = new LinkedHashMap<>();
+        agents.put("planners", 1);
+        agents.put("builders", 3);
+        agents.put("reviewers", 2);
+        return agents;
+    }
+
+    /** Runs the demo to completion; returns the final status. */
+    public WorkflowStatus run() throws Exception {
+        startNanos = System.nanoTime();
+        Workspace.open(workspace);
+        Map<String, McpStdioClient> servers = new LinkedHashMap<>();
+        try {
+            for (String pool : AGENTS_PER_POOL.keySet()) {
+                ProcessBuilder builder = ServerLauncher.serve(workspace, List.of())
+                        .redirectError(workspace.resolve("logs").resolve("demo-" + pool + ".stderr").toFile());
+                servers.put(pool, McpStdioClient.start(builder, CALL_TIMEOUT));
+            }
+            servers.forEach((pool, client) -> client.initialize("pce-demo-" + pool));
+            say("started %d MCP server processes on one workspace (one per pool), each over stdio",
+                    servers.size());
+            long workStarted = System.nanoTime();
+            ToolResponse plan = servers.get("planners").callTool("ce_plan", samplePlan());
+            if (plan.isError()) {
+                throw new IllegalStateException("ce_plan failed: " + plan.text());
+            }
+            String workflowId = plan.structured().path("workflow_id").asText();
+            say("planner-1   planned  %s: %d tasks, ready now %s", workflowId,
+                    plan.structured().path("task_count").asInt(), plan.structured().path("ready_now"));
+            AtomicLong workMillis = new AtomicLong();
+            runAgents(servers, workflowId, workMillis);
+            ToolResponse status = servers.get("planners").callTool("ce_status",
+                    Json.mapper().createObjectNode().put("workflow_id", workflowId));
+            WorkflowStatus finalStatus = Json.mapper().treeToValue(status.structured().path("workflow"),
+                    WorkflowStatus.class);
+            JsonNode events = servers.get("reviewers").callTool("ce_events",
+                    Json.mapper().createObjectNode().put("workflow_id", workflowId).put("limit", 1000)).structured();
+            out.println();
+            out.print(StatusText.detail(finalStatus));
+            double elapsedMillis = (System.nanoTime() - workStarted) / 1e6;
+            double sequentialMillis = workMillis.get();
+            out.printf("%n%d events in the log. Simulated work at %.0f ms per estimated minute, retry included."
+                            + "%nParallel pools finished in %.1f s; the same work done one task at a time takes %.1f s"
+                            + " (%.1fx faster).%n",
+                    events.path("events").size(), millisPerMinute, elapsedMillis / 1000, sequentialMillis / 1000,
+                    sequentialMillis / elapsedMillis);
+            servers.values().forEach(client -> {
+                if (!client.protocolViolations().isEmpty()) {
+                    throw new IllegalStateException("server wrote non-JSON-RPC to stdout: "
+                            + client.protocolViolations());
+                }
+            });
+            return finalStatus;
+        } finally {
+            servers.values().forEach(McpStdioClient::close);
+        }
+    }
+
+    private void runAgents(Map<String, McpStdioClient> servers, String workflowId, AtomicLong workMillis)
+            throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        long seed = 7;
+        for (Map.Entry<String, Integer> pool : AGENTS_PER_POOL.entrySet()) {
+            String singular = pool.getKey().substring(0, pool.getKey().length() - 1);
+            for (int i = 1; i <= pool.getValue(); i++) {
+                DemoAgent agent = new DemoAgent(singular + "-" + i, pool.getKey(), workflowId,
+                        servers.get(pool.getKey()), millisPerMinute, Set.of("build-tests"), seed++, this::say, workMillis);
+                Thread thread = new Thread(agent, singular + "-" + i);
+                threads.add(thread);
+                thread.start();
+            }
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    private static ObjectNode samplePlan() {
+        try (InputStream in = DemoRun.class.getResourceAsStream("/examples/plans/rate-limiting.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the sample plan is missing from the jar");
+            }
+            return (ObjectNode) Json.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void say(String format, Object... args) {
+        out.printf("[%5.2fs] %s%n", (System.nanoTime() - startNanos) / 1e9, String.format(format, args));
+        out.flush();
+    }
+
+    private synchronized void say(String line) {
+        say("%s", line);
+    }
+}

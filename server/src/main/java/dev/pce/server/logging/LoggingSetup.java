@@ -1,0 +1,95 @@
+package dev.pce.server.logging;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Routes all logging (ours via SLF4J, the SDK's, Reactor's) through java.util.logging to stderr and to a rotating
+ * file in the workspace. Never to stdout, which belongs to JSON-RPC.
+ */
+public final class LoggingSetup {
+    public static final String LEVEL_VARIABLE = "CE_LOG_LEVEL";
+    private static final int FILE_LIMIT_BYTES = 5 * 1024 * 1024;
+    private static final int FILE_COUNT = 5;
+
+    private LoggingSetup() {
+    }
+
+    /**
+     * @param logsDir where the rotating {@code pce-N.G.log} files go (N distinguishes concurrent processes)
+     * @return a description of the log file location, for error messages
+     */
+    public static String configure(Path logsDir, String level) {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        Level threshold = parse(level);
+        root.setLevel(threshold);
+        ConsoleHandler console = new ConsoleHandler();
+        console.setLevel(threshold);
+        console.setFormatter(new OneLine());
+        root.addHandler(console);
+        String pattern = logsDir.resolve("pce-%u.%g.log").toString();
+        try {
+            FileHandler file = new FileHandler(pattern, FILE_LIMIT_BYTES, FILE_COUNT, true);
+            file.setLevel(threshold);
+            file.setFormatter(new OneLine());
+            root.addHandler(file);
+        } catch (IOException | RuntimeException e) {
+            root.warning("No log file in " + logsDir + " (" + e + "); logging to stderr only.");
+        }
+        return logsDir.resolve("pce-*.log").toString();
+    }
+
+    /** Quiet console for command-line use: warnings and errors only, no file. */
+    public static void configureForCli() {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        ConsoleHandler console = new ConsoleHandler();
+        console.setFormatter(new OneLine());
+        root.addHandler(console);
+    }
+
+    static Level parse(String level) {
+        if (level == null || level.isBlank()) {
+            return Level.INFO;
+        }
+        return switch (level.trim().toLowerCase(Locale.ROOT)) {
+            case "trace", "debug", "fine" -> Level.FINE;
+            case "warn", "warning" -> Level.WARNING;
+            case "error", "severe" -> Level.SEVERE;
+            default -> Level.INFO;
+        };
+    }
+
+    /** {@code 2026-11-25T10:00:00.123Z INFO  EventLog  message} plus the stack trace, if any. */
+    private static final class OneLine extends Formatter {
+        @Override
+        public String format(LogRecord record) {
+            String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
+            String shortLogger = logger.substring(logger.lastIndexOf('.') + 1);
+            StringBuilder line = new StringBuilder(160)
+                    .append(Instant.ofEpochMilli(record.getMillis())).append(' ')
+                    .append(String.format("%-7s", record.getLevel().getName())).append(' ')
+                    .append(shortLogger).append("  ")
+                    .append(formatMessage(record)).append(System.lineSeparator());
+            if (record.getThrown() != null) {
+                StringWriter trace = new StringWriter();
+                record.getThrown().printStackTrace(new PrintWriter(trace));
+                line.append(trace);
+            }
+            return line.toString();
+        }
+    }
+}

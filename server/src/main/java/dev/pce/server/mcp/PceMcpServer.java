@@ -1,0 +1,110 @@
+package dev.pce.server.mcp;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pce.engine.CeException;
+import dev.pce.engine.Json;
+import dev.pce.server.tools.CeTool;
+import dev.pce.server.tools.ToolArgs;
+import dev.pce.server.tools.ToolDefinition;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The MCP server: PCE's tools over the official SDK's stdio transport. */
+public final class PceMcpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PceMcpServer.class);
+    /** Largest JSON-RPC message accepted: a plan of the maximum task count fits comfortably. */
+    static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+    static final String INSTRUCTIONS = """
+            PCE coordinates parallel compound engineering: plan -> build -> review -> learn.
+            1. A planner calls ce_plan with a goal and tasks (kind/pool, estimate, reads/writes, depends_on).
+            2. Agents of each pool (planners, builders, reviewers) loop: ce_claim -> do the task -> ce_complete, or
+               ce_fail (retryable=true for transient problems). Report before the lease ends.
+            3. ce_status shows progress, pools and blocked tasks; ce_events streams what happened since a cursor.
+            """;
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final McpSyncServer server;
+
+    private PceMcpServer(McpSyncServer server) {
+        this.server = server;
+    }
+
+    /** Starts serving on the given streams; returns at once, requests are handled on the SDK's threads. */
+    public static PceMcpServer start(List<CeTool> tools, InputStream in, OutputStream out, String version,
+                                     String logHint) {
+        ObjectMapper protocolMapper = new ObjectMapper();
+        JacksonMcpJsonMapper jsonMapper = new JacksonMcpJsonMapper(protocolMapper);
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper, in, out,
+                MAX_MESSAGE_BYTES);
+        List<SyncToolSpecification> specifications = new ArrayList<>();
+        for (CeTool tool : tools) {
+            specifications.add(specification(tool, ToolDefinition.load(tool.name()), logHint));
+        }
+        McpSyncServer server = McpServer.sync(transport)
+                .serverInfo("pce", version)
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(jsonMapper)
+                .jsonSchemaValidator(OutputValidation.fromEnvironment(protocolMapper))
+                .validateToolInputs(false)
+                .requestTimeout(Duration.ofMinutes(5))
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .tools(specifications)
+                .build();
+        LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
+        return new PceMcpServer(server);
+    }
+
+    private static SyncToolSpecification specification(CeTool tool, ToolDefinition definition, String logHint) {
+        McpSchema.Tool descriptor = McpSchema.Tool.builder()
+                .name(definition.name())
+                .title(definition.title())
+                .description(definition.description())
+                .inputSchema(Json.mapper().convertValue(definition.inputSchema(), MAP))
+                .outputSchema(Json.mapper().convertValue(definition.outputSchema(), MAP))
+                .build();
+        return SyncToolSpecification.builder()
+                .tool(descriptor)
+                .callHandler((exchange, request) -> invoke(tool, definition, request.arguments(), logHint))
+                .build();
+    }
+
+    static CallToolResult invoke(CeTool tool, ToolDefinition definition, Map<String, Object> arguments,
+                                 String logHint) {
+        long started = System.nanoTime();
+        try {
+            JsonNode args = Json.mapper().valueToTree(arguments);
+            JsonNode result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()));
+            LOG.debug("{} answered in {} us", tool.name(), (System.nanoTime() - started) / 1000);
+            return ToolResults.success(result);
+        } catch (CeException e) {
+            LOG.info("{} refused: {}", tool.name(), e.describe());
+            return ToolResults.failure(tool.name(), e);
+        } catch (RuntimeException e) {
+            LOG.error("{} failed unexpectedly", tool.name(), e);
+            return ToolResults.internalError(tool.name(), e, logHint);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.closeGracefully();
+    }
+}

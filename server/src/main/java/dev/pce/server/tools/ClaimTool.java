@@ -1,0 +1,33 @@
+package dev.pce.server.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.Json;
+import dev.pce.engine.Limits;
+import dev.pce.engine.service.WorkflowService;
+
+import java.time.Duration;
+
+/** ce_claim: an agent of a pool takes the next ready task under a lease. */
+public final class ClaimTool implements CeTool {
+    static final long DEFAULT_LEASE_SECONDS = 900;
+    static final long MIN_LEASE_SECONDS = 1;
+
+    private final WorkflowService workflows;
+
+    public ClaimTool(WorkflowService workflows) {
+        this.workflows = workflows;
+    }
+
+    @Override
+    public String name() {
+        return "ce_claim";
+    }
+
+    @Override
+    public JsonNode call(ToolArgs args) {
+        long leaseSeconds = args.integer("lease_seconds", MIN_LEASE_SECONDS, Limits.MAX_LEASE_SECONDS,
+                DEFAULT_LEASE_SECONDS);
+        return Json.mapper().valueToTree(workflows.claim(CommonArgs.workflowId(args), CommonArgs.pool(args),
+                CommonArgs.agent(args), CommonArgs.optionalTaskId(args), Duration.ofSeconds(leaseSeconds)));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.pce.server.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.Json;
+import dev.pce.engine.Limits;
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.engine.workflow.CompleteCommand;
+
+/** ce_complete: the claimant reports its task done, with a summary and outputs for dependents. */
+public final class CompleteTool implements CeTool {
+    private final WorkflowService workflows;
+
+    public CompleteTool(WorkflowService workflows) {
+        this.workflows = workflows;
+    }
+
+    @Override
+    public String name() {
+        return "ce_complete";
+    }
+
+    @Override
+    public JsonNode call(ToolArgs args) {
+        String workflowId = CommonArgs.workflowId(args);
+        CompleteCommand command = new CompleteCommand(CommonArgs.taskId(args), CommonArgs.claimId(args),
+                CommonArgs.agent(args), args.optionalString("summary", Limits.MAX_TEXT_LENGTH).orElse(""),
+                args.stringList("artifacts", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH),
+                args.object("data", Limits.MAX_PAYLOAD_BYTES));
+        return Json.mapper().valueToTree(workflows.complete(workflowId, command));
+    }
+}

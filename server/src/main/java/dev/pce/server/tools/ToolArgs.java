@@ -1,0 +1,227 @@
+package dev.pce.server.tools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Typed, bounded access to a tool's JSON arguments. Every error names the argument by its path
+ * ({@code tasks[2].depends_on[0]}), says what was expected and what arrived.
+ */
+public final class ToolArgs {
+    private final ObjectNode node;
+    private final String path;
+
+    private ToolArgs(ObjectNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /** Wraps the arguments of a call; absent arguments count as an empty object. */
+    public static ToolArgs of(JsonNode arguments) {
+        if (arguments == null || arguments.isNull() || arguments.isMissingNode()) {
+            return new ToolArgs(JsonNodeFactory.instance.objectNode(), "");
+        }
+        if (!arguments.isObject()) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT,
+                    "Arguments must be a JSON object, got " + kind(arguments) + ".",
+                    "Pass the arguments as an object with the fields the tool's input schema lists.");
+        }
+        return new ToolArgs((ObjectNode) arguments, "");
+    }
+
+    /** Fails on any field not in {@code allowed}, suggesting the nearest known name (typos are common). */
+    public ToolArgs allowOnly(Set<String> allowed) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                String suggestion = Suggestions.nearest(name, allowed)
+                        .map(near -> " Did you mean '" + near + "'?").orElse("");
+                throw invalid(where(name) + " is not a known argument." + suggestion,
+                        "Use only " + allowed.stream().sorted().toList() + ".");
+            }
+        }
+        return this;
+    }
+
+    public String requiredString(String field, int maxLength) {
+        return optionalString(field, maxLength).orElseThrow(() -> invalid(where(field) + " is missing.",
+                "Add " + where(field) + " as a string."));
+    }
+
+    public Optional<String> optionalString(String field, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw invalid(where(field) + " must be a string, got " + kind(value) + ".",
+                    "Send " + where(field) + " as a JSON string.");
+        }
+        String text = value.asText();
+        checkLength(field, text, maxLength);
+        return Optional.of(text);
+    }
+
+    public long integer(String field, long min, long max, long defaultValue) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isIntegralNumber() && !(value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
+            throw invalid(where(field) + " must be a whole number, got " + kind(value) + ".",
+                    "Send a whole number between " + min + " and " + max + ".");
+        }
+        if (!value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+            throw invalid(where(field) + " must be between " + min + " and " + max + ", got " + value + ".",
+                    "Send a whole number between " + min + " and " + max + ".");
+        }
+        return value.asLong();
+    }
+
+    public boolean bool(String field, boolean defaultValue) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isBoolean()) {
+            throw invalid(where(field) + " must be true or false, got " + kind(value) + ".",
+                    "Send " + where(field) + " as a JSON boolean.");
+        }
+        return value.asBoolean();
+    }
+
+    /** A raw field for callers with their own rules (e.g. estimates: number or duration text). */
+    public Optional<JsonNode> raw(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    public List<String> stringList(String field, int maxItems, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw invalid(where(field) + " must be an array of strings, got " + kind(value) + ".",
+                    "Send " + where(field) + " as [\"...\", ...].");
+        }
+        checkCount(field, value.size(), maxItems);
+        List<String> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = field + "[" + i + "]";
+            if (!item.isTextual()) {
+                throw invalid(where(itemPath) + " must be a string, got " + kind(item) + ".",
+                        "Send every item of " + where(field) + " as a string.");
+            }
+            checkLength(itemPath, item.asText(), maxLength);
+            items.add(item.asText());
+        }
+        return items;
+    }
+
+    public List<ToolArgs> objectList(String field, int maxItems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw invalid(where(field) + " is missing.", "Add " + where(field) + " as an array of objects.");
+        }
+        if (!value.isArray()) {
+            throw invalid(where(field) + " must be an array of objects, got " + kind(value) + ".",
+                    "Send " + where(field) + " as [{...}, ...].");
+        }
+        checkCount(field, value.size(), maxItems);
+        List<ToolArgs> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = where(field + "[" + i + "]");
+            if (!item.isObject()) {
+                throw invalid(itemPath + " must be an object, got " + kind(item) + ".",
+                        "Send every item of " + where(field) + " as a JSON object.");
+            }
+            items.add(new ToolArgs((ObjectNode) item, itemPath));
+        }
+        return items;
+    }
+
+    /** A free-form JSON object, bounded in serialized size. Absent means an empty object. */
+    public JsonNode object(String field, int maxBytes) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!value.isObject()) {
+            throw invalid(where(field) + " must be an object, got " + kind(value) + ".",
+                    "Send " + where(field) + " as a JSON object.");
+        }
+        int size;
+        try {
+            size = Json.mapper().writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
+        } catch (JsonProcessingException e) {
+            throw invalid(where(field) + " cannot be serialized.", "Send plain JSON.");
+        }
+        if (size > maxBytes) {
+            throw invalid(where(field) + " is " + size + " bytes, more than the limit of " + maxBytes + ".",
+                    "Store large outputs as files and pass their paths in artifacts.");
+        }
+        return value;
+    }
+
+    /** The path of a field of this object, for messages. */
+    public String where(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    public static CeException invalid(String message, String fix) {
+        return new CeException(ErrorCode.INVALID_ARGUMENT, message, fix);
+    }
+
+    private void checkLength(String field, String text, int maxLength) {
+        if (text.length() > maxLength) {
+            throw invalid(where(field) + " is " + text.length() + " characters long, more than the limit of "
+                    + maxLength + ".", "Shorten it; put long content in a file and pass the path.");
+        }
+    }
+
+    private void checkCount(String field, int count, int maxItems) {
+        if (count > maxItems) {
+            throw invalid(where(field) + " has " + count + " items, more than the limit of " + maxItems + ".",
+                    "Send fewer items.");
+        }
+    }
+
+    static String kind(JsonNode value) {
+        if (value.isTextual()) {
+            return "string \"" + clip(value.asText()) + "\"";
+        }
+        if (value.isNumber()) {
+            return "number " + value;
+        }
+        if (value.isBoolean()) {
+            return "boolean " + value;
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        if (value.isObject()) {
+            return "an object";
+        }
+        return "null";
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}
