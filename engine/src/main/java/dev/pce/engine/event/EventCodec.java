@@ -72,7 +72,7 @@ public final class EventCodec {
         }
         String id = text(node, "id", where);
         JsonNode seqNode = node.get("seq");
-        if (seqNode == null || !seqNode.canConvertToLong() || seqNode.asLong() < 1) {
+        if (seqNode == null || !seqNode.isIntegralNumber() || !seqNode.canConvertToLong() || seqNode.asLong() < 1) {
             throw corrupt(where, "has no positive integer 'seq'");
         }
         Instant time;

@@ -57,6 +57,11 @@ public final class EventLog implements Closeable {
     private long lastSeq;
     /** {@link #lineStarts} holds the lines from this offset on; earlier ones are indexed on demand. */
     private long indexedFrom;
+    /**
+     * Events consumed from the file but not yet handed out by {@link #readNew} or {@link #locked}: {@link #read}
+     * consumes too, and what it consumed must still reach the caller's state fold.
+     */
+    private final List<Event> unreturned = new ArrayList<>();
 
     private EventLog(Path file, FileChannel channel, Clock clock) {
         this.file = file;
@@ -153,10 +158,14 @@ public final class EventLog implements Closeable {
         return consumed;
     }
 
-    /** Reads the complete lines appended since the last read, by any process, without taking the lock. */
+    /**
+     * The events this instance has not handed out yet: the complete lines appended by any process since its last
+     * {@code readNew} or {@link #locked} (including lines {@link #read} already went over). Takes no lock.
+     */
     public synchronized List<Event> readNew() {
         try {
-            return consume(false);
+            consume(false);
+            return takeUnreturned();
         } catch (IOException e) {
             throw io("read event log " + file, e);
         }
@@ -170,7 +179,8 @@ public final class EventLog implements Closeable {
         jvmLock.lock();
         try (FileLock ignored = channel.lock()) {
             ensureStillLinked();
-            List<Event> caughtUp = consume(true);
+            consume(true);
+            List<Event> caughtUp = takeUnreturned();
             return section.run(caughtUp, this::appendHoldingLock);
         } catch (IOException e) {
             throw io("lock event log " + file, e);
@@ -258,14 +268,23 @@ public final class EventLog implements Closeable {
         }
     }
 
-    private List<Event> consume(boolean holdingLock) throws IOException {
+    private List<Event> takeUnreturned() {
+        List<Event> events = List.copyOf(unreturned);
+        unreturned.clear();
+        return events;
+    }
+
+    /**
+     * Reads the complete lines after {@link #consumed} into {@link #unreturned}. Progress is kept line by line, so
+     * a corrupt line fails the same way on every call and the good lines before it are not lost.
+     */
+    private void consume(boolean holdingLock) throws IOException {
         long size = channel.size();
         if (size < consumed) {
             throw new CeException(ErrorCode.LOG_CORRUPT,
                     "Event log " + file + " shrank from " + consumed + " to " + size + " bytes while in use.",
                     "Something outside PCE truncated the log; restore it from a backup.");
         }
-        List<Event> events = new ArrayList<>();
         byte[] buffer = new byte[(int) Math.min(CHUNK, Math.max(size - consumed, 1))];
         int filled = 0;
         long bufferStart = consumed;
@@ -283,11 +302,11 @@ public final class EventLog implements Closeable {
             int lineStart = 0;
             for (int i = 0; i < filled; i++) {
                 if (buffer[i] == '\n') {
-                    acceptLine(buffer, lineStart, i - lineStart, bufferStart + lineStart, events);
+                    acceptLine(buffer, lineStart, i - lineStart, bufferStart + lineStart);
                     lineStart = i + 1;
+                    consumed = bufferStart + lineStart;
                 }
             }
-            consumed = bufferStart + lineStart;
             System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
             filled -= lineStart;
             bufferStart += lineStart;
@@ -295,10 +314,9 @@ public final class EventLog implements Closeable {
         if (filled > 0 && holdingLock) {
             cutTornTail(Arrays.copyOf(buffer, filled));
         }
-        return events;
     }
 
-    private void acceptLine(byte[] buffer, int offset, int length, long fileOffset, List<Event> sink) {
+    private void acceptLine(byte[] buffer, int offset, int length, long fileOffset) {
         long expected = lastSeq + 1;
         Event event = EventCodec.decode(buffer, offset, length, file + " line " + expected);
         if (event.seq() != expected) {
@@ -309,7 +327,7 @@ public final class EventLog implements Closeable {
         }
         lineStarts.add(fileOffset);
         lastSeq = expected;
-        sink.add(event);
+        unreturned.add(event);
     }
 
     /** Holding the lock, a line without newline can only be the remains of a writer that died mid-append. */

@@ -1,0 +1,126 @@
+package dev.pce.engine.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
+import dev.pce.engine.testing.Plans;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import static dev.pce.engine.testing.Plans.task;
+import static dev.pce.engine.testing.Errors.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventCodecTest {
+    private static final Instant TIME = Instant.parse("2025-01-15T10:00:00.123Z");
+
+    @Test
+    void everyKnownPayloadSurvivesEncodeAndDecode() throws Exception {
+        JsonNode data = Json.mapper().readTree("{\"tests\":12,\"nested\":{\"ok\":true}}");
+        List<EventPayload> payloads = List.of(
+                new WorkflowPlanned("ship it", Plans.of(task("a"), task("b").kind("review").dependsOn("a"))),
+                new TaskClaimed("a", "cl-1", "alice", "builders", TIME.plusSeconds(600)),
+                new LeaseExpired("a", "cl-1", "alice"),
+                new TaskCompleted("a", "cl-2", "done", List.of("src/A.java"), data, true),
+                new TaskCompleted("b", "cl-3", "done", List.of(), NullNode.getInstance(), false),
+                new TaskFailed("a", "cl-4", "compiler crashed", true, false));
+        long seq = 1;
+        for (EventPayload payload : payloads) {
+            Event event = new Event(EventIds.next(TIME.toEpochMilli()), seq++, TIME, "agent-1", payload);
+
+            Event decoded = roundTrip(event);
+
+            assertThat(decoded).as(payload.type()).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void unknownTypeIsKeptVerbatimAndWrittenBackUnchanged() {
+        String line = "{\"id\":\"e1\",\"seq\":7,\"time\":\"2025-01-15T10:00:00Z\",\"type\":\"future.thing\","
+                + "\"source\":\"newer-pce\",\"payload\":{\"answer\":42,\"list\":[1,\"two\"]}}";
+
+        Event event = decode(line, "test line 7");
+
+        assertThat(event.type()).isEqualTo("future.thing");
+        assertThat(event.payload()).isInstanceOf(UnrecognizedPayload.class);
+        assertThat(((UnrecognizedPayload) event.payload()).raw().get("answer").asInt()).isEqualTo(42);
+        assertThat(new String(EventCodec.encode(event), StandardCharsets.UTF_8)).isEqualTo(line + "\n");
+    }
+
+    @Test
+    void encodedEventIsOneLineEndingInNewline() {
+        Event event = new Event("e1", 1, TIME, "alice",
+                new TaskFailed("a", "cl-1", "line one\nline two", false, false));
+
+        String line = new String(EventCodec.encode(event), StandardCharsets.UTF_8);
+
+        assertThat(line).endsWith("\n");
+        assertThat(line.substring(0, line.length() - 1)).doesNotContain("\n");
+        assertThat(roundTrip(event)).isEqualTo(event);
+    }
+
+    @Test
+    void wireFormatUsesSnakeCaseFieldsAndIsoTimes() {
+        Event event = new Event("e1", 3, TIME, "alice",
+                new TaskClaimed("a", "cl-1", "alice", "builders", Instant.parse("2025-01-15T10:10:00Z")));
+
+        JsonNode json = EventCodec.toJson(event);
+
+        assertThat(json.get("type").asText()).isEqualTo("task.claimed");
+        assertThat(json.get("time").asText()).isEqualTo("2025-01-15T10:00:00.123Z");
+        assertThat(json.get("payload").get("task_id").asText()).isEqualTo("a");
+        assertThat(json.get("payload").get("lease_until").asText()).isEqualTo("2025-01-15T10:10:00Z");
+    }
+
+    /** Lines written with ' for " to stay readable. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{'id':'e1','seq':1,'time':'2025",
+            "[1,2,3]",
+            "{'seq':1,'time':'2025-01-15T10:00:00Z','type':'x','source':'s','payload':{}}",
+            "{'id':'e1','seq':0,'time':'2025-01-15T10:00:00Z','type':'x','source':'s','payload':{}}",
+            "{'id':'e1','seq':1.5,'time':'2025-01-15T10:00:00Z','type':'x','source':'s','payload':{}}",
+            "{'id':'e1','seq':'1','time':'2025-01-15T10:00:00Z','type':'x','source':'s','payload':{}}",
+            "{'id':'e1','seq':1,'time':'yesterday','type':'x','source':'s','payload':{}}",
+            "{'id':'e1','seq':1,'time':'2025-01-15T10:00:00Z','type':'x','source':'s','payload':3}",
+            "{'id':'e1','seq':1,'time':'2025-01-15T10:00:00Z','type':'x','source':7,'payload':{}}",
+            "{'id':'e1','seq':1,'time':'2025-01-15T10:00:00Z','type':'task.claimed','source':'s',"
+                    + "'payload':{'task_id':'a','lease_until':'not a time'}}"
+    })
+    void corruptLineIsRejectedWithAnErrorNamingWhereItIs(String line) {
+        String json = line.replace('\'', '"');
+
+        assertError(ErrorCode.LOG_CORRUPT, () -> decode(json, "/ws/workflows/wf-1/events.jsonl line 17"),
+                "Event log /ws/workflows/wf-1/events.jsonl line 17 ");
+    }
+
+    @Test
+    void decodeReadsOnlyTheGivenSliceOfTheBuffer() {
+        Event event = new Event("e9", 9, TIME, "bob", new LeaseExpired("a", "cl-1", "alice"));
+        byte[] line = EventCodec.encode(event);
+        byte[] buffer = new byte[line.length + 20];
+        Arrays.fill(buffer, (byte) 'x');
+        System.arraycopy(line, 0, buffer, 10, line.length);
+
+        Event decoded = EventCodec.decode(buffer, 10, line.length - 1, "buffer");
+
+        assertThat(decoded).isEqualTo(event);
+    }
+
+    private static Event roundTrip(Event event) {
+        byte[] line = EventCodec.encode(event);
+        return EventCodec.decode(line, 0, line.length - 1, "round trip");
+    }
+
+    private static Event decode(String line, String where) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return EventCodec.decode(bytes, 0, bytes.length, where);
+    }
+}
