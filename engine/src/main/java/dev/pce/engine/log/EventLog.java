@@ -25,8 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -44,7 +42,17 @@ import java.util.function.Predicate;
  */
 public final class EventLog implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
-    private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    /**
+     * The OS lock is per process, so threads of one process also need a JVM lock per file. Striped by path: a
+     * fixed set that never grows, at the cost of two logs occasionally sharing a stripe.
+     */
+    private static final ReentrantLock[] JVM_LOCKS = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < JVM_LOCKS.length; i++) {
+            JVM_LOCKS[i] = new ReentrantLock();
+        }
+    }
     private static final int CHUNK = 1 << 20;
 
     private final Path file;
@@ -67,7 +75,7 @@ public final class EventLog implements Closeable {
         this.file = file;
         this.channel = channel;
         this.clock = clock;
-        this.jvmLock = JVM_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new ReentrantLock());
+        this.jvmLock = JVM_LOCKS[Math.floorMod(file.toAbsolutePath().normalize().hashCode(), JVM_LOCKS.length)];
     }
 
     /** Creates an empty log file; fails if one exists. The caller makes the directory entry durable. */
@@ -191,6 +199,9 @@ public final class EventLog implements Closeable {
 
     /** Reads at most {@code limit} events with seq greater than {@code afterSeq} that match {@code filter}. */
     public synchronized Page read(long afterSeq, int limit, Predicate<Event> filter) {
+        if (afterSeq < 0) {
+            throw new IllegalArgumentException("afterSeq must be >= 0, got " + afterSeq);
+        }
         try {
             consume(false);
             ensureIndexed();

@@ -196,12 +196,17 @@ public final class WorkflowService implements Closeable {
 
     private WorkflowHandle handle(String workflowId) {
         Ids.requireWorkflowId(workflowId, "workflow_id");
+        if (!workspace.hasWorkflow(workflowId)) {
+            // Another process may have garbage-collected it: forget what this process still holds.
+            WorkflowHandle stale = handles.remove(workflowId);
+            if (stale != null) {
+                stale.close();
+            }
+            throw unknownWorkflow(workflowId);
+        }
         WorkflowHandle existing = handles.get(workflowId);
         if (existing != null) {
             return existing;
-        }
-        if (!workspace.hasWorkflow(workflowId)) {
-            throw unknownWorkflow(workflowId);
         }
         return handles.computeIfAbsent(workflowId,
                 id -> WorkflowHandle.open(id, workspace.workflowDir(id), clock));

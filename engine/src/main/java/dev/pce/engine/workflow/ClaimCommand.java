@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * An agent of {@code pool} asks for work: the named task, or else the first ready task of the pool in plan order.
- * Leases that ran out are recorded as expired first, so their tasks can be handed out again.
+ * A task whose lease ran out counts as ready; handing it out records the old lease as expired first.
  *
  * @param claimId the id the new claim gets (the caller makes it unique)
  */
@@ -40,27 +40,24 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
     @Override
     public List<NewEvent> decide(WorkflowState state, Instant now) {
         Map<String, TaskStatus> statuses = state.statuses(now);
-        List<NewEvent> events = new ArrayList<>(expiredLeases(state, statuses));
         Optional<TaskState> chosen = taskId.isPresent()
                 ? Optional.of(requestedTask(state, statuses, taskId.get()))
                 : state.tasks().stream()
                         .filter(task -> task.spec().pool().equals(pool))
                         .filter(task -> statuses.get(task.id()) == TaskStatus.READY)
                         .findFirst();
-        chosen.ifPresent(task -> events.add(new NewEvent(agent,
-                new TaskClaimed(task.id(), claimId, agent, pool, now.plus(ttl)))));
-        return events;
-    }
-
-    private static List<NewEvent> expiredLeases(WorkflowState state, Map<String, TaskStatus> statuses) {
-        List<NewEvent> expired = new ArrayList<>();
-        for (TaskState task : state.tasks()) {
-            if (task.phase() == TaskPhase.CLAIMED && statuses.get(task.id()) == TaskStatus.READY) {
-                Claim claim = task.claim().orElseThrow();
-                expired.add(new NewEvent(SYSTEM_SOURCE, new LeaseExpired(task.id(), claim.claimId(), claim.agent())));
-            }
+        if (chosen.isEmpty()) {
+            return List.of();
         }
-        return expired;
+        TaskState task = chosen.get();
+        List<NewEvent> events = new ArrayList<>(2);
+        if (task.phase() == TaskPhase.CLAIMED) {
+            // Only a lease that is actually taken over is ended: until then its holder may still report late.
+            Claim expired = task.claim().orElseThrow();
+            events.add(new NewEvent(SYSTEM_SOURCE, new LeaseExpired(task.id(), expired.claimId(), expired.agent())));
+        }
+        events.add(new NewEvent(agent, new TaskClaimed(task.id(), claimId, agent, pool, now.plus(ttl))));
+        return events;
     }
 
     private TaskState requestedTask(WorkflowState state, Map<String, TaskStatus> statuses, String id) {

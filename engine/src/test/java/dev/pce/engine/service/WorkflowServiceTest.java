@@ -279,7 +279,9 @@ class WorkflowServiceTest {
         Workspace.deleteTree(workspace.workflowDir(id));
 
         assertThat(thrown(UNKNOWN_WORKFLOW, () -> service.claim(id, "builders", "bob", Optional.empty(), TTL))
-                .getMessage()).contains("was removed while open");
+                .getMessage()).contains("does not exist");
+        assertThat(thrown(UNKNOWN_WORKFLOW, () -> service.status(id)).getMessage())
+                .as("no stale state served after the workflow was removed").contains("does not exist");
         assertThat(Files.exists(workspace.workflowDir(id))).isFalse();
     }
 

@@ -4,7 +4,6 @@ import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.Version;
 import dev.pce.server.logging.LoggingSetup;
-import dev.pce.server.mcp.EofSignallingInputStream;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.tools.ToolCatalog;
 import org.slf4j.Logger;
@@ -38,9 +37,8 @@ public final class ServeCommand implements Callable<Integer> {
         log.info("Workspace {}", workspace.root());
         WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC());
         CountDownLatch clientGone = new CountDownLatch(1);
-        PceMcpServer server = PceMcpServer.start(ToolCatalog.create(workflows),
-                new EofSignallingInputStream(System.in, clientGone::countDown), protocolOut, Version.current(),
-                logHint);
+        PceMcpServer server = PceMcpServer.start(ToolCatalog.create(workflows), System.in, protocolOut,
+                Version.current(), logHint, clientGone::countDown);
         clientGone.await();
         log.info("Client closed the connection; shutting down.");
         server.close();

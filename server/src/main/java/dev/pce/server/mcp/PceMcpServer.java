@@ -49,11 +49,12 @@ public final class PceMcpServer implements AutoCloseable {
 
     /** Starts serving on the given streams; returns at once, requests are handled on the SDK's threads. */
     public static PceMcpServer start(List<CeTool> tools, InputStream in, OutputStream out, String version,
-                                     String logHint) {
+                                     String logHint, Runnable onEndOfInput) {
         ObjectMapper protocolMapper = new ObjectMapper();
         JacksonMcpJsonMapper jsonMapper = new JacksonMcpJsonMapper(protocolMapper);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper, in, out,
-                MAX_MESSAGE_BYTES);
+        InputStream guarded = new JsonRpcInputGuard(in, out, jsonMapper, MAX_MESSAGE_BYTES, onEndOfInput);
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper, guarded, out,
+                MAX_MESSAGE_BYTES + 1);
         List<SyncToolSpecification> specifications = new ArrayList<>();
         for (CeTool tool : tools) {
             specifications.add(specification(tool, ToolDefinition.load(tool.name()), logHint));

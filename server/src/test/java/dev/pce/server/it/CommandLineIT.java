@@ -1,0 +1,86 @@
+package dev.pce.server.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static dev.pce.server.it.ServerUnderTest.args;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ce command line of the built jar: help, status, workspace gc and the demo, as a user runs them. */
+class CommandLineIT {
+    @TempDir
+    Path temp;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run ce(Path workspace, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                dev.pce.server.client.ServerLauncher.javaExecutable().toString(), "-jar",
+                dev.pce.server.client.ServerLauncher.jar().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("CE_WORKSPACE", workspace.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        Run help = ce(temp, "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("serve", "status", "demo", "workspace", "bench");
+    }
+
+    @Test
+    void statusShowsWorkflowsAndGcRemovesOnlyFinishedOnes() throws Exception {
+        Path workspace = temp.resolve("ws");
+        assertThat(ce(workspace, "status").out()).contains("No workflows yet");
+        String finished;
+        String active;
+        try (ServerUnderTest server = ServerUnderTest.start(workspace)) {
+            finished = server.ok("ce_plan", args("goal", "one task", "tasks",
+                    List.of(args("id", "only", "title", "Only task", "kind", "build")))).path("workflow_id").asText();
+            var claim = server.ok("ce_claim", args("workflow_id", finished, "pool", "builders", "agent", "b"));
+            server.ok("ce_complete", args("workflow_id", finished, "task_id", "only",
+                    "claim_id", claim.path("task").path("claim_id").asText(), "agent", "b"));
+            active = server.ok("ce_plan", Plans.small()).path("workflow_id").asText();
+        }
+        Run list = ce(workspace, "status");
+        assertThat(list.out()).contains(finished, "completed", active, "active", "Add a health endpoint");
+        Run detail = ce(workspace, "status", active);
+        assertThat(detail.out()).contains("design", "build-a", "planners", "waits for [build-a, build-b]");
+        assertThat(ce(workspace, "status", "--json", finished).out()).contains("\"phase\" : \"completed\"");
+        Run unknown = ce(workspace, "status", "wf-missing");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("does not exist", "Fix:");
+
+        Run dryRun = ce(workspace, "workspace", "gc", "--older-than", "0s", "--dry-run");
+        assertThat(dryRun.out()).contains("would remove   " + finished).contains("kept           " + active);
+        assertThat(ce(workspace, "status").out()).contains(finished);
+        Run gc = ce(workspace, "workspace", "gc", "--older-than", "0s");
+        assertThat(gc.out()).contains("removed        " + finished);
+        assertThat(ce(workspace, "status").out()).doesNotContain(finished).contains(active);
+        assertThat(ce(workspace, "workspace", "gc", "--older-than", "soon").err()).contains("is not an age");
+    }
+
+    @Test
+    void demoRunsTheWholeLoopToCompletion() throws Exception {
+        Run demo = ce(temp, "demo");
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("planned", "claimed", "finished", "[completed, 100.0% done, 9 tasks]",
+                "failed   build-tests", "faster");
+    }
+}

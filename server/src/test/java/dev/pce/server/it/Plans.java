@@ -1,0 +1,48 @@
+package dev.pce.server.it;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.Json;
+
+/** Plans the integration tests send to ce_plan. */
+final class Plans {
+
+    private Plans() {
+    }
+
+    /** design -> build-a, build-b (parallel) -> review, as a planner would send it. */
+    static ObjectNode small() {
+        ObjectNode plan = Json.mapper().createObjectNode().put("goal", "Add a health endpoint");
+        ArrayNode tasks = plan.putArray("tasks");
+        tasks.addObject().put("id", "design").put("title", "Design the endpoint").put("kind", "design")
+                .put("estimate", "20m");
+        ObjectNode a = tasks.addObject().put("id", "build-a").put("title", "Handler").put("kind", "implement")
+                .put("estimate", 45);
+        a.putArray("depends_on").add("design");
+        a.putArray("writes").add("src/Health.java");
+        ObjectNode b = tasks.addObject().put("id", "build-b").put("title", "Tests").put("kind", "test")
+                .put("estimate", "1h");
+        b.putArray("depends_on").add("design");
+        ObjectNode review = tasks.addObject().put("id", "review").put("title", "Review").put("kind", "review");
+        review.putArray("depends_on").add("build-a").add("build-b");
+        return plan;
+    }
+
+    /** {@code width} independent chains of {@code depth} tasks spread over the three pools. */
+    static ObjectNode chains(int width, int depth) {
+        ObjectNode plan = Json.mapper().createObjectNode().put("goal", width * depth + " tasks in chains");
+        ArrayNode tasks = plan.putArray("tasks");
+        String[] kinds = {"design", "implement", "review"};
+        for (int chain = 0; chain < width; chain++) {
+            for (int step = 0; step < depth; step++) {
+                ObjectNode task = tasks.addObject().put("id", "c" + chain + "-s" + step)
+                        .put("title", "Chain " + chain + " step " + step).put("kind", kinds[step % kinds.length])
+                        .put("estimate", 5);
+                if (step > 0) {
+                    task.putArray("depends_on").add("c" + chain + "-s" + (step - 1));
+                }
+            }
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.pce.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.Json;
+import dev.pce.server.client.McpStdioClient;
+import dev.pce.server.client.McpStdioClient.ToolResponse;
+import dev.pce.server.client.ServerLauncher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The built server jar started as a real process on a workspace, spoken to over its real stdin/stdout. Output
+ * validation is on, so every tool result is also checked against its declared output schema by the server.
+ */
+final class ServerUnderTest implements AutoCloseable {
+    private final McpStdioClient client;
+    private final Path stderr;
+
+    private ServerUnderTest(McpStdioClient client, Path stderr) {
+        this.client = client;
+        this.stderr = stderr;
+    }
+
+    static ServerUnderTest start(Path workspace) throws IOException {
+        Files.createDirectories(workspace);
+        Path stderr = Files.createTempFile(workspace.getParent(), "server-", ".stderr");
+        ProcessBuilder builder = ServerLauncher.serve(workspace, List.of()).redirectError(stderr.toFile());
+        builder.environment().put("CE_VALIDATE_OUTPUT", "1");
+        McpStdioClient client = McpStdioClient.start(builder, Duration.ofSeconds(60));
+        client.initialize("pce-it");
+        return new ServerUnderTest(client, stderr);
+    }
+
+    McpStdioClient client() {
+        return client;
+    }
+
+    ToolResponse call(String tool, JsonNode arguments) {
+        return client.callTool(tool, arguments);
+    }
+
+    /** Calls a tool that must succeed, and returns its structured result. */
+    JsonNode ok(String tool, JsonNode arguments) {
+        ToolResponse response = client.callTool(tool, arguments);
+        assertThat(response.isError()).as("%s answered an error: %s", tool, response.text()).isFalse();
+        return response.structured();
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    static ObjectNode args(Object... pairs) {
+        ObjectNode args = Json.mapper().createObjectNode();
+        for (int i = 0; i < pairs.length; i += 2) {
+            args.set((String) pairs[i], Json.mapper().valueToTree(pairs[i + 1]));
+        }
+        return args;
+    }
+
+    @Override
+    public void close() {
+        assertThat(client.protocolViolations()).as("stdout lines that are not JSON-RPC").isEmpty();
+        client.close();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.pce.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.pce.server.it.ServerUnderTest.args;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The built server over real stdio: handshake, tool list, and every tool through a workflow's life. */
+class StdioServerIT {
+    @TempDir
+    Path temp;
+
+    private ServerUnderTest server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = ServerUnderTest.start(temp.resolve("ws"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void initializeAnswersWithServerInfoAndToolCapability() {
+        JsonNode result = server.client().request("initialize", args("protocolVersion", "2025-06-18",
+                "capabilities", args(), "clientInfo", args("name", "again", "version", "1")));
+        assertThat(result.path("serverInfo").path("name").asText()).isEqualTo("pce");
+        assertThat(result.path("capabilities").has("tools")).isTrue();
+        assertThat(result.path("instructions").asText()).contains("ce_plan", "ce_claim");
+    }
+
+    @Test
+    void listsEveryToolWithInputAndOutputSchemas() {
+        JsonNode tools = server.client().request("tools/list", args()).path("tools");
+        List<String> names = new ArrayList<>();
+        tools.forEach(tool -> {
+            names.add(tool.path("name").asText());
+            assertThat(tool.path("description").asText()).hasSizeGreaterThan(40);
+            assertThat(tool.path("inputSchema").path("type").asText()).isEqualTo("object");
+            assertThat(tool.path("outputSchema").path("type").asText()).isEqualTo("object");
+        });
+        assertThat(names).containsExactlyInAnyOrder("ce_plan", "ce_status", "ce_events", "ce_claim", "ce_complete",
+                "ce_fail");
+    }
+
+    @Test
+    void runsAWorkflowThroughEveryTool() {
+        JsonNode plan = server.ok("ce_plan", Plans.small());
+        String id = plan.path("workflow_id").asText();
+        assertThat(id).startsWith("wf-");
+        assertThat(plan.path("ready_now")).extracting(JsonNode::asText).containsExactly("design");
+        assertThat(plan.path("tasks").path(1).path("pool").asText()).isEqualTo("builders");
+        assertThat(plan.path("tasks").path(2).path("estimate_minutes").asDouble()).isEqualTo(60);
+
+        JsonNode nothing = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b1"));
+        assertThat(nothing.path("claimed").asBoolean()).isFalse();
+        assertThat(nothing.path("message").asText()).contains("waiting for dependencies");
+
+        JsonNode design = server.ok("ce_claim", args("workflow_id", id, "pool", "planners", "agent", "p1"));
+        assertThat(design.path("task").path("spec").path("id").asText()).isEqualTo("design");
+        JsonNode done = server.ok("ce_complete", args("workflow_id", id, "task_id", "design",
+                "claim_id", design.path("task").path("claim_id").asText(), "agent", "p1",
+                "summary", "Endpoint returns 200 with build info", "artifacts", List.of("docs/health.md")));
+        assertThat(done.path("now_ready")).extracting(JsonNode::asText).containsExactly("build-a", "build-b");
+
+        JsonNode buildA = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b1"));
+        assertThat(buildA.path("task").path("inputs").path(0).path("summary").asText())
+                .isEqualTo("Endpoint returns 200 with build info");
+        JsonNode buildB = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b2"));
+        assertThat(buildB.path("task").path("spec").path("id").asText()).isEqualTo("build-b");
+
+        JsonNode retry = server.ok("ce_fail", args("workflow_id", id, "task_id", "build-b",
+                "claim_id", buildB.path("task").path("claim_id").asText(), "agent", "b2",
+                "reason", "flaky test", "retryable", true));
+        assertThat(retry.path("will_retry").asBoolean()).isTrue();
+        assertThat(retry.path("task").path("status").asText()).isEqualTo("ready");
+
+        JsonNode status = server.ok("ce_status", args("workflow_id", id)).path("workflow");
+        assertThat(status.path("progress_percent").asDouble()).isEqualTo(25.0);
+        assertThat(status.path("counts").path("claimed").asInt()).isEqualTo(1);
+        assertThat(status.path("blocked")).extracting(node -> node.path("id").asText()).containsExactly("review");
+        assertThat(status.path("blocked").path(0).path("waiting_for")).extracting(JsonNode::asText)
+                .containsExactly("build-a", "build-b");
+
+        JsonNode again = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b3"));
+        assertThat(again.path("task").path("attempt").asInt()).isEqualTo(2);
+        JsonNode failed = server.ok("ce_fail", args("workflow_id", id, "task_id", "build-b",
+                "claim_id", again.path("task").path("claim_id").asText(), "agent", "b3",
+                "reason", "the API it needs does not exist"));
+        assertThat(failed.path("will_retry").asBoolean()).isFalse();
+        assertThat(failed.path("now_blocked")).extracting(JsonNode::asText).containsExactly("review");
+        assertThat(failed.path("workflow_phase").asText()).isEqualTo("active");
+
+        server.ok("ce_complete", args("workflow_id", id, "task_id", "build-a",
+                "claim_id", buildA.path("task").path("claim_id").asText(), "agent", "b1"));
+        JsonNode finished = server.ok("ce_status", args("workflow_id", id)).path("workflow");
+        assertThat(finished.path("phase").asText()).isEqualTo("failed");
+        assertThat(finished.path("blocked").path(0).path("failed_cause")).extracting(JsonNode::asText)
+                .containsExactly("build-b");
+
+        JsonNode events = server.ok("ce_events", args("workflow_id", id, "after", 0, "limit", 1000));
+        List<String> types = new ArrayList<>();
+        events.path("events").forEach(event -> types.add(event.path("type").asText()));
+        assertThat(types).containsExactly("workflow.planned", "task.claimed", "task.completed", "task.claimed",
+                "task.claimed", "task.failed", "task.claimed", "task.failed", "task.completed");
+        long previous = 0;
+        for (JsonNode event : events.path("events")) {
+            assertThat(event.path("seq").asLong()).isEqualTo(previous + 1);
+            previous = event.path("seq").asLong();
+        }
+
+        JsonNode page = server.ok("ce_events", args("workflow_id", id, "after", 2, "limit", 2,
+                "types", List.of("task.claimed")));
+        assertThat(page.path("events")).hasSize(2);
+        assertThat(page.path("has_more").asBoolean()).isTrue();
+        JsonNode rest = server.ok("ce_events", args("workflow_id", id, "after", page.path("next_after").asLong(),
+                "types", List.of("task.claimed")));
+        assertThat(rest.path("events")).hasSize(1);
+        assertThat(server.ok("ce_events", args("workflow_id", id, "task_id", "build-a")).path("events"))
+                .hasSize(2);
+        assertThat(server.ok("ce_events", args("workflow_id", id, "pool", "planners")).path("events"))
+                .extracting(event -> event.path("type").asText())
+                .containsExactly("workflow.planned", "task.claimed", "task.completed");
+
+        JsonNode all = server.ok("ce_status", args());
+        assertThat(all.path("workflows")).extracting(node -> node.path("workflow_id").asText()).containsExactly(id);
+    }
+
+    @Test
+    void completingTwiceWithTheSameClaimIsHarmless() {
+        String id = server.ok("ce_plan", Plans.small()).path("workflow_id").asText();
+        JsonNode claim = server.ok("ce_claim", args("workflow_id", id, "pool", "planners", "agent", "p1"));
+        JsonNode report = args("workflow_id", id, "task_id", "design",
+                "claim_id", claim.path("task").path("claim_id").asText(), "agent", "p1");
+        assertThat(server.ok("ce_complete", report).path("duplicate").asBoolean()).isFalse();
+        assertThat(server.ok("ce_complete", report).path("duplicate").asBoolean()).isTrue();
+        assertThat(server.ok("ce_events", args("workflow_id", id)).path("events")).hasSize(3);
+    }
+
+    @Test
+    void anExpiredLeaseReturnsTheTaskToItsPool() throws InterruptedException {
+        String id = server.ok("ce_plan", Plans.small()).path("workflow_id").asText();
+        JsonNode first = server.ok("ce_claim", args("workflow_id", id, "pool", "planners", "agent", "p1",
+                "lease_seconds", 1));
+        Thread.sleep(1_200);
+        JsonNode second = server.ok("ce_claim", args("workflow_id", id, "pool", "planners", "agent", "p2"));
+        assertThat(second.path("claimed").asBoolean()).isTrue();
+        assertThat(second.path("expired_leases")).extracting(JsonNode::asText).containsExactly("design");
+        var late = server.call("ce_complete", args("workflow_id", id, "task_id", "design",
+                "claim_id", first.path("task").path("claim_id").asText(), "agent", "p1"));
+        assertThat(late.isError()).isTrue();
+        assertThat(late.text()).contains("held by p2");
+    }
+
+    @Test
+    void logsGoToStderrAndTheWorkspaceLogFileNeverToStdout() throws IOException {
+        server.ok("ce_plan", Plans.small());
+        assertThat(server.stderr()).contains("PCE MCP server");
+        Path logs = temp.resolve("ws").resolve("logs");
+        try (var files = Files.list(logs)) {
+            assertThat(files.filter(file -> file.getFileName().toString().endsWith(".log")))
+                    .isNotEmpty()
+                    .allSatisfy(file -> assertThat(Files.readString(file)).contains("PCE MCP server"));
+        }
+    }
+}
