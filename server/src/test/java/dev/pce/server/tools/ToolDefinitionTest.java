@@ -1,0 +1,34 @@
+package dev.pce.server.tools;
+
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.engine.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ToolDefinitionTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyToolHasAStandAloneContract() {
+        try (WorkflowService service = new WorkflowService(Workspace.open(temp), Clock.systemUTC())) {
+            for (CeTool tool : ToolCatalog.create(service)) {
+                ToolDefinition definition = ToolDefinition.load(tool.name());
+                assertThat(definition.description()).as(tool.name()).hasSizeGreaterThan(60);
+                assertThat(definition.inputSchema().path("type").asText()).isEqualTo("object");
+                assertThat(definition.inputSchema().path("additionalProperties").asBoolean(true)).isFalse();
+                assertThat(definition.argumentNames()).as(tool.name()).isNotEmpty();
+                assertThat(definition.outputSchema().path("type").asText()).isEqualTo("object");
+                assertThat(definition.outputSchema().has("$ref")).isFalse();
+                definition.outputSchema().findValues("$ref").forEach(ref -> assertThat(
+                        definition.outputSchema().path("$defs").has(ref.asText().substring("#/$defs/".length())))
+                        .as(tool.name() + " " + ref).isTrue());
+            }
+        }
+    }
+}
