@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code ce demo}: the whole loop on a throwaway workspace in a few seconds. */
-@Command(name = "demo", description = "Plan a small feature and let simulated planner, builder and reviewer agents "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Plan a small feature and let simulated planner, builder and reviewer agents "
         + "work it off in parallel through the MCP tools, on a throwaway workspace.")
 public final class DemoCommand implements Callable<Integer> {
 

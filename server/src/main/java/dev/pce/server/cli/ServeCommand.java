@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ce serve}: the MCP server on stdin/stdout, until the client closes stdin. */
-@Command(name = "serve", description = "Run the MCP server over stdio (what Claude Code starts).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the MCP server over stdio (what Claude Code starts).")
 public final class ServeCommand implements Callable<Integer> {
 
     @Mixin

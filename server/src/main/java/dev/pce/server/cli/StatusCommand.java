@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code ce status [ID]}: the workspace's workflows, or one in detail. */
-@Command(name = "status", description = "Show all workflows of the workspace, or one in detail.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show all workflows of the workspace, or one in detail.")
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin

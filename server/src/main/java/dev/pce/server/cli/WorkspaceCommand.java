@@ -18,12 +18,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ce workspace ...}: maintenance of the workspace directory. */
-@Command(name = "workspace", description = "Maintain the workspace.",
+@Command(name = "workspace", mixinStandardHelpOptions = true, description = "Maintain the workspace.",
         subcommands = {WorkspaceCommand.Gc.class, WorkspaceCommand.Path.class})
 public final class WorkspaceCommand {
 
     /** {@code ce workspace gc --older-than 30d}. */
-    @Command(name = "gc", description = "Remove finished workflows (completed, or failed with nothing left to run) "
+    @Command(name = "gc", mixinStandardHelpOptions = true, description = "Remove finished workflows (completed, or failed with nothing left to run) "
             + "whose last event is older than the threshold. Active workflows are never removed.")
     static final class Gc implements Callable<Integer> {
         @Mixin
@@ -61,7 +61,7 @@ public final class WorkspaceCommand {
     }
 
     /** {@code ce workspace path}: where the workspace is, for scripts. */
-    @Command(name = "path", description = "Print the workspace directory.")
+    @Command(name = "path", mixinStandardHelpOptions = true, description = "Print the workspace directory.")
     static final class Path implements Callable<Integer> {
         @Mixin
         WorkspaceOption workspaceOption;

@@ -2,6 +2,7 @@ package dev.pce.server.client;
 
 import dev.pce.server.Main;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,25 @@ public final class ServerLauncher {
      * jar, JVM messages on stderr only, a small collector, C1 only. Together they halve start-up.
      */
     public static List<String> serverJvmOptions(Path jar) {
-        return List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("pce-serve.jsa"), "-XX:+AutoCreateSharedArchive",
+        Path archive = jar.resolveSibling("pce-serve.jsa");
+        dropIfOlderThan(archive, jar);
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
                 "-Xlog:disable", "-Xlog:all=error:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     private ServerLauncher() {
+    }
+
+    /** An archive made from an older jar is refused and not always re-created; removing it gets a fresh one. */
+    private static void dropIfOlderThan(Path archive, Path jar) {
+        try {
+            if (Files.exists(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                Files.deleteIfExists(archive);
+            }
+        } catch (IOException e) {
+            // the JVM then starts without the archive: slower, still correct
+        }
     }
 
     /** The runnable jar: {@code -Dpce.jar} if set, else the jar this class was loaded from. */

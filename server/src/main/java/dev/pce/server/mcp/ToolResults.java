@@ -2,7 +2,6 @@ package dev.pce.server.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
@@ -25,15 +24,10 @@ final class ToolResults {
                 .build();
     }
 
+    /** Text only: clients check structured content against the output schema, which describes success. */
     static CallToolResult failure(String tool, CeException error) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        ObjectNode detail = body.putObject("error");
-        detail.put("code", error.code().name());
-        detail.put("message", error.getMessage());
-        detail.put("fix", error.fix());
         return CallToolResult.builder()
-                .structuredContent(body)
-                .addTextContent(tool + " failed: " + error.describe())
+                .addTextContent(tool + " failed [" + error.code().name() + "]: " + error.describe())
                 .isError(true)
                 .build();
     }
