@@ -1,15 +1,13 @@
 package dev.pce.engine.service;
 
-import dev.pce.engine.model.TaskStatus;
-
 import java.util.List;
 
 /**
- * A task that cannot be claimed yet, and why.
+ * A task that cannot run because a task it depends on failed for good (waiting tasks name what they wait for in
+ * their own view).
  *
  * @param waitingFor  the unfinished dependencies it waits for
- * @param failedCause the failed tasks upstream, when it is blocked for good
+ * @param failedCause the failed tasks upstream that block it
  */
-public record BlockedTask(String id, String pool, TaskStatus status, List<String> waitingFor,
-                          List<String> failedCause) {
+public record BlockedTask(String id, String pool, List<String> waitingFor, List<String> failedCause) {
 }

@@ -46,11 +46,9 @@ public final class StatusReport {
         List<BlockedTask> blocked = new ArrayList<>();
         for (TaskState task : state.tasks()) {
             views.add(view(task));
-            TaskStatus status = statuses.get(task.id());
-            if (status == TaskStatus.BLOCKED || status == TaskStatus.WAITING) {
-                blocked.add(new BlockedTask(task.id(), task.spec().pool(), status,
-                        state.unfinishedDependencies(task.id()),
-                        status == TaskStatus.BLOCKED ? failedUpstream(task.id()) : List.of()));
+            if (statuses.get(task.id()) == TaskStatus.BLOCKED) {
+                blocked.add(new BlockedTask(task.id(), task.spec().pool(), state.unfinishedDependencies(task.id()),
+                        failedUpstream(task.id())));
             }
         }
         return new WorkflowStatus(state.workflowId(), state.goal(), phase(), state.createdAt(), state.updatedAt(),
@@ -66,10 +64,10 @@ public final class StatusReport {
         TaskStatus status = statuses.get(task.id());
         Optional<Claim> claim = task.claim().filter(c -> status == TaskStatus.CLAIMED || expired(task));
         return new TaskView(task.id(), task.spec().title(), task.spec().kind(), task.spec().pool(), status,
-                task.spec().estimateMinutes(), task.spec().dependsOn(),
+                task.spec().estimateMinutes(),
                 status == TaskStatus.WAITING || status == TaskStatus.BLOCKED
                         ? state.unfinishedDependencies(task.id()) : List.of(),
-                claim.map(Claim::agent), claim.map(Claim::claimId), claim.map(Claim::leaseUntil), expired(task),
+                claim.map(Claim::agent), claim.map(Claim::leaseUntil), expired(task),
                 task.attempts(), task.completion().map(c -> c.agent()), task.completion().map(c -> c.summary()),
                 task.lastFailure().map(f -> f.reason()));
     }

@@ -1,5 +1,6 @@
 package dev.pce.engine.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pce.engine.model.TaskStatus;
 
 import java.time.Instant;
@@ -7,14 +8,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One task as callers see it.
+ * One task as callers see it. The plan itself (dependencies, files) is in the workflow's plan; the view carries what
+ * changes. Empty lists, zero attempts and a live lease are left out of the JSON: on a plan of thousands of tasks
+ * they would make up most of a status answer.
  *
- * @param waitingFor   dependencies not done yet
+ * @param waitingFor   dependencies not done yet (waiting or blocked tasks)
  * @param leaseExpired the task is claimed on paper but its lease ran out: it is claimable again
  * @param completedBy  the agent that completed it
  */
 public record TaskView(String id, String title, String kind, String pool, TaskStatus status, double estimateMinutes,
-                       List<String> dependsOn, List<String> waitingFor, Optional<String> claimedBy,
-                       Optional<String> claimId, Optional<Instant> leaseUntil, boolean leaseExpired, int attempts,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> waitingFor,
+                       Optional<String> claimedBy, Optional<Instant> leaseUntil,
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean leaseExpired,
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) int attempts,
                        Optional<String> completedBy, Optional<String> summary, Optional<String> lastFailure) {
+
+    public TaskView {
+        // read back from JSON that left the empty list out
+        waitingFor = waitingFor == null ? List.of() : waitingFor;
+    }
 }

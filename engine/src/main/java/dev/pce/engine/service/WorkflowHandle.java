@@ -28,6 +28,7 @@ final class WorkflowHandle implements Closeable {
     private final WorkflowState state;
     private final Path snapshotFile;
     private final Clock clock;
+    private final StatusMemo statusMemo = new StatusMemo();
     private long snapshotSeq;
 
     private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq) {
@@ -64,6 +65,11 @@ final class WorkflowHandle implements Closeable {
         state.applyAll(log.readNew());
         snapshotIfDue();
         return view.apply(state);
+    }
+
+    /** The full status now; the same instance as last time when nothing changed since. */
+    synchronized WorkflowStatus status() {
+        return read(caughtUp -> statusMemo.status(caughtUp, clock.instant()));
     }
 
     /**

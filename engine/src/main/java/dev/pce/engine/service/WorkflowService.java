@@ -81,8 +81,9 @@ public final class WorkflowService implements Closeable {
         });
     }
 
+    /** The full status of a workflow; the same instance as the last call's while nothing has changed. */
     public WorkflowStatus status(String workflowId) {
-        return handle(workflowId).read(state -> StatusReport.of(state, clock.instant()).full());
+        return handle(workflowId).status();
     }
 
     /** Every workflow of the workspace, oldest first. */

@@ -91,8 +91,7 @@ public final class PlanValidator {
                     + "one of " + Pools.knownKinds());
             return task;
         }
-        return new TaskSpec(task.id(), task.title(), task.kind(), pool.get(), task.estimateMinutes(), task.reads(),
-                task.writes(), task.dependsOn(), task.description());
+        return task.withPool(pool.get());
     }
 
     private static CeException invalid(List<String> problems, String fix) {

@@ -161,6 +161,23 @@ public final class WorkflowState {
     }
 
     /**
+     * When the next lease that is live at {@code now} runs out: statuses change then without any event. Empty when
+     * no lease is live.
+     */
+    public Optional<Instant> nextLeaseExpiry(Instant now) {
+        Instant next = null;
+        for (TaskState task : tasks.values()) {
+            if (task.phase() == TaskPhase.CLAIMED) {
+                Claim claim = task.claim().orElseThrow();
+                if (!claim.expiredAt(now) && (next == null || claim.leaseUntil().isBefore(next))) {
+                    next = claim.leaseUntil();
+                }
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /**
      * Every task's status at {@code now}, in plan order. One pass in dependency order: a task is blocked when a
      * dependency failed or is itself blocked, ready when all are done.
      */

@@ -5,6 +5,7 @@ import dev.pce.engine.model.TaskSpec;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds plans for tests: {@code Plans.of(task("a"), task("b").dependsOn("a"))}. A task defaults to kind
@@ -75,7 +76,7 @@ public final class Plans {
         public TaskSpec build() {
             String resolvedPool = pool != null ? pool : Pools.poolForKind(kind).orElse("");
             return new TaskSpec(id, title, kind, resolvedPool, estimateMinutes, List.of(), List.of(), dependsOn,
-                    "");
+                    "", Map.of(), List.of(), List.of());
         }
     }
 }

@@ -50,14 +50,11 @@ public final class StatusText {
                         firstLine(task.title())));
             }
         }
-        List<BlockedTask> blocked = status.blocked().stream()
-                .filter(task -> !task.failedCause().isEmpty() || !task.waitingFor().isEmpty()).toList();
-        if (!blocked.isEmpty()) {
-            out.append(System.lineSeparator()).append("Waiting or blocked:").append(System.lineSeparator());
-            for (BlockedTask task : blocked) {
-                out.append("  ").append(task.id()).append(task.failedCause().isEmpty()
-                        ? " waits for " + task.waitingFor()
-                        : " is blocked by failed " + task.failedCause()).append(System.lineSeparator());
+        if (!status.blocked().isEmpty()) {
+            out.append(System.lineSeparator()).append("Blocked by failed tasks:").append(System.lineSeparator());
+            for (BlockedTask task : status.blocked()) {
+                out.append("  ").append(task.id()).append(" is blocked by failed ").append(task.failedCause())
+                        .append(System.lineSeparator());
             }
         }
         return out.toString();

@@ -1,5 +1,7 @@
 package dev.pce.server.client;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +35,7 @@ public final class McpStdioClient implements AutoCloseable {
     private final Process process;
     private final OutputStream stdin;
     private final AtomicLong nextId = new AtomicLong(1);
-    private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
     private final List<String> protocolViolations = new CopyOnWriteArrayList<>();
     private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
     private final Duration timeout;
@@ -70,8 +73,20 @@ public final class McpStdioClient implements AutoCloseable {
 
     /** Sends a request and waits for its result; a JSON-RPC error becomes an exception. */
     public JsonNode request(String method, JsonNode params) {
+        JsonNode response = parse(requestLine(method, params));
+        if (response.has("error")) {
+            throw new McpClientException(method + " failed: " + response.get("error"));
+        }
+        return response.get("result");
+    }
+
+    /**
+     * Sends a request and returns its answer as the raw JSON-RPC line, unparsed: the round trip a benchmark times
+     * ends when the answer has arrived, before the client's own parsing.
+     */
+    public String requestLine(String method, JsonNode params) {
         long id = nextId.getAndIncrement();
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        CompletableFuture<String> answer = new CompletableFuture<>();
         pending.put(id, answer);
         ObjectNode message = JSON.createObjectNode();
         message.put("jsonrpc", "2.0");
@@ -80,11 +95,7 @@ public final class McpStdioClient implements AutoCloseable {
         message.set("params", params);
         send(message);
         try {
-            JsonNode response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (response.has("error")) {
-                throw new McpClientException(method + " failed: " + response.get("error"));
-            }
-            return response.get("result");
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new McpClientException(method + " got no answer within " + timeout
                     + (process.isAlive() ? "" : "; the server exited with " + process.exitValue()));
@@ -98,14 +109,37 @@ public final class McpStdioClient implements AutoCloseable {
         }
     }
 
-    /** Calls a tool and returns its result, error results included (check {@link ToolResponse#isError}). */
-    public ToolResponse callTool(String name, JsonNode arguments) {
+    /** The tools/call request for {@link #requestLine}. */
+    public static ObjectNode toolCall(String name, JsonNode arguments) {
         ObjectNode params = JSON.createObjectNode();
         params.put("name", name);
         params.set("arguments", arguments);
-        JsonNode result = request("tools/call", params);
+        return params;
+    }
+
+    /** A tool call's answer line (from {@link #requestLine}) as a tool response. */
+    public ToolResponse toolResponse(String line) {
+        JsonNode response = parse(line);
+        if (response.has("error")) {
+            throw new McpClientException("tools/call failed: " + response.get("error"));
+        }
+        JsonNode result = response.get("result");
         return new ToolResponse(result.path("isError").asBoolean(false), result.get("structuredContent"),
                 result.path("content").path(0).path("text").asText(""));
+    }
+
+    private JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            protocolViolations.add(line);
+            throw new McpClientException("the answer is not JSON: " + e.getMessage());
+        }
+    }
+
+    /** Calls a tool and returns its result, error results included (check {@link ToolResponse#isError}). */
+    public ToolResponse callTool(String name, JsonNode arguments) {
+        return toolResponse(requestLine("tools/call", toolCall(name, arguments)));
     }
 
     public void notify(String method, JsonNode params) {
@@ -162,6 +196,12 @@ public final class McpStdioClient implements AutoCloseable {
     }
 
     private void accept(String line) {
+        // Answers are handed to the waiting caller unparsed (it parses them); everything else is checked here.
+        CompletableFuture<String> waiting = responseId(line).map(pending::get).orElse(null);
+        if (waiting != null) {
+            waiting.complete(line);
+            return;
+        }
         JsonNode message;
         try {
             message = JSON.readTree(line);
@@ -171,15 +211,33 @@ public final class McpStdioClient implements AutoCloseable {
         }
         if (message == null || !message.isObject() || !"2.0".equals(message.path("jsonrpc").asText())) {
             protocolViolations.add(line);
-            return;
-        }
-        if (message.has("id") && (message.has("result") || message.has("error"))) {
-            CompletableFuture<JsonNode> future = pending.get(message.get("id").asLong());
-            if (future != null) {
-                future.complete(message);
-            }
-        } else {
+        } else if (!message.has("id") || !(message.has("result") || message.has("error"))) {
             notifications.add(message);
+        }
+    }
+
+    /**
+     * The id of a JSON-RPC response, read without parsing the rest: servers write {@code jsonrpc} and {@code id}
+     * before the result. Empty when the line is not such a response (it is then parsed in full).
+     */
+    private static Optional<Long> responseId(String line) {
+        try (JsonParser parser = JSON.getFactory().createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    return Optional.empty();
+                }
+                if (field.equals("id")) {
+                    return value == JsonToken.VALUE_NUMBER_INT ? Optional.of(parser.getLongValue()) : Optional.empty();
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

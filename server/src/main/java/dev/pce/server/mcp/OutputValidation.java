@@ -1,6 +1,8 @@
 package dev.pce.server.mcp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 
@@ -21,7 +23,22 @@ final class OutputValidation {
     static JsonSchemaValidator fromEnvironment(ObjectMapper mapper) {
         String setting = System.getenv(VARIABLE);
         boolean enabled = setting != null && (setting.equals("1") || setting.equalsIgnoreCase("true"));
-        return enabled ? new DefaultJsonSchemaValidator(mapper) : new Trusting();
+        return enabled ? new Checking(new DefaultJsonSchemaValidator(mapper), mapper) : new Trusting();
+    }
+
+    /** Checks results with the SDK's validator, reading the pre-serialized JSON the tools hand over. */
+    private record Checking(JsonSchemaValidator delegate, ObjectMapper mapper) implements JsonSchemaValidator {
+        @Override
+        public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
+            if (!(structuredContent instanceof RawValue raw)) {
+                return delegate.validate(schema, structuredContent);
+            }
+            try {
+                return delegate.validate(schema, mapper.readTree(raw.rawValue().toString()));
+            } catch (JsonProcessingException e) {
+                return ValidationResponse.asInvalid("structured content is not JSON: " + e.getOriginalMessage());
+            }
+        }
     }
 
     /** Accepts every result; the content text is always supplied by the tools themselves. */

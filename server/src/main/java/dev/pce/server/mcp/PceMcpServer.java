@@ -8,6 +8,7 @@ import dev.pce.engine.Json;
 import dev.pce.server.tools.CeTool;
 import dev.pce.server.tools.ToolArgs;
 import dev.pce.server.tools.ToolDefinition;
+import dev.pce.server.tools.ToolOutput;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -92,7 +93,7 @@ public final class PceMcpServer implements AutoCloseable {
         long started = System.nanoTime();
         try {
             JsonNode args = Json.mapper().valueToTree(arguments);
-            JsonNode result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()));
+            ToolOutput result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()));
             LOG.debug("{} answered in {} us", tool.name(), (System.nanoTime() - started) / 1000);
             return ToolResults.success(result);
         } catch (CeException e) {

@@ -1,25 +1,25 @@
 package dev.pce.server.mcp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import dev.pce.engine.Json;
+import dev.pce.server.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 /**
- * Turns tool outcomes into MCP results. Success carries the structured content plus the same JSON as text (for
- * clients that only show text); failure is an {@code isError} result whose text says what, where and how to fix.
+ * Turns tool outcomes into MCP results. Success carries the structured content plus its text (the same JSON, or a
+ * digest for large answers, for clients that show text to a model); failure is an {@code isError} result whose
+ * text says what, where and how to fix.
  */
 final class ToolResults {
 
     private ToolResults() {
     }
 
-    static CallToolResult success(JsonNode structured) {
+    static CallToolResult success(ToolOutput output) {
         return CallToolResult.builder()
-                .structuredContent(structured)
-                .addTextContent(text(structured))
+                .structuredContent(new RawValue(output.structuredJson()))
+                .addTextContent(output.text())
                 .isError(false)
                 .build();
     }
@@ -36,13 +36,5 @@ final class ToolResults {
         return failure(tool, new CeException(ErrorCode.INTERNAL,
                 "Internal error in " + tool + ": " + error + ".",
                 "This is a PCE bug, not your input; the server is still running. Details are in " + logHint + "."));
-    }
-
-    private static String text(JsonNode structured) {
-        try {
-            return Json.mapper().writeValueAsString(structured);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("tool result is not serializable", e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.pce.server.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * One MCP tool. Its name, description and JSON schemas live in {@code /tools/<name>.json} (see
  * {@link ToolDefinition}); the class only turns checked arguments into a structured result.
@@ -13,8 +11,8 @@ public interface CeTool {
     /**
      * Runs the tool. Arguments have already been checked against the names the schema declares.
      *
-     * @return the structured result, matching the tool's output schema
+     * @return the structured result (matching the tool's output schema) and its text
      * @throws dev.pce.engine.CeException for anything the caller can fix
      */
-    JsonNode call(ToolArgs args);
+    ToolOutput call(ToolArgs args);
 }

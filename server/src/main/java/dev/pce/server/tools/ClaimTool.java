@@ -1,7 +1,5 @@
 package dev.pce.server.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.service.WorkflowService;
 
@@ -24,10 +22,10 @@ public final class ClaimTool implements CeTool {
     }
 
     @Override
-    public JsonNode call(ToolArgs args) {
+    public ToolOutput call(ToolArgs args) {
         long leaseSeconds = args.integer("lease_seconds", MIN_LEASE_SECONDS, Limits.MAX_LEASE_SECONDS,
                 DEFAULT_LEASE_SECONDS);
-        return Json.mapper().valueToTree(workflows.claim(CommonArgs.workflowId(args), CommonArgs.pool(args),
+        return ToolOutput.json(workflows.claim(CommonArgs.workflowId(args), CommonArgs.pool(args),
                 CommonArgs.agent(args), CommonArgs.optionalTaskId(args), Duration.ofSeconds(leaseSeconds)));
     }
 }

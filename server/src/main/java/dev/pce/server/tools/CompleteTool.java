@@ -1,7 +1,5 @@
 package dev.pce.server.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workflow.CompleteCommand;
@@ -20,12 +18,12 @@ public final class CompleteTool implements CeTool {
     }
 
     @Override
-    public JsonNode call(ToolArgs args) {
+    public ToolOutput call(ToolArgs args) {
         String workflowId = CommonArgs.workflowId(args);
         CompleteCommand command = new CompleteCommand(CommonArgs.taskId(args), CommonArgs.claimId(args),
                 CommonArgs.agent(args), args.optionalString("summary", Limits.MAX_TEXT_LENGTH).orElse(""),
                 args.stringList("artifacts", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH),
                 args.object("data", Limits.MAX_PAYLOAD_BYTES));
-        return Json.mapper().valueToTree(workflows.complete(workflowId, command));
+        return ToolOutput.json(workflows.complete(workflowId, command));
     }
 }

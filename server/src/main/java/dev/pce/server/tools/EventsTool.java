@@ -1,6 +1,5 @@
 package dev.pce.server.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
@@ -30,7 +29,7 @@ public final class EventsTool implements CeTool {
     }
 
     @Override
-    public JsonNode call(ToolArgs args) {
+    public ToolOutput call(ToolArgs args) {
         EventQuery query = new EventQuery(CommonArgs.workflowId(args),
                 args.integer("after", 0, Long.MAX_VALUE, 0),
                 new HashSet<>(args.stringList("types", 50, Limits.MAX_ID_LENGTH)),
@@ -47,6 +46,6 @@ public final class EventsTool implements CeTool {
         result.put("next_after", page.nextAfter());
         result.put("has_more", page.hasMore());
         result.put("last_seq", page.lastSeq());
-        return result;
+        return ToolOutput.json(result);
     }
 }

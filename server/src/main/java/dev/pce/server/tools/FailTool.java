@@ -1,7 +1,5 @@
 package dev.pce.server.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workflow.FailCommand;
@@ -20,11 +18,11 @@ public final class FailTool implements CeTool {
     }
 
     @Override
-    public JsonNode call(ToolArgs args) {
+    public ToolOutput call(ToolArgs args) {
         String workflowId = CommonArgs.workflowId(args);
         FailCommand command = new FailCommand(CommonArgs.taskId(args), CommonArgs.claimId(args),
                 CommonArgs.agent(args), args.requiredString("reason", Limits.MAX_TEXT_LENGTH),
                 args.bool("retryable", false));
-        return Json.mapper().valueToTree(workflows.fail(workflowId, command));
+        return ToolOutput.json(workflows.fail(workflowId, command));
     }
 }

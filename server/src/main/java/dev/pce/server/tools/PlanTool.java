@@ -1,7 +1,5 @@
 package dev.pce.server.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.TaskSpec;
@@ -9,6 +7,7 @@ import dev.pce.engine.service.WorkflowService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** ce_plan: stores a goal and its tasks as a new workflow. */
@@ -29,7 +28,7 @@ public final class PlanTool implements CeTool {
     }
 
     @Override
-    public JsonNode call(ToolArgs args) {
+    public ToolOutput call(ToolArgs args) {
         String goal = args.requiredString("goal", Limits.MAX_TEXT_LENGTH);
         String agent = args.optionalString("agent", Limits.MAX_ID_LENGTH)
                 .map(name -> Ids.requireName(name, "agent")).orElse("planner");
@@ -37,7 +36,7 @@ public final class PlanTool implements CeTool {
         for (ToolArgs task : args.objectList("tasks", Limits.MAX_TASKS)) {
             tasks.add(task(task.allowOnly(TASK_FIELDS)));
         }
-        return Json.mapper().valueToTree(workflows.plan(goal, tasks, agent));
+        return ToolOutput.json(workflows.plan(goal, tasks, agent));
     }
 
     private static TaskSpec task(ToolArgs task) {
@@ -56,6 +55,7 @@ public final class PlanTool implements CeTool {
         return new TaskSpec(id, title, kind, pool, estimate,
                 task.stringList("reads", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH),
                 task.stringList("writes", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH),
-                dependsOn, task.optionalString("description", Limits.MAX_TEXT_LENGTH).orElse(""));
+                dependsOn, task.optionalString("description", Limits.MAX_TEXT_LENGTH).orElse(""), Map.of(), List.of(),
+                List.of());
     }
 }

@@ -1,6 +1,5 @@
 package dev.pce.server.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
@@ -8,11 +7,29 @@ import dev.pce.engine.model.Ids;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.service.WorkflowStatus;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** ce_status: one workflow in full, or a summary line for every workflow of the workspace. */
+/**
+ * ce_status: one workflow in full, or a summary line for every workflow of the workspace.
+ *
+ * <p>Agents poll status between tasks, mostly finding nothing changed. The service then hands out the very same
+ * status instance, and the answer made from it last time is reused instead of serializing a large workflow again.
+ */
 public final class StatusTool implements CeTool {
+    private static final int CACHED_WORKFLOWS = 16;
+
     private final WorkflowService workflows;
+    private final Map<String, Answer> lastAnswers = new LinkedHashMap<>(CACHED_WORKFLOWS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+            return size() > CACHED_WORKFLOWS;
+        }
+    };
+
+    private record Answer(WorkflowStatus source, ToolOutput output) {
+    }
 
     public StatusTool(WorkflowService workflows) {
         this.workflows = workflows;
@@ -24,20 +41,36 @@ public final class StatusTool implements CeTool {
     }
 
     @Override
-    public JsonNode call(ToolArgs args) {
-        ObjectNode result = Json.mapper().createObjectNode();
+    public ToolOutput call(ToolArgs args) {
         var workflowId = args.optionalString("workflow_id", Limits.MAX_ID_LENGTH);
         if (workflowId.isEmpty()) {
+            ObjectNode result = Json.mapper().createObjectNode();
             result.set("workflows", Json.mapper().valueToTree(workflows.list()));
-            return result;
+            return ToolOutput.json(result);
         }
-        WorkflowStatus status = workflows.status(Ids.requireWorkflowId(workflowId.get(), "workflow_id"));
-        if (!args.bool("include_tasks", true)) {
-            status = new WorkflowStatus(status.workflowId(), status.goal(), status.phase(), status.createdAt(),
-                    status.updatedAt(), status.lastSeq(), status.taskCount(), status.progressPercent(),
-                    status.counts(), status.pools(), List.of(), status.blocked());
+        WorkflowStatus full = workflows.status(Ids.requireWorkflowId(workflowId.get(), "workflow_id"));
+        boolean includeTasks = args.bool("include_tasks", true);
+        String key = full.workflowId() + (includeTasks ? "/tasks" : "/summary");
+        synchronized (lastAnswers) {
+            Answer last = lastAnswers.get(key);
+            if (last != null && last.source() == full) {
+                return last.output();
+            }
         }
-        result.set("workflow", Json.mapper().valueToTree(status));
-        return result;
+        ToolOutput output = answer(includeTasks ? full : withoutTasks(full));
+        synchronized (lastAnswers) {
+            lastAnswers.put(key, new Answer(full, output));
+        }
+        return output;
+    }
+
+    private static WorkflowStatus withoutTasks(WorkflowStatus status) {
+        return new WorkflowStatus(status.workflowId(), status.goal(), status.phase(), status.createdAt(),
+                status.updatedAt(), status.lastSeq(), status.taskCount(), status.progressPercent(), status.counts(),
+                status.pools(), List.of(), status.blocked());
+    }
+
+    private static ToolOutput answer(WorkflowStatus status) {
+        return ToolOutput.withText(Map.of("workflow", status), StatusDigest.of(status));
     }
 }

@@ -90,9 +90,11 @@ class StdioServerIT {
         JsonNode status = server.ok("ce_status", args("workflow_id", id)).path("workflow");
         assertThat(status.path("progress_percent").asDouble()).isEqualTo(25.0);
         assertThat(status.path("counts").path("claimed").asInt()).isEqualTo(1);
-        assertThat(status.path("blocked")).extracting(node -> node.path("id").asText()).containsExactly("review");
-        assertThat(status.path("blocked").path(0).path("waiting_for")).extracting(JsonNode::asText)
-                .containsExactly("build-a", "build-b");
+        assertThat(status.path("blocked")).isEmpty();
+        JsonNode review = status.path("tasks").path(3);
+        assertThat(review.path("status").asText()).isEqualTo("waiting");
+        assertThat(review.path("waiting_for")).extracting(JsonNode::asText).containsExactly("build-a", "build-b");
+        assertThat(status.path("tasks").path(0).has("claim_id")).as("claim ids are the claimer's secret").isFalse();
 
         JsonNode again = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b3"));
         assertThat(again.path("task").path("attempt").asInt()).isEqualTo(2);

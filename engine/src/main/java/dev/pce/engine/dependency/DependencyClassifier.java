@@ -1,0 +1,24 @@
+package dev.pce.engine.dependency;
+
+import dev.pce.engine.model.TaskSpec;
+
+import java.util.List;
+
+/**
+ * The port that classifies every relation between the tasks of a plan (implemented by the Drools rules module).
+ * Inputs are each task's declared {@code depends_on} with its optional type hint, its kind, the files it reads and
+ * writes, and the interfaces it produces and consumes. A declared type is a hint the classifier may upgrade (soft to
+ * hard), never silently drop.
+ */
+public interface DependencyClassifier {
+
+    /**
+     * Classifies the plan's relations.
+     *
+     * @param tasks a plan that already passed structural validation (unique ids, known dependency ids)
+     * @return every classified edge, in a deterministic order
+     * @throws dev.pce.engine.CeException with {@code INVALID_PLAN} when declarations conflict; the message names
+     *                                    both tasks and the fix
+     */
+    List<ClassifiedEdge> classify(List<TaskSpec> tasks);
+}

@@ -1,0 +1,119 @@
+package dev.pce.server.tools;
+
+import dev.pce.engine.model.TaskStatus;
+import dev.pce.engine.service.BlockedTask;
+import dev.pce.engine.service.PoolCounts;
+import dev.pce.engine.service.TaskView;
+import dev.pce.engine.service.WorkflowStatus;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text of a ce_status answer: what an agent needs to act on, in a few lines per active task. Claimed, ready
+ * and failed tasks get a line each; waiting and done tasks are listed by id, since a model deciding what to do next
+ * needs their names, not their details (those are in the structured content).
+ */
+public final class StatusDigest {
+    private static final int MAX_TITLE = 80;
+
+    private StatusDigest() {
+    }
+
+    public static String of(WorkflowStatus status) {
+        StringBuilder out = new StringBuilder(256 + 24 * status.tasks().size());
+        out.append("Workflow ").append(status.workflowId()).append(" (").append(status.phase().wireName())
+                .append(", ").append(status.progressPercent()).append("% done, ").append(status.taskCount())
+                .append(" tasks, last event #").append(status.lastSeq()).append(")\n");
+        out.append("Goal: ").append(shorten(status.goal())).append('\n');
+        out.append("Pools:");
+        for (PoolCounts pool : status.pools()) {
+            out.append(' ').append(pool.pool()).append(" (").append(pool.done()).append('/').append(pool.total())
+                    .append(" done, ").append(pool.claimed()).append(" claimed, ").append(pool.ready())
+                    .append(" ready, ").append(pool.waiting()).append(" waiting");
+            if (pool.failed() + pool.blocked() > 0) {
+                out.append(", ").append(pool.failed()).append(" failed, ").append(pool.blocked()).append(" blocked");
+            }
+            out.append(");");
+        }
+        out.setLength(out.length() - (status.pools().isEmpty() ? 0 : 1));
+        out.append('\n');
+        Map<TaskStatus, List<TaskView>> byStatus = new EnumMap<>(TaskStatus.class);
+        for (TaskView task : status.tasks()) {
+            byStatus.computeIfAbsent(task.status(), any -> new ArrayList<>()).add(task);
+        }
+        detailed(out, "Claimed", byStatus.get(TaskStatus.CLAIMED));
+        detailed(out, "Ready", byStatus.get(TaskStatus.READY));
+        detailed(out, "Failed", byStatus.get(TaskStatus.FAILED));
+        blocked(out, status.blocked());
+        waiting(out, byStatus.get(TaskStatus.WAITING));
+        idsOnly(out, "Done", byStatus.get(TaskStatus.DONE));
+        if (status.tasks().isEmpty() && status.taskCount() > 0) {
+            out.append("(task list left out: include_tasks was false)\n");
+        }
+        return out.toString();
+    }
+
+    private static void detailed(StringBuilder out, String heading, List<TaskView> tasks) {
+        if (tasks == null) {
+            return;
+        }
+        out.append(heading).append(" (").append(tasks.size()).append("):\n");
+        for (TaskView task : tasks) {
+            out.append("  ").append(task.id()).append(" [").append(task.pool()).append("] ")
+                    .append(shorten(task.title())).append(" (est ").append(Math.round(task.estimateMinutes()))
+                    .append(" min");
+            task.claimedBy().ifPresent(agent -> out.append(task.leaseExpired() ? ", lease of " : ", by ")
+                    .append(agent));
+            task.leaseUntil().filter(until -> !task.leaseExpired())
+                    .ifPresent(until -> out.append(" until ").append(until));
+            if (task.attempts() > 0) {
+                out.append(", attempt ").append(task.attempts());
+            }
+            task.lastFailure().ifPresent(reason -> out.append(", last failure: ").append(shorten(reason)));
+            out.append(")\n");
+        }
+    }
+
+    private static void blocked(StringBuilder out, List<BlockedTask> blocked) {
+        if (blocked.isEmpty()) {
+            return;
+        }
+        out.append("Blocked (").append(blocked.size()).append("):");
+        for (BlockedTask task : blocked) {
+            out.append(' ').append(task.id()).append(" by failed ").append(String.join(",", task.failedCause()))
+                    .append(';');
+        }
+        out.setCharAt(out.length() - 1, '\n');
+    }
+
+    private static void waiting(StringBuilder out, List<TaskView> tasks) {
+        if (tasks == null) {
+            return;
+        }
+        out.append("Waiting (").append(tasks.size()).append("):");
+        for (TaskView task : tasks) {
+            out.append(' ').append(task.id()).append(" on ").append(String.join(",", task.waitingFor())).append(';');
+        }
+        out.setCharAt(out.length() - 1, '\n');
+    }
+
+    private static void idsOnly(StringBuilder out, String heading, List<TaskView> tasks) {
+        if (tasks == null) {
+            return;
+        }
+        out.append(heading).append(" (").append(tasks.size()).append("):");
+        for (TaskView task : tasks) {
+            out.append(' ').append(task.id());
+        }
+        out.append('\n');
+    }
+
+    private static String shorten(String text) {
+        int newline = text.indexOf('\n');
+        String line = newline < 0 ? text : text.substring(0, newline);
+        return line.length() <= MAX_TITLE ? line : line.substring(0, MAX_TITLE - 3) + "...";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pce.server.tools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.Json;
+
+/**
+ * What a tool answers: the structured content (matching the tool's output schema) as serialized JSON, and the text
+ * a client shows to a model or a person. For most tools the text is the same JSON; a tool whose answer can be large
+ * gives a digest instead, so a model is not handed hundreds of kilobytes when a page of text says the same.
+ *
+ * <p>The structured content is serialized once, straight from the result records, and sent as is: building a
+ * JSON tree first for the protocol layer to walk again cost more than the tool's own work on big answers.
+ */
+public record ToolOutput(String structuredJson, String text) {
+
+    /** The value as structured content, and the same JSON as text. */
+    public static ToolOutput json(Object value) {
+        String json = write(value);
+        return new ToolOutput(json, json);
+    }
+
+    /** The value as structured content, with its own text. */
+    public static ToolOutput withText(Object value, String text) {
+        return new ToolOutput(write(value), text);
+    }
+
+    /** The structured content as a tree (for callers inside the process, such as tests). */
+    public JsonNode structured() {
+        try {
+            return Json.mapper().readTree(structuredJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tool output is not JSON", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tool result is not serializable", e);
+        }
+    }
+}
