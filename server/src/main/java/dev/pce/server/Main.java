@@ -2,6 +2,7 @@ package dev.pce.server;
 
 import dev.pce.server.cli.CeCommand;
 import dev.pce.server.cli.ServeCommand;
+import dev.pce.server.cli.StartupTraining;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar: the {@code ce} command line. */
@@ -14,6 +15,10 @@ public final class Main {
         if (args.length == 1 && args[0].equals("serve")) {
             // Claude Code starts a server per session: skip picocli's reflective set-up on this hot path.
             System.exit(new ServeCommand().call());
+        }
+        if (args.length == 1 && args[0].equals("train-startup")) {
+            // not a user command: the ce script runs it to record the JDK's ahead-of-time cache for serve
+            System.exit(StartupTraining.run());
         }
         System.exit(CeCommand.commandLine().execute(args));
     }

@@ -1,13 +1,9 @@
 package dev.pce.server.cli;
 
-import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.server.Version;
 import dev.pce.server.logging.LoggingSetup;
-import dev.pce.server.mcp.PceMcpServer;
+import dev.pce.server.mcp.ServerProtocol;
 import dev.pce.server.tools.ToolCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,9 +11,8 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code ce serve}: the MCP server on stdin/stdout, until the client closes stdin. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the MCP server over stdio (what Claude Code starts).")
@@ -28,21 +23,14 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // set up the protocol on a second thread while this one opens the workspace and the logs
+        CompletableFuture<ServerProtocol> protocol = ServerProtocol.prepareInBackground(ToolCatalog.TOOL_NAMES);
         // stdout carries JSON-RPC alone: keep the real stream for the protocol and send every stray print to stderr.
         OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         Workspace workspace = workspaceOption.open();
         String logHint = LoggingSetup.configure(workspace.logsDir(), System.getenv(LoggingSetup.LEVEL_VARIABLE));
-        Logger log = LoggerFactory.getLogger(ServeCommand.class);
-        log.info("Workspace {}", workspace.root());
-        WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC());
-        CountDownLatch clientGone = new CountDownLatch(1);
-        PceMcpServer server = PceMcpServer.start(ToolCatalog.create(workflows), System.in, protocolOut,
-                Version.current(), logHint, clientGone::countDown);
-        clientGone.await();
-        log.info("Client closed the connection; shutting down.");
-        server.close();
-        workflows.close();
+        McpSession.run(workspace, protocol, System.in, protocolOut, logHint);
         return 0;
     }
 }

@@ -47,7 +47,8 @@ public final class StatusText {
                 out.append(String.format("%-24s %-10s %-8s %8.0f %-14s %s%n", task.id(), task.pool(),
                         task.status().wireName(), task.estimateMinutes(),
                         task.claimedBy().or(task::completedBy).orElse("-"),
-                        firstLine(task.title())));
+                        firstLine(task.title()) + (task.waitingFor().isEmpty() ? ""
+                                : "  (waits for " + String.join(", ", task.waitingFor()) + ")")));
             }
         }
         if (!status.blocked().isEmpty()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,8 @@ public final class McpStdioClient implements AutoCloseable {
     public static final String PROTOCOL_VERSION = "2025-06-18";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
+    private final Optional<Process> process;
+    private final InputStream stdout;
     private final OutputStream stdin;
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<Long, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
@@ -40,22 +42,26 @@ public final class McpStdioClient implements AutoCloseable {
     private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
     private final Duration timeout;
 
-    private McpStdioClient(Process process, Duration timeout) {
+    private McpStdioClient(Optional<Process> process, InputStream stdout, OutputStream stdin, Duration timeout) {
         this.process = process;
-        this.stdin = process.getOutputStream();
+        this.stdout = stdout;
+        this.stdin = stdin;
         this.timeout = timeout;
-        Thread reader = new Thread(this::readLoop, "mcp-client-reader-" + process.pid());
+        Thread reader = new Thread(this::readLoop,
+                "mcp-client-reader-" + process.map(p -> String.valueOf(p.pid())).orElse("in-process"));
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Starts the server process; its stderr goes where {@code builder} says (inherit, a file, discard). */
     public static McpStdioClient start(ProcessBuilder builder, Duration timeout) throws IOException {
-        return new McpStdioClient(builder.start(), timeout);
+        Process process = builder.start();
+        return new McpStdioClient(Optional.of(process), process.getInputStream(), process.getOutputStream(), timeout);
     }
 
-    public Process process() {
-        return process;
+    /** Talks to a server in this process over the given streams (its stdout and its stdin). */
+    public static McpStdioClient connect(InputStream serverStdout, OutputStream serverStdin, Duration timeout) {
+        return new McpStdioClient(Optional.empty(), serverStdout, serverStdin, timeout);
     }
 
     /** Performs the MCP handshake and returns the server's initialize result. */
@@ -98,7 +104,8 @@ public final class McpStdioClient implements AutoCloseable {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new McpClientException(method + " got no answer within " + timeout
-                    + (process.isAlive() ? "" : "; the server exited with " + process.exitValue()));
+                    + process.filter(p -> !p.isAlive()).map(p -> "; the server exited with " + p.exitValue())
+                    .orElse(""));
         } catch (ExecutionException e) {
             throw new McpClientException(method + " failed: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -183,7 +190,7 @@ public final class McpStdioClient implements AutoCloseable {
 
     private void readLoop() {
         try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 accept(line);
@@ -241,7 +248,7 @@ public final class McpStdioClient implements AutoCloseable {
         }
     }
 
-    /** Closes stdin (the MCP way to end a stdio session) and waits for the server to exit. */
+    /** Closes stdin (the MCP way to end a stdio session) and waits for a server process to exit. */
     @Override
     public void close() {
         try {
@@ -249,6 +256,10 @@ public final class McpStdioClient implements AutoCloseable {
         } catch (IOException ignored) {
             // already closed
         }
+        process.ifPresent(McpStdioClient::awaitExit);
+    }
+
+    private static void awaitExit(Process process) {
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -121,7 +121,8 @@ public final class DemoRun {
         }
     }
 
-    private static ObjectNode samplePlan() {
+    /** The sample plan of the demo (examples/plans/rate-limiting.json, packaged into the jar). */
+    public static ObjectNode samplePlan() {
         try (InputStream in = DemoRun.class.getResourceAsStream("/examples/plans/rate-limiting.json")) {
             if (in == null) {
                 throw new IllegalStateException("the sample plan is missing from the jar");

@@ -1,8 +1,6 @@
 package dev.pce.server.mcp;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Json;
 import dev.pce.server.tools.CeTool;
@@ -39,9 +37,6 @@ public final class PceMcpServer implements AutoCloseable {
             3. ce_status shows progress, pools and blocked tasks; ce_events streams what happened since a cursor.
             """;
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private final McpSyncServer server;
 
     private PceMcpServer(McpSyncServer server) {
@@ -49,22 +44,26 @@ public final class PceMcpServer implements AutoCloseable {
     }
 
     /** Starts serving on the given streams; returns at once, requests are handled on the SDK's threads. */
-    public static PceMcpServer start(List<CeTool> tools, InputStream in, OutputStream out, String version,
-                                     String logHint, Runnable onEndOfInput) {
-        ObjectMapper protocolMapper = new ObjectMapper();
-        JacksonMcpJsonMapper jsonMapper = new JacksonMcpJsonMapper(protocolMapper);
+    public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, InputStream in, OutputStream out,
+                                     String version, String logHint, Runnable onEndOfInput) {
+        JacksonMcpJsonMapper jsonMapper = protocol.jsonMapper();
         InputStream guarded = new JsonRpcInputGuard(in, out, jsonMapper, MAX_MESSAGE_BYTES, onEndOfInput);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper, guarded, out,
                 MAX_MESSAGE_BYTES + 1);
         List<SyncToolSpecification> specifications = new ArrayList<>();
         for (CeTool tool : tools) {
-            specifications.add(specification(tool, ToolDefinition.load(tool.name()), logHint));
+            ServerProtocol.Contract contract = protocol.contract(tool.name());
+            specifications.add(SyncToolSpecification.builder()
+                    .tool(contract.descriptor())
+                    .callHandler((exchange, request) -> invoke(tool, contract.definition(), request.arguments(),
+                            logHint))
+                    .build());
         }
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("pce", version)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(jsonMapper)
-                .jsonSchemaValidator(OutputValidation.fromEnvironment(protocolMapper))
+                .jsonSchemaValidator(OutputValidation.fromEnvironment(protocol.mapper()))
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(5))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
@@ -72,20 +71,6 @@ public final class PceMcpServer implements AutoCloseable {
                 .build();
         LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
         return new PceMcpServer(server);
-    }
-
-    private static SyncToolSpecification specification(CeTool tool, ToolDefinition definition, String logHint) {
-        McpSchema.Tool descriptor = McpSchema.Tool.builder()
-                .name(definition.name())
-                .title(definition.title())
-                .description(definition.description())
-                .inputSchema(Json.mapper().convertValue(definition.inputSchema(), MAP))
-                .outputSchema(Json.mapper().convertValue(definition.outputSchema(), MAP))
-                .build();
-        return SyncToolSpecification.builder()
-                .tool(descriptor)
-                .callHandler((exchange, request) -> invoke(tool, definition, request.arguments(), logHint))
-                .build();
     }
 
     static CallToolResult invoke(CeTool tool, ToolDefinition definition, Map<String, Object> arguments,

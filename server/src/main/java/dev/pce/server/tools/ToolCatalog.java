@@ -7,6 +7,10 @@ import java.util.List;
 /** Every tool the server offers, wired to the engine. */
 public final class ToolCatalog {
 
+    /** The names of {@link #create}'s tools, known before the engine is up (the server prepares their contracts). */
+    public static final List<String> TOOL_NAMES = List.of("ce_plan", "ce_status", "ce_events", "ce_claim",
+            "ce_complete", "ce_fail");
+
     private ToolCatalog() {
     }
 

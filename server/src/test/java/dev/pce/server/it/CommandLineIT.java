@@ -61,7 +61,7 @@ class CommandLineIT {
         Run list = ce(workspace, "status");
         assertThat(list.out()).contains(finished, "completed", active, "active", "Add a health endpoint");
         Run detail = ce(workspace, "status", active);
-        assertThat(detail.out()).contains("design", "build-a", "planners", "waits for [build-a, build-b]");
+        assertThat(detail.out()).contains("design", "build-a", "planners", "Review  (waits for build-a, build-b)");
         assertThat(ce(workspace, "status", "--json", finished).out()).contains("\"phase\" : \"completed\"");
         Run unknown = ce(workspace, "status", "wf-missing");
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -92,6 +92,18 @@ class StatusToolTest {
                 .isTrue();
     }
 
+    @Test
+    void aRetryableFailureShowsTheAttemptAndTheReason() {
+        JsonNode claim = new ClaimTool(workflows).call(args("{\"workflow_id\": \"" + workflowId
+                + "\", \"pool\": \"planners\", \"agent\": \"pat\"}")).structured();
+        new FailTool(workflows).call(args("{\"workflow_id\": \"" + workflowId + "\", \"task_id\": \"design\", "
+                + "\"claim_id\": \"" + claim.path("task").path("claim_id").asText() + "\", \"agent\": \"pat\", "
+                + "\"reason\": \"The build server was unreachable.\", \"retryable\": true}"));
+
+        assertThat(status().text()).contains("Ready (1):\n  design [planners] Design the endpoint (est 20 min, "
+                + "attempt 1, last failure: The build server was unreachable.)\n");
+    }
+
     private ToolOutput status() {
         return status.call(args("{\"workflow_id\": \"" + workflowId + "\"}"));
     }

@@ -1,0 +1,22 @@
+package dev.pce.server.tools;
+
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.engine.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ToolCatalogTest {
+
+    @Test
+    void namesKnownBeforeStartUpAreTheToolsTheCatalogCreates(@TempDir Path dir) {
+        try (WorkflowService workflows = new WorkflowService(Workspace.open(dir), Clock.systemUTC())) {
+            assertThat(ToolCatalog.create(workflows)).extracting(CeTool::name)
+                    .containsExactlyElementsOf(ToolCatalog.TOOL_NAMES);
+        }
+    }
+}
