@@ -11,7 +11,6 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.slf4j.Logger;
@@ -47,9 +46,7 @@ public final class PceMcpServer implements AutoCloseable {
     public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, InputStream in, OutputStream out,
                                      String version, String logHint, Runnable onEndOfInput) {
         JacksonMcpJsonMapper jsonMapper = protocol.jsonMapper();
-        InputStream guarded = new JsonRpcInputGuard(in, out, jsonMapper, MAX_MESSAGE_BYTES, onEndOfInput);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper, guarded, out,
-                MAX_MESSAGE_BYTES + 1);
+        StdioTransport transport = new StdioTransport(jsonMapper, in, out, MAX_MESSAGE_BYTES, onEndOfInput);
         List<SyncToolSpecification> specifications = new ArrayList<>();
         for (CeTool tool : tools) {
             ServerProtocol.Contract contract = protocol.contract(tool.name());

@@ -6,11 +6,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pce.server.client.ServerLauncher;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static dev.pce.server.it.ServerUnderTest.args;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +43,31 @@ class StdioServerIT {
         assertThat(result.path("serverInfo").path("name").asText()).isEqualTo("pce");
         assertThat(result.path("capabilities").has("tools")).isTrue();
         assertThat(result.path("instructions").asText()).contains("ce_plan", "ce_claim");
+    }
+
+    @Test
+    void requestsReadBeforeStdinClosesAreStillAnswered() throws Exception {
+        // a script may pipe its requests in and close stdin at once: every request read must get its answer
+        ProcessBuilder builder = ServerLauncher.serve(temp.resolve("piped"), List.of())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(String.join("\n",
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"pipe\",\"version\":\"1\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"ce_plan\","
+                            + "\"arguments\":" + Plans.small() + "}}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}", "").getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> answers = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList();
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(answers).hasSize(3);
+        assertThat(answers).anySatisfy(line -> assertThat(line).startsWith("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\"")
+                .contains("\"workflow_id\":\"wf-"));
+        assertThat(answers).anySatisfy(line -> assertThat(line).startsWith("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\""));
     }
 
     @Test

@@ -1,0 +1,211 @@
+package dev.pce.server.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * MCP over stdio: one JSON-RPC message per line in each direction. Replaces the SDK's stdio transport, which stops
+ * reading for good at the first line it cannot parse, drops requests still being answered when stdin closes,
+ * and scans every outgoing message three times for line breaks that serialized JSON cannot contain.
+ *
+ * <ul>
+ *   <li>Each line is parsed once; a line that is not JSON, not a JSON-RPC message or too long is answered with a
+ *       JSON-RPC error (id kept when it can be read) and dropped, and reading goes on.</li>
+ *   <li>Requests are handed to the session as they arrive and may run concurrently; every message goes out as one
+ *       write of its UTF-8 bytes and a newline, under a lock, then a flush.</li>
+ *   <li>At the end of input (how an MCP client ends a stdio session) requests already read are answered first,
+ *       for at most {@link #DRAIN_TIMEOUT}; then {@code onEndOfInput} runs.</li>
+ * </ul>
+ */
+final class StdioTransport implements McpServerTransportProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final int PARSE_ERROR = -32700;
+    private static final int INVALID_REQUEST = -32600;
+    private static final ObjectMapper ERRORS = new ObjectMapper();
+
+    private final McpJsonMapper mapper;
+    private final BoundedLineReader lines;
+    private final OutputStream out;
+    private final int maxLineBytes;
+    private final Runnable onEndOfInput;
+    private final ReentrantLock inFlightLock = new ReentrantLock();
+    private final Condition allAnswered = inFlightLock.newCondition();
+    private int inFlight;
+    private volatile McpServerSession session;
+
+    StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes, Runnable onEndOfInput) {
+        this.mapper = mapper;
+        this.lines = new BoundedLineReader(in, maxLineBytes);
+        this.out = out;
+        this.maxLineBytes = maxLineBytes;
+        this.onEndOfInput = onEndOfInput;
+    }
+
+    @Override
+    public void setSessionFactory(McpServerSession.Factory factory) {
+        session = factory.create(new SessionTransport());
+        Thread.ofPlatform().name("pce-stdio-in").daemon().start(this::readLoop);
+    }
+
+    @Override
+    public Mono<Void> notifyClients(String method, Object params) {
+        McpServerSession current = session;
+        return current == null ? Mono.empty() : current.sendNotification(method, params);
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        McpServerSession current = session;
+        return current == null ? Mono.empty() : current.closeGracefully();
+    }
+
+    private void readLoop() {
+        try {
+            byte[] line;
+            while ((line = lines.next()) != null) {
+                if (line == BoundedLineReader.OVERSIZE) {
+                    reject(null, INVALID_REQUEST, "Message longer than " + maxLineBytes + " bytes; it was dropped. "
+                            + "Send smaller requests (large outputs belong in files).");
+                } else if (line.length > 0) {
+                    dispatch(new String(line, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Reading stdin failed; ending the session: {}", e.toString());
+        }
+        awaitAnswers();
+        onEndOfInput.run();
+    }
+
+    private void dispatch(String line) {
+        McpSchema.JSONRPCMessage message;
+        try {
+            message = McpSchema.deserializeJsonRpcMessage(mapper, line);
+        } catch (IOException | RuntimeException e) {
+            rejectUnreadable(line, e);
+            return;
+        }
+        boolean request = message instanceof McpSchema.JSONRPCRequest;
+        if (request) {
+            changeInFlight(+1);
+        }
+        session.handle(message).subscribe(null, error -> {
+            LOG.error("Handling a {} failed", request ? "request" : "message", error);
+            if (request) {
+                changeInFlight(-1);
+            }
+        });
+    }
+
+    /** Answers a line the SDK could not read: a parse error, or an invalid request with its id when it has one. */
+    private void rejectUnreadable(String line, Exception cause) {
+        JsonNode tree;
+        try {
+            tree = ERRORS.readTree(line);
+        } catch (IOException e) {
+            reject(null, PARSE_ERROR, "Parse error: the line is not JSON. Send one JSON-RPC 2.0 message per line.");
+            return;
+        }
+        JsonNode id = tree != null && tree.isObject() ? tree.get("id") : null;
+        reject(id, INVALID_REQUEST, "Invalid request: not a JSON-RPC 2.0 message (" + cause.getClass().getSimpleName()
+                + "). Send an object with \"jsonrpc\":\"2.0\" and a method; batches are not supported.");
+    }
+
+    private void reject(JsonNode id, int code, String message) {
+        LOG.warn("Dropped an input line: {}", message);
+        ObjectNode response = ERRORS.createObjectNode();
+        response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        response.set("id", id == null || !(id.isTextual() || id.isNumber()) ? ERRORS.nullNode() : id);
+        response.putObject("error").put("code", code).put("message", message);
+        try {
+            write(ERRORS.writeValueAsBytes(response));
+        } catch (IOException e) {
+            LOG.warn("Could not answer a bad input line: {}", e.toString());
+        }
+    }
+
+    private void write(byte[] json) throws IOException {
+        synchronized (out) {
+            out.write(json);
+            out.write('\n');
+            out.flush();
+        }
+    }
+
+    private void changeInFlight(int delta) {
+        inFlightLock.lock();
+        try {
+            inFlight += delta;
+            if (inFlight <= 0) {
+                allAnswered.signalAll();
+            }
+        } finally {
+            inFlightLock.unlock();
+        }
+    }
+
+    private void awaitAnswers() {
+        inFlightLock.lock();
+        try {
+            long nanos = DRAIN_TIMEOUT.toNanos();
+            while (inFlight > 0 && nanos > 0) {
+                nanos = allAnswered.awaitNanos(nanos);
+            }
+            if (inFlight > 0) {
+                LOG.warn("stdin closed with {} request(s) unanswered after {}; ending anyway.", inFlight, DRAIN_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlightLock.unlock();
+        }
+    }
+
+    /** The session's side: sends each message as one line. */
+    private final class SessionTransport implements McpServerTransport {
+        @Override
+        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+            return Mono.fromRunnable(() -> {
+                try {
+                    write(mapper.writeValueAsBytes(message));
+                } catch (IOException e) {
+                    LOG.warn("Could not send a message to the client: {}", e.toString());
+                } finally {
+                    if (message instanceof McpSchema.JSONRPCResponse) {
+                        changeInFlight(-1);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
+            return mapper.convertValue(data, type);
+        }
+
+        @Override
+        public Mono<Void> closeGracefully() {
+            return Mono.empty();
+        }
+    }
+}
