@@ -20,11 +20,13 @@ import java.util.TreeMap;
 /** Derives what callers see (per-task views, counts, progress, blockers) from a workflow's state at one moment. */
 public final class StatusReport {
     private final WorkflowState state;
+    private final Instant now;
     private final Map<String, TaskStatus> statuses;
     private final StatusCounts counts;
 
     private StatusReport(WorkflowState state, Instant now) {
         this.state = state;
+        this.now = now;
         this.statuses = state.statuses(now);
         Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
         for (TaskStatus status : statuses.values()) {
@@ -66,7 +68,7 @@ public final class StatusReport {
         return new TaskView(task.id(), task.spec().title(), task.spec().kind(), task.spec().pool(), status,
                 task.spec().estimateMinutes(),
                 status == TaskStatus.WAITING || status == TaskStatus.BLOCKED
-                        ? state.unfinishedDependencies(task.id()) : List.of(),
+                        ? state.waitingFor(task.id(), now) : List.of(),
                 claim.map(Claim::agent), claim.map(Claim::leaseUntil), expired(task),
                 task.attempts(), task.completion().map(c -> c.agent()), task.completion().map(c -> c.summary()),
                 task.lastFailure().map(f -> f.reason()));

@@ -2,6 +2,8 @@ package dev.pce.engine.service;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.NewEvent;
@@ -17,6 +19,7 @@ import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.workflow.ClaimCommand;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.FailCommand;
+import dev.pce.engine.workflow.PlanRelations;
 import dev.pce.engine.workflow.PlanValidator;
 import dev.pce.engine.workflow.TaskCommand;
 import dev.pce.engine.workflow.WorkflowState;
@@ -50,11 +53,18 @@ public final class WorkflowService implements Closeable {
 
     private final Workspace workspace;
     private final Clock clock;
+    private final DependencyClassifier classifier;
     private final ConcurrentMap<String, WorkflowHandle> handles = new ConcurrentHashMap<>();
 
+    /** A service whose plans keep their declared dependencies only (no classification rules). */
     public WorkflowService(Workspace workspace, Clock clock) {
+        this(workspace, clock, PlanRelations::declaredOnly);
+    }
+
+    public WorkflowService(Workspace workspace, Clock clock, DependencyClassifier classifier) {
         this.workspace = workspace;
         this.clock = clock;
+        this.classifier = classifier;
     }
 
     public Workspace workspace() {
@@ -64,8 +74,9 @@ public final class WorkflowService implements Closeable {
     /** Validates and stores a plan as a new workflow. Nothing is stored if the plan is invalid. */
     public PlanResult plan(String goal, List<TaskSpec> tasks, String agent) {
         List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
+        List<ClassifiedEdge> edges = classifier.classify(resolved);
         String workflowId = newWorkflowId();
-        NewEvent planned = new NewEvent(agent, new WorkflowPlanned(goal, resolved));
+        NewEvent planned = new NewEvent(agent, new WorkflowPlanned(goal, resolved, edges));
         workspace.createWorkflow(workflowId, eventsFile -> {
             EventLog.create(eventsFile);
             try (EventLog log = EventLog.open(eventsFile, clock)) {

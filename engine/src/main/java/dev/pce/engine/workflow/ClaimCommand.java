@@ -41,7 +41,7 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
     public List<NewEvent> decide(WorkflowState state, Instant now) {
         Map<String, TaskStatus> statuses = state.statuses(now);
         Optional<TaskState> chosen = taskId.isPresent()
-                ? Optional.of(requestedTask(state, statuses, taskId.get()))
+                ? Optional.of(requestedTask(state, statuses, taskId.get(), now))
                 : state.tasks().stream()
                         .filter(task -> task.spec().pool().equals(pool))
                         .filter(task -> statuses.get(task.id()) == TaskStatus.READY)
@@ -60,7 +60,16 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
         return events;
     }
 
-    private TaskState requestedTask(WorkflowState state, Map<String, TaskStatus> statuses, String id) {
+    /** Why a resource partner blocks the task: running both at once would break the resource exclusion. */
+    private static String resourceNote(WorkflowState state, String id, Instant now) {
+        List<String> notes = state.resourceHolders(id, now).stream()
+                .map(holder -> holder.taskId() + " (claimed by " + state.task(holder.taskId()).orElseThrow().claim()
+                        .orElseThrow().agent() + ") also writes " + holder.resource())
+                .toList();
+        return notes.isEmpty() ? "" : "; " + String.join("; ", notes) + ", and the two never run at the same time";
+    }
+
+    private TaskState requestedTask(WorkflowState state, Map<String, TaskStatus> statuses, String id, Instant now) {
         TaskState task = TaskChecks.existing(state, id);
         String where = "Task '" + id + "' of workflow " + state.workflowId();
         if (!task.spec().pool().equals(pool)) {
@@ -70,8 +79,8 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
         TaskStatus status = statuses.get(id);
         return switch (status) {
             case READY -> task;
-            case WAITING -> throw new CeException(ErrorCode.CONFLICT,
-                    where + " is waiting for " + state.unfinishedDependencies(id) + ".",
+            case WAITING -> throw new CeException(ErrorCode.CONFLICT, where + " is waiting for "
+                    + state.waitingFor(id, now) + resourceNote(state, id, now) + ".",
                     "Claim it after those tasks are done, or claim without task_id to get a ready task.");
             case CLAIMED -> throw new CeException(ErrorCode.CONFLICT, where + " is claimed by "
                     + task.claim().orElseThrow().agent() + " until " + task.claim().orElseThrow().leaseUntil() + ".",

@@ -4,6 +4,7 @@ import dev.pce.engine.model.TaskSpec;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 
 /** Orderings and cycle checks over the depends_on graph of a plan. Linear time; no recursion (deep chains). */
 public final class Topology {
@@ -23,14 +25,24 @@ public final class Topology {
      * Unknown dependency ids are ignored; tasks on a cycle (an invalid plan) come last, in plan order.
      */
     public static List<String> order(List<TaskSpec> tasks) {
-        Map<String, Integer> index = indexOf(tasks);
-        int[] missing = new int[tasks.size()];
-        List<List<Integer>> dependents = new ArrayList<>(tasks.size());
-        for (int i = 0; i < tasks.size(); i++) {
+        Map<String, TaskSpec> byId = new HashMap<>(tasks.size() * 2);
+        tasks.forEach(task -> byId.put(task.id(), task));
+        return order(tasks.stream().map(TaskSpec::id).toList(), id -> byId.get(id).dependsOn());
+    }
+
+    /** The same ordering over any prerequisite relation (for example the classified hard and soft edges). */
+    public static List<String> order(List<String> ids, Function<String, ? extends Collection<String>> prerequisites) {
+        Map<String, Integer> index = new HashMap<>(ids.size() * 2);
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
+        int[] missing = new int[ids.size()];
+        List<List<Integer>> dependents = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
             dependents.add(new ArrayList<>(2));
         }
-        for (int i = 0; i < tasks.size(); i++) {
-            for (String dependency : tasks.get(i).dependsOn()) {
+        for (int i = 0; i < ids.size(); i++) {
+            for (String dependency : prerequisites.apply(ids.get(i))) {
                 Integer from = index.get(dependency);
                 if (from != null) {
                     dependents.get(from).add(i);
@@ -39,26 +51,26 @@ public final class Topology {
             }
         }
         PriorityQueue<Integer> free = new PriorityQueue<>();
-        for (int i = 0; i < tasks.size(); i++) {
+        for (int i = 0; i < ids.size(); i++) {
             if (missing[i] == 0) {
                 free.add(i);
             }
         }
-        List<String> order = new ArrayList<>(tasks.size());
-        boolean[] placed = new boolean[tasks.size()];
+        List<String> order = new ArrayList<>(ids.size());
+        boolean[] placed = new boolean[ids.size()];
         while (!free.isEmpty()) {
             int next = free.poll();
             placed[next] = true;
-            order.add(tasks.get(next).id());
+            order.add(ids.get(next));
             for (int dependent : dependents.get(next)) {
                 if (--missing[dependent] == 0) {
                     free.add(dependent);
                 }
             }
         }
-        for (int i = 0; i < tasks.size(); i++) {
+        for (int i = 0; i < ids.size(); i++) {
             if (!placed[i]) {
-                order.add(tasks.get(i).id());
+                order.add(ids.get(i));
             }
         }
         return order;

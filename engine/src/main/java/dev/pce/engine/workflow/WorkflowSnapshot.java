@@ -1,5 +1,6 @@
 package dev.pce.engine.workflow;
 
+import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.TaskState;
 
 import java.time.Instant;
@@ -10,10 +11,13 @@ import java.util.List;
  * it is checked against the log before use, and deleting it loses nothing.
  */
 public record WorkflowSnapshot(int format, String workflowId, long seq, long offset, String lastEventId, String goal,
-                               Instant createdAt, Instant updatedAt, List<TaskState> tasks) {
-    public static final int FORMAT = 1;
+                               Instant createdAt, Instant updatedAt, List<TaskState> tasks,
+                               List<ClassifiedEdge> edges) {
+    /** 2: the classified edges joined the snapshot; older snapshots are ignored and the log is replayed. */
+    public static final int FORMAT = 2;
 
     public WorkflowSnapshot {
         tasks = List.copyOf(tasks);
+        edges = edges == null ? List.of() : List.copyOf(edges);
     }
 }

@@ -41,8 +41,8 @@ public final class WorkflowState {
     private long lastSeq;
     private String lastEventId = "";
     private final Map<String, TaskState> tasks = new LinkedHashMap<>();
-    /** Task ids, dependencies before dependents; fixed by the plan. */
-    private List<String> topologicalOrder = List.of();
+    /** The classified relations between the tasks; fixed by the plan. */
+    private PlanRelations relations = PlanRelations.of(List.of(), List.of());
 
     public WorkflowState(String workflowId) {
         this.workflowId = workflowId;
@@ -59,13 +59,14 @@ public final class WorkflowState {
         for (TaskState task : snapshot.tasks()) {
             state.tasks.put(task.id(), task);
         }
-        state.topologicalOrder = Topology.order(state.tasks.values().stream().map(TaskState::spec).toList());
+        state.relations = PlanRelations.of(state.tasks.values().stream().map(TaskState::spec).toList(),
+                snapshot.edges());
         return state;
     }
 
     public WorkflowSnapshot snapshot(long offset) {
         return new WorkflowSnapshot(WorkflowSnapshot.FORMAT, workflowId, lastSeq, offset, lastEventId, goal, createdAt,
-                updatedAt, List.copyOf(tasks.values()));
+                updatedAt, List.copyOf(tasks.values()), relations.edges());
     }
 
     public void applyAll(Collection<Event> events) {
@@ -94,7 +95,7 @@ public final class WorkflowState {
         for (TaskSpec spec : planned.tasks()) {
             tasks.put(spec.id(), TaskState.planned(spec));
         }
-        topologicalOrder = Topology.order(planned.tasks());
+        relations = PlanRelations.of(planned.tasks(), planned.edges());
     }
 
     private void applyTaskEvent(TaskEvent taskEvent, Event event) {
@@ -179,11 +180,13 @@ public final class WorkflowState {
 
     /**
      * Every task's status at {@code now}, in plan order. One pass in dependency order: a task is blocked when a
-     * dependency failed or is itself blocked, ready when all are done.
+     * prerequisite failed or is itself blocked; ready when all are done and no task it shares a written resource
+     * with holds a live claim (a soft prerequisite counts as done once it is done; partial outputs come with the
+     * progress events).
      */
     public Map<String, TaskStatus> statuses(Instant now) {
         Map<String, TaskStatus> byId = new HashMap<>(tasks.size() * 2);
-        for (String id : topologicalOrder) {
+        for (String id : relations.topologicalOrder()) {
             TaskState task = tasks.get(id);
             byId.put(id, status(task, now, byId));
         }
@@ -194,46 +197,73 @@ public final class WorkflowState {
         return inPlanOrder;
     }
 
-    private static TaskStatus status(TaskState task, Instant now, Map<String, TaskStatus> dependencies) {
+    private TaskStatus status(TaskState task, Instant now, Map<String, TaskStatus> known) {
         return switch (task.phase()) {
             case DONE -> TaskStatus.DONE;
             case FAILED -> TaskStatus.FAILED;
-            case CLAIMED -> task.claim().orElseThrow().expiredAt(now) ? TaskStatus.READY : TaskStatus.CLAIMED;
-            case PENDING -> pendingStatus(task, dependencies);
+            case CLAIMED -> !task.claim().orElseThrow().expiredAt(now) ? TaskStatus.CLAIMED
+                    : resourceHolders(task.id(), now).isEmpty() ? TaskStatus.READY : TaskStatus.WAITING;
+            case PENDING -> pendingStatus(task, now, known);
         };
     }
 
-    private static TaskStatus pendingStatus(TaskState task, Map<String, TaskStatus> dependencies) {
+    private TaskStatus pendingStatus(TaskState task, Instant now, Map<String, TaskStatus> known) {
         boolean allDone = true;
-        for (String dependency : task.spec().dependsOn()) {
-            TaskStatus status = dependencies.get(dependency);
+        for (PlanRelations.Prerequisite prerequisite : relations.prerequisites(task.id())) {
+            TaskStatus status = known.get(prerequisite.taskId());
             if (status == TaskStatus.FAILED || status == TaskStatus.BLOCKED) {
                 return TaskStatus.BLOCKED;
             }
             allDone &= status == TaskStatus.DONE;
         }
-        return allDone ? TaskStatus.READY : TaskStatus.WAITING;
+        if (!allDone) {
+            return TaskStatus.WAITING;
+        }
+        return resourceHolders(task.id(), now).isEmpty() ? TaskStatus.READY : TaskStatus.WAITING;
     }
 
-    /** The dependencies of a task that are not done yet. */
+    /** The tasks sharing a written resource with {@code taskId} that hold a live claim at {@code now}. */
+    public List<PlanRelations.Partner> resourceHolders(String taskId, Instant now) {
+        List<PlanRelations.Partner> holders = new ArrayList<>(0);
+        for (PlanRelations.Partner partner : relations.partners(taskId)) {
+            TaskState other = tasks.get(partner.taskId());
+            if (other != null && other.phase() == TaskPhase.CLAIMED && !other.claim().orElseThrow().expiredAt(now)) {
+                holders.add(partner);
+            }
+        }
+        return holders;
+    }
+
+    /** The prerequisites of a task that are not done yet. */
     public List<String> unfinishedDependencies(String taskId) {
         List<String> open = new ArrayList<>();
-        for (String dependency : tasks.get(taskId).spec().dependsOn()) {
-            if (tasks.get(dependency).phase() != TaskPhase.DONE) {
-                open.add(dependency);
+        for (PlanRelations.Prerequisite prerequisite : relations.prerequisites(taskId)) {
+            TaskState dependency = tasks.get(prerequisite.taskId());
+            if (dependency != null && dependency.phase() != TaskPhase.DONE) {
+                open.add(prerequisite.taskId());
             }
         }
         return open;
     }
 
-    /** Ids of the tasks that depend directly on {@code taskId}, in plan order. */
-    public List<String> dependentsOf(String taskId) {
-        List<String> dependents = new ArrayList<>();
-        for (TaskState task : tasks.values()) {
-            if (task.spec().dependsOn().contains(taskId)) {
-                dependents.add(task.id());
+    /** What a task waits for at {@code now}: unfinished prerequisites, then tasks holding a resource it writes. */
+    public List<String> waitingFor(String taskId, Instant now) {
+        List<String> waits = unfinishedDependencies(taskId);
+        for (PlanRelations.Partner holder : resourceHolders(taskId, now)) {
+            if (!waits.contains(holder.taskId())) {
+                waits.add(holder.taskId());
             }
         }
-        return dependents;
+        return waits;
+    }
+
+    /** The plan's classified relations. */
+    public PlanRelations relations() {
+        return relations;
+    }
+
+    /** Ids of the tasks that wait for {@code taskId} through a hard or soft edge, in plan order. */
+    public List<String> dependentsOf(String taskId) {
+        return relations.dependents(taskId);
     }
 }

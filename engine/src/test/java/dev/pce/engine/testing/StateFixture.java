@@ -1,6 +1,7 @@
 package dev.pce.engine.testing;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventIds;
 import dev.pce.engine.event.NewEvent;
@@ -37,8 +38,17 @@ public final class StateFixture {
     }
 
     public static StateFixture planned(MutableClock clock, List<TaskSpec> tasks) {
+        return planned(clock, new WorkflowPlanned("test goal", tasks));
+    }
+
+    /** A plan with its classified relations given. */
+    public static StateFixture planned(MutableClock clock, List<TaskSpec> tasks, List<ClassifiedEdge> edges) {
+        return planned(clock, new WorkflowPlanned("test goal", tasks, edges));
+    }
+
+    private static StateFixture planned(MutableClock clock, WorkflowPlanned plan) {
         StateFixture fixture = new StateFixture(clock);
-        fixture.record(List.of(new NewEvent("planner", new WorkflowPlanned("test goal", tasks))));
+        fixture.record(List.of(new NewEvent("planner", plan)));
         return fixture;
     }
 
