@@ -14,6 +14,7 @@ import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskState;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.workflow.ClaimCommand;
@@ -97,13 +98,18 @@ public final class WorkflowService implements Closeable {
         return handle(workflowId).status();
     }
 
-    /** Every workflow of the workspace, oldest first. */
-    public List<WorkflowSummary> list() {
+    /** Every workflow of the workspace, oldest first; a workflow whose log cannot be read is listed as such. */
+    public WorkflowListing list() {
         List<WorkflowSummary> summaries = new ArrayList<>();
+        List<WorkflowListing.UnreadableWorkflow> unreadable = new ArrayList<>();
         for (String id : workspace.workflowIds()) {
-            summaries.add(handle(id).read(state -> StatusReport.of(state, clock.instant()).summary()));
+            try {
+                summaries.add(handle(id).read(state -> StatusReport.of(state, clock.instant()).summary()));
+            } catch (CeException e) {
+                unreadable.add(new WorkflowListing.UnreadableWorkflow(id, e.describe()));
+            }
         }
-        return summaries;
+        return new WorkflowListing(summaries, unreadable);
     }
 
     public EventsPage events(EventQuery query) {
@@ -187,8 +193,12 @@ public final class WorkflowService implements Closeable {
     private TaskResult taskResult(String workflowId, String taskId, TaskCommand command) {
         return handle(workflowId).execute(command, (state, executed) -> {
             StatusReport report = StatusReport.of(state, executed.decidedAt());
-            boolean willRetry = executed.appended().stream()
-                    .anyMatch(event -> event.payload() instanceof TaskFailed failed && failed.willRetry());
+            boolean duplicate = executed.appended().isEmpty();
+            // a repeated failure report answers as the first did: the task went back to its pool unless it failed
+            boolean willRetry = duplicate
+                    ? command instanceof FailCommand && state.task(taskId).orElseThrow().phase() != TaskPhase.FAILED
+                    : executed.appended().stream()
+                            .anyMatch(event -> event.payload() instanceof TaskFailed failed && failed.willRetry());
             List<String> ready = new ArrayList<>();
             List<String> blocked = new ArrayList<>();
             if (!executed.appended().isEmpty()) {
@@ -201,7 +211,7 @@ public final class WorkflowService implements Closeable {
                 });
             }
             return new TaskResult(workflowId, report.view(state.task(taskId).orElseThrow()),
-                    executed.appended().isEmpty(), willRetry, ready, blocked, report.phase(),
+                    duplicate, willRetry, ready, blocked, report.phase(),
                     report.progressPercent());
         });
     }

@@ -83,7 +83,7 @@ class WorkflowServiceTest {
                 "depends on itself");
 
         assertThat(workspace.workflowIds()).isEmpty();
-        assertThat(service.list()).isEmpty();
+        assertThat(service.list().workflows()).isEmpty();
     }
 
     @Test
@@ -141,6 +141,38 @@ class WorkflowServiceTest {
     }
 
     @Test
+    void aWorkflowWithADamagedLogIsListedAsUnreadableAndTheOthersStillShow() throws Exception {
+        String damaged = service.plan("first goal", Plans.of(task("a")), "planner").workflowId();
+        String healthy = service.plan("second goal", Plans.of(task("a")), "planner").workflowId();
+        Path log = service.workspace().eventsFile(damaged);
+        Files.writeString(log, "this is not an event\n" + Files.readString(log));
+
+        try (WorkflowService fresh = new WorkflowService(service.workspace(), clock)) {
+            WorkflowListing listing = fresh.list();
+
+            assertThat(listing.workflows()).extracting(WorkflowSummary::workflowId).containsExactly(healthy);
+            assertThat(listing.unreadable()).singleElement().satisfies(broken -> {
+                assertThat(broken.workflowId()).isEqualTo(damaged);
+                assertThat(broken.error()).contains("events.jsonl");
+            });
+        }
+    }
+
+    @Test
+    void repeatedFailureReportAnswersAsTheFirstDid() {
+        String id = service.plan("ship", pipeline(), "planner").workflowId();
+        String claimId = service.claim(id, "planners", "pat", Optional.empty(), TTL).task().orElseThrow().claimId();
+        FailCommand failure = new FailCommand("design", claimId, "pat", "flaky network", true);
+        TaskResult first = service.fail(id, failure);
+
+        TaskResult again = service.fail(id, failure);
+
+        assertThat(first.willRetry()).isTrue();
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.willRetry()).isTrue();
+    }
+
+    @Test
     void expiredLeaseIsReturnedToThePoolAndTheOldClaimCannotComplete() {
         String id = service.plan("ship", pipeline(), "planner").workflowId();
         String oldClaim = service.claim(id, "planners", "pat", Optional.empty(), TTL).task().orElseThrow().claimId();
@@ -178,7 +210,7 @@ class WorkflowServiceTest {
         String second = service.plan("second goal", Plans.of(task("a")), "planner").workflowId();
         completeNext(second, "builders", "bob", "a");
 
-        List<WorkflowSummary> list = service.list();
+        List<WorkflowSummary> list = service.list().workflows();
 
         assertThat(list).extracting(WorkflowSummary::workflowId).containsExactly(first, second);
         assertThat(list).extracting(WorkflowSummary::goal).containsExactly("first goal", "second goal");

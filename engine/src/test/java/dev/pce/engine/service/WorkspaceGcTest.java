@@ -100,7 +100,7 @@ class WorkspaceGcTest {
         WorkspaceGc.collect(workspace, THRESHOLD, clock, false);
 
         try (WorkflowService fresh = new WorkflowService(workspace, clock)) {
-            assertThat(fresh.list()).extracting(WorkflowSummary::workflowId).containsExactly(oldActive,
+            assertThat(fresh.list().workflows()).extracting(WorkflowSummary::workflowId).containsExactly(oldActive,
                     recentCompleted);
         }
     }

@@ -40,7 +40,7 @@ public final class StatusCommand implements Callable<Integer> {
             if (workflowId == null) {
                 var list = workflows.list();
                 out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n"
-                        : "Workspace " + workspace.root() + "\n" + StatusText.summaries(list));
+                        : "Workspace " + workspace.root() + "\n" + StatusText.listing(list));
             } else {
                 var status = workflows.status(workflowId);
                 out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(status) + "\n"

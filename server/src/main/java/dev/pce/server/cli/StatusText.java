@@ -4,6 +4,7 @@ import dev.pce.engine.service.BlockedTask;
 import dev.pce.engine.service.PoolCounts;
 import dev.pce.engine.service.StatusCounts;
 import dev.pce.engine.service.TaskView;
+import dev.pce.engine.service.WorkflowListing;
 import dev.pce.engine.service.WorkflowStatus;
 import dev.pce.engine.service.WorkflowSummary;
 
@@ -15,8 +16,21 @@ public final class StatusText {
     private StatusText() {
     }
 
-    public static String summaries(List<WorkflowSummary> workflows) {
+    /** The workflows of a workspace, then those whose log cannot be read. */
+    public static String listing(WorkflowListing listing) {
+        StringBuilder out = new StringBuilder(summaries(listing.workflows(), listing.unreadable().isEmpty()));
+        for (WorkflowListing.UnreadableWorkflow broken : listing.unreadable()) {
+            out.append("Cannot read ").append(broken.workflowId()).append(": ").append(broken.error())
+                    .append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    private static String summaries(List<WorkflowSummary> workflows, boolean onlyThese) {
         if (workflows.isEmpty()) {
+            if (!onlyThese) {
+                return "";
+            }
             return "No workflows yet. Plan one with the ce_plan tool (or run ./ce demo to see one).\n";
         }
         StringBuilder out = new StringBuilder();

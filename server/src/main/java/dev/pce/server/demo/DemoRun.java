@@ -85,11 +85,13 @@ public final class DemoRun {
             out.print(StatusText.detail(finalStatus));
             double elapsedMillis = (System.nanoTime() - workStarted) / 1e6;
             double sequentialMillis = workMillis.get();
+            double speedup = sequentialMillis / elapsedMillis;
             out.printf("%n%d events in the log. Simulated work at %.0f ms per estimated minute, retry included."
                             + "%nParallel pools finished in %.1f s; the same work done one task at a time takes %.1f s"
-                            + " (%.1fx faster).%n",
+                            + " (%s).%n",
                     events.path("events").size(), millisPerMinute, elapsedMillis / 1000, sequentialMillis / 1000,
-                    sequentialMillis / elapsedMillis);
+                    speedup >= 1 ? String.format("%.1fx faster", speedup)
+                            : String.format("%.1fx slower: the machine was too busy for the pools to overlap", 1 / speedup));
             servers.values().forEach(client -> {
                 if (!client.protocolViolations().isEmpty()) {
                     throw new IllegalStateException("server wrote non-JSON-RPC to stdout: "

@@ -21,7 +21,7 @@ public final class FailTool implements CeTool {
     public ToolOutput call(ToolArgs args) {
         String workflowId = CommonArgs.workflowId(args);
         FailCommand command = new FailCommand(CommonArgs.taskId(args), CommonArgs.claimId(args),
-                CommonArgs.agent(args), args.requiredString("reason", Limits.MAX_TEXT_LENGTH),
+                CommonArgs.agent(args), args.requiredText("reason", Limits.MAX_TEXT_LENGTH),
                 args.bool("retryable", false));
         return ToolOutput.json(workflows.fail(workflowId, command));
     }

@@ -1,7 +1,5 @@
 package dev.pce.server.tools;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.service.WorkflowService;
@@ -44,9 +42,7 @@ public final class StatusTool implements CeTool {
     public ToolOutput call(ToolArgs args) {
         var workflowId = args.optionalString("workflow_id", Limits.MAX_ID_LENGTH);
         if (workflowId.isEmpty()) {
-            ObjectNode result = Json.mapper().createObjectNode();
-            result.set("workflows", Json.mapper().valueToTree(workflows.list()));
-            return ToolOutput.json(result);
+            return ToolOutput.json(workflows.list());
         }
         WorkflowStatus full = workflows.status(Ids.requireWorkflowId(workflowId.get(), "workflow_id"));
         boolean includeTasks = args.bool("include_tasks", true);

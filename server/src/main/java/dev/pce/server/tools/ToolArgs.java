@@ -61,6 +61,15 @@ public final class ToolArgs {
                 "Add " + where(field) + " as a string."));
     }
 
+    /** A required string with something in it besides blanks. */
+    public String requiredText(String field, int maxLength) {
+        String value = requiredString(field, maxLength);
+        if (value.isBlank()) {
+            throw invalid(where(field) + " is empty.", "Put some text in " + where(field) + ".");
+        }
+        return value;
+    }
+
     public Optional<String> optionalString(String field, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

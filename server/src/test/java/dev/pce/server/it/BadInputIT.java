@@ -101,6 +101,8 @@ class BadInputIT {
                 Arguments.of("ce_fail", args("workflow_id", id, "task_id", "design", "claim_id", "cl-1",
                         "agent", "a"), "reason is missing"),
                 Arguments.of("ce_fail", args("workflow_id", id, "task_id", "design", "claim_id", "cl-1",
+                        "agent", "a", "reason", "  "), "reason is empty"),
+                Arguments.of("ce_fail", args("workflow_id", id, "task_id", "design", "claim_id", "cl-1",
                         "agent", "a", "reason", "r", "retryable", "yes"), "retryable must be true or false"),
                 Arguments.of("ce_fail", args("workflow_id", "wf-x", "task_id", "t", "claim_id", "c",
                         "agent", "a", "reason", "r"), "does not exist"));
