@@ -102,7 +102,8 @@ final class ScheduleSummary {
                 earliestStart[task] = start[task] - now;
                 earliestFinish[task] = finish[task] - now;
             } else {
-                double begin = 0;
+                // the binding predecessor is the latest one, even at time 0, so zero-cost tasks stay on the path
+                double begin = Double.NEGATIVE_INFINITY;
                 Ints hard = graph.hardPredecessors(task);
                 for (int i = 0; i < hard.size(); i++) {
                     int before = hard.get(i);
@@ -120,6 +121,10 @@ final class ScheduleSummary {
                         via[task] = before;
                     }
                 }
+                if (begin < 0) { // no predecessor, or only ones whose partial output was ready before now
+                    begin = 0;
+                    via[task] = -1;
+                }
                 double end = begin + durations[task];
                 for (int i = 0; i < soft.size(); i++) {
                     int before = soft.get(i);
@@ -131,8 +136,7 @@ final class ScheduleSummary {
                 earliestStart[task] = begin;
                 earliestFinish[task] = end;
             }
-            if (last < 0 || earliestFinish[task] > earliestFinish[last]
-                    || (earliestFinish[task] == earliestFinish[last] && task < last)) {
+            if (last < 0 || earliestFinish[task] >= earliestFinish[last]) { // ties: the later task, ending the chain
                 last = task;
             }
         }
