@@ -15,8 +15,9 @@ import java.util.Optional;
  * @param criticalPathLength the longest chain of hard and soft edges by duration, from {@code now}, with unlimited
  *                           agents (soft edges as {@link TaskGraph#SOFT_START_FRACTION} describes)
  * @param criticalPath       the ids along that chain, first to last
+ * @param workPerSlot        the busiest pool's remaining work divided by its slots
  * @param lowerBound         no schedule can finish the remaining work sooner than this, from {@code now}:
- *                           {@code max(criticalPathLength, max over pools of work / slots)}
+ *                           {@code max(criticalPathLength, workPerSlot)}
  * @param utilization        per pool, the share of its slot time that is busy between {@code now} and the ETA
  * @param tasks              the remaining tasks (running, then planned) in plan order
  * @param waves              the remaining tasks by depth: wave 0 waits for no remaining task, wave k for one in wave
@@ -24,7 +25,7 @@ import java.util.Optional;
  * @param blocked            tasks that can never run because a task they wait for failed for good, in plan order
  */
 public record Schedule(double now, double makespan, double sequentialTime, double speedup,
-                       double criticalPathLength, List<String> criticalPath, double lowerBound,
+                       double criticalPathLength, List<String> criticalPath, double workPerSlot, double lowerBound,
                        Map<String, Double> utilization, List<ScheduledTask> tasks, List<List<String>> waves,
                        List<String> blocked) {
 

@@ -75,7 +75,7 @@ final class ScheduleSummary {
         }
         CriticalPath critical = criticalPath();
         return new Schedule(now, makespan, sequential, span > 0 ? sequential / span : 1.0, critical.length(),
-                critical.ids(), Math.max(critical.length(), workBound), utilization, tasks(), waves(), blocked);
+                critical.ids(), workBound, Math.max(critical.length(), workBound), utilization, tasks(), waves(), blocked);
     }
 
     /** Work left on a task from now, as one agent doing only it would see it. */
