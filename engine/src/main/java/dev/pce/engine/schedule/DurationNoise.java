@@ -7,7 +7,7 @@ import dev.pce.engine.model.TaskSpec;
 import java.util.SplittableRandom;
 
 /**
- * Simulated task durations: the estimate times a lognormal factor with median-free mean 1 ({@code exp(σZ − σ²/2)},
+ * Simulated task durations: the estimate times a lognormal factor with mean 1 ({@code exp(σZ − σ²/2)},
  * so estimates stay right on average while single tasks run early or late). Each task draws from its own stream
  * seeded by the seed and its id: the same seed gives the same durations whatever the plan order.
  *
