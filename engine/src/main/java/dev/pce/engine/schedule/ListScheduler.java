@@ -1,0 +1,304 @@
+package dev.pce.engine.schedule;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * List scheduling as an event-driven simulation from {@code now}. Whenever slots are free, ready tasks are started
+ * in order of bottom level (highest first; ties in plan order), each on the lowest free slot of its own pool; a task
+ * whose resource partner is running is skipped until that partner finishes. Time advances to the next finish, or to
+ * the next point where a soft prerequisite has done its share of work.
+ *
+ * <p>Running tasks keep their start; one that is overdue is expected to finish at {@code now}. The durations are
+ * the estimates when planning and sampled durations when simulating; priorities are always by estimate (a scheduler
+ * cannot know the real durations in advance).
+ */
+final class ListScheduler {
+    private static final byte PENDING = 0;
+    private static final byte RUNNING = 1;
+    private static final byte DONE = 2;
+    private static final byte BLOCKED = 3;
+    private static final int FINISH = 0;
+    private static final int SOFT_READY = 1;
+
+    private final TaskGraph graph;
+    private final Priorities priorities;
+    private final double[] durations;
+    private final int n;
+    private final int[] poolOf;
+    private final List<String> poolNames = new ArrayList<>();
+    private final int[] capacity;
+    private final int[] overflow;
+    private final List<PriorityQueue<Integer>> freeSlots = new ArrayList<>();
+    private final List<PriorityQueue<Integer>> ready = new ArrayList<>();
+    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private final byte[] state;
+    private final boolean[] wasRunning;
+    private final boolean[] scheduled;
+    private final int[] missing;
+    private final int[] slot;
+    private final int[] startOrder;
+    private final double[] start;
+    private final double[] finish;
+    private int started;
+
+    private record Event(double time, int kind, int task) implements Comparable<Event> {
+        @Override
+        public int compareTo(Event other) {
+            int byTime = Double.compare(time, other.time);
+            if (byTime != 0) {
+                return byTime;
+            }
+            return kind != other.kind ? Integer.compare(kind, other.kind) : Integer.compare(task, other.task);
+        }
+    }
+
+    private ListScheduler(TaskGraph graph, Priorities priorities, PoolSlots slots, double[] durations) {
+        this.graph = graph;
+        this.priorities = priorities;
+        this.durations = durations;
+        this.n = graph.size();
+        this.poolOf = new int[n];
+        Map<String, Integer> poolIds = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            poolOf[i] = poolIds.computeIfAbsent(graph.pool(i), name -> {
+                poolNames.add(name);
+                return poolNames.size() - 1;
+            });
+        }
+        capacity = new int[poolNames.size()];
+        overflow = new int[poolNames.size()];
+        Comparator<Integer> byPriority = (a, b) -> {
+            int byLevel = Double.compare(priorities.level(b), priorities.level(a));
+            return byLevel != 0 ? byLevel : Integer.compare(a, b);
+        };
+        for (int p = 0; p < poolNames.size(); p++) {
+            capacity[p] = slots.slotsOf(poolNames.get(p));
+            PriorityQueue<Integer> free = new PriorityQueue<>();
+            for (int s = 0; s < capacity[p]; s++) {
+                free.add(s);
+            }
+            freeSlots.add(free);
+            ready.add(new PriorityQueue<>(byPriority));
+        }
+        state = new byte[n];
+        wasRunning = new boolean[n];
+        scheduled = new boolean[n];
+        missing = new int[n];
+        slot = new int[n];
+        startOrder = new int[n];
+        start = new double[n];
+        finish = new double[n];
+    }
+
+    /** Schedules the remaining work of {@code progress} from {@code now}, with {@code durations} by task index. */
+    static Schedule run(TaskGraph graph, Priorities priorities, PoolSlots slots, Progress progress, double now,
+                        double[] durations) {
+        ListScheduler scheduler = new ListScheduler(graph, priorities, slots, durations);
+        scheduler.load(progress, now);
+        scheduler.simulate(now);
+        return scheduler.summary(now);
+    }
+
+    private Schedule summary(double now) {
+        List<String> blocked = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (state[i] == BLOCKED) {
+                blocked.add(graph.id(i));
+            }
+        }
+        return new ScheduleSummary(graph, durations, now, poolNames, poolOf, capacity, startOrder(), wasRunning,
+                slot, start, finish).toSchedule(blocked);
+    }
+
+    private void load(Progress progress, double now) {
+        List<Integer> running = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            switch (progress.state(i)) {
+                case Progress.DONE -> {
+                    state[i] = DONE;
+                    start[i] = progress.start(i);
+                    finish[i] = progress.finish(i);
+                }
+                case Progress.RUNNING -> {
+                    state[i] = RUNNING;
+                    running.add(i);
+                }
+                case Progress.FAILED -> state[i] = BLOCKED;
+                default -> state[i] = PENDING;
+            }
+        }
+        blockDescendantsOfFailures();
+        running.sort(Comparator.<Integer>comparingDouble(progress::start).thenComparing(Integer::intValue));
+        for (int task : running) {
+            wasRunning[task] = true;
+            begin(task, progress.start(task), now);
+        }
+        for (int i = 0; i < n; i++) {
+            if (state[i] == PENDING) {
+                missing[i] = unfinished(graph.hardPredecessors(i)) + unfinished(graph.softPredecessors(i));
+                if (missing[i] == 0) {
+                    ready.get(poolOf[i]).add(i);
+                }
+            }
+        }
+    }
+
+    private int unfinished(Ints predecessors) {
+        int count = 0;
+        for (int i = 0; i < predecessors.size(); i++) {
+            if (state[predecessors.get(i)] != DONE) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void blockDescendantsOfFailures() {
+        ArrayList<Integer> stack = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (state[i] == BLOCKED) {
+                stack.add(i);
+            }
+        }
+        while (!stack.isEmpty()) {
+            int task = stack.remove(stack.size() - 1);
+            for (Ints successors : new Ints[] {graph.hardSuccessors(task), graph.softSuccessors(task)}) {
+                for (int i = 0; i < successors.size(); i++) {
+                    int next = successors.get(i);
+                    if (state[next] == PENDING) {
+                        state[next] = BLOCKED;
+                        stack.add(next);
+                    }
+                }
+            }
+        }
+    }
+
+    private void simulate(double now) {
+        double time = now;
+        while (true) {
+            while (!events.isEmpty() && events.peek().time() <= time) {
+                handle(events.poll());
+            }
+            dispatch(time);
+            if (events.isEmpty()) {
+                break;
+            }
+            time = events.peek().time();
+        }
+        for (int i = 0; i < n; i++) {
+            if (state[i] == PENDING) {
+                throw new CeException(ErrorCode.INTERNAL, "The scheduler left task '" + graph.id(i)
+                        + "' unscheduled.", "Report this as a PCE bug with the plan attached.");
+            }
+        }
+    }
+
+    private void handle(Event event) {
+        int task = event.task();
+        if (event.kind() == FINISH) {
+            state[task] = DONE;
+            if (slot[task] < capacity[poolOf[task]]) {
+                freeSlots.get(poolOf[task]).add(slot[task]);
+            }
+            release(graph.hardSuccessors(task));
+        } else {
+            release(graph.softSuccessors(task));
+        }
+    }
+
+    private void release(Ints successors) {
+        for (int i = 0; i < successors.size(); i++) {
+            int next = successors.get(i);
+            if (state[next] == PENDING && --missing[next] == 0) {
+                ready.get(poolOf[next]).add(next);
+            }
+        }
+    }
+
+    /** Starts ready tasks while slots are free, best first across pools. */
+    private void dispatch(double time) {
+        List<List<Integer>> skipped = null;
+        while (true) {
+            int best = -1;
+            for (int p = 0; p < capacity.length; p++) {
+                if (!freeSlots.get(p).isEmpty() && !ready.get(p).isEmpty()
+                        && (best < 0 || ready.get(best).comparator().compare(ready.get(p).peek(),
+                        ready.get(best).peek()) < 0)) {
+                    best = p;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            int task = ready.get(best).poll();
+            if (partnerRunning(task)) {
+                if (skipped == null) {
+                    skipped = new ArrayList<>();
+                }
+                skipped.add(List.of(best, task));
+                continue;
+            }
+            begin(task, time, time);
+        }
+        if (skipped != null) {
+            for (List<Integer> entry : skipped) {
+                ready.get(entry.get(0)).add(entry.get(1));
+            }
+        }
+    }
+
+    private boolean partnerRunning(int task) {
+        Ints partners = graph.partners(task);
+        for (int i = 0; i < partners.size(); i++) {
+            if (state[partners.get(i)] == RUNNING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts {@code task} at {@code at} (in the past for a task already running); it cannot finish before now. */
+    private void begin(int task, double at, double now) {
+        int pool = poolOf[task];
+        PriorityQueue<Integer> free = freeSlots.get(pool);
+        slot[task] = free.isEmpty() ? capacity[pool] + overflow[pool]++ : free.poll();
+        state[task] = RUNNING;
+        scheduled[task] = true;
+        startOrder[task] = started++;
+        start[task] = at;
+        double end = Math.max(at + durations[task], now);
+        Ints soft = graph.softPredecessors(task);
+        for (int i = 0; i < soft.size(); i++) {
+            int prerequisite = soft.get(i);
+            if (state[prerequisite] == RUNNING || state[prerequisite] == DONE) {
+                end = Math.max(end, finish[prerequisite]);
+            }
+        }
+        finish[task] = end;
+        events.add(new Event(end, FINISH, task));
+        if (graph.softSuccessors(task).size() > 0) {
+            events.add(new Event(Math.max(now, at + TaskGraph.SOFT_START_FRACTION * durations[task]), SOFT_READY,
+                    task));
+        }
+    }
+
+    /** Task indexes in the order they started: a topological order of the scheduled tasks. */
+    private int[] startOrder() {
+        int[] order = new int[started];
+        for (int i = 0; i < n; i++) {
+            if (scheduled[i]) {
+                order[startOrder[i]] = i;
+            }
+        }
+        return order;
+    }
+}

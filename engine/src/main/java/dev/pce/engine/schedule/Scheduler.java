@@ -1,0 +1,154 @@
+package dev.pce.engine.schedule;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.model.Ids;
+import dev.pce.engine.model.TaskSpec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Schedules a plan onto pools and keeps the schedule current as work progresses.
+ *
+ * <p>{@link #plan} gives the schedule of a fresh plan. An instance keeps the task graph, the priorities (bottom
+ * levels) and the progress of every task; each report (started, finished early or late, failed, task added) updates
+ * only what it changes, then the remaining work is scheduled again from the report's time. Nothing about the
+ * existing tasks is rebuilt: adding a task updates its ancestors' bottom levels and checks for cycles through it
+ * alone. Times are minutes since the plan started.
+ *
+ * <p>Not thread-safe; one workflow's reports arrive in order.
+ */
+public final class Scheduler {
+    private final TaskGraph graph;
+    private final Priorities priorities;
+    private final PoolSlots slots;
+    private final Progress progress = new Progress();
+    private double[] estimates;
+
+    /**
+     * @throws CeException {@link ErrorCode#INVALID_PLAN} as {@link TaskGraph#of} does, e.g. naming a cycle
+     */
+    public Scheduler(List<TaskSpec> tasks, List<ClassifiedEdge> edges, PoolSlots slots) {
+        this.graph = TaskGraph.of(tasks, edges);
+        this.priorities = Priorities.of(graph);
+        this.slots = slots;
+        this.estimates = new double[graph.size()];
+        for (int i = 0; i < graph.size(); i++) {
+            estimates[i] = graph.estimate(i);
+        }
+        progress.ensureSize(graph.size());
+    }
+
+    /** The schedule of a fresh plan, by estimates. */
+    public static Schedule plan(List<TaskSpec> tasks, List<ClassifiedEdge> edges, PoolSlots slots) {
+        return new Scheduler(tasks, edges, slots).schedule(0);
+    }
+
+    /** The remaining work scheduled from {@code now}, by estimates. */
+    public Schedule schedule(double now) {
+        return ListScheduler.run(graph, priorities, slots, progress, now, estimates);
+    }
+
+    /** The remaining work from {@code now} with other durations (a simulation's), indexed like {@link #graph()}. */
+    Schedule schedule(double now, double[] durations) {
+        return ListScheduler.run(graph, priorities, slots, progress, now, durations);
+    }
+
+    /** An agent started {@code id} at {@code at}; returns the schedule from then. */
+    public Schedule started(String id, double at) {
+        progress.started(graph, graph.require(id), at);
+        return schedule(at);
+    }
+
+    /** {@code id} finished at {@code at} (early or late); returns the schedule from then. */
+    public Schedule finished(String id, double at) {
+        progress.finished(graph, graph.require(id), at);
+        return schedule(at);
+    }
+
+    /**
+     * {@code id} failed at {@code at}. With {@code retry} it goes back to the ready work with its full estimate;
+     * without, it and everything that waits for it are reported as blocked.
+     */
+    public Schedule failed(String id, double at, boolean retry) {
+        progress.failed(graph, graph.require(id), retry);
+        return schedule(at);
+    }
+
+    /**
+     * Adds a task during the workflow (rework, a forgotten step) with its edges to existing tasks, in either
+     * direction; returns the schedule from {@code now}. An existing task may be made to wait for the new one only
+     * while it has not started.
+     *
+     * @throws CeException {@code INVALID_PLAN} for a duplicate id, an edge not touching the new task, or a cycle
+     *                     through it; {@code CONFLICT} when a started task would have to wait for it. Nothing
+     *                     changes on an error: every check runs before the task is stored.
+     */
+    public Schedule added(TaskSpec task, List<ClassifiedEdge> edges, double now) {
+        checkEdges(task, edges);
+        Set<Integer> prerequisites = new HashSet<>();
+        List<Integer> dependents = new ArrayList<>();
+        for (ClassifiedEdge edge : edges) {
+            if (edge.edgeClass().orders()) {
+                if (edge.to().equals(task.id())) {
+                    prerequisites.add(graph.indexOf(edge.from()));
+                } else {
+                    dependents.add(graph.indexOf(edge.to()));
+                }
+            }
+        }
+        CycleCheck.requireNoCycleThrough(graph, task.id(), prerequisites, dependents);
+        int index = graph.append(task);
+        progress.ensureSize(graph.size());
+        if (estimates.length < graph.size()) {
+            estimates = Arrays.copyOf(estimates, Math.max(graph.size(), estimates.length * 2));
+        }
+        estimates[index] = task.estimateMinutes();
+        for (ClassifiedEdge edge : edges) {
+            graph.link(edge);
+        }
+        priorities.taskAdded(graph, index);
+        return schedule(now);
+    }
+
+    private void checkEdges(TaskSpec task, List<ClassifiedEdge> edges) {
+        if (graph.indexOf(task.id()) >= 0) {
+            throw new CeException(ErrorCode.INVALID_PLAN, "Task id '" + Ids.clip(task.id()) + "' is already used.",
+                    "Give the new task its own id.");
+        }
+        for (ClassifiedEdge edge : edges) {
+            boolean fromNew = edge.from().equals(task.id());
+            if (!fromNew && !edge.to().equals(task.id())) {
+                throw new CeException(ErrorCode.INVALID_PLAN, "Edge " + edge.from() + " -> " + edge.to()
+                        + " does not touch the new task '" + Ids.clip(task.id()) + "'.",
+                        "Pass only the new task's own edges.");
+            }
+            String other = fromNew ? edge.to() : edge.from();
+            int existing = graph.indexOf(other);
+            if (existing < 0) {
+                throw new CeException(ErrorCode.INVALID_PLAN, "The new task '" + Ids.clip(task.id())
+                        + "' has an edge to the unknown task '" + Ids.clip(other) + "'.",
+                        "Link the new task only to tasks of the plan.");
+            }
+            if (fromNew && edge.edgeClass().orders() && progress.state(existing) != Progress.PENDING) {
+                throw new CeException(ErrorCode.CONFLICT, "Task '" + Ids.clip(other) + "' has already started, so "
+                        + "it cannot wait for the new task '" + Ids.clip(task.id()) + "'.",
+                        "Add the new task without that edge, or as a prerequisite of a task that has not started.");
+            }
+        }
+    }
+
+    /** The bottom level (priority) of a task, for tests and diagnostics. */
+    double priority(String id) {
+        return priorities.level(graph.require(id));
+    }
+
+    TaskGraph graph() {
+        return graph;
+    }
+}
