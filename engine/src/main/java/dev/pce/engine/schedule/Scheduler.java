@@ -143,6 +143,26 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * Task ids in the order agents should take them when several are ready: critical path first (highest bottom
+     * level), plan order among equals.
+     */
+    public List<String> priorityOrder() {
+        Integer[] order = new Integer[graph.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int byLevel = Double.compare(priorities.level(b), priorities.level(a));
+            return byLevel != 0 ? byLevel : Integer.compare(a, b);
+        });
+        List<String> ids = new ArrayList<>(order.length);
+        for (int index : order) {
+            ids.add(graph.id(index));
+        }
+        return ids;
+    }
+
     /** The bottom level (priority) of a task, for tests and diagnostics. */
     double priority(String id) {
         return priorities.level(graph.require(id));

@@ -3,6 +3,7 @@ package dev.pce.engine.service;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
@@ -15,12 +16,14 @@ import dev.pce.engine.log.EventLog;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.TaskPhase;
+import dev.pce.engine.schedule.PoolSlots;
+import dev.pce.engine.schedule.ScheduleView;
+import dev.pce.engine.schedule.Scheduler;
 import dev.pce.engine.model.TaskState;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.workflow.ClaimCommand;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.FailCommand;
-import dev.pce.engine.workflow.PlanRelations;
 import dev.pce.engine.workflow.PlanValidator;
 import dev.pce.engine.workflow.TaskCommand;
 import dev.pce.engine.workflow.WorkflowState;
@@ -55,17 +58,23 @@ public final class WorkflowService implements Closeable {
     private final Workspace workspace;
     private final Clock clock;
     private final DependencyClassifier classifier;
+    private final PoolSlots slots;
     private final ConcurrentMap<String, WorkflowHandle> handles = new ConcurrentHashMap<>();
 
-    /** A service whose plans keep their declared dependencies only (no classification rules). */
+    /** A service with the plain classification (declared dependencies, shared writes) and the default pools. */
     public WorkflowService(Workspace workspace, Clock clock) {
-        this(workspace, clock, PlanRelations::declaredOnly);
+        this(workspace, clock, new DeclaredEdges(), PoolSlots.defaults());
     }
 
-    public WorkflowService(Workspace workspace, Clock clock, DependencyClassifier classifier) {
+    /**
+     * @param classifier classifies the relations of every new plan
+     * @param slots      agents per pool, for the schedule estimates (ETA, speedup)
+     */
+    public WorkflowService(Workspace workspace, Clock clock, DependencyClassifier classifier, PoolSlots slots) {
         this.workspace = workspace;
         this.clock = clock;
         this.classifier = classifier;
+        this.slots = slots;
     }
 
     public Workspace workspace() {
@@ -76,6 +85,8 @@ public final class WorkflowService implements Closeable {
     public PlanResult plan(String goal, List<TaskSpec> tasks, String agent) {
         List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
         List<ClassifiedEdge> edges = classifier.classify(resolved);
+        // the schedule checks what classification may add: an implicit edge can close a cycle
+        ScheduleView schedule = ScheduleView.of(Scheduler.plan(resolved, edges, slots));
         String workflowId = newWorkflowId();
         NewEvent planned = new NewEvent(agent, new WorkflowPlanned(goal, resolved, edges));
         workspace.createWorkflow(workflowId, eventsFile -> {
@@ -88,7 +99,7 @@ public final class WorkflowService implements Closeable {
             StatusReport report = StatusReport.of(state, clock.instant());
             List<String> ready = state.tasks().stream().map(TaskState::id)
                     .filter(id -> report.statusOf(id) == TaskStatus.READY).toList();
-            return new PlanResult(workflowId, goal, resolved.size(), resolved, ready, report.pools(),
+            return new PlanResult(workflowId, goal, resolved.size(), resolved, edges, ready, report.pools(), schedule,
                     workspace.eventsFile(workflowId).toString());
         });
     }

@@ -19,7 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An agent of {@code pool} asks for work: the named task, or else the first ready task of the pool in plan order.
+ * An agent of {@code pool} asks for work: the named task, or else the pool's ready task with the highest priority
+ * (critical path first, plan order among equals).
  * A task whose lease ran out counts as ready; handing it out records the old lease as expired first.
  *
  * @param claimId the id the new claim gets (the caller makes it unique)
@@ -42,7 +43,7 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
         Map<String, TaskStatus> statuses = state.statuses(now);
         Optional<TaskState> chosen = taskId.isPresent()
                 ? Optional.of(requestedTask(state, statuses, taskId.get(), now))
-                : state.tasks().stream()
+                : state.tasksByPriority().stream()
                         .filter(task -> task.spec().pool().equals(pool))
                         .filter(task -> statuses.get(task.id()) == TaskStatus.READY)
                         .findFirst();

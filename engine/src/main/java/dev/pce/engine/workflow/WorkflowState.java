@@ -1,5 +1,6 @@
 package dev.pce.engine.workflow;
 
+import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.TaskClaimed;
@@ -15,6 +16,8 @@ import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.TaskState;
 import dev.pce.engine.model.TaskStatus;
+import dev.pce.engine.schedule.PoolSlots;
+import dev.pce.engine.schedule.Scheduler;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +46,8 @@ public final class WorkflowState {
     private final Map<String, TaskState> tasks = new LinkedHashMap<>();
     /** The classified relations between the tasks; fixed by the plan. */
     private PlanRelations relations = PlanRelations.of(List.of(), List.of());
+    /** Task ids, critical path first: the order in which ready tasks are handed out. Fixed by the plan. */
+    private List<String> priorityOrder = List.of();
 
     public WorkflowState(String workflowId) {
         this.workflowId = workflowId;
@@ -59,8 +64,9 @@ public final class WorkflowState {
         for (TaskState task : snapshot.tasks()) {
             state.tasks.put(task.id(), task);
         }
-        state.relations = PlanRelations.of(state.tasks.values().stream().map(TaskState::spec).toList(),
-                snapshot.edges());
+        List<TaskSpec> specs = state.tasks.values().stream().map(TaskState::spec).toList();
+        state.relations = PlanRelations.of(specs, snapshot.edges());
+        state.priorityOrder = priorityOrder(specs, snapshot.edges());
         return state;
     }
 
@@ -96,6 +102,7 @@ public final class WorkflowState {
             tasks.put(spec.id(), TaskState.planned(spec));
         }
         relations = PlanRelations.of(planned.tasks(), planned.edges());
+        priorityOrder = priorityOrder(planned.tasks(), planned.edges());
     }
 
     private void applyTaskEvent(TaskEvent taskEvent, Event event) {
@@ -255,6 +262,15 @@ public final class WorkflowState {
             }
         }
         return waits;
+    }
+
+    private static List<String> priorityOrder(List<TaskSpec> tasks, List<ClassifiedEdge> edges) {
+        return new Scheduler(tasks, edges, PoolSlots.defaults()).priorityOrder();
+    }
+
+    /** Tasks in the order ready ones are handed out: critical path first, plan order among equals. */
+    public List<TaskState> tasksByPriority() {
+        return priorityOrder.stream().map(tasks::get).toList();
     }
 
     /** The plan's classified relations. */

@@ -122,6 +122,19 @@ class WorkflowStateTest {
     }
 
     @Test
+    void readyTasksAreHandedOutCriticalPathFirstThenInPlanOrder() {
+        StateFixture workflow = sevenTasks();
+        workflow.claim("builders", "alice", "cl-1");
+        assertThat(workflow.status("a")).as("a and d head chains of equal length: plan order").isEqualTo(CLAIMED);
+        workflow.complete("a", "alice", "cl-1");
+
+        workflow.claim("builders", "bob", "cl-2");
+
+        assertThat(workflow.status("d")).as("d -> e -> f is longer than what is left after a").isEqualTo(CLAIMED);
+        assertThat(workflow.status("b")).isEqualTo(READY);
+    }
+
+    @Test
     void sameEventsAlwaysFoldToTheSameState() {
         StateFixture workflow = sevenTasks();
         workflow.claim("builders", "alice", "cl-1");
@@ -129,8 +142,8 @@ class WorkflowStateTest {
         workflow.claim("builders", "bob", "cl-2");
         clock.advance(Duration.ofHours(1));
         workflow.claim("builders", "carol", "cl-3");
-        workflow.claimTask("d", "builders", "dave", "cl-4");
-        workflow.fail("d", "dave", "cl-4", false);
+        workflow.claimTask("b", "builders", "dave", "cl-4");
+        workflow.fail("b", "dave", "cl-4", false);
         workflow.record(List.of(Ticks.tick("newer-pce", 1)));
         List<Event> history = workflow.history();
 

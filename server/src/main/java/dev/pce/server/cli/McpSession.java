@@ -1,5 +1,7 @@
 package dev.pce.server.cli;
 
+import dev.pce.engine.dependency.DeclaredEdges;
+import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.Version;
@@ -18,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
 /** One MCP session: PCE's tools on a workspace, served on the given streams until the client closes its end. */
 final class McpSession {
     private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
+    /** Agents per pool for the schedule estimates, e.g. {@code builders=4,reviewers=3}; defaults otherwise. */
+    static final String POOLS_VARIABLE = "CE_POOLS";
 
     private McpSession() {
     }
@@ -25,7 +29,9 @@ final class McpSession {
     static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, InputStream in,
                     OutputStream out, String logHint) throws InterruptedException {
         LOG.info("Workspace {}", workspace.root());
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC())) {
+        PoolSlots slots = PoolSlots.parse(System.getenv().getOrDefault(POOLS_VARIABLE, ""));
+        LOG.info("Pool slots {}", slots.slots());
+        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), new DeclaredEdges(), slots)) {
             CountDownLatch clientGone = new CountDownLatch(1);
             PceMcpServer server = PceMcpServer.start(protocol.join(), ToolCatalog.create(workflows), in, out,
                     Version.current(), logHint, clientGone::countDown);

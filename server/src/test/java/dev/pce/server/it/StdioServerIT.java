@@ -92,6 +92,15 @@ class StdioServerIT {
         assertThat(plan.path("ready_now")).extracting(JsonNode::asText).containsExactly("design");
         assertThat(plan.path("tasks").path(1).path("pool").asText()).isEqualTo("builders");
         assertThat(plan.path("tasks").path(2).path("estimate_minutes").asDouble()).isEqualTo(60);
+        assertThat(plan.path("edges")).extracting(edge -> edge.path("from").asText() + "->"
+                + edge.path("to").asText() + ":" + edge.path("edge_class").asText())
+                .containsExactly("design->build-a:hard", "design->build-b:hard", "build-a->review:hard",
+                        "build-b->review:hard");
+        JsonNode schedule = plan.path("schedule");
+        assertThat(schedule.path("critical_path")).extracting(JsonNode::asText)
+                .containsExactly("design", "build-b", "review");
+        assertThat(schedule.path("eta_minutes").asDouble()).isEqualTo(schedule.path("critical_path_minutes").asDouble());
+        assertThat(schedule.path("speedup").asDouble()).isGreaterThan(1);
 
         JsonNode nothing = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b1"));
         assertThat(nothing.path("claimed").asBoolean()).isFalse();
@@ -104,11 +113,13 @@ class StdioServerIT {
                 "summary", "Endpoint returns 200 with build info", "artifacts", List.of("docs/health.md")));
         assertThat(done.path("now_ready")).extracting(JsonNode::asText).containsExactly("build-a", "build-b");
 
-        JsonNode buildA = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b1"));
-        assertThat(buildA.path("task").path("inputs").path(0).path("summary").asText())
-                .isEqualTo("Endpoint returns 200 with build info");
+        // build-b (60 min) heads a longer chain than build-a (45 min): the critical path is handed out first
         JsonNode buildB = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b2"));
         assertThat(buildB.path("task").path("spec").path("id").asText()).isEqualTo("build-b");
+        assertThat(buildB.path("task").path("inputs").path(0).path("summary").asText())
+                .isEqualTo("Endpoint returns 200 with build info");
+        JsonNode buildA = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b1"));
+        assertThat(buildA.path("task").path("spec").path("id").asText()).isEqualTo("build-a");
 
         JsonNode retry = server.ok("ce_fail", args("workflow_id", id, "task_id", "build-b",
                 "claim_id", buildB.path("task").path("claim_id").asText(), "agent", "b2",
