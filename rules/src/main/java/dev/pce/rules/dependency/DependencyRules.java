@@ -12,6 +12,7 @@ import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The compiled dependency rules (rules/dependencies.drl), built once per process and shared: a KieBase is
@@ -27,6 +28,7 @@ public final class DependencyRules {
     private static final DependencyRules SHARED = new DependencyRules();
 
     private final FutureTask<KieBase> build = new FutureTask<>(DependencyRules::compile);
+    private final AtomicBoolean started = new AtomicBoolean();
 
     private DependencyRules() {
     }
@@ -38,7 +40,7 @@ public final class DependencyRules {
 
     /** Starts compiling on a daemon thread, unless it already started; returns at once. */
     public void prepareInBackground() {
-        if (!build.isDone()) {
+        if (started.compareAndSet(false, true)) {
             Thread.ofPlatform().daemon().name("pce-rules-build").start(build);
         }
     }
@@ -54,7 +56,8 @@ public final class DependencyRules {
      * @throws CeException {@link ErrorCode#INTERNAL} if the DRL does not compile
      */
     public KieBase kieBase() {
-        build.run(); // no-op when already running or done
+        started.set(true);
+        build.run(); // no-op when another thread is running it or it is done
         try {
             return build.get();
         } catch (InterruptedException e) {
