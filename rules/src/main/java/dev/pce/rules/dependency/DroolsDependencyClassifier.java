@@ -60,7 +60,7 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
 
     private Classification run(List<TaskSpec> tasks) {
         TaskIndex index = new TaskIndex(tasks);
-        List<Object> facts = PlanFacts.of(tasks);
+        List<Object> facts = PlanFacts.of(index, tasks);
         List<ClassifiedEdge> declared = declaredEdges(facts);
         rejectCycle(index, declared, "Its depends_on form a cycle");
         KieSession session = rules.kieBase().newKieSession();

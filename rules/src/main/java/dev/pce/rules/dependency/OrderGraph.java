@@ -2,7 +2,6 @@ package dev.pce.rules.dependency;
 
 import org.kie.api.definition.type.ClassReactive;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -27,12 +26,12 @@ public final class OrderGraph {
 
     private final Stage stage;
     private final TaskIndex tasks;
-    private final List<int[]> successors;
+    private final int[][] successors;
     private final int[] rank;
     private final int[] byRank;
     private BitSet[] descendants;
 
-    private OrderGraph(Stage stage, TaskIndex tasks, List<int[]> successors, int[] rank, int[] byRank) {
+    private OrderGraph(Stage stage, TaskIndex tasks, int[][] successors, int[] rank, int[] byRank) {
         this.stage = stage;
         this.tasks = tasks;
         this.successors = successors;
@@ -83,11 +82,7 @@ public final class OrderGraph {
         for (int r = 0; r < n; r++) {
             rank[byRank[r]] = r;
         }
-        List<int[]> successors = new ArrayList<>(n);
-        for (int[] list : next) {
-            successors.add(list);
-        }
-        return new OrderGraph(stage, tasks, successors, rank, byRank);
+        return new OrderGraph(stage, tasks, next, rank, byRank);
     }
 
     public Stage getStage() {
@@ -116,7 +111,7 @@ public final class OrderGraph {
             for (int r = n - 1; r >= 0; r--) {
                 int task = byRank[r];
                 BitSet set = new BitSet();
-                for (int successor : successors.get(task)) {
+                for (int successor : successors[task]) {
                     set.set(successor);
                     set.or(sets[successor]);
                 }

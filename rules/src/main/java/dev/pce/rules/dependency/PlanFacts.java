@@ -19,12 +19,18 @@ final class PlanFacts {
     }
 
     /** Every fact for the plan: tasks, declared dependencies, file accesses (with enclosing directories), interfaces. */
-    static List<Object> of(List<TaskSpec> tasks) {
+    static List<Object> of(TaskIndex index, List<TaskSpec> tasks) {
         List<Object> facts = new ArrayList<>(tasks.size() * 8);
         for (int i = 0; i < tasks.size(); i++) {
             TaskSpec task = tasks.get(i);
             facts.add(new TaskFact(task.id(), i, task.kind(), task.pool(), Pools.REVIEWERS.equals(task.pool())));
             for (String dependency : new LinkedHashSet<>(task.dependsOn())) {
+                if (!index.contains(dependency) || dependency.equals(task.id())) {
+                    // the port takes validated plans; say so plainly if one slips through
+                    throw new CeException(ErrorCode.INVALID_PLAN, "Task '" + task.id() + "' depends on "
+                            + (dependency.equals(task.id()) ? "itself." : "unknown task '" + dependency + "'."),
+                            "Validate the plan (PlanValidator) before classifying its dependencies.");
+                }
                 EdgeClass declared = task.dependencyTypes().get(dependency);
                 facts.add(new DeclaredDependency(dependency, task.id(),
                         declared == null ? DeclaredType.UNTYPED : DeclaredType.of(declared)));

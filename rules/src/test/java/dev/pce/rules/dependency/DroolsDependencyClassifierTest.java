@@ -63,6 +63,15 @@ class DroolsDependencyClassifierTest {
     }
 
     @Test
+    void anUnvalidatedPlanWithAnUnknownDependencyGetsAPlainError() {
+        assertThatThrownBy(() -> classifier.classify(List.of(TaskSpec.builder("a", "build").dependsOn("ghost").build())))
+                .isInstanceOfSatisfying(CeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PLAN);
+                    assertThat(e.getMessage()).contains("'a' depends on unknown task 'ghost'");
+                });
+    }
+
+    @Test
     void aDeclaredCycleIsRejectedNotLooped() {
         assertThatThrownBy(() -> classifier.classify(List.of(
                 TaskSpec.builder("a", "build").dependsOn("b").build(),
