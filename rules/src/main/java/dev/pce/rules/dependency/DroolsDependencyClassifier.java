@@ -6,6 +6,7 @@ import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
@@ -76,8 +77,7 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
             session.insert(OrderGraph.of(OrderGraph.Stage.DECIDED, index, positions(index, ordering)));
             session.fireAllRules();
 
-            List<PlanNote> notes = new ArrayList<>(session.getObjects(PlanNote.class::isInstance).stream()
-                    .map(PlanNote.class::cast).toList());
+            List<PlanNote> notes = new ArrayList<>(objects(session, PlanNote.class));
             notes.sort(Comparator.comparingInt((PlanNote note) -> index.position(note.task()))
                     .thenComparing(PlanNote::text));
             return new Classification(EdgeSet.of(index, decisions(session)), notes);
@@ -87,8 +87,12 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
     }
 
     private static List<ClassifiedEdge> decisions(KieSession session) {
-        return session.getObjects(ClassifiedEdge.class::isInstance).stream().map(ClassifiedEdge.class::cast)
-                .toList();
+        return objects(session, ClassifiedEdge.class);
+    }
+
+    /** The session's facts of one class; a ClassObjectFilter lets Drools visit only that class's facts. */
+    private static <T> List<T> objects(KieSession session, Class<T> type) {
+        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
     }
 
     /** depends_on as edges, for the cycle check and the declared order graph. */
@@ -140,8 +144,7 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
     }
 
     private static void rejectProblems(TaskIndex index, KieSession session) {
-        List<PlanProblem> problems = new ArrayList<>(session.getObjects(PlanProblem.class::isInstance).stream()
-                .map(PlanProblem.class::cast).toList());
+        List<PlanProblem> problems = new ArrayList<>(objects(session, PlanProblem.class));
         if (problems.isEmpty()) {
             return;
         }

@@ -21,6 +21,10 @@ public final class RulesBench {
         DependencyRules.shared().kieBase();
         System.out.printf("KieBase build (cold): %.0f ms%n", (System.nanoTime() - start) / 1e6);
         DroolsDependencyClassifier classifier = new DroolsDependencyClassifier();
+        List<TaskSpec> first = PlanValidator.validate("first", GeneratedPlans.plan(100, 42));
+        start = System.nanoTime();
+        classifier.classify(first);
+        System.out.printf("first classification (100 tasks, cold session): %.0f ms%n", (System.nanoTime() - start) / 1e6);
         List<TaskSpec> warm = PlanValidator.validate("warm", GeneratedPlans.plan(1_000, 99));
         for (int i = 0; i < 15; i++) {
             classifier.classify(warm);
