@@ -1,6 +1,6 @@
 /**
- * The Drools knowledge base that implements the engine's ports: dependency classes, conflict arbitration and
- * quality-gate criteria, with DRL under {@code src/main/resources/rules/}. Empty until the scheduling and gates
- * work lands; the module exists so the dependency direction server -> rules -> engine is fixed from the start.
+ * The Drools knowledge base that implements the engine's ports, with DRL under {@code src/main/resources/rules/}.
+ * {@link dev.pce.rules.dependency} classifies dependencies (hard, soft, resource, feedback);
+ * {@link dev.pce.rules.scenario} tests rules from scenario files. Conflict arbitration and quality gates come later.
  */
 package dev.pce.rules;

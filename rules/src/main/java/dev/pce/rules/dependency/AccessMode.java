@@ -1,0 +1,6 @@
+package dev.pce.rules.dependency;
+
+/** Whether a task reads or writes a path. */
+public enum AccessMode {
+    READ, WRITE
+}

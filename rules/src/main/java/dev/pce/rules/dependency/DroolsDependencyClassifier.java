@@ -1,0 +1,171 @@
+package dev.pce.rules.dependency;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.dependency.DependencyClassifier;
+import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.TaskSpec;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Classifies a plan's dependencies with the Drools rules in {@code rules/dependencies.drl}. Thread-safe: the
+ * compiled rules are shared and every call runs in its own session. The phases are described at the top of the
+ * DRL; this class only moves facts in and out and does the graph work (cycles, reachability).
+ */
+public final class DroolsDependencyClassifier implements DependencyClassifier {
+    private static final int MAX_REPORTED = 20;
+
+    private final DependencyRules rules;
+
+    /** A classifier on the process-wide compiled rules. */
+    public DroolsDependencyClassifier() {
+        this(DependencyRules.shared());
+    }
+
+    public DroolsDependencyClassifier(DependencyRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public List<ClassifiedEdge> classify(List<TaskSpec> tasks) {
+        return classifyWithNotes(tasks).edges();
+    }
+
+    /**
+     * Classifies the plan's relations and also returns the rules' notes (remarks that are not errors).
+     *
+     * @param tasks a plan that passed structural validation (unique ids, known dependencies, no cycle)
+     * @throws CeException {@link ErrorCode#INVALID_PLAN} naming both tasks of every conflicting declaration
+     */
+    public Classification classifyWithNotes(List<TaskSpec> tasks) {
+        try {
+            return run(tasks);
+        } catch (CeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a rule's consequence threw: a defect in the DRL or its helpers, not in the plan
+            throw new CeException(ErrorCode.INTERNAL, "The dependency rules failed: " + e.getMessage(),
+                    "This is a defect in PCE's rules; report it with the plan that caused it.", e);
+        }
+    }
+
+    private Classification run(List<TaskSpec> tasks) {
+        TaskIndex index = new TaskIndex(tasks);
+        List<Object> facts = PlanFacts.of(index, tasks);
+        List<ClassifiedEdge> declared = declaredEdges(facts);
+        rejectCycle(index, declared, "Its depends_on form a cycle");
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            facts.forEach(session::insert);
+            session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, positions(index, declared)));
+            session.fireAllRules();
+            rejectProblems(index, session);
+
+            List<ClassifiedEdge> ordering = decisions(session).stream().filter(e -> e.edgeClass().orders()).toList();
+            checkNoneDropped(declared, ordering);
+            rejectCycle(index, ordering, "The dependency rules ordered its tasks in a cycle");
+            session.insert(OrderGraph.of(OrderGraph.Stage.DECIDED, index, positions(index, ordering)));
+            session.fireAllRules();
+
+            List<PlanNote> notes = new ArrayList<>(objects(session, PlanNote.class));
+            notes.sort(Comparator.comparingInt((PlanNote note) -> index.position(note.task()))
+                    .thenComparing(PlanNote::text));
+            return new Classification(EdgeSet.of(index, decisions(session)), notes);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static List<ClassifiedEdge> decisions(KieSession session) {
+        return objects(session, ClassifiedEdge.class);
+    }
+
+    /** The session's facts of one class; a ClassObjectFilter lets Drools visit only that class's facts. */
+    private static <T> List<T> objects(KieSession session, Class<T> type) {
+        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
+    }
+
+    /** depends_on as edges, for the cycle check and the declared order graph. */
+    private static List<ClassifiedEdge> declaredEdges(List<Object> facts) {
+        List<ClassifiedEdge> edges = new ArrayList<>();
+        for (Object fact : facts) {
+            if (fact instanceof DeclaredDependency d) {
+                edges.add(new ClassifiedEdge(d.from(), d.to(), EdgeClass.HARD,
+                        "'" + d.to() + "' depends on '" + d.from() + "'", "depends_on", ""));
+            }
+        }
+        return edges;
+    }
+
+    private static List<int[]> positions(TaskIndex index, List<ClassifiedEdge> edges) {
+        List<int[]> result = new ArrayList<>(edges.size());
+        for (ClassifiedEdge edge : edges) {
+            result.add(new int[] {index.position(edge.from()), index.position(edge.to())});
+        }
+        return result;
+    }
+
+    private static void rejectCycle(TaskIndex index, List<ClassifiedEdge> edges, String what) {
+        Optional<List<ClassifiedEdge>> cycle = Cycles.find(index, edges);
+        if (cycle.isPresent()) {
+            String path = cycle.get().stream()
+                    .map(edge -> edge.from() + " -> " + edge.to() + " (" + edge.rule() + ": " + edge.reason() + ")")
+                    .collect(Collectors.joining("; "));
+            throw new CeException(ErrorCode.INVALID_PLAN, "Plan rejected: " + what + ": " + path + ".",
+                    "Break the cycle: remove one of these depends_on entries, or change what the tasks produce,"
+                            + " consume, read or write so that one of these edges no longer holds.");
+        }
+    }
+
+    /** Never drop a declared dependency: a rule set that loses one is a defect, not a plan problem. */
+    private static void checkNoneDropped(List<ClassifiedEdge> declared, List<ClassifiedEdge> ordering) {
+        Set<String> ordered = new HashSet<>();
+        for (ClassifiedEdge edge : ordering) {
+            ordered.add(edge.from() + '\n' + edge.to());
+        }
+        for (ClassifiedEdge edge : declared) {
+            if (!ordered.contains(edge.from() + '\n' + edge.to())) {
+                throw new CeException(ErrorCode.INTERNAL, "The dependency rules dropped the declared dependency of '"
+                        + edge.to() + "' on '" + edge.from() + "'.",
+                        "This is a defect in " + DependencyRules.DRL + ": every declared dependency must end as a"
+                                + " hard or soft edge. Add a scenario for it and correct the rules.");
+            }
+        }
+    }
+
+    private static void rejectProblems(TaskIndex index, KieSession session) {
+        List<PlanProblem> problems = new ArrayList<>(objects(session, PlanProblem.class));
+        if (problems.isEmpty()) {
+            return;
+        }
+        problems.sort(Comparator.comparingInt((PlanProblem p) -> index.position(p.first()))
+                .thenComparingInt(p -> index.position(p.second())).thenComparing(PlanProblem::rule)
+                .thenComparing(PlanProblem::message));
+        if (problems.size() == 1) {
+            PlanProblem only = problems.get(0);
+            throw new CeException(ErrorCode.INVALID_PLAN, "Plan rejected: " + only.message() + ".", only.fix());
+        }
+        StringBuilder message = new StringBuilder("Plan rejected: " + problems.size() + " conflicting declarations:");
+        StringBuilder fix = new StringBuilder();
+        int shown = Math.min(problems.size(), MAX_REPORTED);
+        for (int i = 0; i < shown; i++) {
+            message.append(' ').append(i + 1).append(") ").append(problems.get(i).message()).append(';');
+            fix.append(i == 0 ? "" : " ").append(i + 1).append(") ").append(problems.get(i).fix());
+        }
+        if (problems.size() > shown) {
+            message.append(" and ").append(problems.size() - shown).append(" more;");
+        }
+        message.setCharAt(message.length() - 1, '.');
+        throw new CeException(ErrorCode.INVALID_PLAN, message.toString(), fix.toString());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.pce.rules.dependency;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.Pools;
+import dev.pce.engine.model.TaskSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a plan's tasks into the facts the dependency rules reason over. */
+final class PlanFacts {
+
+    private PlanFacts() {
+    }
+
+    /** Every fact for the plan: tasks, declared dependencies, file accesses (with enclosing directories), interfaces. */
+    static List<Object> of(TaskIndex index, List<TaskSpec> tasks) {
+        List<Object> facts = new ArrayList<>(tasks.size() * 8);
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskSpec task = tasks.get(i);
+            facts.add(new TaskFact(task.id(), i, task.kind(), task.pool(), Pools.REVIEWERS.equals(task.pool())));
+            for (String dependency : new LinkedHashSet<>(task.dependsOn())) {
+                if (!index.contains(dependency) || dependency.equals(task.id())) {
+                    // the port takes validated plans; say so plainly if one slips through
+                    throw new CeException(ErrorCode.INVALID_PLAN, "Task '" + task.id() + "' depends on "
+                            + (dependency.equals(task.id()) ? "itself." : "unknown task '" + dependency + "'."),
+                            "Validate the plan (PlanValidator) before classifying its dependencies.");
+                }
+                EdgeClass declared = task.dependencyTypes().get(dependency);
+                facts.add(new DeclaredDependency(dependency, task.id(),
+                        declared == null ? DeclaredType.UNTYPED : DeclaredType.of(declared)));
+            }
+            for (Map.Entry<String, EdgeClass> type : task.dependencyTypes().entrySet()) {
+                if (!task.dependsOn().contains(type.getKey())) {
+                    throw new CeException(ErrorCode.INVALID_PLAN, "Task '" + task.id() + "' declares the type '"
+                            + type.getValue().wireName() + "' for a dependency on '" + type.getKey()
+                            + "', which is not in its depends_on.",
+                            "Add '" + type.getKey() + "' to depends_on of '" + task.id() + "', or drop the type.");
+                }
+            }
+            addAccesses(facts, task.id(), i, task.reads(), AccessMode.READ);
+            addAccesses(facts, task.id(), i, task.writes(), AccessMode.WRITE);
+            for (String name : new LinkedHashSet<>(task.produces())) {
+                facts.add(new InterfaceUse(task.id(), i, name, InterfaceRole.PRODUCES));
+            }
+            for (String name : new LinkedHashSet<>(task.consumes())) {
+                facts.add(new InterfaceUse(task.id(), i, name, InterfaceRole.CONSUMES));
+            }
+        }
+        return facts;
+    }
+
+    private static void addAccesses(List<Object> facts, String task, int index, List<String> paths, AccessMode mode) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String declared : paths) {
+            String path = normalize(declared);
+            if (path.isEmpty() || !seen.add(path)) {
+                continue;
+            }
+            facts.add(new FileAccess(task, index, path, mode, path.endsWith("/")));
+            for (int slash = path.indexOf('/'); slash >= 0 && slash < path.length() - 1;
+                 slash = path.indexOf('/', slash + 1)) {
+                facts.add(new PathWithin(task, index, mode, path.substring(0, slash + 1), path));
+            }
+        }
+    }
+
+    /** Paths are compared as written, less a leading "./" and doubled slashes; a trailing "/" marks a directory. */
+    static String normalize(String path) {
+        String result = path.strip();
+        while (result.contains("//")) {
+            result = result.replace("//", "/");
+        }
+        while (result.startsWith("./")) {
+            result = result.substring(2);
+        }
+        return result;
+    }
+}
