@@ -15,10 +15,10 @@ final class StatusMemo {
     private Instant madeAt = Instant.MIN;
     private Instant validUntil = Instant.MIN;
 
-    WorkflowStatus status(WorkflowState state, Instant now) {
+    WorkflowStatus status(WorkflowState state, Instant now, LiveSchedule schedule) {
         boolean current = status != null && seq == state.lastSeq() && !now.isBefore(madeAt) && now.isBefore(validUntil);
         if (!current) {
-            status = StatusReport.of(state, now).full();
+            status = StatusReport.of(state, now).full(schedule.at(now));
             seq = state.lastSeq();
             madeAt = now;
             validUntil = state.nextLeaseExpiry(now).orElse(Instant.MAX);

@@ -3,6 +3,7 @@ package dev.pce.engine.service;
 import dev.pce.engine.model.Claim;
 import dev.pce.engine.model.TaskState;
 import dev.pce.engine.model.TaskStatus;
+import dev.pce.engine.schedule.ScheduleView;
 import dev.pce.engine.workflow.WorkflowState;
 
 import java.time.Instant;
@@ -44,6 +45,11 @@ public final class StatusReport {
     }
 
     public WorkflowStatus full() {
+        return full(Optional.empty());
+    }
+
+    /** The full status, with the expected schedule when there is one. */
+    public WorkflowStatus full(Optional<ScheduleView> schedule) {
         List<TaskView> views = new ArrayList<>(state.taskCount());
         List<BlockedTask> blocked = new ArrayList<>();
         for (TaskState task : state.tasks()) {
@@ -54,7 +60,7 @@ public final class StatusReport {
             }
         }
         return new WorkflowStatus(state.workflowId(), state.goal(), phase(), state.createdAt(), state.updatedAt(),
-                state.lastSeq(), state.taskCount(), progressPercent(), counts(), pools(), views, blocked);
+                state.lastSeq(), state.taskCount(), progressPercent(), counts(), pools(), views, blocked, schedule);
     }
 
     public WorkflowSummary summary() {

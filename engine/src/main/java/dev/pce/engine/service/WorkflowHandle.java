@@ -2,6 +2,7 @@ package dev.pce.engine.service;
 
 import dev.pce.engine.event.Event;
 import dev.pce.engine.log.EventLog;
+import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.workflow.TaskCommand;
 import dev.pce.engine.workflow.WorkflowSnapshot;
 import dev.pce.engine.workflow.WorkflowState;
@@ -29,17 +30,21 @@ final class WorkflowHandle implements Closeable {
     private final Path snapshotFile;
     private final Clock clock;
     private final StatusMemo statusMemo = new StatusMemo();
+    private final LiveSchedule schedule;
     private long snapshotSeq;
 
-    private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq) {
+    private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq,
+                           PoolSlots slots) {
         this.log = log;
         this.state = state;
         this.snapshotFile = snapshotFile;
         this.clock = clock;
         this.snapshotSeq = snapshotSeq;
+        this.schedule = new LiveSchedule(slots);
+        schedule.apply(List.of(), state);
     }
 
-    static WorkflowHandle open(String workflowId, Path dir, Clock clock) {
+    static WorkflowHandle open(String workflowId, Path dir, Clock clock, PoolSlots slots) {
         EventLog log = EventLog.open(dir.resolve(Workspace.EVENTS_FILE), clock);
         Path snapshotFile = dir.resolve(Workspace.SNAPSHOT_FILE);
         Optional<WorkflowSnapshot> snapshot = SnapshotStore.read(snapshotFile)
@@ -55,21 +60,21 @@ final class WorkflowHandle implements Closeable {
             state = new WorkflowState(workflowId);
         }
         state.applyAll(log.readNew());
-        WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq);
+        WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq, slots);
         handle.snapshotIfDue();
         return handle;
     }
 
     /** Catches up with other processes, then answers from the state. */
     synchronized <T> T read(Function<WorkflowState, T> view) {
-        state.applyAll(log.readNew());
+        fold(log.readNew());
         snapshotIfDue();
         return view.apply(state);
     }
 
     /** The full status now; the same instance as last time when nothing changed since. */
     synchronized WorkflowStatus status() {
-        return read(caughtUp -> statusMemo.status(caughtUp, clock.instant()));
+        return read(caughtUp -> statusMemo.status(caughtUp, clock.instant(), schedule));
     }
 
     /**
@@ -78,10 +83,10 @@ final class WorkflowHandle implements Closeable {
      */
     synchronized <T> T execute(TaskCommand command, CommandView<T> view) {
         Executed executed = log.locked((caughtUp, appender) -> {
-            state.applyAll(caughtUp);
+            fold(caughtUp);
             Instant now = clock.instant();
             List<Event> appended = appender.append(command.decide(state, now));
-            state.applyAll(appended);
+            fold(appended);
             return new Executed(appended, now);
         });
         snapshotIfDue();
@@ -99,6 +104,13 @@ final class WorkflowHandle implements Closeable {
     @FunctionalInterface
     interface CommandView<T> {
         T apply(WorkflowState state, Executed executed);
+    }
+
+    private void fold(List<Event> events) {
+        if (!events.isEmpty()) {
+            state.applyAll(events);
+            schedule.apply(events, state);
+        }
     }
 
     private void snapshotIfDue() {

@@ -242,7 +242,7 @@ public final class WorkflowService implements Closeable {
             return existing;
         }
         return handles.computeIfAbsent(workflowId,
-                id -> WorkflowHandle.open(id, workspace.workflowDir(id), clock));
+                id -> WorkflowHandle.open(id, workspace.workflowDir(id), clock, slots));
     }
 
     private CeException unknownWorkflow(String workflowId) {

@@ -159,6 +159,42 @@ class WorkflowServiceTest {
     }
 
     @Test
+    void statusCarriesTheScheduleAndItFollowsTheReports() {
+        String id = service.plan("ship", Plans.of(task("a").estimate(10), task("b").estimate(10).dependsOn("a"),
+                task("c").estimate(10).dependsOn("b")), "planner").workflowId();
+        assertThat(service.status(id).schedule().orElseThrow().etaMinutes()).isEqualTo(30.0);
+
+        String claimA = service.claim(id, "builders", "bob", Optional.empty(), TTL).task().orElseThrow().claimId();
+        clock.advance(Duration.ofMinutes(4));
+        complete(id, "a", "bob", claimA);
+
+        var schedule = service.status(id).schedule().orElseThrow();
+        assertThat(schedule.etaMinutes()).as("a finished 6 minutes early").isEqualTo(24.0);
+        assertThat(schedule.criticalPath()).containsExactly("b", "c");
+        assertThat(schedule.remainingMinutes()).isEqualTo(20.0);
+        try (WorkflowService reopened = new WorkflowService(Workspace.open(workspace.root()), clock)) {
+            assertThat(reopened.status(id).schedule()).as("rebuilt from the log").contains(schedule);
+        }
+    }
+
+    @Test
+    void aLeaseTakenOverRestartsTheTaskInTheSchedule() {
+        String id = service.plan("ship", Plans.of(task("a").estimate(10), task("b").estimate(10).dependsOn("a")),
+                "planner").workflowId();
+        service.claim(id, "builders", "bob", Optional.empty(), TTL);
+        clock.advance(TTL.plusMinutes(1));
+        String second = service.claim(id, "builders", "eve", Optional.empty(), TTL).task().orElseThrow().claimId();
+        assertThat(service.status(id).schedule().orElseThrow().etaMinutes())
+                .as("a restarted at minute 16 by eve").isEqualTo(36.0);
+
+        complete(id, "a", "eve", second);
+
+        var schedule = service.status(id).schedule().orElseThrow();
+        assertThat(schedule.criticalPath()).containsExactly("b");
+        assertThat(schedule.remainingMinutes()).isEqualTo(10.0);
+    }
+
+    @Test
     void repeatedFailureReportAnswersAsTheFirstDid() {
         String id = service.plan("ship", pipeline(), "planner").workflowId();
         String claimId = service.claim(id, "planners", "pat", Optional.empty(), TTL).task().orElseThrow().claimId();

@@ -1,7 +1,8 @@
 package dev.pce.server.cli;
 
-import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.schedule.PoolSlots;
+import dev.pce.rules.dependency.DependencyRules;
+import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.Version;
@@ -23,7 +24,25 @@ final class McpSession {
     /** Agents per pool for the schedule estimates, e.g. {@code builders=4,reviewers=3}; defaults otherwise. */
     static final String POOLS_VARIABLE = "CE_POOLS";
 
+    /** After the handshake's burst, so compiling the rules does not slow the server's first answers. */
+    private static final long RULES_DELAY_MILLIS = 500;
+
     private McpSession() {
+    }
+
+    /**
+     * Compiles the dependency rules in the background shortly after start-up: a second or two of work that would
+     * otherwise fall on the first ce_plan (which still waits for it if it comes sooner).
+     */
+    private static void prepareRulesSoon() {
+        Thread.ofPlatform().daemon().name("pce-rules-delay").start(() -> {
+            try {
+                Thread.sleep(RULES_DELAY_MILLIS);
+                DependencyRules.shared().prepareInBackground();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, InputStream in,
@@ -31,10 +50,12 @@ final class McpSession {
         LOG.info("Workspace {}", workspace.root());
         PoolSlots slots = PoolSlots.parse(System.getenv().getOrDefault(POOLS_VARIABLE, ""));
         LOG.info("Pool slots {}", slots.slots());
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), new DeclaredEdges(), slots)) {
+        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(),
+                new DroolsDependencyClassifier(DependencyRules.shared()), slots)) {
             CountDownLatch clientGone = new CountDownLatch(1);
             PceMcpServer server = PceMcpServer.start(protocol.join(), ToolCatalog.create(workflows), in, out,
                     Version.current(), logHint, clientGone::countDown);
+            prepareRulesSoon();
             clientGone.await();
             LOG.info("Client closed the connection; shutting down.");
             server.close();

@@ -6,13 +6,14 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.DurationNoise;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.schedule.Schedule;
 import dev.pce.engine.schedule.Simulation;
 import dev.pce.engine.workflow.PlanValidator;
+import dev.pce.rules.dependency.DependencyRules;
+import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.server.tools.PlanTasks;
 import dev.pce.server.tools.ToolArgs;
 import picocli.CommandLine.Command;
@@ -61,7 +62,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PoolSlots slots = PoolSlots.parse(pools);
         DurationNoise durations = new DurationNoise(seed, noise);
         List<TaskSpec> tasks = readPlan(plan);
-        List<ClassifiedEdge> edges = new DeclaredEdges().classify(tasks);
+        // the same classification as ce_plan, so the simulation schedules what the server would
+        List<ClassifiedEdge> edges = new DroolsDependencyClassifier(DependencyRules.shared()).classify(tasks);
         Simulation.Result result = Simulation.run(tasks, edges, slots, durations);
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(plan.toString(), tasks, slots, durations, result));

@@ -65,7 +65,6 @@ public final class DemoRun {
             servers.forEach((pool, client) -> client.initialize("pce-demo-" + pool));
             say("started %d MCP server processes on one workspace (one per pool), each over stdio",
                     servers.size());
-            long workStarted = System.nanoTime();
             ToolResponse plan = servers.get("planners").callTool("ce_plan", samplePlan());
             if (plan.isError()) {
                 throw new IllegalStateException("ce_plan failed: " + plan.text());
@@ -73,6 +72,13 @@ public final class DemoRun {
             String workflowId = plan.structured().path("workflow_id").asText();
             say("planner-1   planned  %s: %d tasks, ready now %s", workflowId,
                     plan.structured().path("task_count").asInt(), plan.structured().path("ready_now"));
+            JsonNode schedule = plan.structured().path("schedule");
+            say("            expected %.0f min with the default pools against %.0f min one task at a time (%.1fx);"
+                            + " critical path %s", schedule.path("eta_minutes").asDouble(),
+                    schedule.path("sequential_minutes").asDouble(), schedule.path("speedup").asDouble(),
+                    String.join(" -> ", Json.mapper().convertValue(schedule.path("critical_path"), String[].class)));
+            // the clock starts with the agents: planning (and the rules' first compilation) is not work
+            long workStarted = System.nanoTime();
             AtomicLong workMillis = new AtomicLong();
             runAgents(servers, workflowId, workMillis);
             ToolResponse status = servers.get("planners").callTool("ce_status",

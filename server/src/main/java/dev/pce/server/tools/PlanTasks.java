@@ -1,10 +1,12 @@
 package dev.pce.server.tools;
 
 import dev.pce.engine.Limits;
+import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,8 @@ import java.util.Set;
 /** Reads the {@code tasks} of a ce_plan input (the tool's arguments, or a plan file for {@code ce simulate}). */
 public final class PlanTasks {
     private static final Set<String> TASK_FIELDS = Set.of("id", "title", "kind", "pool", "estimate", "reads",
-            "writes", "depends_on", "description");
+            "writes", "depends_on", "produces", "consumes", "description");
+    private static final Set<String> DEPENDENCY_FIELDS = Set.of("id", "type");
     private static final double DEFAULT_ESTIMATE_MINUTES = 30;
 
     private PlanTasks() {
@@ -36,14 +39,31 @@ public final class PlanTasks {
         double estimate = task.raw("estimate").map(value -> Estimates.minutes(value, task.where("estimate")))
                 .orElse(DEFAULT_ESTIMATE_MINUTES);
         List<String> dependsOn = new ArrayList<>();
-        List<String> declared = task.stringList("depends_on", Limits.MAX_LIST_ITEMS, Limits.MAX_ID_LENGTH);
-        for (int i = 0; i < declared.size(); i++) {
-            dependsOn.add(Ids.requireName(declared.get(i), task.where("depends_on[" + i + "]")));
+        Map<String, EdgeClass> dependencyTypes = new LinkedHashMap<>();
+        for (ToolArgs dependency : task.objectOrStringList("depends_on", Limits.MAX_LIST_ITEMS, "id")) {
+            dependency.allowOnly(DEPENDENCY_FIELDS);
+            String dependencyId = Ids.requireName(dependency.requiredString("id", Limits.MAX_ID_LENGTH),
+                    dependency.where("id"));
+            dependsOn.add(dependencyId);
+            dependency.optionalString("type", Limits.MAX_ID_LENGTH)
+                    .ifPresent(type -> dependencyTypes.put(dependencyId, edgeClass(type, dependency.where("type"))));
         }
         return new TaskSpec(id, title, kind, pool, estimate,
                 task.stringList("reads", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH),
                 task.stringList("writes", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH),
-                dependsOn, task.optionalString("description", Limits.MAX_TEXT_LENGTH).orElse(""), Map.of(), List.of(),
-                List.of());
+                dependsOn, task.optionalString("description", Limits.MAX_TEXT_LENGTH).orElse(""), dependencyTypes,
+                task.stringList("produces", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH),
+                task.stringList("consumes", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH));
+    }
+
+    /** A declared dependency type: hard or soft (resource and feedback relations are derived, not declared). */
+    private static EdgeClass edgeClass(String type, String where) {
+        return switch (type) {
+            case "hard" -> EdgeClass.HARD;
+            case "soft" -> EdgeClass.SOFT;
+            default -> throw ToolArgs.invalid(where + " is '" + Ids.clip(type) + "'; a dependency is declared hard or soft.",
+                    "Use \"hard\" (needs the finished output) or \"soft\" (may start on a partial output); "
+                            + "resource and feedback relations are worked out from the files and kinds.");
+        };
     }
 }

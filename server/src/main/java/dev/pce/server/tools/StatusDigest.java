@@ -40,6 +40,11 @@ public final class StatusDigest {
         }
         out.setLength(out.length() - (status.pools().isEmpty() ? 0 : 1));
         out.append('\n');
+        status.schedule().filter(schedule -> !schedule.criticalPath().isEmpty()).ifPresent(schedule -> out
+                .append("Expected: done at minute ").append(Math.round(schedule.etaMinutes()))
+                .append(" of the workflow (").append(Math.round(schedule.remainingMinutes()))
+                .append(" min from now, ").append(schedule.speedup()).append("x one task at a time); critical path ")
+                .append(String.join(" -> ", schedule.criticalPath())).append('\n'));
         Map<TaskStatus, List<TaskView>> byStatus = new EnumMap<>(TaskStatus.class);
         for (TaskView task : status.tasks()) {
             byStatus.computeIfAbsent(task.status(), any -> new ArrayList<>()).add(task);

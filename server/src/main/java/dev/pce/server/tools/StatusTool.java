@@ -63,7 +63,7 @@ public final class StatusTool implements CeTool {
     private static WorkflowStatus withoutTasks(WorkflowStatus status) {
         return new WorkflowStatus(status.workflowId(), status.goal(), status.phase(), status.createdAt(),
                 status.updatedAt(), status.lastSeq(), status.taskCount(), status.progressPercent(), status.counts(),
-                status.pools(), List.of(), status.blocked());
+                status.pools(), List.of(), status.blocked(), status.schedule());
     }
 
     private static ToolOutput answer(WorkflowStatus status) {

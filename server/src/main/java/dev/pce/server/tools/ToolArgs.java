@@ -142,6 +142,37 @@ public final class ToolArgs {
         return items;
     }
 
+    /**
+     * An optional array whose items are objects or, as a shorthand, strings: a string item {@code "x"} reads as the
+     * object {@code {"<shorthandKey>": "x"}}. Absent means empty.
+     */
+    public List<ToolArgs> objectOrStringList(String field, int maxItems, String shorthandKey) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw invalid(where(field) + " must be an array, got " + kind(value) + ".",
+                    "Send " + where(field) + " as [\"...\", {...}, ...].");
+        }
+        checkCount(field, value.size(), maxItems);
+        List<ToolArgs> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = where(field + "[" + i + "]");
+            if (item.isTextual()) {
+                items.add(new ToolArgs(JsonNodeFactory.instance.objectNode().put(shorthandKey, item.asText()),
+                        itemPath));
+            } else if (item.isObject()) {
+                items.add(new ToolArgs((ObjectNode) item, itemPath));
+            } else {
+                throw invalid(itemPath + " must be a string or an object, got " + kind(item) + ".",
+                        "Send every item of " + where(field) + " as a string or a JSON object.");
+            }
+        }
+        return items;
+    }
+
     public List<ToolArgs> objectList(String field, int maxItems) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

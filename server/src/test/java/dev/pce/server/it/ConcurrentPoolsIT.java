@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Several server processes on one workspace, as several Claude Code sessions would run: agents of three pools,
  * the builders split over two processes, race for a 30-task plan until it is done. No task may be handed out
- * twice, no event lost, and the log's sequence must stay gap-free.
+ * twice, no event lost, and the log's sequence must stay gap-free. Builder steps of neighbouring chains write the
+ * same file: such a pair must never be held at the same time.
  */
 class ConcurrentPoolsIT {
     @TempDir
@@ -38,7 +39,15 @@ class ConcurrentPoolsIT {
                 all.add(server);
                 serversByPool.computeIfAbsent(pool, p -> new ArrayList<>()).add(server);
             }
-            String id = all.get(0).ok("ce_plan", Plans.chains(10, 3)).path("workflow_id").asText();
+            JsonNode plan = all.get(0).ok("ce_plan", Plans.chainsSharingFiles(10, 3));
+            String id = plan.path("workflow_id").asText();
+            List<String[]> exclusive = new ArrayList<>();
+            plan.path("edges").forEach(edge -> {
+                if (edge.path("edge_class").asText().equals("resource")) {
+                    exclusive.add(new String[] {edge.path("from").asText(), edge.path("to").asText()});
+                }
+            });
+            assertThat(exclusive).as("one resource edge per pair of chains").hasSize(5);
             Map<String, String> completedBy = new ConcurrentHashMap<>();
             ExecutorService agents = Executors.newFixedThreadPool(8);
             List<Future<?>> running = new ArrayList<>();
@@ -60,19 +69,33 @@ class ConcurrentPoolsIT {
             JsonNode events = all.get(3).ok("ce_events", args("workflow_id", id, "limit", 1000)).path("events");
             Map<String, Integer> claims = new HashMap<>();
             Map<String, Integer> completions = new HashMap<>();
+            Map<String, long[]> heldFromTo = new HashMap<>();
             long expectedSeq = 1;
             for (JsonNode event : events) {
                 assertThat(event.path("seq").asLong()).isEqualTo(expectedSeq++);
                 String task = event.path("payload").path("task_id").asText();
                 switch (event.path("type").asText()) {
-                    case "task.claimed" -> claims.merge(task, 1, Integer::sum);
-                    case "task.completed" -> completions.merge(task, 1, Integer::sum);
+                    case "task.claimed" -> {
+                        claims.merge(task, 1, Integer::sum);
+                        heldFromTo.put(task, new long[] {event.path("seq").asLong(), Long.MAX_VALUE});
+                    }
+                    case "task.completed" -> {
+                        completions.merge(task, 1, Integer::sum);
+                        heldFromTo.get(task)[1] = event.path("seq").asLong();
+                    }
                     default -> { }
                 }
             }
             assertThat(claims).hasSize(30).allSatisfy((task, count) -> assertThat(count).as(task).isEqualTo(1));
             assertThat(completions).hasSize(30).allSatisfy((task, count) -> assertThat(count).as(task).isEqualTo(1));
             assertThat(events).hasSize(61);
+            for (String[] pair : exclusive) {
+                long[] first = heldFromTo.get(pair[0]);
+                long[] second = heldFromTo.get(pair[1]);
+                assertThat(first[1] < second[0] || second[1] < first[0])
+                        .as("%s held %s, %s held %s: they share a file", pair[0], List.of(first[0], first[1]),
+                                pair[1], List.of(second[0], second[1])).isTrue();
+            }
             JsonNode status = all.get(1).ok("ce_status", args("workflow_id", id)).path("workflow");
             assertThat(status.path("phase").asText()).isEqualTo("completed");
         } finally {

@@ -1,5 +1,6 @@
 package dev.pce.server.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
@@ -25,6 +26,21 @@ final class Plans {
         b.putArray("depends_on").add("design");
         ObjectNode review = tasks.addObject().put("id", "review").put("title", "Review").put("kind", "review");
         review.putArray("depends_on").add("build-a").add("build-b");
+        return plan;
+    }
+
+    /**
+     * Like {@link #chains}, but the builder steps of chains 2k and 2k+1 write the same file, so the rules put a
+     * resource edge between them: the two never run at the same time.
+     */
+    static ObjectNode chainsSharingFiles(int width, int depth) {
+        ObjectNode plan = chains(width, depth);
+        for (JsonNode task : plan.path("tasks")) {
+            if (task.path("kind").asText().equals("implement")) {
+                int chain = Integer.parseInt(task.path("id").asText().replaceAll("^c(\\d+)-.*", "$1"));
+                ((ObjectNode) task).putArray("writes").add("src/shared/File" + chain / 2 + ".java");
+            }
+        }
         return plan;
     }
 

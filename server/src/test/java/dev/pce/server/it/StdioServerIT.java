@@ -95,7 +95,7 @@ class StdioServerIT {
         assertThat(plan.path("edges")).extracting(edge -> edge.path("from").asText() + "->"
                 + edge.path("to").asText() + ":" + edge.path("edge_class").asText())
                 .containsExactly("design->build-a:hard", "design->build-b:hard", "build-a->review:hard",
-                        "build-b->review:hard");
+                        "build-a->review:feedback", "build-b->review:hard", "build-b->review:feedback");
         JsonNode schedule = plan.path("schedule");
         assertThat(schedule.path("critical_path")).extracting(JsonNode::asText)
                 .containsExactly("design", "build-b", "review");

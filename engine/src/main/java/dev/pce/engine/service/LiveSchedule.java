@@ -1,0 +1,122 @@
+package dev.pce.engine.service;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.event.Event;
+import dev.pce.engine.event.LeaseExpired;
+import dev.pce.engine.event.TaskClaimed;
+import dev.pce.engine.event.TaskCompleted;
+import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.WorkflowPlanned;
+import dev.pce.engine.model.TaskPhase;
+import dev.pce.engine.model.TaskState;
+import dev.pce.engine.schedule.PoolSlots;
+import dev.pce.engine.schedule.ScheduleView;
+import dev.pce.engine.schedule.Scheduler;
+import dev.pce.engine.workflow.WorkflowState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One workflow's schedule, kept current as its events arrive: each claim, completion, failure or expired lease is
+ * reported to the {@link Scheduler}, which updates only what the report changes. Times are minutes since the
+ * workflow was planned. Not thread-safe: its {@link WorkflowHandle} serializes access.
+ */
+final class LiveSchedule {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSchedule.class);
+
+    private final PoolSlots slots;
+    private Scheduler scheduler;
+    private Instant origin = Instant.EPOCH;
+    private double lastReport;
+
+    LiveSchedule(PoolSlots slots) {
+        this.slots = slots;
+    }
+
+    /** Brings the schedule up to {@code state} after {@code events} were folded into it. */
+    void apply(List<Event> events, WorkflowState state) {
+        if (scheduler == null) {
+            rebuild(state);
+            return;
+        }
+        try {
+            for (Event event : events) {
+                report(event);
+            }
+        } catch (CeException e) {
+            // an order of reports the scheduler does not expect (e.g. a late report after a re-claim)
+            LOG.debug("Rebuilding the schedule of {} after {}", state.workflowId(), e.getMessage());
+            rebuild(state);
+        }
+    }
+
+    /** The remaining work scheduled from {@code now}; empty before the plan is known. */
+    Optional<ScheduleView> at(Instant now) {
+        return scheduler == null ? Optional.empty()
+                : Optional.of(ScheduleView.of(scheduler.schedule(Math.max(lastReport, minutes(now)))));
+    }
+
+    private void report(Event event) {
+        double at = Math.max(lastReport, minutes(event.time()));
+        lastReport = at;
+        switch (event.payload()) {
+            case TaskClaimed claimed -> scheduler.started(claimed.taskId(), at);
+            case LeaseExpired expired -> scheduler.failed(expired.taskId(), at, true);
+            case TaskCompleted completed -> scheduler.finished(completed.taskId(), at);
+            case TaskFailed failed -> scheduler.failed(failed.taskId(), at, failed.willRetry());
+            case WorkflowPlanned ignored -> throw new IllegalStateException("a workflow is planned once");
+            default -> {
+                // events this version does not schedule by
+            }
+        }
+    }
+
+    /** A new scheduler for the plan, told what has happened so far in time order. */
+    private void rebuild(WorkflowState state) {
+        if (!state.planned()) {
+            return;
+        }
+        origin = state.createdAt();
+        List<TaskState> tasks = state.tasks().stream().toList();
+        scheduler = new Scheduler(tasks.stream().map(TaskState::spec).toList(), state.relations().edges(), slots);
+        record Report(double at, TaskState task, boolean start) {
+        }
+        List<Report> reports = new ArrayList<>();
+        for (TaskState task : tasks) {
+            if (task.phase() == TaskPhase.CLAIMED || task.phase() == TaskPhase.DONE) {
+                double started = task.claim().map(claim -> minutes(claim.claimedAt()))
+                        .or(() -> task.completion().map(done -> minutes(done.at()))).orElse(0.0);
+                reports.add(new Report(started, task, true));
+                task.completion().ifPresent(done -> reports.add(new Report(Math.max(started, minutes(done.at())),
+                        task, false)));
+            } else if (task.phase() == TaskPhase.FAILED) {
+                reports.add(new Report(task.lastFailure().map(failure -> minutes(failure.at())).orElse(0.0), task,
+                        false));
+            }
+        }
+        reports.sort(Comparator.comparingDouble(Report::at));
+        lastReport = 0;
+        for (Report report : reports) {
+            lastReport = Math.max(lastReport, report.at());
+            TaskState task = report.task();
+            if (task.phase() == TaskPhase.FAILED) {
+                scheduler.failed(task.id(), lastReport, false);
+            } else if (report.start()) {
+                scheduler.started(task.id(), lastReport);
+            } else {
+                scheduler.finished(task.id(), lastReport);
+            }
+        }
+    }
+
+    private double minutes(Instant time) {
+        return Math.max(0, Duration.between(origin, time).toNanos() / 60e9);
+    }
+}
