@@ -22,7 +22,10 @@ public final class EventCodec {
             TaskClaimed.TYPE, TaskClaimed.class,
             LeaseExpired.TYPE, LeaseExpired.class,
             TaskCompleted.TYPE, TaskCompleted.class,
-            TaskFailed.TYPE, TaskFailed.class);
+            TaskFailed.TYPE, TaskFailed.class,
+            TaskProgressed.TYPE, TaskProgressed.class,
+            ProgressRolledBack.TYPE, ProgressRolledBack.class,
+            ClaimRevoked.TYPE, ClaimRevoked.class);
 
     private EventCodec() {
     }

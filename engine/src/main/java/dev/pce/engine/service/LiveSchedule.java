@@ -1,6 +1,7 @@
 package dev.pce.engine.service;
 
 import dev.pce.engine.CeException;
+import dev.pce.engine.event.ClaimRevoked;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.TaskClaimed;
@@ -71,6 +72,7 @@ final class LiveSchedule {
             case LeaseExpired expired -> scheduler.failed(expired.taskId(), at, true);
             case TaskCompleted completed -> scheduler.finished(completed.taskId(), at);
             case TaskFailed failed -> scheduler.failed(failed.taskId(), at, failed.willRetry());
+            case ClaimRevoked revoked -> scheduler.failed(revoked.taskId(), at, true);
             case WorkflowPlanned ignored -> throw new IllegalStateException("a workflow is planned once");
             default -> {
                 // events this version does not schedule by

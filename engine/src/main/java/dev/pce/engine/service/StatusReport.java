@@ -1,6 +1,7 @@
 package dev.pce.engine.service;
 
 import dev.pce.engine.model.Claim;
+import dev.pce.engine.model.PartialOutput;
 import dev.pce.engine.model.TaskState;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.schedule.ScheduleView;
@@ -77,7 +78,8 @@ public final class StatusReport {
                         ? state.waitingFor(task.id(), now) : List.of(),
                 claim.map(Claim::agent), claim.map(Claim::leaseUntil), expired(task),
                 task.attempts(), task.completion().map(c -> c.agent()), task.completion().map(c -> c.summary()),
-                task.lastFailure().map(f -> f.reason()));
+                task.lastFailure().map(f -> f.reason()),
+                task.partialOutputs().stream().map(PartialOutput::artifact).toList());
     }
 
     private boolean expired(TaskState task) {

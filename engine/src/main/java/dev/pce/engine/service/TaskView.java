@@ -14,17 +14,20 @@ import java.util.Optional;
  *
  * @param waitingFor   dependencies not done yet (waiting or blocked tasks)
  * @param leaseExpired the task is claimed on paper but its lease ran out: it is claimable again
- * @param completedBy  the agent that completed it
+ * @param completedBy    the agent that completed it
+ * @param partialOutputs artifacts published with ce_progress and not rolled back
  */
 public record TaskView(String id, String title, String kind, String pool, TaskStatus status, double estimateMinutes,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> waitingFor,
                        Optional<String> claimedBy, Optional<Instant> leaseUntil,
                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean leaseExpired,
                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int attempts,
-                       Optional<String> completedBy, Optional<String> summary, Optional<String> lastFailure) {
+                       Optional<String> completedBy, Optional<String> summary, Optional<String> lastFailure,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> partialOutputs) {
 
     public TaskView {
-        // read back from JSON that left the empty list out
+        // read back from JSON that left the empty lists out
         waitingFor = waitingFor == null ? List.of() : waitingFor;
+        partialOutputs = partialOutputs == null ? List.of() : partialOutputs;
     }
 }

@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
+import dev.pce.engine.event.ClaimRevoked;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.NewEvent;
@@ -24,6 +25,7 @@ import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.workflow.ClaimCommand;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.FailCommand;
+import dev.pce.engine.workflow.ProgressCommand;
 import dev.pce.engine.workflow.PlanValidator;
 import dev.pce.engine.workflow.TaskCommand;
 import dev.pce.engine.workflow.WorkflowState;
@@ -201,6 +203,11 @@ public final class WorkflowService implements Closeable {
         return taskResult(workflowId, command.taskId(), command);
     }
 
+    /** Publishes or rolls back a running task's partial output. */
+    public TaskResult progress(String workflowId, ProgressCommand command) {
+        return taskResult(workflowId, command.taskId(), command);
+    }
+
     private TaskResult taskResult(String workflowId, String taskId, TaskCommand command) {
         return handle(workflowId).execute(command, (state, executed) -> {
             StatusReport report = StatusReport.of(state, executed.decidedAt());
@@ -222,9 +229,19 @@ public final class WorkflowService implements Closeable {
                 });
             }
             return new TaskResult(workflowId, report.view(state.task(taskId).orElseThrow()),
-                    duplicate, willRetry, ready, blocked, report.phase(),
-                    report.progressPercent());
+                    duplicate, willRetry, ready, blocked, report.phase(), report.progressPercent(),
+                    revokedClaims(executed.appended()));
         });
+    }
+
+    private static List<String> revokedClaims(List<Event> events) {
+        List<String> revoked = new ArrayList<>(0);
+        for (Event event : events) {
+            if (event.payload() instanceof ClaimRevoked claimRevoked) {
+                revoked.add(claimRevoked.taskId());
+            }
+        }
+        return revoked;
     }
 
     private WorkflowHandle handle(String workflowId) {

@@ -13,8 +13,11 @@ import java.util.List;
 public record WorkflowSnapshot(int format, String workflowId, long seq, long offset, String lastEventId, String goal,
                                Instant createdAt, Instant updatedAt, List<TaskState> tasks,
                                List<ClassifiedEdge> edges) {
-    /** 2: the classified edges joined the snapshot; older snapshots are ignored and the log is replayed. */
-    public static final int FORMAT = 2;
+    /**
+     * 2: the classified edges joined the snapshot; 3: tasks carry partial outputs. Older snapshots are ignored and
+     * the log is replayed.
+     */
+    public static final int FORMAT = 3;
 
     public WorkflowSnapshot {
         tasks = List.copyOf(tasks);

@@ -1,17 +1,22 @@
 package dev.pce.engine.workflow;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.event.ClaimRevoked;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
+import dev.pce.engine.event.ProgressRolledBack;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.TaskProgressed;
 import dev.pce.engine.event.UnrecognizedPayload;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.model.Claim;
 import dev.pce.engine.model.Completion;
 import dev.pce.engine.model.Failure;
+import dev.pce.engine.model.PartialOutput;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.TaskState;
@@ -118,6 +123,10 @@ public final class WorkflowState {
                     event.time(), completed.summary(), completed.artifacts(), completed.data()));
             case TaskFailed failed -> task.failed(new Failure(event.source(), failed.claimId(), event.time(),
                     failed.reason(), failed.retryable()), failed.willRetry());
+            case TaskProgressed progressed -> task.progressed(new PartialOutput(progressed.claimId(),
+                    progressed.artifact(), progressed.note(), event.time()));
+            case ProgressRolledBack rolledBack -> task.rolledBack(rolledBack.artifact());
+            case ClaimRevoked revoked -> holds(task, revoked.claimId()) ? task.released() : task;
         };
         tasks.put(task.id(), next);
     }
@@ -187,9 +196,8 @@ public final class WorkflowState {
 
     /**
      * Every task's status at {@code now}, in plan order. One pass in dependency order: a task is blocked when a
-     * prerequisite failed or is itself blocked; ready when all are done and no task it shares a written resource
-     * with holds a live claim (a soft prerequisite counts as done once it is done; partial outputs come with the
-     * progress events).
+     * prerequisite failed or is itself blocked; ready when every hard prerequisite is done, every soft one is done
+     * or has a partial output out, and no task it shares a written resource with holds a live claim.
      */
     public Map<String, TaskStatus> statuses(Instant now) {
         Map<String, TaskStatus> byId = new HashMap<>(tasks.size() * 2);
@@ -215,15 +223,15 @@ public final class WorkflowState {
     }
 
     private TaskStatus pendingStatus(TaskState task, Instant now, Map<String, TaskStatus> known) {
-        boolean allDone = true;
+        boolean allSatisfied = true;
         for (PlanRelations.Prerequisite prerequisite : relations.prerequisites(task.id())) {
             TaskStatus status = known.get(prerequisite.taskId());
             if (status == TaskStatus.FAILED || status == TaskStatus.BLOCKED) {
                 return TaskStatus.BLOCKED;
             }
-            allDone &= status == TaskStatus.DONE;
+            allSatisfied &= !waitsOn(prerequisite);
         }
-        if (!allDone) {
+        if (!allSatisfied) {
             return TaskStatus.WAITING;
         }
         return resourceHolders(task.id(), now).isEmpty() ? TaskStatus.READY : TaskStatus.WAITING;
@@ -241,16 +249,25 @@ public final class WorkflowState {
         return holders;
     }
 
-    /** The prerequisites of a task that are not done yet. */
+    /** The prerequisites a task still waits for: hard ones not done, soft ones without a partial output. */
     public List<String> unfinishedDependencies(String taskId) {
         List<String> open = new ArrayList<>();
         for (PlanRelations.Prerequisite prerequisite : relations.prerequisites(taskId)) {
-            TaskState dependency = tasks.get(prerequisite.taskId());
-            if (dependency != null && dependency.phase() != TaskPhase.DONE) {
+            if (waitsOn(prerequisite)) {
                 open.add(prerequisite.taskId());
             }
         }
         return open;
+    }
+
+    /** A hard prerequisite holds its dependent until done; a soft one until it has a partial output out. */
+    private boolean waitsOn(PlanRelations.Prerequisite prerequisite) {
+        TaskState dependency = tasks.get(prerequisite.taskId());
+        if (dependency == null) {
+            return false;
+        }
+        return prerequisite.edgeClass() == EdgeClass.SOFT ? !dependency.hasOutputForSoftDependents()
+                : dependency.phase() != TaskPhase.DONE;
     }
 
     /** What a task waits for at {@code now}: unfinished prerequisites, then tasks holding a resource it writes. */

@@ -32,7 +32,8 @@ public final class PceMcpServer implements AutoCloseable {
             PCE coordinates parallel compound engineering: plan -> build -> review -> learn.
             1. A planner calls ce_plan with a goal and tasks (kind/pool, estimate, reads/writes, depends_on).
             2. Agents of each pool (planners, builders, reviewers) loop: ce_claim -> do the task -> ce_complete, or
-               ce_fail (retryable=true for transient problems). Report before the lease ends.
+               ce_fail (retryable=true for transient problems). Report before the lease ends. ce_progress publishes a
+               partial output early, so tasks that depend on it softly can start.
             3. ce_status shows progress, pools and blocked tasks; ce_events streams what happened since a cursor.
             """;
 

@@ -71,6 +71,38 @@ class StdioServerIT {
     }
 
     @Test
+    void aSoftDependentStartsOnAPartialOutputAndWaitsAgainWhenItIsRolledBack() {
+        JsonNode plan = server.ok("ce_plan", args("goal", "API and client", "tasks", List.of(
+                args("id", "api", "title", "Define the API", "kind", "implement", "produces", List.of("orders-api")),
+                args("id", "client", "title", "Client", "kind", "implement",
+                        "depends_on", List.of(args("id", "api", "type", "soft"))))));
+        String id = plan.path("workflow_id").asText();
+        assertThat(plan.path("edges").path(0).path("edge_class").asText()).isEqualTo("soft");
+        JsonNode api = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b1"));
+        String apiClaim = api.path("task").path("claim_id").asText();
+        assertThat(server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b2"))
+                .path("claimed").asBoolean()).isFalse();
+
+        JsonNode published = server.ok("ce_progress", args("workflow_id", id, "task_id", "api",
+                "claim_id", apiClaim, "agent", "b1", "artifact", "docs/orders-api.yaml", "note", "draft schema"));
+        assertThat(published.path("now_ready")).extracting(JsonNode::asText).containsExactly("client");
+        assertThat(published.path("task").path("partial_outputs")).extracting(JsonNode::asText)
+                .containsExactly("docs/orders-api.yaml");
+        JsonNode client = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b2"));
+        assertThat(client.path("task").path("spec").path("id").asText()).isEqualTo("client");
+
+        JsonNode rolledBack = server.ok("ce_progress", args("workflow_id", id, "task_id", "api",
+                "claim_id", apiClaim, "agent", "b1", "rollback", true, "note", "the schema was wrong"));
+        assertThat(rolledBack.path("claims_revoked")).extracting(JsonNode::asText).containsExactly("client");
+        JsonNode status = server.ok("ce_status", args("workflow_id", id)).path("workflow");
+        assertThat(status.path("tasks").path(1).path("status").asText()).isEqualTo("waiting");
+        var late = server.call("ce_complete", args("workflow_id", id, "task_id", "client",
+                "claim_id", client.path("task").path("claim_id").asText(), "agent", "b2"));
+        assertThat(late.isError()).isTrue();
+        assertThat(late.text()).contains("CONFLICT");
+    }
+
+    @Test
     void listsEveryToolWithInputAndOutputSchemas() {
         JsonNode tools = server.client().request("tools/list", args()).path("tools");
         List<String> names = new ArrayList<>();
@@ -81,7 +113,7 @@ class StdioServerIT {
             assertThat(tool.path("outputSchema").path("type").asText()).isEqualTo("object");
         });
         assertThat(names).containsExactlyInAnyOrder("ce_plan", "ce_status", "ce_events", "ce_claim", "ce_complete",
-                "ce_fail");
+                "ce_fail", "ce_progress");
     }
 
     @Test

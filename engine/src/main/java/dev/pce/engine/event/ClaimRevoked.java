@@ -1,0 +1,14 @@
+package dev.pce.engine.event;
+
+/**
+ * PCE took a claim back because what the task started on was withdrawn (a rolled-back partial output); the task
+ * waits again, and reports under the revoked claim are refused.
+ */
+public record ClaimRevoked(String taskId, String claimId, String agent, String reason) implements TaskEvent {
+    public static final String TYPE = "task.claim_revoked";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

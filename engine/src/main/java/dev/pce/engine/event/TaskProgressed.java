@@ -1,0 +1,15 @@
+package dev.pce.engine.event;
+
+/** The claimant published a partial output: tasks that depend on this one softly may start on it. */
+public record TaskProgressed(String taskId, String claimId, String artifact, String note) implements TaskEvent {
+    public static final String TYPE = "task.progressed";
+
+    public TaskProgressed {
+        note = note == null ? "" : note;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}
