@@ -61,13 +61,13 @@ public final class Scheduler {
 
     /** An agent started {@code id} at {@code at}; returns the schedule from then. */
     public Schedule started(String id, double at) {
-        progress.started(graph, graph.require(id), at);
+        recordStarted(id, at);
         return schedule(at);
     }
 
     /** {@code id} finished at {@code at} (early or late); returns the schedule from then. */
     public Schedule finished(String id, double at) {
-        progress.finished(graph, graph.require(id), at);
+        recordFinished(id, at);
         return schedule(at);
     }
 
@@ -76,8 +76,26 @@ public final class Scheduler {
      * without, it and everything that waits for it are reported as blocked.
      */
     public Schedule failed(String id, double at, boolean retry) {
-        progress.failed(graph, graph.require(id), retry);
+        recordFailed(id, retry);
         return schedule(at);
+    }
+
+    /**
+     * The report of {@link #started} without scheduling: for a caller that takes many reports and asks for the
+     * schedule only now and then (the server's live schedule, read by ce_status).
+     */
+    public void recordStarted(String id, double at) {
+        progress.started(graph, graph.require(id), at);
+    }
+
+    /** The report of {@link #finished} without scheduling. */
+    public void recordFinished(String id, double at) {
+        progress.finished(graph, graph.require(id), at);
+    }
+
+    /** The report of {@link #failed} without scheduling. */
+    public void recordFailed(String id, boolean retry) {
+        progress.failed(graph, graph.require(id), retry);
     }
 
     /**

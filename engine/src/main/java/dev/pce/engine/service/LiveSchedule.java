@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * One workflow's schedule, kept current as its events arrive: each claim, completion, failure or expired lease is
- * reported to the {@link Scheduler}, which updates only what the report changes. Times are minutes since the
+ * recorded in the {@link Scheduler}, which updates only what the report changes; the remaining work is scheduled
+ * when a status asks for it. Times are minutes since the
  * workflow was planned. Not thread-safe: its {@link WorkflowHandle} serializes access.
  */
 final class LiveSchedule {
@@ -68,11 +69,11 @@ final class LiveSchedule {
         double at = Math.max(lastReport, minutes(event.time()));
         lastReport = at;
         switch (event.payload()) {
-            case TaskClaimed claimed -> scheduler.started(claimed.taskId(), at);
-            case LeaseExpired expired -> scheduler.failed(expired.taskId(), at, true);
-            case TaskCompleted completed -> scheduler.finished(completed.taskId(), at);
-            case TaskFailed failed -> scheduler.failed(failed.taskId(), at, failed.willRetry());
-            case ClaimRevoked revoked -> scheduler.failed(revoked.taskId(), at, true);
+            case TaskClaimed claimed -> scheduler.recordStarted(claimed.taskId(), at);
+            case LeaseExpired expired -> scheduler.recordFailed(expired.taskId(), true);
+            case TaskCompleted completed -> scheduler.recordFinished(completed.taskId(), at);
+            case TaskFailed failed -> scheduler.recordFailed(failed.taskId(), failed.willRetry());
+            case ClaimRevoked revoked -> scheduler.recordFailed(revoked.taskId(), true);
             case WorkflowPlanned ignored -> throw new IllegalStateException("a workflow is planned once");
             default -> {
                 // events this version does not schedule by
@@ -109,11 +110,11 @@ final class LiveSchedule {
             lastReport = Math.max(lastReport, report.at());
             TaskState task = report.task();
             if (task.phase() == TaskPhase.FAILED) {
-                scheduler.failed(task.id(), lastReport, false);
+                scheduler.recordFailed(task.id(), false);
             } else if (report.start()) {
-                scheduler.started(task.id(), lastReport);
+                scheduler.recordStarted(task.id(), lastReport);
             } else {
-                scheduler.finished(task.id(), lastReport);
+                scheduler.recordFinished(task.id(), lastReport);
             }
         }
     }

@@ -40,12 +40,11 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
 
     @Override
     public List<NewEvent> decide(WorkflowState state, Instant now) {
-        Map<String, TaskStatus> statuses = state.statuses(now);
         Optional<TaskState> chosen = taskId.isPresent()
-                ? Optional.of(requestedTask(state, statuses, taskId.get(), now))
+                ? Optional.of(requestedTask(state, state.statuses(now), taskId.get(), now))
                 : state.tasksByPriority().stream()
                         .filter(task -> task.spec().pool().equals(pool))
-                        .filter(task -> statuses.get(task.id()) == TaskStatus.READY)
+                        .filter(task -> state.isClaimable(task, now))
                         .findFirst();
         if (chosen.isEmpty()) {
             return List.of();

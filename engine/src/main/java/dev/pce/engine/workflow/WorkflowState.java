@@ -237,6 +237,25 @@ public final class WorkflowState {
         return resourceHolders(task.id(), now).isEmpty() ? TaskStatus.READY : TaskStatus.WAITING;
     }
 
+    /**
+     * Whether {@code task} can be claimed at {@code now}, decided from its own prerequisites alone (no pass over the
+     * whole plan): unclaimed or with its lease run out, every prerequisite satisfied, no resource partner holding a
+     * live claim. Agrees with {@link #statuses}: a task with a failed or blocked prerequisite is not satisfied.
+     */
+    public boolean isClaimable(TaskState task, Instant now) {
+        boolean free = task.phase() == TaskPhase.PENDING
+                || task.phase() == TaskPhase.CLAIMED && task.claim().orElseThrow().expiredAt(now);
+        if (!free) {
+            return false;
+        }
+        for (PlanRelations.Prerequisite prerequisite : relations.prerequisites(task.id())) {
+            if (waitsOn(prerequisite)) {
+                return false;
+            }
+        }
+        return resourceHolders(task.id(), now).isEmpty();
+    }
+
     /** The tasks sharing a written resource with {@code taskId} that hold a live claim at {@code now}. */
     public List<PlanRelations.Partner> resourceHolders(String taskId, Instant now) {
         List<PlanRelations.Partner> holders = new ArrayList<>(0);

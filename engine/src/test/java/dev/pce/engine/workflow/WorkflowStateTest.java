@@ -135,6 +135,25 @@ class WorkflowStateTest {
     }
 
     @Test
+    void claimableIsExactlyReadyThroughAWorkflowsLife() {
+        StateFixture workflow = sevenTasks();
+        Runnable check = () -> workflow.state().tasks().forEach(task -> assertThat(
+                workflow.state().isClaimable(task, clock.instant()))
+                .as(task.id()).isEqualTo(workflow.status(task.id()) == READY));
+        check.run();
+        workflow.claim("builders", "alice", "cl-1");
+        check.run();
+        workflow.complete("a", "alice", "cl-1");
+        check.run();
+        workflow.claim("builders", "bob", "cl-2");
+        clock.advance(Duration.ofHours(1));
+        check.run();
+        workflow.claimTask("b", "builders", "carol", "cl-3");
+        workflow.fail("b", "carol", "cl-3", false);
+        check.run();
+    }
+
+    @Test
     void sameEventsAlwaysFoldToTheSameState() {
         StateFixture workflow = sevenTasks();
         workflow.claim("builders", "alice", "cl-1");

@@ -1,10 +1,12 @@
 package dev.pce.server.cli;
 
+import dev.pce.engine.dependency.DeclaredEdges;
+import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.schedule.PoolSlots;
-import dev.pce.rules.dependency.DependencyRules;
-import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.rules.dependency.DependencyRules;
+import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.server.Version;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.ServerProtocol;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -34,28 +37,34 @@ final class McpSession {
      * Compiles the dependency rules in the background shortly after start-up: a second or two of work that would
      * otherwise fall on the first ce_plan (which still waits for it if it comes sooner).
      */
-    private static void prepareRulesSoon() {
+    private static void prepareRulesSoon(DependencyRules rules) {
         Thread.ofPlatform().daemon().name("pce-rules-delay").start(() -> {
             try {
                 Thread.sleep(RULES_DELAY_MILLIS);
-                DependencyRules.shared().prepareInBackground();
+                rules.prepareInBackground();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
     }
 
-    static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, InputStream in,
-                    OutputStream out, String logHint) throws InterruptedException {
+    /**
+     * @param rules the dependency rules to classify plans with, compiled in the background soon after start-up;
+     *              empty classifies by declarations only (the start-up training, which must not record the rules'
+     *              classes into the start-up cache: every later start would load them)
+     */
+    static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, Optional<DependencyRules> rules,
+                    InputStream in, OutputStream out, String logHint) throws InterruptedException {
         LOG.info("Workspace {}", workspace.root());
         PoolSlots slots = PoolSlots.parse(System.getenv().getOrDefault(POOLS_VARIABLE, ""));
         LOG.info("Pool slots {}", slots.slots());
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(),
-                new DroolsDependencyClassifier(DependencyRules.shared()), slots)) {
+        DependencyClassifier classifier = rules.<DependencyClassifier>map(DroolsDependencyClassifier::new)
+                .orElseGet(DeclaredEdges::new);
+        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots)) {
             CountDownLatch clientGone = new CountDownLatch(1);
             PceMcpServer server = PceMcpServer.start(protocol.join(), ToolCatalog.create(workflows), in, out,
                     Version.current(), logHint, clientGone::countDown);
-            prepareRulesSoon();
+            rules.ifPresent(McpSession::prepareRulesSoon);
             clientGone.await();
             LOG.info("Client closed the connection; shutting down.");
             server.close();

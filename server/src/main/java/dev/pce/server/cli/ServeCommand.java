@@ -1,6 +1,7 @@
 package dev.pce.server.cli;
 
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.mcp.ServerProtocol;
 import dev.pce.server.tools.ToolCatalog;
@@ -11,6 +12,7 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +32,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         Workspace workspace = workspaceOption.open();
         String logHint = LoggingSetup.configure(workspace.logsDir(), System.getenv(LoggingSetup.LEVEL_VARIABLE));
-        McpSession.run(workspace, protocol, System.in, protocolOut, logHint);
+        McpSession.run(workspace, protocol, Optional.of(DependencyRules.shared()), System.in, protocolOut, logHint);
         return 0;
     }
 }

@@ -17,6 +17,7 @@ import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -41,7 +42,7 @@ public final class StartupTraining {
             Pipe fromServer = Pipe.open();
             Thread server = Thread.ofPlatform().name("training-server").start(() -> {
                 try {
-                    McpSession.run(workspace, protocol, Channels.newInputStream(toServer.source()),
+                    McpSession.run(workspace, protocol, Optional.empty(), Channels.newInputStream(toServer.source()),
                             Channels.newOutputStream(fromServer.sink()), logHint);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
