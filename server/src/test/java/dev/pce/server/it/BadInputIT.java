@@ -57,6 +57,12 @@ class BadInputIT {
         ((ObjectNode) cycle.path("tasks").path(0)).set("depends_on", args().arrayNode().add("review"));
         ObjectNode duplicate = Plans.small();
         ((ObjectNode) duplicate.path("tasks").path(2)).put("id", "build-a");
+        ObjectNode twoProducers = Plans.small();
+        ((ObjectNode) twoProducers.path("tasks").path(1)).set("produces", args().arrayNode().add("health-api"));
+        ((ObjectNode) twoProducers.path("tasks").path(2)).set("produces", args().arrayNode().add("health-api"));
+        ObjectNode badType = Plans.small();
+        ((ObjectNode) badType.path("tasks").path(1)).set("depends_on",
+                args().arrayNode().add(args("id", "design", "type", "resource")));
         ObjectNode unknownDependency = Plans.small();
         ((ObjectNode) unknownDependency.path("tasks").path(3)).set("depends_on", args().arrayNode().add("ghost"));
         return Stream.of(
@@ -70,6 +76,9 @@ class BadInputIT {
                 Arguments.of("ce_plan", cycle, "dependency cycle: "),
                 Arguments.of("ce_plan", duplicate, "duplicate id, already used by tasks[1]"),
                 Arguments.of("ce_plan", unknownDependency, "depends on unknown task 'ghost'"),
+                Arguments.of("ce_plan", twoProducers,
+                        "tasks 'build-a' and 'build-b' both produce the interface 'health-api'"),
+                Arguments.of("ce_plan", badType, "tasks[1].depends_on[0].type is 'resource'"),
                 Arguments.of("ce_status", args("workflow_id", 7), "workflow_id must be a string"),
                 Arguments.of("ce_status", args("workflow_id", "wf-nope"), "Workflow 'wf-nope' does not exist"),
                 Arguments.of("ce_status", args("workflow_id", "../../etc"), "is not a workflow id"),
