@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ce status [ID]}: the workspace's workflows, or one in detail. */
@@ -43,7 +44,8 @@ public final class StatusCommand implements Callable<Integer> {
                         : "Workspace " + workspace.root() + "\n" + StatusText.listing(list));
             } else {
                 var status = workflows.status(workflowId);
-                out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(status) + "\n"
+                out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(Map.of("workflow", status)) + "\n"
                         : StatusText.detail(status));
             }
         }

@@ -71,7 +71,8 @@ public final class WorkspaceCommand {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(workspaceOption.open().root());
+            // a script asking where the workspace is must not create one
+            spec.commandLine().getOut().println(workspaceOption.location().normalize());
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -15,8 +15,12 @@ public final class WorkspaceOption {
     Path workspace;
 
     public Workspace open() {
-        Path root = workspace != null ? workspace
-                : WorkspaceLocator.locate(System.getenv(), Path.of("").toAbsolutePath());
-        return Workspace.open(root);
+        return Workspace.open(location());
+    }
+
+    /** Where the workspace is (or would be), without creating it. */
+    public Path location() {
+        return (workspace != null ? workspace
+                : WorkspaceLocator.locate(System.getenv(), Path.of("").toAbsolutePath())).toAbsolutePath();
     }
 }

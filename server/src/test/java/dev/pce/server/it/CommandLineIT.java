@@ -38,6 +38,17 @@ class CommandLineIT {
     }
 
     @Test
+    void workspacePathNamesTheWorkspaceWithoutCreatingIt() throws Exception {
+        Path workspace = temp.resolve("not-yet");
+
+        Run path = ce(workspace, "workspace", "path");
+
+        assertThat(path.exitCode()).isZero();
+        assertThat(path.out().strip()).isEqualTo(workspace.toAbsolutePath().normalize().toString());
+        assertThat(workspace).doesNotExist();
+    }
+
+    @Test
     void helpListsTheCommands() throws Exception {
         Run help = ce(temp, "--help");
         assertThat(help.exitCode()).isZero();
@@ -62,7 +73,10 @@ class CommandLineIT {
         assertThat(list.out()).contains(finished, "completed", active, "active", "Add a health endpoint");
         Run detail = ce(workspace, "status", active);
         assertThat(detail.out()).contains("design", "build-a", "planners", "Review  (waits for build-a, build-b)");
-        assertThat(ce(workspace, "status", "--json", finished).out()).contains("\"phase\" : \"completed\"");
+        assertThat(ce(workspace, "status", "--json", finished).out())
+                .as("the same shape as ce_status's structured content").startsWith("{\n  \"workflow\" : {")
+                .contains("\"phase\" : \"completed\"");
+        assertThat(ce(workspace, "status", "--json").out()).contains("\"workflows\" : [", "\"unreadable\" : [ ]");
         Run unknown = ce(workspace, "status", "wf-missing");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("does not exist", "Fix:");
