@@ -6,28 +6,26 @@ import dev.pce.engine.Json;
 import dev.pce.server.tools.ToolDefinition;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.ProtocolVersions;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The part of the server's set-up that needs no workspace: the protocol's JSON mapper, warmed on the handshake's
- * message types, and each tool's contract and descriptor. {@link #prepareInBackground} runs it on a second thread
+ * The part of the server's set-up that needs no workspace: the protocol's JSON mapper and each tool's contract
+ * and descriptor. {@link #prepareInBackground} runs it on a second thread
  * while the main thread opens the workspace and the logs; on two cores that takes a good part off start-up.
  */
 public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMapper, Map<String, Contract> contracts) {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
-    /** What Claude Code sends first; parsing one builds the deserializers the real one then finds ready. */
-    private static final String SAMPLE_INITIALIZE = """
-            {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
-            "capabilities":{"roots":{}},"clientInfo":{"name":"warm-up","version":"0"}}}""";
+    /** A tool call as clients send them; parsing one builds the deserializers the real ones then find ready. */
+    private static final String SAMPLE_TOOL_CALL = """
+            {"jsonrpc":"2.0","id":0,"method":"tools/call","params":{"name":"ce_status","arguments":{}}}""";
 
     /** A tool's contract (from its JSON file) and the descriptor MCP lists. */
     public record Contract(ToolDefinition definition, McpSchema.Tool descriptor) {
@@ -37,18 +35,28 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
         contracts = Map.copyOf(contracts);
     }
 
+    /**
+     * Prepares the protocol on a second thread. The future completes as soon as the mapper and the contracts are
+     * ready; the thread then goes on to warm the serializers of the answers that follow the handshake's first one
+     * (the tool list), while the server already answers.
+     */
     public static CompletableFuture<ServerProtocol> prepareInBackground(List<String> toolNames) {
         CompletableFuture<ServerProtocol> prepared = new CompletableFuture<>();
         Thread.ofPlatform().name("pce-protocol-setup").daemon().start(() -> {
+            ServerProtocol protocol;
             try {
-                prepared.complete(prepare(toolNames));
+                protocol = prepare(toolNames);
             } catch (RuntimeException | Error e) {
                 prepared.completeExceptionally(e);
+                return;
             }
+            prepared.complete(protocol);
+            warmUp(protocol.jsonMapper(), protocol.contracts());
         });
         return prepared;
     }
 
+    /** The mapper and the tool contracts, without warming anything up. */
     public static ServerProtocol prepare(List<String> toolNames) {
         ObjectMapper mapper = new ObjectMapper();
         JacksonMcpJsonMapper jsonMapper = new JacksonMcpJsonMapper(mapper);
@@ -57,7 +65,6 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
             ToolDefinition definition = ToolDefinition.load(name);
             contracts.put(name, new Contract(definition, descriptor(definition)));
         }
-        warmUp(jsonMapper, contracts);
         return new ServerProtocol(mapper, jsonMapper, contracts);
     }
 
@@ -81,21 +88,18 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
                 .build();
     }
 
-    /** Runs the handshake's (de)serialization once, so the first real request does not pay for building it. */
+    /**
+     * Runs the (de)serialization of the requests and answers that follow the first one, so they find their
+     * serializers built. Best effort: a failure here only means the real request builds them.
+     */
     private static void warmUp(JacksonMcpJsonMapper jsonMapper, Map<String, Contract> contracts) {
         try {
-            var request = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(jsonMapper,
-                    SAMPLE_INITIALIZE);
-            jsonMapper.convertValue(request.params(), McpSchema.InitializeRequest.class);
-            var result = new McpSchema.InitializeResult(ProtocolVersions.MCP_2025_06_18,
-                    McpSchema.ServerCapabilities.builder().tools(false).logging().build(),
-                    new McpSchema.Implementation("pce", "warm-up"), "warm-up");
-            jsonMapper.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 0, result, null));
+            McpSchema.deserializeJsonRpcMessage(jsonMapper, SAMPLE_TOOL_CALL);
             var tools = new McpSchema.ListToolsResult(contracts.values().stream().map(Contract::descriptor).toList(),
                     null);
             jsonMapper.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 1, tools, null));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the MCP protocol classes could not be prepared", e);
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(ServerProtocol.class).debug("Protocol warm-up skipped: {}", e.toString());
         }
     }
 }
