@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  * mapping makes the note unusable; a known field with a value of the wrong shape is only left out, with a warning.
  */
 final class FrontMatterReader {
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().build())
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
@@ -62,9 +61,7 @@ final class FrontMatterReader {
                     "Write the front matter as 'key: value' lines, or remove the '---' lines if the note has none."));
         }
         FrontMatter.Builder builder = FrontMatter.builder();
-        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             switch (key) {
