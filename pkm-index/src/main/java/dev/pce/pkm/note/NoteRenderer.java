@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import org.yaml.snakeyaml.DumperOptions;
+
+import java.util.regex.Pattern;
 
 /**
  * Writes a note as markdown: a front matter block ({@code id, title, date, type, status, project, tags, links},
@@ -36,7 +39,24 @@ public final class NoteRenderer {
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .stringQuotingChecker(new NumberAwareQuoting())
                 .build();
+    }
+
+    /**
+     * Jackson's quoting, plus quotes for every text a YAML reader could take for a number ({@code 0x1F},
+     * {@code 1_000}, {@code +5}, {@code .5}, {@code .inf}, {@code 1:30}); ISO dates stay unquoted, Jackson reads
+     * them as text.
+     */
+    private static final class NumberAwareQuoting extends StringQuotingChecker.Default {
+        private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?(0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+"
+                + "|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9_]+([eE][-+]?[0-9]+)?"
+                + "|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?|\\.(inf|Inf|INF|nan|NaN|NAN))");
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || NUMBER_LIKE.matcher(value).matches();
+        }
     }
 
     /** The whole note file: front matter block, then {@code body} with {@code \n} line ends. */
