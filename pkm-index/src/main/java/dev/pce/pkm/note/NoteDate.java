@@ -96,6 +96,9 @@ public sealed interface NoteDate {
     /** Reads a date in one of the three forms; a space may stand for the {@code T}. Empty if it is none. */
     static Optional<NoteDate> parse(String text) {
         String value = text.strip();
+        if (value.length() < 10) {
+            return Optional.empty();
+        }
         if (value.length() > 10 && value.charAt(10) == ' ') {
             value = value.substring(0, 10) + "T" + value.substring(11).strip();
         }

@@ -47,6 +47,18 @@ public final class NoteParser {
      */
     public ParseResult parse(String path, byte[] content) {
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(content, "content");
+        try {
+            return parseChecked(path, content);
+        } catch (RuntimeException e) {
+            // a defect in the parser must not stop a scan of the whole vault
+            return new ParseResult.Problem(new NoteProblem(path, NoteProblem.Kind.UNREADABLE,
+                    "PCE failed to parse the note (" + e + "); this is a defect in PCE.",
+                    "Report it with the note attached; meanwhile the note is left out of the index."));
+        }
+    }
+
+    private ParseResult parseChecked(String path, byte[] content) {
         if (content.length > options.maxNoteBytes()) {
             return oversize(path, content.length, options.maxNoteBytes());
         }
