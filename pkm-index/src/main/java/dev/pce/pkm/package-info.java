@@ -1,5 +1,6 @@
 /**
- * The markdown vault of learnings and its Lucene index (BM25 search, link graph). Empty until the vault work
- * lands; the module exists so the dependency direction server -> pkm-index -> engine is fixed from the start.
+ * The markdown vault of learnings: {@link dev.pce.pkm.note} holds the note model, its parser and renderer;
+ * {@link dev.pce.pkm.vault} the vault on disk (scanning, confined reads, atomic create-new writes). The Lucene
+ * index and link graph come later and build on these. See docs/pkm.md.
  */
 package dev.pce.pkm;

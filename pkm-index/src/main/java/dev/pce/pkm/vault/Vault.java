@@ -1,0 +1,286 @@
+package dev.pce.pkm.vault;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.pkm.note.Note;
+import dev.pce.pkm.note.NoteDraft;
+import dev.pce.pkm.note.NoteId;
+import dev.pce.pkm.note.NoteParser;
+import dev.pce.pkm.note.NoteProblem;
+import dev.pce.pkm.note.ParseOptions;
+import dev.pce.pkm.note.ParseResult;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A directory of markdown notes (an Obsidian vault, or PCE's own). Reads and writes only inside its root: see
+ * {@link VaultPaths} for the path rules. Scanning never stops at a bad file; it reports the file and goes on.
+ */
+public final class Vault {
+    private final Path root;
+    private final VaultPaths paths;
+    private final NoteParser parser;
+
+    private Vault(Path root, NoteParser parser) {
+        this.root = root;
+        this.paths = new VaultPaths(root);
+        this.parser = parser;
+    }
+
+    /** Opens the vault at {@code root}, which must be an existing directory. */
+    public static Vault open(Path root) {
+        return open(root, ParseOptions.DEFAULTS);
+    }
+
+    public static Vault open(Path root, ParseOptions options) {
+        Objects.requireNonNull(root, "root");
+        Path real;
+        try {
+            real = root.toRealPath();
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "The vault directory " + root + " does not exist.",
+                    "Create it, or set CE_VAULT to an existing directory of markdown notes.", e);
+        }
+        if (!Files.isDirectory(real)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "The vault path " + root + " is not a directory.",
+                    "Set CE_VAULT to a directory of markdown notes.");
+        }
+        return new Vault(real, new NoteParser(options));
+    }
+
+    /** The root directory, absolute with symbolic links resolved. */
+    public Path root() {
+        return root;
+    }
+
+    /** The path rules of this vault, for callers that need an absolute note path. */
+    public VaultPaths paths() {
+        return paths;
+    }
+
+    /**
+     * Reads every note under the root: files ending in {@code .md}, outside hidden directories ({@code .obsidian},
+     * {@code .trash}, {@code .git}, ...). Directory links are not followed; file links are read when they lead to
+     * a file inside the vault and reported when they lead outside. Of notes with the same id, the first in path
+     * order is kept and the others are reported.
+     */
+    public ScanResult scan() {
+        List<ParseResult> results = new ArrayList<>();
+        List<NoteProblem> problems = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new Walker(results, problems));
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot list the vault " + root + ": " + e.getMessage(),
+                    "Check that the vault directory is readable.", e);
+        }
+        results.sort(Comparator.comparing(ParseResult::path));
+        List<Note> notes = new ArrayList<>();
+        List<NoteProblem> warnings = new ArrayList<>();
+        Map<NoteId, String> firstPathOfId = new HashMap<>();
+        for (ParseResult result : results) {
+            switch (result) {
+                case ParseResult.Problem problem -> problems.add(problem.problem());
+                case ParseResult.Parsed parsed -> {
+                    Note note = parsed.note();
+                    String first = firstPathOfId.putIfAbsent(note.id(), note.path());
+                    if (first != null) {
+                        problems.add(new NoteProblem(note.path(), NoteProblem.Kind.DUPLICATE_ID,
+                                "The note id '" + note.id() + "' is already the id of " + first + ".",
+                                "Rename one of the files, or give one of them another 'id' in its front matter."));
+                    } else {
+                        notes.add(note);
+                        warnings.addAll(parsed.warnings());
+                    }
+                }
+            }
+        }
+        problems.sort(Comparator.comparing(NoteProblem::path));
+        return new ScanResult(notes, problems, warnings);
+    }
+
+    /**
+     * Reads the note at {@code relativePath}. A path that leaves the vault, or names no file, is an
+     * {@link ErrorCode#INVALID_ARGUMENT}; a file that is not a usable note is a {@link ParseResult.Problem}.
+     */
+    public ParseResult read(String relativePath) {
+        String normalized = VaultPaths.normalize(relativePath);
+        Path file = paths.resolve(normalized);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "There is no note at " + normalized + " in the vault.",
+                    "Give the path of an existing note relative to the vault root, with its .md.");
+        }
+        Path real = paths.requireInside(file, normalized);
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, normalized + " is not a file.",
+                    "Give the path of a note file, not of a folder.");
+        }
+        return load(normalized, real);
+    }
+
+    /**
+     * Creates the note of {@code draft}, with its folders. The file is created atomically and only if no file has
+     * its name: an existing note is never overwritten ({@link ErrorCode#CONFLICT}). Returns the note as parsed
+     * from what was written.
+     */
+    public Note create(NoteDraft draft) {
+        String normalized = VaultPaths.normalize(draft.path());
+        Path file = paths.resolve(normalized);
+        byte[] content = draft.render().getBytes(StandardCharsets.UTF_8);
+        Note note = switch (parser.parse(normalized, content)) {
+            case ParseResult.Parsed parsed -> parsed.note();
+            case ParseResult.Problem problem -> throw new CeException(ErrorCode.INVALID_ARGUMENT,
+                    "The note for " + normalized + " would not be readable: " + problem.problem().what(),
+                    problem.problem().fix());
+        };
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw exists(normalized);
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            paths.requireInside(file.getParent(), normalized); // a link may have appeared on the way
+            AtomicFiles.createNew(file, content);
+        } catch (FileAlreadyExistsException e) {
+            throw exists(normalized);
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot write the note " + normalized + ": " + e.getMessage(),
+                    "Check that the vault directory is writable and the disk is not full.", e);
+        }
+        return note;
+    }
+
+    /** Writes {@code note} (its front matter and body) as a new file at its path; see {@link #create}. */
+    public Note write(Note note) {
+        return create(NoteDraft.of(note));
+    }
+
+    private static CeException exists(String path) {
+        return new CeException(ErrorCode.CONFLICT, "A note already exists at " + path + "; notes are never "
+                + "overwritten.", "Choose another title or id for the new note, or edit the existing note itself.");
+    }
+
+    /** Reads and parses one file whose real path is {@code real}; every failure becomes a problem. */
+    private ParseResult load(String relativePath, Path real) {
+        long limit = parser.options().maxNoteBytes();
+        try (SeekableByteChannel channel = Files.newByteChannel(real, StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > limit) {
+                return NoteParser.oversize(relativePath, size, limit);
+            }
+            // read one byte more than allowed, in case the file grows while it is read
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(limit + 1, size + 1));
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // keep reading
+            }
+            if (buffer.position() > limit) {
+                return NoteParser.oversize(relativePath, buffer.position(), limit);
+            }
+            byte[] content = new byte[buffer.position()];
+            buffer.flip().get(content);
+            return parser.parse(relativePath, content);
+        } catch (IOException e) {
+            return new ParseResult.Problem(new NoteProblem(relativePath, NoteProblem.Kind.UNREADABLE,
+                    "The file cannot be read: " + e.getMessage(), "Check the file's permissions."));
+        }
+    }
+
+    /** Walks the vault without following directory links, collecting parse results and problems. */
+    private final class Walker extends SimpleFileVisitor<Path> {
+        private final List<ParseResult> results;
+        private final List<NoteProblem> problems;
+
+        Walker(List<ParseResult> results, List<NoteProblem> problems) {
+            this.results = results;
+            this.problems = problems;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String name = file.getFileName().toString();
+            if (name.startsWith(".")) {
+                return FileVisitResult.CONTINUE;
+            }
+            String relative = paths.relative(file);
+            if (attrs.isSymbolicLink()) {
+                link(file, relative, VaultPaths.isNoteFileName(name));
+            } else if (attrs.isRegularFile() && VaultPaths.isNoteFileName(name)) {
+                results.add(load(relative, file));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        /** A link: a note link inside the vault is read; any link to a note or directory outside is reported. */
+        private void link(Path link, String relative, boolean noteName) {
+            Path target;
+            try {
+                target = link.toRealPath();
+            } catch (NoSuchFileException e) {
+                if (noteName) {
+                    problems.add(new NoteProblem(relative, NoteProblem.Kind.UNREADABLE,
+                            "The file is a symbolic link whose target is missing.",
+                            "Remove the link or restore its target."));
+                }
+                return;
+            } catch (IOException e) {
+                if (noteName) {
+                    problems.add(new NoteProblem(relative, NoteProblem.Kind.UNREADABLE,
+                            "The symbolic link cannot be resolved: " + e.getMessage(),
+                            "Remove the link or fix its target."));
+                }
+                return;
+            }
+            boolean directory = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+            if (!target.startsWith(root)) {
+                if (noteName || directory) {
+                    problems.add(new NoteProblem(relative, NoteProblem.Kind.OUTSIDE_VAULT,
+                            "The " + (directory ? "directory" : "file") + " is a symbolic link to " + target
+                                    + ", outside the vault; it was not read.",
+                            "Move the " + (directory ? "notes" : "note") + " into the vault instead of linking "
+                                    + "them, or remove the link."));
+                }
+                return;
+            }
+            if (noteName && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                results.add(load(relative, target));
+            }
+            // a directory link inside the vault is not followed: its notes are found where they really are
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString();
+            if (!name.startsWith(".")) {
+                problems.add(new NoteProblem(paths.relative(file), NoteProblem.Kind.UNREADABLE,
+                        "Cannot read " + (VaultPaths.isNoteFileName(name) ? "the file" : "this folder") + ": "
+                                + e.getMessage(), "Check its permissions."));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+    }
+}
