@@ -157,7 +157,7 @@ public final class Vault {
                     Note note = parsedNote.note();
                     String first = firstPathOfId.putIfAbsent(note.id(), note.path());
                     if (first != null) {
-                        problems.add(duplicate(note, first));
+                        problems.add(duplicate(note.path(), note.id().value(), first));
                     } else {
                         notes.add(note);
                         warnings.addAll(parsedNote.warnings());
@@ -169,10 +169,10 @@ public final class Vault {
         return new ScanResult(notes, problems, warnings);
     }
 
-    /** The problem of a note whose id an earlier note (in path order) at {@code firstPath} already has. */
-    public static NoteProblem duplicate(Note note, String firstPath) {
-        return new NoteProblem(note.path(), NoteProblem.Kind.DUPLICATE_ID,
-                "The note id '" + note.id() + "' is already the id of " + firstPath + ".",
+    /** The problem of the note at {@code path} whose id the earlier note (in path order) at {@code firstPath} has. */
+    public static NoteProblem duplicate(String path, String id, String firstPath) {
+        return new NoteProblem(path, NoteProblem.Kind.DUPLICATE_ID,
+                "The note id '" + id + "' is already the id of " + firstPath + ".",
                 "Rename one of the files, or give one of them another 'id' in its front matter.");
     }
 
