@@ -29,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A directory of markdown notes (an Obsidian vault, or PCE's own). Reads and writes only inside its root: see
@@ -83,14 +85,67 @@ public final class Vault {
      * order is kept and the others are reported.
      */
     public ScanResult scan() {
+        VaultListing listing = list();
         List<ParseResult> results = new ArrayList<>();
+        for (NoteFile file : listing.files()) {
+            results.add(read(file));
+        }
+        return collect(results, listing.problems());
+    }
+
+    /**
+     * Finds every note file, as {@link #scan()} does, without reading any: for an index that reads only the files
+     * whose modification time or size changed.
+     */
+    public VaultListing list() {
+        List<NoteFile> files = new ArrayList<>();
         List<NoteProblem> problems = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new Walker(results, problems));
+            Files.walkFileTree(root, new Walker(files, problems));
         } catch (IOException e) {
             throw new CeException(ErrorCode.IO, "Cannot list the vault " + root + ": " + e.getMessage(),
                     "Check that the vault directory is readable.", e);
         }
+        files.sort(Comparator.comparing(NoteFile::path));
+        problems.sort(Comparator.comparing(NoteProblem::path));
+        return new VaultListing(files, problems);
+    }
+
+    /**
+     * The note file at {@code relativePath}, if a regular file (or a link to one inside the vault) is there now.
+     * A path that breaks the path rules or leads outside the vault is an {@link ErrorCode#INVALID_ARGUMENT}.
+     */
+    public Optional<NoteFile> file(String relativePath) {
+        String normalized = VaultPaths.normalize(relativePath);
+        Path file = paths.resolve(normalized);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        Path real = paths.requireInside(file, normalized);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return attrs.isRegularFile() ? Optional.of(noteFile(normalized, real, attrs)) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // deleted since the check
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot read the attributes of " + normalized + ": "
+                    + e.getMessage(), "Check the file's permissions.", e);
+        }
+    }
+
+    /** Reads and parses a listed file; every failure (including a file deleted since) becomes a problem. */
+    public ParseResult read(NoteFile file) {
+        return load(file.path(), file.file());
+    }
+
+    /**
+     * Turns parse results into a scan result: problems kept, and of notes with the same id the first in path order
+     * kept, the others reported as {@link NoteProblem.Kind#DUPLICATE_ID}.
+     */
+    public static ScanResult collect(List<ParseResult> parsed, List<NoteProblem> listingProblems) {
+        List<ParseResult> results = new ArrayList<>(parsed);
+        List<NoteProblem> problems = new ArrayList<>(listingProblems);
         results.sort(Comparator.comparing(ParseResult::path));
         List<Note> notes = new ArrayList<>();
         List<NoteProblem> warnings = new ArrayList<>();
@@ -98,22 +153,31 @@ public final class Vault {
         for (ParseResult result : results) {
             switch (result) {
                 case ParseResult.Problem problem -> problems.add(problem.problem());
-                case ParseResult.Parsed parsed -> {
-                    Note note = parsed.note();
+                case ParseResult.Parsed parsedNote -> {
+                    Note note = parsedNote.note();
                     String first = firstPathOfId.putIfAbsent(note.id(), note.path());
                     if (first != null) {
-                        problems.add(new NoteProblem(note.path(), NoteProblem.Kind.DUPLICATE_ID,
-                                "The note id '" + note.id() + "' is already the id of " + first + ".",
-                                "Rename one of the files, or give one of them another 'id' in its front matter."));
+                        problems.add(duplicate(note.path(), note.id().value(), first));
                     } else {
                         notes.add(note);
-                        warnings.addAll(parsed.warnings());
+                        warnings.addAll(parsedNote.warnings());
                     }
                 }
             }
         }
         problems.sort(Comparator.comparing(NoteProblem::path));
         return new ScanResult(notes, problems, warnings);
+    }
+
+    /** The problem of the note at {@code path} whose id the earlier note (in path order) at {@code firstPath} has. */
+    public static NoteProblem duplicate(String path, String id, String firstPath) {
+        return new NoteProblem(path, NoteProblem.Kind.DUPLICATE_ID,
+                "The note id '" + id + "' is already the id of " + firstPath + ".",
+                "Rename one of the files, or give one of them another 'id' in its front matter.");
+    }
+
+    private static NoteFile noteFile(String relative, Path real, BasicFileAttributes attrs) {
+        return new NoteFile(relative, real, attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), attrs.size());
     }
 
     /**
@@ -202,13 +266,13 @@ public final class Vault {
         }
     }
 
-    /** Walks the vault without following directory links, collecting parse results and problems. */
+    /** Walks the vault without following directory links, collecting note files and problems. */
     private final class Walker extends SimpleFileVisitor<Path> {
-        private final List<ParseResult> results;
+        private final List<NoteFile> files;
         private final List<NoteProblem> problems;
 
-        Walker(List<ParseResult> results, List<NoteProblem> problems) {
-            this.results = results;
+        Walker(List<NoteFile> files, List<NoteProblem> problems) {
+            this.files = files;
             this.problems = problems;
         }
 
@@ -230,7 +294,7 @@ public final class Vault {
             if (attrs.isSymbolicLink()) {
                 link(file, relative, VaultPaths.isNoteFileName(name));
             } else if (attrs.isRegularFile() && VaultPaths.isNoteFileName(name)) {
-                results.add(load(relative, file));
+                files.add(noteFile(relative, file, attrs));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -267,7 +331,14 @@ public final class Vault {
                 return;
             }
             if (noteName && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                results.add(load(relative, target));
+                try {
+                    files.add(noteFile(relative, target, Files.readAttributes(target, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS)));
+                } catch (IOException e) {
+                    problems.add(new NoteProblem(relative, NoteProblem.Kind.UNREADABLE,
+                            "The symbolic link's target cannot be read: " + e.getMessage(),
+                            "Remove the link or fix its target."));
+                }
             }
             // a directory link inside the vault is not followed: its notes are found where they really are
         }

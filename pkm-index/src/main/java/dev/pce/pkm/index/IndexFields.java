@@ -1,0 +1,87 @@
+package dev.pce.pkm.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fields of a note in the index and how their text is analyzed. One document per note file.
+ *
+ * <table>
+ * <caption>Fields</caption>
+ * <tr><th>field</th><th>indexed as</th><th>stored</th></tr>
+ * <tr><td>path</td><td>exact (the document's key within one vault)</td><td>yes</td></tr>
+ * <tr><td>vault</td><td>exact (the vault's name, so one searcher can span several vaults)</td><td>yes</td></tr>
+ * <tr><td>id</td><td>exact</td><td>yes</td></tr>
+ * <tr><td>title, body, tags</td><td>English text: stop words, Porter stemming; offsets for highlights</td>
+ *     <td>yes</td></tr>
+ * <tr><td>tag</td><td>exact, lower case, one value per tag (filters)</td><td>no</td></tr>
+ * <tr><td>type, status, project</td><td>exact, lower case (filters)</td><td>yes, as written</td></tr>
+ * <tr><td>date</td><td>day number (range filters), doc values (sorting)</td><td>yes, as written</td></tr>
+ * <tr><td>hash</td><td>no</td><td>yes (SHA-256 of the file)</td></tr>
+ * <tr><td>modified, size</td><td>updatable doc values (incremental updates)</td><td>no</td></tr>
+ * </table>
+ */
+public final class IndexFields {
+    public static final String PATH = "path";
+    public static final String VAULT = "vault";
+    public static final String ID = "id";
+    public static final String TITLE = "title";
+    public static final String BODY = "body";
+    public static final String TAGS = "tags";
+    public static final String TAG = "tag";
+    public static final String TYPE = "type";
+    public static final String STATUS = "status";
+    public static final String PROJECT = "project";
+    public static final String DATE = "date";
+    public static final String HASH = "hash";
+    public static final String MODIFIED = "modified";
+    public static final String SIZE = "size";
+
+    /** Text fields searched by free text, with their boosts: a title match counts most, then tags, then body. */
+    public static final Map<String, Float> TEXT_BOOSTS = Map.of(TITLE, 3f, TAGS, 2f, BODY, 1f);
+
+    /** The text fields in boost order. */
+    public static final String[] TEXT_FIELDS = {TITLE, TAGS, BODY};
+
+    /** Fields a user may name in a query ({@code title:retry}, {@code type:insight}). */
+    public static final Set<String> QUERYABLE = Set.of(TITLE, TAGS, BODY, TAG, TYPE, STATUS, PROJECT, ID, PATH,
+            VAULT);
+
+    /** Lower-cased exact fields: filters ignore case there. */
+    static final Set<String> FOLDED = Set.of(TAG, TYPE, STATUS, PROJECT);
+
+    /** Bump when documents change shape; an index of another format is rebuilt. */
+    static final String FORMAT = "1";
+    static final String FORMAT_KEY = "pce.index.format";
+
+    private IndexFields() {
+    }
+
+    /** The analyzer of every field: English for text, exact for keys, exact lower case for filter fields. */
+    public static Analyzer analyzer() {
+        Analyzer folded = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                KeywordTokenizer tokenizer = new KeywordTokenizer();
+                return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+            }
+        };
+        Analyzer keyword = new KeywordAnalyzer();
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(
+                PATH, keyword, VAULT, keyword, ID, keyword,
+                TAG, folded, TYPE, folded, STATUS, folded, PROJECT, folded));
+    }
+
+    /** The indexed form of a value of a {@link #FOLDED} field. */
+    static String fold(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pce.pkm.index;
+
+import dev.pce.pkm.note.Note;
+import dev.pce.pkm.note.NoteDate;
+import dev.pce.pkm.vault.NoteFile;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+
+import java.util.Optional;
+
+import static dev.pce.pkm.index.IndexFields.fold;
+
+/** Turns a parsed note into its index document; see {@link IndexFields} for the fields. */
+final class NoteDocuments {
+    /** Stored English text with offsets in the postings, so highlighting needs no second analysis. */
+    private static final FieldType TEXT;
+
+    static {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        TEXT = type;
+    }
+
+    private NoteDocuments() {
+    }
+
+    static Document document(String vault, Note note, NoteFile file) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.PATH, note.path(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.VAULT, vault, Field.Store.YES));
+        doc.add(new StringField(IndexFields.ID, note.id().value(), Field.Store.YES));
+        doc.add(new Field(IndexFields.TITLE, note.title(), TEXT));
+        doc.add(new Field(IndexFields.BODY, note.body(), TEXT));
+        for (String tag : note.tags()) {
+            doc.add(new Field(IndexFields.TAGS, tag, TEXT));
+            doc.add(new StringField(IndexFields.TAG, fold(tag), Field.Store.NO));
+        }
+        var fm = note.frontMatter();
+        exact(doc, IndexFields.TYPE, fm.type());
+        exact(doc, IndexFields.STATUS, fm.status());
+        exact(doc, IndexFields.PROJECT, fm.project());
+        fm.date().ifPresent(date -> addDate(doc, date));
+        doc.add(new StoredField(IndexFields.HASH, note.contentHash()));
+        doc.add(new NumericDocValuesField(IndexFields.MODIFIED, file.modified()));
+        doc.add(new NumericDocValuesField(IndexFields.SIZE, file.size()));
+        return doc;
+    }
+
+    private static void exact(Document doc, String field, Optional<String> value) {
+        value.ifPresent(v -> {
+            doc.add(new StringField(field, fold(v), Field.Store.NO));
+            doc.add(new StoredField(field, v));
+        });
+    }
+
+    private static void addDate(Document doc, NoteDate date) {
+        long day = date.day().toEpochDay();
+        doc.add(new LongPoint(IndexFields.DATE, day));
+        doc.add(new NumericDocValuesField(IndexFields.DATE, day));
+        doc.add(new StoredField(IndexFields.DATE, date.text()));
+    }
+}

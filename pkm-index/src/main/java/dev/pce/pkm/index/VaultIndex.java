@@ -1,0 +1,482 @@
+package dev.pce.pkm.index;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.pkm.note.Note;
+import dev.pce.pkm.note.NoteProblem;
+import dev.pce.pkm.note.ParseResult;
+import dev.pce.pkm.vault.NoteFile;
+import dev.pce.pkm.vault.Vault;
+import dev.pce.pkm.vault.VaultListing;
+import dev.pce.pkm.vault.VaultPaths;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+/**
+ * The Lucene index of one vault, in its own directory (for example {@code .ce-workspace/index/<vault>}).
+ *
+ * <p>The index is a cache of the vault: a missing, unreadable or outdated index is deleted and built again from the
+ * notes, and deleting it loses nothing. Updates are incremental: a file whose modification time and size are as
+ * indexed is not read; a file read again whose content hash is unchanged is not re-indexed; documents of removed
+ * files are deleted. Updates run one at a time; searches run at any time and see the index as of the last
+ * finished update (all of it or none of it).
+ *
+ * <p>Only one process can write an index directory; a second one gets {@link ErrorCode#CONFLICT}.
+ */
+public final class VaultIndex implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VaultIndex.class);
+    /** Files Lucene writes; only these are deleted when the index is started afresh. */
+    private static final Pattern LUCENE_FILE =
+            Pattern.compile(IndexFileNames.CODEC_FILE_PATTERN.pattern() + "|segments.*|pending_segments.*|write\\.lock");
+
+    private final Path directory;
+    private final String vaultName;
+    private final Analyzer analyzer = IndexFields.analyzer();
+    private final ReentrantLock updateLock = new ReentrantLock();
+    private volatile Store store;
+    private IndexState state;
+    /** The index was started afresh when opened; the first update reports it. */
+    private boolean freshStart;
+
+    /** An open index directory with its writer and its near-real-time searchers. */
+    private record Store(Directory directory, IndexWriter writer, SearcherManager searchers) {
+        void closeQuietly() {
+            for (AutoCloseable c : new AutoCloseable[] {searchers, writer, directory}) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (Exception e) {
+                    LOG.debug("closing the index", e);
+                }
+            }
+        }
+    }
+
+    /** A searcher on the index as of the last update; close it to release it. */
+    record Lease(IndexSearcher searcher, SearcherManager manager) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private VaultIndex(Path directory, String vaultName) {
+        this.directory = directory;
+        this.vaultName = vaultName;
+    }
+
+    /**
+     * Opens the index in {@code directory} (created if missing) for the vault named {@code vaultName}; the name is
+     * stored with every note so a search over several vaults can say where each hit comes from.
+     */
+    public static VaultIndex open(Path directory, String vaultName) {
+        Objects.requireNonNull(directory, "directory");
+        if (vaultName == null || vaultName.isBlank() || !vaultName.strip().equals(vaultName)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "The vault name '" + vaultName + "' is empty or has "
+                    + "surrounding spaces.", "Name the vault with its project name, such as 'pce'.");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot create the index directory " + directory + ": "
+                    + e.getMessage(), "Check that the workspace directory is writable.", e);
+        }
+        VaultIndex index = new VaultIndex(directory, vaultName);
+        index.updateLock.lock();
+        try {
+            index.openStore();
+        } finally {
+            index.updateLock.unlock();
+        }
+        return index;
+    }
+
+    public String vaultName() {
+        return vaultName;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The number of notes in the index as of the last update. */
+    public int size() {
+        try (Lease lease = acquire()) {
+            return lease.searcher().getIndexReader().numDocs();
+        }
+    }
+
+    /** Brings the index up to date with every note of {@code vault}. Problems are returned, never thrown. */
+    public UpdateResult update(Vault vault) {
+        return locked(vault, () -> fullUpdate(vault));
+    }
+
+    /**
+     * Brings the index up to date for the notes at {@code paths} (relative to the vault root) only: each is
+     * (re-)indexed, or removed if its file is gone. Paths that are no note paths are ignored. Falls back to a
+     * full update when an id moves between files, because that can let a formerly duplicate note in.
+     */
+    public UpdateResult update(Vault vault, Collection<String> paths) {
+        return locked(vault, () -> pathUpdate(vault, paths));
+    }
+
+    /** Drops every document and indexes the whole vault again. */
+    public UpdateResult rebuild(Vault vault) {
+        return locked(vault, () -> {
+            store.writer().deleteAll();
+            state.clear();
+            freshStart = true;
+            return fullUpdate(vault);
+        });
+    }
+
+    /** A searcher on the index as of the last update. */
+    Lease acquire() {
+        while (true) {
+            Store current = store;
+            try {
+                return new Lease(current.searchers().acquire(), current.searchers());
+            } catch (AlreadyClosedException e) {
+                if (current == store) {
+                    throw new CeException(ErrorCode.INVALID_ARGUMENT, "The index of the vault '" + vaultName
+                            + "' is closed.", "Open the index again.", e);
+                }
+                // replaced by a fresh store while we looked: try that one
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        updateLock.lock();
+        try {
+            store.closeQuietly();
+        } finally {
+            updateLock.unlock();
+        }
+    }
+
+    private interface Update {
+        UpdateResult run() throws IOException;
+    }
+
+    /** Runs an update under the lock; an index that fails to write is started afresh once and filled again. */
+    private UpdateResult locked(Vault vault, Update update) {
+        Objects.requireNonNull(vault, "vault");
+        updateLock.lock();
+        try {
+            try {
+                return update.run();
+            } catch (IOException | AlreadyClosedException | UncheckedIOException e) {
+                LOG.warn("The index of vault '{}' at {} failed ({}); it is a cache and is being rebuilt.", vaultName,
+                        directory, e.toString());
+                store.closeQuietly();
+                startAfresh();
+                return fullUpdate(vault);
+            }
+        } catch (IOException | UncheckedIOException | AlreadyClosedException e) {
+            throw ioFailure(e);
+        } finally {
+            updateLock.unlock();
+        }
+    }
+
+    private UpdateResult fullUpdate(Vault vault) throws IOException {
+        long start = System.nanoTime();
+        VaultListing listing = vault.list();
+        IndexChanges changes = new IndexChanges();
+        changes.problems.addAll(listing.problems());
+        Map<String, NoteFile> toRead = new TreeMap<>();
+        Map<String, IndexedFile> kept = new TreeMap<>();
+        for (NoteFile file : listing.files()) {
+            Optional<IndexedFile> old = state.get(file.path());
+            if (old.isPresent() && old.get().sameAs(file)) {
+                kept.put(file.path(), old.get());
+            } else {
+                toRead.put(file.path(), file);
+            }
+        }
+        // reading and parsing is most of the work on a cold index: use the cores
+        Map<String, ParseResult> read = new HashMap<>();
+        toRead.values().parallelStream().map(vault::read).toList().forEach(r -> read.put(r.path(), r));
+
+        // of files with the same id the first in path order wins, as in a scan
+        Set<String> paths = new TreeSet<>(kept.keySet());
+        paths.addAll(toRead.keySet());
+        Map<String, String> firstPathOfId = new HashMap<>();
+        Set<String> sharedIds = new HashSet<>();
+        for (String path : paths) {
+            IndexedFile keep = kept.get(path);
+            ParseResult result = read.get(path);
+            if (result instanceof ParseResult.Problem problem) {
+                changes.problems.add(problem.problem());
+                deleteIfIndexed(changes, path);
+                continue;
+            }
+            Note note = keep == null ? ((ParseResult.Parsed) result).note() : null;
+            String id = keep != null ? keep.id() : note.id().value();
+            String first = firstPathOfId.putIfAbsent(id, path);
+            if (first != null) {
+                sharedIds.add(id);
+                changes.problems.add(Vault.duplicate(path, id, first));
+                deleteIfIndexed(changes, path);
+            } else if (keep != null) {
+                changes.unchanged++;
+            } else {
+                changes.warnings.addAll(((ParseResult.Parsed) result).warnings());
+                index(changes, note, toRead.get(path));
+            }
+        }
+        Set<String> listed = new HashSet<>(paths);
+        state.files().stream().map(IndexedFile::path).filter(p -> !listed.contains(p)).forEach(changes.deletes::add);
+        apply(changes);
+        state.sharedIds(sharedIds);
+        return result(changes, start);
+    }
+
+    private UpdateResult pathUpdate(Vault vault, Collection<String> rawPaths) throws IOException {
+        long start = System.nanoTime();
+        IndexChanges changes = new IndexChanges();
+        Map<String, String> batchIds = new HashMap<>();
+        for (String path : normalized(rawPaths)) {
+            Optional<IndexedFile> old = state.get(path);
+            Optional<NoteFile> file;
+            try {
+                file = vault.file(path);
+            } catch (CeException e) { // leads outside the vault now
+                changes.problems.add(new NoteProblem(path, NoteProblem.Kind.OUTSIDE_VAULT, e.getMessage(), e.fix()));
+                file = Optional.empty();
+            }
+            if (old.isPresent() && file.isPresent() && old.get().sameAs(file.get())) {
+                changes.unchanged++;
+                continue;
+            }
+            ParseResult result = file.map(vault::read).orElse(null);
+            if (!(result instanceof ParseResult.Parsed parsed)) {
+                if (result instanceof ParseResult.Problem problem) {
+                    changes.problems.add(problem.problem());
+                }
+                if (old.isPresent() && state.isShared(old.get().id())) {
+                    return fullUpdate(vault); // another file with that id may now be indexed
+                }
+                deleteIfIndexed(changes, path);
+                continue;
+            }
+            String id = parsed.note().id().value();
+            boolean idMoved = old.isPresent() && !old.get().id().equals(id) && state.isShared(old.get().id());
+            boolean idTaken = state.pathOf(id).filter(p -> !p.equals(path)).isPresent()
+                    || batchIds.putIfAbsent(id, path) != null;
+            if (idMoved || idTaken) {
+                return fullUpdate(vault); // which file keeps an id depends on the whole vault
+            }
+            changes.warnings.addAll(parsed.warnings());
+            index(changes, parsed.note(), file.get());
+        }
+        apply(changes);
+        return result(changes, start);
+    }
+
+    private static Set<String> normalized(Collection<String> rawPaths) {
+        Set<String> paths = new TreeSet<>();
+        for (String raw : rawPaths) {
+            try {
+                paths.add(VaultPaths.normalize(raw));
+            } catch (CeException e) {
+                LOG.debug("not a note path: {}", raw);
+            }
+        }
+        return paths;
+    }
+
+    /** Plans a write of a parsed note, or only a new modification time if its content is as indexed. */
+    private void index(IndexChanges changes, Note note, NoteFile file) {
+        Optional<IndexedFile> old = state.get(note.path());
+        if (old.isPresent() && old.get().hash().equals(note.contentHash()) && old.get().id().equals(note.id().value())) {
+            changes.touches.add(file);
+        } else {
+            changes.write(note, file, old.isPresent());
+        }
+    }
+
+    private void deleteIfIndexed(IndexChanges changes, String path) {
+        if (state.get(path).isPresent()) {
+            changes.deletes.add(path);
+        }
+    }
+
+    /** Writes the planned changes, commits, and only then lets searchers see them. */
+    private void apply(IndexChanges changes) throws IOException {
+        IndexWriter writer = store.writer();
+        changes.writes.parallelStream().forEach(write -> {
+            var doc = NoteDocuments.document(vaultName, write.note(), write.file());
+            try {
+                if (write.replaces()) {
+                    writer.updateDocument(new Term(IndexFields.PATH, write.note().path()), doc);
+                } else {
+                    writer.addDocument(doc);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        for (String path : changes.deletes) {
+            writer.deleteDocuments(new Term(IndexFields.PATH, path));
+        }
+        for (NoteFile file : changes.touches) {
+            writer.updateDocValues(new Term(IndexFields.PATH, file.path()),
+                    new NumericDocValuesField(IndexFields.MODIFIED, file.modified()),
+                    new NumericDocValuesField(IndexFields.SIZE, file.size()));
+        }
+        if (writer.hasUncommittedChanges()) {
+            writer.commit();
+            store.searchers().maybeRefreshBlocking();
+        }
+        changes.deletes.forEach(state::remove);
+        for (IndexChanges.Write write : changes.writes) {
+            Note note = write.note();
+            state.put(new IndexedFile(note.path(), note.id().value(), note.contentHash(), write.file().modified(),
+                    write.file().size()));
+        }
+        for (NoteFile file : changes.touches) {
+            IndexedFile old = state.get(file.path()).orElseThrow();
+            state.put(new IndexedFile(old.path(), old.id(), old.hash(), file.modified(), file.size()));
+        }
+    }
+
+    private UpdateResult result(IndexChanges changes, long start) {
+        boolean rebuilt = freshStart;
+        freshStart = false;
+        return changes.result(rebuilt, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Opens the index, or starts it afresh when it is missing, unreadable or of another format. */
+    private void openStore() {
+        try {
+            Directory dir = FSDirectory.open(directory);
+            try {
+                boolean exists = DirectoryReader.indexExists(dir);
+                if (exists && !IndexFields.FORMAT.equals(
+                        SegmentInfos.readLatestCommit(dir).getUserData().get(IndexFields.FORMAT_KEY))) {
+                    throw new IOException("the index has another format than " + IndexFields.FORMAT);
+                }
+                store = newStore(dir, !exists);
+                try (DirectoryReader reader = DirectoryReader.open(store.writer())) {
+                    state = IndexState.read(reader);
+                }
+                freshStart = !exists;
+            } catch (LockObtainFailedException e) {
+                dir.close();
+                throw inUse(e);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof CeException) {
+                    throw e;
+                }
+                LOG.warn("The index of vault '{}' at {} cannot be used ({}); it is a cache and is being rebuilt.",
+                        vaultName, directory, e.toString());
+                if (store != null) {
+                    store.closeQuietly();
+                } else {
+                    dir.close();
+                }
+                startAfresh();
+            }
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+
+    /** Deletes Lucene's files in the directory and creates an empty index there. */
+    private void startAfresh() throws IOException {
+        Files.createDirectories(directory);
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file) && LUCENE_FILE.matcher(file.getFileName().toString()).matches()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        Directory dir = FSDirectory.open(directory);
+        try {
+            store = newStore(dir, true);
+        } catch (LockObtainFailedException e) {
+            dir.close();
+            throw inUse(e);
+        }
+        state = new IndexState();
+        freshStart = true;
+    }
+
+    private Store newStore(Directory dir, boolean create) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(false); // every update commits; a half-done one is dropped
+        IndexWriter writer = new IndexWriter(dir, config);
+        writer.setLiveCommitData(Map.of(IndexFields.FORMAT_KEY, IndexFields.FORMAT, "pce.vault", vaultName)
+                .entrySet());
+        if (create) {
+            writer.commit();
+        }
+        return new Store(dir, writer, new SearcherManager(writer, null));
+    }
+
+    private CeException inUse(LockObtainFailedException e) {
+        return new CeException(ErrorCode.CONFLICT, "The index at " + directory + " is in use by another process.",
+                "Let one server per workspace keep the vault index, or give this one another index directory.", e);
+    }
+
+    private CeException ioFailure(Exception e) {
+        return new CeException(ErrorCode.IO, "Cannot use the vault index at " + directory + ": " + e.getMessage(),
+                "Check that the directory is writable and the disk is not full; the index is a cache, so deleting "
+                        + "the directory is safe.", e);
+    }
+
+    /** For tests: the paths the index holds, sorted. */
+    List<String> indexedPaths() {
+        updateLock.lock();
+        try {
+            return state.files().stream().map(IndexedFile::path).sorted().toList();
+        } finally {
+            updateLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.pce.pkm.index;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.AlreadyClosedException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Searches one vault index, or several together (a project's vault and the read-only vaults of other projects):
+ * their readers are joined, so BM25 statistics are shared and scores compare across vaults, and each hit names
+ * its vault. Thread-safe; every call sees each index as of its last finished update.
+ */
+public final class VaultSearcher {
+    /** Total hits are counted exactly up to this many; beyond, the total is a lower bound (faster). */
+    public static final int COUNT_LIMIT = 1_000;
+    private static final int SNIPPETS = 2;
+    private static final int SNIPPET_SCAN_CHARS = 50_000;
+
+    private final List<VaultIndex> indexes;
+    private final Analyzer analyzer = IndexFields.analyzer();
+
+    public VaultSearcher(List<VaultIndex> indexes) {
+        if (indexes.isEmpty()) {
+            throw new IllegalArgumentException("no index to search");
+        }
+        this.indexes = List.copyOf(indexes);
+    }
+
+    public static VaultSearcher of(VaultIndex... indexes) {
+        return new VaultSearcher(Arrays.asList(indexes));
+    }
+
+    /** Runs a search; odd text never fails (see {@link SearchQuery}). */
+    public SearchResult search(SearchQuery query) {
+        Objects.requireNonNull(query, "query");
+        return withSearcher(searcher -> switch (TextQuery.parse(query.text(), analyzer)) {
+            case TextQuery.Ranked ranked -> ranked(searcher, ranked.query(), query, ranked.notice());
+            case TextQuery.All all -> byDate(searcher, filtered(new MatchAllDocsQuery(), query.filters()), query);
+            case TextQuery.Nothing nothing ->
+                    new SearchResult(0, true, List.of(), "", Optional.of(nothing.notice()));
+        });
+    }
+
+    /**
+     * Notes like the note {@code id} of the vault {@code vault} (by the distinctive words of its title, body and
+     * tags), without that note. An unknown id is an {@link ErrorCode#INVALID_ARGUMENT}.
+     */
+    public SearchResult moreLikeNote(String vault, String id, SearchFilters filters, int limit) {
+        SearchQuery page = new SearchQuery("", filters, 0, limit);
+        return withSearcher(searcher -> {
+            Query source = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.VAULT, vault)), Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.ID, id)), Occur.FILTER)
+                    .build();
+            TopDocs found = searcher.search(source, 1);
+            if (found.scoreDocs.length == 0) {
+                throw new CeException(ErrorCode.INVALID_ARGUMENT, "There is no note '" + id + "' in the index of the "
+                        + "vault '" + vault + "'.", "Give the id of an indexed note (see the search hits' ids).");
+            }
+            MoreLikeThis mlt = moreLikeThis(searcher.getIndexReader(), 2);
+            Query like = mlt.like(found.scoreDocs[0].doc);
+            Query withoutSource = new BooleanQuery.Builder().add(like, Occur.MUST).add(source, Occur.MUST_NOT).build();
+            return ranked(searcher, withoutSource, page, Optional.empty());
+        });
+    }
+
+    /** Notes like a piece of text, such as a task's title and description. */
+    public SearchResult moreLikeText(String text, SearchFilters filters, int limit) {
+        SearchQuery page = new SearchQuery("", filters, 0, limit);
+        return withSearcher(searcher -> {
+            MoreLikeThis mlt = moreLikeThis(searcher.getIndexReader(), 1);
+            Collection<Object> values = List.of(text);
+            Query like = mlt.like(Map.of(IndexFields.TITLE, values, IndexFields.BODY, values, IndexFields.TAGS, values));
+            if (like instanceof BooleanQuery bool && bool.clauses().isEmpty()) {
+                return new SearchResult(0, true, List.of(), "", Optional.of("The text has no distinctive words."));
+            }
+            return ranked(searcher, like, page, Optional.empty());
+        });
+    }
+
+    private MoreLikeThis moreLikeThis(IndexReader reader, int minDocFreq) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(IndexFields.TEXT_FIELDS);
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(minDocFreq); // a word only the source note has finds nothing else
+        mlt.setMaxQueryTerms(25);
+        mlt.setBoost(true);
+        return mlt;
+    }
+
+    private interface SearchCall {
+        SearchResult run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs {@code call} on a searcher over every index, releasing them after. */
+    private SearchResult withSearcher(SearchCall call) {
+        List<VaultIndex.Lease> leases = new ArrayList<>();
+        try {
+            for (VaultIndex index : indexes) {
+                leases.add(index.acquire());
+            }
+            if (leases.size() == 1) {
+                return call.run(leases.getFirst().searcher());
+            }
+            IndexReader[] readers = leases.stream().map(l -> l.searcher().getIndexReader()).toArray(IndexReader[]::new);
+            try (MultiReader joined = new MultiReader(readers, false)) {
+                return call.run(new IndexSearcher(joined));
+            }
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "The search matches too many different words (a "
+                    + "short prefix* or fuzzy~ term?).", "Use longer prefixes or whole words.", e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw new CeException(ErrorCode.IO, "Cannot search the vault index: " + e.getMessage(),
+                    "Try again; if it keeps failing, delete the index directory (it is rebuilt from the vault).", e);
+        } finally {
+            leases.forEach(VaultIndex.Lease::close);
+        }
+    }
+
+    private SearchResult ranked(IndexSearcher searcher, Query text, SearchQuery query, Optional<String> notice)
+            throws IOException {
+        Query full = filtered(text, query.filters());
+        int wanted = query.offset() + query.limit();
+        TopDocs top = searcher.search(full, new TopScoreDocCollectorManager(wanted, COUNT_LIMIT));
+        return page(searcher, full, top, query, notice, true);
+    }
+
+    private SearchResult byDate(IndexSearcher searcher, Query full, SearchQuery query) throws IOException {
+        SortField date = new SortedNumericSortField(IndexFields.DATE, SortField.Type.LONG, true);
+        date.setMissingValue(Long.MIN_VALUE);
+        int wanted = query.offset() + query.limit();
+        TopDocs top = searcher.search(full, new TopFieldCollectorManager(new Sort(date, SortField.FIELD_DOC), wanted,
+                COUNT_LIMIT));
+        return page(searcher, full, top, query, Optional.empty(), false);
+    }
+
+    private SearchResult page(IndexSearcher searcher, Query full, TopDocs top, SearchQuery query,
+                              Optional<String> notice, boolean scored) throws IOException {
+        ScoreDoc[] all = top.scoreDocs;
+        int from = Math.min(query.offset(), all.length);
+        ScoreDoc[] pageDocs = Arrays.copyOfRange(all, from, all.length);
+        int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
+        String[] snippets = snippets(searcher, full, docIds);
+        List<SearchHit> hits = new ArrayList<>(pageDocs.length);
+        for (int i = 0; i < pageDocs.length; i++) {
+            Document doc = searcher.storedFields().document(docIds[i]);
+            hits.add(hit(doc, scored ? pageDocs[i].score : 0f, snippets[i]));
+        }
+        boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        return new SearchResult(top.totalHits.value(), exact, hits, full.toString(), notice);
+    }
+
+    private String[] snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+        if (docIds.length == 0) {
+            return new String[0];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("**", "**", " … ", false))
+                .withMaxLength(SNIPPET_SCAN_CHARS)
+                .build();
+        int[] sorted = docIds.clone(); // the highlighter wants ascending ids; map the answers back
+        Arrays.sort(sorted);
+        Map<String, String[]> byField = highlighter.highlightFields(new String[] {IndexFields.BODY}, query, sorted,
+                new int[] {SNIPPETS});
+        String[] bodies = byField.get(IndexFields.BODY);
+        String[] result = new String[docIds.length];
+        for (int i = 0; i < docIds.length; i++) {
+            result[i] = bodies[Arrays.binarySearch(sorted, docIds[i])];
+        }
+        return result;
+    }
+
+    private static SearchHit hit(Document doc, float score, String snippet) {
+        Function<String, Optional<String>> opt = field -> Optional.ofNullable(doc.get(field));
+        List<String> snippets = snippet == null || snippet.isBlank() ? List.of()
+                : Arrays.stream(snippet.split(" … ")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new SearchHit(doc.get(IndexFields.VAULT), doc.get(IndexFields.ID), doc.get(IndexFields.PATH),
+                doc.get(IndexFields.TITLE), opt.apply(IndexFields.TYPE), opt.apply(IndexFields.STATUS),
+                opt.apply(IndexFields.PROJECT), List.of(doc.getValues(IndexFields.TAGS)), opt.apply(IndexFields.DATE),
+                score, snippets);
+    }
+
+    /** The text query with the filters as non-scoring clauses. */
+    static Query filtered(Query text, SearchFilters filters) {
+        if (filters.isEmpty()) {
+            return text;
+        }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, Occur.MUST);
+        anyOf(builder, IndexFields.TYPE, filters.types(), true);
+        anyOf(builder, IndexFields.PROJECT, filters.projects(), true);
+        anyOf(builder, IndexFields.VAULT, filters.vaults(), false);
+        for (String tag : filters.tags()) {
+            String name = tag.startsWith("#") ? tag.substring(1) : tag;
+            builder.add(new TermQuery(new Term(IndexFields.TAG, IndexFields.fold(name))), Occur.FILTER);
+        }
+        if (filters.from().isPresent() || filters.to().isPresent()) {
+            long from = filters.from().map(d -> d.toEpochDay()).orElse(Long.MIN_VALUE);
+            long to = filters.to().map(d -> d.toEpochDay()).orElse(Long.MAX_VALUE);
+            builder.add(LongPoint.newRangeQuery(IndexFields.DATE, from, to), Occur.FILTER);
+        }
+        return builder.build();
+    }
+
+    private static void anyOf(BooleanQuery.Builder builder, String field, Set<String> values, boolean fold) {
+        if (values.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String value : values) {
+            any.add(new TermQuery(new Term(field, fold ? IndexFields.fold(value) : value)), Occur.SHOULD);
+        }
+        builder.add(any.build(), Occur.FILTER);
+    }
+}
