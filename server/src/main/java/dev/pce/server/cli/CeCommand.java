@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "PCE - parallel compound engineering: an MCP server that plans, schedules, referees and "
                 + "remembers the work of parallel agent pools.",
         subcommands = {ServeCommand.class, StatusCommand.class, DemoCommand.class, WorkspaceCommand.class,
-                BenchCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+                IndexCommand.class, BenchCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class CeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,33 @@ class CommandLineIT {
         assertThat(path.exitCode()).isZero();
         assertThat(path.out().strip()).isEqualTo(workspace.toAbsolutePath().normalize().toString());
         assertThat(workspace).doesNotExist();
+    }
+
+    @Test
+    void indexReadsOnlyWhatChangedAndRebuildsOnRequest() throws Exception {
+        Path vault = temp.resolve("vault");
+        Path sample = Path.of("..", "examples", "vault").toAbsolutePath().normalize();
+        try (var files = Files.walk(sample)) {
+            for (Path file : files.toList()) {
+                Path copy = vault.resolve(sample.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        Path workspace = temp.resolve("ws-index");
+
+        Run first = ce(workspace, "index", "--vault", vault.toString());
+        Run second = ce(workspace, "index", "--vault", vault.toString());
+        Run rebuilt = ce(workspace, "index", "--vault", vault.toString(), "--rebuild");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("5 added, 0 changed, 0 deleted", "5 notes in the index");
+        assertThat(second.out()).contains("0 added, 0 changed, 0 deleted, 5 unchanged");
+        assertThat(rebuilt.out()).contains("Rebuilt: 5 added", "5 notes in the index");
+        assertThat(workspace.resolve("index").resolve("project")).isDirectory();
     }
 
     @Test
