@@ -14,6 +14,7 @@ import dev.pce.engine.model.TaskState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,7 @@ public record ProgressCommand(String taskId, String claimId, String agent, Strin
         TaskState task = TaskChecks.existing(state, taskId);
         if (task.phase() != TaskPhase.CLAIMED) {
             throw new CeException(ErrorCode.CONFLICT, "Task '" + taskId + "' of workflow " + state.workflowId()
-                    + " is " + task.phase().name().toLowerCase(java.util.Locale.ROOT)
+                    + " is " + task.phase().name().toLowerCase(Locale.ROOT)
                     + "; partial outputs belong to a running task.",
                     "Report progress while you hold the task's claim; a finished task reports with ce_complete.");
         }

@@ -1,11 +1,9 @@
 package dev.pce.engine.testing;
 
-import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds plans for tests: {@code Plans.of(task("a"), task("b").dependsOn("a"))}. A task defaults to kind
@@ -74,9 +72,8 @@ public final class Plans {
         }
 
         public TaskSpec build() {
-            String resolvedPool = pool != null ? pool : Pools.poolForKind(kind).orElse("");
-            return new TaskSpec(id, title, kind, resolvedPool, estimateMinutes, List.of(), List.of(), dependsOn,
-                    "", Map.of(), List.of(), List.of());
+            return TaskSpec.builder(id, kind).title(title).pool(pool).estimate(estimateMinutes)
+                    .dependsOn(dependsOn.toArray(String[]::new)).build();
         }
     }
 }

@@ -38,12 +38,14 @@ final class McpSession {
      * otherwise fall on the first ce_plan (which still waits for it if it comes sooner).
      */
     private static void prepareRulesSoon(DependencyRules rules) {
-        Thread.ofPlatform().daemon().name("pce-rules-delay").start(() -> {
+        Thread.ofPlatform().daemon().name("pce-rules-build").start(() -> {
             try {
                 Thread.sleep(RULES_DELAY_MILLIS);
-                rules.prepareInBackground();
+                rules.kieBase(); // compiles here, unless a ce_plan got there first
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("The dependency rules did not compile; ce_plan will report it", e);
             }
         });
     }

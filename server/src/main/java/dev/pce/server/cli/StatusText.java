@@ -7,6 +7,7 @@ import dev.pce.engine.service.TaskView;
 import dev.pce.engine.service.WorkflowListing;
 import dev.pce.engine.service.WorkflowStatus;
 import dev.pce.engine.service.WorkflowSummary;
+import dev.pce.server.tools.StatusDigest;
 
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class StatusText {
         for (WorkflowSummary workflow : workflows) {
             out.append(String.format("%-30s %-9s %5.1f%% %6d  %-40s  %s%n", workflow.workflowId(),
                     workflow.phase().wireName(), workflow.progressPercent(), workflow.taskCount(),
-                    counts(workflow.counts()), firstLine(workflow.goal())));
+                    counts(workflow.counts()), StatusDigest.firstLine(workflow.goal())));
         }
         return out.toString();
     }
@@ -48,7 +49,7 @@ public final class StatusText {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Workflow %s  [%s, %.1f%% done, %d tasks]%n", status.workflowId(),
                 status.phase().wireName(), status.progressPercent(), status.taskCount()));
-        out.append("Goal: ").append(firstLine(status.goal())).append(System.lineSeparator());
+        out.append("Goal: ").append(StatusDigest.firstLine(status.goal())).append(System.lineSeparator());
         out.append(String.format("%nPOOL          TOTAL  WAITING  READY  CLAIMED  DONE  FAILED  BLOCKED%n"));
         for (PoolCounts pool : status.pools()) {
             out.append(String.format("%-12s %6d %8d %6d %8d %5d %7d %8d%n", pool.pool(), pool.total(),
@@ -61,7 +62,7 @@ public final class StatusText {
                 out.append(String.format("%-24s %-10s %-8s %8.0f %-14s %s%n", task.id(), task.pool(),
                         task.status().wireName(), task.estimateMinutes(),
                         task.claimedBy().or(task::completedBy).orElse("-"),
-                        firstLine(task.title()) + (task.waitingFor().isEmpty() ? ""
+                        StatusDigest.firstLine(task.title()) + (task.waitingFor().isEmpty() ? ""
                                 : "  (waits for " + String.join(", ", task.waitingFor()) + ")")));
             }
         }
@@ -79,11 +80,5 @@ public final class StatusText {
         return "done " + counts.done() + ", claimed " + counts.claimed() + ", ready " + counts.ready() + ", waiting "
                 + counts.waiting() + (counts.failed() + counts.blocked() > 0
                 ? ", failed " + counts.failed() + ", blocked " + counts.blocked() : "");
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        String line = newline < 0 ? text : text.substring(0, newline);
-        return line.length() <= 80 ? line : line.substring(0, 77) + "...";
     }
 }

@@ -27,7 +27,7 @@ public final class StatusDigest {
         out.append("Workflow ").append(status.workflowId()).append(" (").append(status.phase().wireName())
                 .append(", ").append(status.progressPercent()).append("% done, ").append(status.taskCount())
                 .append(" tasks, last event #").append(status.lastSeq()).append(")\n");
-        out.append("Goal: ").append(shorten(status.goal())).append('\n');
+        out.append("Goal: ").append(firstLine(status.goal())).append('\n');
         out.append("Pools:");
         for (PoolCounts pool : status.pools()) {
             out.append(' ').append(pool.pool()).append(" (").append(pool.done()).append('/').append(pool.total())
@@ -68,7 +68,7 @@ public final class StatusDigest {
         out.append(heading).append(" (").append(tasks.size()).append("):\n");
         for (TaskView task : tasks) {
             out.append("  ").append(task.id()).append(" [").append(task.pool()).append("] ")
-                    .append(shorten(task.title())).append(" (est ").append(Math.round(task.estimateMinutes()))
+                    .append(firstLine(task.title())).append(" (est ").append(Math.round(task.estimateMinutes()))
                     .append(" min");
             task.claimedBy().ifPresent(agent -> out.append(task.leaseExpired() ? ", lease of " : ", by ")
                     .append(agent));
@@ -77,7 +77,7 @@ public final class StatusDigest {
             if (task.attempts() > 0) {
                 out.append(", attempt ").append(task.attempts());
             }
-            task.lastFailure().ifPresent(reason -> out.append(", last failure: ").append(shorten(reason)));
+            task.lastFailure().ifPresent(reason -> out.append(", last failure: ").append(firstLine(reason)));
             out.append(")\n");
         }
     }
@@ -116,7 +116,8 @@ public final class StatusDigest {
         out.append('\n');
     }
 
-    private static String shorten(String text) {
+    /** The first line of {@code text}, cut to 80 characters (people and models read status line by line). */
+    public static String firstLine(String text) {
         int newline = text.indexOf('\n');
         String line = newline < 0 ? text : text.substring(0, newline);
         return line.length() <= MAX_TITLE ? line : line.substring(0, MAX_TITLE - 3) + "...";
