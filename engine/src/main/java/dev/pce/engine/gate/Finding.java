@@ -1,0 +1,25 @@
+package dev.pce.engine.gate;
+
+import java.util.Objects;
+
+/**
+ * One problem a tool or a reviewer found.
+ *
+ * @param rule    the tool's rule or check id ("java/sql-injection", "checkstyle.LineLength"); empty when unknown
+ * @param file    the file it is in, relative to the repository when the tool said so; empty when unknown
+ * @param line    the 1-based line, or 0 when unknown
+ * @param source  the evidence file it was read from, or "agent:&lt;name&gt;"
+ */
+public record Finding(Dimension dimension, String rule, FindingSeverity severity, String file, int line,
+                      String message, String source) {
+
+    public Finding {
+        Objects.requireNonNull(dimension, "dimension");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(source, "source");
+        rule = rule == null ? "" : rule;
+        file = file == null ? "" : file;
+        message = message == null ? "" : message;
+        line = Math.max(0, line);
+    }
+}
