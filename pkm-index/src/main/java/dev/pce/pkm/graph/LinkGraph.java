@@ -32,6 +32,17 @@ public final class LinkGraph {
     public record Related(NoteId id, int sharedNeighbours, double jaccard) {
     }
 
+    /** What the graph needs of a note: its id, its path in the vault, its title and the targets of its links. */
+    public record Node(NoteId id, String path, String title, List<String> linkTargets) {
+        public Node {
+            linkTargets = List.copyOf(linkTargets);
+        }
+
+        public static Node of(Note note) {
+            return new Node(note.id(), note.path(), note.title(), note.linkTargets());
+        }
+    }
+
     /** A link whose target is no note of the vault (yet). */
     public record DanglingLink(NoteId source, String target) {
     }
@@ -44,10 +55,14 @@ public final class LinkGraph {
     }
 
     public static LinkGraph of(Collection<Note> notes) {
+        return ofNodes(notes.stream().map(Node::of).toList());
+    }
+
+    public static LinkGraph ofNodes(Collection<Node> notes) {
         LinkGraph links = new LinkGraph();
         Resolver resolver = new Resolver(notes);
         notes.forEach(note -> links.graph.addVertex(note.id()));
-        for (Note note : notes) {
+        for (Node note : notes) {
             Set<NoteId> targets = new LinkedHashSet<>();
             for (String target : note.linkTargets()) {
                 Optional<NoteId> resolved = resolver.resolve(target);
@@ -126,8 +141,8 @@ public final class LinkGraph {
         private final Map<String, NoteId> byFileName = new HashMap<>();
         private final Map<String, NoteId> byTitle = new HashMap<>();
 
-        Resolver(Collection<Note> notes) {
-            for (Note note : notes) {
+        Resolver(Collection<Node> notes) {
+            for (Node note : notes) {
                 byId.putIfAbsent(note.id().value(), note.id());
                 byIdIgnoringCase.putIfAbsent(lower(note.id().value()), note.id());
                 String fileName = note.path().substring(note.path().lastIndexOf('/') + 1);

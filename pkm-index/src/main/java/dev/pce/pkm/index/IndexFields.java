@@ -26,6 +26,8 @@ import java.util.Set;
  * <tr><td>type, status, project</td><td>exact, lower case (filters)</td><td>yes, as written</td></tr>
  * <tr><td>date</td><td>day number (range filters), doc values (sorting)</td><td>yes, as written</td></tr>
  * <tr><td>hash</td><td>no</td><td>yes (SHA-256 of the file)</td></tr>
+ * <tr><td>node, links</td><td>doc values: the note's id, file name and title, and its link targets, which the
+ *     link graph is built from without reading the stored bodies</td><td>no</td></tr>
  * <tr><td>modified, size</td><td>updatable doc values (incremental updates)</td><td>no</td></tr>
  * </table>
  */
@@ -42,6 +44,11 @@ public final class IndexFields {
     public static final String PROJECT = "project";
     public static final String DATE = "date";
     public static final String HASH = "hash";
+    /** Doc values: id, path and title joined by {@link #NODE_SEPARATOR}. */
+    public static final String NODE = "node";
+    /** Doc values: the note's link targets (front matter links and body wikilinks). */
+    public static final String LINKS = "links";
+    static final char NODE_SEPARATOR = '\u0000';
     public static final String MODIFIED = "modified";
     public static final String SIZE = "size";
 
@@ -59,7 +66,7 @@ public final class IndexFields {
     static final Set<String> FOLDED = Set.of(TAG, TYPE, STATUS, PROJECT);
 
     /** Bump when documents change shape; an index of another format is rebuilt. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
     static final String FORMAT_KEY = "pce.index.format";
 
     private IndexFields() {

@@ -3,15 +3,18 @@ package dev.pce.pkm.index;
 import dev.pce.pkm.note.Note;
 import dev.pce.pkm.note.NoteDate;
 import dev.pce.pkm.vault.NoteFile;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 import java.util.Optional;
 
@@ -49,6 +52,12 @@ final class NoteDocuments {
         exact(doc, IndexFields.PROJECT, fm.project());
         fm.date().ifPresent(date -> addDate(doc, date));
         doc.add(new StoredField(IndexFields.HASH, note.contentHash()));
+        String node = note.id().value() + IndexFields.NODE_SEPARATOR + note.path() + IndexFields.NODE_SEPARATOR
+                + note.title();
+        doc.add(new BinaryDocValuesField(IndexFields.NODE, new BytesRef(node)));
+        for (String target : note.linkTargets()) {
+            doc.add(new SortedSetDocValuesField(IndexFields.LINKS, new BytesRef(target)));
+        }
         doc.add(new NumericDocValuesField(IndexFields.MODIFIED, file.modified()));
         doc.add(new NumericDocValuesField(IndexFields.SIZE, file.size()));
         return doc;

@@ -22,6 +22,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ import java.util.regex.Pattern;
  *
  * <p>Only one process can write an index directory; a second one gets {@link ErrorCode#CONFLICT}.
  */
-public final class VaultIndex implements AutoCloseable {
+public final class VaultIndex implements SearchableIndex {
     private static final Logger LOG = LoggerFactory.getLogger(VaultIndex.class);
     /** Files Lucene writes; only these are deleted when the index is started afresh. */
     private static final Pattern LUCENE_FILE =
@@ -81,18 +82,6 @@ public final class VaultIndex implements AutoCloseable {
                 } catch (Exception e) {
                     LOG.debug("closing the index", e);
                 }
-            }
-        }
-    }
-
-    /** A searcher on the index as of the last update; close it to release it. */
-    record Lease(IndexSearcher searcher, SearcherManager manager) implements AutoCloseable {
-        @Override
-        public void close() {
-            try {
-                manager.release(searcher);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }
@@ -128,6 +117,7 @@ public final class VaultIndex implements AutoCloseable {
         return index;
     }
 
+    @Override
     public String vaultName() {
         return vaultName;
     }
@@ -136,12 +126,6 @@ public final class VaultIndex implements AutoCloseable {
         return directory;
     }
 
-    /** The number of notes in the index as of the last update. */
-    public int size() {
-        try (Lease lease = acquire()) {
-            return lease.searcher().getIndexReader().numDocs();
-        }
-    }
 
     /** Brings the index up to date with every note of {@code vault}. Problems are returned, never thrown. */
     public UpdateResult update(Vault vault) {
@@ -168,11 +152,12 @@ public final class VaultIndex implements AutoCloseable {
     }
 
     /** A searcher on the index as of the last update. */
-    Lease acquire() {
+    @Override
+    public IndexLease acquire() {
         while (true) {
             Store current = store;
             try {
-                return new Lease(current.searchers().acquire(), current.searchers());
+                return IndexLease.of(current.searchers());
             } catch (AlreadyClosedException e) {
                 if (current == store) {
                     throw new CeException(ErrorCode.INVALID_ARGUMENT, "The index of the vault '" + vaultName
@@ -394,11 +379,12 @@ public final class VaultIndex implements AutoCloseable {
             Directory dir = FSDirectory.open(directory);
             try {
                 boolean exists = DirectoryReader.indexExists(dir);
+                // the writer takes the write lock first: only its holder may judge the files and replace them
+                store = newStore(dir, !exists);
                 if (exists && !IndexFields.FORMAT.equals(
                         SegmentInfos.readLatestCommit(dir).getUserData().get(IndexFields.FORMAT_KEY))) {
                     throw new IOException("the index has another format than " + IndexFields.FORMAT);
                 }
-                store = newStore(dir, !exists);
                 try (DirectoryReader reader = DirectoryReader.open(store.writer())) {
                     state = IndexState.read(reader);
                 }
@@ -427,14 +413,22 @@ public final class VaultIndex implements AutoCloseable {
     /** Deletes Lucene's files in the directory and creates an empty index there. */
     private void startAfresh() throws IOException {
         Files.createDirectories(directory);
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                if (Files.isRegularFile(file) && LUCENE_FILE.matcher(file.getFileName().toString()).matches()) {
-                    Files.deleteIfExists(file);
+        Directory dir = FSDirectory.open(directory);
+        // under the write lock, so the files of an index another process writes are never deleted
+        try (Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            try (var files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    if (Files.isRegularFile(file) && LUCENE_FILE.matcher(name).matches()
+                            && !name.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                        Files.deleteIfExists(file);
+                    }
                 }
             }
+        } catch (LockObtainFailedException e) {
+            dir.close();
+            throw inUse(e);
         }
-        Directory dir = FSDirectory.open(directory);
         try {
             store = newStore(dir, true);
         } catch (LockObtainFailedException e) {

@@ -49,17 +49,17 @@ public final class VaultSearcher {
     private static final int SNIPPETS = 2;
     private static final int SNIPPET_SCAN_CHARS = 50_000;
 
-    private final List<VaultIndex> indexes;
+    private final List<SearchableIndex> indexes;
     private final Analyzer analyzer = IndexFields.analyzer();
 
-    public VaultSearcher(List<VaultIndex> indexes) {
+    public VaultSearcher(List<? extends SearchableIndex> indexes) {
         if (indexes.isEmpty()) {
             throw new IllegalArgumentException("no index to search");
         }
         this.indexes = List.copyOf(indexes);
     }
 
-    public static VaultSearcher of(VaultIndex... indexes) {
+    public static VaultSearcher of(SearchableIndex... indexes) {
         return new VaultSearcher(Arrays.asList(indexes));
     }
 
@@ -128,9 +128,9 @@ public final class VaultSearcher {
 
     /** Runs {@code call} on a searcher over every index, releasing them after. */
     private SearchResult withSearcher(SearchCall call) {
-        List<VaultIndex.Lease> leases = new ArrayList<>();
+        List<IndexLease> leases = new ArrayList<>();
         try {
-            for (VaultIndex index : indexes) {
+            for (SearchableIndex index : indexes) {
                 leases.add(index.acquire());
             }
             if (leases.size() == 1) {
@@ -147,7 +147,7 @@ public final class VaultSearcher {
             throw new CeException(ErrorCode.IO, "Cannot search the vault index: " + e.getMessage(),
                     "Try again; if it keeps failing, delete the index directory (it is rebuilt from the vault).", e);
         } finally {
-            leases.forEach(VaultIndex.Lease::close);
+            leases.forEach(IndexLease::close);
         }
     }
 
