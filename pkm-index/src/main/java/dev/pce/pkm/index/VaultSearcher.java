@@ -97,6 +97,14 @@ public final class VaultSearcher {
         });
     }
 
+    /** The notes with the id {@code id} (one per vault at most), in the vaults the filters allow. */
+    public SearchResult byId(String id, SearchFilters filters) {
+        Objects.requireNonNull(id, "id");
+        SearchQuery page = new SearchQuery("", filters, 0, SearchQuery.MAX_LIMIT);
+        return withSearcher(searcher -> byDate(searcher, filtered(new TermQuery(new Term(IndexFields.ID, id)),
+                filters), page));
+    }
+
     /** Notes like a piece of text, such as a task's title and description. */
     public SearchResult moreLikeText(String text, SearchFilters filters, int limit) {
         SearchQuery page = new SearchQuery("", filters, 0, limit);

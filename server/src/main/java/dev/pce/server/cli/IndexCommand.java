@@ -1,10 +1,14 @@
 package dev.pce.server.cli;
 
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.index.UpdateResult;
 import dev.pce.pkm.index.VaultIndex;
 import dev.pce.pkm.note.NoteProblem;
 import dev.pce.pkm.vault.Vault;
+import dev.pce.server.knowledge.VaultSource;
+import dev.pce.server.knowledge.VaultSources;
 import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,26 +21,25 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code ce index}: bring the vault's search index up to date, or rebuild it from scratch. */
+/** {@code ce index}: bring the vaults' search indexes up to date, or rebuild them from scratch. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = "Index the vault's notes for search: only changed files are read again (--rebuild starts "
-                + "afresh). The index is a cache in the workspace; deleting it loses nothing.")
+        description = "Index the notes of the project's vault ($CE_VAULT) and of the other projects' vaults "
+                + "($CE_VAULTS) for search: only changed files are read again (--rebuild starts afresh). The indexes "
+                + "are a cache in the workspace; deleting them loses nothing.")
 public final class IndexCommand implements Callable<Integer> {
-    /** The vault directory; default {@code vault/} in the workspace. */
-    static final String VAULT_VARIABLE = "CE_VAULT";
-    /** The index of the project's own vault (other projects' vaults get their own names later). */
-    static final String PROJECT_VAULT = "project";
 
     @Mixin
     WorkspaceOption workspaceOption = new WorkspaceOption();
 
     @Option(names = "--vault", paramLabel = "DIR",
-            description = "The vault to index (default: $CE_VAULT, else vault/ in the workspace).")
+            description = "The project's vault (default: $CE_VAULT, else vault/ in the workspace).")
     Path vaultDir;
 
-    @Option(names = "--rebuild", description = "Drop the index and index every note again.")
+    @Option(names = "--rebuild", description = "Drop the indexes and index every note again.")
     boolean rebuild;
 
     @Spec
@@ -46,11 +49,39 @@ public final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
-        Vault vault = Vault.open(vaultDirectory(workspace));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (vaultDir != null) {
+            env.put(VaultSources.VAULT_VARIABLE, vaultDir.toString());
+        }
         PrintWriter out = spec.commandLine().getOut();
-        try (VaultIndex index = VaultIndex.open(workspace.indexDir().resolve(PROJECT_VAULT), PROJECT_VAULT)) {
+        int exit = 0;
+        for (VaultSource source : VaultSources.fromEnvironment(workspace, env)) {
+            exit = Math.max(exit, index(workspace, source, out));
+        }
+        out.flush();
+        return exit;
+    }
+
+    private int index(Workspace workspace, VaultSource source, PrintWriter out) {
+        if (source.own()) {
+            createFolder(source.root());
+        }
+        Vault vault = Vault.open(source.root());
+        Path dir = workspace.indexDir().resolve(source.name());
+        VaultIndex index;
+        try {
+            index = VaultIndex.open(dir, source.name());
+        } catch (CeException e) {
+            if (e.code() != ErrorCode.CONFLICT) {
+                throw e;
+            }
+            out.printf("Vault '%s' (%s): a running PCE server keeps its index up to date; nothing to do.%n",
+                    source.name(), vault.root());
+            return 0;
+        }
+        try (index) {
             UpdateResult result = rebuild ? index.rebuild(vault) : index.update(vault);
-            out.printf("Vault %s -> index %s%n", vault.root(), index.directory());
+            out.printf("Vault '%s' (%s) -> index %s%n", source.name(), vault.root(), index.directory());
             out.printf("%s: %d added, %d changed, %d deleted, %d unchanged, %d touched in %d ms; %d notes in the "
                             + "index%n", result.rebuilt() ? "Rebuilt" : "Updated", result.added(), result.changed(),
                     result.deleted(), result.unchanged(), result.touched(), result.took().toMillis(), index.size());
@@ -61,25 +92,14 @@ public final class IndexCommand implements Callable<Integer> {
                 out.println("  warning " + warning.describe());
             }
         }
-        out.flush();
         return 0;
     }
 
-    /** --vault, else CE_VAULT, else vault/ in the workspace (created empty on first use). */
-    private Path vaultDirectory(Workspace workspace) {
-        if (vaultDir != null) {
-            return vaultDir;
-        }
-        String configured = System.getenv(VAULT_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path defaultVault = workspace.root().resolve("vault");
+    private static void createFolder(Path dir) {
         try {
-            Files.createDirectories(defaultVault);
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the vault directory " + defaultVault, e);
+            throw new UncheckedIOException("cannot create the vault directory " + dir, e);
         }
-        return defaultVault;
     }
 }

@@ -8,6 +8,7 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.server.Version;
+import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.ServerProtocol;
 import dev.pce.server.tools.ToolCatalog;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,8 @@ final class McpSession {
 
     /** After the handshake's burst, so compiling the rules does not slow the server's first answers. */
     private static final long RULES_DELAY_MILLIS = 500;
+    /** Opening the vault indexes comes after the rules have started compiling, for the same reason. */
+    private static final long LEARNINGS_DELAY_MILLIS = 700;
 
     private McpSession() {
     }
@@ -54,18 +58,26 @@ final class McpSession {
      * @param rules the dependency rules to classify plans with, compiled in the background soon after start-up;
      *              empty classifies by declarations only (the start-up training, which must not record the rules'
      *              classes into the start-up cache: every later start would load them)
+     * @param vaults the environment that names the vaults ({@code CE_VAULT}, {@code CE_VAULTS}, {@code CE_PROJECT}),
+     *               opened in the background soon after start-up; empty opens none (the start-up training again)
      */
     static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, Optional<DependencyRules> rules,
-                    InputStream in, OutputStream out, String logHint) throws InterruptedException {
+                    Optional<Map<String, String>> vaults, InputStream in, OutputStream out, String logHint)
+            throws InterruptedException {
         LOG.info("Workspace {}", workspace.root());
         PoolSlots slots = PoolSlots.parse(System.getenv().getOrDefault(POOLS_VARIABLE, ""));
         LOG.info("Pool slots {}", slots.slots());
         DependencyClassifier classifier = rules.<DependencyClassifier>map(DroolsDependencyClassifier::new)
                 .orElseGet(DeclaredEdges::new);
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots)) {
+        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots);
+             LearningsAccess learnings = vaults.map(env -> LearningsAccess.openSoon(workspace, env,
+                     LEARNINGS_DELAY_MILLIS)).orElseGet(() -> LearningsAccess.unavailable(
+                     "The vaults are not opened while the start-up cache is trained."))) {
             CountDownLatch clientGone = new CountDownLatch(1);
-            PceMcpServer server = PceMcpServer.start(protocol.join(), ToolCatalog.create(workflows), in, out,
-                    Version.current(), logHint, clientGone::countDown);
+            PceMcpServer server = PceMcpServer.start(protocol.join(),
+                    ToolCatalog.create(workflows, learnings, Clock.systemDefaultZone()), learnings, in, out,
+                    Version.current(),
+                    logHint, clientGone::countDown);
             rules.ifPresent(McpSession::prepareRulesSoon);
             clientGone.await();
             LOG.info("Client closed the connection; shutting down.");

@@ -32,7 +32,8 @@ public final class ServeCommand implements Callable<Integer> {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         Workspace workspace = workspaceOption.open();
         String logHint = LoggingSetup.configure(workspace.logsDir(), System.getenv(LoggingSetup.LEVEL_VARIABLE));
-        McpSession.run(workspace, protocol, Optional.of(DependencyRules.shared()), System.in, protocolOut, logHint);
+        McpSession.run(workspace, protocol, Optional.of(DependencyRules.shared()), Optional.of(System.getenv()),
+                System.in, protocolOut, logHint);
         return 0;
     }
 }

@@ -42,7 +42,8 @@ public final class StartupTraining {
             Pipe fromServer = Pipe.open();
             Thread server = Thread.ofPlatform().name("training-server").start(() -> {
                 try {
-                    McpSession.run(workspace, protocol, Optional.empty(), Channels.newInputStream(toServer.source()),
+                    McpSession.run(workspace, protocol, Optional.empty(), Optional.empty(),
+                            Channels.newInputStream(toServer.source()),
                             Channels.newOutputStream(fromServer.sink()), logHint);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -86,6 +86,15 @@ public final class McpStdioClient implements AutoCloseable {
         return response.get("result");
     }
 
+    /** Sends a request that must fail and returns its JSON-RPC error ({@code code}, {@code message}, ...). */
+    public JsonNode requestError(String method, JsonNode params) {
+        JsonNode response = parse(requestLine(method, params));
+        if (!response.has("error")) {
+            throw new McpClientException(method + " succeeded where an error was expected: " + response);
+        }
+        return response.get("error");
+    }
+
     /**
      * Sends a request and returns its answer as the raw JSON-RPC line, unparsed: the round trip a benchmark times
      * ends when the answer has arrived, before the client's own parsing.

@@ -23,6 +23,9 @@ public final class LoggingSetup {
     private static final int FILE_LIMIT_BYTES = 5 * 1024 * 1024;
     private static final int FILE_COUNT = 5;
 
+    /** Held here: the log manager keeps loggers only weakly, and a collected one forgets its level. */
+    private static final Logger LUCENE_VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     private LoggingSetup() {
     }
 
@@ -48,7 +51,16 @@ public final class LoggingSetup {
         } catch (IOException | RuntimeException e) {
             root.warning("No log file in " + logsDir + " (" + e + "); logging to stderr only.");
         }
+        quietLibraries();
         return logsDir.resolve("pce-*.log").toString();
+    }
+
+    /**
+     * Lucene warns once per process that the incubating vector API is not enabled; its scalar code is what we
+     * choose on purpose (no incubator module on the command line), so the warning says nothing to act on.
+     */
+    private static void quietLibraries() {
+        LUCENE_VECTORIZATION.setLevel(Level.SEVERE);
     }
 
     /** Quiet console for command-line use: warnings and errors only, no file. */
@@ -59,6 +71,7 @@ public final class LoggingSetup {
         ConsoleHandler console = new ConsoleHandler();
         console.setFormatter(new OneLine());
         root.addHandler(console);
+        quietLibraries();
     }
 
     static Level parse(String level) {

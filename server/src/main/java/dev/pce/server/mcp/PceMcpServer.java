@@ -3,6 +3,7 @@ package dev.pce.server.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Json;
+import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.tools.CeTool;
 import dev.pce.server.tools.ToolArgs;
 import dev.pce.server.tools.ToolDefinition;
@@ -35,6 +36,9 @@ public final class PceMcpServer implements AutoCloseable {
                ce_fail (retryable=true for transient problems). Report before the lease ends. ce_progress publishes a
                partial output early, so tasks that depend on it softly can start.
             3. ce_status shows progress, pools and blocked tasks; ce_events streams what happened since a cursor.
+            4. Learnings: ce_plan lists past notes related to each task; ce_search finds notes of this project's vault
+               and other projects' vaults; ce_note (or the resource pkm://note/{id}) reads one; ce_capture writes
+               what was learned (insight, decision, failure, pattern) so the next workflow finds it.
             """;
 
     private final McpSyncServer server;
@@ -44,8 +48,9 @@ public final class PceMcpServer implements AutoCloseable {
     }
 
     /** Starts serving on the given streams; returns at once, requests are handled on the SDK's threads. */
-    public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, InputStream in, OutputStream out,
-                                     String version, String logHint, Runnable onEndOfInput) {
+    public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
+                                     InputStream in, OutputStream out, String version, String logHint,
+                                     Runnable onEndOfInput) {
         JacksonMcpJsonMapper jsonMapper = protocol.jsonMapper();
         StdioTransport transport = new StdioTransport(jsonMapper, in, out, MAX_MESSAGE_BYTES, onEndOfInput);
         List<SyncToolSpecification> specifications = new ArrayList<>();
@@ -64,8 +69,10 @@ public final class PceMcpServer implements AutoCloseable {
                 .jsonSchemaValidator(OutputValidation.fromEnvironment(protocol.mapper()))
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(5))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).logging()
+                        .build())
                 .tools(specifications)
+                .resourceTemplates(NoteResources.templates(learnings))
                 .build();
         LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
         return new PceMcpServer(server);

@@ -1,15 +1,30 @@
 package dev.pce.server.tools;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.pce.engine.CeException;
 import dev.pce.engine.Limits;
 import dev.pce.engine.model.Ids;
+import dev.pce.engine.service.PlanResult;
 import dev.pce.engine.service.WorkflowService;
+import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.server.knowledge.RelatedLearnings;
+import dev.pce.server.knowledge.RelatedLearnings.TaskLearnings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** ce_plan: stores a goal and its tasks as a new workflow. */
+import java.util.List;
+import java.util.Optional;
+
+/** ce_plan: stores a goal and its tasks as a new workflow, with the past learnings related to each task. */
 public final class PlanTool implements CeTool {
-    private final WorkflowService workflows;
+    private static final Logger LOG = LoggerFactory.getLogger(PlanTool.class);
 
-    public PlanTool(WorkflowService workflows) {
+    private final WorkflowService workflows;
+    private final LearningsAccess learnings;
+
+    public PlanTool(WorkflowService workflows, LearningsAccess learnings) {
         this.workflows = workflows;
+        this.learnings = learnings;
     }
 
     @Override
@@ -17,11 +32,24 @@ public final class PlanTool implements CeTool {
         return "ce_plan";
     }
 
+    /** The stored plan and, when the vaults hold related notes, the learnings per task. */
+    public record Output(@JsonUnwrapped PlanResult plan, List<TaskLearnings> learnings,
+                         Optional<String> learningsNotice) {
+    }
+
     @Override
     public ToolOutput call(ToolArgs args) {
         String goal = args.requiredString("goal", Limits.MAX_TEXT_LENGTH);
         String agent = args.optionalString("agent", Limits.MAX_ID_LENGTH)
                 .map(name -> Ids.requireName(name, "agent")).orElse("planner");
-        return ToolOutput.json(workflows.plan(goal, PlanTasks.read(args), agent));
+        PlanResult plan = workflows.plan(goal, PlanTasks.read(args), agent);
+        try {
+            return ToolOutput.json(new Output(plan, RelatedLearnings.forTasks(learnings.get(), plan.tasks()),
+                    Optional.empty()));
+        } catch (CeException e) { // the plan is stored; missing learnings must not hide that
+            LOG.warn("ce_plan: no related learnings: {}", e.describe());
+            return ToolOutput.json(new Output(plan, List.of(), Optional.of("No related learnings: "
+                    + e.describe())));
+        }
     }
 }

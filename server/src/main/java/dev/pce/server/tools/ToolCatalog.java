@@ -1,6 +1,9 @@
 package dev.pce.server.tools;
 
 import dev.pce.engine.service.WorkflowService;
+import dev.pce.server.knowledge.LearningsAccess;
+
+import java.time.Clock;
 
 import java.util.List;
 
@@ -9,14 +12,15 @@ public final class ToolCatalog {
 
     /** The names of {@link #create}'s tools, known before the engine is up (the server prepares their contracts). */
     public static final List<String> TOOL_NAMES = List.of("ce_plan", "ce_status", "ce_events", "ce_claim",
-            "ce_complete", "ce_fail", "ce_progress");
+            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note");
 
     private ToolCatalog() {
     }
 
-    public static List<CeTool> create(WorkflowService workflows) {
-        return List.of(new PlanTool(workflows), new StatusTool(workflows), new EventsTool(workflows),
+    public static List<CeTool> create(WorkflowService workflows, LearningsAccess learnings, Clock clock) {
+        return List.of(new PlanTool(workflows, learnings), new StatusTool(workflows), new EventsTool(workflows),
                 new ClaimTool(workflows), new CompleteTool(workflows), new FailTool(workflows),
-                new ProgressTool(workflows));
+                new ProgressTool(workflows), new CaptureTool(workflows, learnings, clock), new SearchTool(learnings),
+                new NoteTool(learnings));
     }
 }

@@ -73,7 +73,7 @@ class CommandLineIT {
         assertThat(first.out()).contains("5 added, 0 changed, 0 deleted", "5 notes in the index");
         assertThat(second.out()).contains("0 added, 0 changed, 0 deleted, 5 unchanged");
         assertThat(rebuilt.out()).contains("Rebuilt: 5 added", "5 notes in the index");
-        assertThat(workspace.resolve("index").resolve("project")).isDirectory();
+        assertThat(workspace.resolve("index").resolve("ws-index")).as("named after the project").isDirectory();
     }
 
     @Test

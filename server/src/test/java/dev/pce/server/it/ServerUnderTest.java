@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,10 +30,16 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     static ServerUnderTest start(Path workspace) throws IOException {
+        return start(workspace, Map.of());
+    }
+
+    /** A server with more environment variables (CE_VAULT, CE_VAULTS, ...). */
+    static ServerUnderTest start(Path workspace, Map<String, String> environment) throws IOException {
         Files.createDirectories(workspace);
         Path stderr = Files.createTempFile(workspace.getParent(), "server-", ".stderr");
         ProcessBuilder builder = ServerLauncher.serve(workspace, List.of()).redirectError(stderr.toFile());
         builder.environment().put("CE_VALIDATE_OUTPUT", "1");
+        builder.environment().putAll(environment);
         McpStdioClient client = McpStdioClient.start(builder, Duration.ofSeconds(60));
         client.initialize("pce-it");
         return new ServerUnderTest(client, stderr);

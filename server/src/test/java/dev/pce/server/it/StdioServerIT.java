@@ -113,7 +113,11 @@ class StdioServerIT {
             assertThat(tool.path("outputSchema").path("type").asText()).isEqualTo("object");
         });
         assertThat(names).containsExactlyInAnyOrder("ce_plan", "ce_status", "ce_events", "ce_claim", "ce_complete",
-                "ce_fail", "ce_progress");
+                "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note");
+        JsonNode templates = server.client().request("resources/templates/list", args()).path("resourceTemplates");
+        List<String> uris = new ArrayList<>();
+        templates.forEach(template -> uris.add(template.path("uriTemplate").asText()));
+        assertThat(uris).containsExactlyInAnyOrder("pkm://note/{id}", "pkm://note/{vault}/{id}");
     }
 
     @Test

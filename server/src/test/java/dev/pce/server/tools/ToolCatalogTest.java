@@ -2,6 +2,7 @@ package dev.pce.server.tools;
 
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.server.knowledge.LearningsAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ class ToolCatalogTest {
     @Test
     void namesKnownBeforeStartUpAreTheToolsTheCatalogCreates(@TempDir Path dir) {
         try (WorkflowService workflows = new WorkflowService(Workspace.open(dir), Clock.systemUTC())) {
-            assertThat(ToolCatalog.create(workflows)).extracting(CeTool::name)
+            assertThat(ToolCatalog.create(workflows, LearningsAccess.unavailable("not needed"), Clock.systemUTC())).extracting(CeTool::name)
                     .containsExactlyElementsOf(ToolCatalog.TOOL_NAMES);
         }
     }

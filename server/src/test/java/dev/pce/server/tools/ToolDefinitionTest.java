@@ -2,6 +2,7 @@ package dev.pce.server.tools;
 
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.server.knowledge.LearningsAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class ToolDefinitionTest {
     @Test
     void everyToolHasAStandAloneContract() {
         try (WorkflowService service = new WorkflowService(Workspace.open(temp), Clock.systemUTC())) {
-            for (CeTool tool : ToolCatalog.create(service)) {
+            for (CeTool tool : ToolCatalog.create(service, LearningsAccess.unavailable("not needed"), Clock.systemUTC())) {
                 ToolDefinition definition = ToolDefinition.load(tool.name());
                 assertThat(definition.description()).as(tool.name()).hasSizeGreaterThan(60);
                 assertThat(definition.inputSchema().path("type").asText()).isEqualTo("object");

@@ -1,0 +1,81 @@
+package dev.pce.server.knowledge;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.workspace.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The learnings of a running server, opened on a background thread after start-up: opening Lucene indexes takes a
+ * few hundred milliseconds that the server's first answers should not wait for. The tools that need the learnings
+ * wait for them; a configuration error (a bad {@code CE_VAULTS}) is reported by those tools, not by a server that
+ * refuses to start.
+ */
+public final class LearningsAccess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LearningsAccess.class);
+
+    private final CompletableFuture<Learnings> opened;
+
+    private LearningsAccess(CompletableFuture<Learnings> opened) {
+        this.opened = opened;
+    }
+
+    /** Opens the vaults the environment names on a background thread, after {@code delayMillis}. */
+    public static LearningsAccess openSoon(Workspace workspace, Map<String, String> env, long delayMillis) {
+        CompletableFuture<Learnings> opened = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("pce-learnings-open").start(() -> {
+            try {
+                Thread.sleep(delayMillis);
+                opened.complete(Learnings.open(workspace, VaultSources.fromEnvironment(workspace, env)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                opened.completeExceptionally(e);
+            } catch (RuntimeException | Error e) {
+                LOG.error("The vaults could not be opened; the learning tools will report why", e);
+                opened.completeExceptionally(e);
+            }
+        });
+        return new LearningsAccess(opened);
+    }
+
+    /** Already open learnings (for tests and commands that open them themselves). */
+    public static LearningsAccess of(Learnings learnings) {
+        return new LearningsAccess(CompletableFuture.completedFuture(learnings));
+    }
+
+    /** No learnings: every tool that needs them reports {@code why}. */
+    public static LearningsAccess unavailable(String why) {
+        return new LearningsAccess(CompletableFuture.failedFuture(new CeException(ErrorCode.INTERNAL, why,
+                "Run the server with 'ce serve'.")));
+    }
+
+    /** The learnings, once open. */
+    public Learnings get() {
+        try {
+            return opened.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof CeException ce) {
+                throw ce;
+            }
+            throw new CeException(ErrorCode.INTERNAL, "The vaults could not be opened: " + e.getCause(),
+                    "See the server log for the cause.", e.getCause());
+        }
+    }
+
+    /** The learnings if they opened fine by now, without waiting. */
+    public Optional<Learnings> ifOpen() {
+        return opened.isDone() && !opened.isCompletedExceptionally() ? Optional.of(opened.join()) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        opened.cancel(false);
+        ifOpen().ifPresent(Learnings::close);
+    }
+}

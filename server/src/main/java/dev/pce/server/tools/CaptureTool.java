@@ -1,0 +1,141 @@
+package dev.pce.server.tools;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
+import dev.pce.engine.Limits;
+import dev.pce.engine.model.Ids;
+import dev.pce.engine.service.TaskView;
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.pkm.note.FrontMatter;
+import dev.pce.pkm.note.NoteDate;
+import dev.pce.pkm.note.NoteDraft;
+import dev.pce.pkm.note.NoteId;
+import dev.pce.pkm.note.Tags;
+import dev.pce.server.knowledge.Learnings;
+import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.server.knowledge.NoteRefs.NoteRef;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** ce_capture: writes a learning into the project's vault as a new note, linked to its workflow and tasks. */
+public final class CaptureTool implements CeTool {
+    static final List<String> TYPES = List.of("insight", "decision", "failure", "pattern");
+    static final int MAX_TITLE = 200;
+    static final int MAX_BODY = 200_000;
+    /** Notes of one title captured within one minute get -2, -3, ... after the id; past this, it is a mistake. */
+    private static final int MAX_SAME_MINUTE = 50;
+
+    private final WorkflowService workflows;
+    private final LearningsAccess learnings;
+    private final Clock clock;
+
+    public CaptureTool(WorkflowService workflows, LearningsAccess learnings, Clock clock) {
+        this.workflows = workflows;
+        this.learnings = learnings;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "ce_capture";
+    }
+
+    /** What ce_capture answers. */
+    public record Output(NoteRef note, boolean indexed, ObjectNode frontMatter) {
+    }
+
+    @Override
+    public ToolOutput call(ToolArgs args) {
+        String type = args.requiredString("type", 64);
+        if (!TYPES.contains(type)) {
+            throw ToolArgs.invalid(args.where("type") + " is '" + type + "', not a kind of learning.",
+                    "Use one of " + TYPES + ".");
+        }
+        String title = args.requiredText("title", MAX_TITLE).strip();
+        String body = args.requiredString("body", MAX_BODY);
+        FrontMatter.Builder fm = FrontMatter.builder().title(title).type(type)
+                .status(args.optionalString("status", 64).map(String::strip).filter(s -> !s.isEmpty())
+                        .orElse("draft"));
+        for (String tag : args.stringList("tags", 20, 64)) {
+            String name = tag.startsWith("#") ? tag.substring(1) : tag;
+            if (!Tags.isValid(name)) {
+                throw ToolArgs.invalid(args.where("tags") + " has '" + tag + "', which is not a tag.",
+                        "Use letters, digits, '_', '-' and '/' (for nesting), with at least one non-digit.");
+            }
+            fm.tag(name);
+        }
+        for (String link : args.stringList("links", 50, 200)) {
+            if (!FrontMatter.isLinkTarget(link)) {
+                throw ToolArgs.invalid(args.where("links") + " has '" + link + "', which is not a link target.",
+                        "Give a note id or title without [[ ]], '|', '#' or line breaks.");
+            }
+            fm.link(link);
+        }
+        linkWorkflow(args, fm);
+        args.optionalString("agent", Limits.MAX_ID_LENGTH)
+                .ifPresent(agent -> fm.extra("agent", TextNode.valueOf(Ids.requireName(agent, args.where("agent")))));
+
+        Learnings open = learnings.get();
+        fm.project(open.ownName());
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        fm.date(new NoteDate.Local(now));
+        Learnings.Captured captured = create(open, now, type + "s", fm.build(), body);
+        return ToolOutput.json(new Output(NoteOutputs.ref(open, captured.vault(), captured.note()),
+                captured.indexed(), NoteOutputs.frontMatter(captured.note().frontMatter())));
+    }
+
+    /** Records the workflow and tasks in the front matter, after checking that they exist. */
+    private void linkWorkflow(ToolArgs args, FrontMatter.Builder fm) {
+        Optional<String> workflowId = args.optionalString("workflow_id", Limits.MAX_ID_LENGTH)
+                .map(id -> Ids.requireWorkflowId(id, args.where("workflow_id")));
+        List<String> taskIds = args.stringList("task_ids", 100, Limits.MAX_ID_LENGTH);
+        if (workflowId.isEmpty()) {
+            if (!taskIds.isEmpty()) {
+                throw ToolArgs.invalid(args.where("task_ids") + " is given without workflow_id.",
+                        "Add the workflow_id the tasks belong to.");
+            }
+            return;
+        }
+        Set<String> known = workflows.status(workflowId.get()).tasks().stream().map(TaskView::id)
+                .collect(Collectors.toSet());
+        List<String> unknown = taskIds.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new CeException(ErrorCode.UNKNOWN_TASK, "The workflow " + workflowId.get() + " has no task "
+                    + String.join(", ", unknown) + ".", "Give ids of the workflow's tasks (see ce_status).");
+        }
+        fm.extra("workflow", TextNode.valueOf(workflowId.get()));
+        if (!taskIds.isEmpty()) {
+            ArrayNode tasks = Json.mapper().createArrayNode();
+            taskIds.stream().distinct().forEach(tasks::add);
+            fm.extra("tasks", tasks);
+        }
+    }
+
+    /** Creates the note; another of the same title this minute makes the id end in -2, -3, ... */
+    private static Learnings.Captured create(Learnings learnings, LocalDateTime now, String folder,
+                                             FrontMatter frontMatter, String body) {
+        NoteDraft first = NoteDraft.create(now, folder, frontMatter, body);
+        NoteId base = first.frontMatter().id().orElseThrow();
+        for (int n = 1; ; n++) {
+            NoteId id = n == 1 ? base : new NoteId(base.value() + "-" + n);
+            NoteDraft draft = NoteDraft.at(id, folder, frontMatter.toBuilder().id(id).build(), body);
+            try {
+                return learnings.capture(draft);
+            } catch (CeException e) {
+                if (e.code() != ErrorCode.CONFLICT || n >= MAX_SAME_MINUTE) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.pce.server.tools;
+
+import dev.pce.pkm.index.SearchFilters;
+import dev.pce.pkm.index.SearchHit;
+import dev.pce.pkm.index.SearchQuery;
+import dev.pce.pkm.index.SearchResult;
+import dev.pce.pkm.note.NoteId;
+import dev.pce.server.knowledge.Learnings;
+import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.server.knowledge.NoteRefs;
+import dev.pce.server.knowledge.NoteRefs.NoteRef;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** ce_search: ranked notes of every vault for a query or like a note, with snippets and links. */
+public final class SearchTool implements CeTool {
+    private static final int MAX_FILTER_VALUES = 20;
+    private static final int MAX_FILTER_LENGTH = 64;
+
+    private final LearningsAccess learnings;
+
+    public SearchTool(LearningsAccess learnings) {
+        this.learnings = learnings;
+    }
+
+    @Override
+    public String name() {
+        return "ce_search";
+    }
+
+    /** One hit as ce_search answers it. */
+    public record Hit(NoteRef note, Optional<String> type, Optional<String> status, Optional<String> project,
+                      Optional<String> date, List<String> tags, float score, List<String> snippets,
+                      Learnings.NoteLinks links) {
+    }
+
+    /** What ce_search answers. */
+    public record Output(long total, boolean totalExact, String interpretation, List<String> vaults,
+                         List<String> notices, List<Hit> hits) {
+    }
+
+    @Override
+    public ToolOutput call(ToolArgs args) {
+        Optional<String> like = args.optionalString("like", NoteId.MAX_LENGTH);
+        Optional<String> text = args.optionalString("query", SearchQuery.MAX_TEXT);
+        if (like.isPresent() && text.isPresent() && !text.get().isBlank()) {
+            throw ToolArgs.invalid("Both query and like are given.",
+                    "Search by words with query, or for notes like a note with like, not both.");
+        }
+        Optional<String> likeVault = args.optionalString("like_vault", MAX_FILTER_LENGTH);
+        SearchFilters filters = filters(args);
+        int limit = (int) args.integer("limit", 1, SearchQuery.MAX_LIMIT, SearchQuery.DEFAULT_LIMIT);
+        int offset = (int) args.integer("offset", 0, SearchQuery.MAX_OFFSET, 0);
+        Learnings open = learnings.get();
+        SearchResult result = like.isPresent()
+                ? open.searcher().moreLikeNote(likeVault.orElse(open.ownName()), new NoteId(like.get()).value(),
+                filters, limit)
+                : open.searcher().search(new SearchQuery(text.orElse(""), filters, offset, limit));
+        List<String> notices = new ArrayList<>(open.notices());
+        result.notice().ifPresent(notices::add);
+        List<Hit> hits = result.hits().stream().map(hit -> hit(open, hit)).toList();
+        return ToolOutput.json(new Output(result.totalHits(), result.totalExact(), result.interpretation(),
+                open.vaultNames(), notices, hits));
+    }
+
+    private static Hit hit(Learnings learnings, SearchHit hit) {
+        NoteRef ref = NoteRefs.ref(hit.vault(), learnings.ownName(), hit.id(), hit.path(), hit.title());
+        return new Hit(ref, hit.type(), hit.status(), hit.project(), hit.date(), hit.tags(), hit.score(),
+                hit.snippets(), learnings.links(hit.vault(), new NoteId(hit.id()), NoteOutputs.LINKS_SHOWN));
+    }
+
+    private static SearchFilters filters(ToolArgs args) {
+        return new SearchFilters(values(args, "types"), values(args, "projects"), values(args, "tags"),
+                values(args, "vaults"), day(args, "from"), day(args, "to"));
+    }
+
+    private static java.util.Set<String> values(ToolArgs args, String field) {
+        return new HashSet<>(args.stringList(field, MAX_FILTER_VALUES, MAX_FILTER_LENGTH));
+    }
+
+    private static Optional<LocalDate> day(ToolArgs args, String field) {
+        return args.optionalString(field, 10).map(text -> {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw ToolArgs.invalid(args.where(field) + " is '" + text + "', not a day.",
+                        "Give the day as YYYY-MM-DD, e.g. 2026-11-25.");
+            }
+        });
+    }
+}
