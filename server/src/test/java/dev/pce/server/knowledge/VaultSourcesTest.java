@@ -1,0 +1,65 @@
+package dev.pce.server.knowledge;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class VaultSourcesTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theOwnVaultDefaultsToTheWorkspaceAndIsNamedAfterTheProject() {
+        Workspace workspace = Workspace.open(temp.resolve("shop").resolve(".ce-workspace"));
+        List<VaultSource> sources = VaultSources.fromEnvironment(workspace, Map.of());
+        assertThat(sources).containsExactly(new VaultSource("shop", workspace.root().resolve("vault"), true));
+    }
+
+    @Test
+    void otherVaultsAreNamedOrNamedAfterTheirProjectFolder() {
+        Workspace workspace = Workspace.open(temp.resolve("ws"));
+        Path billing = temp.resolve("billing/.ce-workspace/vault");
+        Path notes = temp.resolve("search/notes");
+        List<VaultSource> sources = VaultSources.fromEnvironment(workspace, Map.of(
+                "CE_PROJECT", "pce", "CE_VAULT", temp.resolve("mine").toString(),
+                "CE_VAULTS", billing + ":team=" + notes + "::"));
+        assertThat(sources).containsExactly(
+                new VaultSource("pce", temp.resolve("mine"), true),
+                new VaultSource("billing", billing, false),
+                new VaultSource("team", notes, false));
+    }
+
+    @Test
+    void aNameTwiceOrAnInvalidNameIsAClearError() {
+        Workspace workspace = Workspace.open(temp.resolve("ws"));
+        assertThatThrownBy(() -> VaultSources.fromEnvironment(workspace, Map.of("CE_PROJECT", "pce",
+                "CE_VAULTS", "pce=" + temp.resolve("x"))))
+                .isInstanceOf(CeException.class).hasMessageContaining("names the vault 'pce' twice");
+        assertThatThrownBy(() -> VaultSources.fromEnvironment(workspace, Map.of("CE_VAULTS", "a b=" + temp)))
+                .isInstanceOf(CeException.class).hasMessageContaining("'a b'").hasMessageContaining("CE_VAULTS");
+        assertThatThrownBy(() -> VaultSources.fromEnvironment(workspace, Map.of("CE_PROJECT", "../up")))
+                .isInstanceOf(CeException.class).hasMessageContaining("CE_PROJECT");
+    }
+
+    @Test
+    void noteUrisRoundTripAndOddOnesAreRefused() {
+        String uri = NoteRefs.uri("billing", "pce", "2024 notes & more");
+        assertThat(uri).isEqualTo("pkm://note/billing/2024%20notes%20%26%20more");
+        assertThat(NoteRefs.parse(uri)).contains(new NoteRefs.Address(java.util.Optional.of("billing"),
+                "2024 notes & more"));
+        assertThat(NoteRefs.parse(NoteRefs.uri("pce", "pce", "a"))).contains(
+                new NoteRefs.Address(java.util.Optional.empty(), "a"));
+        assertThat(NoteRefs.parse("pkm://note/")).isEmpty();
+        assertThat(NoteRefs.parse("pkm://note/a/b/c")).isEmpty();
+        assertThat(NoteRefs.parse("pkm://note/%zz")).isEmpty();
+        assertThat(NoteRefs.parse("file:///etc/passwd")).isEmpty();
+    }
+}
