@@ -1,0 +1,87 @@
+package dev.pce.engine.evidence;
+
+import dev.pce.engine.gate.Evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the evidence files CI produced into one {@link Evidence}: finds the files ({@link EvidenceFiles}), tells
+ * each one's format from its content ({@link FormatDetector}), parses it, and merges the lot
+ * ({@link EvidenceMerger}). Never throws for a bad file: a file that is missing, unreadable, bigger than
+ * {@link #MAX_FILE_BYTES}, binary, of no known format or malformed becomes an
+ * {@link dev.pce.engine.gate.EvidenceProblem} naming the file, where in it, and how to fix it.
+ */
+public final class EvidenceReader {
+
+    /** Larger files are refused unread: no CI report is this big, and the whole file is held in memory. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    private EvidenceReader() {
+    }
+
+    /** All evidence under {@code paths} (files, or directories to walk), merged. */
+    public static Evidence read(List<Path> paths) {
+        return EvidenceMerger.merge(readAll(paths));
+    }
+
+    /** Each evidence file under {@code paths}, parsed, before merging; problems as {@link UnreadableFile}s. */
+    public static List<ParsedFile> readAll(List<Path> paths) {
+        EvidenceFiles.Found found = EvidenceFiles.find(paths);
+        List<ParsedFile> parsed = new ArrayList<>();
+        found.problems().forEach(problem -> parsed.add(new UnreadableFile(problem)));
+        for (Path file : found.files()) {
+            parsed.add(readFile(file));
+        }
+        return parsed;
+    }
+
+    /** One file, whatever its name. */
+    public static ParsedFile readFile(Path file) {
+        String source = file.toString();
+        if (!Files.isRegularFile(file)) {
+            // Reading a directory fails, and reading a pipe or a device may never end.
+            return UnreadableFile.of(source, Files.exists(file) ? "is not a regular file. Fix: name a report file, or "
+                    + "a directory to search for reports." : "no such file. Fix: check the path, and that the step "
+                    + "writing this evidence ran before the gate.");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            // The size on disk refuses a huge file unread; reading one byte past the limit catches one still growing.
+            byte[] content = Files.size(file) > MAX_FILE_BYTES ? null : in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (content == null || content.length > MAX_FILE_BYTES) {
+                return UnreadableFile.of(source, "the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB, the "
+                        + "limit for evidence files. Fix: split the report (one per module) or lower its verbosity.");
+            }
+            return parse(source, content);
+        } catch (IOException | RuntimeException e) {
+            return UnreadableFile.of(source, "the file cannot be read (" + e + "). Fix: check that it exists, is a "
+                    + "regular file and is readable.");
+        }
+    }
+
+    /** One file's content: format detected, then parsed. {@code source} names it in findings and problems. */
+    public static ParsedFile parse(String source, byte[] content) {
+        EvidenceFormat format = null;
+        try {
+            format = FormatDetector.detect(content);
+            return switch (format) {
+                case JUNIT_XML -> JUnitXmlParser.parse(source, content);
+                case JACOCO_XML -> JacocoXmlParser.parse(source, content);
+                case COBERTURA_XML -> CoberturaXmlParser.parse(source, content);
+                case LCOV -> LcovParser.parse(source, content);
+                case SARIF -> SarifParser.parse(source, content);
+            };
+        } catch (MalformedEvidenceException e) {
+            String prefix = format == null ? "" : "as " + format.displayName() + ": ";
+            return UnreadableFile.of(source, prefix + e.describe());
+        } catch (RuntimeException e) {
+            // A defect of PCE, not of the file; still never a pass.
+            return UnreadableFile.of(source, "PCE failed to read it (" + e + "). Fix: this is a bug in PCE; report "
+                    + "it with the file attached. Until then the gate cannot use this evidence.");
+        }
+    }
+}
