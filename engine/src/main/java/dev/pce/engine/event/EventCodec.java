@@ -19,6 +19,7 @@ public final class EventCodec {
 
     private static final Map<String, Class<? extends EventPayload>> PAYLOAD_TYPES = Map.of(
             WorkflowPlanned.TYPE, WorkflowPlanned.class,
+            TasksAdded.TYPE, TasksAdded.class,
             TaskClaimed.TYPE, TaskClaimed.class,
             LeaseExpired.TYPE, LeaseExpired.class,
             TaskCompleted.TYPE, TaskCompleted.class,

@@ -7,6 +7,7 @@ import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskState;
@@ -46,6 +47,10 @@ final class LiveSchedule {
     void apply(List<Event> events, WorkflowState state) {
         if (scheduler == null) {
             rebuild(state);
+            return;
+        }
+        if (events.stream().anyMatch(event -> event.payload() instanceof TasksAdded)) {
+            rebuild(state); // a changed plan: the scheduler's graph is the plan's
             return;
         }
         try {

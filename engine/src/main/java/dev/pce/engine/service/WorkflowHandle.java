@@ -3,7 +3,7 @@ package dev.pce.engine.service;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.schedule.PoolSlots;
-import dev.pce.engine.workflow.TaskCommand;
+import dev.pce.engine.workflow.Command;
 import dev.pce.engine.workflow.WorkflowSnapshot;
 import dev.pce.engine.workflow.WorkflowState;
 import dev.pce.engine.workspace.Workspace;
@@ -81,7 +81,7 @@ final class WorkflowHandle implements Closeable {
      * Decides {@code command} against the caught-up state and appends its events, atomically across processes;
      * then answers from the new state. The events are durable before this returns.
      */
-    synchronized <T> T execute(TaskCommand command, CommandView<T> view) {
+    synchronized <T> T execute(Command command, CommandView<T> view) {
         Executed executed = log.locked((caughtUp, appender) -> {
             fold(caughtUp);
             Instant now = clock.instant();

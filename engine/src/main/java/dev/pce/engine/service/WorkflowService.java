@@ -12,7 +12,9 @@ import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
+import dev.pce.engine.workflow.AddTasksCommand;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.TaskSpec;
@@ -193,6 +195,19 @@ public final class WorkflowService implements Closeable {
         return "No ready task in pool " + pool.pool() + " right now: " + pool.waiting() + " waiting for dependencies, "
                 + pool.claimed() + " claimed by other agents, " + pool.blocked() + " blocked, " + pool.done()
                 + " done. Try again after the next task.completed event (see ce_events).";
+    }
+
+    /**
+     * Adds tasks to a running workflow; their relations to the plan's tasks are classified like a plan's.
+     * Returns the ids added (empty when the same tasks were added before).
+     */
+    public List<String> addTasks(String workflowId, List<TaskSpec> tasks, String reason, String cause,
+                                 String agent) {
+        return handle(workflowId).execute(new AddTasksCommand(tasks, reason, cause, agent, classifier),
+                (state, executed) -> executed.appended().stream()
+                        .flatMap(event -> event.payload() instanceof TasksAdded added
+                                ? added.tasks().stream().map(TaskSpec::id) : java.util.stream.Stream.empty())
+                        .toList());
     }
 
     public TaskResult complete(String workflowId, CompleteCommand command) {

@@ -1,16 +1,5 @@
 package dev.pce.engine.workflow;
 
-import dev.pce.engine.event.NewEvent;
-
-import java.time.Instant;
-import java.util.List;
-
-/**
- * A request to change a task, decided against the current state while the log is locked. Deciding appends
- * nothing: it returns the events to append (possibly none, for an idempotent repeat) or throws a
- * {@link dev.pce.engine.CeException} that says why the request cannot be honoured.
- */
-public sealed interface TaskCommand permits ClaimCommand, CompleteCommand, FailCommand, ProgressCommand {
-
-    List<NewEvent> decide(WorkflowState state, Instant now);
+/** A request to change one task: claim it, report it done or failed, publish or roll back its progress. */
+public sealed interface TaskCommand extends Command permits ClaimCommand, CompleteCommand, FailCommand, ProgressCommand {
 }

@@ -11,6 +11,7 @@ import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.TaskProgressed;
+import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.UnrecognizedPayload;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.model.Claim;
@@ -92,6 +93,7 @@ public final class WorkflowState {
         updatedAt = event.time();
         switch (event.payload()) {
             case WorkflowPlanned planned -> plan(planned, event.time());
+            case TasksAdded added -> add(added);
             case TaskEvent taskEvent -> applyTaskEvent(taskEvent, event);
             case UnrecognizedPayload ignored -> {
                 // Written by a newer PCE: keep reading, it cannot change what this version knows.
@@ -108,6 +110,18 @@ public final class WorkflowState {
         }
         relations = PlanRelations.of(planned.tasks(), planned.edges());
         priorityOrder = priorityOrder(planned.tasks(), planned.edges());
+    }
+
+    /** New tasks join the plan; their relations join the plan's, and the priorities are worked out again. */
+    private void add(TasksAdded added) {
+        for (TaskSpec spec : added.tasks()) {
+            tasks.putIfAbsent(spec.id(), TaskState.planned(spec));
+        }
+        List<TaskSpec> specs = tasks.values().stream().map(TaskState::spec).toList();
+        List<ClassifiedEdge> edges = new ArrayList<>(relations.edges());
+        edges.addAll(added.edges());
+        relations = PlanRelations.of(specs, edges);
+        priorityOrder = priorityOrder(specs, edges);
     }
 
     private void applyTaskEvent(TaskEvent taskEvent, Event event) {
