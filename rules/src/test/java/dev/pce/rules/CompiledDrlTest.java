@@ -3,6 +3,7 @@ package dev.pce.rules;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.rules.dependency.DependencyRules;
+import dev.pce.rules.gate.GateRules;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,5 +35,17 @@ class CompiledDrlTest {
     void aMissingDrlSaysSo() {
         assertThatThrownBy(new TestRules("rules/none.drl")::kieBase).isInstanceOf(CeException.class)
                 .hasMessage("The test rules (rules/none.drl) are not on the class path.");
+    }
+
+    @Test
+    void eachShippedRuleSetCompilesOnceIntoItsOwnBase() {
+        GateRules gates = GateRules.shared();
+        gates.prepareInBackground();
+        gates.prepareInBackground(); // a second call starts nothing new
+        assertThat(gates.kieBase()).isSameAs(gates.kieBase());
+        assertThat(gates.kieBase()).isNotSameAs(DependencyRules.shared().kieBase());
+        assertThat(gates.drl()).isEqualTo(GateRules.DRL);
+        assertThat(gates.kieBase().getKiePackage(GateRules.PACKAGE).getRules()).extracting(rule -> rule.getName())
+                .contains("coverage-library", "learned-threshold");
     }
 }
