@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
+import dev.pce.rules.CompiledDrl;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
@@ -18,14 +19,15 @@ import java.util.List;
  * call runs in its own session.
  */
 public final class DroolsGatePolicy implements GatePolicy {
-    private final GateRules rules;
+    private final CompiledDrl rules;
 
     /** A policy on the process-wide compiled rules. */
     public DroolsGatePolicy() {
         this(GateRules.shared());
     }
 
-    public DroolsGatePolicy(GateRules rules) {
+    /** A policy on other gate rules, e.g. a maintainer's DRL under test; its package must be this one's. */
+    public DroolsGatePolicy(CompiledDrl rules) {
         this.rules = rules;
     }
 

@@ -19,6 +19,7 @@ import dev.pce.engine.gate.Remediation;
 import dev.pce.engine.gate.ThresholdAdjustment;
 import dev.pce.engine.gate.Verdict;
 import dev.pce.engine.model.Pools;
+import dev.pce.rules.CompiledDrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -250,6 +251,31 @@ class DroolsGatePolicyTest {
         assertThat(POLICY.evaluate(request).blocking()).isFalse();
     }
 
+    @Test
+    void aCriterionWithoutSeverityIsADefectNamingTheRule() {
+        DroolsGatePolicy policy = new DroolsGatePolicy(new TestRules("drl/gates-incomplete.drl"));
+        assertThatThrownBy(() -> policy.evaluate(GateRequest.of(ProjectType.LIBRARY, Evidence.EMPTY)))
+                .isInstanceOfSatisfying(CeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+                    assertThat(e.getMessage()).contains("rule 'forgets-severity' describes the criterion"
+                            + " 'coverage-line' without a severity (blocking, warning, info); add it before insert()");
+                });
+    }
+
+    @Test
+    void twoRulesSettingOneCriterionIsADefectNamingBoth() {
+        DroolsGatePolicy policy = new DroolsGatePolicy(new TestRules("drl/gates-twice.drl"));
+        assertThat(policy.decide(GateRequest.of(ProjectType.CLI, Evidence.EMPTY))).singleElement()
+                .extracting(Criterion::rule).isEqualTo("coverage-everyone");
+        assertThatThrownBy(() -> policy.evaluate(GateRequest.of(ProjectType.SERVICE, Evidence.EMPTY)))
+                .isInstanceOfSatisfying(CeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+                    assertThat(e.getMessage()).isEqualTo("The gate rules 'coverage-everyone' and 'coverage-services'"
+                            + " both set the criterion 'coverage-line' for a service project.");
+                    assertThat(e.fix()).contains("make the two rules' conditions exclude each other");
+                });
+    }
+
     /** Seeded: the verdicts do not depend on the order of the evidence or of the rules' firing. */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
@@ -287,5 +313,12 @@ class DroolsGatePolicyTest {
 
     private static Finding finding(Dimension dimension, FindingSeverity severity, String file, int line, String source) {
         return new Finding(dimension, "java/sql-injection", severity, file, line, "user input reaches a query", source);
+    }
+
+    /** Gate rules from a test DRL. */
+    private static final class TestRules extends CompiledDrl {
+        TestRules(String drl) {
+            super(drl, "test gate rules");
+        }
     }
 }
