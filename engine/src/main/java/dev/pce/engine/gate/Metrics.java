@@ -24,6 +24,9 @@ public final class Metrics {
     public static final String REVIEW_APPROVALS = "review.approvals";
     public static final String REVIEW_REJECTIONS = "review.rejections";
 
+    /** How much slower than its baseline the change is, in percent (0 = as fast, negative = faster). */
+    public static final String PERFORMANCE_REGRESSION = "performance.regression";
+
     private Metrics() {
     }
 }

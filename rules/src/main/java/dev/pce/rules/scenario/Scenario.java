@@ -1,28 +1,25 @@
 package dev.pce.rules.scenario;
 
-import dev.pce.engine.model.TaskSpec;
-
 import java.util.List;
 
 /**
- * One case of a scenario file: given these tasks, expect these edges (all of them, no more), or an error.
- *
- * @param file         where it was read from, for reports
- * @param given        the tasks, with the fields of ce_plan's tasks
- * @param expectError  fragments the error's message or fix must all contain; empty when edges are expected
- * @param expectNotes  fragments each of which some note must contain; empty means notes are not checked
+ * One case of a scenario file: given some input, expect what the rules decide, or an error. Which rules a file
+ * tests is its top-level {@code rules} ({@link RuleSet}).
  */
-public record Scenario(String file, String name, String description, List<TaskSpec> given,
-                       List<ExpectedEdge> expect, List<String> expectError, List<String> expectNotes) {
-    public Scenario {
-        given = List.copyOf(given);
-        expect = List.copyOf(expect);
-        expectError = List.copyOf(expectError);
-        expectNotes = List.copyOf(expectNotes);
-    }
+public sealed interface Scenario permits DependencyScenario, GateScenario {
 
-    /** Whether the scenario expects the plan to be rejected. */
-    public boolean expectsError() {
-        return !expectError.isEmpty();
+    /** Where it was read from, for reports. */
+    String file();
+
+    String name();
+
+    String description();
+
+    /** Fragments the error's message or fix must all contain; empty when the rules must decide. */
+    List<String> expectError();
+
+    /** Whether the scenario expects the rules to fail with an error. */
+    default boolean expectsError() {
+        return !expectError().isEmpty();
     }
 }

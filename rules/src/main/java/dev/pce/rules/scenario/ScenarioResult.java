@@ -6,7 +6,7 @@ import java.util.List;
  * The outcome of one scenario.
  *
  * @param mismatches what differed from the expectation, one line each; empty when it passed
- * @param actual     what the classifier produced (edges and notes, or the error), for the report
+ * @param actual     what the rules decided (edges and notes, criteria verdicts, or the error), for the report
  */
 public record ScenarioResult(Scenario scenario, List<String> mismatches, List<String> actual) {
     public ScenarioResult {
@@ -31,7 +31,7 @@ public record ScenarioResult(Scenario scenario, List<String> mismatches, List<St
         }
         text.append("\n  actual:");
         if (actual.isEmpty()) {
-            text.append(" (no edges)");
+            text.append(" (nothing)");
         }
         for (String line : actual) {
             text.append("\n    ").append(line);

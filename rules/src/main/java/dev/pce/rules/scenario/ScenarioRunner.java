@@ -1,12 +1,11 @@
 package dev.pce.rules.scenario;
 
 import dev.pce.engine.CeException;
-import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.engine.workflow.PlanValidator;
 import dev.pce.rules.dependency.Classification;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
-import dev.pce.rules.dependency.PlanNote;
+import dev.pce.rules.gate.DroolsGatePolicy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,20 +13,22 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Runs scenarios against the dependency rules, so maintainers test rules with YAML/JSON files and no Java. Each
- * scenario's tasks first go through ce_plan's structural validation (so pools are filled in and a structural
- * error can be expected like a rule's), then through the classifier.
+ * Runs scenarios against the rules, so maintainers test rules with YAML/JSON files and no Java. One runner runs
+ * every kind: each scenario goes to the rules its file names ({@link RuleSet}). Rules compile on first use, so a
+ * run of dependency scenarios never compiles the gate rules.
  */
 public final class ScenarioRunner {
-    private final Function<List<TaskSpec>, Classification> classifier;
+    private final DependencyScenarioRunner dependencies;
+    private final GateScenarioRunner gates;
 
     /** A runner on the built-in rules. */
     public ScenarioRunner() {
-        this(new DroolsDependencyClassifier()::classifyWithNotes);
+        this(new DroolsDependencyClassifier()::classifyWithNotes, new DroolsGatePolicy());
     }
 
-    public ScenarioRunner(Function<List<TaskSpec>, Classification> classifier) {
-        this.classifier = classifier;
+    public ScenarioRunner(Function<List<TaskSpec>, Classification> classifier, GatePolicy gatePolicy) {
+        this.dependencies = new DependencyScenarioRunner(classifier);
+        this.gates = new GateScenarioRunner(gatePolicy);
     }
 
     /** Loads and runs every scenario file under {@code root}, in path order. */
@@ -48,35 +49,23 @@ public final class ScenarioRunner {
     }
 
     public ScenarioResult run(Scenario scenario) {
-        Classification classification;
-        try {
-            classification = classifier.apply(PlanValidator.validate("scenario " + scenario.name(),
-                    scenario.given()));
-        } catch (CeException e) {
-            return errorResult(scenario, e);
-        }
-        List<String> actual = describe(classification);
-        List<String> mismatches = new ArrayList<>();
-        if (scenario.expectsError()) {
-            mismatches.add("expected an error containing " + quoted(scenario.expectError())
-                    + ", but the plan was classified");
-            return new ScenarioResult(scenario, mismatches, actual);
-        }
-        compareEdges(scenario.expect(), classification.edges(), mismatches);
-        for (String fragment : scenario.expectNotes()) {
-            if (classification.notes().stream().noneMatch(note -> note.text().contains(fragment))) {
-                mismatches.add("missing note containing '" + fragment + "'");
-            }
-        }
-        return new ScenarioResult(scenario, mismatches, actual);
+        return switch (scenario) {
+            case DependencyScenario dependency -> dependencies.run(dependency);
+            case GateScenario gate -> gates.run(gate);
+        };
     }
 
-    private static ScenarioResult errorResult(Scenario scenario, CeException error) {
+    /**
+     * The result of a scenario whose rules failed with {@code error}: a pass only if it expected that error.
+     *
+     * @param expected what the scenario expected instead ("edges", "criteria")
+     */
+    static ScenarioResult errorResult(Scenario scenario, CeException error, String expected) {
         String text = error.describe();
         List<String> actual = List.of("error " + error.code() + ": " + text);
         List<String> mismatches = new ArrayList<>();
         if (!scenario.expectsError()) {
-            mismatches.add("expected edges, but the classification failed");
+            mismatches.add("expected " + expected + ", but the rules failed");
         }
         for (String fragment : scenario.expectError()) {
             if (!text.contains(fragment)) {
@@ -86,37 +75,13 @@ public final class ScenarioRunner {
         return new ScenarioResult(scenario, mismatches, actual);
     }
 
-    private static void compareEdges(List<ExpectedEdge> expected, List<ClassifiedEdge> actual,
-                                     List<String> mismatches) {
-        for (ExpectedEdge edge : expected) {
-            if (actual.stream().noneMatch(edge::matches)) {
-                String near = actual.stream().filter(edge::sameEdge).findFirst()
-                        .map(found -> ", but it came as " + line(found)).orElse("");
-                mismatches.add("missing:    " + edge + near);
-            }
-        }
-        for (ClassifiedEdge edge : actual) {
-            if (expected.stream().noneMatch(wanted -> wanted.sameEdge(edge))) {
-                mismatches.add("unexpected: " + line(edge));
-            }
-        }
-    }
-
-    private static List<String> describe(Classification classification) {
-        List<String> lines = new ArrayList<>();
-        classification.edges().forEach(edge -> lines.add(line(edge)));
-        for (PlanNote note : classification.notes()) {
-            lines.add("note [" + note.rule() + "] " + note.text());
-        }
-        return lines;
-    }
-
-    private static String line(ClassifiedEdge edge) {
-        return edge.from() + " -> " + edge.to() + " " + edge.edgeClass().wireName() + " [" + edge.rule() + "]"
-                + (edge.resource().isEmpty() ? "" : " on " + edge.resource()) + ": " + edge.reason();
-    }
-
-    private static String quoted(List<String> fragments) {
-        return fragments.stream().map(f -> "'" + f + "'").toList().toString();
+    /**
+     * The result of a scenario that expected an error, but the rules decided.
+     *
+     * @param decided what happened instead ("the plan was classified")
+     */
+    static ScenarioResult unexpectedSuccess(Scenario scenario, List<String> actual, String decided) {
+        return new ScenarioResult(scenario, List.of("expected an error containing " + scenario.expectError().stream()
+                .map(f -> "'" + f + "'").toList() + ", but " + decided), actual);
     }
 }

@@ -113,4 +113,123 @@ class ScenarioRunnerTest {
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
+
+    @Test
+    void aGateScenarioReportsEachWrongFieldOfEachCriterion() throws IOException {
+        Path file = write("gate.yaml", """
+                rules: gates
+                scenarios:
+                  - name: wrong expectations
+                    project_type: library
+                    evidence:
+                      measurements: {coverage.line: 79}
+                      findings:
+                        - {dimension: lint, severity: high, file: src/A.java}
+                    expect:
+                      blocking: false
+                      criteria:
+                        - {criterion: coverage-line, verdict: pass, threshold: 70, rule: coverage-service}
+                        - {criterion: lint-high, remediation: {pool: reviewers, files: [src/B.java]}}
+                        - {criterion: docs-high, remediation: {title: Fix the docs}}
+                        - {criterion: coverage-lines}
+                """);
+        ScenarioResult result = RUNNER.runAll(dir).get(0);
+        assertThat(result.mismatches()).containsExactly(
+                "blocking: expected false, got true",
+                "coverage-line verdict: expected pass, got fail",
+                "coverage-line threshold: expected 70.0, got 80.0",
+                "coverage-line rule: expected coverage-service, got coverage-library",
+                "lint-high remediation pool: expected reviewers, got builders",
+                "lint-high remediation files: expected [src/B.java], got [src/A.java]",
+                "docs-high remediation: expected a task, got none",
+                "missing criterion: coverage-lines");
+        assertThat(result.report()).contains("FAIL " + file, "actual:", "coverage-line fail, blocking, at least 80.0,"
+                + " measured 79.0 [coverage-library] -> builders 'Add tests for the uncovered lines' []");
+    }
+
+    @Test
+    void oneRunnerRunsBothKindsOfFile() throws IOException {
+        write("dependencies.yaml", """
+                scenarios:
+                  - name: untyped is hard
+                    given: [{id: a, kind: build}, {id: b, kind: build, depends_on: [a]}]
+                    expect: [{from: a, to: b, class: hard}]
+                """);
+        write("gates.yaml", """
+                rules: gates
+                scenarios:
+                  - name: nothing measured blocks
+                    project_type: web
+                    expect: {blocking: true}
+                """);
+        List<ScenarioResult> results = RUNNER.runAll(dir);
+        assertThat(results).extracting(result -> result.scenario().getClass().getSimpleName())
+                .containsExactly("DependencyScenario", "GateScenario");
+        assertThat(ScenarioRunner.summary(results)).isEqualTo("2 passed, 0 failed");
+    }
+
+    @Test
+    void aGateScenarioExpectingAnErrorFailsWhenTheGateJudges() throws IOException {
+        write("gate-error.yaml", """
+                rules: gates
+                scenarios:
+                  - name: no error comes
+                    project_type: cli
+                    expect_error: boom
+                """);
+        assertThat(RUNNER.runAll(dir).get(0).mismatches()).containsExactly(
+                "expected an error containing ['boom'], but the gate judged the evidence");
+    }
+
+    @Test
+    void gateFieldsInAFileOfDependencyScenariosNameTheMissingRulesLine() throws IOException {
+        Path file = write("no-rules.yaml", """
+                scenarios:
+                  - name: forgot rules
+                    project_type: library
+                    expect: {blocking: true}
+                """);
+        assertThatThrownBy(() -> ScenarioLoader.load(file)).hasMessageContaining(
+                "scenarios[0] has fields of a gate scenario, but the file tests the dependency rules; a file of gate"
+                        + " scenarios starts with 'rules: gates'");
+    }
+
+    @Test
+    void aMisspeltGateFieldIsAnErrorNamingWhere() throws IOException {
+        Path file = write("typo.yaml", """
+                rules: gates
+                scenarios:
+                  - name: typo
+                    project_type: library
+                    evidence:
+                      findings: [{dimension: lint, severity: high, fil: src/A.java}]
+                    expect: {blocking: true}
+                """);
+        assertThatThrownBy(() -> ScenarioLoader.load(file)).hasMessageContaining(
+                "scenarios[0] ('typo').evidence.findings[0] has the unknown field 'fil'");
+    }
+
+    @Test
+    void invalidNamesListTheValidOnes() throws IOException {
+        Path rules = write("rules.yaml", """
+                rules: gate
+                scenarios: [{name: x}]
+                """);
+        assertThatThrownBy(() -> ScenarioLoader.load(rules)).hasMessageContaining(
+                "the file's 'rules' is invalid: unknown rules 'gate'; use one of [dependencies, gates]");
+        Path type = write("type.yaml", """
+                rules: gates
+                scenarios: [{name: x, project_type: daemon, expect: {blocking: true}}]
+                """);
+        assertThatThrownBy(() -> ScenarioLoader.load(type)).hasMessageContaining(
+                "scenarios[0] ('x').project_type is invalid: unknown project type 'daemon'; use one of library,"
+                        + " service, cli, web");
+        Path metric = write("metric.yaml", """
+                rules: gates
+                scenarios: [{name: x, project_type: cli, evidence: {measurements: {coverge.line: 3}},
+                             expect: {blocking: true}}]
+                """);
+        assertThatThrownBy(() -> ScenarioLoader.load(metric)).hasMessageContaining(
+                "evidence.measurements.coverge.line (metric 'coverge.line') is invalid: unknown dimension 'coverge'");
+    }
 }

@@ -1,0 +1,61 @@
+package dev.pce.engine.gate;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One criterion of a gate, judged.
+ *
+ * @param criterion   the criterion's name ("coverage-line"), unique within a gate
+ * @param metric      the metric it judges, a name from {@link Metrics}
+ * @param threshold   the value {@code measured} is compared with
+ * @param measured    the value the evidence gave; empty when there was none (MISSING, or ERROR with nothing read)
+ * @param required    whether absent evidence counts against the gate; an optional criterion is judged only when
+ *                    its metric was measured
+ * @param rule        the name of the rule that set the threshold (a gate rule, or the rule that applied a learned
+ *                    adjustment)
+ * @param reason      the measured value against the threshold, and why the threshold is what it is
+ * @param remediation the task that would make it pass; present when the criterion needs action (it did not pass,
+ *                    is not INFO, and is not an optional criterion without evidence)
+ */
+public record CriterionResult(String criterion, Dimension dimension, String metric, Comparison comparison,
+                              double threshold, OptionalDouble measured, CriterionSeverity severity,
+                              boolean required, Verdict verdict, String rule, String reason,
+                              Optional<Remediation> remediation) {
+
+    public CriterionResult {
+        Objects.requireNonNull(criterion, "criterion");
+        Objects.requireNonNull(dimension, "dimension");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(measured, "measured");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(remediation, "remediation");
+        if (!Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("criterion " + criterion + " has a threshold that is not a finite number");
+        }
+    }
+
+    public boolean passed() {
+        return verdict == Verdict.PASS;
+    }
+
+    /**
+     * Whether this criterion stops the gate: a BLOCKING criterion that failed, whose evidence could not be read, or
+     * whose required evidence is missing. A gate never passes on absent or unreadable evidence.
+     */
+    public boolean blocks() {
+        if (severity != CriterionSeverity.BLOCKING) {
+            return false;
+        }
+        return switch (verdict) {
+            case PASS -> false;
+            case FAIL, ERROR -> true;
+            case MISSING -> required;
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package dev.pce.rules;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.rules.dependency.DependencyRules;
+import dev.pce.rules.gate.GateRules;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CompiledDrlTest {
+
+    /** A rule set on any class-path DRL, as the shipped ones are. */
+    private static final class TestRules extends CompiledDrl {
+        TestRules(String drl) {
+            super(drl, "test rules");
+        }
+    }
+
+    @Test
+    void aDrlThatDoesNotCompileIsAnInternalErrorNamingTheFile() {
+        TestRules rules = new TestRules("drl/broken.drl");
+        assertThatThrownBy(rules::kieBase).isInstanceOfSatisfying(CeException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+            assertThat(e.getMessage()).startsWith("The test rules in drl/broken.drl do not compile:")
+                    .contains("NoSuchFact");
+            assertThat(e.fix()).contains("Correct the DRL at the lines named");
+        });
+        assertThat(rules.isReady()).isTrue();
+        assertThatThrownBy(rules::kieBase).as("the same error on every call").hasMessageContaining("NoSuchFact");
+    }
+
+    @Test
+    void aMissingDrlSaysSo() {
+        assertThatThrownBy(new TestRules("rules/none.drl")::kieBase).isInstanceOf(CeException.class)
+                .hasMessage("The test rules (rules/none.drl) are not on the class path.");
+    }
+
+    @Test
+    void eachShippedRuleSetCompilesOnceIntoItsOwnBase() {
+        GateRules gates = GateRules.shared();
+        gates.prepareInBackground();
+        gates.prepareInBackground(); // a second call starts nothing new
+        assertThat(gates.kieBase()).isSameAs(gates.kieBase());
+        assertThat(gates.kieBase()).isNotSameAs(DependencyRules.shared().kieBase());
+        assertThat(gates.drl()).isEqualTo(GateRules.DRL);
+        assertThat(gates.kieBase().getKiePackage(GateRules.PACKAGE).getRules()).extracting(rule -> rule.getName())
+                .contains("coverage-library", "learned-threshold");
+    }
+}
