@@ -17,16 +17,18 @@ import java.util.Map;
 public final class EventCodec {
     private static final ObjectMapper MAPPER = Json.mapper();
 
-    private static final Map<String, Class<? extends EventPayload>> PAYLOAD_TYPES = Map.of(
-            WorkflowPlanned.TYPE, WorkflowPlanned.class,
-            TasksAdded.TYPE, TasksAdded.class,
-            TaskClaimed.TYPE, TaskClaimed.class,
-            LeaseExpired.TYPE, LeaseExpired.class,
-            TaskCompleted.TYPE, TaskCompleted.class,
-            TaskFailed.TYPE, TaskFailed.class,
-            TaskProgressed.TYPE, TaskProgressed.class,
-            ProgressRolledBack.TYPE, ProgressRolledBack.class,
-            ClaimRevoked.TYPE, ClaimRevoked.class);
+    private static final Map<String, Class<? extends EventPayload>> PAYLOAD_TYPES = Map.ofEntries(
+            Map.entry(WorkflowPlanned.TYPE, WorkflowPlanned.class),
+            Map.entry(TasksAdded.TYPE, TasksAdded.class),
+            Map.entry(EvidenceReported.TYPE, EvidenceReported.class),
+            Map.entry(GateEvaluated.TYPE, GateEvaluated.class),
+            Map.entry(TaskClaimed.TYPE, TaskClaimed.class),
+            Map.entry(LeaseExpired.TYPE, LeaseExpired.class),
+            Map.entry(TaskCompleted.TYPE, TaskCompleted.class),
+            Map.entry(TaskFailed.TYPE, TaskFailed.class),
+            Map.entry(TaskProgressed.TYPE, TaskProgressed.class),
+            Map.entry(ProgressRolledBack.TYPE, ProgressRolledBack.class),
+            Map.entry(ClaimRevoked.TYPE, ClaimRevoked.class));
 
     private EventCodec() {
     }

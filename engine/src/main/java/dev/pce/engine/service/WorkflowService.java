@@ -12,7 +12,11 @@ import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.event.TasksAdded;
+import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.workflow.GateCommand;
+import dev.pce.engine.workflow.ReportEvidenceCommand;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.workflow.AddTasksCommand;
 import dev.pce.engine.log.EventLog;
@@ -63,6 +67,7 @@ public final class WorkflowService implements Closeable {
     private final Clock clock;
     private final DependencyClassifier classifier;
     private final PoolSlots slots;
+    private final Optional<GateJudge> gates;
     private final ConcurrentMap<String, WorkflowHandle> handles = new ConcurrentHashMap<>();
 
     /** A service with the plain classification (declared dependencies, shared writes) and the default pools. */
@@ -75,10 +80,20 @@ public final class WorkflowService implements Closeable {
      * @param slots      agents per pool, for the schedule estimates (ETA, speedup)
      */
     public WorkflowService(Workspace workspace, Clock clock, DependencyClassifier classifier, PoolSlots slots) {
+        this(workspace, clock, classifier, slots, Optional.empty());
+    }
+
+    /**
+     * @param gates judges the quality gates: on request ({@link #evaluateGate}) and when a completion finishes a
+     *              wave of a workflow that has evidence; empty: no gates
+     */
+    public WorkflowService(Workspace workspace, Clock clock, DependencyClassifier classifier, PoolSlots slots,
+                           Optional<GateJudge> gates) {
         this.workspace = workspace;
         this.clock = clock;
         this.classifier = classifier;
         this.slots = slots;
+        this.gates = gates;
     }
 
     public Workspace workspace() {
@@ -211,7 +226,55 @@ public final class WorkflowService implements Closeable {
     }
 
     public TaskResult complete(String workflowId, CompleteCommand command) {
-        return taskResult(workflowId, command.taskId(), command);
+        TaskResult result = taskResult(workflowId, command.taskId(), command);
+        if (!result.duplicate() && gates.isPresent()) {
+            judgeFinishedWave(workflowId, command.taskId(), command.agent());
+        }
+        return result;
+    }
+
+    /**
+     * Stores quality evidence with the workflow (a later report of the same key replaces it). Returns the
+     * sequence number of the workflow's latest evidence report.
+     */
+    public long reportEvidence(String workflowId, EvidenceReported report, String agent) {
+        return handle(workflowId).execute(new ReportEvidenceCommand(report, agent),
+                (state, executed) -> state.gates().evidenceSeq());
+    }
+
+    /**
+     * Judges the gate after the workflow's current wave now (or the final gate when every planned task is done),
+     * records the verdict and adds the remediation tasks.
+     */
+    public GateOutcome evaluateGate(String workflowId, String agent, Optional<ProjectType> projectType) {
+        GateJudge judge = gates.orElseThrow(() -> new CeException(ErrorCode.INTERNAL, "No gate rules are configured "
+                + "in this process.", "Run the server with 'ce serve', which loads the gate rules."));
+        WorkflowHandle handle = handle(workflowId);
+        GateCommand command = handle.read(state -> judge.judge(state, GateJudge.currentSync(state), projectType,
+                agent, classifier));
+        return record(workflowId, handle, command);
+    }
+
+    /** After a completion: if it finished its wave and the workflow has evidence, the gate after it judges. */
+    private void judgeFinishedWave(String workflowId, String taskId, String agent) {
+        WorkflowHandle handle = handle(workflowId);
+        Optional<GateCommand> command = handle.read(state -> state.gates().evidenceSeq() == 0 ? Optional.empty()
+                : GateJudge.completedSync(state, taskId)
+                        .map(sync -> gates.orElseThrow().judge(state, sync, Optional.empty(), agent, classifier)));
+        command.ifPresent(gate -> record(workflowId, handle, gate));
+    }
+
+    private GateOutcome record(String workflowId, WorkflowHandle handle, GateCommand command) {
+        return handle.execute(command, (state, executed) -> {
+            List<String> added = executed.appended().stream()
+                    .flatMap(event -> event.payload() instanceof TasksAdded tasksAdded
+                            ? tasksAdded.tasks().stream().map(TaskSpec::id) : java.util.stream.Stream.empty())
+                    .toList();
+            return new GateOutcome(workflowId, command.gate(), command.wave(), command.projectType(),
+                    command.result().blocking(), command.result().criteria(),
+                    command.remediation().stream().map(TaskSpec::id).toList(), added, command.evidenceSeq(),
+                    !executed.appended().isEmpty());
+        });
     }
 
     public TaskResult fail(String workflowId, FailCommand command) {

@@ -28,6 +28,7 @@ public final class PlanRelations {
     private final Map<String, List<Partner>> partners = new HashMap<>();
     private final Map<String, List<String>> dependents = new HashMap<>();
     private final List<String> topologicalOrder;
+    private final Map<String, Integer> waves = new HashMap<>();
 
     private PlanRelations(List<String> ids, List<ClassifiedEdge> edges) {
         this.edges = List.copyOf(edges);
@@ -56,6 +57,13 @@ public final class PlanRelations {
         dependents.values().forEach(list -> list.sort(Comparator.comparingInt(id -> planIndex.getOrDefault(id, 0))));
         this.topologicalOrder = Topology.order(ids,
                 id -> prerequisites.getOrDefault(id, List.of()).stream().map(Prerequisite::taskId).toList());
+        for (String id : topologicalOrder) {
+            int wave = 0;
+            for (Prerequisite prerequisite : prerequisites(id)) {
+                wave = Math.max(wave, waves.getOrDefault(prerequisite.taskId(), 0) + 1);
+            }
+            waves.put(id, wave);
+        }
     }
 
     public static PlanRelations of(List<TaskSpec> tasks, List<ClassifiedEdge> edges) {
@@ -93,6 +101,14 @@ public final class PlanRelations {
     /** Tasks that wait for {@code taskId} through a hard or soft edge, in plan order. */
     public List<String> dependents(String taskId) {
         return dependents.getOrDefault(taskId, List.of());
+    }
+
+    /**
+     * The task's wave: 0 when it waits for no task, else one more than its deepest hard or soft prerequisite's.
+     * Quality gates sit between waves.
+     */
+    public int wave(String taskId) {
+        return waves.getOrDefault(taskId, 0);
     }
 
     /** Task ids with every prerequisite before its dependents; plan order among tasks free at the same time. */

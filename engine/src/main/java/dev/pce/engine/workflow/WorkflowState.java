@@ -4,6 +4,8 @@ import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.ClaimRevoked;
 import dev.pce.engine.event.Event;
+import dev.pce.engine.event.EvidenceReported;
+import dev.pce.engine.event.GateEvaluated;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.ProgressRolledBack;
 import dev.pce.engine.event.TaskClaimed;
@@ -54,6 +56,8 @@ public final class WorkflowState {
     private PlanRelations relations = PlanRelations.of(List.of(), List.of());
     /** Task ids, critical path first: the order in which ready tasks are handed out. Fixed by the plan. */
     private List<String> priorityOrder = List.of();
+    /** Evidence and gate verdicts. */
+    private GateRecord gates = GateRecord.EMPTY;
 
     public WorkflowState(String workflowId) {
         this.workflowId = workflowId;
@@ -73,12 +77,13 @@ public final class WorkflowState {
         List<TaskSpec> specs = state.tasks.values().stream().map(TaskState::spec).toList();
         state.relations = PlanRelations.of(specs, snapshot.edges());
         state.priorityOrder = priorityOrder(specs, snapshot.edges());
+        state.gates = snapshot.gates();
         return state;
     }
 
     public WorkflowSnapshot snapshot(long offset) {
         return new WorkflowSnapshot(WorkflowSnapshot.FORMAT, workflowId, lastSeq, offset, lastEventId, goal, createdAt,
-                updatedAt, List.copyOf(tasks.values()), relations.edges());
+                updatedAt, List.copyOf(tasks.values()), relations.edges(), gates);
     }
 
     public void applyAll(Collection<Event> events) {
@@ -94,6 +99,8 @@ public final class WorkflowState {
         switch (event.payload()) {
             case WorkflowPlanned planned -> plan(planned, event.time());
             case TasksAdded added -> add(added);
+            case EvidenceReported evidence -> gates = gates.withEvidence(evidence, event.seq());
+            case GateEvaluated evaluation -> gates = gates.withGate(evaluation);
             case TaskEvent taskEvent -> applyTaskEvent(taskEvent, event);
             case UnrecognizedPayload ignored -> {
                 // Written by a newer PCE: keep reading, it cannot change what this version knows.
@@ -231,7 +238,8 @@ public final class WorkflowState {
             case DONE -> TaskStatus.DONE;
             case FAILED -> TaskStatus.FAILED;
             case CLAIMED -> !task.claim().orElseThrow().expiredAt(now) ? TaskStatus.CLAIMED
-                    : resourceHolders(task.id(), now).isEmpty() ? TaskStatus.READY : TaskStatus.WAITING;
+                    : resourceHolders(task.id(), now).isEmpty() && heldBy(task.id()).isEmpty() ? TaskStatus.READY
+                    : TaskStatus.WAITING;
             case PENDING -> pendingStatus(task, now, known);
         };
     }
@@ -245,7 +253,7 @@ public final class WorkflowState {
             }
             allSatisfied &= !waitsOn(prerequisite);
         }
-        if (!allSatisfied) {
+        if (!allSatisfied || heldBy(task.id()).isPresent()) {
             return TaskStatus.WAITING;
         }
         return resourceHolders(task.id(), now).isEmpty() ? TaskStatus.READY : TaskStatus.WAITING;
@@ -267,7 +275,29 @@ public final class WorkflowState {
                 return false;
             }
         }
-        return resourceHolders(task.id(), now).isEmpty();
+        return heldBy(task.id()).isEmpty() && resourceHolders(task.id(), now).isEmpty();
+    }
+
+    /**
+     * The blocking gate that holds {@code taskId} back: one whose latest evaluation failed and that sits before the
+     * task's wave. Remediation tasks are never held: they are what makes the gate pass.
+     */
+    public Optional<GateEvaluated> heldBy(String taskId) {
+        if (gates.gates().isEmpty() || gates.remediation().contains(taskId)) {
+            return Optional.empty();
+        }
+        int wave = relations.wave(taskId);
+        return gates.holding().stream().filter(gate -> wave > gate.wave()).findFirst();
+    }
+
+    /** Evidence and gate verdicts so far. */
+    public GateRecord gates() {
+        return gates;
+    }
+
+    /** The task's wave (see {@link PlanRelations#wave}). */
+    public int wave(String taskId) {
+        return relations.wave(taskId);
     }
 
     /** The tasks sharing a written resource with {@code taskId} that hold a live claim at {@code now}. */
@@ -303,9 +333,13 @@ public final class WorkflowState {
                 : dependency.phase() != TaskPhase.DONE;
     }
 
-    /** What a task waits for at {@code now}: unfinished prerequisites, then tasks holding a resource it writes. */
+    /**
+     * What a task waits for at {@code now}: unfinished prerequisites, a blocking gate ({@code gate:<name>}), then
+     * tasks holding a resource it writes.
+     */
     public List<String> waitingFor(String taskId, Instant now) {
         List<String> waits = unfinishedDependencies(taskId);
+        heldBy(taskId).ifPresent(gate -> waits.add("gate:" + gate.gate()));
         for (PlanRelations.Partner holder : resourceHolders(taskId, now)) {
             if (!waits.contains(holder.taskId())) {
                 waits.add(holder.taskId());
