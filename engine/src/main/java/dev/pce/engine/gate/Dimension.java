@@ -1,11 +1,14 @@
 package dev.pce.engine.gate;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** The quality dimensions a gate judges. The wire name is the lower-case constant name. */
 public enum Dimension {
     TESTS, COVERAGE, LINT, SECURITY, REVIEW, DOCS, PERFORMANCE;
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,7 @@
 package dev.pce.engine.gate;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Locale;
 public enum FindingSeverity {
     CRITICAL, HIGH, MEDIUM, LOW, INFO;
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

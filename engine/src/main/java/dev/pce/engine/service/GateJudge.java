@@ -15,7 +15,10 @@ import dev.pce.engine.workflow.GateCommand;
 import dev.pce.engine.workflow.GateRecord;
 import dev.pce.engine.workflow.WorkflowState;
 
+import dev.pce.engine.event.GateEvaluated;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +42,17 @@ public record GateJudge(GatePolicy policy, Supplier<ProjectType> projectType) {
         Objects.requireNonNull(projectType, "projectType");
     }
 
-    /** The gate that sits after the workflow's current wave: the first wave with unfinished planned work. */
+    /**
+     * The gate to judge now: a gate that blocks (the earliest), so new evidence can lift its hold; else the gate
+     * after the workflow's current wave (the first wave with unfinished planned work); else the final gate.
+     */
     static Sync currentSync(WorkflowState state) {
         GateRecord gates = state.gates();
+        Optional<Sync> holding = gates.holding().stream().min(Comparator.comparingInt(GateEvaluated::wave))
+                .map(gate -> new Sync(gate.gate(), gate.wave()));
+        if (holding.isPresent()) {
+            return holding.get();
+        }
         int lastWave = 0;
         Optional<Integer> open = Optional.empty();
         for (TaskState task : state.tasks()) {

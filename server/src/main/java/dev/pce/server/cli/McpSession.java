@@ -7,6 +7,12 @@ import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.gate.DroolsGatePolicy;
+import dev.pce.rules.gate.GateRules;
+import dev.pce.engine.service.GateJudge;
+import dev.pce.server.quality.EvidenceIntake;
+import dev.pce.server.quality.EvidenceLocations;
+import dev.pce.server.quality.ProjectTypes;
 import dev.pce.server.Version;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.PceMcpServer;
@@ -17,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -46,10 +53,11 @@ final class McpSession {
             try {
                 Thread.sleep(RULES_DELAY_MILLIS);
                 rules.kieBase(); // compiles here, unless a ce_plan got there first
+                GateRules.shared().kieBase();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                LOG.error("The dependency rules did not compile; ce_plan will report it", e);
+                LOG.error("The rules did not compile; ce_plan and ce_gate will report it", e);
             }
         });
     }
@@ -69,13 +77,18 @@ final class McpSession {
         LOG.info("Pool slots {}", slots.slots());
         DependencyClassifier classifier = rules.<DependencyClassifier>map(DroolsDependencyClassifier::new)
                 .orElseGet(DeclaredEdges::new);
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots);
+        Path project = Path.of("").toAbsolutePath();
+        // the gate rules load with the dependency rules; the start-up training runs without both
+        Optional<GateJudge> gates = rules.map(ignored -> new GateJudge(new DroolsGatePolicy(),
+                ProjectTypes.detectedOnce(project)));
+        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots, gates);
              LearningsAccess learnings = vaults.map(env -> LearningsAccess.openSoon(workspace, env,
                      LEARNINGS_DELAY_MILLIS)).orElseGet(() -> LearningsAccess.unavailable(
                      "The vaults are not opened while the start-up cache is trained."))) {
+            EvidenceIntake intake = new EvidenceIntake(workflows, new EvidenceLocations(project, workspace.root()));
             CountDownLatch clientGone = new CountDownLatch(1);
             PceMcpServer server = PceMcpServer.start(protocol.join(),
-                    ToolCatalog.create(workflows, learnings, Clock.systemDefaultZone()), learnings, in, out,
+                    ToolCatalog.create(workflows, learnings, intake, Clock.systemDefaultZone()), learnings, in, out,
                     Version.current(),
                     logHint, clientGone::countDown);
             rules.ifPresent(McpSession::prepareRulesSoon);

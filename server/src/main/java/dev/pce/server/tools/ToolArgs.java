@@ -100,6 +100,24 @@ public final class ToolArgs {
         return value.asLong();
     }
 
+    /** A required finite number. */
+    public double number(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw invalid(where(field) + " is missing.", "Add " + where(field) + " as a number.");
+        }
+        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw invalid(where(field) + " must be a number, got " + kind(value) + ".",
+                    "Send " + where(field) + " as a JSON number, e.g. 81.5.");
+        }
+        return value.asDouble();
+    }
+
+    /** An array of objects that may be left out (then empty). */
+    public List<ToolArgs> optionalObjectList(String field, int maxItems) {
+        return raw(field).isPresent() ? objectList(field, maxItems) : List.of();
+    }
+
     public boolean bool(String field, boolean defaultValue) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

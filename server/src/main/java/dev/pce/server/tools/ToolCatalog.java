@@ -2,6 +2,7 @@ package dev.pce.server.tools;
 
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.server.quality.EvidenceIntake;
 
 import java.time.Clock;
 
@@ -12,15 +13,16 @@ public final class ToolCatalog {
 
     /** The names of {@link #create}'s tools, known before the engine is up (the server prepares their contracts). */
     public static final List<String> TOOL_NAMES = List.of("ce_plan", "ce_status", "ce_events", "ce_claim",
-            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note");
+            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report");
 
     private ToolCatalog() {
     }
 
-    public static List<CeTool> create(WorkflowService workflows, LearningsAccess learnings, Clock clock) {
+    public static List<CeTool> create(WorkflowService workflows, LearningsAccess learnings, EvidenceIntake intake,
+                                      Clock clock) {
         return List.of(new PlanTool(workflows, learnings), new StatusTool(workflows), new EventsTool(workflows),
                 new ClaimTool(workflows), new CompleteTool(workflows), new FailTool(workflows),
                 new ProgressTool(workflows), new CaptureTool(workflows, learnings, clock), new SearchTool(learnings),
-                new NoteTool(learnings));
+                new NoteTool(learnings), new GateTool(workflows, intake), new GateReportTool(workflows, intake));
     }
 }

@@ -1,0 +1,58 @@
+package dev.pce.server.quality;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where evidence files may be read from: the project the server runs in (its working directory) and the
+ * workspace. A path from a tool argument is resolved against the project and must stay inside one of them, also
+ * after following symbolic links, so an agent cannot make the server read {@code /etc/passwd} or a home directory.
+ */
+public record EvidenceLocations(Path project, Path workspace) {
+
+    public EvidenceLocations {
+        project = project.toAbsolutePath().normalize();
+        workspace = workspace.toAbsolutePath().normalize();
+    }
+
+    /** The checked absolute path of {@code given}. */
+    public Path resolve(String given, String where) {
+        Path path;
+        try {
+            path = project.resolve(given).normalize();
+        } catch (RuntimeException e) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, where + " '" + given + "' is not a path.",
+                    "Give a file or directory path relative to the project, such as target/surefire-reports.");
+        }
+        if (!Files.exists(path)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, where + " '" + given + "' does not exist (looked at "
+                    + path + ").", "Give the path of an evidence file or directory after the tool that writes it "
+                    + "has run, relative to " + project + ".");
+        }
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot resolve " + where + " '" + given + "': " + e.getMessage(),
+                    "Check that the path is readable.", e);
+        }
+        if (List.of(project, workspace).stream().map(EvidenceLocations::real).noneMatch(real::startsWith)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, where + " '" + given + "' leads outside the project ("
+                    + real + ").", "Give evidence files inside " + project + " or the workspace " + workspace + ".");
+        }
+        return real;
+    }
+
+    private static Path real(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.pce.server.tools;
+
+import dev.pce.engine.Limits;
+import dev.pce.engine.event.EvidenceReported;
+import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.Finding;
+import dev.pce.engine.gate.FindingSeverity;
+import dev.pce.engine.gate.Measurement;
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.server.quality.EvidenceIntake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * ce_gate_report: an agent reports quality evidence for a workflow's gates: measured values and findings of one
+ * dimension (what it checked by hand or with a tool PCE does not read), and/or evidence files. A later report by
+ * the same agent on the same dimension replaces its earlier one.
+ */
+public final class GateReportTool implements CeTool {
+    private static final int MAX_ITEMS = 1_000;
+
+    private final WorkflowService workflows;
+    private final EvidenceIntake intake;
+
+    public GateReportTool(WorkflowService workflows, EvidenceIntake intake) {
+        this.workflows = workflows;
+        this.intake = intake;
+    }
+
+    @Override
+    public String name() {
+        return "ce_gate_report";
+    }
+
+    /** What ce_gate_report answers. */
+    public record Output(String workflowId, String key, int measurements, int findings,
+                         List<EvidenceIntake.FileRead> evidenceRead, long evidenceSeq) {
+    }
+
+    @Override
+    public ToolOutput call(ToolArgs args) {
+        String workflowId = CommonArgs.workflowId(args);
+        String agent = CommonArgs.agent(args);
+        Dimension dimension = dimension(args);
+        String source = "agent:" + agent;
+        List<Measurement> measurements = new ArrayList<>();
+        for (ToolArgs item : args.optionalObjectList("measurements", MAX_ITEMS)) {
+            String metric = item.requiredText("metric", 128).strip();
+            if (!metric.startsWith(dimension.wireName() + ".")) {
+                throw ToolArgs.invalid(item.where("metric") + " is '" + metric + "', not a " + dimension.wireName()
+                        + " metric.", "Name " + dimension.wireName() + " metrics '" + dimension.wireName()
+                        + ".<what>' (e.g. " + example(dimension) + "), or report the other dimension separately.");
+            }
+            measurements.add(new Measurement(dimension, metric, item.number("value"), source));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (ToolArgs item : args.optionalObjectList("findings", MAX_ITEMS)) {
+            findings.add(new Finding(dimension, item.optionalString("rule", 256).orElse(""), severity(item),
+                    item.optionalString("file", Limits.MAX_PATH_LENGTH).orElse(""),
+                    (int) item.integer("line", 0, Integer.MAX_VALUE, 0),
+                    item.requiredText("message", Limits.MAX_TEXT_LENGTH), source));
+        }
+        List<String> files = args.stringList("files", GateTool.MAX_EVIDENCE_PATHS, Limits.MAX_PATH_LENGTH);
+        if (measurements.isEmpty() && findings.isEmpty() && files.isEmpty()) {
+            throw ToolArgs.invalid("The report has no measurements, findings or files.",
+                    "Report at least one measured value, finding or evidence file.");
+        }
+        String key = source + ":" + dimension.wireName();
+        workflows.status(workflowId); // an unknown workflow is refused before anything is stored
+        List<EvidenceIntake.FileRead> read = intake.read(workflowId, files, "files", agent);
+        long seq = workflows.reportEvidence(workflowId,
+                new EvidenceReported(key, measurements, findings, List.of(), List.of()), agent);
+        return ToolOutput.json(new Output(workflowId, key, measurements.size(), findings.size(), read, seq));
+    }
+
+    private static Dimension dimension(ToolArgs args) {
+        String text = args.requiredText("dimension", 32);
+        try {
+            return Dimension.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ToolArgs.invalid(args.where("dimension") + " is '" + text + "'.", e.getMessage() + ".");
+        }
+    }
+
+    private static FindingSeverity severity(ToolArgs item) {
+        String text = item.requiredText("severity", 16).strip();
+        try {
+            return FindingSeverity.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ToolArgs.invalid(item.where("severity") + " is '" + text + "'.",
+                    "Use critical, high, medium, low or info.");
+        }
+    }
+
+    private static String example(Dimension dimension) {
+        return switch (dimension) {
+            case TESTS -> "tests.failed";
+            case COVERAGE -> "coverage.line";
+            case REVIEW -> "review.approvals";
+            case PERFORMANCE -> "performance.regression";
+            default -> dimension.wireName() + ".high";
+        };
+    }
+}
