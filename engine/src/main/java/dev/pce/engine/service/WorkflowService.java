@@ -15,7 +15,10 @@ import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.workflow.Command;
 import dev.pce.engine.workflow.GateCommand;
+import dev.pce.engine.workflow.DimensionReview;
+import dev.pce.engine.workflow.ReviewCommand;
 import dev.pce.engine.workflow.ReportEvidenceCommand;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.workflow.AddTasksCommand;
@@ -286,8 +289,35 @@ public final class WorkflowService implements Closeable {
         return taskResult(workflowId, command.taskId(), command);
     }
 
-    private TaskResult taskResult(String workflowId, String taskId, TaskCommand command) {
+    /**
+     * A reviewer reports its review task: completed, its verdicts stored as gate evidence, and, when it asks for
+     * changes, rework for the reviewed tasks' pools plus a re-review (see {@link ReviewCommand}).
+     */
+    public ReviewOutcome review(String workflowId, String reviewTaskId, String claimId, String agent,
+                                List<DimensionReview> reviews, String summary) {
+        return review(workflowId, new ReviewCommand(reviewTaskId, claimId, agent, reviews, summary, classifier));
+    }
+
+    /** See {@link #review(String, String, String, String, List, String)}. */
+    public ReviewOutcome review(String workflowId, ReviewCommand command) {
+        List<String> added = new ArrayList<>();
+        TaskResult result = taskResult(workflowId, command.reviewTaskId(), command, appended -> appended.stream()
+                .filter(event -> event.payload() instanceof TasksAdded)
+                .forEach(event -> ((TasksAdded) event.payload()).tasks().forEach(task -> added.add(task.id()))));
+        if (!result.duplicate() && gates.isPresent()) {
+            judgeFinishedWave(workflowId, command.reviewTaskId(), command.agent());
+        }
+        return new ReviewOutcome(result, command.approved(), added);
+    }
+
+    private TaskResult taskResult(String workflowId, String taskId, Command command) {
+        return taskResult(workflowId, taskId, command, appended -> { });
+    }
+
+    private TaskResult taskResult(String workflowId, String taskId, Command command,
+                                  java.util.function.Consumer<List<Event>> seeAppended) {
         return handle(workflowId).execute(command, (state, executed) -> {
+            seeAppended.accept(executed.appended());
             StatusReport report = StatusReport.of(state, executed.decidedAt());
             boolean duplicate = executed.appended().isEmpty();
             // a repeated failure report answers as the first did: the task went back to its pool unless it failed

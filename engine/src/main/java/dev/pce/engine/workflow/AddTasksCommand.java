@@ -23,13 +23,21 @@ import java.util.stream.Collectors;
  * are validated with the plan's tasks as one plan and their relations classified by the same rules. Repeating a
  * request whose tasks are all there already appends nothing, so a retried call cannot add them twice.
  *
- * @param cause what asked for them (a gate or review id), recorded with the event
+ * @param cause      what asked for them (a gate or review id), recorded with the event
+ * @param extraEdges relations the rules cannot see from the tasks alone (a planned task that must now also wait
+ *                   for a re-review), added as given
  */
 public record AddTasksCommand(List<TaskSpec> tasks, String reason, String cause, String agent,
-                              DependencyClassifier classifier) implements Command {
+                              DependencyClassifier classifier, List<ClassifiedEdge> extraEdges) implements Command {
+
+    public AddTasksCommand(List<TaskSpec> tasks, String reason, String cause, String agent,
+                           DependencyClassifier classifier) {
+        this(tasks, reason, cause, agent, classifier, List.of());
+    }
 
     public AddTasksCommand {
         tasks = List.copyOf(tasks);
+        extraEdges = List.copyOf(extraEdges);
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(agent, "agent");
@@ -50,8 +58,9 @@ public record AddTasksCommand(List<TaskSpec> tasks, String reason, String cause,
         List<TaskSpec> all = new ArrayList<>(state.tasks().stream().map(TaskState::spec).toList());
         all.addAll(tasks);
         List<TaskSpec> resolved = PlanValidator.validate(state.goal(), all);
-        List<ClassifiedEdge> edges = classifier.classify(resolved).stream()
-                .filter(edge -> newIds.contains(edge.from()) || newIds.contains(edge.to())).toList();
+        List<ClassifiedEdge> edges = new ArrayList<>(classifier.classify(resolved).stream()
+                .filter(edge -> newIds.contains(edge.from()) || newIds.contains(edge.to())).toList());
+        edges.addAll(extraEdges);
         List<ClassifiedEdge> allEdges = new ArrayList<>(state.relations().edges());
         allEdges.addAll(edges);
         Scheduler.plan(resolved, allEdges, PoolSlots.defaults()); // refuses a cycle the new relations would close

@@ -39,6 +39,7 @@ public final class Plans {
         private String pool;
         private double estimateMinutes = 30;
         private List<String> dependsOn = List.of();
+        private List<String> writes = List.of();
 
         private Task(String id) {
             this.id = id;
@@ -71,9 +72,14 @@ public final class Plans {
             return this;
         }
 
+        public Task writes(String... paths) {
+            writes = List.of(paths);
+            return this;
+        }
+
         public TaskSpec build() {
             return TaskSpec.builder(id, kind).title(title).pool(pool).estimate(estimateMinutes)
-                    .dependsOn(dependsOn.toArray(String[]::new)).build();
+                    .dependsOn(dependsOn.toArray(String[]::new)).writes(writes.toArray(String[]::new)).build();
         }
     }
 }

@@ -4,14 +4,12 @@ import dev.pce.engine.Limits;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Finding;
-import dev.pce.engine.gate.FindingSeverity;
 import dev.pce.engine.gate.Measurement;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.server.quality.EvidenceIntake;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * ce_gate_report: an agent reports quality evidence for a workflow's gates: measured values and findings of one
@@ -43,7 +41,7 @@ public final class GateReportTool implements CeTool {
     public ToolOutput call(ToolArgs args) {
         String workflowId = CommonArgs.workflowId(args);
         String agent = CommonArgs.agent(args);
-        Dimension dimension = dimension(args);
+        Dimension dimension = FindingArgs.dimension(args);
         String source = "agent:" + agent;
         List<Measurement> measurements = new ArrayList<>();
         for (ToolArgs item : args.optionalObjectList("measurements", MAX_ITEMS)) {
@@ -55,13 +53,7 @@ public final class GateReportTool implements CeTool {
             }
             measurements.add(new Measurement(dimension, metric, item.number("value"), source));
         }
-        List<Finding> findings = new ArrayList<>();
-        for (ToolArgs item : args.optionalObjectList("findings", MAX_ITEMS)) {
-            findings.add(new Finding(dimension, item.optionalString("rule", 256).orElse(""), severity(item),
-                    item.optionalString("file", Limits.MAX_PATH_LENGTH).orElse(""),
-                    (int) item.integer("line", 0, Integer.MAX_VALUE, 0),
-                    item.requiredText("message", Limits.MAX_TEXT_LENGTH), source));
-        }
+        List<Finding> findings = FindingArgs.findings(args, "findings", dimension, source);
         List<String> files = args.stringList("files", GateTool.MAX_EVIDENCE_PATHS, Limits.MAX_PATH_LENGTH);
         if (measurements.isEmpty() && findings.isEmpty() && files.isEmpty()) {
             throw ToolArgs.invalid("The report has no measurements, findings or files.",
@@ -73,25 +65,6 @@ public final class GateReportTool implements CeTool {
         long seq = workflows.reportEvidence(workflowId,
                 new EvidenceReported(key, measurements, findings, List.of(), List.of()), agent);
         return ToolOutput.json(new Output(workflowId, key, measurements.size(), findings.size(), read, seq));
-    }
-
-    private static Dimension dimension(ToolArgs args) {
-        String text = args.requiredText("dimension", 32);
-        try {
-            return Dimension.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ToolArgs.invalid(args.where("dimension") + " is '" + text + "'.", e.getMessage() + ".");
-        }
-    }
-
-    private static FindingSeverity severity(ToolArgs item) {
-        String text = item.requiredText("severity", 16).strip();
-        try {
-            return FindingSeverity.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ToolArgs.invalid(item.where("severity") + " is '" + text + "'.",
-                    "Use critical, high, medium, low or info.");
-        }
     }
 
     private static String example(Dimension dimension) {

@@ -108,6 +108,32 @@ class GateIT {
         assertThat(badMetric.text()).contains("not a review metric");
     }
 
+    @Test
+    void aReviewAskingForChangesSendsReworkToTheBuildersAndHoldsTheDependents() {
+        String id = server.ok("ce_plan", args("goal", "Login", "tasks", List.of(
+                args("id", "api", "title", "Login API", "kind", "build", "writes", List.of("src/Login.java")),
+                args("id", "review", "title", "Review the login", "kind", "review", "depends_on", List.of("api")),
+                args("id", "release", "title", "Release", "kind", "build", "depends_on", List.of("review")))))
+                .path("workflow_id").asText();
+        finishAll(id, "builders", List.of("release"));
+        JsonNode claim = server.ok("ce_claim", args("workflow_id", id, "pool", "reviewers", "agent", "r1"));
+        JsonNode review = server.ok("ce_review", args("workflow_id", id, "task_id", "review", "agent", "r1",
+                "claim_id", claim.path("task").path("claim_id").asText(), "verdicts", List.of(
+                        args("dimension", "tests", "verdict", "approve"),
+                        args("dimension", "security", "verdict", "request_changes", "findings", List.of(
+                                args("severity", "high", "file", "src/Login.java", "line", 40,
+                                        "message", "password compared with =="))))));
+
+        assertThat(review.path("approved").asBoolean()).isFalse();
+        assertThat(texts(review.path("added"))).containsExactly("api-rework-1", "review-again-1");
+        JsonNode status = server.ok("ce_status", args("workflow_id", id)).path("workflow");
+        assertThat(task(status, "release").path("status").asText()).isEqualTo("waiting");
+        assertThat(task(status, "api-rework-1").path("pool").asText()).isEqualTo("builders");
+        ToolResponse typo = server.call("ce_review", args("workflow_id", id, "task_id", "review-again-1",
+                "agent", "r1", "claim_id", "cl-x", "verdicts", List.of(args("dimension", "tests", "verdict", "ok"))));
+        assertThat(typo.text()).contains("verdicts[0].verdict is 'ok'");
+    }
+
     private void reportCleanLintSecurityAndReview(String id) {
         server.ok("ce_gate_report", args("workflow_id", id, "agent", "scanner", "dimension", "lint", "measurements",
                 List.of(args("metric", "lint.critical", "value", 0), args("metric", "lint.high", "value", 0))));
