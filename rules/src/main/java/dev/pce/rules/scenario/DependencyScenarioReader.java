@@ -33,6 +33,10 @@ final class DependencyScenarioReader {
             throw nodes.problem(where, "has fields of a gate scenario, but the file tests the dependency rules; a file"
                     + " of gate scenarios starts with 'rules: gates'");
         }
+        if (node != null && node.isObject() && node.path("given").isObject()) {
+            throw nodes.problem(where, "has the 'given' of a conflict scenario (an object), but the file tests the"
+                    + " dependency rules; a file of conflict scenarios starts with 'rules: conflicts'");
+        }
         nodes.object(node, where, SCENARIO_FIELDS);
         String name = nodes.requiredText(node, "name", where);
         String scenarioWhere = where + " ('" + name + "')";

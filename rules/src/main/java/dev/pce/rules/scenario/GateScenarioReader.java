@@ -198,7 +198,8 @@ final class GateScenarioReader {
                 files));
     }
 
-    private static FindingSeverity findingSeverity(String text) {
+    /** A finding's severity in any case; gate and conflict scenarios read findings alike. */
+    static FindingSeverity findingSeverity(String text) {
         try {
             return FindingSeverity.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -8,7 +8,9 @@ public enum RuleSet {
     /** rules/dependencies.drl: given tasks, expect edges. */
     DEPENDENCIES,
     /** rules/gates.drl: given a project type and evidence, expect criteria verdicts. */
-    GATES;
+    GATES,
+    /** rules/conflicts.drl: given contenders, reviews or a running task, expect the resolution. */
+    CONFLICTS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

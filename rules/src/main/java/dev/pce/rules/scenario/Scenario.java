@@ -6,7 +6,7 @@ import java.util.List;
  * One case of a scenario file: given some input, expect what the rules decide, or an error. Which rules a file
  * tests is its top-level {@code rules} ({@link RuleSet}).
  */
-public sealed interface Scenario permits DependencyScenario, GateScenario {
+public sealed interface Scenario permits DependencyScenario, GateScenario, ConflictScenario {
 
     /** Where it was read from, for reports. */
     String file();

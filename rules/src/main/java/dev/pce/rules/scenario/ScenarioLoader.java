@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Reads scenario files ({@code .json}, {@code .yaml}, {@code .yml}). A file holds {@code scenarios}, a non-empty
  * list, and optionally {@code rules}, which rules its scenarios test: {@code dependencies} (the default; see
- * {@link DependencyScenarioReader}) or {@code gates} (see {@link GateScenarioReader}). Unknown fields are errors,
+ * {@link DependencyScenarioReader}), {@code gates} (see {@link GateScenarioReader}) or {@code conflicts} (see
+ * {@link ConflictScenarioReader}). Unknown fields are errors,
  * so a misspelt expectation cannot pass silently.
  */
 public final class ScenarioLoader {
@@ -73,6 +74,7 @@ public final class ScenarioLoader {
             result.add(switch (rules) {
                 case DEPENDENCIES -> new DependencyScenarioReader(nodes).scenario(scenarios.get(i), where);
                 case GATES -> new GateScenarioReader(nodes).scenario(scenarios.get(i), where);
+                case CONFLICTS -> new ConflictScenarioReader(nodes).scenario(scenarios.get(i), where);
             });
         }
         return result;

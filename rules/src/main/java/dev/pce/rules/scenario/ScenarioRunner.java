@@ -1,8 +1,10 @@
 package dev.pce.rules.scenario;
 
 import dev.pce.engine.CeException;
+import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.Classification;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.rules.gate.DroolsGatePolicy;
@@ -20,15 +22,23 @@ import java.util.function.Function;
 public final class ScenarioRunner {
     private final DependencyScenarioRunner dependencies;
     private final GateScenarioRunner gates;
+    private final ConflictScenarioRunner conflicts;
 
     /** A runner on the built-in rules. */
     public ScenarioRunner() {
         this(new DroolsDependencyClassifier()::classifyWithNotes, new DroolsGatePolicy());
     }
 
+    /** A runner on these dependency and gate rules, and the built-in conflict rules. */
     public ScenarioRunner(Function<List<TaskSpec>, Classification> classifier, GatePolicy gatePolicy) {
+        this(classifier, gatePolicy, new DroolsConflictArbiter());
+    }
+
+    public ScenarioRunner(Function<List<TaskSpec>, Classification> classifier, GatePolicy gatePolicy,
+                          ConflictArbiter conflictArbiter) {
         this.dependencies = new DependencyScenarioRunner(classifier);
         this.gates = new GateScenarioRunner(gatePolicy);
+        this.conflicts = new ConflictScenarioRunner(conflictArbiter);
     }
 
     /** Loads and runs every scenario file under {@code root}, in path order. */
@@ -52,13 +62,14 @@ public final class ScenarioRunner {
         return switch (scenario) {
             case DependencyScenario dependency -> dependencies.run(dependency);
             case GateScenario gate -> gates.run(gate);
+            case ConflictScenario conflict -> conflicts.run(conflict);
         };
     }
 
     /**
      * The result of a scenario whose rules failed with {@code error}: a pass only if it expected that error.
      *
-     * @param expected what the scenario expected instead ("edges", "criteria")
+     * @param expected what the scenario expected instead ("edges", "criteria", "a resolution")
      */
     static ScenarioResult errorResult(Scenario scenario, CeException error, String expected) {
         String text = error.describe();

@@ -216,7 +216,7 @@ class ScenarioRunnerTest {
                 scenarios: [{name: x}]
                 """);
         assertThatThrownBy(() -> ScenarioLoader.load(rules)).hasMessageContaining(
-                "the file's 'rules' is invalid: unknown rules 'gate'; use one of [dependencies, gates]");
+                "the file's 'rules' is invalid: unknown rules 'gate'; use one of [dependencies, gates, conflicts]");
         Path type = write("type.yaml", """
                 rules: gates
                 scenarios: [{name: x, project_type: daemon, expect: {blocking: true}}]

@@ -1,0 +1,32 @@
+package dev.pce.engine.conflict;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the reviews of one task add up to.
+ *
+ * @param approval  the weight for approving: the approving reviewers' verdicts, weighted as rules/conflicts.drl says
+ * @param objection the weight against: the objecting reviewers' verdicts and every unresolved finding, weighted by
+ *                  severity
+ * @param approvers the reviewers whose overall verdict approves, in the panel's order
+ * @param objectors the reviewers whose overall verdict requests changes or rejects, in the panel's order
+ */
+public record QualityResolution(String taskId, QualityDecision decision, int approval, int objection,
+                                List<String> approvers, List<String> objectors, String rule, String reason)
+        implements Resolution {
+
+    public QualityResolution {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(reason, "reason");
+        approvers = List.copyOf(approvers);
+        objectors = List.copyOf(objectors);
+    }
+
+    @Override
+    public ConflictKind kind() {
+        return ConflictKind.QUALITY;
+    }
+}
