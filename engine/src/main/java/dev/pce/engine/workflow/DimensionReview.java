@@ -1,5 +1,6 @@
 package dev.pce.engine.workflow;
 
+import dev.pce.engine.conflict.ReviewVerdict;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Finding;
 

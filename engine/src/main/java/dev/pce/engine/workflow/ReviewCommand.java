@@ -7,6 +7,7 @@ import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.event.NewEvent;
+import dev.pce.engine.conflict.ReviewVerdict;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Finding;
 import dev.pce.engine.gate.Measurement;

@@ -11,7 +11,7 @@ import dev.pce.engine.testing.Plans;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.DimensionReview;
 import dev.pce.engine.workflow.ReviewCommand;
-import dev.pce.engine.workflow.ReviewVerdict;
+import dev.pce.engine.conflict.ReviewVerdict;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.workspace.Workspace;

@@ -5,7 +5,7 @@ import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.service.ReviewOutcome;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workflow.DimensionReview;
-import dev.pce.engine.workflow.ReviewVerdict;
+import dev.pce.engine.conflict.ReviewVerdict;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
