@@ -7,6 +7,8 @@ import org.drools.drl.parser.ParserError;
 import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 
+import java.util.stream.Collectors;
+
 /** Turns what Drools reports into {@link DrlProblem}s with the file, line and column an editor needs. */
 final class BuildProblems {
     private static final String CONSEQUENCE_ERROR = "Rule Compilation error";
@@ -25,11 +27,16 @@ final class BuildProblems {
                     && message.startsWith(CONSEQUENCE_ERROR) ->
                     // Java in the consequence: Drools names the rule's line, the 'then' is closer to the mistake
                     new DrlProblem(source, descr.getConsequenceLine(), 0, "in the consequence of rule '"
-                            + descr.getName() + "': " + message.substring(CONSEQUENCE_ERROR.length()).strip());
+                            + descr.getName() + "': " + javaErrors(message.substring(CONSEQUENCE_ERROR.length())));
             case DescrBuildError descr when descr.getDescr() != null ->
                     new DrlProblem(source, descr.getLine(), descr.getColumn() + 1, message);
             default -> new DrlProblem(source, firstLine(result.getLines()), 0, message);
         };
+    }
+
+    /** The Java compiler's messages, each once (Drools repeats one per use of a bad name). */
+    private static String javaErrors(String text) {
+        return text.strip().lines().distinct().collect(Collectors.joining("\n"));
     }
 
     static String sourceOf(Resource resource, String fallback) {

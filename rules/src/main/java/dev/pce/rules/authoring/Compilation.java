@@ -26,7 +26,8 @@ public sealed interface Compilation permits Compilation.Compiled, Compilation.Fa
         /** The compiled rules of one set. */
         public KieBase kieBaseOf(CompiledDrl ruleSet) {
             return bases.stream().filter(base -> base.ruleSet() == ruleSet).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("the " + ruleSet.description() + " were not compiled"))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "the " + ruleSet.description() + " were not compiled"))
                     .kieBase();
         }
     }

@@ -178,7 +178,8 @@ public final class RuleReloader implements AutoCloseable {
         } catch (ClosedWatchServiceException | InterruptedException e) {
             // closed
         } catch (IOException | RuntimeException e) {
-            LOG.error("Stopped watching {} for rule changes; restart the server to pick up changes", local.directory(), e);
+            LOG.error("Stopped watching {} for rule changes; restart the server to pick up changes",
+                    local.directory(), e);
         } finally {
             watching.countDown();
         }

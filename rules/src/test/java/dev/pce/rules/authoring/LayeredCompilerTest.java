@@ -37,7 +37,8 @@ class LayeredCompilerTest {
         LayeredBase dependencies = compiled.bases().get(0);
         assertThat(dependencies.ruleSet()).isSameAs(BUILT_IN.dependencies());
         assertThat(dependencies.rules()).isEqualTo(dependencies.builtInRules() + 1);
-        assertThat(compiled.bases().get(1).rules()).as("the gate rules").isEqualTo(compiled.bases().get(1).builtInRules());
+        LayeredBase gates = compiled.bases().get(1);
+        assertThat(gates.rules()).as("the gate rules").isEqualTo(gates.builtInRules());
         assertThat(RuleTexts.rulesDeciding(new PrecompiledRules(BUILT_IN.dependencies(),
                 compiled.kieBaseOf(BUILT_IN.dependencies())))).containsExactly("docs-wait-for-builds");
         assertThat(RuleTexts.rulesDeciding(BUILT_IN.dependencies())).as("the built-in rules alone").isEmpty();

@@ -55,7 +55,8 @@ class RuleTestsTest {
             assertThat(ran.ruleFiles()).contains(rule).hasSize(2);
             assertThat(ran.scenarioFiles()).containsExactly(docs, gates, unreadable);
             assertThat(ran.results()).extracting(ScenarioResult::passed).containsExactly(true, false, true);
-            assertThat(ran.results().get(1).report()).startsWith("FAIL " + docs + ", scenario 'wrongly expects no edge'")
+            assertThat(ran.results().get(1).report())
+                    .startsWith("FAIL " + docs + ", scenario 'wrongly expects no edge'")
                     .contains("docs-wait-for-builds");
             assertThat(ran.unreadableFiles()).singleElement().asString().contains(unreadable.toString(), "Fix:");
             assertThat(ran.passed()).isFalse();
