@@ -5,15 +5,19 @@ import dev.pce.engine.ErrorCode;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One class-path DRL file, compiled into a KieBase once, on first use or in the background, and then shared: a
@@ -22,12 +26,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Compiling a DRL takes a second or more in a fresh JVM, so it must not sit on the server's start-up path. Call
  * {@link #prepareInBackground()} once the server answers, or let the first {@link #kieBase()} build it. Each rule
  * set is a subclass with a process-wide instance ({@code DependencyRules.shared()}, {@code GateRules.shared()}).
+ *
+ * <p>A project may layer its own rules over the built-in DRL ({@code dev.pce.rules.authoring}):
+ * {@link #compileWith} changes how the rules are built, and {@link #replace} swaps in rules compiled elsewhere.
+ * Both swap atomically: a caller that already holds a KieBase keeps it for its session, so no call sees half a
+ * change.
  */
 public abstract class CompiledDrl {
     private final String drl;
     private final String description;
-    private final FutureTask<KieBase> build;
-    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicReference<Build> build;
 
     /**
      * @param drl         the class-path location of the DRL ("rules/gates.drl")
@@ -36,7 +44,7 @@ public abstract class CompiledDrl {
     protected CompiledDrl(String drl, String description) {
         this.drl = Objects.requireNonNull(drl);
         this.description = Objects.requireNonNull(description);
-        this.build = new FutureTask<>(this::compile);
+        this.build = new AtomicReference<>(new Build(this::compile));
     }
 
     /** The class-path location of the DRL. */
@@ -44,16 +52,22 @@ public abstract class CompiledDrl {
         return drl;
     }
 
+    /** What the rules are, for messages ("gate rules"). */
+    public final String description() {
+        return description;
+    }
+
     /** Starts compiling on a daemon thread, unless it already started; returns at once. */
     public final void prepareInBackground() {
-        if (started.compareAndSet(false, true)) {
-            Thread.ofPlatform().daemon().name("pce-rules-build " + drl).start(build);
+        Build current = build.get();
+        if (current.started.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("pce-rules-build " + drl).start(current);
         }
     }
 
     /** Whether the rules are compiled (or failed to compile), so {@link #kieBase()} will not wait. */
     public final boolean isReady() {
-        return build.isDone();
+        return build.get().isDone();
     }
 
     /**
@@ -63,10 +77,11 @@ public abstract class CompiledDrl {
      *                     throws the same
      */
     public final KieBase kieBase() {
-        started.set(true);
-        build.run(); // no-op when another thread is running it or it is done
+        Build current = build.get();
+        current.started.set(true);
+        current.run(); // no-op when another thread is running it or it is done
         try {
-            return build.get();
+            return current.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CeException(ErrorCode.INTERNAL, "Interrupted while compiling the " + description + ".",
@@ -80,14 +95,42 @@ public abstract class CompiledDrl {
         }
     }
 
-    private KieBase compile() {
+    /**
+     * Builds the rules with {@code compiler} from now on, instead of the DRL alone (e.g. layered with a project's
+     * own rules). Lazily, like the first build: the next {@link #kieBase()} or {@link #prepareInBackground()}
+     * compiles. Callers already waiting for an earlier build get that build's rules.
+     */
+    public final void compileWith(Supplier<KieBase> compiler) {
+        Objects.requireNonNull(compiler);
+        build.set(new Build(compiler::get));
+    }
+
+    /** Swaps in rules compiled elsewhere, at once; calls that already hold the old KieBase finish with it. */
+    public final void replace(KieBase compiled) {
+        Build done = new Build(() -> compiled);
+        done.started.set(true);
+        done.run();
+        build.set(done);
+    }
+
+    /**
+     * The DRL as a Drools resource, for compilers that layer more DRL over it.
+     *
+     * @throws CeException {@link ErrorCode#INTERNAL} if it is not on the class path
+     */
+    public final Resource builtInDrl() {
         ClassLoader loader = getClass().getClassLoader();
         if (loader.getResource(drl) == null) {
             throw new CeException(ErrorCode.INTERNAL, "The " + description + " (" + drl + ") are not on the class path.",
                     "This is a defect in PCE's packaging: the rules jar must hold " + drl + "; rebuild it.");
         }
+        return ResourceFactory.newClassPathResource(drl, loader);
+    }
+
+    private KieBase compile() {
+        Resource resource = builtInDrl();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        builder.add(ResourceFactory.newClassPathResource(drl, loader), ResourceType.DRL);
+        builder.add(resource, ResourceType.DRL);
         if (builder.hasErrors()) {
             throw new CeException(ErrorCode.INTERNAL, "The " + description + " in " + drl + " do not compile: "
                     + builder.getErrors(), "Correct the DRL at the lines named; run the rules scenarios to check.");
@@ -95,5 +138,14 @@ public abstract class CompiledDrl {
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
         base.addPackages(builder.getKnowledgePackages());
         return base;
+    }
+
+    /** One build of the rules; {@code started} keeps {@link #prepareInBackground()} to one thread per build. */
+    private static final class Build extends FutureTask<KieBase> {
+        final AtomicBoolean started = new AtomicBoolean();
+
+        Build(Callable<KieBase> compiler) {
+            super(compiler);
+        }
     }
 }

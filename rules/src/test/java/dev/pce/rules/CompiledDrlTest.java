@@ -5,6 +5,9 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.gate.GateRules;
 import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,5 +50,28 @@ class CompiledDrlTest {
         assertThat(gates.drl()).isEqualTo(GateRules.DRL);
         assertThat(gates.kieBase().getKiePackage(GateRules.PACKAGE).getRules()).extracting(rule -> rule.getName())
                 .contains("coverage-library", "learned-threshold");
+    }
+
+    @Test
+    void compileWithChangesHowTheNextBuildIsMadeAndReplaceSwapsAtOnce() {
+        TestRules rules = new TestRules(DependencyRules.DRL);
+        KieBase gates = GateRules.shared().kieBase();
+        AtomicInteger builds = new AtomicInteger();
+
+        rules.compileWith(() -> {
+            builds.incrementAndGet();
+            return gates;
+        });
+        assertThat(rules.isReady()).as("lazily, like the first build").isFalse();
+        assertThat(rules.kieBase()).isSameAs(gates);
+        assertThat(rules.kieBase()).isSameAs(gates);
+        assertThat(builds).as("built once").hasValue(1);
+
+        KieBase dependencies = DependencyRules.shared().kieBase();
+        rules.replace(dependencies);
+        assertThat(rules.isReady()).isTrue();
+        assertThat(rules.kieBase()).isSameAs(dependencies);
+        assertThat(rules.description()).isEqualTo("test rules");
+        assertThat(rules.builtInDrl().getSourcePath()).isEqualTo(DependencyRules.DRL);
     }
 }

@@ -6,6 +6,7 @@ import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.rules.CompiledDrl;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
@@ -25,14 +26,15 @@ import java.util.stream.Collectors;
 public final class DroolsDependencyClassifier implements DependencyClassifier {
     private static final int MAX_REPORTED = 20;
 
-    private final DependencyRules rules;
+    private final CompiledDrl rules;
 
     /** A classifier on the process-wide compiled rules. */
     public DroolsDependencyClassifier() {
         this(DependencyRules.shared());
     }
 
-    public DroolsDependencyClassifier(DependencyRules rules) {
+    /** A classifier on other dependency rules, e.g. the built-in ones layered with a project's own. */
+    public DroolsDependencyClassifier(CompiledDrl rules) {
         this.rules = rules;
     }
 

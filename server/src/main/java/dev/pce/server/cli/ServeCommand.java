@@ -1,6 +1,7 @@
 package dev.pce.server.cli;
 
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.rules.authoring.RuleReloader;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.mcp.ServerProtocol;
@@ -12,6 +13,7 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +34,11 @@ public final class ServeCommand implements Callable<Integer> {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         Workspace workspace = workspaceOption.open();
         String logHint = LoggingSetup.configure(workspace.logsDir(), System.getenv(LoggingSetup.LEVEL_VARIABLE));
+        // the project's own rules (.ce/rules/) join the built-in ones, reloaded when changed; nothing compiles here
+        Optional<RuleReloader> localRules = RuleReloader.startForProject(Path.of("").toAbsolutePath());
         McpSession.run(workspace, protocol, Optional.of(DependencyRules.shared()), Optional.of(System.getenv()),
                 System.in, protocolOut, logHint);
+        localRules.ifPresent(RuleReloader::close);
         return 0;
     }
 }
