@@ -9,7 +9,9 @@ import dev.pce.engine.model.TaskSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -159,6 +161,15 @@ public final class Scheduler {
                         "Add the new task without that edge, or as a prerequisite of a task that has not started.");
             }
         }
+    }
+
+    /** Each task's bottom level: the longest chain of estimates from its start to the end of the plan. */
+    public Map<String, Double> bottomLevels() {
+        Map<String, Double> levels = new HashMap<>(graph.size() * 2);
+        for (int i = 0; i < graph.size(); i++) {
+            levels.put(graph.id(i), priorities.level(i));
+        }
+        return levels;
     }
 
     /**

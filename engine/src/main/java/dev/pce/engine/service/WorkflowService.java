@@ -3,6 +3,10 @@ package dev.pce.engine.service;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.conflict.ConflictArbiter;
+import dev.pce.engine.conflict.QualityDecision;
+import dev.pce.engine.conflict.QualityResolution;
+import dev.pce.engine.event.ConflictResolved;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.event.ClaimRevoked;
@@ -18,6 +22,7 @@ import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.workflow.Command;
 import dev.pce.engine.workflow.GateCommand;
 import dev.pce.engine.workflow.DimensionReview;
+import dev.pce.engine.workflow.ResolveCommand;
 import dev.pce.engine.workflow.ReviewCommand;
 import dev.pce.engine.workflow.ReportEvidenceCommand;
 import dev.pce.engine.event.WorkflowPlanned;
@@ -71,6 +76,7 @@ public final class WorkflowService implements Closeable {
     private final DependencyClassifier classifier;
     private final PoolSlots slots;
     private final Optional<GateJudge> gates;
+    private final Optional<ConflictArbiter> arbiter;
     private final ConcurrentMap<String, WorkflowHandle> handles = new ConcurrentHashMap<>();
 
     /** A service with the plain classification (declared dependencies, shared writes) and the default pools. */
@@ -92,11 +98,22 @@ public final class WorkflowService implements Closeable {
      */
     public WorkflowService(Workspace workspace, Clock clock, DependencyClassifier classifier, PoolSlots slots,
                            Optional<GateJudge> gates) {
+        this(workspace, clock, classifier, slots, gates, Optional.empty());
+    }
+
+    /**
+     * @param arbiter decides conflicts: reviewers who disagree, tasks writing one file, tasks far past their
+     *                estimate; empty: any review asking for changes sends the work back, and nothing else is
+     *                arbitrated
+     */
+    public WorkflowService(Workspace workspace, Clock clock, DependencyClassifier classifier, PoolSlots slots,
+                           Optional<GateJudge> gates, Optional<ConflictArbiter> arbiter) {
         this.workspace = workspace;
         this.clock = clock;
         this.classifier = classifier;
         this.slots = slots;
         this.gates = gates;
+        this.arbiter = arbiter;
     }
 
     public Workspace workspace() {
@@ -174,7 +191,7 @@ public final class WorkflowService implements Closeable {
     /** Hands the next ready task of {@code pool} (or the named one) to {@code agent} under a lease of {@code ttl}. */
     public ClaimResult claim(String workflowId, String pool, String agent, Optional<String> taskId, Duration ttl) {
         String claimId = "cl-" + HexFormat.of().formatHex(randomBytes(6));
-        ClaimCommand command = new ClaimCommand(pool, agent, taskId, ttl, claimId);
+        ClaimCommand command = new ClaimCommand(pool, agent, taskId, ttl, claimId, arbiter);
         return handle(workflowId).execute(command, (state, executed) -> {
             StatusReport report = StatusReport.of(state, executed.decidedAt());
             List<String> expired = executed.appended().stream()
@@ -222,10 +239,7 @@ public final class WorkflowService implements Closeable {
     public List<String> addTasks(String workflowId, List<TaskSpec> tasks, String reason, String cause,
                                  String agent) {
         return handle(workflowId).execute(new AddTasksCommand(tasks, reason, cause, agent, classifier),
-                (state, executed) -> executed.appended().stream()
-                        .flatMap(event -> event.payload() instanceof TasksAdded added
-                                ? added.tasks().stream().map(TaskSpec::id) : java.util.stream.Stream.empty())
-                        .toList());
+                (state, executed) -> addedTasks(executed.appended()));
     }
 
     public TaskResult complete(String workflowId, CompleteCommand command) {
@@ -269,13 +283,10 @@ public final class WorkflowService implements Closeable {
 
     private GateOutcome record(String workflowId, WorkflowHandle handle, GateCommand command) {
         return handle.execute(command, (state, executed) -> {
-            List<String> added = executed.appended().stream()
-                    .flatMap(event -> event.payload() instanceof TasksAdded tasksAdded
-                            ? tasksAdded.tasks().stream().map(TaskSpec::id) : java.util.stream.Stream.empty())
-                    .toList();
             return new GateOutcome(workflowId, command.gate(), command.wave(), command.projectType(),
                     command.result().blocking(), command.result().criteria(),
-                    command.remediation().stream().map(TaskSpec::id).toList(), added, command.evidenceSeq(),
+                    command.remediation().stream().map(TaskSpec::id).toList(), addedTasks(executed.appended()),
+                    command.evidenceSeq(),
                     !executed.appended().isEmpty());
         });
     }
@@ -295,19 +306,44 @@ public final class WorkflowService implements Closeable {
      */
     public ReviewOutcome review(String workflowId, String reviewTaskId, String claimId, String agent,
                                 List<DimensionReview> reviews, String summary) {
-        return review(workflowId, new ReviewCommand(reviewTaskId, claimId, agent, reviews, summary, classifier));
+        return review(workflowId, new ReviewCommand(reviewTaskId, claimId, agent, reviews, summary, classifier,
+                arbiter));
     }
 
     /** See {@link #review(String, String, String, String, List, String)}. */
     public ReviewOutcome review(String workflowId, ReviewCommand command) {
         List<String> added = new ArrayList<>();
-        TaskResult result = taskResult(workflowId, command.reviewTaskId(), command, appended -> appended.stream()
-                .filter(event -> event.payload() instanceof TasksAdded)
-                .forEach(event -> ((TasksAdded) event.payload()).tasks().forEach(task -> added.add(task.id()))));
+        List<ConflictResolved> resolved = new ArrayList<>();
+        TaskResult result = taskResult(workflowId, command.reviewTaskId(), command, appended -> {
+            added.addAll(addedTasks(appended));
+            appended.stream().filter(event -> event.payload() instanceof ConflictResolved)
+                    .forEach(event -> resolved.add((ConflictResolved) event.payload()));
+        });
         if (!result.duplicate() && gates.isPresent()) {
             judgeFinishedWave(workflowId, command.reviewTaskId(), command.agent());
         }
-        return new ReviewOutcome(result, command.approved(), added);
+        QualityDecision decision = resolved.stream().map(r -> ((QualityResolution) r.resolution()).decision())
+                .findFirst().orElse(command.approved() ? QualityDecision.APPROVED : QualityDecision.CHANGES_REQUIRED);
+        return new ReviewOutcome(result, command.approved(), decision,
+                resolved.stream().map(ConflictResolved::conflictId).findFirst(), added);
+    }
+
+    /** A person decides a conflict (see {@link ResolveCommand}). */
+    public ResolveOutcome resolve(String workflowId, String conflictId, String decision, String reason,
+                                  String agent) {
+        return handle(workflowId).execute(new ResolveCommand(conflictId, decision, reason, agent, classifier),
+                (state, executed) -> new ResolveOutcome(workflowId, conflictId, decision,
+                        !executed.appended().isEmpty(), addedTasks(executed.appended())));
+    }
+
+    private static List<String> addedTasks(List<Event> appended) {
+        List<String> added = new ArrayList<>();
+        for (Event event : appended) {
+            if (event.payload() instanceof TasksAdded tasksAdded) {
+                tasksAdded.tasks().forEach(task -> added.add(task.id()));
+            }
+        }
+        return added;
     }
 
     private TaskResult taskResult(String workflowId, String taskId, Command command) {

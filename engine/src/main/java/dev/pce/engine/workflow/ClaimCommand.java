@@ -2,6 +2,8 @@ package dev.pce.engine.workflow;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.conflict.ConflictArbiter;
+import dev.pce.engine.conflict.ResourceResolution;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.TaskClaimed;
@@ -25,8 +27,8 @@ import java.util.Optional;
  *
  * @param claimId the id the new claim gets (the caller makes it unique)
  */
-public record ClaimCommand(String pool, String agent, Optional<String> taskId, Duration ttl, String claimId)
-        implements TaskCommand {
+public record ClaimCommand(String pool, String agent, Optional<String> taskId, Duration ttl, String claimId,
+                           Optional<ConflictArbiter> arbiter) implements TaskCommand {
     /** Source of events PCE records on its own behalf. */
     public static final String SYSTEM_SOURCE = "pce";
 
@@ -36,21 +38,50 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(claimId, "claimId");
+        Objects.requireNonNull(arbiter, "arbiter");
+    }
+
+    /** A claim without conflict arbitration: the pool's first claimable task by priority. */
+    public ClaimCommand(String pool, String agent, Optional<String> taskId, Duration ttl, String claimId) {
+        this(pool, agent, taskId, ttl, claimId, Optional.empty());
     }
 
     @Override
     public List<NewEvent> decide(WorkflowState state, Instant now) {
-        Optional<TaskState> chosen = taskId.isPresent()
-                ? Optional.of(requestedTask(state, state.statuses(now), taskId.get(), now))
-                : state.tasksByPriority().stream()
-                        .filter(task -> task.spec().pool().equals(pool))
-                        .filter(task -> state.isClaimable(task, now))
-                        .findFirst();
+        Optional<ClaimArbitration> arbitration = arbiter.map(rules -> new ClaimArbitration(state, now, rules));
+        List<NewEvent> events = new ArrayList<>(2);
+        arbitration.ifPresent(conflicts -> events.addAll(conflicts.overruns()));
+        Optional<TaskState> chosen = Optional.empty();
+        if (taskId.isPresent()) {
+            TaskState requested = requestedTask(state, state.statuses(now), taskId.get(), now);
+            arbitration.flatMap(conflicts -> conflicts.contention(requested)).ifPresent(resolution -> {
+                if (resolution.losers().contains(requested.id())) {
+                    throw new CeException(ErrorCode.CONFLICT, "Task '" + requested.id() + "' writes "
+                            + resolution.sharedFiles() + " like " + resolution.winners() + ", which go first ("
+                            + resolution.rule() + ": " + resolution.reason() + ").",
+                            "Claim without task_id to get another ready task, or claim it after those are done.");
+                }
+                events.add(arbitration.get().recorded(resolution, agent));
+            });
+            chosen = Optional.of(requested);
+        } else {
+            for (TaskState task : state.tasksByPriority()) {
+                if (!task.spec().pool().equals(pool) || !state.isClaimable(task, now)) {
+                    continue;
+                }
+                Optional<ResourceResolution> contention = arbitration.flatMap(conflicts -> conflicts.contention(task));
+                if (contention.isPresent() && contention.get().losers().contains(task.id())) {
+                    continue; // a task writing the same file goes first: this one waits
+                }
+                contention.ifPresent(resolution -> events.add(arbitration.get().recorded(resolution, agent)));
+                chosen = Optional.of(task);
+                break;
+            }
+        }
         if (chosen.isEmpty()) {
-            return List.of();
+            return events;
         }
         TaskState task = chosen.get();
-        List<NewEvent> events = new ArrayList<>(2);
         if (task.phase() == TaskPhase.CLAIMED) {
             // Only a lease that is actually taken over is ended: until then its holder may still report late.
             Claim expired = task.claim().orElseThrow();

@@ -11,7 +11,7 @@ import java.util.List;
  * {@link dev.pce.engine.CeException} that says why the request cannot be honoured.
  */
 public sealed interface Command permits TaskCommand, AddTasksCommand, GateCommand, ReportEvidenceCommand,
-        ReviewCommand {
+        ReviewCommand, ResolveCommand {
 
     List<NewEvent> decide(WorkflowState state, Instant now);
 }

@@ -12,16 +12,17 @@ import java.util.List;
  */
 public record WorkflowSnapshot(int format, String workflowId, long seq, long offset, String lastEventId, String goal,
                                Instant createdAt, Instant updatedAt, List<TaskState> tasks,
-                               List<ClassifiedEdge> edges, GateRecord gates) {
+                               List<ClassifiedEdge> edges, GateRecord gates, ConflictRecord conflicts) {
     /**
-     * 2: the classified edges joined the snapshot; 3: tasks carry partial outputs; 4: evidence and gate verdicts.
-     * Older snapshots are ignored and the log is replayed.
+     * 2: the classified edges joined the snapshot; 3: tasks carry partial outputs; 4: evidence and gate verdicts;
+     * 5: conflicts and reviews. Older snapshots are ignored and the log is replayed.
      */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
 
     public WorkflowSnapshot {
         tasks = List.copyOf(tasks);
         edges = edges == null ? List.of() : List.copyOf(edges);
         gates = gates == null ? GateRecord.EMPTY : gates;
+        conflicts = conflicts == null ? ConflictRecord.EMPTY : conflicts;
     }
 }

@@ -3,7 +3,10 @@ package dev.pce.engine.workflow;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.ClaimRevoked;
+import dev.pce.engine.event.ConflictOverridden;
+import dev.pce.engine.event.ConflictResolved;
 import dev.pce.engine.event.Event;
+import dev.pce.engine.event.ReviewReported;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.event.GateEvaluated;
 import dev.pce.engine.event.LeaseExpired;
@@ -56,8 +59,12 @@ public final class WorkflowState {
     private PlanRelations relations = PlanRelations.of(List.of(), List.of());
     /** Task ids, critical path first: the order in which ready tasks are handed out. Fixed by the plan. */
     private List<String> priorityOrder = List.of();
+    /** Each task's bottom level in minutes (the critical path from its start); fixed with the priorities. */
+    private Map<String, Double> criticalPaths = Map.of();
     /** Evidence and gate verdicts. */
     private GateRecord gates = GateRecord.EMPTY;
+    /** Conflicts decided, people's decisions, reviews. */
+    private ConflictRecord conflicts = ConflictRecord.EMPTY;
 
     public WorkflowState(String workflowId) {
         this.workflowId = workflowId;
@@ -76,14 +83,15 @@ public final class WorkflowState {
         }
         List<TaskSpec> specs = state.tasks.values().stream().map(TaskState::spec).toList();
         state.relations = PlanRelations.of(specs, snapshot.edges());
-        state.priorityOrder = priorityOrder(specs, snapshot.edges());
+        state.prioritize(specs, snapshot.edges());
         state.gates = snapshot.gates();
+        state.conflicts = snapshot.conflicts();
         return state;
     }
 
     public WorkflowSnapshot snapshot(long offset) {
         return new WorkflowSnapshot(WorkflowSnapshot.FORMAT, workflowId, lastSeq, offset, lastEventId, goal, createdAt,
-                updatedAt, List.copyOf(tasks.values()), relations.edges(), gates);
+                updatedAt, List.copyOf(tasks.values()), relations.edges(), gates, conflicts);
     }
 
     public void applyAll(Collection<Event> events) {
@@ -101,6 +109,10 @@ public final class WorkflowState {
             case TasksAdded added -> add(added);
             case EvidenceReported evidence -> gates = gates.withEvidence(evidence, event.seq());
             case GateEvaluated evaluation -> gates = gates.withGate(evaluation);
+            case ReviewReported review -> conflicts = conflicts.with(review);
+            case ConflictResolved resolved -> conflicts = conflicts.with(resolved, ConflictRecord.escalates(resolved)
+                    ? reviewTaskOf(resolved) : Optional.empty());
+            case ConflictOverridden overridden -> conflicts = conflicts.with(overridden);
             case TaskEvent taskEvent -> applyTaskEvent(taskEvent, event);
             case UnrecognizedPayload ignored -> {
                 // Written by a newer PCE: keep reading, it cannot change what this version knows.
@@ -116,7 +128,7 @@ public final class WorkflowState {
             tasks.put(spec.id(), TaskState.planned(spec));
         }
         relations = PlanRelations.of(planned.tasks(), planned.edges());
-        priorityOrder = priorityOrder(planned.tasks(), planned.edges());
+        prioritize(planned.tasks(), planned.edges());
     }
 
     /** New tasks join the plan; their relations join the plan's, and the priorities are worked out again. */
@@ -128,7 +140,7 @@ public final class WorkflowState {
         List<ClassifiedEdge> edges = new ArrayList<>(relations.edges());
         edges.addAll(added.edges());
         relations = PlanRelations.of(specs, edges);
-        priorityOrder = priorityOrder(specs, edges);
+        prioritize(specs, edges);
     }
 
     private void applyTaskEvent(TaskEvent taskEvent, Event event) {
@@ -238,7 +250,8 @@ public final class WorkflowState {
             case DONE -> TaskStatus.DONE;
             case FAILED -> TaskStatus.FAILED;
             case CLAIMED -> !task.claim().orElseThrow().expiredAt(now) ? TaskStatus.CLAIMED
-                    : resourceHolders(task.id(), now).isEmpty() && heldBy(task.id()).isEmpty() ? TaskStatus.READY
+                    : resourceHolders(task.id(), now).isEmpty() && heldBy(task.id()).isEmpty()
+                    && heldByEscalation(task.id()).isEmpty() ? TaskStatus.READY
                     : TaskStatus.WAITING;
             case PENDING -> pendingStatus(task, now, known);
         };
@@ -253,7 +266,7 @@ public final class WorkflowState {
             }
             allSatisfied &= !waitsOn(prerequisite);
         }
-        if (!allSatisfied || heldBy(task.id()).isPresent()) {
+        if (!allSatisfied || heldBy(task.id()).isPresent() || heldByEscalation(task.id()).isPresent()) {
             return TaskStatus.WAITING;
         }
         return resourceHolders(task.id(), now).isEmpty() ? TaskStatus.READY : TaskStatus.WAITING;
@@ -275,7 +288,8 @@ public final class WorkflowState {
                 return false;
             }
         }
-        return heldBy(task.id()).isEmpty() && resourceHolders(task.id(), now).isEmpty();
+        return heldBy(task.id()).isEmpty() && heldByEscalation(task.id()).isEmpty()
+                && resourceHolders(task.id(), now).isEmpty();
     }
 
     /**
@@ -288,6 +302,31 @@ public final class WorkflowState {
         }
         int wave = relations.wave(taskId);
         return gates.holding().stream().filter(gate -> wave > gate.wave()).findFirst();
+    }
+
+    /** The review task whose reviews an escalated quality conflict weighed: the latest review of that task. */
+    private Optional<String> reviewTaskOf(ConflictResolved resolved) {
+        String reviewed = ((dev.pce.engine.conflict.QualityResolution) resolved.resolution()).taskId();
+        List<ReviewReported> reviews = conflicts.reviewsOf(reviewed);
+        return reviews.isEmpty() ? Optional.empty() : Optional.of(reviews.getLast().reviewTaskId());
+    }
+
+    /** Conflicts decided so far, people's decisions and the reviews reported. */
+    public ConflictRecord conflicts() {
+        return conflicts;
+    }
+
+    /**
+     * The escalated review conflict that holds {@code taskId} back: the task waits for a review whose reviewers
+     * disagreed beyond what the rules decide, until a person decides with ce_resolve.
+     */
+    public Optional<String> heldByEscalation(String taskId) {
+        for (ConflictRecord.Escalation escalation : conflicts.openEscalations()) {
+            if (relations.dependents(escalation.reviewTaskId()).contains(taskId)) {
+                return Optional.of(escalation.conflictId());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Evidence and gate verdicts so far. */
@@ -340,6 +379,7 @@ public final class WorkflowState {
     public List<String> waitingFor(String taskId, Instant now) {
         List<String> waits = unfinishedDependencies(taskId);
         heldBy(taskId).ifPresent(gate -> waits.add("gate:" + gate.gate()));
+        heldByEscalation(taskId).ifPresent(conflict -> waits.add("decision:" + conflict));
         for (PlanRelations.Partner holder : resourceHolders(taskId, now)) {
             if (!waits.contains(holder.taskId())) {
                 waits.add(holder.taskId());
@@ -348,8 +388,27 @@ public final class WorkflowState {
         return waits;
     }
 
-    private static List<String> priorityOrder(List<TaskSpec> tasks, List<ClassifiedEdge> edges) {
-        return new Scheduler(tasks, edges, PoolSlots.defaults()).priorityOrder();
+    private void prioritize(List<TaskSpec> specs, List<ClassifiedEdge> edges) {
+        Scheduler scheduler = new Scheduler(specs, edges, PoolSlots.defaults());
+        priorityOrder = scheduler.priorityOrder();
+        criticalPaths = scheduler.bottomLevels();
+    }
+
+    /** The task's bottom level: minutes of estimated work on the longest chain from its start to the end. */
+    public double criticalPathMinutes(String taskId) {
+        return criticalPaths.getOrDefault(taskId, 0.0);
+    }
+
+    /** The task's position in the plan, 0-based. */
+    public int planOrder(String taskId) {
+        int index = 0;
+        for (String id : tasks.keySet()) {
+            if (id.equals(taskId)) {
+                return index;
+            }
+            index++;
+        }
+        return index;
     }
 
     /** Tasks in the order ready ones are handed out: critical path first, plan order among equals. */

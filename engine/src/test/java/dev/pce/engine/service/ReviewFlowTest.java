@@ -111,7 +111,7 @@ class ReviewFlowTest {
 
     private static ReviewCommand command(String taskId, String claimId, ReviewVerdict verdict, Finding... findings) {
         return new ReviewCommand(taskId, claimId, "r", List.of(new DimensionReview(Dimension.SECURITY, verdict,
-                List.of(findings))), "reviewed", new DeclaredEdges());
+                List.of(findings))), "reviewed", new DeclaredEdges(), Optional.empty());
     }
 
     private Map<String, TaskView> tasks() {
