@@ -272,10 +272,13 @@ public final class WorkflowService implements Closeable {
         return record(workflowId, handle, command);
     }
 
-    /** After a completion: if it finished its wave and the workflow has evidence, the gate after it judges. */
+    /**
+     * After a completion: if it finished its wave and the workflow has evidence besides reviews, the gate after it
+     * judges.
+     */
     private void judgeFinishedWave(String workflowId, String taskId, String agent) {
         WorkflowHandle handle = handle(workflowId);
-        Optional<GateCommand> command = handle.read(state -> state.gates().evidenceSeq() == 0 ? Optional.empty()
+        Optional<GateCommand> command = handle.read(state -> !state.gates().hasReportedEvidence() ? Optional.empty()
                 : GateJudge.completedSync(state, taskId)
                         .map(sync -> gates.orElseThrow().judge(state, sync, Optional.empty(), agent, classifier)));
         command.ifPresent(gate -> record(workflowId, handle, gate));

@@ -46,6 +46,17 @@ public record GateRecord(List<EvidenceReported> evidence, long evidenceSeq, List
         return new GateRecord(evidence, evidenceSeq, new ArrayList<>(byGate.values()), tasks);
     }
 
+    /**
+     * Whether anything besides reviews reported evidence (CI files, agents): only then do gates judge on their
+     * own at the end of a wave. A workflow that only uses reviews is not held for missing test reports.
+     */
+    public boolean hasReportedEvidence() {
+        return evidence.stream().anyMatch(report -> !report.key().startsWith(REVIEW_KEY_PREFIX));
+    }
+
+    /** The key prefix of the evidence reviews give (see the review command). */
+    public static final String REVIEW_KEY_PREFIX = "review-of:";
+
     /** All current evidence together. */
     public Evidence currentEvidence() {
         Evidence all = Evidence.EMPTY;

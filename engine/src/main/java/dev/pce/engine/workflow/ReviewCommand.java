@@ -120,7 +120,7 @@ public record ReviewCommand(String reviewTaskId, String claimId, String agent, L
      */
     EvidenceReported evidence(List<String> reviewed, QualityDecision decision) {
         String work = reviewed.isEmpty() ? reviewTaskId : reviewed.getFirst().replaceAll("(-rework-\\d+)+$", "");
-        String source = "review-of:" + work;
+        String source = GateRecord.REVIEW_KEY_PREFIX + work;
         List<Measurement> counts = List.of(
                 new Measurement(Dimension.REVIEW, Metrics.REVIEW_APPROVALS,
                         decision == QualityDecision.APPROVED ? 1 : 0, source),

@@ -7,7 +7,10 @@ import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.conflict.ConflictRules;
+import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.gate.DroolsGatePolicy;
+import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.rules.gate.GateRules;
 import dev.pce.engine.service.GateJudge;
 import dev.pce.server.quality.EvidenceIntake;
@@ -54,6 +57,7 @@ final class McpSession {
                 Thread.sleep(RULES_DELAY_MILLIS);
                 rules.kieBase(); // compiles here, unless a ce_plan got there first
                 GateRules.shared().kieBase();
+                ConflictRules.shared().kieBase();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -81,7 +85,9 @@ final class McpSession {
         // the gate rules load with the dependency rules; the start-up training runs without both
         Optional<GateJudge> gates = rules.map(ignored -> new GateJudge(new DroolsGatePolicy(),
                 ProjectTypes.detectedOnce(project)));
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots, gates);
+        Optional<ConflictArbiter> arbiter = rules.map(ignored -> new DroolsConflictArbiter());
+        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots, gates,
+                arbiter);
              LearningsAccess learnings = vaults.map(env -> LearningsAccess.openSoon(workspace, env,
                      LEARNINGS_DELAY_MILLIS)).orElseGet(() -> LearningsAccess.unavailable(
                      "The vaults are not opened while the start-up cache is trained."))) {

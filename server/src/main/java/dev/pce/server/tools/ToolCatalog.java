@@ -13,7 +13,7 @@ public final class ToolCatalog {
 
     /** The names of {@link #create}'s tools, known before the engine is up (the server prepares their contracts). */
     public static final List<String> TOOL_NAMES = List.of("ce_plan", "ce_status", "ce_events", "ce_claim",
-            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report", "ce_review");
+            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report", "ce_review", "ce_resolve");
 
     private ToolCatalog() {
     }
@@ -24,6 +24,6 @@ public final class ToolCatalog {
                 new ClaimTool(workflows), new CompleteTool(workflows), new FailTool(workflows),
                 new ProgressTool(workflows), new CaptureTool(workflows, learnings, clock), new SearchTool(learnings),
                 new NoteTool(learnings), new GateTool(workflows, intake), new GateReportTool(workflows, intake),
-                new ReviewTool(workflows));
+                new ReviewTool(workflows), new ResolveTool(workflows));
     }
 }
