@@ -2,6 +2,7 @@ package dev.pce.rules.authoring;
 
 import dev.pce.engine.CeException;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.gate.DroolsGatePolicy;
 import dev.pce.rules.scenario.Scenario;
 import dev.pce.rules.scenario.ScenarioLoader;
@@ -33,7 +34,7 @@ public final class RuleTests {
         RuleSets layered = builtIn.map(set -> new PrecompiledRules(set, compiled.kieBaseOf(set)));
         ScenarioRunner runner = new ScenarioRunner(
                 new DroolsDependencyClassifier(layered.dependencies())::classifyWithNotes,
-                new DroolsGatePolicy(layered.gates()));
+                new DroolsGatePolicy(layered.gates()), new DroolsConflictArbiter(layered.conflicts()));
         List<Path> scenarioFiles = local.exists() ? ScenarioLoader.findFiles(local.directory()) : List.of();
         List<ScenarioResult> results = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();

@@ -72,7 +72,7 @@ class LayeredCompilerTest {
     void withoutLocalFilesTheBuiltInRulesCompileAlone() {
         Compiled compiled = compiled(compiler.compile(List.of()));
         assertThat(compiled.localRules()).isEmpty();
-        assertThat(compiled.bases()).hasSize(2).allSatisfy(base -> {
+        assertThat(compiled.bases()).hasSize(3).allSatisfy(base -> {
             assertThat(base.rules()).isEqualTo(base.builtInRules()).isGreaterThan(10);
             assertThat(base.kieBase().getKiePackages()).isNotEmpty();
         });
@@ -124,6 +124,10 @@ class LayeredCompilerTest {
                         + " String, int, String)");
     }
 
+    private static final String JOIN = " 'package dev.pce.rules.dependency;' to join the dependency rules, or"
+            + " 'package dev.pce.rules.gate;' to join the gate rules, or 'package dev.pce.rules.conflict;' to join"
+            + " the conflict rules.";
+
     @Test
     void aFileOfAnotherPackageIsAnErrorThatSaysWhichPackagesJoin() {
         Path other = write(dir.resolve("other.drl"), "package com.example.rules;\n\nrule \"x\"\nwhen\nthen\nend\n");
@@ -131,11 +135,9 @@ class LayeredCompilerTest {
 
         assertThat(problems(compiler.compile(List.of(none, other)))).extracting(DrlProblem::describe).containsExactly(
                 none + ":1:1: the file declares no package, so it joins none of PCE's rule sets. Fix: start the file"
-                        + " with 'package dev.pce.rules.dependency;' to join the dependency rules, or 'package"
-                        + " dev.pce.rules.gate;' to join the gate rules.",
+                        + " with" + JOIN,
                 other + ":1:1: package 'com.example.rules' is none of PCE's rule sets. Fix: start the file with"
-                        + " 'package dev.pce.rules.dependency;' to join the dependency rules, or 'package"
-                        + " dev.pce.rules.gate;' to join the gate rules.");
+                        + JOIN);
     }
 
     @Test

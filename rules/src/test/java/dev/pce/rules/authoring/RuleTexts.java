@@ -5,6 +5,7 @@ import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.CompiledDrl;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.gate.GateRules;
 
 import java.io.IOException;
@@ -77,7 +78,7 @@ final class RuleTexts {
     /** Fresh rule sets on the built-in DRLs, so a test may swap their rules without touching the shared ones. */
     static RuleSets freshRuleSets() {
         return new RuleSets(new TestRules(DependencyRules.DRL, "dependency rules"),
-                new TestRules(GateRules.DRL, "gate rules"));
+                new TestRules(GateRules.DRL, "gate rules"), new TestRules(ConflictRules.DRL, "conflict rules"));
     }
 
     static final class TestRules extends CompiledDrl {

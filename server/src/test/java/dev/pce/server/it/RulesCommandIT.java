@@ -82,7 +82,7 @@ class RulesCommandIT {
                 "../../.ce/rules/gates/coverage.drl:5: rule 'coverage-library' replaces the built-in rule of that"
                         + " name in the gate rules\n")
                 .containsPattern("2 files, 2 rules, no errors \\(dependency rules: \\d+ built-in, 1 added; gate"
-                        + " rules: \\d+ built-in, 1 replaced\\)");
+                        + " rules: \\d+ built-in, 1 replaced; conflict rules: \\d+ built-in\\)");
     }
 
     @Test
@@ -96,7 +96,8 @@ class RulesCommandIT {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("team-rules/other.drl:1:1: package 'com.example' is none of PCE's rule"
                         + " sets. Fix: start the file with 'package dev.pce.rules.dependency;' to join the dependency"
-                        + " rules, or 'package dev.pce.rules.gate;' to join the gate rules.\n")
+                        + " rules, or 'package dev.pce.rules.gate;' to join the gate rules, or 'package"
+                        + " dev.pce.rules.conflict;' to join the conflict rules.\n")
                 .endsWith("2 files, 1 error\n");
 
         write(repo.resolve("team-rules/other.drl"), docsRule("docs-other"));
@@ -115,7 +116,7 @@ class RulesCommandIT {
         assertThat(run.out()).startsWith("No .ce/rules directory (" + repo.resolve(".ce/rules")
                         + "): the built-in rules alone.\n")
                 .containsPattern("0 files, 0 rules, no errors \\(dependency rules: \\d+ built-in; gate rules: \\d+"
-                        + " built-in\\)");
+                        + " built-in; conflict rules: \\d+ built-in\\)");
         Run missing = ce(repo, "rules", "validate", "no-such-dir");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("No directory no-such-dir.", "Fix:");
