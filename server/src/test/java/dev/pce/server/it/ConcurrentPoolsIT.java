@@ -70,6 +70,7 @@ class ConcurrentPoolsIT {
             Map<String, Integer> claims = new HashMap<>();
             Map<String, Integer> completions = new HashMap<>();
             Map<String, long[]> heldFromTo = new HashMap<>();
+            int decisions = 0;
             long expectedSeq = 1;
             for (JsonNode event : events) {
                 assertThat(event.path("seq").asLong()).isEqualTo(expectedSeq++);
@@ -83,12 +84,17 @@ class ConcurrentPoolsIT {
                         completions.merge(task, 1, Integer::sum);
                         heldFromTo.get(task)[1] = event.path("seq").asLong();
                     }
+                    case "conflict.resolved" -> {
+                        // two ready tasks wrote one file: the decision names the rule that made one wait
+                        assertThat(event.path("payload").path("resolution").path("rule").asText()).isNotBlank();
+                        decisions++;
+                    }
                     default -> { }
                 }
             }
             assertThat(claims).hasSize(30).allSatisfy((task, count) -> assertThat(count).as(task).isEqualTo(1));
             assertThat(completions).hasSize(30).allSatisfy((task, count) -> assertThat(count).as(task).isEqualTo(1));
-            assertThat(events).hasSize(61);
+            assertThat(events).as("the plan, 30 claims, 30 completions and the conflict decisions").hasSize(61 + decisions);
             for (String[] pair : exclusive) {
                 long[] first = heldFromTo.get(pair[0]);
                 long[] second = heldFromTo.get(pair[1]);
