@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.rules.authoring.RuleReloader;
+import dev.pce.rules.conflict.DroolsConflictArbiter;
+import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.gate.DroolsGatePolicy;
+import dev.pce.server.quality.ProjectTypes;
 import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.demo.DemoRun;
@@ -36,6 +41,7 @@ public final class StartupTraining {
         Path scratch = Files.createTempDirectory("pce-training");
         try {
             Workspace workspace = Workspace.open(scratch);
+            loadServerWiring(scratch);
             CompletableFuture<ServerProtocol> protocol = ServerProtocol.prepareInBackground(ToolCatalog.TOOL_NAMES);
             String logHint = LoggingSetup.configure(workspace.logsDir(), "warning");
             Pipe toServer = Pipe.open();
@@ -58,6 +64,18 @@ public final class StartupTraining {
         } finally {
             Workspace.deleteTree(scratch);
         }
+    }
+
+    /**
+     * The objects the real server builds around the session that the training leaves out (it classifies by
+     * declarations and opens no vault): built here, so their classes are in the cache too. Nothing compiles.
+     */
+    private static void loadServerWiring(Path scratch) {
+        new DroolsDependencyClassifier();
+        new DroolsGatePolicy();
+        new DroolsConflictArbiter();
+        ProjectTypes.detectedOnce(scratch);
+        RuleReloader.startForProject(scratch).ifPresent(RuleReloader::close);
     }
 
     private static void session(McpStdioClient client) {
