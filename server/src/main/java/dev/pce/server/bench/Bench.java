@@ -158,7 +158,7 @@ public final class Bench {
      * Calls a tool and adds the round trip to {@code samples}: from writing the request until its whole answer line
      * has been read. Parsing the answer is the client's own work and comes after.
      */
-    private static ToolResponse timedCall(McpStdioClient client, Samples samples, String tool, JsonNode arguments) {
+    static ToolResponse timedCall(McpStdioClient client, Samples samples, String tool, JsonNode arguments) {
         ObjectNode request = McpStdioClient.toolCall(tool, arguments);
         long started = System.nanoTime();
         String answer = client.requestLine("tools/call", request);
@@ -166,7 +166,7 @@ public final class Bench {
         return client.toolResponse(answer);
     }
 
-    private static ToolResponse requireSuccess(ToolResponse response) {
+    static ToolResponse requireSuccess(ToolResponse response) {
         if (response.isError()) {
             throw new IllegalStateException("a tool call failed during the benchmark: " + response.text());
         }

@@ -35,7 +35,7 @@ public final class IndexBench {
     private final String[] words;
     private final double[] cumulative;
 
-    private IndexBench(long seed) {
+    public IndexBench(long seed) {
         random = new Random(seed);
         words = vocabulary(20_000);
         cumulative = zipf(words.length);
@@ -145,7 +145,11 @@ public final class IndexBench {
         return String.format("median %.0f ms, max %.0f ms (5 edits)", delays[2] / 1e6, delays[4] / 1e6);
     }
 
-    private long generate(Path root, int notes) throws IOException {
+    /**
+     * Writes {@code notes} generated notes into {@code root} (100 folders, front matter, three paragraphs of
+     * Zipf-distributed words); returns the bytes written. Other benchmarks (search over stdio) use the same vault.
+     */
+    public long generate(Path root, int notes) throws IOException {
         long bytes = 0;
         for (int i = 0; i < notes; i++) {
             Path dir = root.resolve("n/" + (i % 100));
@@ -174,6 +178,15 @@ public final class IndexBench {
             s.append(i == 0 ? "" : " ").append(zipfWord(r));
         }
         return s.toString();
+    }
+
+    /** A search text of {@code words} words as the query benchmarks use (frequent enough to match). */
+    public String queryText(Random r, int words) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            text.append(i == 0 ? "" : " ").append(word(r, 50, 2_000));
+        }
+        return text.toString();
     }
 
     /** A word of Zipf rank in [from, to): frequent enough to match, rare enough to rank. */
