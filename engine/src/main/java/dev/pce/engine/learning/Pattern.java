@@ -1,0 +1,74 @@
+package dev.pce.engine.learning;
+
+import dev.pce.engine.gate.Dimension;
+
+import java.util.List;
+
+/**
+ * Something finished workflows showed that should change how the next ones are planned and judged. Patterns fill
+ * the slots of rule templates (they never carry rule text), and each keeps the evidence it was learned from.
+ */
+public sealed interface Pattern permits Pattern.EstimateBias, Pattern.ReviewRequirement, Pattern.GateThreshold {
+
+    /** A stable key: a newer pattern with the same key replaces the older one. */
+    String key();
+
+    /** The workflows it was learned from, for the evidence notes. */
+    List<String> workflows();
+
+    /** How many observations back it. */
+    int samples();
+
+    /** 0..1: how sure; imported patterns start lower. */
+    double confidence();
+
+    PatternOrigin origin();
+
+    /**
+     * Tasks of {@code kind} took {@code factor} times their estimate (actual / estimated, median of the samples):
+     * "estimates for kind Y are 1.6x low".
+     */
+    record EstimateBias(String kind, double factor, int samples, double confidence, List<String> workflows,
+                        PatternOrigin origin) implements Pattern {
+        public EstimateBias {
+            workflows = List.copyOf(workflows);
+        }
+
+        @Override
+        public String key() {
+            return "estimate:" + kind;
+        }
+    }
+
+    /**
+     * Tasks of {@code kind} that write under {@code pathPrefix} kept failing review on {@code dimension}: "tasks of
+     * kind X touching migrations/ need a security review".
+     */
+    record ReviewRequirement(String kind, String pathPrefix, Dimension dimension, int samples, double confidence,
+                             List<String> workflows, PatternOrigin origin) implements Pattern {
+        public ReviewRequirement {
+            workflows = List.copyOf(workflows);
+        }
+
+        @Override
+        public String key() {
+            return "review:" + kind + ":" + pathPrefix + ":" + dimension.wireName();
+        }
+    }
+
+    /**
+     * The gate criterion on {@code metric} should use {@code threshold} for this project (for example because the
+     * project kept failing on it after passing the gate): "gate coverage threshold for this project type".
+     */
+    record GateThreshold(Dimension dimension, String metric, double threshold, int samples, double confidence,
+                         List<String> workflows, PatternOrigin origin) implements Pattern {
+        public GateThreshold {
+            workflows = List.copyOf(workflows);
+        }
+
+        @Override
+        public String key() {
+            return "gate:" + metric;
+        }
+    }
+}
