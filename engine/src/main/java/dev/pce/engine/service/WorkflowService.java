@@ -41,7 +41,6 @@ import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.FailCommand;
 import dev.pce.engine.workflow.ProgressCommand;
 import dev.pce.engine.workflow.PlanValidator;
-import dev.pce.engine.workflow.TaskCommand;
 import dev.pce.engine.workflow.WorkflowState;
 import dev.pce.engine.workspace.Workspace;
 
@@ -60,6 +59,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -354,7 +354,7 @@ public final class WorkflowService implements Closeable {
     }
 
     private TaskResult taskResult(String workflowId, String taskId, Command command,
-                                  java.util.function.Consumer<List<Event>> seeAppended) {
+                                  Consumer<List<Event>> seeAppended) {
         return handle(workflowId).execute(command, (state, executed) -> {
             seeAppended.accept(executed.appended());
             StatusReport report = StatusReport.of(state, executed.decidedAt());

@@ -45,7 +45,7 @@ public record GateCommand(String gate, int wave, String projectType, GateResult 
         if (!toAdd.isEmpty()) {
             String reason = "gate '" + gate + "' " + (result.blocking() ? "blocks" : "asks for action") + ": "
                     + String.join("; ", result.criteria().stream().filter(c -> c.remediation().isPresent())
-                    .map(c -> c.criterion() + " " + c.verdict().name().toLowerCase(java.util.Locale.ROOT)).toList());
+                    .map(c -> c.criterion() + " " + c.verdict().wireName()).toList());
             events.addAll(new AddTasksCommand(toAdd, reason, "gate:" + gate, agent, classifier).decide(state, now));
         }
         events.add(new NewEvent(agent, new GateEvaluated(gate, wave, projectType, result.blocking(),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * A person decides a conflict ({@code ce_resolve}). For reviewers who disagreed beyond what the rules decide
@@ -56,7 +57,7 @@ public record ResolveCommand(String conflictId, String decision, String reason, 
         Set<String> allowed = escalation.isPresent() ? REVIEW_DECISIONS : OTHER_DECISIONS;
         if (!allowed.contains(decision)) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "'" + decision + "' is no decision for conflict "
-                    + conflictId + " (" + conflict.resolution().kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + conflictId + " (" + conflict.resolution().kind().name().toLowerCase(Locale.ROOT)
                     + ").", "Decide with one of " + allowed.stream().sorted().toList() + ".");
         }
         List<NewEvent> events = new ArrayList<>();

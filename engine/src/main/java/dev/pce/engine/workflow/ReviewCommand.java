@@ -64,7 +64,7 @@ public record ReviewCommand(String reviewTaskId, String claimId, String agent, L
 
     @Override
     public List<NewEvent> decide(WorkflowState state, Instant now) {
-        JsonNode data = Json.mapper().valueToTree(java.util.Map.of("reviews", reviews));
+        JsonNode data = Json.mapper().valueToTree(Map.of("reviews", reviews));
         List<NewEvent> events = new ArrayList<>(new CompleteCommand(reviewTaskId, claimId, agent, summary,
                 List.of(), data).decide(state, now));
         if (events.isEmpty()) {

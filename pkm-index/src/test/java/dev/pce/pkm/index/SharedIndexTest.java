@@ -2,11 +2,9 @@ package dev.pce.pkm.index;
 
 import dev.pce.pkm.graph.LinkGraph;
 import dev.pce.pkm.note.NoteId;
-import dev.pce.pkm.note.ParseResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 

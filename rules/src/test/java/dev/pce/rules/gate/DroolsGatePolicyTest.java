@@ -6,7 +6,6 @@ import dev.pce.engine.gate.CriterionResult;
 import dev.pce.engine.gate.CriterionSeverity;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Evidence;
-import dev.pce.engine.gate.EvidenceProblem;
 import dev.pce.engine.gate.EvidenceSource;
 import dev.pce.engine.gate.Finding;
 import dev.pce.engine.gate.FindingSeverity;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** ce_search: ranked notes of every vault for a query or like a note, with snippets and links. */
 public final class SearchTool implements CeTool {
@@ -79,7 +80,7 @@ public final class SearchTool implements CeTool {
                 values(args, "vaults"), day(args, "from"), day(args, "to"));
     }
 
-    private static java.util.Set<String> values(ToolArgs args, String field) {
+    private static Set<String> values(ToolArgs args, String field) {
         return new HashSet<>(args.stringList(field, MAX_FILTER_VALUES, MAX_FILTER_LENGTH));
     }
 
