@@ -69,10 +69,11 @@ public final class PceMcpServer implements AutoCloseable {
                 .jsonSchemaValidator(OutputValidation.fromEnvironment(protocol.mapper()))
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(5))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).logging()
-                        .build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false)
+                        .prompts(false).logging().build())
                 .tools(specifications)
                 .resourceTemplates(NoteResources.templates(learnings))
+                .prompts(McpPrompts.specifications(protocol.prompts()))
                 .build();
         LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
         return new PceMcpServer(server);

@@ -3,6 +3,8 @@ package dev.pce.server.mcp;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pce.engine.Json;
+import dev.pce.server.prompts.PromptCatalog;
+import dev.pce.server.prompts.PromptTemplate;
 import dev.pce.server.tools.ToolDefinition;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -19,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * and descriptor. {@link #prepareInBackground} runs it on a second thread
  * while the main thread opens the workspace and the logs; on two cores that takes a good part off start-up.
  */
-public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMapper, Map<String, Contract> contracts) {
+public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMapper, Map<String, Contract> contracts,
+                             List<PromptTemplate> prompts) {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -33,6 +36,7 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
 
     public ServerProtocol {
         contracts = Map.copyOf(contracts);
+        prompts = List.copyOf(prompts);
     }
 
     /**
@@ -56,7 +60,7 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
         return prepared;
     }
 
-    /** The mapper and the tool contracts, without warming anything up. */
+    /** The mapper, the tool contracts and the prompts, without warming anything up. */
     public static ServerProtocol prepare(List<String> toolNames) {
         ObjectMapper mapper = new ObjectMapper();
         JacksonMcpJsonMapper jsonMapper = new JacksonMcpJsonMapper(mapper);
@@ -65,7 +69,17 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
             ToolDefinition definition = ToolDefinition.load(name);
             contracts.put(name, new Contract(definition, descriptor(definition)));
         }
-        return new ServerProtocol(mapper, jsonMapper, contracts);
+        return new ServerProtocol(mapper, jsonMapper, contracts, loadPrompts());
+    }
+
+    /** The prompts; a broken prompt file (a defect the build's tests catch) costs the prompts, not the server. */
+    private static List<PromptTemplate> loadPrompts() {
+        try {
+            return PromptCatalog.load();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(ServerProtocol.class).error("No prompts offered: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     /** The contract of {@code tool}: prepared, or loaded now for a tool that was not named in advance. */

@@ -121,6 +121,28 @@ class StdioServerIT {
     }
 
     @Test
+    void offersThePromptsAndRendersThemWithArguments() {
+        JsonNode prompts = server.client().request("prompts/list", args()).path("prompts");
+        List<String> names = new ArrayList<>();
+        prompts.forEach(prompt -> names.add(prompt.path("name").asText()));
+        assertThat(names).contains("ce-plan", "ce-exec", "ce-review", "ce-pr", "ce-capture", "ce-learn",
+                "ce-parallel-plan", "ce-parallel-build", "ce-parallel-review", "ce-parallel-status");
+        JsonNode plan = prompts.path(names.indexOf("ce-plan"));
+        assertThat(plan.path("arguments").path(0).path("name").asText()).isEqualTo("goal");
+        assertThat(plan.path("arguments").path(0).path("required").asBoolean()).isTrue();
+
+        JsonNode rendered = server.client().request("prompts/get", args("name", "ce-plan",
+                "arguments", args("goal", "Add rate limiting")));
+        String text = rendered.path("messages").path(0).path("content").path("text").asText();
+        assertThat(rendered.path("messages").path(0).path("role").asText()).isEqualTo("user");
+        assertThat(text).contains("Plan this change as a PCE workflow: Add rate limiting").contains("ce_plan")
+                .doesNotContain("{{");
+        JsonNode missing = server.client().requestError("prompts/get", args("name", "ce-plan", "arguments", args()));
+        assertThat(missing.path("code").asInt()).isEqualTo(-32602);
+        assertThat(missing.path("message").asText()).contains("needs goal");
+    }
+
+    @Test
     void runsAWorkflowThroughEveryTool() {
         JsonNode plan = server.ok("ce_plan", Plans.small());
         String id = plan.path("workflow_id").asText();
