@@ -34,13 +34,22 @@ public final class LearnedPatterns {
 
     /** The patterns of {@code report}, learned in {@code project}: estimate biases first, by key. */
     public static List<Pattern> from(LearningReport report, String project) {
+        return from(report, project, PatternSet.empty());
+    }
+
+    /**
+     * The patterns of {@code report} as evidence for {@code known}: a kind that already has an estimate bias also
+     * reports an unbiased median, so the running combination can shrink the bias again (were only biased medians
+     * reported, the stored factor would drift away from 1 by selection alone).
+     */
+    public static List<Pattern> from(LearningReport report, String project, PatternSet known) {
         PatternOrigin origin = PatternOrigin.local(project);
-        List<Pattern> patterns = new ArrayList<>(estimateBiases(report, origin));
+        List<Pattern> patterns = new ArrayList<>(estimateBiases(report, origin, known));
         patterns.addAll(reviewRequirements(report, origin));
         return patterns;
     }
 
-    private static List<Pattern> estimateBiases(LearningReport report, PatternOrigin origin) {
+    private static List<Pattern> estimateBiases(LearningReport report, PatternOrigin origin, PatternSet known) {
         // pools of one kind are pooled: the pattern corrects the kind's estimates wherever it runs
         Map<String, List<Double>> ratiosByKind = new TreeMap<>();
         for (EstimateAccuracy accuracy : report.estimates()) {
@@ -50,7 +59,8 @@ public final class LearnedPatterns {
         ratiosByKind.forEach((kind, ratios) -> {
             RatioStats stats = RatioStats.of(ratios);
             boolean biased = stats.median() < UNBIASED_LOW || stats.median() > UNBIASED_HIGH;
-            if (stats.count() >= MIN_ESTIMATE_SAMPLES && biased) {
+            boolean tracked = known.get("estimate:" + kind).isPresent();
+            if (stats.count() >= MIN_ESTIMATE_SAMPLES && (biased || tracked)) {
                 patterns.add(new Pattern.EstimateBias(kind, stats.median(), stats.count(),
                         Confidence.of(stats.count()), List.of(report.workflowId()), origin));
             }

@@ -86,6 +86,12 @@ class LearningExtractionTest {
         assertThat(report.estimates()).extracting(LearningReport.EstimateAccuracy::kind)
                 .containsExactly("design", "test");
         assertThat(LearnedPatterns.from(report, "demo")).isEmpty();
+        // a kind the store already corrects reports its unbiased median too, so the stored bias can shrink
+        PatternSet known = PatternSet.empty().mergeLocal(List.of(new Pattern.EstimateBias("test", 1.5, 3, 0.5,
+                List.of("wf-1"), PatternOrigin.local("demo"))));
+        assertThat(LearnedPatterns.from(report, "demo", known)).singleElement()
+                .isInstanceOfSatisfying(Pattern.EstimateBias.class,
+                        bias -> assertThat(bias.factor()).isCloseTo(1.05, within(1e-9)));
     }
 
     @Test
