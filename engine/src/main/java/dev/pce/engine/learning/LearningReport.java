@@ -1,0 +1,101 @@
+package dev.pce.engine.learning;
+
+import dev.pce.engine.gate.Dimension;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one finished workflow's history says about planning and quality: how good the estimates were, why tasks
+ * failed, which gate criteria failed, how conflicts were decided and which work had to be redone. Every list is in
+ * a stable order (sorted by its key), so two reports of the same history are equal.
+ *
+ * @param workflowId the workflow the events belong to
+ */
+public record LearningReport(String workflowId, List<EstimateAccuracy> estimates, List<FailureCause> failures,
+                             List<GateFailure> gateFailures, List<ConflictOutcome> conflicts,
+                             List<ConflictOverride> overrides, List<ReworkLoop> rework) {
+
+    public LearningReport {
+        Objects.requireNonNull(workflowId, "workflowId");
+        estimates = List.copyOf(estimates);
+        failures = List.copyOf(failures);
+        gateFailures = List.copyOf(gateFailures);
+        conflicts = List.copyOf(conflicts);
+        overrides = List.copyOf(overrides);
+        rework = List.copyOf(rework);
+    }
+
+    /**
+     * The successful attempts of one kind in one pool against their estimates.
+     *
+     * @param ratios the actual/estimated ratio of every successful attempt, in completion order (kept so several
+     *               pools of one kind can be pooled)
+     */
+    public record EstimateAccuracy(String kind, String pool, RatioStats stats, List<Double> ratios) {
+        public EstimateAccuracy {
+            ratios = List.copyOf(ratios);
+        }
+    }
+
+    /**
+     * Failed attempts of one kind that gave the same reason.
+     *
+     * @param reason the reason as grouped: first line, lower case, whitespace collapsed, digits as '#'
+     * @param retried how many of them went back to the pool (the rest failed for good)
+     */
+    public record FailureCause(String kind, String reason, int count, int retried) {
+    }
+
+    /**
+     * Gate criteria on one dimension and metric that did not pass.
+     *
+     * @param gates the gates they failed in ("wave-1", "pr"), sorted, without duplicates
+     */
+    public record GateFailure(Dimension dimension, String metric, int count, List<String> gates) {
+        public GateFailure {
+            gates = List.copyOf(gates);
+        }
+    }
+
+    /**
+     * Conflicts of one kind decided the same way.
+     *
+     * @param kind     resource, quality, timeline
+     * @param decision resource: "proceed" (nothing overlapped) or "wait"; quality and timeline: the decision's wire
+     *                 name ("changes_required", "reschedule")
+     */
+    public record ConflictOutcome(String kind, String decision, int count) {
+    }
+
+    /**
+     * Conflicts a person decided themselves.
+     *
+     * @param kind the kind of the conflict they overrode; "unknown" when the history does not say
+     */
+    public record ConflictOverride(String kind, String decision, int count) {
+    }
+
+    /** What sent work back. */
+    public enum ReworkTrigger {
+        REVIEW, GATE
+    }
+
+    /**
+     * Work added because a review asked for changes or a gate failed.
+     *
+     * @param cause      the recorded cause: "review:&lt;review task&gt;" or "gate:&lt;gate&gt;"
+     * @param taskId     for a review, the reworked (original) task; for a gate, the remediation task
+     * @param kind       that task's kind
+     * @param writes     the files that task writes
+     * @param dimensions the dimensions that failed: the objecting verdicts of the review, or the gate's criteria
+     *                   that did not pass; {@code review} when the history names none
+     */
+    public record ReworkLoop(ReworkTrigger trigger, String cause, String taskId, String kind, List<String> writes,
+                             List<Dimension> dimensions) {
+        public ReworkLoop {
+            writes = List.copyOf(writes);
+            dimensions = List.copyOf(dimensions);
+        }
+    }
+}

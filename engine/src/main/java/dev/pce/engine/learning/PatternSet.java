@@ -1,0 +1,131 @@
+package dev.pce.engine.learning;
+
+import dev.pce.engine.learning.Pattern.EstimateBias;
+import dev.pce.engine.learning.Pattern.GateThreshold;
+import dev.pce.engine.learning.Pattern.ReviewRequirement;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A workspace's learned patterns, one per key, immutable. Merging a workflow's patterns combines them with the
+ * stored ones of the same key as a running combination of all samples; imported patterns fill keys this project
+ * has not learned and count at lower confidence until a local pattern confirms them.
+ */
+public record PatternSet(List<Pattern> patterns) {
+    /** Evidence kept per pattern: the most recent workflows, enough for the notes without growing forever. */
+    public static final int MAX_EVIDENCE_WORKFLOWS = 20;
+
+    public PatternSet {
+        patterns = List.copyOf(patterns);
+    }
+
+    public static PatternSet empty() {
+        return new PatternSet(List.of());
+    }
+
+    public Optional<Pattern> get(String key) {
+        return patterns.stream().filter(pattern -> pattern.key().equals(key)).findFirst();
+    }
+
+    /** The estimate biases, for {@link EstimateCorrections}. */
+    public List<EstimateBias> estimateBiases() {
+        return patterns.stream().filter(EstimateBias.class::isInstance).map(EstimateBias.class::cast).toList();
+    }
+
+    public List<ReviewRequirement> reviewRequirements() {
+        return patterns.stream().filter(ReviewRequirement.class::isInstance).map(ReviewRequirement.class::cast)
+                .toList();
+    }
+
+    /**
+     * These patterns with a workflow's own (local) patterns merged in: a new key is added, a known key combined
+     * (samples add up, the value is the sample-weighted combination, confidence follows the total samples, an
+     * imported pattern becomes confirmed).
+     */
+    public PatternSet mergeLocal(Collection<? extends Pattern> learned) {
+        Map<String, Pattern> byKey = byKey();
+        for (Pattern pattern : learned) {
+            if (pattern.origin().imported()) {
+                throw new IllegalArgumentException("pattern " + pattern.key() + " is imported; merge it with "
+                        + "importFrom, so it counts at lower confidence until this project confirms it");
+            }
+            byKey.merge(pattern.key(), pattern, PatternSet::combine);
+        }
+        return new PatternSet(List.copyOf(byKey.values()));
+    }
+
+    /**
+     * These patterns with another project's added where this project has none of the same key (its own evidence
+     * wins); they are marked imported and unconfirmed, at {@link Confidence#IMPORTED_WEIGHT} of their confidence.
+     */
+    public PatternSet importFrom(Collection<? extends Pattern> imported) {
+        Map<String, Pattern> byKey = byKey();
+        for (Pattern pattern : imported) {
+            PatternOrigin origin = new PatternOrigin(pattern.origin().project(), true, false);
+            byKey.putIfAbsent(pattern.key(), with(pattern, value(pattern), pattern.samples(), pattern.workflows(),
+                    origin));
+        }
+        return new PatternSet(List.copyOf(byKey.values()));
+    }
+
+    private Map<String, Pattern> byKey() {
+        Map<String, Pattern> byKey = new TreeMap<>();
+        patterns.forEach(pattern -> byKey.put(pattern.key(), pattern));
+        return byKey;
+    }
+
+    /** A stored pattern and a newly learned local one of the same key (so of the same type). */
+    static Pattern combine(Pattern stored, Pattern learned) {
+        int samples = stored.samples() + learned.samples();
+        double value = switch (learned) {
+            // ratios combine multiplicatively: a weighted geometric mean keeps 0.5x and 2x symmetric
+            case EstimateBias bias -> Math.exp((Math.log(value(stored)) * stored.samples()
+                    + Math.log(bias.factor()) * bias.samples()) / samples);
+            case ReviewRequirement requirement -> 0;
+            case GateThreshold gate -> (value(stored) * stored.samples() + gate.threshold() * gate.samples())
+                    / samples;
+        };
+        PatternOrigin origin = stored.origin().imported()
+                ? new PatternOrigin(stored.origin().project(), true, true)
+                : learned.origin();
+        return with(learned, value, samples, recentWorkflows(stored.workflows(), learned.workflows()), origin);
+    }
+
+    /** The number a pattern carries: the factor of a bias, the threshold of a gate; 0 for a review requirement. */
+    private static double value(Pattern pattern) {
+        return switch (pattern) {
+            case EstimateBias bias -> bias.factor();
+            case ReviewRequirement requirement -> 0;
+            case GateThreshold gate -> gate.threshold();
+        };
+    }
+
+    /** {@code pattern} with another value, samples, evidence and origin; confidence follows from them. */
+    private static Pattern with(Pattern pattern, double value, int samples, List<String> workflows,
+                                PatternOrigin origin) {
+        double confidence = Confidence.of(samples, origin);
+        return switch (pattern) {
+            case EstimateBias bias -> new EstimateBias(bias.kind(), value, samples, confidence, workflows, origin);
+            case ReviewRequirement r -> new ReviewRequirement(r.kind(), r.pathPrefix(), r.dimension(), samples,
+                    confidence, workflows, origin);
+            case GateThreshold gate -> new GateThreshold(gate.dimension(), gate.metric(), value, samples, confidence,
+                    workflows, origin);
+        };
+    }
+
+    private static List<String> recentWorkflows(List<String> older, List<String> newer) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(older);
+        newer.forEach(id -> {
+            all.remove(id); // a repeated id moves to the recent end
+            all.add(id);
+        });
+        List<String> list = new ArrayList<>(all);
+        return list.subList(Math.max(0, list.size() - MAX_EVIDENCE_WORKFLOWS), list.size());
+    }
+}

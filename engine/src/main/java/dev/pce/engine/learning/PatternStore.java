@@ -1,0 +1,171 @@
+package dev.pce.engine.learning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * The learned patterns of a workspace in one JSON file, {@code <workspace>/learning/patterns.json}:
+ * <pre>{"format": 1, "version": 7, "patterns": [{"type": "estimate_bias", "pattern": {...}}, ...]}</pre>
+ * Every save increments {@code version}. A save is a read-modify-write under a lock (a lock file for other
+ * processes, an in-process lock for other threads, since one JVM cannot hold two file locks on one file), and the
+ * new content replaces the old by an atomic move, so readers never see half a file.
+ */
+public final class PatternStore {
+    public static final String RELATIVE_PATH = "learning/patterns.json";
+    public static final int FORMAT = 1;
+    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
+    private static final Map<String, Class<? extends Pattern>> TYPES = Map.of(
+            "estimate_bias", Pattern.EstimateBias.class,
+            "review_requirement", Pattern.ReviewRequirement.class,
+            "gate_threshold", Pattern.GateThreshold.class);
+
+    private final Path file;
+
+    public PatternStore(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+    }
+
+    /** The store of the workspace directory {@code workspace} (.ce-workspace). */
+    public static PatternStore inWorkspace(Path workspace) {
+        return new PatternStore(workspace.resolve(RELATIVE_PATH));
+    }
+
+    /** What a save left: its version (0 before the first save) and the patterns. */
+    public record Stored(long version, PatternSet patterns) {
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The stored patterns; version 0 and none when the file does not exist yet. */
+    public Stored read() {
+        if (!Files.exists(file)) {
+            return new Stored(0, PatternSet.empty());
+        }
+        try {
+            return decode(MAPPER.readTree(file.toFile()));
+        } catch (IOException e) {
+            throw unreadable("is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    /** Merges a workflow's own patterns into the store ({@link PatternSet#mergeLocal}); returns what was saved. */
+    public Stored mergeLocal(List<? extends Pattern> learned) {
+        return update(patterns -> patterns.mergeLocal(learned));
+    }
+
+    /** Brings in another project's patterns ({@link PatternSet#importFrom}); returns what was saved. */
+    public Stored importFrom(List<? extends Pattern> imported) {
+        return update(patterns -> patterns.importFrom(imported));
+    }
+
+    private Stored update(UnaryOperator<PatternSet> change) {
+        ReentrantLock threadLock = IN_PROCESS_LOCKS.computeIfAbsent(file, path -> new ReentrantLock());
+        threadLock.lock();
+        try {
+            Files.createDirectories(file.getParent());
+            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                Stored current = read();
+                Stored next = new Stored(current.version() + 1, change.apply(current.patterns()));
+                write(next);
+                return next;
+            }
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot save the learned patterns to " + file + ": " + e.getMessage(),
+                    "Check that the directory exists and is writable, and that the disk is not full.", e);
+        } finally {
+            threadLock.unlock();
+        }
+    }
+
+    private void write(Stored stored) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", stored.version());
+        ArrayNode patterns = root.putArray("patterns");
+        for (Pattern pattern : stored.patterns().patterns()) {
+            ObjectNode entry = patterns.addObject();
+            entry.put("type", typeOf(pattern));
+            entry.set("pattern", MAPPER.valueToTree(pattern));
+        }
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), root);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private Stored decode(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw unreadable("is not a JSON object");
+        }
+        int format = root.path("format").asInt(-1);
+        if (format != FORMAT) {
+            throw unreadable("has format " + root.path("format") + "; this PCE reads format " + FORMAT);
+        }
+        JsonNode version = root.get("version");
+        if (version == null || !version.canConvertToLong() || version.asLong() < 0) {
+            throw unreadable("has no version number");
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        int index = 0;
+        for (JsonNode entry : root.path("patterns")) {
+            String where = "pattern " + index++;
+            Class<? extends Pattern> type = TYPES.get(entry.path("type").asText());
+            if (type == null) {
+                continue; // a pattern type of a newer PCE: kept out of this version's decisions
+            }
+            try {
+                patterns.add(MAPPER.treeToValue(entry.get("pattern"), type));
+            } catch (IOException | IllegalArgumentException | NullPointerException e) {
+                throw unreadable("has an unreadable " + where + " (" + e.getMessage().lines().findFirst().orElse("")
+                        + ")");
+            }
+        }
+        return new Stored(version.asLong(), new PatternSet(patterns));
+    }
+
+    private static String typeOf(Pattern pattern) {
+        return switch (pattern) {
+            case Pattern.EstimateBias bias -> "estimate_bias";
+            case Pattern.ReviewRequirement requirement -> "review_requirement";
+            case Pattern.GateThreshold gate -> "gate_threshold";
+        };
+    }
+
+    private CeException unreadable(String problem) {
+        return new CeException(ErrorCode.IO, "The learned patterns file " + file + " " + problem + ".",
+                "Restore it from a backup, or move it away to start learning afresh (the workflows' event logs "
+                        + "are untouched).");
+    }
+}

@@ -1,0 +1,246 @@
+package dev.pce.engine.learning;
+
+import dev.pce.engine.conflict.QualityResolution;
+import dev.pce.engine.conflict.Resolution;
+import dev.pce.engine.conflict.ResourceResolution;
+import dev.pce.engine.conflict.TimelineResolution;
+import dev.pce.engine.event.ConflictOverridden;
+import dev.pce.engine.event.ConflictResolved;
+import dev.pce.engine.event.Event;
+import dev.pce.engine.event.GateEvaluated;
+import dev.pce.engine.event.ReviewReported;
+import dev.pce.engine.event.TaskClaimed;
+import dev.pce.engine.event.TaskCompleted;
+import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.TasksAdded;
+import dev.pce.engine.event.WorkflowPlanned;
+import dev.pce.engine.gate.CriterionResult;
+import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.learning.LearningReport.ConflictOutcome;
+import dev.pce.engine.learning.LearningReport.ConflictOverride;
+import dev.pce.engine.learning.LearningReport.EstimateAccuracy;
+import dev.pce.engine.learning.LearningReport.FailureCause;
+import dev.pce.engine.learning.LearningReport.GateFailure;
+import dev.pce.engine.learning.LearningReport.ReworkLoop;
+import dev.pce.engine.learning.LearningReport.ReworkTrigger;
+import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.workflow.DimensionReview;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a finished (or running) workflow's events into a {@link LearningReport}. A pure function of the events: it
+ * needs no state, rules or clock, so it can run on any stored log, and events it does not know are skipped.
+ */
+public final class WorkflowLearning {
+    private static final String REVIEW_CAUSE = "review:";
+    private static final String GATE_CAUSE = "gate:";
+
+    private WorkflowLearning() {
+    }
+
+    /** The report of {@code events} (one workflow's log, in sequence order). */
+    public static LearningReport report(String workflowId, List<Event> events) {
+        return new Reader(events).report(workflowId);
+    }
+
+    /** One pass over the log, keeping what later events refer back to. */
+    private static final class Reader {
+        private final Map<String, TaskSpec> tasks = new HashMap<>();
+        private final Map<String, Claim> claims = new HashMap<>();
+        private final Map<String, List<Double>> ratiosByKindAndPool = new TreeMap<>();
+        private final Map<List<String>, int[]> failures = new TreeMap<>(WorkflowLearning::compareKeys);
+        private final Map<String, GateTally> gateFailures = new TreeMap<>();
+        private final Map<List<String>, int[]> conflicts = new TreeMap<>(WorkflowLearning::compareKeys);
+        private final Map<List<String>, int[]> overrides = new TreeMap<>(WorkflowLearning::compareKeys);
+        private final Map<String, String> conflictKinds = new HashMap<>();
+        /** The objecting dimensions each review task reported, for the rework it causes. */
+        private final Map<String, Set<Dimension>> reviewObjections = new HashMap<>();
+        private final List<ReworkLoop> rework = new ArrayList<>();
+        /** Remediation tasks per gate waiting for the gate.evaluated that follows their tasks_added. */
+        private final Map<String, List<TaskSpec>> pendingRemediation = new LinkedHashMap<>();
+
+        private record Claim(String taskId, String pool, Instant at) {
+        }
+
+        private record GateTally(Dimension dimension, String metric, int[] count, Set<String> gates) {
+        }
+
+        Reader(List<Event> events) {
+            for (Event event : events) {
+                read(event);
+            }
+            // remediation whose gate.evaluated is missing (a log cut short) still counts as gate rework
+            pendingRemediation.forEach((gate, added) -> added.forEach(task ->
+                    rework.add(gateLoop(gate, task, List.of()))));
+        }
+
+        private void read(Event event) {
+            switch (event.payload()) {
+                case WorkflowPlanned planned -> planned.tasks().forEach(task -> tasks.put(task.id(), task));
+                case TasksAdded added -> tasksAdded(added);
+                case TaskClaimed claimed -> claims.put(claimed.claimId(),
+                        new Claim(claimed.taskId(), claimed.pool(), event.time()));
+                case TaskCompleted completed -> completed(completed, event.time());
+                case TaskFailed failed -> failed(failed);
+                case GateEvaluated gate -> gateEvaluated(gate);
+                case ReviewReported review -> reviewReported(review);
+                case ConflictResolved resolved -> conflictResolved(resolved);
+                case ConflictOverridden overridden -> count(overrides, List.of(
+                        conflictKinds.getOrDefault(overridden.conflictId(), "unknown"), overridden.decision()));
+                default -> {
+                    // progress, leases, evidence: nothing to learn from them yet
+                }
+            }
+        }
+
+        private void tasksAdded(TasksAdded added) {
+            added.tasks().forEach(task -> tasks.put(task.id(), task));
+            if (added.cause().startsWith(REVIEW_CAUSE)) {
+                reviewRework(added.cause(), added.tasks());
+            } else if (added.cause().startsWith(GATE_CAUSE)) {
+                pendingRemediation.computeIfAbsent(added.cause().substring(GATE_CAUSE.length()),
+                        gate -> new ArrayList<>()).addAll(added.tasks());
+            }
+        }
+
+        /**
+         * The rework of a review: each added task that reworks a known task (id "&lt;task&gt;-rework", as
+         * ce_review names them) is one loop of that original task; the re-review is not.
+         */
+        private void reviewRework(String cause, List<TaskSpec> added) {
+            String reviewTaskId = cause.substring(REVIEW_CAUSE.length());
+            Set<Dimension> dimensions = reviewObjections.getOrDefault(reviewTaskId, Set.of());
+            for (TaskSpec task : added) {
+                originalOf(task.id()).ifPresent(original -> rework.add(new ReworkLoop(ReworkTrigger.REVIEW, cause,
+                        original.id(), original.kind(), original.writes(),
+                        dimensions.isEmpty() ? List.of(Dimension.REVIEW) : List.copyOf(dimensions))));
+            }
+        }
+
+        private Optional<TaskSpec> originalOf(String reworkId) {
+            String id = reworkId.replaceAll("(-rework(-\\d+)?)+$", "");
+            return id.equals(reworkId) ? Optional.empty() : Optional.ofNullable(tasks.get(id));
+        }
+
+        private void completed(TaskCompleted completed, Instant at) {
+            Claim claim = claims.get(completed.claimId());
+            TaskSpec task = tasks.get(completed.taskId());
+            if (claim == null || task == null || task.estimateMinutes() <= 0) {
+                return; // no start to measure from, or nothing to compare with
+            }
+            double actualMinutes = Duration.between(claim.at(), at).toMillis() / 60_000.0;
+            String pool = claim.pool() == null || claim.pool().isEmpty() ? task.pool() : claim.pool();
+            ratiosByKindAndPool.computeIfAbsent(task.kind() + "\u0000" + pool, key -> new ArrayList<>())
+                    .add(actualMinutes / task.estimateMinutes());
+        }
+
+        private void failed(TaskFailed failed) {
+            String kind = Optional.ofNullable(tasks.get(failed.taskId())).map(TaskSpec::kind).orElse("unknown");
+            int[] tally = count(failures, List.of(kind, groupedReason(failed.reason())));
+            tally[1] += failed.willRetry() ? 1 : 0;
+        }
+
+        private void gateEvaluated(GateEvaluated gate) {
+            List<CriterionResult> notPassed = gate.criteria().stream().filter(c -> !c.passed()).toList();
+            for (CriterionResult criterion : notPassed) {
+                GateTally tally = gateFailures.computeIfAbsent(
+                        criterion.dimension().wireName() + "\u0000" + criterion.metric(),
+                        key -> new GateTally(criterion.dimension(), criterion.metric(), new int[1], new TreeSet<>()));
+                tally.count()[0]++;
+                tally.gates().add(gate.gate());
+            }
+            List<TaskSpec> remediation = pendingRemediation.remove(gate.gate());
+            if (remediation != null) {
+                List<Dimension> dimensions = notPassed.stream().map(CriterionResult::dimension).distinct().toList();
+                remediation.forEach(task -> rework.add(gateLoop(gate.gate(), task, dimensions)));
+            }
+        }
+
+        private ReworkLoop gateLoop(String gate, TaskSpec task, List<Dimension> dimensions) {
+            return new ReworkLoop(ReworkTrigger.GATE, GATE_CAUSE + gate, task.id(), task.kind(), task.writes(),
+                    dimensions.isEmpty() ? List.of(Dimension.REVIEW) : dimensions);
+        }
+
+        private void reviewReported(ReviewReported review) {
+            Set<Dimension> objecting = reviewObjections.computeIfAbsent(review.reviewTaskId(),
+                    id -> EnumSet.noneOf(Dimension.class));
+            review.reviews().stream().filter(r -> r.verdict().objects()).map(DimensionReview::dimension)
+                    .forEach(objecting::add);
+        }
+
+        private void conflictResolved(ConflictResolved resolved) {
+            Resolution resolution = resolved.resolution();
+            String kind = resolution.kind().wireName();
+            conflictKinds.put(resolved.conflictId(), kind);
+            String decision = switch (resolution) {
+                case ResourceResolution resource -> resource.losers().isEmpty() ? "proceed" : "wait";
+                case QualityResolution quality -> quality.decision().wireName();
+                case TimelineResolution timeline -> timeline.decision().wireName();
+            };
+            count(conflicts, List.of(kind, decision));
+        }
+
+        LearningReport report(String workflowId) {
+            List<EstimateAccuracy> estimates = new ArrayList<>();
+            ratiosByKindAndPool.forEach((key, ratios) -> {
+                String[] parts = key.split("\u0000", 2);
+                estimates.add(new EstimateAccuracy(parts[0], parts[1], RatioStats.of(ratios), ratios));
+            });
+            List<FailureCause> failureCauses = new ArrayList<>();
+            failures.forEach((key, tally) -> failureCauses.add(
+                    new FailureCause(key.get(0), key.get(1), tally[0], tally[1])));
+            List<GateFailure> gates = gateFailures.values().stream().map(tally -> new GateFailure(tally.dimension(),
+                    tally.metric(), tally.count()[0], List.copyOf(tally.gates()))).toList();
+            List<ConflictOutcome> conflictOutcomes = new ArrayList<>();
+            conflicts.forEach((key, tally) -> conflictOutcomes.add(
+                    new ConflictOutcome(key.get(0), key.get(1), tally[0])));
+            List<ConflictOverride> overridden = new ArrayList<>();
+            overrides.forEach((key, tally) -> overridden.add(new ConflictOverride(key.get(0), key.get(1), tally[0])));
+            return new LearningReport(workflowId, estimates, failureCauses, gates, conflictOutcomes, overridden,
+                    rework);
+        }
+    }
+
+    /** Increments the tally of {@code key} (slot 0 counts; further slots are the caller's) and returns it. */
+    private static int[] count(Map<List<String>, int[]> tallies, List<String> key) {
+        int[] tally = tallies.computeIfAbsent(key, k -> new int[2]);
+        tally[0]++;
+        return tally;
+    }
+
+    private static int compareKeys(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int byPart = a.get(i).compareTo(b.get(i));
+            if (byPart != 0) {
+                return byPart;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    /**
+     * A failure reason reduced so that the same cause groups together: "Tests failed: 3 of 120" and "tests failed:
+     * 5 of 118" become "tests failed: # of #".
+     */
+    static String groupedReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "(no reason given)";
+        }
+        String firstLine = reason.strip().lines().findFirst().orElse("");
+        String grouped = firstLine.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ");
+        return grouped.length() > 120 ? grouped.substring(0, 120) : grouped;
+    }
+}
