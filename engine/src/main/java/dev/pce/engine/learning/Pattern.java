@@ -3,6 +3,7 @@ package dev.pce.engine.learning;
 import dev.pce.engine.gate.Dimension;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Something finished workflows showed that should change how the next ones are planned and judged. Patterns fill
@@ -23,6 +24,18 @@ public sealed interface Pattern permits Pattern.EstimateBias, Pattern.ReviewRequ
     double confidence();
 
     PatternOrigin origin();
+
+    /** What it says, in one line: "build takes 1.64x its estimate". */
+    default String summary() {
+        return switch (this) {
+            case EstimateBias bias -> String.format(Locale.ROOT, "%s takes %.2fx its estimate", bias.kind(),
+                    bias.factor());
+            case ReviewRequirement review -> review.kind() + " writing under " + review.pathPrefix() + " needs a "
+                    + review.dimension().wireName() + " review";
+            case GateThreshold gate -> String.format(Locale.ROOT, "gate %s threshold %.1f", gate.metric(),
+                    gate.threshold());
+        };
+    }
 
     /**
      * Tasks of {@code kind} took {@code factor} times their estimate (actual / estimated, median of the samples):

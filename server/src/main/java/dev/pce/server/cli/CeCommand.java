@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         description = "PCE - parallel compound engineering: an MCP server that plans, schedules, referees and "
                 + "remembers the work of parallel agent pools.",
         subcommands = {ServeCommand.class, StatusCommand.class, DemoCommand.class, WorkspaceCommand.class,
-                IndexCommand.class, BenchCommand.class, SimulateCommand.class, RulesCommand.class, ExperimentCommand.class,
-                CommandLine.HelpCommand.class})
+                IndexCommand.class, BenchCommand.class, SimulateCommand.class, RulesCommand.class,
+                ExperimentCommand.class, LearnCommand.class, CommandLine.HelpCommand.class})
 public final class CeCommand implements Runnable {
 
     @CommandLine.Spec

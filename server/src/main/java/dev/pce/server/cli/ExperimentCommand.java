@@ -101,16 +101,8 @@ public final class ExperimentCommand implements Runnable {
         }
 
         private static String describe(Pattern pattern) {
-            String what = switch (pattern) {
-                case Pattern.EstimateBias bias -> String.format(Locale.ROOT, "%s takes %.2fx its estimate",
-                        bias.kind(), bias.factor());
-                case Pattern.ReviewRequirement r -> r.kind() + " writing under " + r.pathPrefix() + " needs a "
-                        + r.dimension().wireName() + " review";
-                case Pattern.GateThreshold g -> String.format(Locale.ROOT, "gate %s threshold %.1f", g.metric(),
-                        g.threshold());
-            };
-            return String.format(Locale.ROOT, "%-22s %s (%d samples, confidence %.2f)", pattern.key(), what,
-                    pattern.samples(), pattern.confidence());
+            return String.format(Locale.ROOT, "%-22s %s (%d samples, confidence %.2f)", pattern.key(),
+                    pattern.summary(), pattern.samples(), pattern.confidence());
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.pce.pkm.index.UpdateResult;
 import dev.pce.pkm.index.VaultIndex;
 import dev.pce.pkm.index.VaultSearcher;
 import dev.pce.pkm.index.VaultWatcher;
+import dev.pce.pkm.note.FrontMatter;
 import dev.pce.pkm.note.Note;
 import dev.pce.pkm.note.NoteDraft;
 import dev.pce.pkm.note.NoteId;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +43,8 @@ public final class Learnings implements AutoCloseable {
     private static final long TAKE_OVER_SECONDS = 2;
     /** How long ce_capture waits, in a follower, for the writer to index the new note. */
     private static final long CAPTURE_VISIBLE_MILLIS = 3_000;
+    /** Notes of one title captured within one minute get -2, -3, ...; past this many, something is wrong. */
+    private static final int MAX_SAME_MINUTE = 50;
 
     /** A vault with its index, its link graph and, while this process writes the index, its watcher. */
     private static final class Shelf {
@@ -170,6 +174,25 @@ public final class Learnings implements AutoCloseable {
             return new Captured(own.source.name(), note, true);
         }
         return new Captured(own.source.name(), note, awaitIndexed(own, note.id()));
+    }
+
+    /**
+     * Writes a new note named after {@code now} and its title into {@code folder} of the own vault; another note of
+     * that title in the same minute makes the id end in -2, -3, ... (never an overwrite).
+     */
+    public Captured captureNew(LocalDateTime now, String folder, FrontMatter frontMatter, String body) {
+        NoteDraft first = NoteDraft.create(now, folder, frontMatter, body);
+        NoteId base = first.frontMatter().id().orElseThrow();
+        for (int n = 1; ; n++) {
+            NoteId id = n == 1 ? base : new NoteId(base.value() + "-" + n);
+            try {
+                return capture(NoteDraft.at(id, folder, frontMatter.toBuilder().id(id).build(), body));
+            } catch (CeException e) {
+                if (e.code() != ErrorCode.CONFLICT || n >= MAX_SAME_MINUTE) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A follower sees a note once the writing process has indexed it: wait for that, briefly. */

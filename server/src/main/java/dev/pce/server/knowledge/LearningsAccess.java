@@ -68,6 +68,16 @@ public final class LearningsAccess implements AutoCloseable {
         }
     }
 
+    /** The learnings, waiting for them to open; empty when they could not be opened (the cause is logged). */
+    public Optional<Learnings> ifOpenOrWait() {
+        try {
+            return Optional.of(get());
+        } catch (CeException e) {
+            LOG.warn("No vault for the learned patterns' notes: {}", e.describe());
+            return Optional.empty();
+        }
+    }
+
     /** The learnings if they opened fine by now, without waiting. */
     public Optional<Learnings> ifOpen() {
         return opened.isDone() && !opened.isCompletedExceptionally() ? Optional.of(opened.join()) : Optional.empty();

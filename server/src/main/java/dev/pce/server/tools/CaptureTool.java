@@ -12,8 +12,6 @@ import dev.pce.engine.service.TaskView;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.pkm.note.FrontMatter;
 import dev.pce.pkm.note.NoteDate;
-import dev.pce.pkm.note.NoteDraft;
-import dev.pce.pkm.note.NoteId;
 import dev.pce.pkm.note.Tags;
 import dev.pce.server.knowledge.Learnings;
 import dev.pce.server.knowledge.LearningsAccess;
@@ -32,8 +30,6 @@ public final class CaptureTool implements CeTool {
     static final List<String> TYPES = List.of("insight", "decision", "failure", "pattern");
     static final int MAX_TITLE = 200;
     static final int MAX_BODY = 200_000;
-    /** Notes of one title captured within one minute get -2, -3, ... after the id; past this, it is a mistake. */
-    private static final int MAX_SAME_MINUTE = 50;
 
     private final WorkflowService workflows;
     private final LearningsAccess learnings;
@@ -89,7 +85,7 @@ public final class CaptureTool implements CeTool {
         fm.project(open.ownName());
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         fm.date(new NoteDate.Local(now));
-        Learnings.Captured captured = create(open, now, type + "s", fm.build(), body);
+        Learnings.Captured captured = open.captureNew(now, type + "s", fm.build(), body);
         return ToolOutput.json(new Output(NoteOutputs.ref(open, captured.vault(), captured.note()),
                 captured.indexed(), NoteOutputs.frontMatter(captured.note().frontMatter())));
     }
@@ -118,24 +114,6 @@ public final class CaptureTool implements CeTool {
             ArrayNode tasks = Json.mapper().createArrayNode();
             taskIds.stream().distinct().forEach(tasks::add);
             fm.extra("tasks", tasks);
-        }
-    }
-
-    /** Creates the note; another of the same title this minute makes the id end in -2, -3, ... */
-    private static Learnings.Captured create(Learnings learnings, LocalDateTime now, String folder,
-                                             FrontMatter frontMatter, String body) {
-        NoteDraft first = NoteDraft.create(now, folder, frontMatter, body);
-        NoteId base = first.frontMatter().id().orElseThrow();
-        for (int n = 1; ; n++) {
-            NoteId id = n == 1 ? base : new NoteId(base.value() + "-" + n);
-            NoteDraft draft = NoteDraft.at(id, folder, frontMatter.toBuilder().id(id).build(), body);
-            try {
-                return learnings.capture(draft);
-            } catch (CeException e) {
-                if (e.code() != ErrorCode.CONFLICT || n >= MAX_SAME_MINUTE) {
-                    throw e;
-                }
-            }
         }
     }
 }

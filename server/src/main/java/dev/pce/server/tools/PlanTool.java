@@ -3,6 +3,10 @@ package dev.pce.server.tools;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Limits;
+import dev.pce.engine.learning.EstimateCorrections;
+import dev.pce.engine.learning.Pattern.EstimateBias;
+import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.service.PlanResult;
 import dev.pce.engine.service.WorkflowService;
@@ -21,10 +25,12 @@ public final class PlanTool implements CeTool {
 
     private final WorkflowService workflows;
     private final LearningsAccess learnings;
+    private final PatternStore patterns;
 
     public PlanTool(WorkflowService workflows, LearningsAccess learnings) {
         this.workflows = workflows;
         this.learnings = learnings;
+        this.patterns = PatternStore.inWorkspace(workflows.workspace().root());
     }
 
     @Override
@@ -32,9 +38,12 @@ public final class PlanTool implements CeTool {
         return "ce_plan";
     }
 
-    /** The stored plan and, when the vaults hold related notes, the learnings per task. */
-    public record Output(@JsonUnwrapped PlanResult plan, List<TaskLearnings> learnings,
-                         Optional<String> learningsNotice) {
+    /**
+     * The stored plan; the estimates the learned patterns corrected (original, corrected, why); and, when the vaults
+     * hold related notes, the learnings per task.
+     */
+    public record Output(@JsonUnwrapped PlanResult plan, List<EstimateCorrections.Correction> estimateCorrections,
+                         List<TaskLearnings> learnings, Optional<String> learningsNotice) {
     }
 
     @Override
@@ -42,13 +51,18 @@ public final class PlanTool implements CeTool {
         String goal = args.requiredString("goal", Limits.MAX_TEXT_LENGTH);
         String agent = args.optionalString("agent", Limits.MAX_ID_LENGTH)
                 .map(name -> Ids.requireName(name, "agent")).orElse("planner");
-        PlanResult plan = workflows.plan(goal, PlanTasks.read(args), agent);
+        List<TaskSpec> tasks = PlanTasks.read(args);
+        // estimates of kinds whose past tasks ran long (or short) are corrected before the plan is scheduled
+        List<EstimateBias> biases = patterns.read().patterns().estimateBiases();
+        List<EstimateCorrections.Correction> corrections = EstimateCorrections.of(tasks, biases).stream()
+                .filter(correction -> correction.factor() != 1).toList();
+        PlanResult plan = workflows.plan(goal, EstimateCorrections.apply(tasks, biases), agent);
         try {
-            return ToolOutput.json(new Output(plan, RelatedLearnings.forTasks(learnings.get(), plan.tasks()),
-                    Optional.empty()));
+            return ToolOutput.json(new Output(plan, corrections,
+                    RelatedLearnings.forTasks(learnings.get(), plan.tasks()), Optional.empty()));
         } catch (CeException e) { // the plan is stored; missing learnings must not hide that
             LOG.warn("ce_plan: no related learnings: {}", e.describe());
-            return ToolOutput.json(new Output(plan, List.of(), Optional.of("No related learnings: "
+            return ToolOutput.json(new Output(plan, corrections, List.of(), Optional.of("No related learnings: "
                     + e.describe())));
         }
     }

@@ -2,6 +2,7 @@ package dev.pce.server.tools;
 
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.server.learning.WorkflowLearner;
 import dev.pce.server.quality.EvidenceIntake;
 
 import java.time.Clock;
@@ -13,7 +14,7 @@ public final class ToolCatalog {
 
     /** The names of {@link #create}'s tools, known before the engine is up (the server prepares their contracts). */
     public static final List<String> TOOL_NAMES = List.of("ce_plan", "ce_status", "ce_events", "ce_claim",
-            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report", "ce_review", "ce_resolve");
+            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report", "ce_review", "ce_resolve", "ce_learn");
 
     private ToolCatalog() {
     }
@@ -24,6 +25,7 @@ public final class ToolCatalog {
                 new ClaimTool(workflows), new CompleteTool(workflows), new FailTool(workflows),
                 new ProgressTool(workflows), new CaptureTool(workflows, learnings, clock), new SearchTool(learnings),
                 new NoteTool(learnings), new GateTool(workflows, intake), new GateReportTool(workflows, intake),
-                new ReviewTool(workflows), new ResolveTool(workflows));
+                new ReviewTool(workflows), new ResolveTool(workflows),
+                new LearnTool(new WorkflowLearner(workflows, learnings::ifOpenOrWait, clock)));
     }
 }

@@ -1,0 +1,56 @@
+package dev.pce.server.cli;
+
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.engine.workspace.Workspace;
+import dev.pce.server.knowledge.Learnings;
+import dev.pce.server.knowledge.VaultSources;
+import dev.pce.server.learning.WorkflowLearner;
+import dev.pce.server.logging.LoggingSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code ce learn WORKFLOW_ID}: what ce_learn does, from the command line (for CI after a workflow ends). */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+        description = "Learn from a workflow's history: estimate accuracy, failures, gate failures, conflicts, "
+                + "rework; merge the patterns into the workspace's store and write them as notes into the vault.")
+public final class LearnCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspaceOption = new WorkspaceOption();
+
+    @Parameters(paramLabel = "WORKFLOW_ID", description = "The workflow to learn from.")
+    String workflowId;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LoggingSetup.configureForCli();
+        Workspace workspace = workspaceOption.open();
+        PrintWriter out = spec.commandLine().getOut();
+        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC());
+             Learnings vault = Learnings.open(workspace, VaultSources.fromEnvironment(workspace, System.getenv()))) {
+            WorkflowLearner.Outcome outcome = new WorkflowLearner(workflows, () -> Optional.of(vault),
+                    Clock.systemDefaultZone()).learn(workflowId);
+            outcome.report().estimates().forEach(estimate -> out.printf(Locale.ROOT,
+                    "%-10s %-10s %3d tasks, actual/estimate median %.2f%n", estimate.kind(), estimate.pool(),
+                    estimate.stats().count(), estimate.stats().median()));
+            out.printf("%d pattern(s) learned; the store is at version %d with %d pattern(s).%n",
+                    outcome.learned().size(), outcome.storeVersion(), outcome.patterns().size());
+            outcome.learned().forEach(pattern -> out.println("  " + pattern.key() + ": " + pattern.summary()));
+            outcome.notes().forEach(note -> out.println("  note " + note.path()));
+        }
+        out.flush();
+        return 0;
+    }
+}

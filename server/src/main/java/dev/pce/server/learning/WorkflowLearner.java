@@ -1,0 +1,110 @@
+package dev.pce.server.learning;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.pce.engine.Json;
+import dev.pce.engine.event.Event;
+import dev.pce.engine.learning.LearnedPatterns;
+import dev.pce.engine.learning.LearningReport;
+import dev.pce.engine.learning.Pattern;
+import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.learning.WorkflowLearning;
+import dev.pce.engine.service.EventQuery;
+import dev.pce.engine.service.EventsPage;
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.pkm.note.FrontMatter;
+import dev.pce.pkm.note.NoteDate;
+import dev.pce.server.knowledge.Learnings;
+import dev.pce.server.knowledge.NoteRefs;
+import dev.pce.server.knowledge.NoteRefs.NoteRef;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The compound step after a workflow: its events become statistics (estimate accuracy, failures, gate failures,
+ * conflicts, rework), the statistics become patterns merged into the workspace's pattern store, and each pattern
+ * becomes a note in the project's vault, so the next plans find it.
+ */
+public final class WorkflowLearner {
+    private static final int PAGE = 1_000;
+
+    private final WorkflowService workflows;
+    private final PatternStore store;
+    private final Supplier<Optional<Learnings>> vault;
+    private final Clock clock;
+
+    /** @param vault the project's vault, when one is open (the pattern notes are written there) */
+    public WorkflowLearner(WorkflowService workflows, Supplier<Optional<Learnings>> vault, Clock clock) {
+        this.workflows = workflows;
+        this.store = PatternStore.inWorkspace(workflows.workspace().root());
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /** What learning from one workflow found and kept. */
+    public record Outcome(String workflowId, LearningReport report, List<Pattern> learned, long storeVersion,
+                          List<Pattern> patterns, List<NoteRef> notes) {
+    }
+
+    public Outcome learn(String workflowId) {
+        LearningReport report = WorkflowLearning.report(workflowId, events(workflowId));
+        String project = vault.get().map(Learnings::ownName).orElse("project");
+        List<Pattern> learned = LearnedPatterns.from(report, project, store.read().patterns());
+        PatternStore.Stored stored = store.mergeLocal(learned);
+        List<NoteRef> notes = new ArrayList<>();
+        vault.get().ifPresent(open -> learned.forEach(pattern -> notes.add(note(open, workflowId, pattern))));
+        return new Outcome(workflowId, report, learned, stored.version(), stored.patterns().patterns(), notes);
+    }
+
+    private List<Event> events(String workflowId) {
+        List<Event> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            EventsPage page = workflows.events(new EventQuery(workflowId, after, Set.of(), Optional.empty(),
+                    Optional.empty(), PAGE));
+            all.addAll(page.events());
+            if (!page.hasMore()) {
+                return all;
+            }
+            after = page.nextAfter();
+        }
+    }
+
+    /** A pattern note: its statistics and evidence workflows in the front matter, a sentence in the body. */
+    private NoteRef note(Learnings open, String workflowId, Pattern pattern) {
+        ArrayNode evidence = Json.mapper().createArrayNode();
+        pattern.workflows().forEach(evidence::add);
+        FrontMatter.Builder fm = FrontMatter.builder().title(pattern.summary()).type("pattern").status("learned")
+                .project(open.ownName()).tag("learned").tag(pattern.key().substring(0, pattern.key().indexOf(':')))
+                .extra("pattern", TextNode.valueOf(pattern.key()))
+                .extra("samples", IntNode.valueOf(pattern.samples()))
+                .extra("confidence", DoubleNode.valueOf(round(pattern.confidence())))
+                .extra("workflow", TextNode.valueOf(workflowId))
+                .extra("evidence_workflows", evidence);
+        if (pattern instanceof Pattern.EstimateBias bias) {
+            fm.extra("factor", DoubleNode.valueOf(round(bias.factor())));
+        }
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        fm.date(new NoteDate.Local(now));
+        String body = "Learned from workflow " + workflowId + ": " + pattern.summary() + String.format(Locale.ROOT,
+                " (%d samples, confidence %.2f).%n%nEvidence: %s.%n", pattern.samples(), pattern.confidence(),
+                String.join(", ", pattern.workflows()));
+        Learnings.Captured captured = open.captureNew(now, "patterns", fm.build(), body);
+        return NoteRefs.ref(captured.vault(), open.ownName(), captured.note().id().value(), captured.note().path(),
+                captured.note().title());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.pce.server.tools;
+
+import dev.pce.engine.learning.LearningReport;
+import dev.pce.engine.learning.Pattern;
+import dev.pce.engine.learning.PatternOrigin;
+import dev.pce.server.knowledge.NoteRefs.NoteRef;
+import dev.pce.server.learning.WorkflowLearner;
+
+import java.util.List;
+
+/**
+ * ce_learn: learn from a workflow's history: estimate accuracy per kind and pool, failure causes, gate failures,
+ * conflicts, rework loops; the patterns they support, merged into the workspace's store and written as notes.
+ */
+public final class LearnTool implements CeTool {
+    private final WorkflowLearner learner;
+
+    public LearnTool(WorkflowLearner learner) {
+        this.learner = learner;
+    }
+
+    @Override
+    public String name() {
+        return "ce_learn";
+    }
+
+    /** A pattern as the answer shows it. */
+    public record PatternView(String key, String summary, int samples, double confidence, List<String> workflows,
+                              PatternOrigin origin) {
+        static PatternView of(Pattern pattern) {
+            return new PatternView(pattern.key(), pattern.summary(), pattern.samples(), pattern.confidence(),
+                    pattern.workflows(), pattern.origin());
+        }
+    }
+
+    /** What ce_learn answers. */
+    public record Output(String workflowId, LearningReport report, List<PatternView> learned, long storeVersion,
+                         List<PatternView> patterns, List<NoteRef> notes) {
+    }
+
+    @Override
+    public ToolOutput call(ToolArgs args) {
+        WorkflowLearner.Outcome outcome = learner.learn(CommonArgs.workflowId(args));
+        return ToolOutput.json(output(outcome));
+    }
+
+    static Output output(WorkflowLearner.Outcome outcome) {
+        return new Output(outcome.workflowId(), outcome.report(),
+                outcome.learned().stream().map(PatternView::of).toList(), outcome.storeVersion(),
+                outcome.patterns().stream().map(PatternView::of).toList(), outcome.notes());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.pce.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static dev.pce.server.it.ServerUnderTest.args;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The compound loop over stdio: builds that take twice their estimate, ce_learn learns it (a pattern in the store
+ * and a note in the vault), and the next ce_plan corrects build estimates with it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LearningLoopIT {
+    @TempDir
+    static Path temp;
+
+    private ServerUnderTest server;
+    private Path vault;
+
+    @BeforeAll
+    void start() throws IOException {
+        vault = temp.resolve("vault");
+        server = ServerUnderTest.start(temp.resolve("ws"), Map.of("CE_VAULT", vault.toString(), "CE_PROJECT", "shop"));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void buildsThatRunLongAreLearnedAndTheNextPlanIsCorrected() throws InterruptedException {
+        double estimate = 0.002; // minutes: 120 ms
+        String id = server.ok("ce_plan", args("goal", "three builds", "tasks", List.of(
+                args("id", "a", "title", "A", "kind", "build", "estimate", estimate),
+                args("id", "b", "title", "B", "kind", "build", "estimate", estimate),
+                args("id", "c", "title", "C", "kind", "build", "estimate", estimate)))).path("workflow_id").asText();
+        for (String task : List.of("a", "b", "c")) {
+            JsonNode claim = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b1",
+                    "task_id", task));
+            Thread.sleep(300); // 2.5 times the estimate
+            server.ok("ce_complete", args("workflow_id", id, "task_id", task, "agent", "b1",
+                    "claim_id", claim.path("task").path("claim_id").asText()));
+        }
+
+        JsonNode learned = server.ok("ce_learn", args("workflow_id", id));
+
+        assertThat(learned.path("learned").path(0).path("key").asText()).isEqualTo("estimate:build");
+        assertThat(learned.path("learned").path(0).path("summary").asText()).startsWith("build takes ");
+        assertThat(learned.path("store_version").asLong()).isEqualTo(1);
+        String notePath = learned.path("notes").path(0).path("path").asText();
+        assertThat(notePath).startsWith("patterns/");
+        assertThat(Files.exists(vault.resolve(notePath))).isTrue();
+        JsonNode note = server.ok("ce_note", args("note", learned.path("notes").path(0).path("id").asText()));
+        assertThat(note.path("front_matter").path("pattern").asText()).isEqualTo("estimate:build");
+        assertThat(note.path("front_matter").path("evidence_workflows").path(0).asText()).isEqualTo(id);
+
+        JsonNode next = server.ok("ce_plan", args("goal", "next feature", "tasks", List.of(
+                args("id", "x", "title", "X", "kind", "build", "estimate", 10),
+                args("id", "y", "title", "Y", "kind", "review", "estimate", 10))));
+        JsonNode correction = next.path("estimate_corrections");
+        assertThat(correction).hasSize(1);
+        assertThat(correction.path(0).path("task_id").asText()).isEqualTo("x");
+        assertThat(correction.path(0).path("corrected_minutes").asDouble()).isGreaterThan(10);
+        assertThat(next.path("tasks").path(0).path("estimate_minutes").asDouble())
+                .isEqualTo(correction.path(0).path("corrected_minutes").asDouble());
+    }
+}
