@@ -43,7 +43,7 @@ public final class EstimateCorrections {
     public static List<TaskSpec> apply(List<TaskSpec> tasks, Collection<EstimateBias> biases) {
         List<Correction> corrections = of(tasks, biases);
         return java.util.stream.IntStream.range(0, tasks.size())
-                .mapToObj(i -> withEstimate(tasks.get(i), corrections.get(i).correctedMinutes())).toList();
+                .mapToObj(i -> tasks.get(i).withEstimate(corrections.get(i).correctedMinutes())).toList();
     }
 
     private static Correction correct(TaskSpec task, EstimateBias bias) {
@@ -58,10 +58,5 @@ public final class EstimateCorrections {
                         ? ", imported from " + bias.origin().project() : "", bias.confidence(), factor);
         return new Correction(task.id(), task.kind(), task.estimateMinutes(), task.estimateMinutes() * factor, factor,
                 reason);
-    }
-
-    private static TaskSpec withEstimate(TaskSpec task, double minutes) {
-        return new TaskSpec(task.id(), task.title(), task.kind(), task.pool(), minutes, task.reads(), task.writes(),
-                task.dependsOn(), task.description(), task.dependencyTypes(), task.produces(), task.consumes());
     }
 }

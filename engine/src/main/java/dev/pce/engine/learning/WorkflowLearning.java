@@ -89,7 +89,8 @@ public final class WorkflowLearning {
 
         private void read(Event event) {
             switch (event.payload()) {
-                case WorkflowPlanned planned -> planned.tasks().forEach(task -> tasks.put(task.id(), task));
+                case WorkflowPlanned planned -> planned.tasks().forEach(task -> tasks.put(task.id(),
+                        task.withEstimate(planned.plannedEstimate(task))));
                 case TasksAdded added -> tasksAdded(added);
                 case TaskClaimed claimed -> claims.put(claimed.claimId(),
                         new Claim(claimed.taskId(), claimed.pool(), event.time()));

@@ -59,6 +59,12 @@ public record TaskSpec(
                 dependencyTypes, produces, consumes);
     }
 
+    /** The same task with another estimate. */
+    public TaskSpec withEstimate(double minutes) {
+        return new TaskSpec(id, title, kind, pool, minutes, reads, writes, dependsOn, description, dependencyTypes,
+                produces, consumes);
+    }
+
     /** A builder for code and tests that set a few fields; the pool defaults to the kind's pool. */
     public static Builder builder(String id, String kind) {
         return new Builder(id, kind);

@@ -122,12 +122,20 @@ public final class WorkflowService implements Closeable {
 
     /** Validates and stores a plan as a new workflow. Nothing is stored if the plan is invalid. */
     public PlanResult plan(String goal, List<TaskSpec> tasks, String agent) {
+        return plan(goal, tasks, agent, Map.of());
+    }
+
+    /**
+     * Validates and stores a plan whose estimates learned patterns corrected; {@code plannedEstimates} keeps the
+     * planner's own for the corrected tasks, so later learning measures against them.
+     */
+    public PlanResult plan(String goal, List<TaskSpec> tasks, String agent, Map<String, Double> plannedEstimates) {
         List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
         List<ClassifiedEdge> edges = classifier.classify(resolved);
         // the schedule checks what classification may add: an implicit edge can close a cycle
         ScheduleView schedule = ScheduleView.of(Scheduler.plan(resolved, edges, slots));
         String workflowId = newWorkflowId();
-        NewEvent planned = new NewEvent(agent, new WorkflowPlanned(goal, resolved, edges));
+        NewEvent planned = new NewEvent(agent, new WorkflowPlanned(goal, resolved, edges, plannedEstimates));
         workspace.createWorkflow(workflowId, eventsFile -> {
             EventLog.create(eventsFile);
             try (EventLog log = EventLog.open(eventsFile, clock)) {

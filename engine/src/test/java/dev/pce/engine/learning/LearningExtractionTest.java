@@ -74,6 +74,19 @@ class LearningExtractionTest {
     }
 
     @Test
+    void aCorrectedPlanIsMeasuredAgainstThePlannersOwnEstimates() {
+        // the plan ran with estimates corrected x1.6; the planner had said 10 minutes for each
+        History history = new History()
+                .at(0, new WorkflowPlanned("g", List.of(task("b1", "build", 16), task("b2", "build", 16),
+                        task("b3", "build", 16)), null, java.util.Map.of("b1", 10.0, "b2", 10.0, "b3", 10.0)))
+                .ran("b1", "builders", 0, 16).ran("b2", "builders", 0, 16).ran("b3", "builders", 0, 16);
+
+        LearningReport report = WorkflowLearning.report("wf-c", history.events());
+
+        assertThat(report.estimates().getFirst().stats().median()).isEqualTo(1.6);
+    }
+
+    @Test
     void tooFewSamplesOrAnUnbiasedMedianGiveNoEstimatePattern() {
         History history = new History()
                 .at(0, new WorkflowPlanned("g", List.of(task("d1", "design", 10), task("d2", "design", 10),

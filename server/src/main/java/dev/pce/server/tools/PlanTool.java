@@ -16,7 +16,9 @@ import dev.pce.server.knowledge.RelatedLearnings.TaskLearnings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** ce_plan: stores a goal and its tasks as a new workflow, with the past learnings related to each task. */
@@ -56,7 +58,9 @@ public final class PlanTool implements CeTool {
         List<EstimateBias> biases = patterns.read().patterns().estimateBiases();
         List<EstimateCorrections.Correction> corrections = EstimateCorrections.of(tasks, biases).stream()
                 .filter(correction -> correction.factor() != 1).toList();
-        PlanResult plan = workflows.plan(goal, EstimateCorrections.apply(tasks, biases), agent);
+        Map<String, Double> planned = new HashMap<>();
+        corrections.forEach(correction -> planned.put(correction.taskId(), correction.estimateMinutes()));
+        PlanResult plan = workflows.plan(goal, EstimateCorrections.apply(tasks, biases), agent, planned);
         try {
             return ToolOutput.json(new Output(plan, corrections,
                     RelatedLearnings.forTasks(learnings.get(), plan.tasks()), Optional.empty()));

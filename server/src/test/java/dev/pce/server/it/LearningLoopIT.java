@@ -75,5 +75,9 @@ class LearningLoopIT {
         assertThat(correction.path(0).path("corrected_minutes").asDouble()).isGreaterThan(10);
         assertThat(next.path("tasks").path(0).path("estimate_minutes").asDouble())
                 .isEqualTo(correction.path(0).path("corrected_minutes").asDouble());
+        // the plan event keeps the planner's own estimate, so the next learning measures against it
+        JsonNode planned = server.ok("ce_events", args("workflow_id", next.path("workflow_id").asText(),
+                "types", List.of("workflow.planned"))).path("events").path(0).path("payload");
+        assertThat(planned.path("planned_estimates").path("x").asDouble()).isEqualTo(10);
     }
 }
