@@ -7,6 +7,7 @@ import dev.pce.pkm.graph.LinkGraph;
 import dev.pce.pkm.index.IndexLinks;
 import dev.pce.pkm.index.SearchFilters;
 import dev.pce.pkm.index.SearchHit;
+import dev.pce.pkm.index.SearchQuery;
 import dev.pce.pkm.index.SharedIndex;
 import dev.pce.pkm.index.UpdateResult;
 import dev.pce.pkm.index.VaultIndex;
@@ -238,6 +239,26 @@ public final class Learnings implements AutoCloseable {
         throw new CeException(ErrorCode.INVALID_ARGUMENT, "There is no note '" + idOrPath + "' in "
                 + vaultName.map(name -> "the vault '" + name + "'").orElse("the vaults " + vaultNames()) + ".",
                 "Give a note id or a vault-relative path from ce_search's hits.");
+    }
+
+    /** Every note of {@code type} in the named vault (as indexed), read from the vault; unreadable ones skipped. */
+    public List<Note> notesOfType(String vaultName, String type) {
+        Shelf shelf = shelf(vaultName);
+        SearchFilters filters = SearchFilters.NONE.withVaults(vaultName).withTypes(type);
+        List<Note> notes = new ArrayList<>();
+        for (int offset = 0; offset <= SearchQuery.MAX_OFFSET; offset += SearchQuery.MAX_LIMIT) {
+            List<SearchHit> hits = searcher.search(new SearchQuery("", filters, offset, SearchQuery.MAX_LIMIT))
+                    .hits();
+            for (SearchHit hit : hits) {
+                if (shelf.vault.read(hit.path()) instanceof ParseResult.Parsed parsed) {
+                    notes.add(parsed.note());
+                }
+            }
+            if (hits.size() < SearchQuery.MAX_LIMIT) {
+                break;
+            }
+        }
+        return notes;
     }
 
     private Optional<String> indexedPath(Shelf shelf, String id) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.learning.LearnedPatterns;
@@ -15,6 +17,7 @@ import dev.pce.engine.service.EventQuery;
 import dev.pce.engine.service.EventsPage;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.pkm.note.FrontMatter;
+import dev.pce.pkm.note.Note;
 import dev.pce.pkm.note.NoteDate;
 import dev.pce.server.knowledge.Learnings;
 import dev.pce.server.knowledge.NoteRefs;
@@ -64,6 +67,29 @@ public final class WorkflowLearner {
         List<NoteRef> notes = new ArrayList<>();
         vault.get().ifPresent(open -> learned.forEach(pattern -> notes.add(note(open, workflowId, pattern))));
         return new Outcome(workflowId, report, learned, stored.version(), stored.patterns().patterns(), notes);
+    }
+
+    /** What importing another project's patterns did. */
+    public record Imported(String vault, List<Pattern> read, long storeVersion, List<Pattern> patterns) {
+    }
+
+    /**
+     * Imports the pattern notes of another project's vault: marked with their origin and applied at lower
+     * confidence until this project's own workflows confirm them; a pattern this project learned itself wins.
+     */
+    public Imported importFrom(String vaultName) {
+        Learnings open = vault.get().orElseThrow(() -> new CeException(ErrorCode.INTERNAL,
+                "The vaults are not open, so no patterns can be imported.", "See the server log for why."));
+        if (vaultName.equals(open.ownName())) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "'" + vaultName + "' is this project's own vault.",
+                    "Name another project's vault (one of " + open.vaultNames() + "; set them with CE_VAULTS).");
+        }
+        List<Pattern> read = new ArrayList<>();
+        for (Note note : open.notesOfType(vaultName, "pattern")) {
+            PatternNotes.read(note, vaultName).ifPresent(read::add);
+        }
+        PatternStore.Stored stored = store.importFrom(read);
+        return new Imported(vaultName, read, stored.version(), stored.patterns().patterns());
     }
 
     private List<Event> events(String workflowId) {

@@ -14,18 +14,20 @@ public final class ToolCatalog {
 
     /** The names of {@link #create}'s tools, known before the engine is up (the server prepares their contracts). */
     public static final List<String> TOOL_NAMES = List.of("ce_plan", "ce_status", "ce_events", "ce_claim",
-            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report", "ce_review", "ce_resolve", "ce_learn");
+            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report",
+            "ce_review", "ce_resolve", "ce_learn", "ce_learn_from");
 
     private ToolCatalog() {
     }
 
     public static List<CeTool> create(WorkflowService workflows, LearningsAccess learnings, EvidenceIntake intake,
                                       Clock clock) {
+        WorkflowLearner learner = new WorkflowLearner(workflows, learnings::ifOpenOrWait, clock);
         return List.of(new PlanTool(workflows, learnings), new StatusTool(workflows), new EventsTool(workflows),
                 new ClaimTool(workflows), new CompleteTool(workflows), new FailTool(workflows),
                 new ProgressTool(workflows), new CaptureTool(workflows, learnings, clock), new SearchTool(learnings),
                 new NoteTool(learnings), new GateTool(workflows, intake), new GateReportTool(workflows, intake),
                 new ReviewTool(workflows), new ResolveTool(workflows),
-                new LearnTool(new WorkflowLearner(workflows, learnings::ifOpenOrWait, clock)));
+                new LearnTool(learner), new LearnFromTool(learner));
     }
 }

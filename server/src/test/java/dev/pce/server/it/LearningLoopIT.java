@@ -40,7 +40,7 @@ class LearningLoopIT {
     }
 
     @Test
-    void buildsThatRunLongAreLearnedAndTheNextPlanIsCorrected() throws InterruptedException {
+    void buildsThatRunLongAreLearnedAndTheNextPlanIsCorrected() throws InterruptedException, IOException {
         double estimate = 0.002; // minutes: 120 ms
         String id = server.ok("ce_plan", args("goal", "three builds", "tasks", List.of(
                 args("id", "a", "title", "A", "kind", "build", "estimate", estimate),
@@ -79,5 +79,33 @@ class LearningLoopIT {
         JsonNode planned = server.ok("ce_events", args("workflow_id", next.path("workflow_id").asText(),
                 "types", List.of("workflow.planned"))).path("events").path(0).path("payload");
         assertThat(planned.path("planned_estimates").path("x").asDouble()).isEqualTo(10);
+
+        // another project imports the pattern from this project's vault, at lower confidence
+        try (ServerUnderTest other = ServerUnderTest.start(temp.resolve("ws-other"), Map.of(
+                "CE_VAULT", temp.resolve("other-vault").toString(), "CE_PROJECT", "billing",
+                "CE_VAULTS", "shop=" + vault))) {
+            awaitPatternNotes(other);
+            JsonNode imported = other.ok("ce_learn_from", args("vault", "shop"));
+            JsonNode pattern = imported.path("imported").path(0);
+            assertThat(pattern.path("key").asText()).isEqualTo("estimate:build");
+            JsonNode stored = imported.path("patterns").path(0);
+            assertThat(stored.path("origin").path("project").asText()).isEqualTo("shop");
+            assertThat(stored.path("origin").path("imported").asBoolean()).isTrue();
+            assertThat(stored.path("confidence").asDouble()).isLessThan(pattern.path("confidence").asDouble());
+            JsonNode plan = other.ok("ce_plan", args("goal", "g", "tasks", List.of(
+                    args("id", "x", "title", "X", "kind", "build", "estimate", 10))));
+            assertThat(plan.path("estimate_corrections").path(0).path("reason").asText())
+                    .contains("imported from shop");
+            assertThat(other.call("ce_learn_from", args("vault", "billing")).text()).contains("own vault");
+        }
+    }
+
+    private static void awaitPatternNotes(ServerUnderTest server) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (server.ok("ce_search", args("query", "", "vaults", List.of("shop"), "types", List.of("pattern")))
+                .path("total").asInt() == 0) {
+            assertThat(System.nanoTime()).as("the shop vault indexed within 20 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 }

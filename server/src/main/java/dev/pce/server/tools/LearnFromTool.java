@@ -1,0 +1,35 @@
+package dev.pce.server.tools;
+
+import dev.pce.server.learning.WorkflowLearner;
+
+import java.util.List;
+
+/**
+ * ce_learn_from: imports the learned patterns of another project's vault (its pattern notes), keeping their origin;
+ * they apply at lower confidence until this project's own workflows confirm them.
+ */
+public final class LearnFromTool implements CeTool {
+    private final WorkflowLearner learner;
+
+    public LearnFromTool(WorkflowLearner learner) {
+        this.learner = learner;
+    }
+
+    @Override
+    public String name() {
+        return "ce_learn_from";
+    }
+
+    /** What ce_learn_from answers. */
+    public record Output(String vault, List<LearnTool.PatternView> imported, long storeVersion,
+                         List<LearnTool.PatternView> patterns) {
+    }
+
+    @Override
+    public ToolOutput call(ToolArgs args) {
+        WorkflowLearner.Imported imported = learner.importFrom(args.requiredText("vault", 64).strip());
+        return ToolOutput.json(new Output(imported.vault(),
+                imported.read().stream().map(LearnTool.PatternView::of).toList(), imported.storeVersion(),
+                imported.patterns().stream().map(LearnTool.PatternView::of).toList()));
+    }
+}
