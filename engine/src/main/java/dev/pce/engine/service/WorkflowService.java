@@ -156,6 +156,11 @@ public final class WorkflowService implements Closeable {
         return handle(workflowId).status();
     }
 
+    /** The specs of a workflow's tasks (planned and added), in plan order. */
+    public List<TaskSpec> plannedTasks(String workflowId) {
+        return handle(workflowId).read(state -> state.tasks().stream().map(TaskState::spec).toList());
+    }
+
     /** Every workflow of the workspace, oldest first; a workflow whose log cannot be read is listed as such. */
     public WorkflowListing list() {
         List<WorkflowSummary> summaries = new ArrayList<>();

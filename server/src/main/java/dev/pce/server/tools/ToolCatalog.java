@@ -2,6 +2,8 @@ package dev.pce.server.tools;
 
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.engine.learning.PatternStore;
+import dev.pce.server.learning.PlanPredictions;
 import dev.pce.server.learning.WorkflowLearner;
 import dev.pce.server.quality.EvidenceIntake;
 
@@ -15,7 +17,7 @@ public final class ToolCatalog {
     /** The names of {@link #create}'s tools, known before the engine is up (the server prepares their contracts). */
     public static final List<String> TOOL_NAMES = List.of("ce_plan", "ce_status", "ce_events", "ce_claim",
             "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report",
-            "ce_review", "ce_resolve", "ce_learn", "ce_learn_from");
+            "ce_review", "ce_resolve", "ce_learn", "ce_learn_from", "ce_predict");
 
     private ToolCatalog() {
     }
@@ -28,6 +30,7 @@ public final class ToolCatalog {
                 new ProgressTool(workflows), new CaptureTool(workflows, learnings, clock), new SearchTool(learnings),
                 new NoteTool(learnings), new GateTool(workflows, intake), new GateReportTool(workflows, intake),
                 new ReviewTool(workflows), new ResolveTool(workflows),
-                new LearnTool(learner), new LearnFromTool(learner));
+                new LearnTool(learner), new LearnFromTool(learner), new PredictTool(workflows, learnings,
+                        new PlanPredictions(PatternStore.inWorkspace(workflows.workspace().root()))));
     }
 }

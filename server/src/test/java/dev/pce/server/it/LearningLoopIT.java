@@ -75,6 +75,22 @@ class LearningLoopIT {
         assertThat(correction.path(0).path("corrected_minutes").asDouble()).isGreaterThan(10);
         assertThat(next.path("tasks").path(0).path("estimate_minutes").asDouble())
                 .isEqualTo(correction.path(0).path("corrected_minutes").asDouble());
+        // ce_predict names the likely problems with their evidence notes
+        server.ok("ce_capture", args("type", "failure", "title", "Payment webhook retried forever",
+                "body", "The webhook handler retried without a limit and flooded the queue.", "tags", List.of("webhooks")));
+        String third = server.ok("ce_plan", args("goal", "webhooks", "tasks", List.of(
+                args("id", "hook", "title", "Payment webhook handler with retries", "kind", "build", "estimate", 20))))
+                .path("workflow_id").asText();
+        JsonNode predictions = server.ok("ce_predict", args("workflow_id", third)).path("predictions");
+        List<String> kinds = new java.util.ArrayList<>();
+        predictions.forEach(prediction -> kinds.add(prediction.path("kind").asText()));
+        assertThat(kinds).contains("estimate", "failure");
+        JsonNode estimatePrediction = predictions.path(kinds.indexOf("estimate"));
+        assertThat(estimatePrediction.path("message").asText()).contains("'build' took");
+        assertThat(estimatePrediction.path("evidence").path(0).path("path").asText()).startsWith("patterns/");
+        assertThat(predictions.path(kinds.indexOf("failure")).path("evidence").path(0).path("title").asText())
+                .isEqualTo("Payment webhook retried forever");
+
         // the plan event keeps the planner's own estimate, so the next learning measures against it
         JsonNode planned = server.ok("ce_events", args("workflow_id", next.path("workflow_id").asText(),
                 "types", List.of("workflow.planned"))).path("events").path(0).path("payload");

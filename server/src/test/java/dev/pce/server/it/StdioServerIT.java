@@ -113,7 +113,7 @@ class StdioServerIT {
             assertThat(tool.path("outputSchema").path("type").asText()).isEqualTo("object");
         });
         assertThat(names).containsExactlyInAnyOrder("ce_plan", "ce_status", "ce_events", "ce_claim", "ce_complete",
-                "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report", "ce_review", "ce_resolve", "ce_learn", "ce_learn_from");
+                "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report", "ce_review", "ce_resolve", "ce_learn", "ce_learn_from", "ce_predict");
         JsonNode templates = server.client().request("resources/templates/list", args()).path("resourceTemplates");
         List<String> uris = new ArrayList<>();
         templates.forEach(template -> uris.add(template.path("uriTemplate").asText()));
