@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Check a project's own rules (.drl files layered over the built-in rules).",
-        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class})
+        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class, RulesHistoryCommand.class,
+                RulesRollbackCommand.class})
 public final class RulesCommand {
     private static final String DIR_HELP = "Directory of the rule files, searched recursively (default: .ce/rules/ "
             + "at the top of the git work tree, else in the current directory).";

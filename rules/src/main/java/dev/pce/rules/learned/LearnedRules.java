@@ -1,0 +1,185 @@
+package dev.pce.rules.learned;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.learning.Pattern;
+import dev.pce.rules.authoring.Compilation;
+import dev.pce.rules.authoring.DrlProblem;
+import dev.pce.rules.authoring.LayeredCompiler;
+import dev.pce.rules.authoring.RuleSets;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Learned patterns as rules: rendered from templates, compiled with the built-in rules and the project's own rule
+ * files before anything changes, stored as a new version, and swapped into the rule sets in one step. A version
+ * that does not compile is rejected with the reasons and the current one stays. Rolling back re-validates an
+ * earlier version's rules and stores them as a new version, so the history stays a line.
+ *
+ * <p>Learning and rolling back run one at a time in a process; across processes the store's atomic rename stops
+ * two writers from claiming one version number.
+ */
+public final class LearnedRules {
+    private final LearnedRuleStore store;
+    private final RuleSets ruleSets;
+    private final Supplier<List<Path>> projectRuleFiles;
+    private final LearnedTemplates templates;
+    private final Clock clock;
+
+    /**
+     * @param ruleSets         the rule sets to compile against and swap the new rules into
+     * @param projectRuleFiles the project's own rule files, layered in with the learned ones (as the server does)
+     */
+    public LearnedRules(LearnedRuleStore store, RuleSets ruleSets, Supplier<List<Path>> projectRuleFiles,
+                        LearnedTemplates templates, Clock clock) {
+        this.store = store;
+        this.ruleSets = ruleSets;
+        this.projectRuleFiles = projectRuleFiles;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public LearnedRuleStore store() {
+        return store;
+    }
+
+    /** Every version, oldest first. */
+    public List<LearnedVersion> history() {
+        return store.versions();
+    }
+
+    /** The rule files of the current version, to layer over the built-in rules; none before anything is learned. */
+    public List<Path> currentRuleFiles() {
+        return store.current().map(store::ruleFiles).orElse(List.of());
+    }
+
+    /**
+     * Makes {@code patterns} the learned rules: all of them become the new version, or none (a pattern with a value
+     * its slots do not allow, or rules that do not compile, reject the whole version).
+     */
+    public synchronized LearnOutcome learn(List<Pattern> patterns) {
+        return switch (templates.render(patterns)) {
+            case LearnedTemplates.Rendering.Rejected rejected -> new LearnOutcome.Rejected(
+                    rejected.rejections().stream().map(SlotRejection::describe).toList(), store.current());
+            case LearnedTemplates.Rendering.Rendered rendered -> {
+                Map<String, String> files = new LinkedHashMap<>();
+                Map<String, String> patternOfFile = new LinkedHashMap<>();
+                for (LearnedRule rule : rendered.rules()) {
+                    files.put(rule.fileName(), rule.drl());
+                    patternOfFile.put(rule.fileName(), rule.pattern().key());
+                }
+                List<LearnedVersion.Entry> entries = rendered.rules().stream().map(LearnedVersion.Entry::of).toList();
+                yield validateAndStore(files, patternOfFile, entries, Optional.empty());
+            }
+        };
+    }
+
+    /**
+     * Makes version {@code number}'s rules current again, as a new version, after compiling them with today's
+     * built-in and project rules.
+     *
+     * @throws CeException {@code INVALID_ARGUMENT} when there is no such version
+     */
+    public synchronized LearnOutcome rollback(int number) {
+        LearnedVersion target = store.version(number);
+        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, String> patternOfFile = new LinkedHashMap<>();
+        List<Path> paths = store.ruleFiles(target);
+        for (int i = 0; i < paths.size(); i++) {
+            LearnedVersion.Entry entry = target.rules().get(i);
+            files.put(entry.file(), read(paths.get(i)));
+            patternOfFile.put(entry.file(), entry.pattern());
+        }
+        return validateAndStore(files, patternOfFile, target.rules(), Optional.of(number));
+    }
+
+    /**
+     * Compiles the current version's rules with the built-in and project rules and swaps them in; for a process
+     * that starts with a workspace that already learned.
+     */
+    public synchronized LearnOutcome activate() {
+        Optional<LearnedVersion> current = store.current();
+        if (current.isEmpty()) {
+            return new LearnOutcome.Rejected(List.of("nothing was learned yet in " + store.directory()), current);
+        }
+        return switch (compile(store.ruleFiles(current.get()))) {
+            case Compilation.Compiled compiled -> {
+                swapIn(compiled);
+                yield new LearnOutcome.Accepted(current.get());
+            }
+            case Compilation.Failed failed -> new LearnOutcome.Rejected(
+                    failed.problems().stream().map(DrlProblem::describe).toList(), Optional.empty());
+        };
+    }
+
+    private LearnOutcome validateAndStore(Map<String, String> files, Map<String, String> patternOfFile,
+                                          List<LearnedVersion.Entry> entries, Optional<Integer> rollbackOf) {
+        Optional<LearnedVersion> current = store.current();
+        Path staging = store.stage(files);
+        List<Path> staged = files.keySet().stream().map(staging::resolve).toList();
+        Compilation compilation;
+        try {
+            compilation = compile(staged);
+        } catch (RuntimeException e) {
+            store.discard(staging);
+            throw e;
+        }
+        if (compilation instanceof Compilation.Failed failed) {
+            store.discard(staging);
+            List<String> reasons = new ArrayList<>();
+            for (DrlProblem problem : failed.problems()) {
+                reasons.add(describe(problem, staging, patternOfFile));
+            }
+            return new LearnOutcome.Rejected(reasons, current);
+        }
+        int previous = current.map(LearnedVersion::version).orElse(0);
+        LearnedVersion version = store.commit(staging, new LearnedVersion(previous + 1, clock.instant(), previous,
+                rollbackOf, entries));
+        // compiled from the staging paths; the rules are the same, only the paths in the KieBase differ
+        swapIn((Compilation.Compiled) compilation);
+        return new LearnOutcome.Accepted(version);
+    }
+
+    private Compilation compile(List<Path> learnedFiles) {
+        List<Path> files = new ArrayList<>(projectRuleFiles.get());
+        files.addAll(learnedFiles);
+        return new LayeredCompiler(ruleSets).compile(files);
+    }
+
+    private static void swapIn(Compilation.Compiled compiled) {
+        compiled.bases().forEach(base -> base.ruleSet().replace(base.kieBase()));
+    }
+
+    /** A problem in a staged file named by the file and its pattern; one in a project file as it is. */
+    private static String describe(DrlProblem problem, Path staging, Map<String, String> patternOfFile) {
+        Path source = Path.of(problem.source());
+        if (source.startsWith(staging)) {
+            String file = staging.relativize(source).toString();
+            String pattern = patternOfFile.getOrDefault(file, "?");
+            return "pattern " + Slots.quote(pattern) + ": the generated rule does not compile: "
+                    + new DrlProblem(file, problem.line(), problem.column(), problem.message()).describe()
+                    + " (its template or the built-in rules it relies on are at fault: report it with this message)";
+        }
+        return "the project's rules do not compile with the learned ones: " + problem.describe()
+                + " (fix the project's rule file, then learn again)";
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot read the learned rule file " + file + ": " + e.getMessage(),
+                    "PCE wrote it with its version and never changes it; restore it from a backup.", e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.pce.rules.learned;
+
+import dev.pce.engine.learning.Pattern;
+import dev.pce.engine.learning.Pattern.EstimateBias;
+import dev.pce.engine.learning.Pattern.GateThreshold;
+import dev.pce.engine.learning.Pattern.ReviewRequirement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rule templates, one per kind of {@link Pattern}, and how a pattern's fields fill their slots. Every value is
+ * validated by {@link Slots} first; a pattern with any invalid value yields rejections and no DRL.
+ *
+ * <ul>
+ *   <li>{@link EstimateBias}: {@code estimate-bias}, a dependency rule noting the correction on tasks of the kind
+ *   <li>{@link ReviewRequirement}: {@code review-requirement}, a dependency rule noting the review a task of the
+ *   kind writing under the path needs
+ *   <li>{@link GateThreshold}: {@code gate-threshold}, a gate rule inserting the adjustment the built-in rule
+ *   {@code learned-threshold} applies
+ * </ul>
+ */
+public final class LearnedTemplates {
+    /** Where the built-in templates are on the class path. */
+    public static final String DIRECTORY = "rules/learned/";
+    static final String SUFFIX = ".drl.template";
+
+    private final RuleTemplate estimateBias;
+    private final RuleTemplate reviewRequirement;
+    private final RuleTemplate gateThreshold;
+
+    private LearnedTemplates(ClassLoader loader, String directory) {
+        this.estimateBias = RuleTemplate.load(loader, directory + "estimate-bias" + SUFFIX);
+        this.reviewRequirement = RuleTemplate.load(loader, directory + "review-requirement" + SUFFIX);
+        this.gateThreshold = RuleTemplate.load(loader, directory + "gate-threshold" + SUFFIX);
+    }
+
+    /** PCE's templates. */
+    public static LearnedTemplates builtIn() {
+        return fromClassPath(LearnedTemplates.class.getClassLoader(), DIRECTORY);
+    }
+
+    /** Templates from another class-path directory (tests use a broken set to see compilation reject it). */
+    public static LearnedTemplates fromClassPath(ClassLoader loader, String directory) {
+        return new LearnedTemplates(loader, directory);
+    }
+
+    /** The rules of {@code patterns} (a later pattern with an earlier one's key replaces it), or why not. */
+    public Rendering render(List<Pattern> patterns) {
+        Map<String, Pattern> byKey = new LinkedHashMap<>();
+        patterns.forEach(pattern -> {
+            byKey.remove(pattern.key());
+            byKey.put(pattern.key(), pattern);
+        });
+        List<LearnedRule> rules = new ArrayList<>();
+        List<SlotRejection> rejections = new ArrayList<>();
+        for (Pattern pattern : byKey.values()) {
+            List<SlotRejection> invalid = validate(pattern);
+            if (invalid.isEmpty()) {
+                String fileName = String.format("%03d-%s.drl", rules.size() + 1, templateName(pattern));
+                rules.add(new LearnedRule(pattern, fileName, templateOf(pattern).fill(slots(pattern))));
+            }
+            rejections.addAll(invalid);
+        }
+        return rejections.isEmpty() ? new Rendering.Rendered(rules) : new Rendering.Rejected(rejections);
+    }
+
+    /** Every slot value of the pattern checked; the common ones (samples, confidence) too. */
+    static List<SlotRejection> validate(Pattern pattern) {
+        String key = pattern.key();
+        List<Optional<SlotRejection>> checks = new ArrayList<>();
+        checks.add(Slots.samples(key, pattern.samples()));
+        checks.add(Slots.inRange(key, "confidence", pattern.confidence(), 0, 1));
+        List<SlotRejection> rejections = new ArrayList<>();
+        switch (pattern) {
+            case EstimateBias bias -> {
+                checks.add(Slots.kind(key, bias.kind()));
+                checks.add(Slots.inRange(key, "factor", bias.factor(), Slots.FACTOR_MIN, Slots.FACTOR_MAX));
+            }
+            case ReviewRequirement review -> {
+                checks.add(Slots.kind(key, review.kind()));
+                checks.add(Slots.pathPrefix(key, review.pathPrefix()));
+            }
+            case GateThreshold gate -> rejections.addAll(Slots.gateMetric(key, gate.dimension(), gate.metric(),
+                    gate.threshold()));
+        }
+        checks.forEach(check -> check.ifPresent(rejections::add));
+        return rejections;
+    }
+
+    /** The slot values of a validated pattern. */
+    private static Map<String, String> slots(Pattern pattern) {
+        Map<String, String> slots = new LinkedHashMap<>();
+        slots.put("key", pattern.key());
+        slots.put("samples", Integer.toString(pattern.samples()));
+        slots.put("confidence", Slots.number(pattern.confidence()));
+        switch (pattern) {
+            case EstimateBias bias -> {
+                slots.put("kind", bias.kind());
+                slots.put("factor", Slots.number(bias.factor()));
+            }
+            case ReviewRequirement review -> {
+                slots.put("kind", review.kind());
+                slots.put("pathPrefix", review.pathPrefix());
+                slots.put("dimension", review.dimension().wireName());
+            }
+            case GateThreshold gate -> {
+                slots.put("metric", gate.metric());
+                slots.put("threshold", Slots.doubleLiteral(gate.threshold()));
+            }
+        }
+        return slots;
+    }
+
+    private RuleTemplate templateOf(Pattern pattern) {
+        return switch (pattern) {
+            case EstimateBias bias -> estimateBias;
+            case ReviewRequirement review -> reviewRequirement;
+            case GateThreshold gate -> gateThreshold;
+        };
+    }
+
+    static String templateName(Pattern pattern) {
+        return switch (pattern) {
+            case EstimateBias bias -> "estimate-bias";
+            case ReviewRequirement review -> "review-requirement";
+            case GateThreshold gate -> "gate-threshold";
+        };
+    }
+
+    /** Patterns as rules, or every slot value that kept them from becoming rules. */
+    public sealed interface Rendering permits Rendering.Rendered, Rendering.Rejected {
+        record Rendered(List<LearnedRule> rules) implements Rendering {
+            public Rendered {
+                rules = List.copyOf(rules);
+            }
+        }
+
+        record Rejected(List<SlotRejection> rejections) implements Rendering {
+            public Rejected {
+                rejections = List.copyOf(rejections);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.pce.server.cli;
+
+import dev.pce.rules.authoring.LocalRules;
+import dev.pce.rules.authoring.RuleSets;
+import dev.pce.rules.learned.LearnOutcome;
+import dev.pce.rules.learned.LearnedRuleStore;
+import dev.pce.rules.learned.LearnedRules;
+import dev.pce.rules.learned.LearnedTemplates;
+import dev.pce.server.logging.LoggingSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code ce rules rollback N}: makes learned rules version N current again, as a new version. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Make the learned rules of version N current again. They are compiled with the built-in rules "
+                + "and the project's own rules first; if they still compile, they are stored as a new version (the "
+                + "history stays a line). Exit code 1 if they no longer compile, 2 for an unknown N.")
+public final class RulesRollbackCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "N", description = "The version to restore, as 'ce rules history' lists it.")
+    int version;
+
+    @Mixin
+    WorkspaceOption workspaceOption;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LoggingSetup.configureForCli();
+        PrintWriter out = spec.commandLine().getOut();
+        LocalRules project = LocalRules.ofProject(Path.of("").toAbsolutePath());
+        LearnedRules learned = new LearnedRules(LearnedRuleStore.inWorkspace(workspaceOption.location()),
+                RuleSets.builtIn(), project::drlFiles, LearnedTemplates.builtIn(), Clock.systemUTC());
+        int exit = switch (learned.rollback(version)) {
+            case LearnOutcome.Accepted accepted -> {
+                out.printf("Restored the learned rules of version %d as version %d (current):%n", version,
+                        accepted.version().version());
+                out.println(RulesHistoryCommand.line(accepted.version(), true));
+                yield 0;
+            }
+            case LearnOutcome.Rejected rejected -> {
+                out.println(rejected.describe());
+                yield 1;
+            }
+        };
+        out.flush();
+        return exit;
+    }
+}
