@@ -2,6 +2,11 @@ package dev.pce.server.cli;
 
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.rules.authoring.LocalRules;
+import dev.pce.rules.authoring.RuleSets;
+import dev.pce.rules.learned.LearnedRuleStore;
+import dev.pce.rules.learned.LearnedRules;
+import dev.pce.rules.learned.LearnedTemplates;
 import dev.pce.server.knowledge.Learnings;
 import dev.pce.server.knowledge.VaultSources;
 import dev.pce.server.learning.WorkflowLearner;
@@ -13,6 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,8 +46,11 @@ public final class LearnCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC());
              Learnings vault = Learnings.open(workspace, VaultSources.fromEnvironment(workspace, System.getenv()))) {
+            LearnedRules rules = new LearnedRules(LearnedRuleStore.inWorkspace(workspace.root()),
+                    RuleSets.builtIn(), LocalRules.ofProject(Path.of("").toAbsolutePath())::drlFiles,
+                    LearnedTemplates.builtIn(), Clock.systemUTC());
             WorkflowLearner.Outcome outcome = new WorkflowLearner(workflows, () -> Optional.of(vault),
-                    Clock.systemDefaultZone()).learn(workflowId);
+                    Optional.of(rules), Clock.systemDefaultZone()).learn(workflowId);
             outcome.report().estimates().forEach(estimate -> out.printf(Locale.ROOT,
                     "%-10s %-10s %3d tasks, actual/estimate median %.2f%n", estimate.kind(), estimate.pool(),
                     estimate.stats().count(), estimate.stats().median()));
@@ -49,6 +58,8 @@ public final class LearnCommand implements Callable<Integer> {
                     outcome.learned().size(), outcome.storeVersion(), outcome.patterns().size());
             outcome.learned().forEach(pattern -> out.println("  " + pattern.key() + ": " + pattern.summary()));
             outcome.notes().forEach(note -> out.println("  note " + note.path()));
+            outcome.rulesVersion().ifPresent(version -> out.println("Learned rules: version " + version + "."));
+            outcome.rulesNotice().ifPresent(notice -> out.println("Learned rules unchanged: " + notice));
         }
         out.flush();
         return 0;

@@ -7,7 +7,13 @@ import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.authoring.LocalRules;
+import dev.pce.rules.authoring.RuleSets;
 import dev.pce.rules.conflict.ConflictRules;
+import dev.pce.rules.learned.LearnOutcome;
+import dev.pce.rules.learned.LearnedRuleStore;
+import dev.pce.rules.learned.LearnedRules;
+import dev.pce.rules.learned.LearnedTemplates;
 import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.gate.DroolsGatePolicy;
 import dev.pce.engine.conflict.ConflictArbiter;
@@ -51,13 +57,19 @@ final class McpSession {
      * Compiles the dependency rules in the background shortly after start-up: a second or two of work that would
      * otherwise fall on the first ce_plan (which still waits for it if it comes sooner).
      */
-    private static void prepareRulesSoon(DependencyRules rules) {
+    private static void prepareRulesSoon(DependencyRules rules, LearnedRules learned) {
         Thread.ofPlatform().daemon().name("pce-rules-build").start(() -> {
             try {
                 Thread.sleep(RULES_DELAY_MILLIS);
                 rules.kieBase(); // compiles here, unless a ce_plan got there first
                 GateRules.shared().kieBase();
                 ConflictRules.shared().kieBase();
+                if (!learned.history().isEmpty()) {
+                    LOG.info("Learned rules: {}", switch (learned.activate()) {
+                        case LearnOutcome.Accepted accepted -> "version " + accepted.version().version() + " in force";
+                        case LearnOutcome.Rejected rejected -> "none in force: " + rejected.describe();
+                    });
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -92,12 +104,17 @@ final class McpSession {
                      LEARNINGS_DELAY_MILLIS)).orElseGet(() -> LearningsAccess.unavailable(
                      "The vaults are not opened while the start-up cache is trained."))) {
             EvidenceIntake intake = new EvidenceIntake(workflows, new EvidenceLocations(project, workspace.root()));
+            // what earlier workflows taught, as rules; put in force after the built-in rules have compiled
+            Optional<LearnedRules> learnedRules = rules.map(ignored -> new LearnedRules(
+                    LearnedRuleStore.inWorkspace(workspace.root()), RuleSets.builtIn(),
+                    LocalRules.ofProject(project)::drlFiles, LearnedTemplates.builtIn(), Clock.systemUTC()));
             CountDownLatch clientGone = new CountDownLatch(1);
             PceMcpServer server = PceMcpServer.start(protocol.join(),
-                    ToolCatalog.create(workflows, learnings, intake, Clock.systemDefaultZone()), learnings, in, out,
+                    ToolCatalog.create(workflows, learnings, intake, learnedRules, Clock.systemDefaultZone()),
+                    learnings, in, out,
                     Version.current(),
                     logHint, clientGone::countDown);
-            rules.ifPresent(McpSession::prepareRulesSoon);
+            rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
             clientGone.await();
             LOG.info("Client closed the connection; shutting down.");
             server.close();

@@ -17,6 +17,8 @@ import dev.pce.engine.service.EventQuery;
 import dev.pce.engine.service.EventsPage;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.pkm.note.FrontMatter;
+import dev.pce.rules.learned.LearnOutcome;
+import dev.pce.rules.learned.LearnedRules;
 import dev.pce.pkm.note.Note;
 import dev.pce.pkm.note.NoteDate;
 import dev.pce.server.knowledge.Learnings;
@@ -44,19 +46,31 @@ public final class WorkflowLearner {
     private final WorkflowService workflows;
     private final PatternStore store;
     private final Supplier<Optional<Learnings>> vault;
+    private final Optional<LearnedRules> rules;
     private final Clock clock;
 
-    /** @param vault the project's vault, when one is open (the pattern notes are written there) */
-    public WorkflowLearner(WorkflowService workflows, Supplier<Optional<Learnings>> vault, Clock clock) {
+    /**
+     * @param vault the project's vault, when one is open (the pattern notes are written there)
+     * @param rules the learned rules the store's patterns are rewritten into after each learning; empty: none
+     */
+    public WorkflowLearner(WorkflowService workflows, Supplier<Optional<Learnings>> vault,
+                           Optional<LearnedRules> rules, Clock clock) {
         this.workflows = workflows;
         this.store = PatternStore.inWorkspace(workflows.workspace().root());
         this.vault = vault;
+        this.rules = rules;
         this.clock = clock;
     }
 
-    /** What learning from one workflow found and kept. */
+    /**
+     * What learning from one workflow found and kept.
+     *
+     * @param rulesVersion the learned-rules version now in force, when the patterns were rewritten into rules
+     * @param rulesNotice  why the patterns did not become rules (a rejected slot, a compile error), if so
+     */
     public record Outcome(String workflowId, LearningReport report, List<Pattern> learned, long storeVersion,
-                          List<Pattern> patterns, List<NoteRef> notes) {
+                          List<Pattern> patterns, List<NoteRef> notes, Optional<Integer> rulesVersion,
+                          Optional<String> rulesNotice) {
     }
 
     public Outcome learn(String workflowId) {
@@ -66,7 +80,17 @@ public final class WorkflowLearner {
         PatternStore.Stored stored = store.mergeLocal(learned);
         List<NoteRef> notes = new ArrayList<>();
         vault.get().ifPresent(open -> learned.forEach(pattern -> notes.add(note(open, workflowId, pattern))));
-        return new Outcome(workflowId, report, learned, stored.version(), stored.patterns().patterns(), notes);
+        Optional<Integer> rulesVersion = Optional.empty();
+        Optional<String> rulesNotice = Optional.empty();
+        if (rules.isPresent() && !learned.isEmpty()) {
+            // the store's patterns, not only this workflow's: a version holds every learned rule
+            switch (rules.get().learn(stored.patterns().patterns())) {
+                case LearnOutcome.Accepted accepted -> rulesVersion = Optional.of(accepted.version().version());
+                case LearnOutcome.Rejected rejected -> rulesNotice = Optional.of(rejected.describe());
+            }
+        }
+        return new Outcome(workflowId, report, learned, stored.version(), stored.patterns().patterns(), notes,
+                rulesVersion, rulesNotice);
     }
 
     /** What importing another project's patterns did. */

@@ -7,6 +7,7 @@ import dev.pce.server.knowledge.NoteRefs.NoteRef;
 import dev.pce.server.learning.WorkflowLearner;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ce_learn: learn from a workflow's history: estimate accuracy per kind and pool, failure causes, gate failures,
@@ -35,7 +36,8 @@ public final class LearnTool implements CeTool {
 
     /** What ce_learn answers. */
     public record Output(String workflowId, LearningReport report, List<PatternView> learned, long storeVersion,
-                         List<PatternView> patterns, List<NoteRef> notes) {
+                         List<PatternView> patterns, List<NoteRef> notes, Optional<Integer> rulesVersion,
+                         Optional<String> rulesNotice) {
     }
 
     @Override
@@ -47,6 +49,7 @@ public final class LearnTool implements CeTool {
     static Output output(WorkflowLearner.Outcome outcome) {
         return new Output(outcome.workflowId(), outcome.report(),
                 outcome.learned().stream().map(PatternView::of).toList(), outcome.storeVersion(),
-                outcome.patterns().stream().map(PatternView::of).toList(), outcome.notes());
+                outcome.patterns().stream().map(PatternView::of).toList(), outcome.notes(), outcome.rulesVersion(),
+                outcome.rulesNotice());
     }
 }

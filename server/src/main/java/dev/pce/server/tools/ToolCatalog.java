@@ -3,11 +3,13 @@ package dev.pce.server.tools;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.engine.learning.PatternStore;
+import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.learning.PlanPredictions;
 import dev.pce.server.learning.WorkflowLearner;
 import dev.pce.server.quality.EvidenceIntake;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import java.util.List;
 
@@ -23,8 +25,8 @@ public final class ToolCatalog {
     }
 
     public static List<CeTool> create(WorkflowService workflows, LearningsAccess learnings, EvidenceIntake intake,
-                                      Clock clock) {
-        WorkflowLearner learner = new WorkflowLearner(workflows, learnings::ifOpenOrWait, clock);
+                                      Optional<LearnedRules> learnedRules, Clock clock) {
+        WorkflowLearner learner = new WorkflowLearner(workflows, learnings::ifOpenOrWait, learnedRules, clock);
         return List.of(new PlanTool(workflows, learnings), new StatusTool(workflows), new EventsTool(workflows),
                 new ClaimTool(workflows), new CompleteTool(workflows), new FailTool(workflows),
                 new ProgressTool(workflows), new CaptureTool(workflows, learnings, clock), new SearchTool(learnings),

@@ -59,6 +59,7 @@ class LearningLoopIT {
         assertThat(learned.path("learned").path(0).path("key").asText()).isEqualTo("estimate:build");
         assertThat(learned.path("learned").path(0).path("summary").asText()).startsWith("build takes ");
         assertThat(learned.path("store_version").asLong()).isEqualTo(1);
+        assertThat(learned.path("rules_version").asInt()).as(learned.path("rules_notice").asText()).isEqualTo(1);
         String notePath = learned.path("notes").path(0).path("path").asText();
         assertThat(notePath).startsWith("patterns/");
         assertThat(Files.exists(vault.resolve(notePath))).isTrue();
