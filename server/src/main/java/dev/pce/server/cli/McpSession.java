@@ -6,7 +6,9 @@ import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.dependency.DependencyRules;
+import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.dependency.PlanNote;
 import dev.pce.rules.authoring.LocalRules;
 import dev.pce.rules.authoring.RuleSets;
 import dev.pce.rules.conflict.ConflictRules;
@@ -34,10 +36,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /** One MCP session: PCE's tools on a workspace, served on the given streams until the client closes its end. */
 final class McpSession {
@@ -91,8 +95,10 @@ final class McpSession {
         LOG.info("Workspace {}", workspace.root());
         PoolSlots slots = PoolSlots.parse(System.getenv().getOrDefault(POOLS_VARIABLE, ""));
         LOG.info("Pool slots {}", slots.slots());
-        DependencyClassifier classifier = rules.<DependencyClassifier>map(DroolsDependencyClassifier::new)
-                .orElseGet(DeclaredEdges::new);
+        Optional<DroolsDependencyClassifier> drools = rules.map(DroolsDependencyClassifier::new);
+        DependencyClassifier classifier = drools.<DependencyClassifier>map(c -> c).orElseGet(DeclaredEdges::new);
+        Function<List<TaskSpec>, List<PlanNote>> ruleNotes = tasks -> drools
+                .map(c -> c.classifyWithNotes(tasks).notes()).orElse(List.of());
         Path project = Path.of("").toAbsolutePath();
         // the gate rules load with the dependency rules; the start-up training runs without both
         Optional<GateJudge> gates = rules.map(ignored -> new GateJudge(new DroolsGatePolicy(),
@@ -110,7 +116,8 @@ final class McpSession {
                     LocalRules.ofProject(project)::drlFiles, LearnedTemplates.builtIn(), Clock.systemUTC()));
             CountDownLatch clientGone = new CountDownLatch(1);
             PceMcpServer server = PceMcpServer.start(protocol.join(),
-                    ToolCatalog.create(workflows, learnings, intake, learnedRules, Clock.systemDefaultZone()),
+                    ToolCatalog.create(workflows, learnings, intake, learnedRules, ruleNotes,
+                            Clock.systemDefaultZone()),
                     learnings, in, out,
                     Version.current(),
                     logHint, clientGone::countDown);

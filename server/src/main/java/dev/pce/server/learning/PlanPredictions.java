@@ -5,6 +5,7 @@ import dev.pce.engine.learning.PatternSet;
 import dev.pce.engine.learning.PatternStore;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.pkm.index.SearchFilters;
+import dev.pce.rules.dependency.PlanNote;
 import dev.pce.pkm.index.SearchHit;
 import dev.pce.pkm.index.SearchQuery;
 import dev.pce.server.knowledge.Learnings;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The likely problems of a plan, from what earlier workflows showed: kinds whose estimates run off, kinds and
@@ -24,11 +26,19 @@ import java.util.Optional;
 public final class PlanPredictions {
     /** Failure notes per task: the most similar few, enough to read before starting. */
     static final int FAILURES_PER_TASK = 2;
+    /** Learned rules are named after the pattern they came from. */
+    static final String LEARNED_RULE_PREFIX = "learned:";
 
     private final PatternStore store;
+    private final Function<List<TaskSpec>, List<PlanNote>> ruleNotes;
 
-    public PlanPredictions(PatternStore store) {
+    /**
+     * @param ruleNotes the notes the dependency rules give a plan; those of learned rules ("learned:..."), which the
+     *                  learned patterns became, are predictions too
+     */
+    public PlanPredictions(PatternStore store, Function<List<TaskSpec>, List<PlanNote>> ruleNotes) {
         this.store = store;
+        this.ruleNotes = ruleNotes;
     }
 
     /** One likely problem of one task. */
@@ -38,6 +48,12 @@ public final class PlanPredictions {
     public List<Prediction> predict(List<TaskSpec> tasks, Optional<Learnings> vaults) {
         PatternSet patterns = store.read().patterns();
         List<Prediction> predictions = new ArrayList<>();
+        for (PlanNote note : ruleNotes.apply(tasks)) {
+            if (note.rule().startsWith(LEARNED_RULE_PREFIX)) {
+                predictions.add(new Prediction(note.task(), "rule", note.text() + " (rule " + note.rule() + ")",
+                        List.of()));
+            }
+        }
         for (TaskSpec task : tasks) {
             for (Pattern.EstimateBias bias : patterns.estimateBiases()) {
                 if (bias.kind().equals(task.kind())) {

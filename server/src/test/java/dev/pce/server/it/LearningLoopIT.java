@@ -85,7 +85,8 @@ class LearningLoopIT {
         JsonNode predictions = server.ok("ce_predict", args("workflow_id", third)).path("predictions");
         List<String> kinds = new java.util.ArrayList<>();
         predictions.forEach(prediction -> kinds.add(prediction.path("kind").asText()));
-        assertThat(kinds).contains("estimate", "failure");
+        assertThat(kinds).contains("rule", "estimate", "failure");
+        assertThat(predictions.path(kinds.indexOf("rule")).path("message").asText()).contains("learned:estimate:build");
         JsonNode estimatePrediction = predictions.path(kinds.indexOf("estimate"));
         assertThat(estimatePrediction.path("message").asText()).contains("'build' took");
         assertThat(estimatePrediction.path("evidence").path(0).path("path").asText()).startsWith("patterns/");

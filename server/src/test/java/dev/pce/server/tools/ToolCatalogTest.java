@@ -16,7 +16,7 @@ class ToolCatalogTest {
     @Test
     void namesKnownBeforeStartUpAreTheToolsTheCatalogCreates(@TempDir Path dir) {
         try (WorkflowService workflows = new WorkflowService(Workspace.open(dir), Clock.systemUTC())) {
-            assertThat(ToolCatalog.create(workflows, LearningsAccess.unavailable("not needed"), null, java.util.Optional.empty(), Clock.systemUTC())).extracting(CeTool::name)
+            assertThat(ToolCatalog.create(workflows, LearningsAccess.unavailable("not needed"), null, java.util.Optional.empty(), tasks -> java.util.List.of(), Clock.systemUTC())).extracting(CeTool::name)
                     .containsExactlyElementsOf(ToolCatalog.TOOL_NAMES);
         }
     }

@@ -18,7 +18,7 @@ class ToolDefinitionTest {
     @Test
     void everyToolHasAStandAloneContract() {
         try (WorkflowService service = new WorkflowService(Workspace.open(temp), Clock.systemUTC())) {
-            for (CeTool tool : ToolCatalog.create(service, LearningsAccess.unavailable("not needed"), null, java.util.Optional.empty(), Clock.systemUTC())) {
+            for (CeTool tool : ToolCatalog.create(service, LearningsAccess.unavailable("not needed"), null, java.util.Optional.empty(), tasks -> java.util.List.of(), Clock.systemUTC())) {
                 ToolDefinition definition = ToolDefinition.load(tool.name());
                 assertThat(definition.description()).as(tool.name()).hasSizeGreaterThan(60);
                 assertThat(definition.inputSchema().path("type").asText()).isEqualTo("object");
