@@ -39,6 +39,34 @@ class CommandLineIT {
     }
 
     @Test
+    void learnReportsTheEstimatesAndStoresThePatternAndItsRules() throws Exception {
+        Path workspace = temp.resolve("ws-learn");
+        String id;
+        try (ServerUnderTest server = ServerUnderTest.start(workspace)) {
+            id = server.ok("ce_plan", args("goal", "builds", "tasks", List.of(
+                    args("id", "a", "title", "A", "kind", "build", "estimate", 0.002),
+                    args("id", "b", "title", "B", "kind", "build", "estimate", 0.002),
+                    args("id", "c", "title", "C", "kind", "build", "estimate", 0.002)))).path("workflow_id").asText();
+            for (String task : List.of("a", "b", "c")) {
+                var claim = server.ok("ce_claim", args("workflow_id", id, "pool", "builders", "agent", "b",
+                        "task_id", task));
+                Thread.sleep(300);
+                server.ok("ce_complete", args("workflow_id", id, "task_id", task, "agent", "b",
+                        "claim_id", claim.path("task").path("claim_id").asText()));
+            }
+        }
+
+        Run learn = ce(workspace, "learn", id);
+
+        assertThat(learn.exitCode()).as(learn.err()).isZero();
+        assertThat(learn.out()).containsPattern("build +builders +3 tasks, actual/estimate median \\d")
+                .contains("1 pattern(s) learned; the store is at version 1", "estimate:build: build takes",
+                        "note patterns/", "Learned rules: version 1.");
+        assertThat(ce(workspace, "rules", "history").out()).contains("estimate:build");
+        assertThat(ce(workspace, "learn", "wf-20260101-000000-abcdef").err()).contains("does not exist");
+    }
+
+    @Test
     void workspacePathNamesTheWorkspaceWithoutCreatingIt() throws Exception {
         Path workspace = temp.resolve("not-yet");
 
