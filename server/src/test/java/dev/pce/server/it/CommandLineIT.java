@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static dev.pce.server.it.ServerUnderTest.args;
@@ -23,11 +24,22 @@ class CommandLineIT {
     }
 
     private Run ce(Path workspace, String... arguments) throws IOException, InterruptedException {
+        return run(Optional.empty(), workspace, arguments);
+    }
+
+    /** Runs ce in {@code directory} (the process's working directory). */
+    private Run ceIn(Path directory, Path workspace, String... arguments) throws IOException, InterruptedException {
+        return run(Optional.of(directory), workspace, arguments);
+    }
+
+    private Run run(Optional<Path> directory, Path workspace, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 dev.pce.server.client.ServerLauncher.javaExecutable().toString(), "-jar",
                 dev.pce.server.client.ServerLauncher.jar().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
+        directory.ifPresent(dir -> builder.directory(dir.toFile()));
         builder.environment().put("CE_WORKSPACE", workspace.toString());
         Process process = builder.start();
         process.getOutputStream().close();
@@ -64,6 +76,33 @@ class CommandLineIT {
                         "note patterns/", "Learned rules: version 1.");
         assertThat(ce(workspace, "rules", "history").out()).contains("estimate:build");
         assertThat(ce(workspace, "learn", "wf-20260101-000000-abcdef").err()).contains("does not exist");
+    }
+
+    @Test
+    void initWritesTheClaudeCodeFilesOnceAndNeverOverwritesTheUsersWithoutForce() throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("repo"));
+        Files.createDirectories(repo.resolve(".git"));
+        Files.writeString(repo.resolve(".mcp.json"), "{\"mcpServers\": {\"github\": {\"command\": \"gh-mcp\"}}}\n");
+        Path below = Files.createDirectories(repo.resolve("src"));
+
+        Run first = ceIn(below, temp.resolve("ws-init"), "init");
+        Run second = ceIn(below, temp.resolve("ws-init"), "init");
+        Run forced = ceIn(below, temp.resolve("ws-init"), "init", "--force");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("kept      .mcp.json  (yours; --force to replace)",
+                "wrote     .claude/agents/ce-builder.md", "wrote     .claude/commands/ce-plan.md");
+        assertThat(second.out()).doesNotContain("wrote").contains("unchanged .claude/agents/ce-planner.md");
+        assertThat(forced.out()).contains("merged    .mcp.json").contains("unchanged .claude/commands/ce-pr.md");
+        var mcp = dev.pce.engine.Json.mapper().readTree(Files.readString(repo.resolve(".mcp.json")));
+        assertThat(mcp.path("mcpServers").path("github").path("command").asText()).isEqualTo("gh-mcp");
+        assertThat(mcp.path("mcpServers").path("pce").path("args").path(0).asText()).isEqualTo("serve");
+        assertThat(Files.readString(repo.resolve(".claude/commands/ce-plan.md")))
+                .contains("argument-hint: <goal> [context]", "Plan this change as a PCE workflow: $1");
+        assertThat(Files.readString(repo.resolve(".claude/agents/ce-reviewer.md"))).contains("mcp__pce__ce_review");
+        try (var files = Files.list(repo.resolve(".claude/commands"))) {
+            assertThat(files.count()).isEqualTo(10);
+        }
     }
 
     @Test

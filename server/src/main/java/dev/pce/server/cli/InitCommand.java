@@ -1,0 +1,60 @@
+package dev.pce.server.cli;
+
+import dev.pce.server.init.ProjectInit;
+import dev.pce.server.logging.LoggingSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ce init}: sets a repository up for PCE in Claude Code. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Write .mcp.json (the pce server), .claude/agents/ (ce-planner, ce-builder, ce-reviewer) and "
+                + ".claude/commands/ (the ce-* workflows) into the repository. A file you have is kept unless "
+                + "--force; running it again changes nothing.")
+public final class InitCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "The repository (default: the git top-level of the current directory, else the current "
+                    + "directory).")
+    Path dir;
+
+    @Option(names = "--force", description = "Replace files that differ (.mcp.json: set the pce entry, keep others).")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LoggingSetup.configureForCli();
+        Path repository = dir != null ? dir.toAbsolutePath().normalize() : workTreeTop(Path.of("").toAbsolutePath());
+        String launcher = System.getenv().getOrDefault("CE_LAUNCHER", "ce");
+        List<ProjectInit.FileResult> results = ProjectInit.run(repository, launcher, force);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("PCE in " + repository + " (server: " + launcher + " serve)");
+        for (ProjectInit.FileResult result : results) {
+            out.printf("  %-9s %s%s%n", result.action().name().toLowerCase(Locale.ROOT), result.path(),
+                    result.action() == ProjectInit.Action.KEPT ? "  (yours; --force to replace)" : "");
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The top of the git work tree holding {@code dir} (a linked worktree's own), else {@code dir}. */
+    private static Path workTreeTop(Path dir) {
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.exists(candidate.resolve(".git"))) {
+                return candidate;
+            }
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.pce.server.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the project files into a repository. A file the user has (with other content) is kept unless
+ * {@code force}; with it, {@code .mcp.json} gets the pce entry and keeps the user's other servers, other files are
+ * replaced. Running it twice changes nothing the second time.
+ */
+public final class ProjectInit {
+
+    /** What happened to one file. */
+    public enum Action { WROTE, UNCHANGED, KEPT, OVERWROTE, MERGED }
+
+    public record FileResult(String path, Action action) {
+    }
+
+    private ProjectInit() {
+    }
+
+    public static List<FileResult> run(Path repository, String launcher, boolean force) {
+        List<FileResult> results = new ArrayList<>();
+        for (Map.Entry<String, String> file : ProjectFiles.all(launcher).entrySet()) {
+            results.add(write(repository, file.getKey(), file.getValue(), launcher, force));
+        }
+        return results;
+    }
+
+    private static FileResult write(Path repository, String relative, String content, String launcher,
+                                    boolean force) {
+        Path target = repository.resolve(relative);
+        try {
+            if (!Files.exists(target)) {
+                atomicWrite(target, content);
+                return new FileResult(relative, Action.WROTE);
+            }
+            String existing = Files.readString(target, StandardCharsets.UTF_8);
+            if (existing.equals(content)) {
+                return new FileResult(relative, Action.UNCHANGED);
+            }
+            if (!force) {
+                return new FileResult(relative, Action.KEPT);
+            }
+            if (relative.equals(ProjectFiles.MCP_JSON)) {
+                atomicWrite(target, merged(existing, launcher, target));
+                return new FileResult(relative, Action.MERGED);
+            }
+            atomicWrite(target, content);
+            return new FileResult(relative, Action.OVERWROTE);
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot write " + target + ": " + e.getMessage(),
+                    "Check that the repository is writable.", e);
+        }
+    }
+
+    /** The user's .mcp.json with the pce server entry set, every other entry as it was. */
+    private static String merged(String existing, String launcher, Path file) {
+        JsonNode json;
+        try {
+            json = Json.mapper().readTree(existing);
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, file + " is not valid JSON: " + e.getMessage(),
+                    "Fix or remove the file, then run ce init --force again.");
+        }
+        if (!(json instanceof ObjectNode root)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, file + " is not a JSON object.",
+                    "Fix or remove the file, then run ce init --force again.");
+        }
+        JsonNode servers = root.get("mcpServers");
+        ObjectNode serverMap = servers instanceof ObjectNode object ? object : root.putObject("mcpServers");
+        serverMap.set("pce", ProjectFiles.serverEntry(launcher));
+        return ProjectFiles.pretty(root);
+    }
+
+    private static void atomicWrite(Path target, String content) throws IOException {
+        Files.createDirectories(target.getParent() == null ? Path.of(".") : target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".ce-init-", ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
