@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 + "remembers the work of parallel agent pools.",
         subcommands = {ServeCommand.class, StatusCommand.class, DemoCommand.class, WorkspaceCommand.class,
                 IndexCommand.class, BenchCommand.class, SimulateCommand.class, RulesCommand.class,
-                ExperimentCommand.class, LearnCommand.class, InitCommand.class, CommandLine.HelpCommand.class})
+                ExperimentCommand.class, LearnCommand.class, InitCommand.class, EventsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CeCommand implements Runnable {
 
     @CommandLine.Spec
