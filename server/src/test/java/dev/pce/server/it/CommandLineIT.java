@@ -1,17 +1,16 @@
 package dev.pce.server.it;
 
+import dev.pce.server.it.CeProcess.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static dev.pce.server.it.ServerUnderTest.args;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,35 +20,19 @@ class CommandLineIT {
     @TempDir
     Path temp;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     private Run ce(Path workspace, String... arguments) throws IOException, InterruptedException {
-        return run(Optional.empty(), workspace, Map.of(), arguments);
+        return CeProcess.ce(workspace, arguments);
     }
 
     /** Runs ce in {@code directory} (the process's working directory). */
     private Run ceIn(Path directory, Path workspace, String... arguments) throws IOException, InterruptedException {
-        return run(Optional.of(directory), workspace, Map.of(), arguments);
+        return CeProcess.run(Optional.of(directory), workspace, Map.of(), arguments);
     }
 
     private Run run(Optional<Path> directory, Path workspace, Map<String, String> environment, String... arguments)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                dev.pce.server.client.ServerLauncher.javaExecutable().toString(), "-jar",
-                dev.pce.server.client.ServerLauncher.jar().toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        directory.ifPresent(dir -> builder.directory(dir.toFile()));
-        builder.environment().put("CE_WORKSPACE", workspace.toString());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        return CeProcess.run(directory, workspace, environment, arguments);
     }
 
     @Test

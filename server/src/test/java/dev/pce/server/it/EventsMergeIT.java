@@ -1,18 +1,17 @@
 package dev.pce.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pce.server.client.ServerLauncher;
+import dev.pce.server.it.CeProcess.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import static dev.pce.server.it.CeProcess.ce;
 import static dev.pce.server.it.ServerUnderTest.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,6 @@ class EventsMergeIT {
     @TempDir
     Path temp;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @Test
     void mergesTwoJobsLogsIntoOneThatAServerReadsAndReportsTheTaskBothJobsDid() throws Exception {
@@ -108,20 +105,5 @@ class EventsMergeIT {
 
     private static void complete(ServerUnderTest server, String id, String agent, String task, String claimId) {
         server.ok("ce_complete", args("workflow_id", id, "task_id", task, "agent", agent, "claim_id", claimId));
-    }
-
-    private static Run ce(Path workspace, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ServerLauncher.javaExecutable().toString(), "-jar",
-                ServerLauncher.jar().toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("CE_WORKSPACE", workspace.toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
     }
 }

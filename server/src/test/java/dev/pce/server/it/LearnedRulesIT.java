@@ -13,19 +13,19 @@ import dev.pce.rules.learned.LearnOutcome;
 import dev.pce.rules.learned.LearnedRuleStore;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.rules.learned.LearnedTemplates;
-import dev.pce.server.client.ServerLauncher;
+import dev.pce.server.it.CeProcess.Run;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +39,6 @@ class LearnedRulesIT {
     private Path workspace;
     private Path project;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void directories() throws IOException {
@@ -49,17 +47,9 @@ class LearnedRulesIT {
     }
 
     private Run ce(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ServerLauncher.javaExecutable().toString(), "-jar",
-                ServerLauncher.jar().toString()));
-        command.addAll(List.of(arguments));
-        command.addAll(List.of("--workspace", workspace.toString()));
-        Process process = new ProcessBuilder(command).directory(project.toFile()).start();
-        process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        List<String> withWorkspace = new ArrayList<>(List.of(arguments));
+        withWorkspace.addAll(List.of("--workspace", workspace.toString()));
+        return CeProcess.run(Optional.of(project), workspace, Map.of(), withWorkspace.toArray(String[]::new));
     }
 
     /** Learns in this JVM, on rule sets of its own, as pattern extraction will. */

@@ -1,17 +1,16 @@
 package dev.pce.server.it;
 
-import dev.pce.server.client.ServerLauncher;
+import dev.pce.server.it.CeProcess.Run;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
 
 import static dev.pce.server.it.LocalRuleFiles.docsRule;
 import static dev.pce.server.it.LocalRuleFiles.write;
@@ -45,8 +44,6 @@ class RulesCommandIT {
 
     private Path repo;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void project() throws IOException {
@@ -54,18 +51,7 @@ class RulesCommandIT {
     }
 
     private Run ce(Path directory, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ServerLauncher.javaExecutable().toString(), "-jar",
-                ServerLauncher.jar().toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        builder.environment().put("CE_WORKSPACE", temp.resolve("workspace").toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        return CeProcess.run(Optional.of(directory), temp.resolve("workspace"), Map.of(), arguments);
     }
 
     @Test
