@@ -148,20 +148,41 @@ public final class WorkflowState {
         if (task == null) {
             return;
         }
+        // The commands never record a claim of a held or finished task, nor a report under a claim that is gone;
+        // logs merged from parallel jobs can hold such events, and the fold skips them as the commands would have.
         TaskState next = switch (taskEvent) {
-            case TaskClaimed claimed ->
-                    task.claimedBy(new Claim(claimed.claimId(), claimed.agent(), event.time(), claimed.leaseUntil()));
+            case TaskClaimed claimed -> claimableAt(task, event.time())
+                    ? task.claimedBy(new Claim(claimed.claimId(), claimed.agent(), event.time(), claimed.leaseUntil()))
+                    : task;
             case LeaseExpired expired -> holds(task, expired.claimId()) ? task.released() : task;
-            case TaskCompleted completed -> task.completed(new Completion(event.source(), completed.claimId(),
-                    event.time(), completed.summary(), completed.artifacts(), completed.data()));
-            case TaskFailed failed -> task.failed(new Failure(event.source(), failed.claimId(), event.time(),
-                    failed.reason(), failed.retryable()), failed.willRetry());
-            case TaskProgressed progressed -> task.progressed(new PartialOutput(progressed.claimId(),
-                    progressed.artifact(), progressed.note(), event.time()));
-            case ProgressRolledBack rolledBack -> task.rolledBack(rolledBack.artifact());
+            case TaskCompleted completed -> reportable(task, completed.claimId())
+                    ? task.completed(new Completion(event.source(), completed.claimId(), event.time(),
+                    completed.summary(), completed.artifacts(), completed.data()))
+                    : task;
+            case TaskFailed failed -> reportable(task, failed.claimId())
+                    ? task.failed(new Failure(event.source(), failed.claimId(), event.time(), failed.reason(),
+                    failed.retryable()), failed.willRetry())
+                    : task;
+            case TaskProgressed progressed -> reportable(task, progressed.claimId())
+                    ? task.progressed(new PartialOutput(progressed.claimId(), progressed.artifact(),
+                    progressed.note(), event.time()))
+                    : task;
+            case ProgressRolledBack rolledBack -> reportable(task, rolledBack.claimId())
+                    ? task.rolledBack(rolledBack.artifact()) : task;
             case ClaimRevoked revoked -> holds(task, revoked.claimId()) ? task.released() : task;
         };
         tasks.put(task.id(), next);
+    }
+
+    /** Unclaimed, or claimed under a lease that ran out by {@code at}. */
+    private static boolean claimableAt(TaskState task, Instant at) {
+        return task.phase() == TaskPhase.PENDING
+                || task.phase() == TaskPhase.CLAIMED && task.claim().orElseThrow().expiredAt(at);
+    }
+
+    /** A report under the claim the task holds, of a task not finished yet. */
+    private static boolean reportable(TaskState task, String claimId) {
+        return task.phase() == TaskPhase.CLAIMED && holds(task, claimId);
     }
 
     private static boolean holds(TaskState task, String claimId) {

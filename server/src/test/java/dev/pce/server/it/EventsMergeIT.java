@@ -66,6 +66,15 @@ class EventsMergeIT {
         assertThat(json.path("workflow").path("phase").asText()).isEqualTo("completed");
         assertThat(json.path("workflow").path("counts").path("done").asInt()).isEqualTo(3);
         assertThat(json.path("workflow").path("last_seq").asInt()).isEqualTo(9);
+        // the fold skips what the merge reports as ignored: task c is done by the job whose claim came first
+        String firstClaimOfC = Files.readAllLines(merged).stream().map(line -> readTree(line))
+                .filter(event -> event.path("type").asText().equals("task.claimed")
+                        && event.path("payload").path("task_id").asText().equals("c"))
+                .findFirst().orElseThrow().path("payload").path("agent").asText();
+        JsonNode taskC = json.path("workflow").path("tasks").path(2);
+        assertThat(taskC.path("id").asText()).isEqualTo("c");
+        assertThat(taskC.toString()).contains(firstClaimOfC)
+                .doesNotContain(firstClaimOfC.equals("job-a") ? "job-b" : "job-a");
         Run strict = ce(temp, "events", "merge", logA.toString(), logB.toString(), "--out",
                 temp.resolve("strict.jsonl").toString(), "--fail-on-conflict");
         assertThat(strict.exitCode()).isEqualTo(1);
@@ -96,6 +105,14 @@ class EventsMergeIT {
         Path dir = Files.createDirectories(temp.resolve(name).resolve("workflows").resolve(id));
         Files.copy(planned.resolve("workflows").resolve(id).resolve("events.jsonl"), dir.resolve("events.jsonl"));
         return temp.resolve(name);
+    }
+
+    private static JsonNode readTree(String line) {
+        try {
+            return dev.pce.engine.Json.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String claim(ServerUnderTest server, String id, String agent, String task) {
