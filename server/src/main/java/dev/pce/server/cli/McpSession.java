@@ -26,7 +26,13 @@ import dev.pce.server.quality.EvidenceLocations;
 import dev.pce.server.quality.ProjectTypes;
 import dev.pce.server.Version;
 import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.server.mcp.HttpEndpoint;
 import dev.pce.server.mcp.PceMcpServer;
+import dev.pce.server.mcp.Serving;
+import dev.pce.server.tools.CeTool;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import dev.pce.server.mcp.ServerProtocol;
 import dev.pce.server.tools.ToolCatalog;
 import org.slf4j.Logger;
@@ -92,6 +98,13 @@ final class McpSession {
     static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, Optional<DependencyRules> rules,
                     Optional<Map<String, String>> vaults, InputStream in, OutputStream out, String logHint)
             throws InterruptedException {
+        run(workspace, protocol, rules, vaults, new Serving.Stdio(in, out), logHint);
+    }
+
+    /** One server on a workspace, reached as {@code serving} says, until its client or the process ends it. */
+    static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, Optional<DependencyRules> rules,
+                    Optional<Map<String, String>> vaults, Serving serving, String logHint)
+            throws InterruptedException {
         LOG.info("Workspace {}", workspace.root());
         PoolSlots slots = PoolSlots.parse(System.getenv().getOrDefault(POOLS_VARIABLE, ""));
         LOG.info("Pool slots {}", slots.slots());
@@ -114,17 +127,41 @@ final class McpSession {
             Optional<LearnedRules> learnedRules = rules.map(ignored -> new LearnedRules(
                     LearnedRuleStore.inWorkspace(workspace.root()), RuleSets.builtIn(),
                     LocalRules.ofProject(project)::drlFiles, LearnedTemplates.builtIn(), Clock.systemUTC()));
-            CountDownLatch clientGone = new CountDownLatch(1);
-            PceMcpServer server = PceMcpServer.start(protocol.join(),
-                    ToolCatalog.create(workflows, learnings, intake, learnedRules, ruleNotes,
-                            Clock.systemDefaultZone()),
-                    learnings, in, out,
-                    Version.current(),
-                    logHint, clientGone::countDown);
-            rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
-            clientGone.await();
-            LOG.info("Client closed the connection; shutting down.");
-            server.close();
+            List<CeTool> tools = ToolCatalog.create(workflows, learnings, intake, learnedRules, ruleNotes,
+                    Clock.systemDefaultZone());
+            switch (serving) {
+                case Serving.Stdio stdio -> {
+                    CountDownLatch clientGone = new CountDownLatch(1);
+                    PceMcpServer server = PceMcpServer.start(protocol.join(), tools, learnings, stdio.in(),
+                            stdio.out(), Version.current(), logHint, clientGone::countDown);
+                    rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
+                    clientGone.await();
+                    LOG.info("Client closed the connection; shutting down.");
+                    server.close();
+                }
+                case Serving.Http http -> {
+                    ServerProtocol prepared = protocol.join();
+                    HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider
+                            .builder().jsonMapper(prepared.jsonMapper()).mcpEndpoint(HttpEndpoint.PATH)
+                            .maxRequestSize(PceMcpServer.MAX_MESSAGE_BYTES).build();
+                    PceMcpServer server = PceMcpServer.startHttp(prepared, tools, learnings, transport,
+                            Version.current(), logHint);
+                    rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
+                    try (HttpEndpoint endpoint = HttpEndpoint.start(http.address(), http.token(), transport)) {
+                        // stdout is free in HTTP mode: the address, for people and scripts (port 0 picks one)
+                        System.out.println("PCE MCP server on " + endpoint.uri());
+                        System.out.flush();
+                        endpoint.join();
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new CeException(ErrorCode.IO, "Cannot serve HTTP on " + http.address() + ": "
+                                + e.getMessage(), "Choose a free port, or one this user may bind.", e);
+                    } finally {
+                        server.close();
+                    }
+                }
+            }
         }
     }
 }

@@ -5,9 +5,11 @@ import dev.pce.rules.authoring.RuleReloader;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.mcp.ServerProtocol;
+import dev.pce.server.mcp.Serving;
 import dev.pce.server.tools.ToolCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -18,26 +20,46 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code ce serve}: the MCP server on stdin/stdout, until the client closes stdin. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the MCP server over stdio (what Claude Code starts).")
+/** {@code ce serve}: the MCP server on stdin/stdout until the client closes stdin, or over HTTP with --http. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the MCP server over stdio (what Claude Code starts), or over Streamable HTTP at "
+                + "http://HOST:PORT/mcp with --http, for a server shared by a team.")
 public final class ServeCommand implements Callable<Integer> {
+    /** The bearer token of the HTTP server, when --token is not given. */
+    static final String TOKEN_VARIABLE = "CE_HTTP_TOKEN";
 
     @Mixin
     WorkspaceOption workspaceOption = new WorkspaceOption();
+
+    @Option(names = "--http", paramLabel = "[HOST:]PORT",
+            description = "Serve Streamable HTTP instead of stdio (host default 127.0.0.1; port 0 picks a free one).")
+    Optional<String> http = Optional.empty();
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "The bearer token every HTTP request must carry (default: $" + TOKEN_VARIABLE + "); "
+                    + "required when the host is not a loopback address.")
+    Optional<String> token = Optional.empty();
 
     @Override
     public Integer call() throws InterruptedException {
         // set up the protocol on a second thread while this one opens the workspace and the logs
         CompletableFuture<ServerProtocol> protocol = ServerProtocol.prepareInBackground(ToolCatalog.TOOL_NAMES);
-        // stdout carries JSON-RPC alone: keep the real stream for the protocol and send every stray print to stderr.
-        OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        Serving serving;
+        if (http.isPresent()) {
+            serving = HttpAddress.serving(http.get(), token.or(() -> Optional.ofNullable(System.getenv(TOKEN_VARIABLE))
+                    .filter(value -> !value.isBlank())));
+        } else {
+            // stdout carries JSON-RPC alone: keep the real stream for the protocol, every stray print to stderr
+            OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+            serving = new Serving.Stdio(System.in, protocolOut);
+        }
         Workspace workspace = workspaceOption.open();
         String logHint = LoggingSetup.configure(workspace.logsDir(), System.getenv(LoggingSetup.LEVEL_VARIABLE));
         // the project's own rules (.ce/rules/) join the built-in ones, reloaded when changed; nothing compiles here
         Optional<RuleReloader> localRules = RuleReloader.startForProject(Path.of("").toAbsolutePath());
         McpSession.run(workspace, protocol, Optional.of(DependencyRules.shared()), Optional.of(System.getenv()),
-                System.in, protocolOut, logHint);
+                serving, logHint);
         localRules.ifPresent(RuleReloader::close);
         return 0;
     }

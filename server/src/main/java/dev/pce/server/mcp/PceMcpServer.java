@@ -8,11 +8,11 @@ import dev.pce.server.tools.CeTool;
 import dev.pce.server.tools.ToolArgs;
 import dev.pce.server.tools.ToolDefinition;
 import dev.pce.server.tools.ToolOutput;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,7 @@ import java.util.Map;
 public final class PceMcpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PceMcpServer.class);
     /** Largest JSON-RPC message accepted: a plan of the maximum task count fits comfortably. */
-    static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+    public static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
     static final String INSTRUCTIONS = """
             PCE coordinates parallel compound engineering: plan -> build -> review -> learn.
             1. A planner calls ce_plan with a goal and tasks (kind/pool, estimate, reads/writes, depends_on).
@@ -51,8 +51,28 @@ public final class PceMcpServer implements AutoCloseable {
     public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
                                      InputStream in, OutputStream out, String version, String logHint,
                                      Runnable onEndOfInput) {
-        JacksonMcpJsonMapper jsonMapper = protocol.jsonMapper();
-        StdioTransport transport = new StdioTransport(jsonMapper, in, out, MAX_MESSAGE_BYTES, onEndOfInput);
+        StdioTransport transport = new StdioTransport(protocol.jsonMapper(), in, out, MAX_MESSAGE_BYTES,
+                onEndOfInput);
+        McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint);
+        LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
+        return new PceMcpServer(server);
+    }
+
+    /**
+     * Serves the same tools, resources and prompts through a Streamable HTTP transport (a servlet the caller
+     * mounts), for a server shared by a team.
+     */
+    public static PceMcpServer startHttp(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
+                                         McpStreamableServerTransportProvider transport, String version,
+                                         String logHint) {
+        McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint);
+        LOG.info("PCE MCP server {} serving {} tools over HTTP", version, tools.size());
+        return new PceMcpServer(server);
+    }
+
+    private static <S extends McpServer.SyncSpecification<S>> McpSyncServer configured(
+            S specification, ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings, String version,
+            String logHint) {
         List<SyncToolSpecification> specifications = new ArrayList<>();
         for (CeTool tool : tools) {
             ServerProtocol.Contract contract = protocol.contract(tool.name());
@@ -62,10 +82,10 @@ public final class PceMcpServer implements AutoCloseable {
                             logHint))
                     .build());
         }
-        McpSyncServer server = McpServer.sync(transport)
+        return specification
                 .serverInfo("pce", version)
                 .instructions(INSTRUCTIONS)
-                .jsonMapper(jsonMapper)
+                .jsonMapper(protocol.jsonMapper())
                 .jsonSchemaValidator(OutputValidation.fromEnvironment(protocol.mapper()))
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(5))
@@ -75,8 +95,6 @@ public final class PceMcpServer implements AutoCloseable {
                 .resourceTemplates(NoteResources.templates(learnings))
                 .prompts(McpPrompts.specifications(protocol.prompts()))
                 .build();
-        LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
-        return new PceMcpServer(server);
     }
 
     static CallToolResult invoke(CeTool tool, ToolDefinition definition, Map<String, Object> arguments,
