@@ -342,6 +342,9 @@ public final class WorkflowState {
      * disagreed beyond what the rules decide, until a person decides with ce_resolve.
      */
     public Optional<String> heldByEscalation(String taskId) {
+        if (conflicts.escalatedFrom().isEmpty()) {
+            return Optional.empty(); // the common case, asked for every task of every status: no work
+        }
         for (ConflictRecord.Escalation escalation : conflicts.openEscalations()) {
             if (relations.dependents(escalation.reviewTaskId()).contains(taskId)) {
                 return Optional.of(escalation.conflictId());
