@@ -139,6 +139,51 @@ class CommandLineIT {
     }
 
     @Test
+    void doctorFindsWrongSnapshotsAndStaleIndexesAndRepairsTheCaches() throws Exception {
+        Path workspace = temp.resolve("ws-doctor");
+        Path vault = Files.createDirectories(temp.resolve("doctor-vault"));
+        Files.writeString(vault.resolve("note.md"), "# A note\nBody.\n");
+        String id;
+        try (ServerUnderTest server = ServerUnderTest.start(workspace)) {
+            id = server.ok("ce_plan", args("goal", "doctor", "tasks", List.of(args("id", "a", "title", "A",
+                    "kind", "build")))).path("workflow_id").asText();
+        }
+        Map<String, String> env = Map.of("CE_VAULT", vault.toString());
+
+        Run healthy = run(Optional.empty(), workspace, env, "doctor");
+        assertThat(healthy.exitCode()).as(healthy.out() + healthy.err()).isZero();
+        assertThat(healthy.out()).contains("ok       workflow " + id + ": 1 events; no snapshot", "No problems.");
+
+        // a snapshot that does not match the log (as a bug or a hand edit would leave it)
+        Path events = workspace.resolve("workflows").resolve(id).resolve("events.jsonl");
+        dev.pce.engine.workflow.WorkflowState state = new dev.pce.engine.workflow.WorkflowState(id);
+        try (var log = dev.pce.engine.log.EventLog.open(events, java.time.Clock.systemUTC())) {
+            log.readNew().forEach(state::apply);
+        }
+        var wrong = state.snapshot(Files.size(events));
+        wrong = new dev.pce.engine.workflow.WorkflowSnapshot(wrong.format(), wrong.workflowId(), wrong.seq(),
+                wrong.offset(), wrong.lastEventId(), "a goal the log never had", wrong.createdAt(), wrong.updatedAt(),
+                wrong.tasks(), wrong.edges(), wrong.gates(), wrong.conflicts());
+        Path snapshot = events.resolveSibling("snapshot.json");
+        dev.pce.engine.Json.mapper().writeValue(snapshot.toFile(), wrong);
+
+        Run found = run(Optional.empty(), workspace, env, "doctor");
+        assertThat(found.exitCode()).isEqualTo(1);
+        assertThat(found.out()).contains("problem  workflow " + id, "differs from the replay", "1 problem(s) left.");
+        Run repaired = run(Optional.empty(), workspace, env, "doctor", "--repair");
+        assertThat(repaired.exitCode()).as(repaired.out()).isZero();
+        assertThat(repaired.out()).contains("repaired workflow " + id, "repaired index of vault", "1 added");
+        assertThat(snapshot).doesNotExist();
+        assertThat(run(Optional.empty(), workspace, env, "doctor", "--repair").out())
+                .contains("ok       index of vault", "0 added, 0 changed, 0 deleted");
+
+        Files.writeString(events, "{not an event}\n" + Files.readString(events));
+        Run corrupt = run(Optional.empty(), workspace, env, "doctor");
+        assertThat(corrupt.exitCode()).isEqualTo(1);
+        assertThat(corrupt.out()).contains("problem  workflow " + id, "line 1");
+    }
+
+    @Test
     void workspacePathNamesTheWorkspaceWithoutCreatingIt() throws Exception {
         Path workspace = temp.resolve("not-yet");
 

@@ -1,0 +1,131 @@
+package dev.pce.server.cli;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.service.WorkflowCheck;
+import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.index.UpdateResult;
+import dev.pce.pkm.index.VaultIndex;
+import dev.pce.pkm.vault.Vault;
+import dev.pce.rules.authoring.LocalRules;
+import dev.pce.rules.authoring.RuleSets;
+import dev.pce.rules.learned.LearnOutcome;
+import dev.pce.rules.learned.LearnedRuleStore;
+import dev.pce.rules.learned.LearnedRules;
+import dev.pce.rules.learned.LearnedTemplates;
+import dev.pce.server.knowledge.VaultSource;
+import dev.pce.server.knowledge.VaultSources;
+import dev.pce.server.logging.LoggingSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ce doctor}: checks a workspace (every workflow's log and snapshot, the vault indexes against their vaults,
+ * the learned rules) and, with {@code --repair}, repairs what is safe to repair: caches only (snapshots, indexes),
+ * never the logs. Exits 1 when a problem is left.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check the workspace: event logs, snapshots against a replay of their logs, vault indexes "
+                + "against their vaults, the learned rules. --repair fixes what is safe (snapshots and indexes are "
+                + "caches); exit 1 when a problem is left.")
+public final class DoctorCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspaceOption = new WorkspaceOption();
+
+    @Option(names = "--repair", description = "Delete snapshots that differ from their logs; bring indexes up to "
+            + "date with their vaults.")
+    boolean repair;
+
+    @Spec
+    CommandSpec spec;
+
+    private int problems;
+
+    @Override
+    public Integer call() {
+        LoggingSetup.configureForCli();
+        Workspace workspace = workspaceOption.open();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Workspace " + workspace.root());
+        for (String id : workspace.workflowIds()) {
+            WorkflowCheck.Result result = WorkflowCheck.check(workspace, id, repair);
+            line(out, worst(result.log(), result.snapshot()), "workflow " + id, result.events() + " events; "
+                    + result.detail());
+        }
+        for (VaultSource source : VaultSources.fromEnvironment(workspace, System.getenv())) {
+            checkIndex(out, workspace, source);
+        }
+        checkLearnedRules(out, workspace);
+        out.println(problems == 0 ? "No problems." : problems + " problem(s) left.");
+        out.flush();
+        return problems == 0 ? 0 : 1;
+    }
+
+    /** An index is a cache: it should hold what its vault holds; updating it (only changed files) repairs it. */
+    private void checkIndex(PrintWriter out, Workspace workspace, VaultSource source) {
+        String what = "index of vault '" + source.name() + "'";
+        Vault vault;
+        try {
+            vault = Vault.open(source.root());
+        } catch (CeException e) {
+            line(out, WorkflowCheck.Verdict.OK, what, "no vault at " + source.root() + " (nothing to index)");
+            return;
+        }
+        if (!repair) {
+            line(out, WorkflowCheck.Verdict.OK, what, vault.list().files().size() + " note files; --repair "
+                    + "brings the index up to date with them");
+            return;
+        }
+        try (VaultIndex index = VaultIndex.open(workspace.indexDir().resolve(source.name()), source.name())) {
+            UpdateResult result = index.update(vault);
+            boolean changed = result.added() + result.changed() + result.deleted() > 0 || result.rebuilt();
+            line(out, changed ? WorkflowCheck.Verdict.REPAIRED : WorkflowCheck.Verdict.OK, what, String.format(
+                    Locale.ROOT, "%d notes indexed; %d added, %d changed, %d deleted%s", index.size(), result.added(),
+                    result.changed(), result.deleted(), result.problems().isEmpty() ? ""
+                            : "; " + result.problems().size() + " malformed note(s) skipped"));
+        } catch (CeException e) {
+            if (e.code() != ErrorCode.CONFLICT) {
+                throw e;
+            }
+            line(out, WorkflowCheck.Verdict.OK, what, "a running server writes it and keeps it up to date");
+        }
+    }
+
+    /** The learned rules in force must still compile with today's built-in and project rules. */
+    private void checkLearnedRules(PrintWriter out, Workspace workspace) {
+        LearnedRules learned = new LearnedRules(LearnedRuleStore.inWorkspace(workspace.root()), RuleSets.builtIn(),
+                LocalRules.ofProject(Path.of("").toAbsolutePath())::drlFiles, LearnedTemplates.builtIn(),
+                Clock.systemUTC());
+        if (learned.history().isEmpty()) {
+            line(out, WorkflowCheck.Verdict.OK, "learned rules", "none learned yet");
+            return;
+        }
+        switch (learned.activate()) {
+            case LearnOutcome.Accepted accepted -> line(out, WorkflowCheck.Verdict.OK, "learned rules",
+                    "version " + accepted.version().version() + " compiles");
+            case LearnOutcome.Rejected rejected -> line(out, WorkflowCheck.Verdict.PROBLEM, "learned rules",
+                    rejected.describe() + " (ce rules rollback N restores a version that compiles)");
+        }
+    }
+
+    private static WorkflowCheck.Verdict worst(WorkflowCheck.Verdict a, WorkflowCheck.Verdict b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private void line(PrintWriter out, WorkflowCheck.Verdict verdict, String what, String detail) {
+        if (verdict == WorkflowCheck.Verdict.PROBLEM) {
+            problems++;
+        }
+        out.printf("  %-8s %s: %s%n", verdict.name().toLowerCase(Locale.ROOT), what, detail);
+    }
+}
