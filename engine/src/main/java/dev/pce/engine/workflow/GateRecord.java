@@ -59,11 +59,9 @@ public record GateRecord(List<EvidenceReported> evidence, long evidenceSeq, List
 
     /** All current evidence together. */
     public Evidence currentEvidence() {
-        Evidence all = Evidence.EMPTY;
-        for (EvidenceReported report : evidence) {
-            all = all.plus(report.evidence());
-        }
-        return all;
+        return new Evidence(evidence.stream().flatMap(report -> report.measurements().stream()).toList(),
+                evidence.stream().flatMap(report -> report.findings().stream()).toList(),
+                evidence.stream().flatMap(report -> report.problems().stream()).toList());
     }
 
     /** Which dimensions each reported file feeds. */

@@ -61,6 +61,8 @@ public final class WorkflowState {
     private List<String> priorityOrder = List.of();
     /** Each task's bottom level in minutes (the critical path from its start); fixed with the priorities. */
     private Map<String, Double> criticalPaths = Map.of();
+    /** Each task's 0-based position in the plan; fixed with the priorities. */
+    private Map<String, Integer> planOrder = Map.of();
     /** Evidence and gate verdicts. */
     private GateRecord gates = GateRecord.EMPTY;
     /** Conflicts decided, people's decisions, reviews. */
@@ -416,6 +418,11 @@ public final class WorkflowState {
         Scheduler scheduler = new Scheduler(specs, edges, PoolSlots.defaults());
         priorityOrder = scheduler.priorityOrder();
         criticalPaths = scheduler.bottomLevels();
+        Map<String, Integer> positions = new HashMap<>(specs.size() * 2);
+        for (int i = 0; i < specs.size(); i++) {
+            positions.put(specs.get(i).id(), i);
+        }
+        planOrder = positions;
     }
 
     /** The task's bottom level: minutes of estimated work on the longest chain from its start to the end. */
@@ -425,14 +432,7 @@ public final class WorkflowState {
 
     /** The task's position in the plan, 0-based. */
     public int planOrder(String taskId) {
-        int index = 0;
-        for (String id : tasks.keySet()) {
-            if (id.equals(taskId)) {
-                return index;
-            }
-            index++;
-        }
-        return index;
+        return planOrder.getOrDefault(taskId, tasks.size());
     }
 
     /** Tasks in the order ready ones are handed out: critical path first, plan order among equals. */

@@ -6,6 +6,7 @@ import dev.pce.engine.learning.Pattern;
 import dev.pce.rules.authoring.Compilation;
 import dev.pce.rules.authoring.DrlProblem;
 import dev.pce.rules.authoring.LayeredCompiler;
+import dev.pce.rules.authoring.LocalRules;
 import dev.pce.rules.authoring.RuleSets;
 
 import java.io.IOException;
@@ -47,6 +48,15 @@ public final class LearnedRules {
         this.projectRuleFiles = projectRuleFiles;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /**
+     * The learned rules of a workspace as every process uses them: the built-in rule sets, the project's own rules
+     * of {@code project} layered in, the built-in templates.
+     */
+    public static LearnedRules forWorkspace(Path workspaceRoot, Path project) {
+        return new LearnedRules(LearnedRuleStore.inWorkspace(workspaceRoot), RuleSets.builtIn(),
+                LocalRules.ofProject(project)::drlFiles, LearnedTemplates.builtIn(), Clock.systemUTC());
     }
 
     public LearnedRuleStore store() {

@@ -7,12 +7,8 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.index.UpdateResult;
 import dev.pce.pkm.index.VaultIndex;
 import dev.pce.pkm.vault.Vault;
-import dev.pce.rules.authoring.LocalRules;
-import dev.pce.rules.authoring.RuleSets;
 import dev.pce.rules.learned.LearnOutcome;
-import dev.pce.rules.learned.LearnedRuleStore;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.rules.learned.LearnedTemplates;
 import dev.pce.server.knowledge.VaultSource;
 import dev.pce.server.knowledge.VaultSources;
 import dev.pce.server.logging.LoggingSetup;
@@ -24,7 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -103,9 +98,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** The learned rules in force must still compile with today's built-in and project rules. */
     private void checkLearnedRules(PrintWriter out, Workspace workspace) {
-        LearnedRules learned = new LearnedRules(LearnedRuleStore.inWorkspace(workspace.root()), RuleSets.builtIn(),
-                LocalRules.ofProject(Path.of("").toAbsolutePath())::drlFiles, LearnedTemplates.builtIn(),
-                Clock.systemUTC());
+        LearnedRules learned = LearnedRules.forWorkspace(workspace.root(), Path.of("").toAbsolutePath());
         if (learned.history().isEmpty()) {
             line(out, WorkflowCheck.Verdict.OK, "learned rules", "none learned yet");
             return;

@@ -2,11 +2,7 @@ package dev.pce.server.cli;
 
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.rules.authoring.LocalRules;
-import dev.pce.rules.authoring.RuleSets;
-import dev.pce.rules.learned.LearnedRuleStore;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.rules.learned.LearnedTemplates;
 import dev.pce.server.knowledge.Learnings;
 import dev.pce.server.knowledge.VaultSources;
 import dev.pce.server.learning.WorkflowLearner;
@@ -46,9 +42,7 @@ public final class LearnCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC());
              Learnings vault = Learnings.open(workspace, VaultSources.fromEnvironment(workspace, System.getenv()))) {
-            LearnedRules rules = new LearnedRules(LearnedRuleStore.inWorkspace(workspace.root()),
-                    RuleSets.builtIn(), LocalRules.ofProject(Path.of("").toAbsolutePath())::drlFiles,
-                    LearnedTemplates.builtIn(), Clock.systemUTC());
+            LearnedRules rules = LearnedRules.forWorkspace(workspace.root(), Path.of("").toAbsolutePath());
             WorkflowLearner.Outcome outcome = new WorkflowLearner(workflows, () -> Optional.of(vault),
                     Optional.of(rules), Clock.systemDefaultZone()).learn(workflowId);
             outcome.report().estimates().forEach(estimate -> out.printf(Locale.ROOT,

@@ -9,13 +9,9 @@ import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.rules.dependency.PlanNote;
-import dev.pce.rules.authoring.LocalRules;
-import dev.pce.rules.authoring.RuleSets;
 import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.learned.LearnOutcome;
-import dev.pce.rules.learned.LearnedRuleStore;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.rules.learned.LearnedTemplates;
 import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.gate.DroolsGatePolicy;
 import dev.pce.engine.conflict.ConflictArbiter;
@@ -124,9 +120,7 @@ final class McpSession {
                      "The vaults are not opened while the start-up cache is trained."))) {
             EvidenceIntake intake = new EvidenceIntake(workflows, new EvidenceLocations(project, workspace.root()));
             // what earlier workflows taught, as rules; put in force after the built-in rules have compiled
-            Optional<LearnedRules> learnedRules = rules.map(ignored -> new LearnedRules(
-                    LearnedRuleStore.inWorkspace(workspace.root()), RuleSets.builtIn(),
-                    LocalRules.ofProject(project)::drlFiles, LearnedTemplates.builtIn(), Clock.systemUTC()));
+            Optional<LearnedRules> learnedRules = rules.map(ignored -> LearnedRules.forWorkspace(workspace.root(), project));
             List<CeTool> tools = ToolCatalog.create(workflows, learnings, intake, learnedRules, ruleNotes,
                     Clock.systemDefaultZone());
             switch (serving) {

@@ -1,11 +1,7 @@
 package dev.pce.server.cli;
 
-import dev.pce.rules.authoring.LocalRules;
-import dev.pce.rules.authoring.RuleSets;
 import dev.pce.rules.learned.LearnOutcome;
-import dev.pce.rules.learned.LearnedRuleStore;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.rules.learned.LearnedTemplates;
 import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code ce rules rollback N}: makes learned rules version N current again, as a new version. */
@@ -37,9 +32,7 @@ public final class RulesRollbackCommand implements Callable<Integer> {
     public Integer call() {
         LoggingSetup.configureForCli();
         PrintWriter out = spec.commandLine().getOut();
-        LocalRules project = LocalRules.ofProject(Path.of("").toAbsolutePath());
-        LearnedRules learned = new LearnedRules(LearnedRuleStore.inWorkspace(workspaceOption.location()),
-                RuleSets.builtIn(), project::drlFiles, LearnedTemplates.builtIn(), Clock.systemUTC());
+        LearnedRules learned = LearnedRules.forWorkspace(workspaceOption.location(), Path.of("").toAbsolutePath());
         int exit = switch (learned.rollback(version)) {
             case LearnOutcome.Accepted accepted -> {
                 out.printf("Restored the learned rules of version %d as version %d (current):%n", version,

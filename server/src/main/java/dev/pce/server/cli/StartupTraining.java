@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.rules.authoring.LocalRules;
 import dev.pce.rules.authoring.RuleReloader;
-import dev.pce.rules.authoring.RuleSets;
-import dev.pce.rules.learned.LearnedRuleStore;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.rules.learned.LearnedTemplates;
 import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.rules.gate.DroolsGatePolicy;
@@ -26,7 +22,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -82,8 +77,7 @@ public final class StartupTraining {
         new DroolsConflictArbiter();
         ProjectTypes.detectedOnce(scratch);
         RuleReloader.startForProject(scratch).ifPresent(RuleReloader::close);
-        new LearnedRules(LearnedRuleStore.inWorkspace(scratch), RuleSets.builtIn(),
-                LocalRules.ofProject(scratch)::drlFiles, LearnedTemplates.builtIn(), Clock.systemUTC()).history();
+        LearnedRules.forWorkspace(scratch, scratch).history();
     }
 
     private static void session(McpStdioClient client) {

@@ -3,6 +3,7 @@ package dev.pce.server.knowledge;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.pkm.index.SearchFilters;
 import dev.pce.pkm.index.SearchHit;
+import dev.pce.pkm.index.SearchQuery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class RelatedLearnings {
 
     /** For each of the first {@link #MAX_TASKS} tasks that has related notes, its best {@link #PER_TASK}. */
     public static List<TaskLearnings> forTasks(Learnings learnings, List<TaskSpec> tasks) {
-        if (learnings.searcher().search(dev.pce.pkm.index.SearchQuery.of("")).totalHits() == 0) {
+        if (learnings.searcher().search(new SearchQuery("", SearchFilters.NONE, 0, 1)).totalHits() == 0) {
             return List.of(); // an empty vault: nothing to relate, no per-task queries
         }
         List<TaskLearnings> all = new ArrayList<>();

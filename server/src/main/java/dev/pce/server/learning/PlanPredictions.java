@@ -13,8 +13,10 @@ import dev.pce.server.knowledge.NoteRefs;
 import dev.pce.server.knowledge.NoteRefs.NoteRef;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -47,6 +49,10 @@ public final class PlanPredictions {
 
     public List<Prediction> predict(List<TaskSpec> tasks, Optional<Learnings> vaults) {
         PatternSet patterns = store.read().patterns();
+        // one search per pattern, however many tasks it concerns
+        Map<String, List<NoteRef>> notesOfPattern = new HashMap<>();
+        Function<Pattern, List<NoteRef>> evidence = pattern -> notesOfPattern.computeIfAbsent(pattern.key(),
+                key -> patternNotes(vaults, pattern));
         List<Prediction> predictions = new ArrayList<>();
         for (PlanNote note : ruleNotes.apply(tasks)) {
             if (note.rule().startsWith(LEARNED_RULE_PREFIX)) {
@@ -61,7 +67,7 @@ public final class PlanPredictions {
                             "tasks of kind '%s' took %.2fx their estimate (%d samples, confidence %.2f): plan about "
                                     + "%.0f minutes, not %.0f", bias.kind(), bias.factor(), bias.samples(),
                             bias.confidence(), task.estimateMinutes() * bias.factor(), task.estimateMinutes()),
-                            patternNotes(vaults, bias)));
+                            evidence.apply(bias)));
                 }
             }
             for (Pattern.ReviewRequirement review : patterns.reviewRequirements()) {
@@ -70,7 +76,7 @@ public final class PlanPredictions {
                     predictions.add(new Prediction(task.id(), "review", "tasks of kind '" + review.kind()
                             + "' writing under " + review.pathPrefix() + " needed " + review.dimension().wireName()
                             + " rework " + review.samples() + " time(s): plan a " + review.dimension().wireName()
-                            + " review of this task early", patternNotes(vaults, review)));
+                            + " review of this task early", evidence.apply(review)));
                 }
             }
             vaults.ifPresent(open -> similarFailures(open, task).ifPresent(predictions::add));

@@ -8,7 +8,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.model.Ids;
-import dev.pce.engine.service.TaskView;
+import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.pkm.note.FrontMatter;
 import dev.pce.pkm.note.NoteDate;
@@ -102,7 +102,7 @@ public final class CaptureTool implements CeTool {
             }
             return;
         }
-        Set<String> known = workflows.status(workflowId.get()).tasks().stream().map(TaskView::id)
+        Set<String> known = workflows.plannedTasks(workflowId.get()).stream().map(TaskSpec::id)
                 .collect(Collectors.toSet());
         List<String> unknown = taskIds.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {

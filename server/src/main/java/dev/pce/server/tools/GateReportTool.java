@@ -60,7 +60,7 @@ public final class GateReportTool implements CeTool {
                     "Report at least one measured value, finding or evidence file.");
         }
         String key = source + ":" + dimension.wireName();
-        workflows.status(workflowId); // an unknown workflow is refused before anything is stored
+        workflows.plannedTasks(workflowId); // an unknown workflow is refused before anything is stored
         List<EvidenceIntake.FileRead> read = intake.read(workflowId, files, "files", agent);
         long seq = workflows.reportEvidence(workflowId,
                 new EvidenceReported(key, measurements, findings, List.of(), List.of()), agent);

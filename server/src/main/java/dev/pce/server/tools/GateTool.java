@@ -49,7 +49,7 @@ public final class GateTool implements CeTool {
             }
         });
         List<String> paths = args.stringList("evidence", MAX_EVIDENCE_PATHS, Limits.MAX_PATH_LENGTH);
-        workflows.status(workflowId); // an unknown workflow is refused before any file is read
+        workflows.plannedTasks(workflowId); // an unknown workflow is refused before any file is read
         List<EvidenceIntake.FileRead> read = intake.read(workflowId, paths, "evidence", agent);
         return ToolOutput.json(new Output(read, workflows.evaluateGate(workflowId, agent, type)));
     }
