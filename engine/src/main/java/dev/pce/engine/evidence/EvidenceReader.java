@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the evidence files CI produced into one {@link Evidence}: finds the files ({@link EvidenceFiles}), tells
@@ -31,13 +32,35 @@ public final class EvidenceReader {
 
     /** Each evidence file under {@code paths}, parsed, before merging; problems as {@link UnreadableFile}s. */
     public static List<ParsedFile> readAll(List<Path> paths) {
+        return readAll(paths, EvidenceScope.ANYWHERE);
+    }
+
+    /** As {@link #readAll(List)}, refusing unread every file whose real location {@code scope} does not admit. */
+    public static List<ParsedFile> readAll(List<Path> paths, EvidenceScope scope) {
         EvidenceFiles.Found found = EvidenceFiles.find(paths);
         List<ParsedFile> parsed = new ArrayList<>();
         found.problems().forEach(problem -> parsed.add(new UnreadableFile(problem)));
         for (Path file : found.files()) {
-            parsed.add(readFile(file));
+            parsed.add(outsideOf(scope, file).orElseGet(() -> readFile(file)));
         }
         return parsed;
+    }
+
+    private static Optional<ParsedFile> outsideOf(EvidenceScope scope, Path file) {
+        if (scope == EvidenceScope.ANYWHERE) {
+            return Optional.empty();
+        }
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            // A dangling link: nothing to read, and nothing to tell about where it points.
+            return Optional.of(UnreadableFile.of(file.toString(), "cannot be resolved (" + e.getClass().getSimpleName()
+                    + "). Fix: check that it exists and is not a broken link."));
+        }
+        return scope.admits(real) ? Optional.empty() : Optional.of(UnreadableFile.of(file.toString(), "leads to "
+                + real + ", outside " + scope.admitted() + "; it was not read. Fix: copy the report into the "
+                + "project instead of linking to it."));
     }
 
     /** One file, whatever its name. */

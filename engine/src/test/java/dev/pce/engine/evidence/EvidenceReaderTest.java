@@ -148,6 +148,31 @@ class EvidenceReaderTest {
     }
 
     @Test
+    void aLinkInAWalkedDirectoryIsReadOnlyWhenItsTargetLiesInsideTheScope(@TempDir Path root) throws IOException {
+        Path project = root.resolve("project");
+        Path secret = copy(Samples.SUREFIRE, root.resolve("elsewhere/TEST-secret.xml"));
+        Path inside = copy(Samples.SUREFIRE, project.resolve("build/TEST-real.xml"));
+        Path reports = Files.createDirectories(project.resolve("target/surefire-reports"));
+        Files.createSymbolicLink(reports.resolve("TEST-escape.xml"), secret);
+        Files.createSymbolicLink(reports.resolve("TEST-inside.xml"), inside);
+        Files.createSymbolicLink(reports.resolve("TEST-dangling.xml"), root.resolve("gone.xml"));
+        Path realProject = project.toRealPath();
+        EvidenceScope projectOnly = realFile -> realFile.startsWith(realProject);
+
+        List<ParsedFile> files = EvidenceReader.readAll(List.of(reports), projectOnly);
+
+        Map<String, ParsedFile> byName = files.stream()
+                .collect(Collectors.toMap(file -> Path.of(file.source()).getFileName().toString(), file -> file));
+        assertThat(byName.get("TEST-inside.xml")).isNotInstanceOf(UnreadableFile.class);
+        assertThat(byName.get("TEST-escape.xml")).isInstanceOfSatisfying(UnreadableFile.class, refused ->
+                assertThat(refused.problem().message()).contains("leads to", "not read"));
+        assertThat(byName.get("TEST-dangling.xml")).isInstanceOf(UnreadableFile.class);
+        // Without a scope (paths a person gave on the command line) the same link is followed.
+        assertThat(EvidenceReader.readAll(List.of(reports.resolve("TEST-escape.xml"))).getFirst())
+                .isNotInstanceOf(UnreadableFile.class);
+    }
+
+    @Test
     void filesOfOneKindAggregateIntoOneSetOfMeasurements(@TempDir Path root) throws IOException {
         Path surefire = copy(Samples.SUREFIRE, root.resolve("a/TEST-one.xml"));
         Path pytest = copy(Samples.PYTEST_BARE, root.resolve("a/TEST-two.xml"));

@@ -45,6 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
         // set up the protocol on a second thread while this one opens the workspace and the logs
         CompletableFuture<ServerProtocol> protocol = ServerProtocol.prepareInBackground(ToolCatalog.TOOL_NAMES);
         Serving serving;
+        token.ifPresent(LoggingSetup::alsoMask);
         if (http.isPresent()) {
             serving = HttpAddress.serving(http.get(), token.or(() -> Optional.ofNullable(System.getenv(TOKEN_VARIABLE))
                     .filter(value -> !value.isBlank())));

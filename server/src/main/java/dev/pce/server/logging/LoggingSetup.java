@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * Routes all logging (ours via SLF4J, the SDK's, Reactor's) through java.util.logging to stderr and to a rotating
- * file in the workspace. Never to stdout, which belongs to JSON-RPC.
+ * file in the workspace. Never to stdout, which belongs to JSON-RPC. Every line passes a {@link SecretRedactor}.
  */
 public final class LoggingSetup {
     public static final String LEVEL_VARIABLE = "CE_LOG_LEVEL";
@@ -26,7 +26,15 @@ public final class LoggingSetup {
     /** Held here: the log manager keeps loggers only weakly, and a collected one forgets its level. */
     private static final Logger LUCENE_VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
+    /** Read on every line; replaced, never changed, when a secret from the command line joins it. */
+    private static volatile SecretRedactor redactor = SecretRedactor.fromEnvironment(System.getenv());
+
     private LoggingSetup() {
+    }
+
+    /** Masks {@code secret} in every log line from now on (a token given as a command-line option). */
+    public static void alsoMask(String secret) {
+        redactor = redactor.alsoMasking(secret);
     }
 
     /**
@@ -102,7 +110,7 @@ public final class LoggingSetup {
                 record.getThrown().printStackTrace(new PrintWriter(trace));
                 line.append(trace);
             }
-            return line.toString();
+            return redactor.redact(line.toString());
         }
     }
 }

@@ -34,7 +34,7 @@ public final class EvidenceIntake {
             resolved.add(locations.resolve(paths.get(i), field + "[" + i + "]"));
         }
         List<FileRead> read = new ArrayList<>();
-        for (ParsedFile file : EvidenceReader.readAll(resolved)) {
+        for (ParsedFile file : EvidenceReader.readAll(resolved, locations)) {
             EvidenceReported report = EvidenceReports.of(file);
             workflows.reportEvidence(workflowId, report, agent);
             read.add(new FileRead(file.source(), EvidenceReports.dimensions(file).stream().map(Dimension::wireName)

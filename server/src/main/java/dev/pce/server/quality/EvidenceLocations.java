@@ -2,18 +2,20 @@ package dev.pce.server.quality;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.evidence.EvidenceScope;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where evidence files may be read from: the project the server runs in (its working directory) and the
  * workspace. A path from a tool argument is resolved against the project and must stay inside one of them, also
  * after following symbolic links, so an agent cannot make the server read {@code /etc/passwd} or a home directory.
+ * The files found by walking a directory are held to the same bound ({@link EvidenceScope}).
  */
-public record EvidenceLocations(Path project, Path workspace) {
+public record EvidenceLocations(Path project, Path workspace) implements EvidenceScope {
 
     public EvidenceLocations {
         project = project.toAbsolutePath().normalize();
@@ -41,11 +43,21 @@ public record EvidenceLocations(Path project, Path workspace) {
             throw new CeException(ErrorCode.IO, "Cannot resolve " + where + " '" + given + "': " + e.getMessage(),
                     "Check that the path is readable.", e);
         }
-        if (List.of(project, workspace).stream().map(EvidenceLocations::real).noneMatch(real::startsWith)) {
+        if (!admits(real)) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, where + " '" + given + "' leads outside the project ("
                     + real + ").", "Give evidence files inside " + project + " or the workspace " + workspace + ".");
         }
         return real;
+    }
+
+    @Override
+    public boolean admits(Path realFile) {
+        return Stream.of(project, workspace).map(EvidenceLocations::real).anyMatch(realFile::startsWith);
+    }
+
+    @Override
+    public String admitted() {
+        return "the project " + project + " and the workspace " + workspace;
     }
 
     private static Path real(Path dir) {

@@ -1,0 +1,91 @@
+package dev.pce.server.logging;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets in log lines. A log line can quote what a client sent (an error names the bad value) or an
+ * exception's message, and log files get attached to bug reports; so before a line is written, credentials in the
+ * well-known shapes, the values of {@code key=value} pairs whose key names a secret, and the exact values of this
+ * process's secret environment variables are replaced by {@value #MASK}.
+ */
+public final class SecretRedactor {
+    public static final String MASK = "[REDACTED]";
+
+    /** Shorter values are not masked: masking "1234" everywhere would garble the log and protect nothing. */
+    static final int MIN_SECRET_LENGTH = 8;
+
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(token|secret|passw(or)?d|api_?key|access_?key|private_?key|credential).*");
+
+    /** Credentials recognisable by their shape alone. */
+    private static final List<Pattern> SHAPES = List.of(
+            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"),
+            Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{20,}"),
+            Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,}"),
+            Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"),
+            Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}"),
+            Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
+            Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"),
+            Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
+            Pattern.compile("\\bnpm_[A-Za-z0-9]{36}"),
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"));
+
+    /** {@code Authorization: Bearer x}, {@code bearer x}: the scheme stays, the credential goes. */
+    private static final Pattern SCHEME_CREDENTIAL = Pattern.compile("(?i)\\b(bearer|basic)(\\s+)([A-Za-z0-9._~+/=-]{"
+            + MIN_SECRET_LENGTH + ",})");
+
+    /** {@code password=x}, {@code "api_key": "x"}, {@code client-secret: x}: the key stays, the value goes. */
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)\\b([A-Za-z0-9_.-]*(?:passw(?:or)?d|pwd|secret"
+            + "|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\"']?)(\\s*[:=]\\s*[\"']?)"
+            + "([^\\s\"',;&}\\]]{4,})");
+
+    private final List<String> literals;
+
+    private SecretRedactor(List<String> literals) {
+        // longest first, so a secret containing another is masked whole
+        this.literals = literals.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
+    }
+
+    /** Masks the shapes above and the values of environment variables whose names say they hold a secret. */
+    public static SecretRedactor fromEnvironment(Map<String, String> environment) {
+        List<String> values = new ArrayList<>();
+        environment.forEach((name, value) -> {
+            if (value != null && value.strip().length() >= MIN_SECRET_LENGTH
+                    && SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+                values.add(value.strip());
+            }
+        });
+        return new SecretRedactor(values);
+    }
+
+    /** This redactor, also masking {@code secret} wherever it appears (a token given on the command line). */
+    public SecretRedactor alsoMasking(String secret) {
+        if (secret == null || secret.strip().length() < MIN_SECRET_LENGTH) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(literals);
+        more.add(secret.strip());
+        return new SecretRedactor(more);
+    }
+
+    public String redact(String text) {
+        String masked = text;
+        for (String literal : literals) {
+            masked = masked.replace(literal, MASK);
+        }
+        for (Pattern shape : SHAPES) {
+            masked = shape.matcher(masked).replaceAll(MASK);
+        }
+        masked = SCHEME_CREDENTIAL.matcher(masked).replaceAll(match -> Matcher.quoteReplacement(
+                match.group(1) + match.group(2) + MASK));
+        return SECRET_ASSIGNMENT.matcher(masked).replaceAll(match -> Matcher.quoteReplacement(
+                match.group(1) + match.group(2) + MASK));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.pce.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.server.logging.SecretRedactor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.pce.server.it.ServerUnderTest.args;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The security promises of docs/security.md that only a running server can prove: what an agent names cannot make
+ * the server read outside the project, workspace or vaults, even through links; secrets never reach the log file;
+ * imported data never becomes rule code.
+ */
+class SecurityIT {
+    private static final String SECRET_TEXT = "the-contents-of-a-private-file";
+    private static final String GITHUB_TOKEN = "ghp_0123456789abcdefghijABCDEFGHIJ0123";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aLinkPlantedInAReportDirectoryIsNotFollowedOutOfTheWorkspace() throws IOException {
+        Path workspace = temp.resolve("ws");
+        Path outside = write(temp.resolve("outside/TEST-private.xml"), "<testsuite name=\"" + SECRET_TEXT
+                + "\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\"><testcase name=\"t\"/></testsuite>");
+        Path reports = Files.createDirectories(workspace.resolve("reports"));
+        Files.createSymbolicLink(reports.resolve("TEST-planted.xml"), outside);
+        Files.createSymbolicLink(workspace.resolve("linked-reports"), outside.getParent());
+        try (ServerUnderTest server = ServerUnderTest.start(workspace)) {
+            String id = plan(server);
+
+            JsonNode read = server.ok("ce_gate_report", args("workflow_id", id, "agent", "ci", "dimension", "tests",
+                    "files", List.of(reports.toString())));
+
+            JsonNode file = read.path("evidence_read").path(0);
+            assertThat(file.path("problem").asText()).contains("leads to", "was not read");
+            assertThat(read.toString()).doesNotContain(SECRET_TEXT);
+            assertThat(server.call("ce_gate", args("workflow_id", id, "evidence",
+                    List.of(workspace.resolve("linked-reports").toString()))).text()).contains("leads outside");
+            JsonNode gate = server.ok("ce_gate", args("workflow_id", id));
+            assertThat(gate.toString()).doesNotContain(SECRET_TEXT);
+        }
+    }
+
+    @Test
+    void aSecretInABadArgumentIsMaskedInTheLogFileAndOnStderr() throws IOException {
+        Path workspace = temp.resolve("ws");
+        try (ServerUnderTest server = ServerUnderTest.start(workspace, Map.of("CE_LOG_LEVEL", "debug"))) {
+            assertThat(server.call("ce_status", args("workflow_id", GITHUB_TOKEN)).isError()).isTrue();
+            assertThat(server.call("ce_status", args("workflow_id", "x", "password", "hunter2hunter2")).isError())
+                    .isTrue();
+            server.ok("ce_status", args());
+
+            String logs = logs(workspace) + server.stderr();
+            assertThat(logs).contains("ce_status refused", SecretRedactor.MASK).doesNotContain(GITHUB_TOKEN);
+        }
+    }
+
+    @Test
+    void anImportedPatternNoteCarryingRuleCodeIsSkippedAndNoRuleIsWritten() throws Exception {
+        Path shop = temp.resolve("shop-vault");
+        write(shop.resolve("patterns/hostile.md"), """
+                ---
+                title: Hostile
+                type: pattern
+                pattern: "estimate:x\\"; end rule \\"y\\" when then System.exit(0); //"
+                samples: 9
+                confidence: 0.9
+                factor: 2.0
+                ---
+                A pattern note whose key carries DRL.
+                """);
+        write(shop.resolve("patterns/honest.md"), """
+                ---
+                title: Honest
+                type: pattern
+                pattern: "estimate:build"
+                samples: 4
+                confidence: 0.8
+                factor: 1.5
+                ---
+                Builds take half as long again as planned.
+                """);
+        Path workspace = temp.resolve("ws");
+        try (ServerUnderTest server = ServerUnderTest.start(workspace, Map.of("CE_VAULT",
+                temp.resolve("own-vault").toString(), "CE_PROJECT", "billing", "CE_VAULTS", "shop=" + shop))) {
+            awaitNotes(server, "shop", 2);
+
+            JsonNode imported = server.ok("ce_learn_from", args("vault", "shop"));
+
+            assertThat(imported.path("imported")).hasSize(1);
+            assertThat(imported.path("imported").path(0).path("key").asText()).isEqualTo("estimate:build");
+            try (Stream<Path> files = Files.walk(workspace)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain("System.exit");
+                }
+            }
+            server.ok("ce_plan", args("goal", "g", "tasks", List.of(args("id", "x", "title", "X", "kind", "build"))));
+        }
+    }
+
+    @Test
+    void aNoteLinkedFromOutsideTheVaultIsNeitherIndexedNorRead() throws Exception {
+        Path vault = temp.resolve("vault");
+        write(vault.resolve("inside.md"), "---\ntitle: Inside\ntype: insight\n---\nA note about caching.\n");
+        Path secret = write(temp.resolve("private/secret.md"), "---\ntitle: Secret\n---\n" + SECRET_TEXT + "\n");
+        Files.createSymbolicLink(vault.resolve("linked.md"), secret);
+        try (ServerUnderTest server = ServerUnderTest.start(temp.resolve("ws"), Map.of("CE_VAULT", vault.toString(),
+                "CE_PROJECT", "shop"))) {
+            awaitNotes(server, "shop", 1);
+
+            assertThat(server.ok("ce_search", args("query", SECRET_TEXT)).path("total").asInt()).isZero();
+            assertThat(server.call("ce_note", args("note", "linked")).text()).doesNotContain(SECRET_TEXT);
+            assertThat(server.call("ce_note", args("note", "../private/secret")).text()).doesNotContain(SECRET_TEXT);
+        }
+    }
+
+    private static String plan(ServerUnderTest server) {
+        return server.ok("ce_plan", args("goal", "g", "tasks", List.of(args("id", "a", "title", "A",
+                "kind", "build")))).path("workflow_id").asText();
+    }
+
+    private static void awaitNotes(ServerUnderTest server, String vault, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (server.ok("ce_search", args("query", "", "vaults", List.of(vault))).path("total").asInt() < count) {
+            assertThat(System.nanoTime()).as("vault %s indexed within 20 s", vault).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String logs(Path workspace) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(workspace.resolve("logs"))) {
+            for (Path file : files.toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        return all.toString();
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+}
