@@ -22,7 +22,10 @@ import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.Optional;
 
-/** The MCP endpoint {@code /mcp} on an embedded Jetty, behind a bearer-token check when a token is set. */
+/**
+ * The MCP endpoint {@code /mcp} on an embedded Jetty, behind an origin check ({@link LocalOriginFilter}) and a
+ * bearer-token check when a token is set.
+ */
 public final class HttpEndpoint implements AutoCloseable {
     public static final String PATH = "/mcp";
 
@@ -39,6 +42,8 @@ public final class HttpEndpoint implements AutoCloseable {
         Server jetty = new Server(address);
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(mcp), PATH + "/*");
+        context.addFilter(new FilterHolder(new LocalOriginFilter(address.getHostString(),
+                address.getAddress().isLoopbackAddress())), "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         token.ifPresent(secret -> context.addFilter(new FilterHolder(new BearerToken(secret)), "/*",
                 EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         jetty.setHandler(context);

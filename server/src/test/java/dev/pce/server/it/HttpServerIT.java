@@ -47,6 +47,13 @@ class HttpServerIT {
 
             assertThat(post(uri, INIT, Optional.empty(), Optional.empty()).statusCode()).isEqualTo(401);
             assertThat(post(uri, INIT, Optional.of("wrong"), Optional.empty()).statusCode()).isEqualTo(401);
+            // a web page cannot drive it, even holding the token (DNS rebinding)
+            HttpResponse<String> fromPage = http.send(HttpRequest.newBuilder(uri).header("Origin",
+                    "https://evil.example").header("Authorization", "Bearer s3cret").header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(INIT)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(fromPage.statusCode()).isEqualTo(403);
+            assertThat(fromPage.body()).contains("other hosts");
 
             HttpResponse<String> init = post(uri, INIT, Optional.of("s3cret"), Optional.empty());
             assertThat(init.statusCode()).isEqualTo(200);
