@@ -34,7 +34,8 @@ public record GateHold(String gate, Instant from, Optional<Instant> until, doubl
         for (GateEvaluation evaluation : evaluations) {
             Instant from = blockedSince.remove(evaluation.gate());
             if (from != null) {
-                holds.add(new GateHold(evaluation.gate(), from, Optional.empty(), Math.max(0, Seconds.between(from, asOf))));
+                holds.add(new GateHold(evaluation.gate(), from, Optional.empty(),
+                        Math.max(0, Seconds.between(from, asOf))));
             }
         }
         return holds;

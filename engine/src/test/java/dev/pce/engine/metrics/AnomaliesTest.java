@@ -142,7 +142,8 @@ class AnomaliesTest {
             assertThat(flag.passRate().getAsDouble()).isEqualTo(1.0);
             assertThat(flag.p95()).isEmpty();
             assertThat(flag.samples()).isEqualTo(5);
-            assertThat(flag.message()).isEqualTo("gate 'wave-0' blocked; it passed 5 of 5 evaluations elsewhere (100%)");
+            assertThat(flag.message())
+                    .isEqualTo("gate 'wave-0' blocked; it passed 5 of 5 evaluations elsewhere (100%)");
         });
 
         past.set(0, WorkflowMetrics.of("wf-g0", new Log().plan(task("a", "build")).gate("wave-0", 0, 10, true)

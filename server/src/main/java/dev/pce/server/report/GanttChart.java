@@ -4,6 +4,7 @@ import dev.pce.engine.metrics.Attempt;
 import dev.pce.engine.metrics.TaskMetrics;
 import dev.pce.engine.metrics.WorkflowMetrics;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -128,7 +129,7 @@ final class GanttChart {
     }
 
     private double seconds(Instant at) {
-        return java.time.Duration.between(origin, at).toNanos() / 1e9;
+        return Duration.between(origin, at).toNanos() / 1e9;
     }
 
     private double x(Instant at) {

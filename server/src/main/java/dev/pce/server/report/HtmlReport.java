@@ -1,5 +1,6 @@
 package dev.pce.server.report;
 
+import dev.pce.engine.metrics.Anomalies;
 import dev.pce.engine.metrics.AnomalyFlag;
 import dev.pce.engine.metrics.AnomalyKind;
 import dev.pce.engine.metrics.AttemptCounts;
@@ -107,7 +108,8 @@ public final class HtmlReport {
                         true)).append('\n')
                 .append(TrendChart.render("Failure rate", trend, TrendPoint::failureRate, ReportFormat::percent,
                         true)).append('\n')
-                .append("</div>\n<table class=\"trend\">\n<tr><th class=\"num\">#</th><th>Workflow</th><th>Planned</th>")
+                .append("</div>\n<table class=\"trend\">\n")
+                .append("<tr><th class=\"num\">#</th><th>Workflow</th><th>Planned</th>")
                 .append("<th>Phase</th><th class=\"num\">Makespan</th><th class=\"num\">Speedup</th>")
                 .append("<th class=\"num\">Gate pass rate</th><th class=\"num\">Failure rate</th></tr>\n");
         for (int i = 0; i < trend.size(); i++) {
@@ -117,7 +119,8 @@ public final class HtmlReport {
                     .append(point.plannedAt().map(ReportFormat::time).orElse(ReportFormat.NONE)).append("</td><td>")
                     .append(point.phase().map(phase -> phase.wireName()).orElse("never planned"))
                     .append("</td>").append(num(ReportFormat.duration(point.makespanSeconds())))
-                    .append(num(ReportFormat.ratio(point.speedup()))).append(num(ReportFormat.percent(point.gatePassRate())))
+                    .append(num(ReportFormat.ratio(point.speedup())))
+                    .append(num(ReportFormat.percent(point.gatePassRate())))
                     .append(num(ReportFormat.percent(point.failureRate()))).append("</tr>\n");
         }
         out.append("</table>\n");
@@ -127,7 +130,7 @@ public final class HtmlReport {
         out.append("<h2 id=\"anomalies\">Anomalies</h2>\n");
         if (report.flags().isEmpty()) {
             out.append("<p class=\"empty\">None: nothing falls outside the p95 of the other workflows (with at least ")
-                    .append(dev.pce.engine.metrics.Anomalies.MIN_SAMPLES).append(" past values to compare with).</p>\n");
+                    .append(Anomalies.MIN_SAMPLES).append(" past values to compare with).</p>\n");
             return;
         }
         out.append("<table class=\"flags\">\n<tr><th>Workflow</th><th>Kind</th><th>Subject</th>")
@@ -157,7 +160,8 @@ public final class HtmlReport {
         AttemptCounts attempts = workflow.attempts();
         long passed = workflow.gates().stream().filter(GateEvaluation::passed).count();
         out.append("<div class=\"figures\">\n")
-                .append(figure("makespan", ReportFormat.duration(workflow.makespanSeconds()), "first claim to last end"))
+                .append(figure("makespan", ReportFormat.duration(workflow.makespanSeconds()),
+                        "first claim to last end"))
                 .append(figure("sequential", ReportFormat.duration(workflow.sequentialSeconds()),
                         "completed attempts added up"))
                 .append(figure("speedup", ReportFormat.ratio(workflow.speedup()), "sequential / makespan"))

@@ -8,6 +8,7 @@ import dev.pce.engine.workspace.Workspace;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Map;
 public record WorkflowLogs(Map<String, List<Event>> logs, List<UnreadableWorkflow> unreadable) {
 
     public WorkflowLogs {
-        logs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(logs));
+        logs = Collections.unmodifiableMap(new LinkedHashMap<>(logs));
         unreadable = List.copyOf(unreadable);
     }
 

@@ -5,6 +5,7 @@ import dev.pce.engine.service.WorkflowListing.UnreadableWorkflow;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
@@ -86,14 +87,13 @@ class HtmlReportTest {
 
     @Test
     void aWorkspaceWithoutWorkflowsStillMakesAPage() throws Exception {
-        String empty = HtmlReport.render(dev.pce.engine.metrics.MetricsReport.of(java.util.Map.of(),
-                java.util.Optional.empty(), SampleLogs.START), "/ws", List.of());
+        String empty = HtmlReport.render(SampleLogs.empty(), "/ws", List.of());
 
         assertThat(parse(empty).getDocumentElement().getTextContent()).contains("No workflows yet");
     }
 
     private static String ancestorSection(Element element) {
-        for (org.w3c.dom.Node node = element; node != null; node = node.getParentNode()) {
+        for (Node node = element; node != null; node = node.getParentNode()) {
             if (node instanceof Element candidate && candidate.getLocalName().equals("section")) {
                 return candidate.getAttribute("id");
             }

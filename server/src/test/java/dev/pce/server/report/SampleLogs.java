@@ -52,6 +52,11 @@ final class SampleLogs {
         return MetricsReport.of(logs, Optional.empty(), START.plus(Duration.ofHours(1)));
     }
 
+    /** The report of a workspace without workflows. */
+    static MetricsReport empty() {
+        return MetricsReport.of(Map.of(), Optional.empty(), START);
+    }
+
     private static final class Log {
         private final double offset;
         private final List<Event> events = new ArrayList<>();

@@ -28,8 +28,7 @@ class TextReportTest {
 
     @Test
     void noWorkflowsSaysSo() {
-        String text = TextReport.render(dev.pce.engine.metrics.MetricsReport.of(java.util.Map.of(),
-                java.util.Optional.empty(), SampleLogs.START), List.of());
+        String text = TextReport.render(SampleLogs.empty(), List.of());
 
         assertThat(text).isEqualTo("No workflows yet: ce_plan creates one.\nAnomalies: none.\n");
     }
