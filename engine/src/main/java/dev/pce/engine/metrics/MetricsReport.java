@@ -40,8 +40,9 @@ public record MetricsReport(Instant asOf, List<WorkflowMetrics> workflows, List<
                 .thenComparing(WorkflowMetrics::workflowId));
         List<WorkflowMetrics> reported = selected.map(id -> all.stream()
                 .filter(workflow -> workflow.workflowId().equals(id)).toList()).orElse(all);
+        Anomalies history = Anomalies.in(all);
         List<AnomalyFlag> flags = new ArrayList<>();
-        reported.forEach(workflow -> flags.addAll(Anomalies.of(workflow, all)));
+        reported.forEach(workflow -> flags.addAll(history.of(workflow)));
         return new MetricsReport(asOf, reported, all.stream().map(TrendPoint::of).toList(), flags);
     }
 }

@@ -14,14 +14,19 @@ public final class Percentiles {
 
     /** The {@code q}-quantile (0 &lt; q &lt;= 1) of {@code samples}; empty when there are none. */
     public static OptionalDouble of(Collection<Double> samples, double q) {
-        if (!(q > 0 && q <= 1)) {
-            throw new IllegalArgumentException("a quantile is in (0, 1], not " + q);
-        }
+        int rank = rank(samples.size(), q);
         if (samples.isEmpty()) {
             return OptionalDouble.empty();
         }
         double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int rank = (int) Math.ceil(q * sorted.length);
-        return OptionalDouble.of(sorted[Math.max(rank, 1) - 1]);
+        return OptionalDouble.of(sorted[rank - 1]);
+    }
+
+    /** Which of {@code n} sorted samples (1-based) is the {@code q}-quantile. */
+    static int rank(int n, double q) {
+        if (!(q > 0 && q <= 1)) {
+            throw new IllegalArgumentException("a quantile is in (0, 1], not " + q);
+        }
+        return Math.max((int) Math.ceil(q * n), 1);
     }
 }

@@ -43,7 +43,7 @@ class AnomaliesTest {
     void aTaskSlowerThanTheP95OfItsKindAndPoolIsFlaggedWithTheFiguresThatMadeIt() {
         WorkflowMetrics subject = subject(200);
 
-        List<AnomalyFlag> flags = Anomalies.of(subject, with(subject, pastBuilds(50, 55, 60, 65, 70)));
+        List<AnomalyFlag> flags = Anomalies.in(with(subject, pastBuilds(50, 55, 60, 65, 70))).of(subject);
 
         assertThat(flags).singleElement().satisfies(flag -> {
             assertThat(flag.workflowId()).isEqualTo("wf-now");
@@ -62,15 +62,15 @@ class AnomaliesTest {
     void aHistoryOfFewerThanFiveValuesFlagsNothing() {
         WorkflowMetrics subject = subject(200);
 
-        assertThat(Anomalies.of(subject, with(subject, pastBuilds(50, 55, 60, 65)))).isEmpty();
+        assertThat(Anomalies.in(with(subject, pastBuilds(50, 55, 60, 65))).of(subject)).isEmpty();
     }
 
     @Test
     void aValueMustPassTheP95ByMoreThanASecond() {
         List<WorkflowMetrics> past = pastBuilds(50, 55, 60, 65, 70);
 
-        assertThat(Anomalies.of(subject(70.9), past)).isEmpty();
-        assertThat(Anomalies.of(subject(71.2), past)).extracting(AnomalyFlag::kind)
+        assertThat(Anomalies.in(past).of(subject(70.9))).isEmpty();
+        assertThat(Anomalies.in(past).of(subject(71.2))).extracting(AnomalyFlag::kind)
                 .containsExactly(AnomalyKind.TASK_DURATION);
     }
 
@@ -84,7 +84,22 @@ class AnomaliesTest {
         log.ran("f", "builders", "b-f", 0, 100);
         WorkflowMetrics alone = WorkflowMetrics.of("wf-alone", log.events(), at(NOW));
 
-        assertThat(Anomalies.of(alone, List.of(alone))).isEmpty();
+        assertThat(Anomalies.in(List.of(alone)).of(alone)).isEmpty();
+    }
+
+    @Test
+    void aWorkflowsOwnValuesAreLeftOutOfItsHistoryEvenWhereOthersHaveTheSameValues() {
+        Log log = new Log().plan(task("quick", "build"), task("slow", "build"))
+                .ran("quick", "builders", "b1", 0, 50).ran("slow", "builders", "b2", 0, 100);
+        WorkflowMetrics subject = WorkflowMetrics.of("wf-now", log.events(), at(NOW));
+
+        // the others' 10..50 s; the subject's own 50 s and 100 s are not history: the p95 of five values is 50
+        assertThat(Anomalies.in(with(subject, pastBuilds(10, 20, 30, 40, 50))).of(subject)).singleElement()
+                .satisfies(flag -> {
+                    assertThat(flag.subject()).isEqualTo("slow");
+                    assertThat(flag.p95().getAsDouble()).isEqualTo(50.0);
+                    assertThat(flag.samples()).isEqualTo(5);
+                });
     }
 
     @Test
@@ -96,7 +111,8 @@ class AnomaliesTest {
         }
 
         // the 10,000 s review stands out among reviews; the 200 s build has no history of builds to stand out in
-        assertThat(Anomalies.of(subject(200), pastReviews)).extracting(AnomalyFlag::subject, AnomalyFlag::group)
+        assertThat(Anomalies.in(pastReviews).of(subject(200)))
+                .extracting(AnomalyFlag::subject, AnomalyFlag::group)
                 .containsExactly(tuple("check", "review/reviewers"));
     }
 
@@ -105,7 +121,7 @@ class AnomaliesTest {
         Log log = new Log().plan(task("late", "build")).ran("late", "builders", "b1", 30, 40);
         WorkflowMetrics subject = WorkflowMetrics.of("wf-now", log.events(), at(NOW));
 
-        List<AnomalyFlag> flags = Anomalies.of(subject, pastBuilds(10, 10, 10, 10, 10));
+        List<AnomalyFlag> flags = Anomalies.in(pastBuilds(10, 10, 10, 10, 10)).of(subject);
 
         assertThat(flags).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(AnomalyKind.TASK_WAIT);
@@ -122,7 +138,7 @@ class AnomaliesTest {
         log.claim("stuck", "builders", "b1", 0, 100_000);
         WorkflowMetrics subject = WorkflowMetrics.of("wf-now", log.events(), at(500));
 
-        assertThat(Anomalies.of(subject, pastBuilds(50, 55, 60, 65, 70))).singleElement()
+        assertThat(Anomalies.in(pastBuilds(50, 55, 60, 65, 70)).of(subject)).singleElement()
                 .satisfies(flag -> assertThat(flag.message()).startsWith("task 'stuck' has been running for 500.0 s"));
     }
 
@@ -136,7 +152,7 @@ class AnomaliesTest {
         WorkflowMetrics subject = WorkflowMetrics.of("wf-now", new Log().plan(task("a", "build"))
                 .gate("wave-0", 0, 10, true).events(), at(20));
 
-        assertThat(Anomalies.of(subject, past)).singleElement().satisfies(flag -> {
+        assertThat(Anomalies.in(past).of(subject)).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(AnomalyKind.GATE_FAILED);
             assertThat(flag.subject()).isEqualTo("wave-0");
             assertThat(flag.passRate().getAsDouble()).isEqualTo(1.0);
@@ -148,7 +164,7 @@ class AnomaliesTest {
 
         past.set(0, WorkflowMetrics.of("wf-g0", new Log().plan(task("a", "build")).gate("wave-0", 0, 10, true)
                 .events(), at(NOW)));
-        assertThat(Anomalies.of(subject, past)).as("4 of 5 passed: blocking is not unusual").isEmpty();
+        assertThat(Anomalies.in(past).of(subject)).as("4 of 5 passed: blocking is not unusual").isEmpty();
     }
 
     @Test
@@ -162,7 +178,7 @@ class AnomaliesTest {
                 .gate("wave-0", 0, 10, true).events(), at(200));
 
         // blocking itself is not unusual here: half of the gate's evaluations elsewhere blocked
-        assertThat(Anomalies.of(subject, past)).singleElement().satisfies(flag -> {
+        assertThat(Anomalies.in(past).of(subject)).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(AnomalyKind.GATE_HOLD);
             assertThat(flag.value()).isEqualTo(190.0);
             assertThat(flag.p95().getAsDouble()).isEqualTo(10.0);
