@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, StatusCommand.class, DemoCommand.class, WorkspaceCommand.class,
                 IndexCommand.class, BenchCommand.class, SimulateCommand.class, RulesCommand.class,
                 ExperimentCommand.class, LearnCommand.class, InitCommand.class, GateCheckCommand.class,
-                PlanCommand.class, EventsCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+                PlanCommand.class, EventsCommand.class, DoctorCommand.class,
+                ReportCommand.class, CommandLine.HelpCommand.class})
 public final class CeCommand implements Runnable {
 
     @CommandLine.Spec

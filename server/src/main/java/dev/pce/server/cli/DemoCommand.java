@@ -42,6 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
         } finally {
             if (keep) {
                 out.println("Kept the workspace; inspect it with: CE_WORKSPACE=" + workspace + " ./ce status");
+                out.println("Its metrics, as a page with a timeline: CE_WORKSPACE=" + workspace
+                        + " ./ce report --html report.html");
             } else {
                 Workspace.deleteTree(workspace.getParent());
             }

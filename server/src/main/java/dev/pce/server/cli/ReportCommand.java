@@ -1,0 +1,108 @@
+package dev.pce.server.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
+import dev.pce.engine.metrics.MetricsReport;
+import dev.pce.engine.model.Ids;
+import dev.pce.engine.service.WorkflowListing.UnreadableWorkflow;
+import dev.pce.engine.workspace.Workspace;
+import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.report.HtmlReport;
+import dev.pce.server.report.ReportFile;
+import dev.pce.server.report.TextReport;
+import dev.pce.server.report.WorkflowLogs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ce report [--workflow ID] [--html FILE] [--json]}: the metrics of the workspace's workflows, read from
+ * their event logs (see docs/metrics.md).
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Metrics of the workspace's workflows from their event logs: makespan, speedup, utilization "
+                + "and waits per pool, gate pass rate, failure rate, rework, and anomaly flags (a task or gate "
+                + "outside the p95 of the other workflows). Text by default; --json for machines; --html FILE "
+                + "writes a self-contained page with a timeline by pool and trend charts.")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspaceOption = new WorkspaceOption();
+
+    @Option(names = "--workflow", paramLabel = "ID",
+            description = "Report on this workflow only (the others remain its history and trend).")
+    String workflowId;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the report as one HTML file (replaced "
+            + "atomically; no scripts or external resources, it opens offline).")
+    Path html;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LoggingSetup.configureForCli();
+        Workspace workspace = workspaceOption.open();
+        WorkflowLogs logs = WorkflowLogs.read(workspace);
+        Optional<String> selected = Optional.ofNullable(workflowId).map(id -> requireKnown(id, workspace, logs));
+        MetricsReport report = MetricsReport.of(logs.logs(), selected, Clock.systemUTC().instant());
+        PrintWriter out = spec.commandLine().getOut();
+        if (html != null) {
+            Path written = ReportFile.write(html, HtmlReport.render(report, workspace.root().toString(),
+                    logs.unreadable()));
+            // with --json, stdout is the JSON document alone
+            PrintWriter notes = json ? spec.commandLine().getErr() : out;
+            notes.printf("Wrote %s: %d workflow(s), %d anomaly flag(s).%n", written, report.workflows().size(),
+                    report.flags().size());
+            notes.flush();
+        }
+        if (json) {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+                    document(report, workspace, logs.unreadable())));
+        } else if (html == null) {
+            out.print("Workspace " + workspace.root() + "\n" + TextReport.render(report, logs.unreadable()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static ObjectNode document(MetricsReport report, Workspace workspace, List<UnreadableWorkflow> unreadable) {
+        ObjectNode document = Json.mapper().createObjectNode().put("workspace", workspace.root().toString());
+        document.setAll((ObjectNode) Json.mapper().valueToTree(report));
+        document.set("unreadable", Json.mapper().valueToTree(unreadable));
+        return document;
+    }
+
+    private static String requireKnown(String id, Workspace workspace, WorkflowLogs logs) {
+        Ids.requireWorkflowId(id, "--workflow");
+        if (logs.logs().containsKey(id)) {
+            return id;
+        }
+        Optional<UnreadableWorkflow> unreadable = logs.unreadable().stream()
+                .filter(workflow -> workflow.workflowId().equals(id)).findFirst();
+        if (unreadable.isPresent()) {
+            throw new CeException(ErrorCode.LOG_CORRUPT, "The log of workflow '" + id + "' cannot be read: "
+                    + unreadable.get().error(), "ce doctor checks the workspace's logs and says what to do.");
+        }
+        List<String> known = List.copyOf(logs.logs().keySet());
+        throw new CeException(ErrorCode.UNKNOWN_WORKFLOW, "Workflow '" + id + "' does not exist in workspace "
+                + workspace.root() + ". " + (known.isEmpty() ? "It has no workflows yet."
+                : "Newest workflows: " + String.join(", ", known.subList(Math.max(0, known.size() - 5),
+                known.size())) + "."), "ce status lists the workflows; pass one of their ids to --workflow.");
+    }
+}
