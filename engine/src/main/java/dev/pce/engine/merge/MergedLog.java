@@ -1,5 +1,6 @@
 package dev.pce.engine.merge;
 
+import dev.pce.engine.AtomicFile;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventCodec;
 

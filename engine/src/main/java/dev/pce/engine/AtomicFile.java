@@ -1,7 +1,5 @@
-package dev.pce.engine.merge;
+package dev.pce.engine;
 
-import dev.pce.engine.CeException;
-import dev.pce.engine.ErrorCode;
 import dev.pce.engine.workspace.Workspace;
 
 import java.io.IOException;
@@ -11,21 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
-/** Replaces a file's content all at once: write a sibling temp file, force it, rename it over the target. */
-final class AtomicFile {
+/**
+ * Replaces a file's content all at once: write a sibling temp file, force it, rename it over the target. A reader
+ * (a browser, a CI step, another process) sees the old content or the new, never half of it.
+ */
+public final class AtomicFile {
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFile() {
     }
 
-    static void write(Path target, byte[] content) {
+    /** Writes {@code content} to {@code target}; returns the absolute path written. */
+    public static Path write(Path target, byte[] content) {
         Path absolute = target.toAbsolutePath().normalize();
         Path dir = absolute.getParent();
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            // not Files.createTempFile: its owner-only permissions would stay on a file meant to be shared
+            temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -34,6 +39,7 @@ final class AtomicFile {
             }
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Workspace.syncDirectory(dir);
+            return absolute;
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new CeException(ErrorCode.IO, "Could not write " + absolute + ": " + e.getMessage() + ".",
