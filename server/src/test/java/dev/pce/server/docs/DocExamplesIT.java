@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>{@code drl}/{@code yaml} whose first line names a file ({@code // .ce/rules/docs.drl}) are written there
  *       first; the rest of the DRL is compiled alone, YAML scenarios are run against the built-in rules;</li>
  *   <li>{@code json tool=}/{@code result=}: calls to and answers of a real server ({@link ToolExamples});
+ *       {@code json output-of=report+--json}: the fields of what that command prints;
  *       {@code json reads-as=}: read by the code that reads that format; {@code json same-as=FILE}: equal to that
  *       file of the repository;</li>
  *   <li>{@code sh}: each command line runs in the sandbox and must succeed, except commands that change the
@@ -62,6 +63,9 @@ class DocExamplesIT {
 
     /** Benchmarks and experiments take minutes: their command lines are parsed, not run. */
     private static final List<String> PARSED_ONLY = List.of("bench", "experiment");
+
+    /** A workflow id as the docs show one; the sandbox's own takes its place. */
+    private static final Pattern DOCUMENTED_WORKFLOW_ID = Pattern.compile("wf-\\d{8}-\\d{6}-[0-9a-f]{6}");
 
     @TempDir
     static Path temp;
@@ -105,7 +109,7 @@ class DocExamplesIT {
             switch (block.language()) {
                 case "sh" -> commandLines(block).forEach(line -> tests.add(DynamicTest.dynamicTest(
                         block.where() + " " + line, () -> shell(sandbox, block, line))));
-                case "json" -> tests.add(test(block, () -> json(tools, block)));
+                case "json" -> tests.add(test(block, () -> json(tools, sandbox, block)));
                 case "text" -> {
                     if (block.attributes().containsKey("transcript")) {
                         tests.add(test(block, () -> transcript(sandbox, block)));
@@ -164,8 +168,9 @@ class DocExamplesIT {
         if (real.contains("$(./ce workspace path)") && sandbox.workflowId().isEmpty()) {
             plan(sandbox); // such commands look into a workspace in use
         }
-        if (real.contains("<workflow id>")) {
-            real = real.replace("<workflow id>", sandbox.workflowId().orElseGet(() -> plan(sandbox)));
+        if (real.contains("<workflow id>") || DOCUMENTED_WORKFLOW_ID.matcher(real).find()) {
+            String id = sandbox.workflowId().orElseGet(() -> plan(sandbox));
+            real = DOCUMENTED_WORKFLOW_ID.matcher(real.replace("<workflow id>", id)).replaceAll(id);
         }
         DocSandbox.Shell run = sandbox.shell(real);
         assertThat(run.exitCode()).as("%s: '%s' failed:%n%s", block.where(), real, run.output()).isZero();
@@ -183,8 +188,10 @@ class DocExamplesIT {
         }
     }
 
-    private static void json(ToolExamples tools, DocBlock block) throws Exception {
-        if (block.attributes().containsKey("tool")) {
+    private static void json(ToolExamples tools, DocSandbox sandbox, DocBlock block) throws Exception {
+        if (block.attributes().containsKey("output-of")) {
+            outputOf(sandbox, block);
+        } else if (block.attributes().containsKey("tool")) {
             tools.call(block);
         } else if (block.attributes().containsKey("result")) {
             tools.result(block);
@@ -194,9 +201,24 @@ class DocExamplesIT {
         } else if (block.attributes().containsKey("reads-as")) {
             readsAs(block);
         } else {
-            throw new AssertionError(block + ": say what the JSON is (tool=, result=, same-as= or reads-as=) so this "
-                    + "test can check it");
+            throw new AssertionError(block + ": say what the JSON is (tool=, result=, output-of=, same-as= or "
+                    + "reads-as=) so this test can check it");
         }
+    }
+
+    /**
+     * {@code output-of=report+--json}: the JSON {@code ./ce report --json} prints, run on the sandbox's workflow;
+     * every field the docs show must be in the real output (values differ from run to run).
+     */
+    private static void outputOf(DocSandbox sandbox, DocBlock block) throws Exception {
+        if (sandbox.workflowId().isEmpty()) {
+            plan(sandbox);
+        }
+        String command = "./ce " + block.attribute("output-of").get().replace('+', ' ');
+        DocSandbox.Shell run = sandbox.shell(command);
+        assertThat(run.exitCode()).as("%s: '%s' failed:%n%s", block.where(), command, run.output()).isZero();
+        assertThat(JsonFields.missing(Json.mapper().readTree(block.body()), Json.mapper().readTree(run.out())))
+                .as("%s: fields the docs show that '%s' does not print", block.where(), command).isEmpty();
     }
 
     private static void readsAs(DocBlock block) throws Exception {

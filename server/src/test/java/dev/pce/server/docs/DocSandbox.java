@@ -49,10 +49,15 @@ final class DocSandbox implements AutoCloseable {
         Files.createSymbolicLink(project.resolve("examples"), Path.of("").toAbsolutePath().getParent()
                 .resolve("examples"));
         copyFixtures(directory.getFileName().toString().replaceFirst("\\.md$", ""), project);
-        return new DocSandbox(project);
+        DocSandbox sandbox = new DocSandbox(project);
+        sandbox.workflowId = recordedWorkflow(sandbox.workspace());
+        return sandbox;
     }
 
-    /** What a document's examples expect to find in the project (evidence files, ...): docs-sandbox/DOC/. */
+    /**
+     * What a document's examples expect to find in the project: docs-sandbox/DOC/ (evidence files; a recorded
+     * workflow's event log under workspace/, which becomes the project's .ce-workspace/).
+     */
     private static void copyFixtures(String document, Path project) throws IOException {
         Path fixtures = Path.of("src/test/resources/docs-sandbox", document).toAbsolutePath();
         if (!Files.isDirectory(fixtures)) {
@@ -60,10 +65,24 @@ final class DocSandbox implements AutoCloseable {
         }
         try (var files = Files.walk(fixtures)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = project.resolve(fixtures.relativize(file).toString());
+                // kept as workspace/ in the repository, where .ce-workspace/ is ignored
+                Path target = project.resolve(fixtures.relativize(file).toString().replaceFirst("^workspace/",
+                        ".ce-workspace/"));
                 Files.createDirectories(target.getParent());
                 Files.copy(file, target);
             }
+        }
+    }
+
+    /** The workflow a fixture brought along (a recorded run), which the examples then act on. */
+    private static String recordedWorkflow(Path workspace) throws IOException {
+        Path workflows = workspace.resolve("workflows");
+        if (!Files.isDirectory(workflows)) {
+            return null;
+        }
+        try (var dirs = Files.list(workflows)) {
+            return dirs.map(dir -> dir.getFileName().toString()).sorted().reduce((first, second) -> second)
+                    .orElse(null);
         }
     }
 
@@ -149,6 +168,11 @@ final class DocSandbox implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.close();
+        }
+        try {
+            Files.deleteIfExists(project.resolve("examples")); // the link, before the temp dir's clean-up warns of it
+        } catch (IOException e) {
+            // the clean-up deletes it then
         }
     }
 }

@@ -125,26 +125,6 @@ class ReportIT {
         Run unknown = CeProcess.ce(workspace, "report", "--workflow", "wf-20260101-000000-abcdef");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("Workflow 'wf-20260101-000000-abcdef' does not exist", id);
-        runsTheDocumentedCommands(workspace, id);
-    }
-
-    /** Every {@code ./ce report} line of docs/metrics.md's shell examples runs, on this workflow. */
-    private void runsTheDocumentedCommands(Path workspace, String id) throws Exception {
-        List<String> commands = new ArrayList<>();
-        boolean shell = false;
-        for (String line : Files.readAllLines(Path.of("..", "docs", "metrics.md"))) {
-            shell = line.startsWith("```") ? line.equals("```sh") : shell;
-            if (shell && line.startsWith("./ce report")) {
-                commands.add(line.replaceAll("wf-\\d{8}-\\d{6}-[0-9a-f]{6}", id));
-            }
-        }
-        assertThat(commands).hasSizeGreaterThanOrEqualTo(3);
-        for (String command : commands) {
-            String[] arguments = command.substring("./ce ".length()).split(" ");
-            Run run = CeProcess.run(Optional.of(temp), workspace, Map.of(), arguments);
-            assertThat(run.exitCode()).as(command + ": " + run.err()).isZero();
-        }
-        assertThat(temp.resolve("report.html")).isNotEmptyFile();
     }
 
     /** For every criterion of the blocked gate, a measurement of its metric right at its threshold. */
