@@ -1,0 +1,31 @@
+package dev.pce.server.bench.load;
+
+import dev.pce.server.bench.Samples;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One load run with a given number of server processes: what was planned, what the log holds, how long it took,
+ * the round trips, and every violation found (during the run, in the log, in the servers' statuses).
+ *
+ * @param seconds   from the first agent's start until the last agent stopped
+ * @param abandoned claims abandoned on purpose (their leases run out)
+ * @param repeats   reports sent a second time, each answered as a duplicate
+ */
+public record LoadResult(int processes, int agents, LoadPlan plan, String workflowId, AuditResult audit,
+                         Map<TimedTool, Samples> latencies, int abandoned, int repeats, double seconds,
+                         List<Violation> violations) {
+    public LoadResult {
+        latencies = Map.copyOf(latencies);
+        violations = List.copyOf(violations);
+    }
+
+    public boolean passed() {
+        return violations.isEmpty();
+    }
+
+    public double transitionsPerSecond() {
+        return audit.transitions() / seconds;
+    }
+}
