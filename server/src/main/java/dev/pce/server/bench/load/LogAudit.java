@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ import java.util.TreeMap;
  * Checks one workflow's event log, read from disk line by line with the event codec only (not through the
  * event log class whose appends are under test), against what the agents were told. Transitions are matched by
  * their {@link Transition.Key}; the log is also walked task by task to find double claims, reports under a claim
- * that does not hold the task, claims before a hard prerequisite was done and tasks sharing a file held at once.
+ * that does not hold the task, claims before a hard prerequisite was done and tasks sharing a file held at once
+ * (under live leases: a lease that has run out no longer excludes, as {@code ce_claim} documents).
  */
 public final class LogAudit {
     /** Task ids named in one violation at most. */
@@ -45,8 +47,8 @@ public final class LogAudit {
     private final Map<String, List<String>> sharingFiles = new HashMap<>();
     private final Set<String> taskIds = new HashSet<>();
 
-    /** A task held under a claim since a seq. */
-    private record Hold(String claimId, String agent, long since) {
+    /** A task held under a claim since a seq, with a lease until a time. */
+    private record Hold(String claimId, String agent, long since, Instant leaseUntil) {
     }
 
     private LogAudit() {
@@ -145,7 +147,7 @@ public final class LogAudit {
     private void walk(Event event, Event next, Set<String> abandonedClaims) {
         long seq = event.seq();
         switch (event.payload()) {
-            case TaskClaimed claimed -> claim(claimed, seq);
+            case TaskClaimed claimed -> claim(claimed, seq, event.time());
             case LeaseExpired expired -> {
                 release(expired.taskId(), expired.claimId(), "lease_expired", seq);
                 if (!abandonedClaims.contains(expired.claimId())) {
@@ -175,7 +177,7 @@ public final class LogAudit {
         }
     }
 
-    private void claim(TaskClaimed claimed, long seq) {
+    private void claim(TaskClaimed claimed, long seq, Instant at) {
         String task = claimed.taskId();
         log(new Transition.Claimed(task, claimed.claimId(), claimed.agent()), seq);
         if (!taskIds.contains(task)) {
@@ -200,13 +202,14 @@ public final class LogAudit {
         }
         for (String partner : sharingFiles.getOrDefault(task, List.of())) {
             Hold other = holds.get(partner);
-            if (other != null) {
+            // the exclusion is between live leases: a lease that ran out no longer holds the file
+            if (other != null && at.isBefore(other.leaseUntil())) {
                 violation(Check.SHARED_FILE, task + " claimed at seq " + seq + " while " + partner
                         + ", which writes the same file, was held by " + other.agent() + " (since seq "
-                        + other.since() + ")");
+                        + other.since() + ", lease until " + other.leaseUntil() + ")");
             }
         }
-        holds.put(task, new Hold(claimed.claimId(), claimed.agent(), seq));
+        holds.put(task, new Hold(claimed.claimId(), claimed.agent(), seq, claimed.leaseUntil()));
     }
 
     /** A report or expiry ends the hold of the claim it names, which must be the one holding the task. */

@@ -133,7 +133,18 @@ class LogAuditTest {
                 completed("c", "cl-c1"), completed("d", "cl-d1"));
 
         assertThat(audit(withPlan(logged), told(logged)).violations()).contains(new Violation(Check.SHARED_FILE,
-                "d claimed at seq 3 while c, which writes the same file, was held by agent (since seq 2)"));
+                "d claimed at seq 3 while c, which writes the same file, was held by agent (since seq 2, lease until "
+                        + T0.plusSeconds(600) + ")"));
+    }
+
+    @Test
+    void aLeaseThatRanOutNoLongerHoldsTheFile() throws IOException {
+        List<EventPayload> logged = List.of(
+                new TaskClaimed("c", "cl-c1", "agent", "builders", T0), claimed("d", "cl-d1"), completed("d", "cl-d1"),
+                new LeaseExpired("c", "cl-c1", "agent"), claimed("c", "cl-c2"), completed("c", "cl-c2"));
+
+        assertThat(audit(withPlan(logged), told(logged)).violations()).extracting(Violation::check)
+                .doesNotContain(Check.SHARED_FILE);
     }
 
     @Test
