@@ -39,15 +39,15 @@ final class LoadReport {
     }
 
     private void totals(List<LoadResult> results) {
-        out.println("| processes | agents | tasks | transitions | claimed | completed | failed, retried "
+        out.println("| processes | agents | tasks | transitions | acknowledged | claimed | completed | failed, retried "
                 + "| lease expired | other events | repeated reports | seconds | transitions/s | checks |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (LoadResult result : results) {
             AuditResult audit = result.audit();
-            out.printf(Locale.ROOT, "| %d | %d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %.1f | %.0f | %s |%n",
-                    result.processes(), result.agents(), audit.tasks(), audit.transitions(),
-                    count(audit, TaskClaimed.TYPE),
-                    count(audit, TaskCompleted.TYPE), count(audit, TaskFailed.TYPE), count(audit, LeaseExpired.TYPE),
+            out.printf(Locale.ROOT, "| %d | %d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %.1f | %.0f "
+                    + "| %s |%n", result.processes(), result.agents(), audit.tasks(), audit.transitions(),
+                    result.acknowledged(), count(audit, TaskClaimed.TYPE), count(audit, TaskCompleted.TYPE),
+                    count(audit, TaskFailed.TYPE), count(audit, LeaseExpired.TYPE),
                     audit.events() - audit.transitions(), result.repeats(), result.seconds(),
                     result.transitionsPerSecond(), result.passed() ? "passed" : "**FAILED**");
         }

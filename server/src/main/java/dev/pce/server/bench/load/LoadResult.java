@@ -9,12 +9,13 @@ import java.util.Map;
  * One load run with a given number of server processes: what was planned, what the log holds, how long it took,
  * the round trips, and every violation found (during the run, in the log, in the servers' statuses).
  *
+ * @param acknowledged transitions the agents were told of
  * @param seconds   from the first agent's start until the last agent stopped
  * @param abandoned claims abandoned on purpose (their leases run out)
  * @param repeats   reports sent a second time, each answered as a duplicate
  */
 public record LoadResult(int processes, int agents, LoadPlan plan, String workflowId, AuditResult audit,
-                         Map<TimedTool, Samples> latencies, int abandoned, int repeats, double seconds,
+                         int acknowledged, Map<TimedTool, Samples> latencies, int abandoned, int repeats, double seconds,
                          List<Violation> violations) {
     public LoadResult {
         latencies = Map.copyOf(latencies);

@@ -137,11 +137,13 @@ public final class LoadRun {
                 Json.mapper().createObjectNode().put("workflow_id", workflowId))).structured().path("workflow");
     }
 
+    /** Ends every session at once, then waits for the processes: each may take a moment to exit. */
     private static void closeAll(List<McpStdioClient> servers, LoadLedger ledger) {
         for (int i = 0; i < servers.size(); i++) {
             stdoutClean(servers.get(i), "server process " + (i + 1), ledger);
-            servers.get(i).close();
+            servers.get(i).closeInput();
         }
+        servers.forEach(McpStdioClient::close);
     }
 
     private static void stdoutClean(McpStdioClient server, String which, LoadLedger ledger) {
@@ -161,7 +163,8 @@ public final class LoadRun {
                     violations.add(new Violation(Check.STATUS, which + " differs from the replayed log at "
                             + difference)));
         }
-        return new LoadResult(processes, options.agents(), plan, workflowId, audit, ledger.latencies(),
+        return new LoadResult(processes, options.agents(), plan, workflowId, audit, ledger.acknowledged().size(),
+                ledger.latencies(),
                 ledger.abandonedClaims().size(), ledger.repeats(), seconds, violations);
     }
 }
