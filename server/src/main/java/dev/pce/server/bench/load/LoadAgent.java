@@ -11,6 +11,8 @@ import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.McpStdioClient.McpClientException;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
@@ -20,14 +22,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One simulated agent of a pool. It drives the tools as a Claude Code subagent does, without any work between
  * them: it claims its pool's next ready task, fails it (retryable) when the plan says this attempt fails, else
  * completes it, and writes every acknowledged transition into the ledger. Some reports are sent twice, as after a
- * lost answer: the repeat must be answered {@code duplicate: true}. One claim, chosen by the seed, is abandoned
- * under a one-second lease, so that another agent of the pool takes the task over when the lease has run out.
+ * lost answer: the repeat must be answered {@code duplicate: true}. The claim the plan names is taken under a
+ * one-second lease and reported only around the moment the lease runs out, racing with another agent of the pool
+ * that takes the task over: the report is kept if it comes first, and refused ({@code CONFLICT}) otherwise.
  */
 final class LoadAgent implements Runnable {
     /** Long enough that no lease of a working agent runs out, even on a machine that stalls. */
     static final int LEASE_SECONDS = 600;
     static final int ABANDONED_LEASE_SECONDS = 1;
     private static final double REPEAT_REPORT = 0.02;
+    /** An abandoned claim is reported at a random moment from 500 ms before its lease ends to 300 ms after. */
+    private static final long EARLY_MILLIS = 500;
+    private static final long LATE_SPREAD_MILLIS = 800;
     private static final long MAX_BACKOFF_MILLIS = 16;
 
     private final String name;
@@ -101,7 +107,8 @@ final class LoadAgent implements Runnable {
             answer.path("expired_leases").forEach(expired ->
                     ledger.acknowledged(new Transition.Expired(expired.asText(), claimId)));
             if (abandon) {
-                ledger.abandoned(claimId); // never reported: its lease runs out
+                ledger.abandoned(claimId);
+                reportAtLeaseEnd(taskId, claimId, Instant.parse(task.path("lease_until").asText()));
             } else {
                 report(taskId, claimId, task.path("attempt").asInt());
             }
@@ -133,6 +140,20 @@ final class LoadAgent implements Runnable {
             record(TimedTool.REPEAT, again);
             ledger.repeated();
             recorded(tool, taskId, claimId, again.response(), true);
+        }
+    }
+
+    /** Completes an abandoned claim around the end of its lease: kept if no agent took the task over first. */
+    private void reportAtLeaseEnd(String taskId, String claimId, Instant leaseUntil) throws InterruptedException {
+        long offset = random.nextLong(LATE_SPREAD_MILLIS) - EARLY_MILLIS;
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), leaseUntil).toMillis() + offset));
+        ToolResponse response = client.callTool("ce_complete", args().put("task_id", taskId).put("claim_id", claimId)
+                .put("summary", "done by " + name + " as its lease ran out"));
+        if (response.isError() && response.text().contains("[CONFLICT]")) {
+            ledger.lateReport(false); // another agent took the task over first
+        } else if (recorded("ce_complete", taskId, claimId, response, false)) {
+            ledger.acknowledged(new Transition.Completed(taskId, claimId));
+            ledger.lateReport(true);
         }
     }
 

@@ -22,6 +22,8 @@ public final class LoadLedger {
     private final Map<String, AtomicInteger> failuresSoFar = new ConcurrentHashMap<>();
     private final Map<TimedTool, Samples> latencies = new EnumMap<>(TimedTool.class);
     private final AtomicInteger repeats = new AtomicInteger();
+    private final AtomicInteger lateReportsKept = new AtomicInteger();
+    private final AtomicInteger lateReportsRefused = new AtomicInteger();
 
     void acknowledged(Transition transition) {
         acknowledged.add(transition);
@@ -42,6 +44,11 @@ public final class LoadLedger {
 
     void repeated() {
         repeats.incrementAndGet();
+    }
+
+    /** An abandoned claim was reported as its lease ran out: kept, or refused because the task was taken over. */
+    void lateReport(boolean kept) {
+        (kept ? lateReportsKept : lateReportsRefused).incrementAndGet();
     }
 
     void violation(Check check, String detail) {
@@ -66,6 +73,14 @@ public final class LoadLedger {
 
     public int repeats() {
         return repeats.get();
+    }
+
+    public int lateReportsKept() {
+        return lateReportsKept.get();
+    }
+
+    public int lateReportsRefused() {
+        return lateReportsRefused.get();
     }
 
     /** The round trips per timed tool, in the order of {@link TimedTool}; tools never called are left out. */

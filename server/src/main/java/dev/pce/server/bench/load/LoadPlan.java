@@ -6,6 +6,8 @@ import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.workflow.FailCommand;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,21 @@ import java.util.stream.IntStream;
  * One pair in five of neighbouring tasks of a layer writes a shared file: the rules give them a resource edge, and
  * the two must never be held at once. Fates are drawn per task from the seed (1 task in 10 fails once, 1 in 100
  * twice; never on the last allowed attempt), and tasks are added until claims, completions and failures by plan
- * reach the transitions asked for. Lease expiries come on top.
+ * reach the transitions asked for.
  *
- * @param request  the {@code ce_plan} arguments
- * @param failures per task id, how many of its attempts fail (retryable) before one completes
+ * <p>One agent per 1,000 transitions, chosen by the seed, abandons one of its claims (early in its share of the
+ * work): it takes that claim with a one-second lease and reports only when the lease is about to run out or just
+ * has. The report races with another agent's takeover, which records the lease as expired; either may win. A
+ * report that wins completes the task, skipping at most two planned failures, so the plan holds four transitions
+ * per abandoned claim more than asked for.
+ *
+ * @param request         the {@code ce_plan} arguments
+ * @param failures        per task id, how many of its attempts fail (retryable) before one completes
+ * @param abandonedClaims per agent (pool by pool, agent by agent), which of its claims it abandons, 1-based; 0 for
+ *                        none
  */
 public record LoadPlan(List<String> pools, ObjectNode request, Map<String, Integer> failures,
-                       int plannedTransitions) {
+                       List<Integer> abandonedClaims, int plannedTransitions) {
     private static final List<String> NAMED_POOLS = List.of("planners", "builders", "reviewers", "testers",
             "docs-writers");
     private static final List<String> KINDS = List.of("design", "implement", "review", "test", "docs");
@@ -39,6 +49,7 @@ public record LoadPlan(List<String> pools, ObjectNode request, Map<String, Integ
     public LoadPlan {
         pools = List.copyOf(pools);
         failures = Map.copyOf(failures);
+        abandonedClaims = List.copyOf(abandonedClaims);
     }
 
     public int tasks() {
@@ -54,8 +65,9 @@ public record LoadPlan(List<String> pools, ObjectNode request, Map<String, Integ
                 .put("goal", "Load: " + agents + " agents in " + poolCount + " pools, " + transitions + " transitions");
         ArrayNode tasks = request.putArray("tasks");
         Map<String, Integer> failures = new HashMap<>();
+        int abandoning = Math.min(agents, Math.max(1, transitions / 1_000));
         int planned = 0;
-        for (int n = 0; planned < transitions; n++) {
+        for (int n = 0; planned < transitions + 4 * abandoning; n++) {
             if (n >= Limits.MAX_TASKS) {
                 throw new IllegalArgumentException("--transitions " + transitions + " needs more than "
                         + Limits.MAX_TASKS + " tasks, the most one plan may have; ask for fewer.");
@@ -84,7 +96,20 @@ public record LoadPlan(List<String> pools, ObjectNode request, Map<String, Integ
             failures.put(id, fails);
             planned += 2 + 2 * fails;
         }
-        return new LoadPlan(pools, request, failures, planned);
+        return new LoadPlan(pools, request, failures, abandonedClaims(agents, abandoning, failures.size(), random),
+                planned);
+    }
+
+    /** {@code abandoning} agents, chosen at random, each abandon one claim in the first half of their share. */
+    private static List<Integer> abandonedClaims(int agents, int abandoning, int tasks, Random random) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, agents).boxed().toList());
+        Collections.shuffle(order, random);
+        int claimsPerAgent = Math.max(2, tasks / agents);
+        List<Integer> claims = new ArrayList<>(Collections.nCopies(agents, 0));
+        for (int i = 0; i < abandoning; i++) {
+            claims.set(order.get(i), 1 + random.nextInt(claimsPerAgent / 2));
+        }
+        return claims;
     }
 
     /** The built-in pools first, then two custom ones, then {@code pool-f}, {@code pool-g}, ... */

@@ -54,6 +54,11 @@ final class LoadReport {
         out.println();
         out.println("A transition is one `task.claimed`, `task.completed`, `task.failed` or `task.lease_expired` "
                 + "event. Other events: the plan and the conflict rules' decisions on tasks sharing a file.");
+        for (LoadResult result : results) {
+            out.printf("With %d process(es): %d claims taken under a 1 s lease and reported as it ran out: %d reports "
+                            + "kept, %d refused because another agent had taken the task over.%n", result.processes(),
+                    result.abandoned(), result.lateKept(), result.lateRefused());
+        }
         out.println();
     }
 

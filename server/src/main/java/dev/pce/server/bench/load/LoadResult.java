@@ -10,13 +10,15 @@ import java.util.Map;
  * the round trips, and every violation found (during the run, in the log, in the servers' statuses).
  *
  * @param acknowledged transitions the agents were told of
- * @param seconds   from the first agent's start until the last agent stopped
- * @param abandoned claims abandoned on purpose (their leases run out)
- * @param repeats   reports sent a second time, each answered as a duplicate
+ * @param seconds     from the first agent's start until the last agent stopped
+ * @param abandoned   claims taken under a short lease and reported only as it ran out
+ * @param lateKept    of those, reports kept (no agent had taken the task over yet)
+ * @param lateRefused of those, reports refused because another agent had taken the task over
+ * @param repeats     reports sent a second time, each answered as a duplicate
  */
 public record LoadResult(int processes, int agents, LoadPlan plan, String workflowId, AuditResult audit,
-                         int acknowledged, Map<TimedTool, Samples> latencies, int abandoned, int repeats, double seconds,
-                         List<Violation> violations) {
+                         int acknowledged, Map<TimedTool, Samples> latencies, int abandoned, int lateKept,
+                         int lateRefused, int repeats, double seconds, List<Violation> violations) {
     public LoadResult {
         latencies = Map.copyOf(latencies);
         violations = List.copyOf(violations);

@@ -12,12 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 
 /**
  * One load run: {@code processes} real server processes on a fresh workspace, spoken to over their stdio, and the
@@ -84,14 +81,13 @@ public final class LoadRun {
     private double runAgents(String workflowId, List<McpStdioClient> servers, LoadLedger ledger)
             throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
-        List<Integer> abandonedClaims = abandonedClaims();
         List<Thread> agents = new ArrayList<>();
         int total = options.agents();
         for (int k = 0; k < total; k++) {
             String pool = plan.pools().get(k / options.agentsPerPool());
             String name = pool + "-" + (k % options.agentsPerPool() + 1);
             LoadAgent agent = new LoadAgent(name, pool, workflowId, servers.get(k * processes / total), plan, ledger,
-                    stop, options.seed() * 1_000_003L + k, abandonedClaims.get(k));
+                    stop, options.seed() * 1_000_003L + k, plan.abandonedClaims().get(k));
             agents.add(Thread.ofPlatform().name("load-" + name).unstarted(agent));
         }
         long started = System.nanoTime();
@@ -112,24 +108,6 @@ public final class LoadRun {
             }
         }
         return (System.nanoTime() - started) / 1e9;
-    }
-
-    /**
-     * Which claim each agent abandons (0: none): one agent per 1,000 transitions, chosen by the seed, abandons one
-     * of its claims early in its first half.
-     */
-    private List<Integer> abandonedClaims() {
-        Random random = new Random(options.seed());
-        int total = options.agents();
-        List<Integer> order = new ArrayList<>(IntStream.range(0, total).boxed().toList());
-        Collections.shuffle(order, random);
-        int abandoning = Math.min(total, Math.max(1, options.transitions() / 1_000));
-        int claimsPerAgent = Math.max(2, plan.tasks() / total);
-        List<Integer> claims = new ArrayList<>(Collections.nCopies(total, 0));
-        for (int i = 0; i < abandoning; i++) {
-            claims.set(order.get(i), 1 + random.nextInt(claimsPerAgent / 2));
-        }
-        return claims;
     }
 
     private static JsonNode status(McpStdioClient server, String workflowId) {
@@ -164,7 +142,7 @@ public final class LoadRun {
                             + difference)));
         }
         return new LoadResult(processes, options.agents(), plan, workflowId, audit, ledger.acknowledged().size(),
-                ledger.latencies(),
-                ledger.abandonedClaims().size(), ledger.repeats(), seconds, violations);
+                ledger.latencies(), ledger.abandonedClaims().size(), ledger.lateReportsKept(),
+                ledger.lateReportsRefused(), ledger.repeats(), seconds, violations);
     }
 }
