@@ -67,6 +67,8 @@ final class LoadAgent implements Runnable {
             work();
         } catch (McpClientException e) {
             ledger.violation(Check.TOOL_ERROR, name + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            ledger.violation(Check.TOOL_ERROR, name + " stopped on an answer it could not use: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -116,7 +118,7 @@ final class LoadAgent implements Runnable {
     }
 
     private void report(String taskId, String claimId, int attempt) {
-        boolean fail = ledger.failuresSoFar(taskId) < plan.failures().get(taskId)
+        boolean fail = ledger.failuresSoFar(taskId) < plan.failures().getOrDefault(taskId, 0)
                 && attempt < FailCommand.MAX_ATTEMPTS;
         String tool = fail ? "ce_fail" : "ce_complete";
         ObjectNode arguments = args().put("task_id", taskId).put("claim_id", claimId);

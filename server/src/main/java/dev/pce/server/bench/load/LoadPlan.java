@@ -21,8 +21,8 @@ import java.util.stream.IntStream;
  * <p>Tasks come in layers, each as wide as twice the agents, spread over the pools in turn. A task of a later layer
  * depends on one or two random tasks of the layer before, of any pool, so claims race with readiness across pools.
  * One pair in five of neighbouring tasks of a layer writes a shared file: the rules give them a resource edge, and
- * the two must never be held at once. Fates are drawn per task from the seed (1 task in 10 fails once, 1 in 100
- * twice; never on the last allowed attempt), and tasks are added until claims, completions and failures by plan
+ * the two must never be held at once. Fates are drawn per task from the seed (1 task in 10 fails at least once, 1
+ * in 100 twice; never on the last allowed attempt), and tasks are added until claims, completions and failures by plan
  * reach the transitions asked for.
  *
  * <p>One agent per 1,000 transitions, chosen by the seed, abandons one of its claims (early in its share of the

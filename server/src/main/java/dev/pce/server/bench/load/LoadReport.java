@@ -55,11 +55,15 @@ final class LoadReport {
         out.println("A transition is one `task.claimed`, `task.completed`, `task.failed` or `task.lease_expired` "
                 + "event. Other events: the plan and the conflict rules' decisions on tasks sharing a file.");
         for (LoadResult result : results) {
-            out.printf("With %d process(es): %d claims taken under a 1 s lease and reported as it ran out: %d reports "
-                            + "kept, %d refused because another agent had taken the task over.%n", result.processes(),
+            out.printf("With %s: %d claims taken under a 1 s lease and reported as it ran out: %d reports kept, %d "
+                            + "refused because another agent had taken the task over.%n", processes(result),
                     result.abandoned(), result.lateKept(), result.lateRefused());
         }
         out.println();
+    }
+
+    private static String processes(LoadResult result) {
+        return result.processes() + (result.processes() == 1 ? " process" : " processes");
     }
 
     private static int count(AuditResult audit, String type) {
@@ -86,8 +90,7 @@ final class LoadReport {
         StringBuilder header = new StringBuilder("| check |");
         StringBuilder rule = new StringBuilder("|---|");
         for (LoadResult result : results) {
-            header.append(' ').append(result.processes())
-                    .append(result.processes() == 1 ? " process |" : " processes |");
+            header.append(' ').append(processes(result)).append(" |");
             rule.append("---|");
         }
         out.println(header);
@@ -108,7 +111,7 @@ final class LoadReport {
             if (result.passed()) {
                 continue;
             }
-            out.printf("Violations with %d process(es), workflow %s:%n%n", result.processes(), result.workflowId());
+            out.printf("Violations with %s, workflow %s:%n%n", processes(result), result.workflowId());
             for (Check check : Check.values()) {
                 List<Violation> found = result.violations().stream().filter(v -> v.check() == check).toList();
                 found.stream().limit(SHOWN_PER_CHECK).forEach(violation -> out.println("- " + violation));
