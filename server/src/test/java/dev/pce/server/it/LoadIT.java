@@ -55,6 +55,7 @@ class LoadIT {
         assertThat(audit.transitionsByType().getOrDefault(LeaseExpired.TYPE, 0)).isEqualTo(result.lateRefused());
         assertThat(audit.tasksDone()).isEqualTo(plan.tasks());
         assertThat(result.repeats()).as("reports sent twice, answered as duplicates").isPositive();
+        assertThat(result.eventsRead()).as("events read with ce_events while others appended").isPositive();
         // the audit read the file the servers wrote, all of it
         Path log = Workspace.open(workspace).eventsFile(result.workflowId());
         assertThat(Files.readAllLines(log)).hasSize((int) audit.events());

@@ -10,6 +10,7 @@ public enum Check {
     EARLY_CLAIM("no task is claimed before its hard prerequisites are done"),
     SHARED_FILE("tasks writing the same file are never held at once"),
     SEQUENCE("the log reads back line by line with seq 1, 2, 3, ... and no gap"),
+    READS("ce_events, read while other processes append, answers the log's events in order"),
     UNPLANNED_EXPIRY("only leases an agent abandoned expire"),
     NOT_DONE("every task ends done"),
     STATUS("ce_status of every server process, and of a fresh one, equals the replayed log"),

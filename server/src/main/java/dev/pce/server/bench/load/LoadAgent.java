@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One simulated agent of a pool. It drives the tools as a Claude Code subagent does, without any work between
  * them: it claims its pool's next ready task, fails it (retryable) when the plan says this attempt fails, else
- * completes it, and writes every acknowledged transition into the ledger. Some reports are sent twice, as after a
+ * completes it, and writes every acknowledged transition into the ledger. While nothing is ready it reads the
+ * events since its cursor with {@code ce_events}, as the README's agent loop suggests. Some reports are sent twice,
+ * as after a
  * lost answer: the repeat must be answered {@code duplicate: true}. The claim the plan names is taken under a
  * one-second lease and reported only around the moment the lease runs out, racing with another agent of the pool
  * that takes the task over: the report is kept if it comes first, and refused ({@code CONFLICT}) otherwise.
@@ -35,6 +37,7 @@ final class LoadAgent implements Runnable {
     private static final long EARLY_MILLIS = 500;
     private static final long LATE_SPREAD_MILLIS = 800;
     private static final long MAX_BACKOFF_MILLIS = 16;
+    private static final int EVENTS_PAGE = 100;
 
     private final String name;
     private final String pool;
@@ -47,6 +50,8 @@ final class LoadAgent implements Runnable {
     /** Which of its claims (1-based) this agent abandons; 0 for none. */
     private final int abandonedClaim;
     private final Map<TimedTool, Samples> latencies = new EnumMap<>(TimedTool.class);
+    /** The last seq this agent read with ce_events; it starts after the plan (seq 1), which it does not need. */
+    private long cursor = 1;
 
     LoadAgent(String name, String pool, String workflowId, McpStdioClient client, LoadPlan plan, LoadLedger ledger,
               AtomicBoolean stop, long seed, int abandonedClaim) {
@@ -95,6 +100,7 @@ final class LoadAgent implements Runnable {
                     return;
                 }
                 // nothing ready: another agent's report makes something ready soon
+                watchEvents();
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
                 continue;
@@ -115,6 +121,34 @@ final class LoadAgent implements Runnable {
                 report(taskId, claimId, task.path("attempt").asInt());
             }
         }
+    }
+
+    /**
+     * Reads the events after the cursor. They are read without the log's lock while other processes append, so
+     * each page must be whole: the seqs after the cursor, in order. The ids are checked against the log later.
+     */
+    private void watchEvents() {
+        Timed timed = TimedCalls.timed(client, "ce_events", Json.mapper().createObjectNode()
+                .put("workflow_id", workflowId).put("after", cursor).put("limit", EVENTS_PAGE));
+        record(TimedTool.EVENTS, timed);
+        if (timed.response().isError()) {
+            ledger.violation(Check.TOOL_ERROR, name + ": ce_events after " + cursor + " failed: "
+                    + timed.response().text());
+            return;
+        }
+        JsonNode page = timed.response().structured();
+        long expected = cursor + 1;
+        for (JsonNode event : page.path("events")) {
+            long seq = event.path("seq").asLong();
+            if (seq != expected) {
+                ledger.violation(Check.READS, name + ": ce_events after " + cursor + " answered seq " + seq
+                        + " where seq " + expected + " was due");
+                return;
+            }
+            ledger.saw(new SeenEvent(seq, event.path("id").asText(), name));
+            expected++;
+        }
+        cursor = page.path("next_after").asLong(cursor);
     }
 
     private void report(String taskId, String claimId, int attempt) {

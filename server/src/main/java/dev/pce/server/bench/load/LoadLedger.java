@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the agents of one run were told, kept client side for the audit: every acknowledged transition, the claims
- * agents abandoned on purpose, what went wrong during the run, and the round trips. Thread-safe.
+ * agents abandoned on purpose, the events they read while waiting, what went wrong during the run, and the round
+ * trips. Thread-safe.
  */
 public final class LoadLedger {
     private final ConcurrentLinkedQueue<Transition> acknowledged = new ConcurrentLinkedQueue<>();
     private final Set<String> abandonedClaims = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<SeenEvent> seenEvents = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> failuresSoFar = new ConcurrentHashMap<>();
     private final Map<TimedTool, Samples> latencies = new EnumMap<>(TimedTool.class);
@@ -40,6 +42,10 @@ public final class LoadLedger {
 
     void abandoned(String claimId) {
         abandonedClaims.add(claimId);
+    }
+
+    void saw(SeenEvent event) {
+        seenEvents.add(event);
     }
 
     void repeated() {
@@ -65,6 +71,10 @@ public final class LoadLedger {
 
     public Set<String> abandonedClaims() {
         return Set.copyOf(abandonedClaims);
+    }
+
+    public List<SeenEvent> seenEvents() {
+        return List.copyOf(seenEvents);
     }
 
     public List<Violation> violations() {

@@ -56,8 +56,9 @@ final class LoadReport {
                 + "event. Other events: the plan and the conflict rules' decisions on tasks sharing a file.");
         for (LoadResult result : results) {
             out.printf("With %s: %d claims taken under a 1 s lease and reported as it ran out: %d reports kept, %d "
-                            + "refused because another agent had taken the task over.%n", processes(result),
-                    result.abandoned(), result.lateKept(), result.lateRefused());
+                            + "refused because another agent had taken the task over; %,d events read with ce_events "
+                            + "while waiting.%n", processes(result), result.abandoned(), result.lateKept(),
+                    result.lateRefused(), result.eventsRead());
         }
         out.println();
     }

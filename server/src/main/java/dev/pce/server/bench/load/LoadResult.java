@@ -15,10 +15,12 @@ import java.util.Map;
  * @param lateKept    of those, reports kept (no agent had taken the task over yet)
  * @param lateRefused of those, reports refused because another agent had taken the task over
  * @param repeats     reports sent a second time, each answered as a duplicate
+ * @param eventsRead  events agents read with {@code ce_events} while they waited, each checked against the log
  */
 public record LoadResult(int processes, int agents, LoadPlan plan, String workflowId, AuditResult audit,
                          int acknowledged, Map<TimedTool, Samples> latencies, int abandoned, int lateKept,
-                         int lateRefused, int repeats, double seconds, List<Violation> violations) {
+                         int lateRefused, int repeats, int eventsRead, double seconds,
+                         List<Violation> violations) {
     public LoadResult {
         latencies = Map.copyOf(latencies);
         violations = List.copyOf(violations);

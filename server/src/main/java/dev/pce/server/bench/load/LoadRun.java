@@ -132,7 +132,7 @@ public final class LoadRun {
     private LoadResult result(String workflowId, LoadLedger ledger, List<JsonNode> statuses,
                               double seconds) {
         AuditResult audit = LogAudit.audit(Workspace.open(workspace).eventsFile(workflowId), ledger.acknowledged(),
-                ledger.abandonedClaims());
+                ledger.abandonedClaims(), ledger.seenEvents());
         List<Violation> violations = new ArrayList<>(ledger.violations());
         violations.addAll(audit.violations());
         for (int i = 0; i < statuses.size(); i++) {
@@ -143,6 +143,6 @@ public final class LoadRun {
         }
         return new LoadResult(processes, options.agents(), plan, workflowId, audit, ledger.acknowledged().size(),
                 ledger.latencies(), ledger.abandonedClaims().size(), ledger.lateReportsKept(),
-                ledger.lateReportsRefused(), ledger.repeats(), seconds, violations);
+                ledger.lateReportsRefused(), ledger.repeats(), ledger.seenEvents().size(), seconds, violations);
     }
 }

@@ -55,16 +55,18 @@ public final class LogAudit {
     }
 
     /**
-     * Audits {@code eventsFile} against the transitions the agents were acknowledged and the claims they
-     * abandoned on purpose (only those leases may run out).
+     * Audits {@code eventsFile} against the transitions the agents were acknowledged, the claims they abandoned on
+     * purpose (only those leases may run out) and the events they read with {@code ce_events}.
      */
-    public static AuditResult audit(Path eventsFile, Collection<Transition> acknowledged,
-                                    Set<String> abandonedClaims) {
-        return new LogAudit().run(eventsFile, acknowledged, abandonedClaims);
+    public static AuditResult audit(Path eventsFile, Collection<Transition> acknowledged, Set<String> abandonedClaims,
+                                    Collection<SeenEvent> seen) {
+        return new LogAudit().run(eventsFile, acknowledged, abandonedClaims, seen);
     }
 
-    private AuditResult run(Path eventsFile, Collection<Transition> acknowledged, Set<String> abandonedClaims) {
+    private AuditResult run(Path eventsFile, Collection<Transition> acknowledged, Set<String> abandonedClaims,
+                            Collection<SeenEvent> seen) {
         List<Event> events = read(eventsFile);
+        matchReads(events, seen);
         String workflowId = eventsFile.toAbsolutePath().getParent().getFileName().toString();
         WorkflowState replayed = new WorkflowState(workflowId);
         if (events.isEmpty() || !(events.getFirst().payload() instanceof WorkflowPlanned planned)) {
@@ -129,6 +131,18 @@ public final class LogAudit {
             violation(Check.SEQUENCE, "the log ends in " + (bytes.length - start) + " bytes without a newline");
         }
         return events;
+    }
+
+    /** What agents read while others appended must be what the log holds at those seqs. */
+    private void matchReads(List<Event> events, Collection<SeenEvent> seen) {
+        for (SeenEvent read : seen) {
+            long seq = read.seq();
+            String logged = seq >= 1 && seq <= events.size() ? events.get((int) seq - 1).id() : "nothing";
+            if (!logged.equals(read.eventId())) {
+                violation(Check.READS, read.agent() + " read event " + read.eventId() + " at seq " + seq
+                        + " with ce_events; the log has " + logged + " there");
+            }
+        }
     }
 
     private void learnPlan(WorkflowPlanned planned) {

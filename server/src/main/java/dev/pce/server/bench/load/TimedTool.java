@@ -6,7 +6,8 @@ public enum TimedTool {
     CLAIM_NOTHING("ce_claim", "nothing ready"),
     COMPLETE("ce_complete", ""),
     FAIL("ce_fail", "retryable"),
-    REPEAT("ce_complete/ce_fail", "repeated, duplicate");
+    REPEAT("ce_complete/ce_fail", "repeated, duplicate"),
+    EVENTS("ce_events", "since the agent's cursor, while it waits");
 
     private final String tool;
     private final String answer;

@@ -161,7 +161,7 @@ class LogAuditTest {
                 claimed("e", "cl-e2"), completed("e", "cl-e2"));
         Path log = write(withPlan(logged));
 
-        assertThat(LogAudit.audit(log, told(logged), Set.of()).violations()).contains(new Violation(
+        assertThat(LogAudit.audit(log, told(logged), Set.of(), List.of()).violations()).contains(new Violation(
                 Check.UNPLANNED_EXPIRY, "the lease of agent on e (claim cl-e1) expired at seq 3, but that agent had "
                         + "not abandoned it"));
     }
@@ -175,7 +175,7 @@ class LogAuditTest {
         String torn = "{\"id\":\"torn";
         Files.writeString(log, torn, StandardOpenOption.APPEND);
 
-        List<Violation> violations = LogAudit.audit(log, told(cleanRun()), Set.of("cl-d1")).violations();
+        List<Violation> violations = LogAudit.audit(log, told(cleanRun()), Set.of("cl-d1"), List.of()).violations();
 
         assertThat(violations).containsExactly(
                 new Violation(Check.SEQUENCE, "line 3 has seq 4 (task.completed), expected 3"),
@@ -189,13 +189,27 @@ class LogAuditTest {
         Event third = events.get(2);
         events.set(2, new Event(second.id(), third.seq(), third.time(), third.source(), third.payload()));
 
-        assertThat(LogAudit.audit(write(events), told(cleanRun()), Set.of("cl-d1")).violations())
+        assertThat(LogAudit.audit(write(events), told(cleanRun()), Set.of("cl-d1"), List.of()).violations())
                 .containsExactly(new Violation(Check.DUPLICATED, "event id " + second.id()
                         + " at seq 2 and again at seq 3"));
     }
 
+    @Test
+    void anEventReadWithCeEventsMustBeTheLogsEventAtThatSeq() throws IOException {
+        List<Event> events = withPlan(cleanRun());
+        List<SeenEvent> seen = List.of(new SeenEvent(2, "ev-2", "builders-1"), new SeenEvent(3, "ev-9", "builders-2"),
+                new SeenEvent(99, "ev-99", "builders-3"));
+
+        assertThat(LogAudit.audit(write(events), told(cleanRun()), Set.of("cl-d1"), seen).violations())
+                .containsExactly(
+                        new Violation(Check.READS, "builders-2 read event ev-9 at seq 3 with ce_events; the log has "
+                                + "ev-3 there"),
+                        new Violation(Check.READS, "builders-3 read event ev-99 at seq 99 with ce_events; the log "
+                                + "has nothing there"));
+    }
+
     private AuditResult audit(List<Event> events, List<Transition> told) throws IOException {
-        return LogAudit.audit(write(events), told, Set.of("cl-d1"));
+        return LogAudit.audit(write(events), told, Set.of("cl-d1"), List.of());
     }
 
     /** The plan, then the payloads as events with seq 2, 3, ... */
