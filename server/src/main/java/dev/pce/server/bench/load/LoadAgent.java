@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One simulated agent of a pool. It drives the tools as a Claude Code subagent does, without any work between
  * them: it claims its pool's next ready task, fails it (retryable) when the plan says this attempt fails, else
- * completes it, and writes every acknowledged transition into the ledger. While nothing is ready it reads the
- * events since its cursor with {@code ce_events}, as the README's agent loop suggests. Some reports are sent twice,
+ * completes it, and writes every acknowledged transition into the ledger. When it finds nothing ready it reads the
+ * events since its cursor with {@code ce_events}, as the README's agent loop suggests, once per wait. Some reports are sent twice,
  * as after a
  * lost answer: the repeat must be answered {@code duplicate: true}. The claim the plan names is taken under a
  * one-second lease and reported only around the moment the lease runs out, racing with another agent of the pool
@@ -85,6 +85,7 @@ final class LoadAgent implements Runnable {
     private void work() throws InterruptedException {
         long backoff = 1;
         int claims = 0;
+        boolean waiting = false;
         while (!stop.get()) {
             boolean abandon = claims + 1 == abandonedClaim;
             Timed timed = TimedCalls.timed(client, "ce_claim", args().put("pool", pool)
@@ -99,8 +100,11 @@ final class LoadAgent implements Runnable {
                 if (!answer.path("workflow_phase").asText().equals("active")) {
                     return;
                 }
-                // nothing ready: another agent's report makes something ready soon
-                watchEvents();
+                // nothing ready: another agent's report makes something ready soon; see what happened meanwhile
+                if (!waiting) {
+                    watchEvents();
+                    waiting = true;
+                }
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
                 continue;
@@ -108,6 +112,7 @@ final class LoadAgent implements Runnable {
             record(TimedTool.CLAIM, timed);
             claims++;
             backoff = 1;
+            waiting = false;
             JsonNode task = answer.path("task");
             String taskId = task.path("spec").path("id").asText();
             String claimId = task.path("claim_id").asText();
@@ -124,8 +129,9 @@ final class LoadAgent implements Runnable {
     }
 
     /**
-     * Reads the events after the cursor. They are read without the log's lock while other processes append, so
-     * each page must be whole: the seqs after the cursor, in order. The ids are checked against the log later.
+     * Reads the events after the cursor. Every read first takes in what other processes appended, without the
+     * log's lock and while they append, so each page must be whole: the seqs after the cursor, in order. The ids
+     * are checked against the log later.
      */
     private void watchEvents() {
         Timed timed = TimedCalls.timed(client, "ce_events", Json.mapper().createObjectNode()
