@@ -23,7 +23,7 @@ public final class Percentiles {
     }
 
     /** Which of {@code n} sorted samples (1-based) is the {@code q}-quantile. */
-    static int rank(int n, double q) {
+    public static int rank(int n, double q) {
         if (!(q > 0 && q <= 1)) {
             throw new IllegalArgumentException("a quantile is in (0, 1], not " + q);
         }

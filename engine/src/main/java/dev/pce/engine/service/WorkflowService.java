@@ -30,7 +30,6 @@ import dev.pce.engine.workflow.AddTasksCommand;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.schedule.ScheduleView;
 import dev.pce.engine.schedule.Scheduler;
@@ -372,9 +371,11 @@ public final class WorkflowService implements Closeable {
             seeAppended.accept(executed.appended());
             StatusReport report = StatusReport.of(state, executed.decidedAt());
             boolean duplicate = executed.appended().isEmpty();
-            // a repeated failure report answers as the first did: the task went back to its pool unless it failed
+            // a repeated failure report answers as the first did: the task went back to its pool unless that
+            // failure ended it
             boolean willRetry = duplicate
-                    ? command instanceof FailCommand && state.task(taskId).orElseThrow().phase() != TaskPhase.FAILED
+                    ? command instanceof FailCommand fail
+                    && state.task(taskId).orElseThrow().retriedAfterFailureUnder(fail.claimId())
                     : executed.appended().stream()
                             .anyMatch(event -> event.payload() instanceof TaskFailed failed && failed.willRetry());
             List<String> ready = new ArrayList<>();

@@ -29,8 +29,8 @@ public record FailCommand(String taskId, String claimId, String agent, String re
     public List<NewEvent> decide(WorkflowState state, Instant now) {
         TaskState task = TaskChecks.existing(state, taskId);
         String where = "Task '" + taskId + "' of workflow " + state.workflowId();
-        boolean alreadyReported = task.lastFailure().map(failure -> failure.claimId().equals(claimId)).orElse(false);
-        if (alreadyReported) {
+        // a repeat (after a lost answer) may come after later attempts failed too: any recorded failure counts
+        if (task.failedUnder(claimId)) {
             return List.of();
         }
         switch (task.phase()) {

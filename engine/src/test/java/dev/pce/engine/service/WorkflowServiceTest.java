@@ -209,6 +209,26 @@ class WorkflowServiceTest {
     }
 
     @Test
+    void aFailureReportRepeatedAfterLaterAttemptsAnswersAsTheFirstDid() {
+        String id = service.plan("ship", pipeline(), "planner").workflowId();
+        List<FailCommand> failures = new ArrayList<>();
+        for (int attempt = 1; attempt <= FailCommand.MAX_ATTEMPTS; attempt++) {
+            String claimId = service.claim(id, "planners", "pat", Optional.empty(), TTL).task().orElseThrow()
+                    .claimId();
+            failures.add(new FailCommand("design", claimId, "pat", "flaky network", true));
+            service.fail(id, failures.getLast());
+        }
+
+        TaskResult first = service.fail(id, failures.getFirst());
+        TaskResult last = service.fail(id, failures.getLast());
+
+        assertThat(first.duplicate()).isTrue();
+        assertThat(first.willRetry()).as("the first failure sent the task back").isTrue();
+        assertThat(last.duplicate()).isTrue();
+        assertThat(last.willRetry()).as("the last failure failed it for good").isFalse();
+    }
+
+    @Test
     void expiredLeaseIsReturnedToThePoolAndTheOldClaimCannotComplete() {
         String id = service.plan("ship", pipeline(), "planner").workflowId();
         String oldClaim = service.claim(id, "planners", "pat", Optional.empty(), TTL).task().orElseThrow().claimId();

@@ -67,6 +67,22 @@ class FailCommandTest {
     }
 
     @Test
+    void anEarlierFailureReportRepeatedAfterTheTaskFailedAgainDecidesNothing() {
+        // a lost answer: alice repeats her report after bob's attempt failed too (found by ce bench load)
+        workflow.claimTask("a", "builders", "alice", "cl-1");
+        workflow.fail("a", "alice", "cl-1", true);
+        workflow.claimTask("a", "builders", "bob", "cl-2");
+        workflow.fail("a", "bob", "cl-2", true);
+
+        assertThat(workflow.fail("a", "alice", "cl-1", true)).isEmpty();
+        workflow.claimTask("a", "builders", "carol", "cl-3");
+        workflow.fail("a", "carol", "cl-3", true);
+        assertThat(workflow.status("a")).isEqualTo(FAILED);
+        assertThat(workflow.fail("a", "alice", "cl-1", true)).isEmpty();
+        assertThat(workflow.fail("a", "bob", "cl-2", true)).isEmpty();
+    }
+
+    @Test
     void repeatingTheSameFailureReportDecidesNothing() {
         workflow.claimTask("a", "builders", "alice", "cl-1");
         workflow.fail("a", "alice", "cl-1", true);

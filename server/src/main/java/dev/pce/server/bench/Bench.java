@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.pce.server.bench.TimedCalls.requireSuccess;
+import static dev.pce.server.bench.TimedCalls.timedCall;
+
 /**
  * The performance figures of the foundation, measured as a user meets them: real server processes over real
  * stdio, real files with fsync. Prints a markdown report for docs/performance.md.
@@ -154,25 +157,6 @@ public final class Bench {
         }
     }
 
-    /**
-     * Calls a tool and adds the round trip to {@code samples}: from writing the request until its whole answer line
-     * has been read. Parsing the answer is the client's own work and comes after.
-     */
-    static ToolResponse timedCall(McpStdioClient client, Samples samples, String tool, JsonNode arguments) {
-        ObjectNode request = McpStdioClient.toolCall(tool, arguments);
-        long started = System.nanoTime();
-        String answer = client.requestLine("tools/call", request);
-        samples.add(System.nanoTime() - started);
-        return client.toolResponse(answer);
-    }
-
-    static ToolResponse requireSuccess(ToolResponse response) {
-        if (response.isError()) {
-            throw new IllegalStateException("a tool call failed during the benchmark: " + response.text());
-        }
-        return response;
-    }
-
     private void appends() throws Exception {
         Path file = scratch.resolve("appends.jsonl");
         EventLog.create(file);
@@ -247,8 +231,7 @@ public final class Bench {
     }
 
     private void row(String measure, Samples samples, String target) {
-        out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %s |%n", measure, samples.count(), samples.millis(0),
-                samples.millis(50), samples.millis(99), samples.millis(100), target);
+        out.printf("| %s | %s | %s |%n", measure, samples.cells(), target);
         out.flush();
     }
 

@@ -81,7 +81,7 @@ public final class SearchBench {
         Samples samples = new Samples();
         for (int i = -queries / 2; i < queries; i++) { // the first half-run warms up
             Samples into = i < 0 ? new Samples() : samples;
-            Bench.requireSuccess(Bench.timedCall(client, into, "ce_search", arguments.apply(random)));
+            TimedCalls.requireSuccess(TimedCalls.timedCall(client, into, "ce_search", arguments.apply(random)));
         }
         row(measure + " (ms)", samples);
     }
@@ -97,14 +97,13 @@ public final class SearchBench {
             for (int t = 0; t < 20; t++) {
                 tasks.addObject().put("id", "t" + t).put("title", generator.queryText(random, 6)).put("kind", "build");
             }
-            Bench.requireSuccess(Bench.timedCall(client, p < 0 ? new Samples() : samples, "ce_plan", plan));
+            TimedCalls.requireSuccess(TimedCalls.timedCall(client, p < 0 ? new Samples() : samples, "ce_plan", plan));
         }
         row("ce_plan of 20 tasks with related learnings (ms)", samples);
     }
 
     private void row(String measure, Samples samples) {
-        out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f |%n", measure, samples.count(), samples.millis(0),
-                samples.millis(50), samples.millis(99), samples.millis(100));
+        out.printf("| %s | %s |%n", measure, samples.cells());
         out.flush();
     }
 }

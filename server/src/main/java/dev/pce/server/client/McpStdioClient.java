@@ -260,12 +260,17 @@ public final class McpStdioClient implements AutoCloseable {
     /** Closes stdin (the MCP way to end a stdio session) and waits for a server process to exit. */
     @Override
     public void close() {
+        closeInput();
+        process.ifPresent(McpStdioClient::awaitExit);
+    }
+
+    /** Closes stdin without waiting: the server ends its session; {@link #close} then waits for its exit. */
+    public void closeInput() {
         try {
             stdin.close();
         } catch (IOException ignored) {
             // already closed
         }
-        process.ifPresent(McpStdioClient::awaitExit);
     }
 
     private static void awaitExit(Process process) {
