@@ -22,13 +22,9 @@ import dev.pce.server.quality.EvidenceLocations;
 import dev.pce.server.quality.ProjectTypes;
 import dev.pce.server.Version;
 import dev.pce.server.knowledge.LearningsAccess;
-import dev.pce.engine.CeException;
-import dev.pce.engine.ErrorCode;
-import dev.pce.server.mcp.HttpEndpoint;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.tools.CeTool;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import dev.pce.server.mcp.ServerProtocol;
 import dev.pce.server.tools.ToolCatalog;
 import org.slf4j.Logger;
@@ -133,28 +129,8 @@ final class McpSession {
                     LOG.info("Client closed the connection; shutting down.");
                     server.close();
                 }
-                case Serving.Http http -> {
-                    ServerProtocol prepared = protocol.join();
-                    HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider
-                            .builder().jsonMapper(prepared.jsonMapper()).mcpEndpoint(HttpEndpoint.PATH)
-                            .maxRequestSize(PceMcpServer.MAX_MESSAGE_BYTES).build();
-                    PceMcpServer server = PceMcpServer.startHttp(prepared, tools, learnings, transport,
-                            Version.current(), logHint);
-                    rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
-                    try (HttpEndpoint endpoint = HttpEndpoint.start(http.address(), http.token(), transport)) {
-                        // stdout is free in HTTP mode: the address, for people and scripts (port 0 picks one)
-                        System.out.println("PCE MCP server on " + endpoint.uri());
-                        System.out.flush();
-                        endpoint.join();
-                    } catch (InterruptedException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new CeException(ErrorCode.IO, "Cannot serve HTTP on " + http.address() + ": "
-                                + e.getMessage(), "Choose a free port, or one this user may bind.", e);
-                    } finally {
-                        server.close();
-                    }
-                }
+                case Serving.Http http -> HttpSession.serve(protocol.join(), tools, learnings, http, logHint,
+                        () -> rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow())));
             }
         }
     }

@@ -94,6 +94,11 @@ public final class LoggingSetup {
         };
     }
 
+    /** {@code text} with spaces up to {@code width}: cheaper than a format string on the first log line. */
+    static String padded(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
     /** {@code 2026-11-25T10:00:00.123Z INFO  EventLog  message} plus the stack trace, if any. */
     private static final class OneLine extends Formatter {
         @Override
@@ -102,7 +107,7 @@ public final class LoggingSetup {
             String shortLogger = logger.substring(logger.lastIndexOf('.') + 1);
             StringBuilder line = new StringBuilder(160)
                     .append(Instant.ofEpochMilli(record.getMillis())).append(' ')
-                    .append(String.format("%-7s", record.getLevel().getName())).append(' ')
+                    .append(padded(record.getLevel().getName(), 7)).append(' ')
                     .append(shortLogger).append("  ")
                     .append(formatMessage(record)).append(System.lineSeparator());
             if (record.getThrown() != null) {

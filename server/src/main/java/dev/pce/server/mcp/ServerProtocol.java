@@ -62,7 +62,7 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
 
     /** The mapper, the tool contracts and the prompts, without warming anything up. */
     public static ServerProtocol prepare(List<String> toolNames) {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.plain();
         JacksonMcpJsonMapper jsonMapper = new JacksonMcpJsonMapper(mapper);
         Map<String, Contract> contracts = new LinkedHashMap<>();
         for (String name : toolNames) {
@@ -97,8 +97,8 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
                 .name(definition.name())
                 .title(definition.title())
                 .description(definition.description())
-                .inputSchema(Json.mapper().convertValue(definition.inputSchema(), MAP))
-                .outputSchema(Json.mapper().convertValue(definition.outputSchema(), MAP))
+                .inputSchema(Json.plain().convertValue(definition.inputSchema(), MAP))
+                .outputSchema(Json.plain().convertValue(definition.outputSchema(), MAP))
                 .build();
     }
 
