@@ -25,6 +25,7 @@ public final class LoggingSetup {
 
     /** Held here: the log manager keeps loggers only weakly, and a collected one forgets its level. */
     private static final Logger LUCENE_VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
+    private static final Logger SDK_SERVER = Logger.getLogger("io.modelcontextprotocol.server.McpAsyncServer");
 
     /** Read on every line; replaced, never changed, when a secret from the command line joins it. */
     private static volatile SecretRedactor redactor = SecretRedactor.fromEnvironment(System.getenv());
@@ -60,6 +61,11 @@ public final class LoggingSetup {
             root.warning("No log file in " + logsDir + " (" + e + "); logging to stderr only.");
         }
         quietLibraries();
+        // The SDK logs every handshake at INFO by printing the client's capability records, and the first print of
+        // a record generates its toString on the spot: tens of milliseconds before the first answer. Debug keeps it.
+        if (threshold.intValue() >= Level.INFO.intValue()) {
+            SDK_SERVER.setLevel(Level.WARNING);
+        }
         return logsDir.resolve("pce-*.log").toString();
     }
 
