@@ -119,17 +119,18 @@ final class McpSession {
             Optional<LearnedRules> learnedRules = rules.map(ignored -> LearnedRules.forWorkspace(workspace.root(), project));
             List<CeTool> tools = ToolCatalog.create(workflows, learnings, intake, learnedRules, ruleNotes,
                     Clock.systemDefaultZone());
-            switch (serving) {
-                case Serving.Stdio stdio -> {
-                    CountDownLatch clientGone = new CountDownLatch(1);
-                    PceMcpServer server = PceMcpServer.start(protocol.join(), tools, learnings, stdio.in(),
-                            stdio.out(), Version.current(), logHint, clientGone::countDown);
-                    rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
-                    clientGone.await();
-                    LOG.info("Client closed the connection; shutting down.");
-                    server.close();
-                }
-                case Serving.Http http -> HttpSession.serve(protocol.join(), tools, learnings, http, logHint,
+            // instanceof, not a pattern switch: the JDK generates a switch's dispatch class at its first run, which
+            // the start-up cache cannot hold, and that would cost milliseconds before the first answer
+            if (serving instanceof Serving.Stdio stdio) {
+                CountDownLatch clientGone = new CountDownLatch(1);
+                PceMcpServer server = PceMcpServer.start(protocol.join(), tools, learnings, stdio.in(),
+                        stdio.out(), Version.current(), logHint, clientGone::countDown);
+                rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
+                clientGone.await();
+                LOG.info("Client closed the connection; shutting down.");
+                server.close();
+            } else if (serving instanceof Serving.Http http) {
+                HttpSession.serve(protocol.join(), tools, learnings, http, logHint,
                         () -> rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow())));
             }
         }
