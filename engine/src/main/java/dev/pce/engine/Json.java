@@ -30,4 +30,17 @@ public final class Json {
     public static ObjectMapper mapper() {
         return MAPPER;
     }
+
+    /**
+     * Jackson's defaults, for JSON whose shape is not PCE's own: the MCP protocol's records, JSON schemas, files of
+     * other tools. One instance, since each costs milliseconds to build while the server starts. Never reconfigure it.
+     */
+    public static ObjectMapper plain() {
+        return Plain.MAPPER;
+    }
+
+    /** Built on first use only: most commands never need it. */
+    private static final class Plain {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 }

@@ -2,13 +2,8 @@ package dev.pce.rules;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
 import java.util.Objects;
@@ -44,7 +39,14 @@ public abstract class CompiledDrl {
     protected CompiledDrl(String drl, String description) {
         this.drl = Objects.requireNonNull(drl);
         this.description = Objects.requireNonNull(description);
-        this.build = new AtomicReference<>(new Build(this::compile));
+        // a class, not a method reference: linking a reference to compile() would load Drools' KieBase (and open
+        // the on-demand jar) while the server starts, long before the rules compile
+        this.build = new AtomicReference<>(new Build(new Callable<>() {
+            @Override
+            public KieBase call() {
+                return compile();
+            }
+        }));
     }
 
     /** The class-path location of the DRL. */
@@ -128,16 +130,7 @@ public abstract class CompiledDrl {
     }
 
     private KieBase compile() {
-        Resource resource = builtInDrl();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        builder.add(resource, ResourceType.DRL);
-        if (builder.hasErrors()) {
-            throw new CeException(ErrorCode.INTERNAL, "The " + description + " in " + drl + " do not compile: "
-                    + builder.getErrors(), "Correct the DRL at the lines named; run the rules scenarios to check.");
-        }
-        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
-        base.addPackages(builder.getKnowledgePackages());
-        return base;
+        return DrlCompiler.compile(builtInDrl(), description, drl);
     }
 
     /** One build of the rules; {@code started} keeps {@link #prepareInBackground()} to one thread per build. */

@@ -68,7 +68,6 @@ import java.util.function.Predicate;
 public final class WorkflowService implements Closeable {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Workspace workspace;
     private final Clock clock;
@@ -438,9 +437,14 @@ public final class WorkflowService implements Closeable {
         return "wf-" + ID_TIME.format(now) + "-" + HexFormat.of().formatHex(randomBytes(3));
     }
 
+    /** Seeded on the first new workflow, not while the server starts: seeding costs milliseconds. */
+    private static final class IdRandom {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+
     private static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];
-        RANDOM.nextBytes(bytes);
+        IdRandom.RANDOM.nextBytes(bytes);
         return bytes;
     }
 

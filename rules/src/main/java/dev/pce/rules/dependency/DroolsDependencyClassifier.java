@@ -7,7 +7,7 @@ import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.CompiledDrl;
-import org.kie.api.runtime.ClassObjectFilter;
+import dev.pce.rules.SessionFacts;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
             session.insert(OrderGraph.of(OrderGraph.Stage.DECIDED, index, positions(index, ordering)));
             session.fireAllRules();
 
-            List<PlanNote> notes = new ArrayList<>(objects(session, PlanNote.class));
+            List<PlanNote> notes = new ArrayList<>(SessionFacts.ofType(session, PlanNote.class));
             notes.sort(Comparator.comparingInt((PlanNote note) -> index.position(note.task()))
                     .thenComparing(PlanNote::text));
             return new Classification(EdgeSet.of(index, decisions(session)), notes);
@@ -89,12 +89,7 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
     }
 
     private static List<ClassifiedEdge> decisions(KieSession session) {
-        return objects(session, ClassifiedEdge.class);
-    }
-
-    /** The session's facts of one class; a ClassObjectFilter lets Drools visit only that class's facts. */
-    private static <T> List<T> objects(KieSession session, Class<T> type) {
-        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
+        return SessionFacts.ofType(session, ClassifiedEdge.class);
     }
 
     /** depends_on as edges, for the cycle check and the declared order graph. */
@@ -146,7 +141,7 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
     }
 
     private static void rejectProblems(TaskIndex index, KieSession session) {
-        List<PlanProblem> problems = new ArrayList<>(objects(session, PlanProblem.class));
+        List<PlanProblem> problems = new ArrayList<>(SessionFacts.ofType(session, PlanProblem.class));
         if (problems.isEmpty()) {
             return;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ record BuildFile(String path, String name, String text) {
             "Cargo.toml", "setup.py", "setup.cfg", "pyproject.toml");
     /** Directories that hold copies, output or dependencies, not the project's own modules. */
     private static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "dist", "out", "vendor");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.plain();
 
     /**
      * The build files at the repository's root, then those one directory down (modules of a multi-module build,

@@ -6,7 +6,7 @@ import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
 import dev.pce.rules.CompiledDrl;
-import org.kie.api.runtime.ClassObjectFilter;
+import dev.pce.rules.SessionFacts;
 import org.kie.api.runtime.KieSession;
 
 import java.util.List;
@@ -62,8 +62,7 @@ public final class DroolsGatePolicy implements GatePolicy {
             session.insert(new Project(request.projectType()));
             adjustments.forEach(session::insert);
             session.fireAllRules();
-            List<Criterion> decided = session.getObjects(new ClassObjectFilter(Criterion.class)).stream()
-                    .map(Criterion.class::cast).toList();
+            List<Criterion> decided = SessionFacts.ofType(session, Criterion.class);
             return DecidedCriteria.settle(decided, adjustments, request.projectType());
         } finally {
             session.dispose();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * so a misspelt expectation cannot pass silently.
  */
 public final class ScenarioLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.plain();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> FILE_FIELDS = Set.of("rules", "scenarios");
 

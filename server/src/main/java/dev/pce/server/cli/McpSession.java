@@ -22,13 +22,9 @@ import dev.pce.server.quality.EvidenceLocations;
 import dev.pce.server.quality.ProjectTypes;
 import dev.pce.server.Version;
 import dev.pce.server.knowledge.LearningsAccess;
-import dev.pce.engine.CeException;
-import dev.pce.engine.ErrorCode;
-import dev.pce.server.mcp.HttpEndpoint;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.tools.CeTool;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import dev.pce.server.mcp.ServerProtocol;
 import dev.pce.server.tools.ToolCatalog;
 import org.slf4j.Logger;
@@ -123,38 +119,19 @@ final class McpSession {
             Optional<LearnedRules> learnedRules = rules.map(ignored -> LearnedRules.forWorkspace(workspace.root(), project));
             List<CeTool> tools = ToolCatalog.create(workflows, learnings, intake, learnedRules, ruleNotes,
                     Clock.systemDefaultZone());
-            switch (serving) {
-                case Serving.Stdio stdio -> {
-                    CountDownLatch clientGone = new CountDownLatch(1);
-                    PceMcpServer server = PceMcpServer.start(protocol.join(), tools, learnings, stdio.in(),
-                            stdio.out(), Version.current(), logHint, clientGone::countDown);
-                    rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
-                    clientGone.await();
-                    LOG.info("Client closed the connection; shutting down.");
-                    server.close();
-                }
-                case Serving.Http http -> {
-                    ServerProtocol prepared = protocol.join();
-                    HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider
-                            .builder().jsonMapper(prepared.jsonMapper()).mcpEndpoint(HttpEndpoint.PATH)
-                            .maxRequestSize(PceMcpServer.MAX_MESSAGE_BYTES).build();
-                    PceMcpServer server = PceMcpServer.startHttp(prepared, tools, learnings, transport,
-                            Version.current(), logHint);
-                    rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
-                    try (HttpEndpoint endpoint = HttpEndpoint.start(http.address(), http.token(), transport)) {
-                        // stdout is free in HTTP mode: the address, for people and scripts (port 0 picks one)
-                        System.out.println("PCE MCP server on " + endpoint.uri());
-                        System.out.flush();
-                        endpoint.join();
-                    } catch (InterruptedException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new CeException(ErrorCode.IO, "Cannot serve HTTP on " + http.address() + ": "
-                                + e.getMessage(), "Choose a free port, or one this user may bind.", e);
-                    } finally {
-                        server.close();
-                    }
-                }
+            // instanceof, not a pattern switch: the JDK generates a switch's dispatch class at its first run, which
+            // the start-up cache cannot hold, and that would cost milliseconds before the first answer
+            if (serving instanceof Serving.Stdio stdio) {
+                CountDownLatch clientGone = new CountDownLatch(1);
+                PceMcpServer server = PceMcpServer.start(protocol.join(), tools, learnings, stdio.in(),
+                        stdio.out(), Version.current(), logHint, clientGone::countDown);
+                rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
+                clientGone.await();
+                LOG.info("Client closed the connection; shutting down.");
+                server.close();
+            } else if (serving instanceof Serving.Http http) {
+                HttpSession.serve(protocol.join(), tools, learnings, http, logHint,
+                        () -> rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow())));
             }
         }
     }

@@ -25,6 +25,7 @@ public final class LoggingSetup {
 
     /** Held here: the log manager keeps loggers only weakly, and a collected one forgets its level. */
     private static final Logger LUCENE_VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
+    private static final Logger SDK_SERVER = Logger.getLogger("io.modelcontextprotocol.server.McpAsyncServer");
 
     /** Read on every line; replaced, never changed, when a secret from the command line joins it. */
     private static volatile SecretRedactor redactor = SecretRedactor.fromEnvironment(System.getenv());
@@ -60,6 +61,11 @@ public final class LoggingSetup {
             root.warning("No log file in " + logsDir + " (" + e + "); logging to stderr only.");
         }
         quietLibraries();
+        // The SDK logs every handshake at INFO by printing the client's capability records, and the first print of
+        // a record generates its toString on the spot: tens of milliseconds before the first answer. Debug keeps it.
+        if (threshold.intValue() >= Level.INFO.intValue()) {
+            SDK_SERVER.setLevel(Level.WARNING);
+        }
         return logsDir.resolve("pce-*.log").toString();
     }
 
@@ -94,6 +100,11 @@ public final class LoggingSetup {
         };
     }
 
+    /** {@code text} with spaces up to {@code width}: cheaper than a format string on the first log line. */
+    static String padded(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
     /** {@code 2026-11-25T10:00:00.123Z INFO  EventLog  message} plus the stack trace, if any. */
     private static final class OneLine extends Formatter {
         @Override
@@ -102,7 +113,7 @@ public final class LoggingSetup {
             String shortLogger = logger.substring(logger.lastIndexOf('.') + 1);
             StringBuilder line = new StringBuilder(160)
                     .append(Instant.ofEpochMilli(record.getMillis())).append(' ')
-                    .append(String.format("%-7s", record.getLevel().getName())).append(' ')
+                    .append(padded(record.getLevel().getName(), 7)).append(' ')
                     .append(shortLogger).append("  ")
                     .append(formatMessage(record)).append(System.lineSeparator());
             if (record.getThrown() != null) {

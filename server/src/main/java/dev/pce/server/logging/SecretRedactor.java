@@ -20,30 +20,61 @@ public final class SecretRedactor {
     /** Shorter values are not masked: masking "1234" everywhere would garble the log and protect nothing. */
     static final int MIN_SECRET_LENGTH = 8;
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(token|secret|passw(or)?d|api_?key|access_?key|private_?key|credential).*");
+    /** Words in an environment variable's name (lower case) that say it holds a secret. */
+    private static final List<String> SECRET_NAME_WORDS = List.of("token", "secret", "password", "passwd", "apikey",
+            "api_key", "accesskey", "access_key", "privatekey", "private_key", "credential");
 
-    /** Credentials recognisable by their shape alone. */
-    private static final List<Pattern> SHAPES = List.of(
-            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"),
-            Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{20,}"),
-            Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,}"),
-            Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"),
-            Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}"),
-            Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
-            Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"),
-            Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
-            Pattern.compile("\\bnpm_[A-Za-z0-9]{36}"),
-            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"));
+    /**
+     * Text every credential shape below starts with, case as written: a line without any of them cannot match a
+     * shape, so it skips the regular expressions (most lines, and every line logged while the server starts).
+     */
+    private static final List<String> SHAPE_MARKS = List.of("-----BEGIN ", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+            "github_pat_", "glpat-", "sk-", "xox", "AKIA", "ASIA", "AIza", "npm_", "eyJ");
 
-    /** {@code Authorization: Bearer x}, {@code bearer x}: the scheme stays, the credential goes. */
-    private static final Pattern SCHEME_CREDENTIAL = Pattern.compile("(?i)\\b(bearer|basic)(\\s+)([A-Za-z0-9._~+/=-]{"
-            + MIN_SECRET_LENGTH + ",})");
+    /** The same for the key and scheme patterns, which ignore case: words of the line in lower case. */
+    private static final List<String> KEY_MARKS = List.of("bearer", "basic", "passw", "pwd", "secret", "token",
+            "api_key", "api-key", "apikey", "access_key", "access-key", "accesskey", "private_key", "private-key",
+            "privatekey", "credential");
 
-    /** {@code password=x}, {@code "api_key": "x"}, {@code client-secret: x}: the key stays, the value goes. */
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)\\b([A-Za-z0-9_.-]*(?:passw(?:or)?d|pwd|secret"
-            + "|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\"']?)(\\s*[:=]\\s*[\"']?)"
-            + "([^\\s\"',;&}\\]]{4,})");
+    /** Compiled when a line first needs them, not while the server starts. */
+    static final class Patterns {
+        /** Credentials recognisable by their shape alone. */
+        private static final List<Pattern> SHAPES = List.of(
+                Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"),
+                Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{20,}"),
+                Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,}"),
+                Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"),
+                Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}"),
+                Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
+                Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"),
+                Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
+                Pattern.compile("\\bnpm_[A-Za-z0-9]{36}"),
+                Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"));
+
+        /** {@code Authorization: Bearer x}, {@code bearer x}: the scheme stays, the credential goes. */
+        private static final Pattern SCHEME_CREDENTIAL = Pattern.compile("(?i)\\b(bearer|basic)(\\s+)"
+                + "([A-Za-z0-9._~+/=-]{" + MIN_SECRET_LENGTH + ",})");
+
+        /** {@code password=x}, {@code "api_key": "x"}, {@code client-secret: x}: the key stays, the value goes. */
+        private static final Pattern SECRET_ASSIGNMENT = Pattern.compile("(?i)\\b([A-Za-z0-9_.-]*(?:passw(?:or)?d"
+                + "|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\"']?)"
+                + "(\\s*[:=]\\s*[\"']?)([^\\s\"',;&}\\]]{4,})");
+
+        private Patterns() {
+        }
+
+        /** Masks every shape, scheme credential and secret-named key's value in {@code text}. */
+        static String mask(String text) {
+            String masked = text;
+            for (Pattern shape : SHAPES) {
+                masked = shape.matcher(masked).replaceAll(MASK);
+            }
+            masked = SCHEME_CREDENTIAL.matcher(masked).replaceAll(match -> Matcher.quoteReplacement(
+                    match.group(1) + match.group(2) + MASK));
+            return SECRET_ASSIGNMENT.matcher(masked).replaceAll(match -> Matcher.quoteReplacement(
+                    match.group(1) + match.group(2) + MASK));
+        }
+    }
 
     private final List<String> literals;
 
@@ -58,7 +89,7 @@ public final class SecretRedactor {
         List<String> values = new ArrayList<>();
         environment.forEach((name, value) -> {
             if (value != null && value.strip().length() >= MIN_SECRET_LENGTH
-                    && SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+                    && containsAny(name.toLowerCase(Locale.ROOT), SECRET_NAME_WORDS)) {
                 values.add(value.strip());
             }
         });
@@ -80,12 +111,20 @@ public final class SecretRedactor {
         for (String literal : literals) {
             masked = masked.replace(literal, MASK);
         }
-        for (Pattern shape : SHAPES) {
-            masked = shape.matcher(masked).replaceAll(MASK);
+        return mayHoldCredential(masked) ? Patterns.mask(masked) : masked;
+    }
+
+    /** False only when no pattern of {@link Patterns} can match: the text lacks the marks they all start with. */
+    static boolean mayHoldCredential(String text) {
+        return containsAny(text, SHAPE_MARKS) || containsAny(text.toLowerCase(Locale.ROOT), KEY_MARKS);
+    }
+
+    private static boolean containsAny(String text, List<String> marks) {
+        for (String mark : marks) {
+            if (text.contains(mark)) {
+                return true;
+            }
         }
-        masked = SCHEME_CREDENTIAL.matcher(masked).replaceAll(match -> Matcher.quoteReplacement(
-                match.group(1) + match.group(2) + MASK));
-        return SECRET_ASSIGNMENT.matcher(masked).replaceAll(match -> Matcher.quoteReplacement(
-                match.group(1) + match.group(2) + MASK));
+        return false;
     }
 }

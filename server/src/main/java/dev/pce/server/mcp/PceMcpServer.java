@@ -41,6 +41,10 @@ public final class PceMcpServer implements AutoCloseable {
                what was learned (insight, decision, failure, pattern) so the next workflow finds it.
             """;
 
+    /** What PCE offers a client: tools, resources and prompts (none of their lists change), and logging. */
+    static final McpSchema.ServerCapabilities CAPABILITIES = McpSchema.ServerCapabilities.builder().tools(false)
+            .resources(false, false).prompts(false).logging().build();
+
     private final McpSyncServer server;
 
     private PceMcpServer(McpSyncServer server) {
@@ -89,8 +93,7 @@ public final class PceMcpServer implements AutoCloseable {
                 .jsonSchemaValidator(OutputValidation.fromEnvironment(protocol.mapper()))
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(5))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false)
-                        .prompts(false).logging().build())
+                .capabilities(CAPABILITIES)
                 .tools(specifications)
                 .resourceTemplates(NoteResources.templates(learnings))
                 .prompts(McpPrompts.specifications(protocol.prompts()))

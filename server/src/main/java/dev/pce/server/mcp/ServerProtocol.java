@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,6 +27,10 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** A handshake as clients open it: the first thing a server reads, so its (de)serializers are built first. */
+    private static final String SAMPLE_INITIALIZE = """
+            {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
+            "capabilities":{"roots":{"listChanged":true},"sampling":{}},"clientInfo":{"name":"warm-up","version":"0"}}}""";
     /** A tool call as clients send them; parsing one builds the deserializers the real ones then find ready. */
     private static final String SAMPLE_TOOL_CALL = """
             {"jsonrpc":"2.0","id":0,"method":"tools/call","params":{"name":"ce_status","arguments":{}}}""";
@@ -55,6 +60,9 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
                 return;
             }
             prepared.complete(protocol);
+            // the SDK names its session with a random UUID, whose generator seeds itself on first use (security
+            // providers, the entropy source): started here, that is off the path to the first answer
+            UUID.randomUUID();
             warmUp(protocol.jsonMapper(), protocol.contracts());
         });
         return prepared;
@@ -62,7 +70,7 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
 
     /** The mapper, the tool contracts and the prompts, without warming anything up. */
     public static ServerProtocol prepare(List<String> toolNames) {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.plain();
         JacksonMcpJsonMapper jsonMapper = new JacksonMcpJsonMapper(mapper);
         Map<String, Contract> contracts = new LinkedHashMap<>();
         for (String name : toolNames) {
@@ -97,8 +105,8 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
                 .name(definition.name())
                 .title(definition.title())
                 .description(definition.description())
-                .inputSchema(Json.mapper().convertValue(definition.inputSchema(), MAP))
-                .outputSchema(Json.mapper().convertValue(definition.outputSchema(), MAP))
+                .inputSchema(Json.plain().convertValue(definition.inputSchema(), MAP))
+                .outputSchema(Json.plain().convertValue(definition.outputSchema(), MAP))
                 .build();
     }
 
@@ -108,6 +116,12 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
      */
     private static void warmUp(JacksonMcpJsonMapper jsonMapper, Map<String, Contract> contracts) {
         try {
+            var handshake = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(jsonMapper, SAMPLE_INITIALIZE);
+            McpSchema.InitializeRequest request = jsonMapper.convertValue(handshake.params(),
+                    McpSchema.InitializeRequest.class);
+            var answer = new McpSchema.InitializeResult(request.protocolVersion(), PceMcpServer.CAPABILITIES,
+                    request.clientInfo(), PceMcpServer.INSTRUCTIONS);
+            jsonMapper.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 0, answer, null));
             McpSchema.deserializeJsonRpcMessage(jsonMapper, SAMPLE_TOOL_CALL);
             var tools = new McpSchema.ListToolsResult(contracts.values().stream().map(Contract::descriptor).toList(),
                     null);

@@ -1,8 +1,8 @@
 package dev.pce.server.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -41,7 +41,6 @@ final class StdioTransport implements McpServerTransportProvider {
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     private static final int PARSE_ERROR = -32700;
     private static final int INVALID_REQUEST = -32600;
-    private static final ObjectMapper ERRORS = new ObjectMapper();
 
     private final McpJsonMapper mapper;
     private final BoundedLineReader lines;
@@ -121,7 +120,7 @@ final class StdioTransport implements McpServerTransportProvider {
     private void rejectUnreadable(String line, Exception cause) {
         JsonNode tree;
         try {
-            tree = ERRORS.readTree(line);
+            tree = Json.plain().readTree(line);
         } catch (IOException e) {
             reject(null, PARSE_ERROR, "Parse error: the line is not JSON. Send one JSON-RPC 2.0 message per line.");
             return;
@@ -133,12 +132,12 @@ final class StdioTransport implements McpServerTransportProvider {
 
     private void reject(JsonNode id, int code, String message) {
         LOG.warn("Dropped an input line: {}", message);
-        ObjectNode response = ERRORS.createObjectNode();
+        ObjectNode response = Json.plain().createObjectNode();
         response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
-        response.set("id", id == null || !(id.isTextual() || id.isNumber()) ? ERRORS.nullNode() : id);
+        response.set("id", id == null || !(id.isTextual() || id.isNumber()) ? Json.plain().nullNode() : id);
         response.putObject("error").put("code", code).put("message", message);
         try {
-            write(ERRORS.writeValueAsBytes(response));
+            write(Json.plain().writeValueAsBytes(response));
         } catch (IOException e) {
             LOG.warn("Could not answer a bad input line: {}", e.toString());
         }

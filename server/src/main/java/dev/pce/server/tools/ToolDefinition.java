@@ -1,8 +1,8 @@
 package dev.pce.server.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +17,6 @@ import java.util.Set;
  */
 public record ToolDefinition(String name, String title, String description, ObjectNode inputSchema,
                              ObjectNode outputSchema) {
-    private static final ObjectMapper PLAIN = new ObjectMapper();
-
     private static final ObjectNode SHARED_DEFS = withoutComment(readResource("/tools/_defs.json"));
 
     public static ToolDefinition load(String name) {
@@ -28,17 +26,50 @@ public record ToolDefinition(String name, String title, String description, Obje
     }
 
     /**
-     * Output schemas refer to shared definitions with {@code #/$defs/...}; each gets its own copy so it stands
-     * alone. A schema that is only a reference is replaced by its target (MCP wants an object schema at the top).
+     * Output schemas refer to shared definitions with {@code #/$defs/...}; each gets its own copy of the ones it
+     * reaches, directly or through other definitions, so it stands alone and the tool list carries no definition a
+     * tool does not use. A schema that is only a reference is replaced by its target (MCP wants an object schema at
+     * the top).
      */
     private static ObjectNode withSharedDefs(ObjectNode schema) {
-        ObjectNode resolved = schema.deepCopy();
+        ObjectNode resolved = schema;
         JsonNode ref = resolved.get("$ref");
         if (ref != null && resolved.size() == 1) {
-            resolved = (ObjectNode) SHARED_DEFS.get(ref.asText().substring("#/$defs/".length())).deepCopy();
+            resolved = (ObjectNode) SHARED_DEFS.get(defName(ref.asText()));
         }
-        resolved.set("$defs", SHARED_DEFS.deepCopy());
+        resolved = resolved.deepCopy();
+        Set<String> reached = new LinkedHashSet<>();
+        collectRefs(resolved, reached);
+        ObjectNode defs = resolved.objectNode();
+        for (String name : reached) {
+            defs.set(name, SHARED_DEFS.get(name).deepCopy());
+        }
+        if (!defs.isEmpty()) {
+            resolved.set("$defs", defs);
+        }
         return resolved;
+    }
+
+    /** Adds to {@code reached} every shared definition {@code node} refers to, and those they refer to. */
+    private static void collectRefs(JsonNode node, Set<String> reached) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual()) {
+                String name = defName(ref.asText());
+                if (reached.add(name)) {
+                    collectRefs(SHARED_DEFS.get(name), reached);
+                }
+            }
+        }
+        node.forEach(child -> collectRefs(child, reached));
+    }
+
+    private static String defName(String ref) {
+        String prefix = "#/$defs/";
+        if (!ref.startsWith(prefix) || !SHARED_DEFS.has(ref.substring(prefix.length()))) {
+            throw new IllegalStateException("tool schema refers to " + ref + ", which is not in /tools/_defs.json");
+        }
+        return ref.substring(prefix.length());
     }
 
     private static ObjectNode withoutComment(JsonNode defs) {
@@ -52,7 +83,7 @@ public record ToolDefinition(String name, String title, String description, Obje
             if (in == null) {
                 throw new IllegalStateException("missing tool definition " + resource);
             }
-            return PLAIN.readTree(in);
+            return Json.plain().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tool definition " + resource, e);
         }

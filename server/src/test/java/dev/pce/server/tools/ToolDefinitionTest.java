@@ -29,6 +29,12 @@ class ToolDefinitionTest {
                 definition.outputSchema().findValues("$ref").forEach(ref -> assertThat(
                         definition.outputSchema().path("$defs").has(ref.asText().substring("#/$defs/".length())))
                         .as(tool.name() + " " + ref).isTrue());
+                // only the definitions the schema reaches: the tool list stays small
+                java.util.Set<String> referenced = new java.util.HashSet<>();
+                definition.outputSchema().findValues("$ref").forEach(ref -> referenced.add(ref.asText()
+                        .substring("#/$defs/".length())));
+                definition.outputSchema().path("$defs").fieldNames().forEachRemaining(name -> assertThat(referenced)
+                        .as(tool.name() + " carries $defs/" + name + " without using it").contains(name));
             }
         }
     }

@@ -1,0 +1,37 @@
+package dev.pce.rules;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+
+/**
+ * Compiles one DRL resource into a KieBase. Apart from {@link CompiledDrl}, which the server links at start-up:
+ * checking this code makes the JVM load Drools' KieBase, and with it open the on-demand jar, which should happen
+ * only when the rules compile in the background.
+ */
+final class DrlCompiler {
+    private DrlCompiler() {
+    }
+
+    /**
+     * @param description what the rules are, for messages ("gate rules")
+     * @param location    where the DRL is, for messages ("rules/gates.drl")
+     */
+    static KieBase compile(Resource resource, String description, String location) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        builder.add(resource, ResourceType.DRL);
+        if (builder.hasErrors()) {
+            throw new CeException(ErrorCode.INTERNAL, "The " + description + " in " + location + " do not compile: "
+                    + builder.getErrors(), "Correct the DRL at the lines named; run the rules scenarios to check.");
+        }
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(builder.getKnowledgePackages());
+        return base;
+    }
+}
