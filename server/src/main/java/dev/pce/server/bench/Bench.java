@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,6 +40,8 @@ public final class Bench {
     private final BenchOptions options;
     private final PrintWriter out;
     private final Path scratch;
+    /** The side-by-side start-up line, printed after the table; empty without {@code --startup-against}. */
+    private String startupComparison = "";
 
     public Bench(BenchOptions options, PrintWriter out) throws IOException {
         this.options = options;
@@ -46,9 +49,13 @@ public final class Bench {
         this.scratch = Files.createTempDirectory("pce-bench-");
     }
 
-    /** What to measure and how much. {@code launcher} is the ce script, to time start-up through it as well. */
+    /**
+     * What to measure and how much. {@code launcher} is the ce script, to time start-up through it as well;
+     * {@code startupAgainst} is the ce script of another build (an earlier checkout), whose starts are timed in the
+     * same series, in turn with this build's.
+     */
     public record BenchOptions(int startupRuns, int tasks, int calls, int appends, int appendProcesses,
-                               Optional<Path> launcher) {
+                               Optional<Path> launcher, Optional<Path> startupAgainst) {
     }
 
     public void run() throws Exception {
@@ -61,31 +68,52 @@ public final class Bench {
             startup();
             latency();
             appends();
+            out.print(startupComparison);
+            out.flush();
         } finally {
             Workspace.deleteTree(scratch);
         }
     }
 
     /**
-     * Times both ways of starting in alternation, run by run, so a machine that speeds up or slows down during the
-     * series affects both alike and their difference stays meaningful.
+     * Times every way of starting in alternation, run by run, so a machine that speeds up or slows down during the
+     * series affects all alike and their differences stay meaningful.
      */
     private void startup() throws IOException {
+        List<String> names = new ArrayList<>();
         List<List<String>> commands = new ArrayList<>();
+        names.add("java -jar");
         commands.add(ServerLauncher.serve(scratch.resolve("ws-startup"), List.of()).command());
-        options.launcher().ifPresent(launcher -> commands.add(List.of(launcher.toString(), "serve")));
+        options.launcher().ifPresent(launcher -> {
+            names.add("./ce serve");
+            commands.add(List.of(launcher.toString(), "serve"));
+        });
+        options.startupAgainst().ifPresent(other -> {
+            names.add(other + " serve");
+            commands.add(List.of(other.toString(), "serve"));
+        });
         List<Samples> samples = commands.stream().map(command -> new Samples()).toList();
+        List<Double> ratios = new ArrayList<>();
         for (int run = 0; run <= options.startupRuns(); run++) {
+            long[] nanos = new long[commands.size()];
             for (int i = 0; i < commands.size(); i++) {
-                long nanos = timeStartup(commands.get(i));
+                nanos[i] = timeStartup(commands.get(i));
                 if (run > 0) { // the first run may create the class-data archive: not a user's typical start
-                    samples.get(i).add(nanos);
+                    samples.get(i).add(nanos[i]);
                 }
             }
+            if (run > 0 && options.startupAgainst().isPresent() && options.launcher().isPresent()) {
+                ratios.add((double) nanos[1] / nanos[2]);
+            }
         }
-        row("spawn -> initialize answer, java -jar (ms)", samples.get(0), "p50 <= 400");
-        if (samples.size() > 1) {
-            row("spawn -> initialize answer, ./ce serve (ms)", samples.get(1), "p50 <= 400");
+        for (int i = 0; i < commands.size(); i++) {
+            row("spawn -> initialize answer, " + names.get(i) + " (ms)", samples.get(i), "p50 <= 400");
+        }
+        if (!ratios.isEmpty()) {
+            ratios.sort(null);
+            startupComparison = String.format(Locale.ROOT, "Start-up of this build against %s, ./ce serve, run by "
+                    + "run: median ratio **%.3f** (min %.3f, max %.3f, %d pairs)%n", options.startupAgainst().get(),
+                    ratios.get((ratios.size() - 1) / 2), ratios.getFirst(), ratios.getLast(), ratios.size());
         }
     }
 

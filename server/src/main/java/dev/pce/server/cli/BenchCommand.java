@@ -35,6 +35,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Writer processes for the shared-log append rate (default ${DEFAULT-VALUE}).")
     int appendProcesses;
 
+    @Option(names = "--startup-against", paramLabel = "CE_SCRIPT",
+            description = "Also time the start-up of another build (the ce script of another checkout), in turn with "
+                    + "this one's, and print the run-by-run ratio: a side-by-side comparison on a drifting machine.")
+    Optional<Path> startupAgainst = Optional.empty();
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
         LoggingSetup.configureForCli();
         // The ce script names itself so start-up can also be timed the way Claude Code starts the server.
         Optional<Path> launcher = Optional.ofNullable(System.getenv("CE_LAUNCHER")).map(Path::of);
-        new Bench(new Bench.BenchOptions(startupRuns, tasks, calls, appends, appendProcesses, launcher),
+        new Bench(new Bench.BenchOptions(startupRuns, tasks, calls, appends, appendProcesses, launcher,
+                startupAgainst.map(Path::toAbsolutePath)),
                 spec.commandLine().getOut()).run();
         return 0;
     }
