@@ -61,7 +61,7 @@ public final class NoteRenderer {
 
     /** The whole note file: front matter block, then {@code body} with {@code \n} line ends. */
     public static String render(FrontMatter frontMatter, String body) {
-        return "---\n" + yaml(frontMatter) + "---\n" + body.replace("\r\n", "\n");
+        return "---\n" + yaml(frontMatter) + "---\n" + LineEnds.toLf(body);
     }
 
     public static String render(Note note) {

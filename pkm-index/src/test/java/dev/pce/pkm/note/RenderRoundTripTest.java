@@ -82,6 +82,19 @@ class RenderRoundTripTest {
         assertThat(NoteRenderer.render(FrontMatter.EMPTY, "x")).isEqualTo("---\n---\nx");
     }
 
+    /**
+     * Found by fuzzing: replacing only CRLF read {@code \r\r\n} as {@code \r\n}, which the renderer then shortened
+     * again, so each rewrite of the note lost a CR. A lone CR is a line end of its own, as in CommonMark.
+     */
+    @Test
+    void aLoneCarriageReturnIsALineEndSoARewriteChangesNothing() {
+        ParseResult.Parsed read = (ParseResult.Parsed) new NoteParser().parse("cr.md", "a\r\r\nb\rc\r\n");
+        assertThat(read.note().body()).isEqualTo("a\n\nb\nc\n");
+
+        ParseResult.Parsed again = (ParseResult.Parsed) new NoteParser().parse("cr.md", NoteRenderer.render(read.note()));
+        assertThat(again.note().body()).isEqualTo(read.note().body());
+    }
+
     private static FrontMatter randomFrontMatter(Random random) {
         FrontMatter.Builder b = FrontMatter.builder();
         if (random.nextBoolean()) {
