@@ -1,5 +1,6 @@
 package dev.pce.server.mcp;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +42,10 @@ final class StdioTransport implements McpServerTransportProvider {
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     private static final int PARSE_ERROR = -32700;
     private static final int INVALID_REQUEST = -32600;
-    private static final ObjectMapper ERRORS = new ObjectMapper();
+    /** Reads the id of a line it rejects exactly: 1e999 or 2^70 go back as sent, not as "Infinity" or rounded. */
+    private static final ObjectMapper ERRORS = new ObjectMapper().enable(
+            DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    private static final int MAX_REASON_CHARS = 200;
 
     private final McpJsonMapper mapper;
     private final BoundedLineReader lines;
@@ -127,8 +131,19 @@ final class StdioTransport implements McpServerTransportProvider {
             return;
         }
         JsonNode id = tree != null && tree.isObject() ? tree.get("id") : null;
-        reject(id, INVALID_REQUEST, "Invalid request: not a JSON-RPC 2.0 message (" + cause.getClass().getSimpleName()
-                + "). Send an object with \"jsonrpc\":\"2.0\" and a method; batches are not supported.");
+        reject(id, INVALID_REQUEST, "Invalid request: not a JSON-RPC 2.0 message PCE can answer (" + reason(cause)
+                + "). Send an object with \"jsonrpc\":\"2.0\", a method and a string or whole-number id; "
+                + "batches are not supported.");
+    }
+
+    /** Why the SDK refused the line (e.g. an id that is neither a string nor a whole number), in one short line. */
+    private static String reason(Exception cause) {
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return cause.getClass().getSimpleName();
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() <= MAX_REASON_CHARS ? line : line.substring(0, MAX_REASON_CHARS) + "...";
     }
 
     private void reject(JsonNode id, int code, String message) {
