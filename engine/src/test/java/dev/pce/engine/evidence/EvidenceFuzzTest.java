@@ -3,6 +3,7 @@ package dev.pce.engine.evidence;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.pce.engine.gate.Evidence;
 import dev.pce.engine.testing.Fuzzing;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * merge without error. The corpus is under
  * {@code src/test/resources/dev/pce/engine/evidence/EvidenceFuzzTestInputs}; see docs/fuzzing.md.
  */
+// A hang (an input that never finishes) is a finding too: Jazzer makes this its per-input timeout.
+@Timeout(30)
 class EvidenceFuzzTest {
 
     @FuzzTest

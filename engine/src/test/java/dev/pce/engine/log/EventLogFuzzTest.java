@@ -14,6 +14,7 @@ import dev.pce.engine.service.WorkflowStatus;
 import dev.pce.engine.testing.Fuzzing;
 import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.workspace.Workspace;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PCE appended to a log, the log reads back whole. The corpus is under
  * {@code src/test/resources/dev/pce/engine/log/EventLogFuzzTestInputs}; see docs/fuzzing.md.
  */
+// A hang (an input that never finishes) is a finding too: Jazzer makes this its per-input timeout.
+@Timeout(30)
 class EventLogFuzzTest {
     private static final String WORKFLOW = "wf-20250115-100000-f0220f";
     private static final Workspace WORKSPACE = Workspace.open(Fuzzing.scratch().resolve("workspace"));

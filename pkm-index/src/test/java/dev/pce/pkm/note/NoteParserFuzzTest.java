@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * seeded random test this target replaced drew from. The corpus is under
  * {@code src/test/resources/dev/pce/pkm/note/NoteParserFuzzTestInputs}; see docs/fuzzing.md.
  */
+// A hang (an input that never finishes) is a finding too: Jazzer makes this its per-input timeout.
+@Timeout(30)
 class NoteParserFuzzTest {
     private static final NoteParser PARSER = new NoteParser();
 

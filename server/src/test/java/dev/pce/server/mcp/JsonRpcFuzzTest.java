@@ -20,6 +20,7 @@ import java.util.List;
  * {@code src/test/resources/dev/pce/server/mcp/JsonRpcFuzzTestInputs}: real tool calls of every tool, in which
  * {@code $WORKFLOW} and {@code $CLAIM} stand for the scratch workflow and its live claim; see docs/fuzzing.md.
  */
+// A session that hangs is a finding too: Jazzer makes this its per-input timeout (setup included on the first).
 @Timeout(120)
 class JsonRpcFuzzTest {
 
