@@ -49,7 +49,11 @@ public final class WorkflowCheck {
             return new Result(workflowId, events.size(), Verdict.OK, Verdict.OK, "no snapshot (the log is replayed)");
         }
         WorkflowState replayed = new WorkflowState(workflowId);
-        events.stream().filter(event -> event.seq() <= snapshot.get().seq()).forEach(replayed::apply);
+        try {
+            events.stream().filter(event -> event.seq() <= snapshot.get().seq()).forEach(replayed::apply);
+        } catch (CeException e) {
+            return new Result(workflowId, events.size(), Verdict.PROBLEM, Verdict.OK, e.describe());
+        }
         if (comparable(replayed.snapshot(0)).equals(comparable(snapshot.get()))) {
             return new Result(workflowId, events.size(), Verdict.OK, Verdict.OK,
                     "the snapshot at event " + snapshot.get().seq() + " equals the replay");

@@ -1,5 +1,6 @@
 package dev.pce.engine.service;
 
+import dev.pce.engine.CeException;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.schedule.PoolSlots;
@@ -32,6 +33,8 @@ final class WorkflowHandle implements Closeable {
     private final StatusMemo statusMemo = new StatusMemo();
     private final LiveSchedule schedule;
     private long snapshotSeq;
+    /** Set when events read from the log did not fold: they are consumed, so every later call fails the same way. */
+    private CeException unusable;
 
     private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq,
                            PoolSlots slots) {
@@ -67,6 +70,7 @@ final class WorkflowHandle implements Closeable {
 
     /** Catches up with other processes, then answers from the state. */
     synchronized <T> T read(Function<WorkflowState, T> view) {
+        requireUsable();
         fold(log.readNew());
         snapshotIfDue();
         return view.apply(state);
@@ -82,6 +86,7 @@ final class WorkflowHandle implements Closeable {
      * then answers from the new state. The events are durable before this returns.
      */
     synchronized <T> T execute(Command command, CommandView<T> view) {
+        requireUsable();
         Executed executed = log.locked((caughtUp, appender) -> {
             fold(caughtUp);
             Instant now = clock.instant();
@@ -94,6 +99,7 @@ final class WorkflowHandle implements Closeable {
     }
 
     synchronized EventLog.Page events(long afterSeq, int limit, Predicate<Event> filter) {
+        requireUsable();
         return log.read(afterSeq, limit, filter);
     }
 
@@ -108,8 +114,19 @@ final class WorkflowHandle implements Closeable {
 
     private void fold(List<Event> events) {
         if (!events.isEmpty()) {
-            state.applyAll(events);
+            try {
+                state.applyAll(events);
+            } catch (CeException e) {
+                unusable = e;
+                throw e;
+            }
             schedule.apply(events, state);
+        }
+    }
+
+    private void requireUsable() {
+        if (unusable != null) {
+            throw unusable;
         }
     }
 
