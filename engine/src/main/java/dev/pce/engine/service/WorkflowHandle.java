@@ -49,6 +49,15 @@ final class WorkflowHandle implements Closeable {
 
     static WorkflowHandle open(String workflowId, Path dir, Clock clock, PoolSlots slots) {
         EventLog log = EventLog.open(dir.resolve(Workspace.EVENTS_FILE), clock);
+        try {
+            return open(workflowId, log, dir, clock, slots);
+        } catch (RuntimeException e) {
+            log.close(); // the caller gets no handle to close it with
+            throw e;
+        }
+    }
+
+    private static WorkflowHandle open(String workflowId, EventLog log, Path dir, Clock clock, PoolSlots slots) {
         Path snapshotFile = dir.resolve(Workspace.SNAPSHOT_FILE);
         Optional<WorkflowSnapshot> snapshot = SnapshotStore.read(snapshotFile)
                 .filter(s -> s.workflowId().equals(workflowId))
@@ -62,7 +71,12 @@ final class WorkflowHandle implements Closeable {
         } else {
             state = new WorkflowState(workflowId);
         }
-        state.applyAll(log.readNew());
+        List<Event> events = log.readNew();
+        try {
+            state.applyAll(events);
+        } catch (CeException e) {
+            throw inLog(log, e);
+        }
         WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq, slots);
         handle.snapshotIfDue();
         return handle;
@@ -117,11 +131,16 @@ final class WorkflowHandle implements Closeable {
             try {
                 state.applyAll(events);
             } catch (CeException e) {
-                unusable = e;
-                throw e;
+                unusable = inLog(log, e);
+                throw unusable;
             }
             schedule.apply(events, state);
         }
+    }
+
+    /** An event that did not fold, with the file it is in: the one to restore. */
+    private static CeException inLog(EventLog log, CeException e) {
+        return new CeException(e.code(), "Event log " + log.file() + ": " + e.getMessage(), e.fix(), e);
     }
 
     private void requireUsable() {
