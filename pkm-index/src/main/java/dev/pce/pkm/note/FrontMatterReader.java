@@ -2,6 +2,7 @@ package dev.pce.pkm.note;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -17,8 +18,13 @@ import java.util.regex.Pattern;
  * mapping makes the note unusable; a known field with a value of the wrong shape is only left out, with a warning.
  */
 final class FrontMatterReader {
+    /**
+     * Decimals as {@link java.math.BigDecimal}: a double turns {@code 2024E408251} into Infinity, which is written
+     * back as text, so the note would change each time it is rewritten.
+     */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
     /** The outcome: front matter with warnings, or the reason the YAML is unusable. */

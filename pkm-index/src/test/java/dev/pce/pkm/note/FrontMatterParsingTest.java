@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -48,6 +49,18 @@ class FrontMatterParsingTest {
         assertThat(fm.extra().keySet()).containsExactly("aliases", "priority");
         assertThat(fm.extra().get("priority")).isEqualTo(IntNode.valueOf(3));
         assertThat(note.body()).isEqualTo("Body.\n");
+    }
+
+    /**
+     * Found by fuzzing: read as a double, {@code 2024E408251} became Infinity, which the renderer writes as text, so
+     * a note rewritten ({@code Vault.write}, the {@code pkm://note} resource) changed its value.
+     */
+    @Test
+    void aNumberOfAnySizeIsKeptExactlyAndReadsBackFromWhatIsWritten() {
+        Note note = note("---\nratio: 2024E408251\nshare: 0.10\n---\n");
+
+        assertThat(note.frontMatter().extra().get("ratio").decimalValue()).isEqualTo(new BigDecimal("2024E408251"));
+        assertThat(note(NoteRenderer.render(note)).frontMatter()).isEqualTo(note.frontMatter());
     }
 
     @Test
