@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.util.ArrayList;
@@ -19,12 +20,14 @@ import java.util.regex.Pattern;
  */
 final class FrontMatterReader {
     /**
-     * Decimals as {@link java.math.BigDecimal}: a double turns {@code 2024E408251} into Infinity, which is written
-     * back as text, so the note would change each time it is rewritten.
+     * Decimals exactly as written, scale included: a double turns {@code 2024E408251} into Infinity, which is written
+     * back as text, and a normalised decimal writes {@code 1.0} back as {@code 1}, an integer; either way the note
+     * would change each time it is rewritten.
      */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
     /** The outcome: front matter with warnings, or the reason the YAML is unusable. */

@@ -52,12 +52,13 @@ class FrontMatterParsingTest {
     }
 
     /**
-     * Found by fuzzing: read as a double, {@code 2024E408251} became Infinity, which the renderer writes as text, so
-     * a note rewritten ({@code Vault.write}, the {@code pkm://note} resource) changed its value.
+     * Found by fuzzing: read as a double, {@code 2024E408251} became Infinity, which the renderer writes as text; read
+     * as a normalised decimal, {@code 0e005217924} (and {@code 1.0}) came back as an integer. Either way a rewritten
+     * note ({@code Vault.write}, the {@code pkm://note} resource) changed.
      */
     @Test
     void aNumberOfAnySizeIsKeptExactlyAndReadsBackFromWhatIsWritten() {
-        Note note = note("---\nratio: 2024E408251\nshare: 0.10\n---\n");
+        Note note = note("---\nratio: 2024E408251\nshare: 0.10\nwhole: 1.0\nnone: 0e005217924\n---\n");
 
         assertThat(note.frontMatter().extra().get("ratio").decimalValue()).isEqualTo(new BigDecimal("2024E408251"));
         assertThat(note(NoteRenderer.render(note)).frontMatter()).isEqualTo(note.frontMatter());
