@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.util.ArrayList;
@@ -19,15 +21,10 @@ import java.util.regex.Pattern;
  * mapping makes the note unusable; a known field with a value of the wrong shape is only left out, with a warning.
  */
 final class FrontMatterReader {
-    /**
-     * Decimals exactly as written, scale included: a double turns {@code 2024E408251} into Infinity, which is written
-     * back as text, and a normalised decimal writes {@code 1.0} back as {@code 1}, an integer; either way the note
-     * would change each time it is rewritten.
-     */
+    /** Decimals as {@link java.math.BigDecimal} first; {@link #decimals} makes doubles of those a double can hold. */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
     /** The outcome: front matter with warnings, or the reason the YAML is unusable. */
@@ -54,7 +51,7 @@ final class FrontMatterReader {
     private Outcome read(String yaml) {
         JsonNode root;
         try {
-            root = YAML.readTree(yaml);
+            root = decimals(YAML.readTree(yaml));
         } catch (JsonProcessingException e) {
             return new Unusable(new NoteProblem(path, NoteProblem.Kind.BAD_YAML,
                     "The front matter is not valid YAML: " + firstLine(e.getOriginalMessage()) + where(e),
@@ -101,6 +98,29 @@ final class FrontMatterReader {
             }
         }
         return new Read(builder.build(), List.copyOf(warnings));
+    }
+
+    /**
+     * Decimals as doubles, the way they are written back ({@code 2.} as {@code 2.0}), except those beyond a double:
+     * as a double {@code 2024E408251} is Infinity, which the renderer writes as text, so a rewritten note would
+     * change; as a decimal it is written and read back as the same number.
+     */
+    private static JsonNode decimals(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isBigDecimal()) {
+            double value = node.doubleValue();
+            return Double.isFinite(value) ? DoubleNode.valueOf(value) : node;
+        }
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> field.setValue(decimals(field.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, decimals(array.get(i)));
+            }
+        }
+        return node;
     }
 
     /** A text, number or boolean as text; null as absent; a list or mapping is a warning. */

@@ -1,5 +1,6 @@
 package dev.pce.pkm.note;
 
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
@@ -52,15 +53,16 @@ class FrontMatterParsingTest {
     }
 
     /**
-     * Found by fuzzing: read as a double, {@code 2024E408251} became Infinity, which the renderer writes as text; read
-     * as a normalised decimal, {@code 0e005217924} (and {@code 1.0}) came back as an integer. Either way a rewritten
-     * note ({@code Vault.write}, the {@code pkm://note} resource) changed.
+     * Found by fuzzing: read as a double, {@code 2024E408251} became Infinity, which the renderer writes as text, so a
+     * rewritten note ({@code Vault.write}, the {@code pkm://note} resource) changed. The first fix, decimals for all,
+     * wrote {@code 0e005217924} and {@code 2.} back as integers; a decimal is a double unless a double cannot hold it.
      */
     @Test
-    void aNumberOfAnySizeIsKeptExactlyAndReadsBackFromWhatIsWritten() {
-        Note note = note("---\nratio: 2024E408251\nshare: 0.10\nwhole: 1.0\nnone: 0e005217924\n---\n");
+    void aNumberOfAnySizeReadsBackAsTheSameNumberFromWhatIsWritten() {
+        Note note = note("---\nratio: 2024E408251\nshare: 0.10\nwhole: 1.0\nnone: 0e005217924\ntwo: 2.\n---\n");
 
         assertThat(note.frontMatter().extra().get("ratio").decimalValue()).isEqualTo(new BigDecimal("2024E408251"));
+        assertThat(note.frontMatter().extra().get("two")).isEqualTo(DoubleNode.valueOf(2));
         assertThat(note(NoteRenderer.render(note)).frontMatter()).isEqualTo(note.frontMatter());
     }
 
