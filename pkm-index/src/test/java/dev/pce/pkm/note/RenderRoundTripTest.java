@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -80,6 +81,17 @@ class RenderRoundTripTest {
                 Body
                 """);
         assertThat(NoteRenderer.render(FrontMatter.EMPTY, "x")).isEqualTo("---\n---\nx");
+    }
+
+    /** Found by fuzzing: YAML 1.1 line breaks other than LF were folded into spaces when the note was read back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"6\u0085", "a\u2028b", "a\u2029b", "carriage\rreturn", "mixed\u0085\nbreaks"})
+    void aTextWithAnyYamlLineBreakReadsBackUnchanged(String title) {
+        FrontMatter frontMatter = FrontMatter.builder().title(title).type(title).build();
+
+        ParseResult.Parsed read = (ParseResult.Parsed) new NoteParser().parse("t.md",
+                NoteRenderer.render(frontMatter, "body\n"));
+        assertThat(read.note().frontMatter()).isEqualTo(frontMatter);
     }
 
     /**
