@@ -61,10 +61,10 @@ public final class NoteRenderer {
     }
 
     /**
-     * Jackson's YAML writer, except for a text holding a line break YAML 1.1 reads as a plain line feed or folds
-     * into a space (CR, NEL, U+2028, U+2029): written double-quoted, whose escapes keep it. Jackson would write it
-     * as a literal block when it also holds a line feed, else plain or single-quoted; either way the text read back
-     * would differ (found by fuzzing: the title "6" followed by NEL came back as "6").
+     * Jackson's YAML writer, except for a text or key holding a line break YAML 1.1 reads as a plain line feed or
+     * folds into a space (CR, NEL, U+2028, U+2029): written double-quoted, whose escapes keep it. Jackson would write
+     * it as a literal block when it also holds a line feed, else plain or single-quoted; either way the text read
+     * back would differ (found by fuzzing: the title "6" followed by NEL came back as "6", and so did such a key).
      */
     private static final class ExactTextGenerator extends YAMLGenerator {
         private static final Pattern FOLDED_BREAK = Pattern.compile("[\\r\\u0085\\u2028\\u2029]");
@@ -74,14 +74,11 @@ public final class NoteRenderer {
             super(context, features, yamlFeatures, quoting, codec, out, dumper);
         }
 
+        /** Every scalar, keys included, passes here. */
         @Override
-        public void writeString(String text) throws IOException {
-            if (text != null && FOLDED_BREAK.matcher(text).find()) {
-                _verifyValueWrite("write String value");
-                _writeScalar(text, "string", DumperOptions.ScalarStyle.DOUBLE_QUOTED);
-            } else {
-                super.writeString(text);
-            }
+        protected void _writeScalar(String value, String type, DumperOptions.ScalarStyle style) throws IOException {
+            super._writeScalar(value, type, FOLDED_BREAK.matcher(value).find() ? DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                    : style);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.pce.pkm.note;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,7 +88,8 @@ class RenderRoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"6\u0085", "a\u2028b", "a\u2029b", "carriage\rreturn", "mixed\u0085\nbreaks"})
     void aTextWithAnyYamlLineBreakReadsBackUnchanged(String title) {
-        FrontMatter frontMatter = FrontMatter.builder().title(title).type(title).build();
+        FrontMatter frontMatter = FrontMatter.builder().title(title).type(title)
+                .extra("key " + title, TextNode.valueOf(title)).build();
 
         ParseResult.Parsed read = (ParseResult.Parsed) new NoteParser().parse("t.md",
                 NoteRenderer.render(frontMatter, "body\n"));
