@@ -163,8 +163,8 @@ final class JsonRpcAnswers {
     private static Optional<JsonNode> lenient(String line) {
         try {
             return Optional.ofNullable(LENIENT.readTree(line));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
+        } catch (JsonProcessingException | NumberFormatException e) {
+            return Optional.empty(); // not JSON, or a number beyond exact reading (1e9999999999): answered without id
         }
     }
 
