@@ -51,7 +51,7 @@ final class JsonRpcAnswers {
 
         Map<String, Integer> requests = new HashMap<>();
         Map<String, Integer> linesWithId = new HashMap<>();
-        Set<String> toolCalls = new HashSet<>();
+        Map<String, Set<String>> methods = new HashMap<>();
         int lines = 0;
         int unparseable = 0;
         for (byte[] raw : session.lines()) {
@@ -70,12 +70,17 @@ final class JsonRpcAnswers {
             idKey(id).ifPresent(key -> linesWithId.merge(key, 1, Integer::sum));
             if (message.isObject() && message.path("method").isTextual() && idKey(id).isPresent()) {
                 requests.merge(idKey(id).get(), 1, Integer::sum);
-                if (message.path("method").asText().equals("tools/call")) {
-                    toolCalls.add(idKey(id).get());
-                }
+                methods.computeIfAbsent(idKey(id).get(), key -> new HashSet<>()).add(message.path("method").asText());
             }
         }
 
+        // An answer is a tool's only when its id was used by tool calls alone (a ping may share it).
+        Set<String> toolCalls = new HashSet<>();
+        methods.forEach((id, used) -> {
+            if (used.equals(Set.of("tools/call"))) {
+                toolCalls.add(id);
+            }
+        });
         Map<String, Integer> answers = new HashMap<>();
         int answersWithoutId = 0;
         for (JsonNode message : messages) {
