@@ -21,8 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Properties: a note parses, or is a problem that its content explains (bad YAML, not UTF-8 text) with a fix;
  * never the parser's defect fallback. A parsed note's links and tags are well formed, and the note written again
  * ({@code Vault.write}, the {@code pkm://note} resource) reads back the same. A rendered note reads back with the
- * front matter and body it was rendered from. The dictionary holds markdown's special pieces, the grammar the
- * seeded random test this target replaced drew from. The corpus is under
+ * front matter and body it was rendered from.
+ *
+ * <p>This target replaced a seeded random test (600 texts of markdown's special pieces and random bytes): the pieces
+ * are its dictionary, its checks are here, and the 15 of its inputs that covered everything the 600 did are in the
+ * corpus ({@code pieces-*}, {@code bytes-*}), under
  * {@code src/test/resources/dev/pce/pkm/note/NoteParserFuzzTestInputs}; see docs/fuzzing.md.
  */
 // A hang (an input that never finishes) is a finding too: Jazzer makes this its per-input timeout.
