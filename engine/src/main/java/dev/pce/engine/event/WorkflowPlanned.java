@@ -7,6 +7,7 @@ import dev.pce.engine.workflow.PlanRelations;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The first event of every workflow: its goal, validated plan, and the classified relations between its tasks
@@ -23,6 +24,7 @@ public record WorkflowPlanned(String goal, List<TaskSpec> tasks, List<Classified
      *                         would only learn what the correction left over
      */
     public WorkflowPlanned {
+        Objects.requireNonNull(goal, "goal");
         tasks = List.copyOf(tasks);
         // plans recorded before edges were classified: their declared dependencies, as declared
         edges = edges == null ? PlanRelations.declaredOnly(tasks) : List.copyOf(edges);

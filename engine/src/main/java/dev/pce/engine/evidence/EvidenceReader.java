@@ -91,13 +91,7 @@ public final class EvidenceReader {
         EvidenceFormat format = null;
         try {
             format = FormatDetector.detect(content);
-            return switch (format) {
-                case JUNIT_XML -> JUnitXmlParser.parse(source, content);
-                case JACOCO_XML -> JacocoXmlParser.parse(source, content);
-                case COBERTURA_XML -> CoberturaXmlParser.parse(source, content);
-                case LCOV -> LcovParser.parse(source, content);
-                case SARIF -> SarifParser.parse(source, content);
-            };
+            return parse(source, content, format);
         } catch (MalformedEvidenceException e) {
             String prefix = format == null ? "" : "as " + format.displayName() + ": ";
             return UnreadableFile.of(source, prefix + e.describe());
@@ -106,5 +100,16 @@ public final class EvidenceReader {
             return UnreadableFile.of(source, "PCE failed to read it (" + e + "). Fix: this is a bug in PCE; report "
                     + "it with the file attached. Until then the gate cannot use this evidence.");
         }
+    }
+
+    /** The content parsed as {@code format}; a defect of a parser escapes as the exception it is (fuzz targets). */
+    static ParsedFile parse(String source, byte[] content, EvidenceFormat format) throws MalformedEvidenceException {
+        return switch (format) {
+            case JUNIT_XML -> JUnitXmlParser.parse(source, content);
+            case JACOCO_XML -> JacocoXmlParser.parse(source, content);
+            case COBERTURA_XML -> CoberturaXmlParser.parse(source, content);
+            case LCOV -> LcovParser.parse(source, content);
+            case SARIF -> SarifParser.parse(source, content);
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.pce.engine.learning;
 
+import dev.pce.engine.Elapsed;
 import dev.pce.engine.conflict.QualityResolution;
 import dev.pce.engine.conflict.Resolution;
 import dev.pce.engine.conflict.ResourceResolution;
@@ -26,7 +27,6 @@ import dev.pce.engine.learning.LearningReport.ReworkTrigger;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.workflow.DimensionReview;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -142,7 +142,7 @@ public final class WorkflowLearning {
             if (claim == null || task == null || task.estimateMinutes() <= 0) {
                 return; // no start to measure from, or nothing to compare with
             }
-            double actualMinutes = Duration.between(claim.at(), at).toMillis() / 60_000.0;
+            double actualMinutes = Elapsed.minutes(claim.at(), at);
             String pool = claim.pool() == null || claim.pool().isEmpty() ? task.pool() : claim.pool();
             ratiosByKindAndPool.computeIfAbsent(task.kind() + "\u0000" + pool, key -> new ArrayList<>())
                     .add(actualMinutes / task.estimateMinutes());

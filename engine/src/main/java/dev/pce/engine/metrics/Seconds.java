@@ -1,6 +1,7 @@
 package dev.pce.engine.metrics;
 
-import java.time.Duration;
+import dev.pce.engine.Elapsed;
+
 import java.time.Instant;
 
 /** Durations as seconds with a fraction: what the metrics report and compare. */
@@ -10,7 +11,7 @@ final class Seconds {
     }
 
     static double between(Instant from, Instant to) {
-        return Duration.between(from, to).toNanos() / 1e9;
+        return Elapsed.seconds(from, to);
     }
 
     static Instant earlier(Instant a, Instant b) {

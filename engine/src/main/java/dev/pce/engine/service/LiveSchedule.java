@@ -1,6 +1,7 @@
 package dev.pce.engine.service;
 
 import dev.pce.engine.CeException;
+import dev.pce.engine.Elapsed;
 import dev.pce.engine.event.ClaimRevoked;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
@@ -18,7 +19,6 @@ import dev.pce.engine.workflow.WorkflowState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -125,6 +125,6 @@ final class LiveSchedule {
     }
 
     private double minutes(Instant time) {
-        return Math.max(0, Duration.between(origin, time).toNanos() / 60e9);
+        return Math.max(0, Elapsed.minutes(origin, time));
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Checks one workflow's files the way {@code ce doctor} reports them: the event log reads to its end (a torn last
- * line is cut, as every open does), and the snapshot, a cache, equals a replay of the log up to its event. A
+ * line is cut, as every open does) and its events fold into a state, and the snapshot, a cache, equals a replay of the log up to its event. A
  * snapshot that does not is deleted when repairing: the next open replays the log, which is the truth.
  */
 public final class WorkflowCheck {
@@ -42,6 +42,12 @@ public final class WorkflowCheck {
             events = log.readNew();
         } catch (CeException e) {
             return new Result(workflowId, 0, Verdict.PROBLEM, Verdict.OK, e.describe());
+        }
+        try {
+            // Lines that decode can still hold events that do not fit together; the server would refuse the log.
+            new WorkflowState(workflowId).applyAll(events);
+        } catch (CeException e) {
+            return new Result(workflowId, events.size(), Verdict.PROBLEM, Verdict.OK, e.describe());
         }
         Path snapshotFile = workspace.workflowDir(workflowId).resolve(Workspace.SNAPSHOT_FILE);
         Optional<WorkflowSnapshot> snapshot = SnapshotStore.read(snapshotFile);

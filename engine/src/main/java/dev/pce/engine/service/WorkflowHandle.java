@@ -1,5 +1,6 @@
 package dev.pce.engine.service;
 
+import dev.pce.engine.CeException;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.schedule.PoolSlots;
@@ -32,6 +33,8 @@ final class WorkflowHandle implements Closeable {
     private final StatusMemo statusMemo = new StatusMemo();
     private final LiveSchedule schedule;
     private long snapshotSeq;
+    /** Set when events read from the log did not fold: they are consumed, so every later call fails the same way. */
+    private CeException unusable;
 
     private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq,
                            PoolSlots slots) {
@@ -46,6 +49,15 @@ final class WorkflowHandle implements Closeable {
 
     static WorkflowHandle open(String workflowId, Path dir, Clock clock, PoolSlots slots) {
         EventLog log = EventLog.open(dir.resolve(Workspace.EVENTS_FILE), clock);
+        try {
+            return open(workflowId, log, dir, clock, slots);
+        } catch (RuntimeException e) {
+            log.close(); // the caller gets no handle to close it with
+            throw e;
+        }
+    }
+
+    private static WorkflowHandle open(String workflowId, EventLog log, Path dir, Clock clock, PoolSlots slots) {
         Path snapshotFile = dir.resolve(Workspace.SNAPSHOT_FILE);
         Optional<WorkflowSnapshot> snapshot = SnapshotStore.read(snapshotFile)
                 .filter(s -> s.workflowId().equals(workflowId))
@@ -59,7 +71,12 @@ final class WorkflowHandle implements Closeable {
         } else {
             state = new WorkflowState(workflowId);
         }
-        state.applyAll(log.readNew());
+        List<Event> events = log.readNew();
+        try {
+            state.applyAll(events);
+        } catch (CeException e) {
+            throw inLog(log, e);
+        }
         WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq, slots);
         handle.snapshotIfDue();
         return handle;
@@ -67,6 +84,7 @@ final class WorkflowHandle implements Closeable {
 
     /** Catches up with other processes, then answers from the state. */
     synchronized <T> T read(Function<WorkflowState, T> view) {
+        requireUsable();
         fold(log.readNew());
         snapshotIfDue();
         return view.apply(state);
@@ -82,6 +100,7 @@ final class WorkflowHandle implements Closeable {
      * then answers from the new state. The events are durable before this returns.
      */
     synchronized <T> T execute(Command command, CommandView<T> view) {
+        requireUsable();
         Executed executed = log.locked((caughtUp, appender) -> {
             fold(caughtUp);
             Instant now = clock.instant();
@@ -94,6 +113,7 @@ final class WorkflowHandle implements Closeable {
     }
 
     synchronized EventLog.Page events(long afterSeq, int limit, Predicate<Event> filter) {
+        requireUsable();
         return log.read(afterSeq, limit, filter);
     }
 
@@ -108,8 +128,24 @@ final class WorkflowHandle implements Closeable {
 
     private void fold(List<Event> events) {
         if (!events.isEmpty()) {
-            state.applyAll(events);
+            try {
+                state.applyAll(events);
+            } catch (CeException e) {
+                unusable = inLog(log, e);
+                throw unusable;
+            }
             schedule.apply(events, state);
+        }
+    }
+
+    /** An event that did not fold, with the file it is in: the one to restore. */
+    private static CeException inLog(EventLog log, CeException e) {
+        return new CeException(e.code(), "Event log " + log.file() + ": " + e.getMessage(), e.fix(), e);
+    }
+
+    private void requireUsable() {
+        if (unusable != null) {
+            throw unusable;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pce.engine.workflow;
 
+import dev.pce.engine.Elapsed;
 import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.engine.conflict.Contender;
 import dev.pce.engine.conflict.ResourceContention;
@@ -13,7 +14,6 @@ import dev.pce.engine.model.Claim;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskState;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ final class ClaimArbitration {
                 continue;
             }
             Claim claim = task.claim().orElseThrow();
-            double elapsed = Duration.between(claim.claimedAt(), now).toMillis() / 60_000.0;
+            double elapsed = Elapsed.minutes(claim.claimedAt(), now);
             if (claim.expiredAt(now) || elapsed <= task.spec().estimateMinutes()
                     || state.conflicts().rescheduled(task.id(), claim.claimId())) {
                 continue;

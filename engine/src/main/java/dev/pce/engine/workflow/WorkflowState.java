@@ -1,5 +1,7 @@
 package dev.pce.engine.workflow;
 
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.ClaimRevoked;
@@ -102,7 +104,24 @@ public final class WorkflowState {
         }
     }
 
+    /**
+     * Folds one event in. PCE never writes an event that does not fit the ones before it (a task added twice over,
+     * an edge to a task that does not exist), so one that does not fit means the log was changed outside PCE.
+     *
+     * @throws CeException {@link ErrorCode#LOG_CORRUPT} naming the event, when it does not fit
+     */
     public void apply(Event event) {
+        try {
+            fold(event);
+        } catch (CeException e) {
+            throw new CeException(ErrorCode.LOG_CORRUPT, "Event " + event.seq() + " (" + event.type() + ", id "
+                    + event.id() + ") of workflow " + workflowId + " does not fit the events before it: "
+                    + e.getMessage(), "The log was changed outside PCE; restore it from a backup, or move this event "
+                    + "and the ones after it out of the log.", e);
+        }
+    }
+
+    private void fold(Event event) {
         lastSeq = event.seq();
         lastEventId = event.id();
         updatedAt = event.time();

@@ -1,10 +1,14 @@
 package dev.pce.engine.workflow;
 
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventCodec;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.TaskClaimed;
+import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.testing.MutableClock;
@@ -24,6 +28,7 @@ import static dev.pce.engine.model.TaskStatus.DONE;
 import static dev.pce.engine.model.TaskStatus.FAILED;
 import static dev.pce.engine.model.TaskStatus.READY;
 import static dev.pce.engine.model.TaskStatus.WAITING;
+import static dev.pce.engine.testing.Errors.assertError;
 import static dev.pce.engine.testing.Plans.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -37,6 +42,21 @@ class WorkflowStateTest {
                 task("a"), task("b").dependsOn("a"), task("c").dependsOn("b"),
                 task("d"), task("e").dependsOn("d"), task("f").dependsOn("e"),
                 task("g").kind("review")));
+    }
+
+    /**
+     * Found by fuzzing: replaying or merging a log whose tasks_added event names a task that does not exist failed
+     * with the planning error ("Classify only the tasks of the plan"), which tells someone reading a log nothing.
+     */
+    @Test
+    void anEventThatDoesNotFitTheEventsBeforeItIsACorruptLogNamingTheEvent() {
+        StateFixture workflow = StateFixture.planned(clock, Plans.of(task("a")));
+        NewEvent added = new NewEvent("planner", new TasksAdded(Plans.of(task("b")),
+                List.of(new ClassifiedEdge("ghost", "b", EdgeClass.HARD, "", "", "")), "rework", ""));
+
+        assertError(ErrorCode.LOG_CORRUPT, () -> workflow.record(List.of(added)),
+                "Event 2 (workflow.tasks_added, id ", "of workflow wf-test does not fit the events before it",
+                "'ghost'");
     }
 
     @Test

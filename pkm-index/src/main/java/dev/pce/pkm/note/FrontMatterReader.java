@@ -2,8 +2,12 @@ package dev.pce.pkm.note;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.util.ArrayList;
@@ -17,8 +21,10 @@ import java.util.regex.Pattern;
  * mapping makes the note unusable; a known field with a value of the wrong shape is only left out, with a warning.
  */
 final class FrontMatterReader {
+    /** Decimals as {@link java.math.BigDecimal} first; {@link #decimals} makes doubles of those a double can hold. */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
     /** The outcome: front matter with warnings, or the reason the YAML is unusable. */
@@ -45,7 +51,7 @@ final class FrontMatterReader {
     private Outcome read(String yaml) {
         JsonNode root;
         try {
-            root = YAML.readTree(yaml);
+            root = decimals(YAML.readTree(yaml));
         } catch (JsonProcessingException e) {
             return new Unusable(new NoteProblem(path, NoteProblem.Kind.BAD_YAML,
                     "The front matter is not valid YAML: " + firstLine(e.getOriginalMessage()) + where(e),
@@ -92,6 +98,29 @@ final class FrontMatterReader {
             }
         }
         return new Read(builder.build(), List.copyOf(warnings));
+    }
+
+    /**
+     * Decimals as doubles, the way they are written back ({@code 2.} as {@code 2.0}), except those beyond a double:
+     * as a double {@code 2024E408251} is Infinity, which the renderer writes as text, so a rewritten note would
+     * change; as a decimal it is written and read back as the same number.
+     */
+    private static JsonNode decimals(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isBigDecimal()) {
+            double value = node.doubleValue();
+            return Double.isFinite(value) ? DoubleNode.valueOf(value) : node;
+        }
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> field.setValue(decimals(field.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, decimals(array.get(i)));
+            }
+        }
+        return node;
     }
 
     /** A text, number or boolean as text; null as absent; a list or mapping is a warning. */

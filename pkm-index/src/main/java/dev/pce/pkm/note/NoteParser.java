@@ -17,7 +17,7 @@ import java.util.Objects;
  * <ol>
  *   <li>A file larger than {@link ParseOptions#maxNoteBytes()} is {@link NoteProblem.Kind#OVERSIZE}.</li>
  *   <li>A file with a NUL byte or bytes that are not UTF-8 is {@link NoteProblem.Kind#BINARY}.</li>
- *   <li>A UTF-8 byte order mark is dropped; CRLF line ends become LF.</li>
+ *   <li>A UTF-8 byte order mark is dropped; CRLF and lone CR line ends become LF ({@link LineEnds}).</li>
  *   <li>Front matter: see {@link FrontMatterBlock}; YAML that does not parse, repeats a key, or is not a mapping
  *       is {@link NoteProblem.Kind#BAD_YAML}, and so is a first {@code ---} line that is never closed.</li>
  *   <li>Id: the front matter's {@code id} when present and valid, else the file name without {@code .md}.</li>
@@ -49,7 +49,7 @@ public final class NoteParser {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(content, "content");
         try {
-            return parseChecked(path, content);
+            return parseOrThrow(path, content);
         } catch (RuntimeException e) {
             // a defect in the parser must not stop a scan of the whole vault
             return new ParseResult.Problem(new NoteProblem(path, NoteProblem.Kind.UNREADABLE,
@@ -58,7 +58,8 @@ public final class NoteParser {
         }
     }
 
-    private ParseResult parseChecked(String path, byte[] content) {
+    /** As {@link #parse(String, byte[])}, but a defect escapes as the exception it is (for the fuzz target). */
+    ParseResult parseOrThrow(String path, byte[] content) {
         if (content.length > options.maxNoteBytes()) {
             return oversize(path, content.length, options.maxNoteBytes());
         }
@@ -77,7 +78,7 @@ public final class NoteParser {
         } catch (CharacterCodingException e) {
             return binary(path, "is not valid UTF-8 text");
         }
-        text = text.replace("\r\n", "\n");
+        text = LineEnds.toLf(text);
 
         FrontMatterBlock block = FrontMatterBlock.split(text);
         if (block.unclosed()) {

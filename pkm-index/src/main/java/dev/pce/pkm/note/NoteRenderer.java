@@ -1,15 +1,20 @@
 package dev.pce.pkm.note;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import org.yaml.snakeyaml.DumperOptions;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.regex.Pattern;
 
 /**
@@ -34,13 +39,47 @@ public final class NoteRenderer {
         dumper.setWidth(Integer.MAX_VALUE); // never fold a long title over several lines
         dumper.setSplitLines(false);
         dumper.setAllowUnicode(true);
-        return YAMLFactory.builder()
+        return new ExactTextFactory(YAMLFactory.builder()
                 .dumperOptions(dumper)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .stringQuotingChecker(new NumberAwareQuoting())
-                .build();
+                .stringQuotingChecker(new NumberAwareQuoting()));
+    }
+
+    /** Jackson's YAML factory, making {@link ExactTextGenerator}s. */
+    private static final class ExactTextFactory extends YAMLFactory {
+        ExactTextFactory(YAMLFactoryBuilder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected YAMLGenerator _createGenerator(Writer out, IOContext context) throws IOException {
+            return new ExactTextGenerator(context, _generatorFeatures, _yamlGeneratorFeatures, _quotingChecker,
+                    _objectCodec, out, _dumperOptions);
+        }
+    }
+
+    /**
+     * Jackson's YAML writer, except for a text or key holding a line break YAML 1.1 reads as a plain line feed or
+     * folds into a space (CR, NEL, U+2028, U+2029): written double-quoted, whose escapes keep it. Jackson would write
+     * it as a literal block when it also holds a line feed, else plain or single-quoted; either way the text read
+     * back would differ (found by fuzzing: the title "6" followed by NEL came back as "6", and so did such a key).
+     */
+    private static final class ExactTextGenerator extends YAMLGenerator {
+        private static final Pattern FOLDED_BREAK = Pattern.compile("[\\r\\u0085\\u2028\\u2029]");
+
+        ExactTextGenerator(IOContext context, int features, int yamlFeatures, StringQuotingChecker quoting,
+                           ObjectCodec codec, Writer out, DumperOptions dumper) throws IOException {
+            super(context, features, yamlFeatures, quoting, codec, out, dumper);
+        }
+
+        /** Every scalar, keys included, passes here. */
+        @Override
+        protected void _writeScalar(String value, String type, DumperOptions.ScalarStyle style) throws IOException {
+            super._writeScalar(value, type, FOLDED_BREAK.matcher(value).find() ? DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                    : style);
+        }
     }
 
     /**
@@ -52,7 +91,6 @@ public final class NoteRenderer {
         private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?(0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+"
                 + "|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9_]+([eE][-+]?[0-9]+)?"
                 + "|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?|\\.(inf|Inf|INF|nan|NaN|NAN))");
-
         @Override
         public boolean needToQuoteValue(String value) {
             return super.needToQuoteValue(value) || NUMBER_LIKE.matcher(value).matches();
@@ -61,7 +99,7 @@ public final class NoteRenderer {
 
     /** The whole note file: front matter block, then {@code body} with {@code \n} line ends. */
     public static String render(FrontMatter frontMatter, String body) {
-        return "---\n" + yaml(frontMatter) + "---\n" + body.replace("\r\n", "\n");
+        return "---\n" + yaml(frontMatter) + "---\n" + LineEnds.toLf(body);
     }
 
     public static String render(Note note) {

@@ -1,11 +1,13 @@
 package dev.pce.pkm.note;
 
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -48,6 +50,20 @@ class FrontMatterParsingTest {
         assertThat(fm.extra().keySet()).containsExactly("aliases", "priority");
         assertThat(fm.extra().get("priority")).isEqualTo(IntNode.valueOf(3));
         assertThat(note.body()).isEqualTo("Body.\n");
+    }
+
+    /**
+     * Found by fuzzing: read as a double, {@code 2024E408251} became Infinity, which the renderer writes as text, so a
+     * rewritten note ({@code Vault.write}, the {@code pkm://note} resource) changed. The first fix, decimals for all,
+     * wrote {@code 0e005217924} and {@code 2.} back as integers; a decimal is a double unless a double cannot hold it.
+     */
+    @Test
+    void aNumberOfAnySizeReadsBackAsTheSameNumberFromWhatIsWritten() {
+        Note note = note("---\nratio: 2024E408251\nshare: 0.10\nwhole: 1.0\nnone: 0e005217924\ntwo: 2.\n---\n");
+
+        assertThat(note.frontMatter().extra().get("ratio").decimalValue()).isEqualTo(new BigDecimal("2024E408251"));
+        assertThat(note.frontMatter().extra().get("two")).isEqualTo(DoubleNode.valueOf(2));
+        assertThat(note(NoteRenderer.render(note)).frontMatter()).isEqualTo(note.frontMatter());
     }
 
     @Test

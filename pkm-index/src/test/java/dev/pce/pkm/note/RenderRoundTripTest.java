@@ -2,9 +2,11 @@ package dev.pce.pkm.note;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -80,6 +82,31 @@ class RenderRoundTripTest {
                 Body
                 """);
         assertThat(NoteRenderer.render(FrontMatter.EMPTY, "x")).isEqualTo("---\n---\nx");
+    }
+
+    /** Found by fuzzing: YAML 1.1 line breaks other than LF were folded into spaces when the note was read back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"6\u0085", "a\u2028b", "a\u2029b", "carriage\rreturn", "mixed\u0085\nbreaks"})
+    void aTextWithAnyYamlLineBreakReadsBackUnchanged(String title) {
+        FrontMatter frontMatter = FrontMatter.builder().title(title).type(title)
+                .extra("key " + title, TextNode.valueOf(title)).build();
+
+        ParseResult.Parsed read = (ParseResult.Parsed) new NoteParser().parse("t.md",
+                NoteRenderer.render(frontMatter, "body\n"));
+        assertThat(read.note().frontMatter()).isEqualTo(frontMatter);
+    }
+
+    /**
+     * Found by fuzzing: replacing only CRLF read {@code \r\r\n} as {@code \r\n}, which the renderer then shortened
+     * again, so each rewrite of the note lost a CR. A lone CR is a line end of its own, as in CommonMark.
+     */
+    @Test
+    void aLoneCarriageReturnIsALineEndSoARewriteChangesNothing() {
+        ParseResult.Parsed read = (ParseResult.Parsed) new NoteParser().parse("cr.md", "a\r\r\nb\rc\r\n");
+        assertThat(read.note().body()).isEqualTo("a\n\nb\nc\n");
+
+        ParseResult.Parsed again = (ParseResult.Parsed) new NoteParser().parse("cr.md", NoteRenderer.render(read.note()));
+        assertThat(again.note().body()).isEqualTo(read.note().body());
     }
 
     private static FrontMatter randomFrontMatter(Random random) {

@@ -1,45 +1,29 @@
 package dev.pce.server.cli;
 
-import dev.pce.engine.dependency.DeclaredEdges;
-import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.schedule.PoolSlots;
-import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.dependency.DependencyRules;
-import dev.pce.engine.model.TaskSpec;
-import dev.pce.rules.dependency.DroolsDependencyClassifier;
-import dev.pce.rules.dependency.PlanNote;
 import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.learned.LearnOutcome;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.rules.conflict.DroolsConflictArbiter;
-import dev.pce.rules.gate.DroolsGatePolicy;
-import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.rules.gate.GateRules;
-import dev.pce.engine.service.GateJudge;
-import dev.pce.server.quality.EvidenceIntake;
-import dev.pce.server.quality.EvidenceLocations;
-import dev.pce.server.quality.ProjectTypes;
 import dev.pce.server.Version;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.tools.CeTool;
 import dev.pce.server.mcp.ServerProtocol;
-import dev.pce.server.tools.ToolCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 
 /** One MCP session: PCE's tools on a workspace, served on the given streams until the client closes its end. */
 final class McpSession {
@@ -100,25 +84,13 @@ final class McpSession {
         LOG.info("Workspace {}", workspace.root());
         PoolSlots slots = PoolSlots.parse(System.getenv().getOrDefault(POOLS_VARIABLE, ""));
         LOG.info("Pool slots {}", slots.slots());
-        Optional<DroolsDependencyClassifier> drools = rules.map(DroolsDependencyClassifier::new);
-        DependencyClassifier classifier = drools.<DependencyClassifier>map(c -> c).orElseGet(DeclaredEdges::new);
-        Function<List<TaskSpec>, List<PlanNote>> ruleNotes = tasks -> drools
-                .map(c -> c.classifyWithNotes(tasks).notes()).orElse(List.of());
         Path project = Path.of("").toAbsolutePath();
-        // the gate rules load with the dependency rules; the start-up training runs without both
-        Optional<GateJudge> gates = rules.map(ignored -> new GateJudge(new DroolsGatePolicy(),
-                ProjectTypes.detectedOnce(project)));
-        Optional<ConflictArbiter> arbiter = rules.map(ignored -> new DroolsConflictArbiter());
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots, gates,
-                arbiter);
-             LearningsAccess learnings = vaults.map(env -> LearningsAccess.openSoon(workspace, env,
+        try (LearningsAccess learnings = vaults.map(env -> LearningsAccess.openSoon(workspace, env,
                      LEARNINGS_DELAY_MILLIS)).orElseGet(() -> LearningsAccess.unavailable(
-                     "The vaults are not opened while the start-up cache is trained."))) {
-            EvidenceIntake intake = new EvidenceIntake(workflows, new EvidenceLocations(project, workspace.root()));
-            // what earlier workflows taught, as rules; put in force after the built-in rules have compiled
-            Optional<LearnedRules> learnedRules = rules.map(ignored -> LearnedRules.forWorkspace(workspace.root(), project));
-            List<CeTool> tools = ToolCatalog.create(workflows, learnings, intake, learnedRules, ruleNotes,
-                    Clock.systemDefaultZone());
+                     "The vaults are not opened while the start-up cache is trained."));
+             ServerWiring wiring = ServerWiring.open(workspace, project, slots, rules, learnings)) {
+            List<CeTool> tools = wiring.tools();
+            Optional<LearnedRules> learnedRules = wiring.learnedRules();
             // instanceof, not a pattern switch: the JDK generates a switch's dispatch class at its first run, which
             // the start-up cache cannot hold, and that would cost milliseconds before the first answer
             if (serving instanceof Serving.Stdio stdio) {

@@ -1,8 +1,9 @@
 package dev.pce.server.mcp;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pce.engine.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -41,6 +42,8 @@ final class StdioTransport implements McpServerTransportProvider {
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     private static final int PARSE_ERROR = -32700;
     private static final int INVALID_REQUEST = -32600;
+    private static final int INTERNAL_ERROR = -32603;
+    private static final int MAX_REASON_CHARS = 200;
 
     private final McpJsonMapper mapper;
     private final BoundedLineReader lines;
@@ -86,14 +89,27 @@ final class StdioTransport implements McpServerTransportProvider {
                     reject(null, INVALID_REQUEST, "Message longer than " + maxLineBytes + " bytes; it was dropped. "
                             + "Send smaller requests (large outputs belong in files).");
                 } else if (line.length > 0) {
-                    dispatch(new String(line, StandardCharsets.UTF_8));
+                    read(new String(line, StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException e) {
             LOG.warn("Reading stdin failed; ending the session: {}", e.toString());
+        } finally {
+            // Whatever happened, the session ends: a server that stops reading but never ends would hang its client.
+            awaitAnswers();
+            onEndOfInput.run();
         }
-        awaitAnswers();
-        onEndOfInput.run();
+    }
+
+    /** One line; a defect in handling it costs that line an error answer, never the session its reader. */
+    private void read(String line) {
+        try {
+            dispatch(line);
+        } catch (RuntimeException e) {
+            LOG.error("Reading an input line failed", e);
+            reject(null, INTERNAL_ERROR, "Internal error reading the line (" + e.getClass().getSimpleName()
+                    + "); it was dropped. This is a PCE bug; the server goes on reading.");
+        }
     }
 
     private void dispatch(String line) {
@@ -120,24 +136,51 @@ final class StdioTransport implements McpServerTransportProvider {
     private void rejectUnreadable(String line, Exception cause) {
         JsonNode tree;
         try {
-            tree = Json.plain().readTree(line);
+            tree = Errors.MAPPER.readTree(line);
         } catch (IOException e) {
             reject(null, PARSE_ERROR, "Parse error: the line is not JSON. Send one JSON-RPC 2.0 message per line.");
             return;
+        } catch (NumberFormatException e) {
+            // a number no one can read exactly (found by fuzzing: an exponent beyond 32 bits): no id to send back
+            tree = null;
+            if (!isJson(line)) {
+                reject(null, PARSE_ERROR, "Parse error: the line is not JSON. Send one JSON-RPC 2.0 message per line.");
+                return;
+            }
         }
         JsonNode id = tree != null && tree.isObject() ? tree.get("id") : null;
-        reject(id, INVALID_REQUEST, "Invalid request: not a JSON-RPC 2.0 message (" + cause.getClass().getSimpleName()
-                + "). Send an object with \"jsonrpc\":\"2.0\" and a method; batches are not supported.");
+        reject(id, INVALID_REQUEST, "Invalid request: not a JSON-RPC 2.0 message PCE can answer (" + reason(cause)
+                + "). Send an object with \"jsonrpc\":\"2.0\", a method and a string or whole-number id; "
+                + "batches are not supported.");
+    }
+
+    private boolean isJson(String line) {
+        try {
+            mapper.readValue(line, JsonNode.class);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Why the SDK refused the line (e.g. an id that is neither a string nor a whole number), in one short line. */
+    private static String reason(Exception cause) {
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return cause.getClass().getSimpleName();
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() <= MAX_REASON_CHARS ? line : line.substring(0, MAX_REASON_CHARS) + "...";
     }
 
     private void reject(JsonNode id, int code, String message) {
         LOG.warn("Dropped an input line: {}", message);
-        ObjectNode response = Json.plain().createObjectNode();
+        ObjectNode response = Errors.MAPPER.createObjectNode();
         response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
-        response.set("id", id == null || !(id.isTextual() || id.isNumber()) ? Json.plain().nullNode() : id);
+        response.set("id", id == null || !(id.isTextual() || id.isNumber()) ? Errors.MAPPER.nullNode() : id);
         response.putObject("error").put("code", code).put("message", message);
         try {
-            write(Json.plain().writeValueAsBytes(response));
+            write(Errors.MAPPER.writeValueAsBytes(response));
         } catch (IOException e) {
             LOG.warn("Could not answer a bad input line: {}", e.toString());
         }
@@ -178,6 +221,15 @@ final class StdioTransport implements McpServerTransportProvider {
         } finally {
             inFlightLock.unlock();
         }
+    }
+
+    /**
+     * Reads the id of a line it rejects exactly: 1e999 or 2^70 go back as sent, not as "Infinity" or rounded. Built
+     * on the first rejected line, not while the server starts.
+     */
+    private static final class Errors {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(
+                DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     }
 
     /** The session's side: sends each message as one line. */

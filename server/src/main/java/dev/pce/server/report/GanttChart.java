@@ -1,10 +1,10 @@
 package dev.pce.server.report;
 
+import dev.pce.engine.Elapsed;
 import dev.pce.engine.metrics.Attempt;
 import dev.pce.engine.metrics.TaskMetrics;
 import dev.pce.engine.metrics.WorkflowMetrics;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,7 +129,7 @@ final class GanttChart {
     }
 
     private double seconds(Instant at) {
-        return Duration.between(origin, at).toNanos() / 1e9;
+        return Elapsed.seconds(origin, at);
     }
 
     private double x(Instant at) {

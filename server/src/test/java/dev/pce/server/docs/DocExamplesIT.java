@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       {@code json reads-as=}: read by the code that reads that format; {@code json same-as=FILE}: equal to that
  *       file of the repository;</li>
  *   <li>{@code sh}: each command line runs in the sandbox and must succeed, except commands that change the
- *       machine or need software the tests do not have ({@link #NOT_RUN}), and long benchmarks, which are parsed
- *       by the command line but not run ({@link #PARSED_ONLY});</li>
+ *       machine or need software the tests do not have ({@link #NOT_RUN}), long benchmarks, which are parsed
+ *       by the command line but not run ({@link #PARSED_ONLY}), and {@code ./ce fuzz}, which fuzzes with Maven for
+ *       minutes: the repository's own script checks its arguments with {@code --dry-run};</li>
  *   <li>{@code text transcript}: the {@code $ } command runs and its output must be the block's;</li>
  *   <li>{@code java signature-of=CLASS}: every method named must exist on that class;</li>
  *   <li>{@code xml wrap=testsuite}, {@code lcov}, {@code markdown note}: read by the evidence and note parsers.</li>
@@ -162,6 +163,13 @@ class DocExamplesIT {
         List<String> words = Arrays.asList(line.split("\\s+"));
         if (words.getFirst().equals("./ce") && words.size() > 1 && PARSED_ONLY.contains(words.get(1))) {
             CeCommand.commandLine().parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+            return;
+        }
+        if (words.getFirst().equals("./ce") && words.size() > 1 && words.get(1).equals("fuzz")) {
+            String dryRun = "'" + ROOT.resolve("ce") + "' " + String.join(" ", words.subList(1, words.size()))
+                    + " --dry-run";
+            DocSandbox.Shell run = sandbox.shell(dryRun);
+            assertThat(run.exitCode()).as("%s: '%s' failed:%n%s", block.where(), dryRun, run.output()).isZero();
             return;
         }
         String real = line;

@@ -1,0 +1,87 @@
+package dev.pce.server.mcp;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pce.server.knowledge.LearningsAccess;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The stdio transport's answers to lines the MCP SDK cannot take, on a server without tools. */
+class StdioTransportTest {
+    private static final ObjectMapper EXACT = new ObjectMapper().enable(
+            DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    /**
+     * Found by fuzzing: the SDK refuses a request whose id is a fraction or beyond 64 bits, and the transport's error
+     * carried the id as a double, so 1e999 came back as "Infinity": an answer the client could not match.
+     */
+    @Test
+    void aRefusedRequestIsAnsweredUnderTheIdAsSentAndSaysWhy() throws Exception {
+        List<JsonNode> answers = serve("""
+                {"jsonrpc":"2.0","id":1e999,"method":"ping"}
+                {"jsonrpc":"2.0","id":123456789012345678901234567890,"method":"ping"}
+                {"jsonrpc":"2.0","id":1.5,"method":"ping"}""");
+
+        assertThat(answers).extracting(answer -> answer.path("id").decimalValue()).containsExactly(
+                new BigDecimal("1e999"), new BigDecimal("123456789012345678901234567890"), new BigDecimal("1.5"));
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32600);
+            assertThat(answer.path("error").path("message").asText())
+                    .contains("an ID that is either a string or integer", "a string or whole-number id");
+        });
+    }
+
+    /**
+     * Found by fuzzing: reading the id of a refused line exactly failed on an exponent beyond 32 bits with an
+     * unchecked exception, which ended the reader thread: the server read no more lines and, at the end of input,
+     * never ended its session. Such a line is answered like any refused one, and the lines after it still are.
+     */
+    @Test
+    void aNumberBeyondExactReadingCostsOneErrorAndTheSessionGoesOnAndEnds() throws Exception {
+        List<JsonNode> answers = serve("""
+                {"jsonrpc":"2.0","id":1e9992345600000410,"method":"ping"}
+                {"jsonrpc":"2.0","id":1e9992345600000410#,"method":"ping"}
+                {"jsonrpc":"2.0","id":7,"method":"ping"}""");
+
+        assertThat(answers).hasSize(3);
+        assertThat(answers.get(0).path("error").path("code").asInt()).isEqualTo(-32600);
+        assertThat(answers.get(1).path("error").path("code").asInt()).isEqualTo(-32700);
+        assertThat(answers.get(2).path("id").asInt()).isEqualTo(7);
+    }
+
+    /** The answers to {@code lines}, sent after the MCP handshake (whose answer is left out). */
+    private static List<JsonNode> serve(String lines) throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        CountDownLatch ended = new CountDownLatch(1);
+        String session = """
+                {"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"2025-06-18",\
+                "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}
+                {"jsonrpc":"2.0","method":"notifications/initialized"}
+                """ + lines + "\n";
+        PceMcpServer server = PceMcpServer.start(ServerProtocol.prepare(List.of()), List.of(),
+                LearningsAccess.unavailable("no vaults in this test"),
+                new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)), stdout, "test", "no log",
+                ended::countDown);
+        assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+        server.close();
+        List<JsonNode> answers = new ArrayList<>();
+        for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
+            JsonNode answer = EXACT.readTree(line);
+            if (!answer.path("id").asText().equals("init")) {
+                answers.add(answer);
+            }
+        }
+        return answers;
+    }
+}
