@@ -4,18 +4,16 @@ import dev.pce.engine.CeException;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.Event;
-import dev.pce.engine.event.EventCodec;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.WorkflowPlanned;
+import dev.pce.engine.merge.InputLog;
+import dev.pce.engine.merge.InputLogReader;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.workflow.WorkflowState;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,44 +91,35 @@ public final class LogAudit {
         return new AuditResult(byType, events.size(), taskIds.size(), done.size(), replayed, violations);
     }
 
-    /** Every line, in order; seq must count 1, 2, 3, ... and every event id must be new. */
+    /**
+     * Every line, in order, read as a merge reads a finished log; seq must count 1, 2, 3, ... and every event id
+     * must be new. A line that does not decode is a violation, and the audit goes on with the lines before it.
+     */
     private List<Event> read(Path eventsFile) {
-        byte[] bytes;
+        InputLog log;
         try {
-            bytes = Files.readAllBytes(eventsFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + eventsFile, e);
+            log = InputLogReader.read(eventsFile);
+        } catch (CeException e) {
+            violation(Check.SEQUENCE, e.getMessage());
+            return List.of();
         }
-        List<Event> events = new ArrayList<>();
         Map<String, Long> seqOfId = new HashMap<>();
-        int start = 0;
         long line = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] != '\n') {
-                continue;
-            }
+        for (Event event : log.events()) {
             line++;
-            try {
-                Event event = EventCodec.decode(bytes, start, i - start, eventsFile + " line " + line);
-                if (event.seq() != line) {
-                    violation(Check.SEQUENCE, "line " + line + " has seq " + event.seq() + " (" + event.type()
-                            + "), expected " + line);
-                }
-                Long earlier = seqOfId.putIfAbsent(event.id(), event.seq());
-                if (earlier != null) {
-                    violation(Check.DUPLICATED, "event id " + event.id() + " at seq " + earlier + " and again at seq "
-                            + event.seq());
-                }
-                events.add(event);
-            } catch (CeException e) {
-                violation(Check.SEQUENCE, e.getMessage());
+            if (event.seq() != line) {
+                violation(Check.SEQUENCE, "line " + line + " has seq " + event.seq() + " (" + event.type()
+                        + "), expected " + line);
             }
-            start = i + 1;
+            Long earlier = seqOfId.putIfAbsent(event.id(), event.seq());
+            if (earlier != null) {
+                violation(Check.DUPLICATED, "event id " + event.id() + " at seq " + earlier + " and again at seq "
+                        + event.seq());
+            }
         }
-        if (start < bytes.length) {
-            violation(Check.SEQUENCE, "the log ends in " + (bytes.length - start) + " bytes without a newline");
-        }
-        return events;
+        log.tornLine().ifPresent(torn -> violation(Check.SEQUENCE, "the log ends in " + torn.bytes()
+                + " bytes without a newline"));
+        return log.events();
     }
 
     /** What agents read while others appended must be what the log holds at those seqs. */
