@@ -3,16 +3,15 @@ package dev.pce.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
+import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.authoring.RuleReloader;
+import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.rules.conflict.DroolsConflictArbiter;
-import dev.pce.rules.dependency.DroolsDependencyClassifier;
-import dev.pce.rules.gate.DroolsGatePolicy;
-import dev.pce.server.quality.ProjectTypes;
 import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.demo.DemoRun;
+import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.mcp.ServerProtocol;
 import dev.pce.server.tools.ToolCatalog;
@@ -68,16 +67,18 @@ public final class StartupTraining {
     }
 
     /**
-     * The objects the real server builds around the session that the training leaves out (it classifies by
-     * declarations and opens no vault): built here, so their classes are in the cache too. Nothing compiles.
+     * The wiring the real server builds with the rules, which the training session leaves out (it classifies by
+     * declarations and opens no vault): built here with the server's own code, so its classes are in the cache too.
+     * Nothing compiles, and nothing of the on-demand jar loads (StartupClassesIT).
      */
     private static void loadServerWiring(Path scratch) {
-        new DroolsDependencyClassifier();
-        new DroolsGatePolicy();
-        new DroolsConflictArbiter();
-        ProjectTypes.detectedOnce(scratch);
+        Workspace workspace = Workspace.open(scratch.resolve("wiring"));
+        try (LearningsAccess vaults = LearningsAccess.unavailable("not opened while the start-up cache is trained");
+             ServerWiring wiring = ServerWiring.open(workspace, scratch, PoolSlots.parse(""),
+                     Optional.of(DependencyRules.shared()), vaults)) {
+            wiring.learnedRules().ifPresent(LearnedRules::history);
+        }
         RuleReloader.startForProject(scratch).ifPresent(RuleReloader::close);
-        LearnedRules.forWorkspace(scratch, scratch).history();
     }
 
     private static void session(McpStdioClient client) {
