@@ -1,4 +1,5 @@
 package dev.pce.engine.event;
+
 import java.util.Objects;
 
 /** A lease ran out without completion or failure; the task went back to the pool. */

@@ -1,4 +1,5 @@
 package dev.pce.engine.event;
+
 import java.util.Objects;
 
 /**

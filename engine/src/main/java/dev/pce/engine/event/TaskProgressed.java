@@ -1,4 +1,5 @@
 package dev.pce.engine.event;
+
 import java.util.Objects;
 
 /** The claimant published a partial output: tasks that depend on this one softly may start on it. */

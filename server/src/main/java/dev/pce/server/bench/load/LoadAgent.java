@@ -22,9 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One simulated agent of a pool. It drives the tools as a Claude Code subagent does, without any work between
  * them: it claims its pool's next ready task, fails it (retryable) when the plan says this attempt fails, else
  * completes it, and writes every acknowledged transition into the ledger. When it finds nothing ready it reads the
- * events since its cursor with {@code ce_events}, as the README's agent loop suggests, once per wait. Some reports are sent twice,
- * as after a
- * lost answer: the repeat must be answered {@code duplicate: true}. The claim the plan names is taken under a
+ * events since its cursor with {@code ce_events}, as the README's agent loop suggests, once per wait. Some reports
+ * are sent twice, as after a lost answer: the repeat must be answered {@code duplicate: true}. The claim the plan names is taken under a
  * one-second lease and reported only around the moment the lease runs out, racing with another agent of the pool
  * that takes the task over: the report is kept if it comes first, and refused ({@code CONFLICT}) otherwise.
  */
