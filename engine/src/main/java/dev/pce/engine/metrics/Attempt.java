@@ -1,6 +1,7 @@
 package dev.pce.engine.metrics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.pce.engine.Elapsed;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -33,13 +34,13 @@ public record Attempt(String taskId, int number, String claimId, String agent, S
 
     @JsonProperty("duration_seconds")
     public double durationSeconds() {
-        return Seconds.between(start, end);
+        return Elapsed.seconds(start, end);
     }
 
     /** From ready to claimed; empty when the readiness is unknown. */
     @JsonProperty("wait_seconds")
     public OptionalDouble waitSeconds() {
-        return readyAt.map(ready -> OptionalDouble.of(Math.max(0, Seconds.between(ready, start))))
+        return readyAt.map(ready -> OptionalDouble.of(Math.max(0, Elapsed.seconds(ready, start))))
                 .orElse(OptionalDouble.empty());
     }
 }

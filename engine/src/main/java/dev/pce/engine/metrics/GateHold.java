@@ -1,5 +1,7 @@
 package dev.pce.engine.metrics;
 
+import dev.pce.engine.Elapsed;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,14 +30,14 @@ public record GateHold(String gate, Instant from, Optional<Instant> until, doubl
             Instant from = blockedSince.remove(evaluation.gate());
             if (from != null) {
                 holds.add(new GateHold(evaluation.gate(), from, Optional.of(evaluation.at()),
-                        Math.max(0, Seconds.between(from, evaluation.at()))));
+                        Math.max(0, Elapsed.seconds(from, evaluation.at()))));
             }
         }
         for (GateEvaluation evaluation : evaluations) {
             Instant from = blockedSince.remove(evaluation.gate());
             if (from != null) {
                 holds.add(new GateHold(evaluation.gate(), from, Optional.empty(),
-                        Math.max(0, Seconds.between(from, asOf))));
+                        Math.max(0, Elapsed.seconds(from, asOf))));
             }
         }
         return holds;

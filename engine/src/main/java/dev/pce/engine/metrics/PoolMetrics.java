@@ -1,5 +1,7 @@
 package dev.pce.engine.metrics;
 
+import dev.pce.engine.Elapsed;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,11 +48,11 @@ public record PoolMetrics(String pool, int tasks, int agents, AttemptCounts atte
                 continue;
             }
             if (to != null) {
-                total += Seconds.between(from, to);
+                total += Elapsed.seconds(from, to);
             }
             from = attempt.start();
             to = attempt.end();
         }
-        return to == null ? 0 : total + Seconds.between(from, to);
+        return to == null ? 0 : total + Elapsed.seconds(from, to);
     }
 }

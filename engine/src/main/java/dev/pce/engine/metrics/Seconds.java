@@ -1,17 +1,11 @@
 package dev.pce.engine.metrics;
 
-import dev.pce.engine.Elapsed;
-
 import java.time.Instant;
 
-/** Durations as seconds with a fraction: what the metrics report and compare. */
+/** The earlier or later of two instants, as the metrics compare them (durations: {@link dev.pce.engine.Elapsed}). */
 final class Seconds {
 
     private Seconds() {
-    }
-
-    static double between(Instant from, Instant to) {
-        return Elapsed.seconds(from, to);
     }
 
     static Instant earlier(Instant a, Instant b) {

@@ -1,5 +1,6 @@
 package dev.pce.engine.metrics;
 
+import dev.pce.engine.Elapsed;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.learning.LearningReport;
 import dev.pce.engine.learning.WorkflowLearning;
@@ -30,7 +31,7 @@ final class WorkflowMeasurer {
         List<Attempt> attempts = timeline.attempts();
         Optional<Instant> start = attempts.stream().map(Attempt::start).min(Comparator.naturalOrder());
         Optional<Instant> end = attempts.stream().map(Attempt::end).max(Comparator.naturalOrder());
-        double makespan = start.isPresent() ? Seconds.between(start.get(), end.orElseThrow()) : 0;
+        double makespan = start.isPresent() ? Elapsed.seconds(start.get(), end.orElseThrow()) : 0;
         double sequential = attempts.stream().filter(attempt -> attempt.outcome() == AttemptOutcome.COMPLETED)
                 .mapToDouble(Attempt::durationSeconds).sum();
 
