@@ -1,6 +1,7 @@
 package dev.pce.server.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the project files into a repository. A file the user has (with other content) is kept unless
@@ -51,6 +54,15 @@ public final class ProjectInit {
             if (existing.equals(content)) {
                 return new FileResult(relative, Action.UNCHANGED);
             }
+            if (relative.equals(ProjectFiles.LOCAL_SETTINGS)) {
+                // only adds: the approval and PCE's rules join whatever the person has set
+                String merged = withPceSettings(existing, target);
+                if (merged.equals(existing)) {
+                    return new FileResult(relative, Action.UNCHANGED);
+                }
+                atomicWrite(target, merged);
+                return new FileResult(relative, Action.MERGED);
+            }
             if (!force) {
                 return new FileResult(relative, Action.KEPT);
             }
@@ -68,21 +80,68 @@ public final class ProjectInit {
 
     /** The user's .mcp.json with the pce server entry set, every other entry as it was. */
     private static String merged(String existing, String launcher, Path file) {
-        JsonNode json;
-        try {
-            json = Json.mapper().readTree(existing);
-        } catch (IOException e) {
-            throw new CeException(ErrorCode.INVALID_ARGUMENT, file + " is not valid JSON: " + e.getMessage(),
-                    "Fix or remove the file, then run ce init --force again.");
-        }
-        if (!(json instanceof ObjectNode root)) {
-            throw new CeException(ErrorCode.INVALID_ARGUMENT, file + " is not a JSON object.",
-                    "Fix or remove the file, then run ce init --force again.");
-        }
+        ObjectNode root = jsonObject(existing, file);
         JsonNode servers = root.get("mcpServers");
         ObjectNode serverMap = servers instanceof ObjectNode object ? object : root.putObject("mcpServers");
         serverMap.set("pce", ProjectFiles.serverEntry(launcher));
         return ProjectFiles.pretty(root);
+    }
+
+    /**
+     * The person's settings with the pce server approved and PCE's permission rules added; what they had stays,
+     * including their own decisions about PCE's tools (a rule they deny is not allowed here).
+     */
+    private static String withPceSettings(String existing, Path file) {
+        ObjectNode root = jsonObject(existing, file);
+        ObjectNode wanted = ProjectFiles.localSettings();
+        boolean added = addMissing(root, "enabledMcpjsonServers", wanted.path("enabledMcpjsonServers"), file);
+        JsonNode permissions = root.get("permissions");
+        ObjectNode permissionMap = permissions instanceof ObjectNode object ? object : root.putObject("permissions");
+        Set<JsonNode> denied = new HashSet<>();
+        permissionMap.path("deny").forEach(denied::add);
+        ArrayNode allow = Json.mapper().createArrayNode();
+        wanted.path("permissions").path("allow").forEach(rule -> {
+            if (!denied.contains(rule)) {
+                allow.add(rule);
+            }
+        });
+        added |= addMissing(permissionMap, "allow", allow, file);
+        return added ? ProjectFiles.pretty(root) : existing;
+    }
+
+    /** Adds to the list {@code parent.key} each of {@code values} it lacks; whether it added any. */
+    private static boolean addMissing(ObjectNode parent, String key, JsonNode values, Path file) {
+        JsonNode present = parent.get(key);
+        if (present != null && !present.isArray()) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, file + ": \"" + key + "\" is not a list.",
+                    "Make it a JSON array of strings (or remove it), then run ce init again.");
+        }
+        ArrayNode list = present == null ? parent.putArray(key) : (ArrayNode) present;
+        Set<JsonNode> have = new HashSet<>();
+        list.forEach(have::add);
+        boolean added = false;
+        for (JsonNode value : values) {
+            if (have.add(value)) {
+                list.add(value);
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    private static ObjectNode jsonObject(String text, Path file) {
+        JsonNode json;
+        try {
+            json = Json.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, file + " is not valid JSON: " + e.getMessage(),
+                    "Fix or remove the file, then run ce init again.");
+        }
+        if (!(json instanceof ObjectNode root)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, file + " is not a JSON object.",
+                    "Fix or remove the file, then run ce init again.");
+        }
+        return root;
     }
 
     private static void atomicWrite(Path target, String content) throws IOException {

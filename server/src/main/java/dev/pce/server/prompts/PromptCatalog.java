@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The prompts the server offers, read from the markdown files of {@code prompts/} that the build packs into the
- * jar: front matter (name, title, description, arguments with name, description, required, default; see
+ * jar: front matter (name, title, description, arguments with name, description, required, default, text; see
  * {@link FrontMatterLines} for the YAML subset) and the text. A file that breaks these rules fails the build's tests, not a user's session.
  */
 public final class PromptCatalog {
@@ -65,7 +65,12 @@ public final class PromptCatalog {
             }
             arguments.add(new PromptTemplate.Argument(argumentName, argument.getOrDefault("description", ""),
                     Boolean.parseBoolean(argument.getOrDefault("required", "false")),
-                    Optional.ofNullable(argument.get("default"))));
+                    Optional.ofNullable(argument.get("default")),
+                    Boolean.parseBoolean(argument.getOrDefault("text", "false"))));
+        }
+        if (arguments.stream().anyMatch(PromptTemplate.Argument::text) && arguments.size() > 1) {
+            // clients split a typed line on spaces: free text can only be the whole line, so it stands alone
+            throw invalid(name, "has a text argument beside others; a text argument must be the only one");
         }
         PromptTemplate template = new PromptTemplate(name, front.values().getOrDefault("title", name), description,
                 arguments, text.substring(end + 5));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,13 @@ import java.util.regex.Pattern;
 public record PromptTemplate(String name, String title, String description, List<Argument> arguments, String body) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
-    /** An argument the prompt takes; {@code defaultValue} is used when it is not given. */
-    public record Argument(String name, String description, boolean required, Optional<String> defaultValue) {
+    /**
+     * An argument the prompt takes; {@code defaultValue} is used when it is not given. A {@code text} argument is
+     * free text of several words (a goal, a learning); every other argument is one word (an id, a name, a number),
+     * which is what lets clients that split a typed line on spaces hand each word to its argument.
+     */
+    public record Argument(String name, String description, boolean required, Optional<String> defaultValue,
+                           boolean text) {
         public Argument {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(description, "description");
@@ -36,6 +42,11 @@ public record PromptTemplate(String name, String title, String description, List
         Objects.requireNonNull(description, "description");
         arguments = List.copyOf(arguments);
         Objects.requireNonNull(body, "body");
+    }
+
+    /** The prompt's free-text argument, if it has one (then it is its only argument). */
+    public Optional<Argument> textArgument() {
+        return arguments.stream().filter(Argument::text).findFirst();
     }
 
     /** The placeholders the body uses, in order of first use. */
@@ -72,20 +83,26 @@ public record PromptTemplate(String name, String title, String description, List
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "The prompt " + name + " needs "
                     + String.join(", ", missing) + ".", "Give a value for each required argument.");
         }
+        return fill(argument -> Optional.ofNullable(values.get(argument.name())).filter(v -> !v.isBlank())
+                .or(argument::defaultValue).orElse(""));
+    }
+
+    /**
+     * The text with every placeholder replaced by what {@code slot} gives for its argument: a value, or a reference
+     * such as a Claude Code command's {@code $0}. Placeholders are checked against the arguments when the prompt is
+     * read, so each has one.
+     */
+    public String fill(Function<Argument, String> slot) {
         Matcher m = PLACEHOLDER.matcher(body);
         StringBuilder text = new StringBuilder();
         while (m.find()) {
             String key = m.group(1);
-            String value = Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank())
-                    .or(() -> argument(key).flatMap(Argument::defaultValue)).orElse("");
-            m.appendReplacement(text, Matcher.quoteReplacement(value));
+            Argument argument = arguments.stream().filter(a -> a.name().equals(key)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("{{" + key + "}} is none of " + name + "'s arguments"));
+            m.appendReplacement(text, Matcher.quoteReplacement(slot.apply(argument)));
         }
         m.appendTail(text);
         return text.toString();
-    }
-
-    private Optional<Argument> argument(String key) {
-        return arguments.stream().filter(argument -> argument.name().equals(key)).findFirst();
     }
 
     private List<String> names() {

@@ -16,13 +16,14 @@ import java.util.Set;
  * Keeping it in one JSON file makes the schema the single source of truth for argument names.
  */
 public record ToolDefinition(String name, String title, String description, ObjectNode inputSchema,
-                             ObjectNode outputSchema) {
+                             ObjectNode outputSchema, boolean readOnly) {
     private static final ObjectNode SHARED_DEFS = withoutComment(readResource("/tools/_defs.json"));
 
     public static ToolDefinition load(String name) {
         JsonNode json = readResource("/tools/" + name + ".json");
         return new ToolDefinition(name, json.path("title").asText(name), json.path("description").asText(),
-                (ObjectNode) json.get("inputSchema"), withSharedDefs((ObjectNode) json.get("outputSchema")));
+                (ObjectNode) json.get("inputSchema"), withSharedDefs((ObjectNode) json.get("outputSchema")),
+                json.path("annotations").path("readOnlyHint").asBoolean(false));
     }
 
     /**

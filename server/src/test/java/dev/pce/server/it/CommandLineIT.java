@@ -83,7 +83,7 @@ class CommandLineIT {
         assertThat(mcp.path("mcpServers").path("github").path("command").asText()).isEqualTo("gh-mcp");
         assertThat(mcp.path("mcpServers").path("pce").path("args").path(0).asText()).isEqualTo("serve");
         assertThat(Files.readString(repo.resolve(".claude/commands/ce-plan.md")))
-                .contains("argument-hint: <goal> [context]", "Plan this change as a PCE workflow: $1");
+                .contains("argument-hint: \"<goal>\"", "Plan this change as a PCE workflow: $ARGUMENTS");
         assertThat(Files.readString(repo.resolve(".claude/agents/ce-reviewer.md"))).contains("mcp__pce__ce_review");
         try (var files = Files.list(repo.resolve(".claude/commands"))) {
             assertThat(files.count()).isEqualTo(10);

@@ -58,6 +58,17 @@ class PromptCatalogTest {
                 .hasMessageContaining("line 3 is not 'key: value'");
         assertThatThrownBy(() -> PromptCatalog.parse("x", "---\nname: x\ndescription: \"d\n---\nbody"))
                 .hasMessageContaining("line 3 opens a quote it does not close");
+        assertThatThrownBy(() -> PromptCatalog.parse("x", """
+                ---
+                name: x
+                description: d
+                arguments:
+                  - name: goal
+                    text: true
+                  - name: agent
+                ---
+                {{goal}} {{agent}}"""))
+                .hasMessageContaining("has a text argument beside others; a text argument must be the only one");
     }
 
     @Test
