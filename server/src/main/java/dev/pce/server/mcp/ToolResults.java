@@ -16,10 +16,12 @@ final class ToolResults {
     private ToolResults() {
     }
 
+    /** The answer, cut to what clients accept where it is larger (see {@link AnswerFit}). */
     static CallToolResult success(ToolOutput output) {
+        ToolOutput fitted = AnswerFit.fit(output);
         return CallToolResult.builder()
-                .structuredContent(new RawValue(output.structuredJson()))
-                .addTextContent(output.text())
+                .structuredContent(new RawValue(fitted.structuredJson()))
+                .addTextContent(fitted.text())
                 .isError(false)
                 .build();
     }
@@ -27,7 +29,7 @@ final class ToolResults {
     /** Text only: clients check structured content against the output schema, which describes success. */
     static CallToolResult failure(String tool, CeException error) {
         return CallToolResult.builder()
-                .addTextContent(tool + " failed [" + error.code().name() + "]: " + error.describe())
+                .addTextContent(AnswerFit.fitText(tool + " failed [" + error.code().name() + "]: " + error.describe()))
                 .isError(true)
                 .build();
     }

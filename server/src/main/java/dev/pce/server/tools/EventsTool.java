@@ -16,6 +16,11 @@ import java.util.HashSet;
 /** ce_events: a page of a workflow's history after a cursor, filtered by type, task or pool. */
 public final class EventsTool implements CeTool {
     private static final int DEFAULT_LIMIT = 100;
+    /**
+     * Events per answer stop here, below what an answer may hold: a plan's event alone can be megabytes, and then
+     * comes alone (the server shortens it and says what it cut).
+     */
+    private static final int PAGE_BYTES = ToolOutput.MAX_BYTES * 3 / 4;
 
     private final WorkflowService workflows;
 
@@ -40,11 +45,22 @@ public final class EventsTool implements CeTool {
         ObjectNode result = Json.mapper().createObjectNode();
         result.put("workflow_id", page.workflowId());
         ArrayNode events = result.putArray("events");
+        long nextAfter = page.nextAfter();
+        boolean hasMore = page.hasMore();
+        int bytes = 0;
         for (Event event : page.events()) {
-            events.add(EventCodec.toJson(event));
+            ObjectNode json = EventCodec.toJson(event);
+            bytes += json.toString().length();
+            if (bytes > PAGE_BYTES && !events.isEmpty()) {
+                // the page ends where an answer still fits; the next one starts right after the last event in it
+                nextAfter = events.get(events.size() - 1).path("seq").asLong();
+                hasMore = true;
+                break;
+            }
+            events.add(json);
         }
-        result.put("next_after", page.nextAfter());
-        result.put("has_more", page.hasMore());
+        result.put("next_after", nextAfter);
+        result.put("has_more", hasMore);
         result.put("last_seq", page.lastSeq());
         return ToolOutput.json(result);
     }

@@ -14,15 +14,20 @@ import java.util.Map;
 /**
  * The text of a ce_status answer: what an agent needs to act on, in a few lines per active task. Claimed, ready
  * and failed tasks get a line each; waiting and done tasks are listed by id, since a model deciding what to do next
- * needs their names, not their details (those are in the structured content).
+ * needs their names, not their details (those are in the structured content). Each list stops after a bounded
+ * number of tasks and says how many more there are, so the digest of a 20,000-task workflow still fits a client.
  */
 public final class StatusDigest {
     private static final int MAX_TITLE = 80;
+    /** Tasks described line by line per section. */
+    static final int MAX_DETAILED = 25;
+    /** Tasks named by id per section. */
+    static final int MAX_NAMED = 100;
 
     private StatusDigest() {
     }
 
-    public static String of(WorkflowStatus status) {
+    public static String of(WorkflowStatus status, StatusTool.TasksPage page) {
         StringBuilder out = new StringBuilder(256 + 24 * status.tasks().size());
         out.append("Workflow ").append(status.workflowId()).append(" (").append(status.phase().wireName())
                 .append(", ").append(status.progressPercent()).append("% done, ").append(status.taskCount())
@@ -44,7 +49,7 @@ public final class StatusDigest {
                 .append("Expected: done at minute ").append(Math.round(schedule.etaMinutes()))
                 .append(" of the workflow (").append(Math.round(schedule.remainingMinutes()))
                 .append(" min from now, ").append(schedule.speedup()).append("x one task at a time); critical path ")
-                .append(String.join(" -> ", schedule.criticalPath())).append('\n'));
+                .append(path(schedule.criticalPath())).append('\n'));
         Map<TaskStatus, List<TaskView>> byStatus = new EnumMap<>(TaskStatus.class);
         for (TaskView task : status.tasks()) {
             byStatus.computeIfAbsent(task.status(), any -> new ArrayList<>()).add(task);
@@ -55,8 +60,13 @@ public final class StatusDigest {
         blocked(out, status.blocked());
         waiting(out, byStatus.get(TaskStatus.WAITING));
         idsOnly(out, "Done", byStatus.get(TaskStatus.DONE));
-        if (status.tasks().isEmpty() && status.taskCount() > 0) {
-            out.append("(task list left out: include_tasks was false)\n");
+        if (page.returned() == 0 && status.taskCount() > 0) {
+            out.append("(no tasks in the structured content: include_tasks was false or offset is past the end)\n");
+        } else if (page.returned() < page.total()) {
+            out.append("The structured content lists tasks ").append(page.offset() + 1).append('-')
+                    .append(page.offset() + page.returned()).append(" of ").append(page.total())
+                    .append(page.nextOffset().map(next -> "; offset " + next + " lists the next ones").orElse(""))
+                    .append(".\n");
         }
         return out.toString();
     }
@@ -66,7 +76,7 @@ public final class StatusDigest {
             return;
         }
         out.append(heading).append(" (").append(tasks.size()).append("):\n");
-        for (TaskView task : tasks) {
+        for (TaskView task : tasks.subList(0, Math.min(MAX_DETAILED, tasks.size()))) {
             out.append("  ").append(task.id()).append(" [").append(task.pool()).append("] ")
                     .append(firstLine(task.title())).append(" (est ").append(Math.round(task.estimateMinutes()))
                     .append(" min");
@@ -80,6 +90,7 @@ public final class StatusDigest {
             task.lastFailure().ifPresent(reason -> out.append(", last failure: ").append(firstLine(reason)));
             out.append(")\n");
         }
+        more(out, tasks.size() - MAX_DETAILED, "\n");
     }
 
     private static void blocked(StringBuilder out, List<BlockedTask> blocked) {
@@ -87,11 +98,12 @@ public final class StatusDigest {
             return;
         }
         out.append("Blocked (").append(blocked.size()).append("):");
-        for (BlockedTask task : blocked) {
-            out.append(' ').append(task.id()).append(" by failed ").append(String.join(",", task.failedCause()))
-                    .append(';');
+        for (BlockedTask task : blocked.subList(0, Math.min(MAX_NAMED, blocked.size()))) {
+            out.append(' ').append(task.id()).append(" by failed ").append(named(task.failedCause())).append(';');
         }
-        out.setCharAt(out.length() - 1, '\n');
+        out.setLength(out.length() - 1);
+        more(out, blocked.size() - MAX_NAMED, "");
+        out.append('\n');
     }
 
     private static void waiting(StringBuilder out, List<TaskView> tasks) {
@@ -99,10 +111,12 @@ public final class StatusDigest {
             return;
         }
         out.append("Waiting (").append(tasks.size()).append("):");
-        for (TaskView task : tasks) {
-            out.append(' ').append(task.id()).append(" on ").append(String.join(",", task.waitingFor())).append(';');
+        for (TaskView task : tasks.subList(0, Math.min(MAX_NAMED, tasks.size()))) {
+            out.append(' ').append(task.id()).append(" on ").append(named(task.waitingFor())).append(';');
         }
-        out.setCharAt(out.length() - 1, '\n');
+        out.setLength(out.length() - 1);
+        more(out, tasks.size() - MAX_NAMED, "");
+        out.append('\n');
     }
 
     private static void idsOnly(StringBuilder out, String heading, List<TaskView> tasks) {
@@ -110,10 +124,30 @@ public final class StatusDigest {
             return;
         }
         out.append(heading).append(" (").append(tasks.size()).append("):");
-        for (TaskView task : tasks) {
+        for (TaskView task : tasks.subList(0, Math.min(MAX_NAMED, tasks.size()))) {
             out.append(' ').append(task.id());
         }
+        more(out, tasks.size() - MAX_NAMED, "");
         out.append('\n');
+    }
+
+    /** " ... and N more" when a list was cut. */
+    private static void more(StringBuilder out, int left, String end) {
+        if (left > 0) {
+            out.append(" ... and ").append(left).append(" more").append(end);
+        }
+    }
+
+    /** A chain of tasks, its first twenty steps. */
+    private static String path(List<String> ids) {
+        return ids.size() <= 20 ? String.join(" -> ", ids)
+                : String.join(" -> ", ids.subList(0, 20)) + " -> ... (" + (ids.size() - 20) + " more)";
+    }
+
+    /** Ids joined by commas, at most ten of them (a task may wait for hundreds). */
+    private static String named(List<String> ids) {
+        return ids.size() <= 10 ? String.join(",", ids)
+                : String.join(",", ids.subList(0, 10)) + ",... (" + (ids.size() - 10) + " more)";
     }
 
     /** The first line of {@code text}, cut to 80 characters (people and models read status line by line). */

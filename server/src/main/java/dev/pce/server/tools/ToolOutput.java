@@ -13,6 +13,12 @@ import dev.pce.engine.Json;
  * JSON tree first for the protocol layer to walk again cost more than the tool's own work on big answers.
  */
 public record ToolOutput(String structuredJson, String text) {
+    /**
+     * The most bytes of UTF-8 the structured content, and the text, of an answer may have. Claude Code refuses a tool
+     * result over 25,000 tokens and a token is at least one byte, so this keeps every answer within the limit
+     * whatever the tokenizer; tools that page size their pages by it, and the server cuts what is still larger.
+     */
+    public static final int MAX_BYTES = 24_000;
 
     /** The value as structured content, and the same JSON as text. */
     public static ToolOutput json(Object value) {

@@ -61,9 +61,7 @@ public final class NodePackages {
 
     /** {@code <repository>/target/npm}: ignored by git, kept across builds of the modules. */
     static Path cacheRoot() {
-        String root = System.getProperty("pce.root");
-        Path repository = root == null || root.isBlank() ? Path.of("").toAbsolutePath().getParent() : Path.of(root);
-        return repository.resolve("target").resolve("npm");
+        return Checkout.root().resolve("target").resolve("npm");
     }
 
     private static String folderName(String... packages) {

@@ -1,0 +1,202 @@
+package dev.pce.server.mcp;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.pce.engine.Json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shortens a JSON answer until its compact serialization fits a byte budget, saying what it cut. Long texts are cut
+ * first (a summary of 60 KB should not cost the rest of a list its place); then every list larger than a level is
+ * cut down to it, the level chosen so that together they free what is too much: the bulk goes, wherever it is, and
+ * several large lists keep a share each. Lists keep their first items: tools order them by what matters
+ * (ready tasks, best hits) or by time, so a caller can page on from where the answer stopped.
+ */
+final class JsonTrimmer {
+    /** Texts longer than this are cut before any list is, */
+    static final int LONG_TEXT = 2_000;
+    /** and then those longer than this, if that is not enough. */
+    static final int SHORT_TEXT = 500;
+    private static final String CUT_MARK = " [...]";
+
+    /** One cut: at {@code path} (a JSON pointer) {@code kept} items or characters of {@code total} are left. */
+    record Cut(String path, String what, int kept, int total) {
+    }
+
+    /** A list or text inside the tree: where it is, its serialized size, and how to put another value there. */
+    private record Spot(String path, JsonNode node, int size, Replacement replace) {
+    }
+
+    /** Puts a new value where a child was. */
+    @FunctionalInterface
+    private interface Replacement {
+        void with(JsonNode value);
+    }
+
+    private JsonTrimmer() {
+    }
+
+    /** Cuts {@code root} in place until it serializes to at most {@code budget} bytes; the cuts, in order. */
+    static List<Cut> trim(ObjectNode root, int budget) {
+        Map<String, Cut> cuts = new LinkedHashMap<>();
+        int size = size(root);
+        for (int longest : new int[] {LONG_TEXT, SHORT_TEXT}) {
+            if (size > budget) {
+                for (Spot spot : spots(root, node -> node.isTextual() && node.asText().length() > longest)) {
+                    cutText(spot, longest, cuts);
+                }
+                size = size(root);
+            }
+        }
+        while (size > budget) {
+            // lists lose items before texts lose more; texts are cut further only when no list is left
+            List<Spot> spots = spots(root, node -> node.isArray() && !node.isEmpty());
+            if (spots.isEmpty()) {
+                spots = spots(root, node -> node.isTextual() && node.asText().length() > CUT_MARK.length());
+            }
+            if (spots.isEmpty()) {
+                break; // nothing left to cut: only names and numbers remain
+            }
+            int level = level(spots, size - budget);
+            spots.sort((a, b) -> Integer.compare(b.size(), a.size()));
+            for (Spot spot : spots) {
+                // the largest first: a list cut away takes what it holds along, which then needs no cut of its own
+                if (spot.size() > level && root.at(JsonPointer.compile(spot.path())) == spot.node()) {
+                    cut(spot, spot.size() - level, cuts);
+                }
+            }
+            size = size(root);
+        }
+        return List.copyOf(cuts.values());
+    }
+
+    /** The lists or texts below {@code root} that {@code wanted} accepts, each with its size. */
+    private static List<Spot> spots(ObjectNode root, java.util.function.Predicate<JsonNode> wanted) {
+        List<Spot> spots = new ArrayList<>();
+        measure(root, "", null, spots);
+        spots.removeIf(spot -> !wanted.test(spot.node()));
+        return spots;
+    }
+
+    /** Serialized size in bytes, as a client receives it. */
+    static int size(JsonNode node) {
+        try {
+            return Json.plain().writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
+        }
+    }
+
+    /** The largest size such that cutting every spot down to it frees at least {@code excess} bytes. */
+    private static int level(List<Spot> spots, int excess) {
+        int low = 0;
+        int high = spots.stream().mapToInt(Spot::size).max().orElse(0);
+        while (low < high) {
+            int middle = (low + high + 1) / 2;
+            long freed = 0;
+            for (Spot spot : spots) {
+                freed += Math.max(0, spot.size() - middle);
+            }
+            if (freed >= excess) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    /** Frees about {@code bytes} at {@code spot}: at least one item or character. */
+    private static void cut(Spot spot, int bytes, Map<String, Cut> cuts) {
+        if (!(spot.node() instanceof ArrayNode array)) {
+            String text = spot.node().asText();
+            cutText(spot, Math.max(0, Math.min(text.length() - 1, text.length() - bytes - CUT_MARK.length())), cuts);
+            return;
+        }
+        int total = cuts.containsKey(spot.path()) ? cuts.get(spot.path()).total() : array.size();
+        int keep = array.size() - 1;
+        int freed = measure(array.get(keep), "", null, null) + 1;
+        while (keep > 0 && freed < bytes) {
+            keep--;
+            freed += measure(array.get(keep), "", null, null) + 1;
+        }
+        while (array.size() > keep) {
+            array.remove(array.size() - 1);
+        }
+        cuts.put(spot.path(), new Cut(spot.path(), "items", keep, total));
+    }
+
+    private static void cutText(Spot spot, int keep, Map<String, Cut> cuts) {
+        String text = spot.node().asText();
+        int total = cuts.containsKey(spot.path()) ? cuts.get(spot.path()).total() : text.length();
+        int kept = Math.max(0, Math.min(keep, text.length()));
+        if (kept > 0 && Character.isHighSurrogate(text.charAt(kept - 1))) {
+            kept--; // never split a character in two
+        }
+        cuts.put(spot.path(), new Cut(spot.path(), "characters", kept, total));
+        spot.replace().with(new TextNode(text.substring(0, kept) + CUT_MARK));
+    }
+
+    /**
+     * The compact serialized size of {@code node} in one pass, adding every list and text below it to {@code spots}
+     * (when given) with its own size.
+     */
+    private static int measure(JsonNode node, String path, Replacement replace, List<Spot> spots) {
+        int size;
+        if (node instanceof ObjectNode object) {
+            size = 2 + Math.max(0, object.size() - 1);
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                String key = field.getKey();
+                size += textSize(key) + 1 + measure(field.getValue(), path + "/" + escape(key),
+                        value -> object.set(key, value), spots);
+            }
+        } else if (node instanceof ArrayNode array) {
+            size = 2 + Math.max(0, array.size() - 1);
+            for (int i = 0; i < array.size(); i++) {
+                int index = i;
+                size += measure(array.get(i), path + "/" + i, value -> array.set(index, value), spots);
+            }
+        } else if (node.isTextual()) {
+            size = textSize(node.asText());
+        } else {
+            size = node.toString().length();
+        }
+        if (spots != null && replace != null && (node.isArray() || node.isTextual())) {
+            spots.add(new Spot(path, node, size, replace));
+        }
+        return size;
+    }
+
+    /** A string as JSON writes it: quoted, with escapes, in UTF-8. */
+    private static int textSize(String text) {
+        int size = 2;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                size += 2;
+            } else if (c < 0x20) {
+                size += c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f' ? 2 : 6;
+            } else if (c < 0x80) {
+                size += 1;
+            } else if (c < 0x800 || Character.isSurrogate(c)) {
+                size += 2; // a surrogate pair is 4 bytes, 2 per half
+            } else {
+                size += 3;
+            }
+        }
+        return size;
+    }
+
+    /** A JSON pointer token (RFC 6901). */
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+}

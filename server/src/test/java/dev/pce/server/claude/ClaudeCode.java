@@ -1,0 +1,127 @@
+package dev.pce.server.claude;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.Json;
+import dev.pce.server.node.Checkout;
+import dev.pce.server.node.NodePackages;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real Claude Code CLI (installed from the npm registry at a pinned version) run in a project as a user runs
+ * it, with a private home (no login, no settings of this machine) and the model replaced by a {@link ModelStandIn}.
+ */
+final class ClaudeCode {
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path executable;
+    private final Path home;
+    private final Path project;
+    private final URI model;
+
+    /** What one run printed; {@code stdout} holds JSON with {@code --output-format json} or {@code stream-json}. */
+    record Run(List<String> command, int exitCode, String stdout, String stderr) {
+
+        /** The run's final {@code result} event (the whole output with {@code json}, the last line with stream-json). */
+        JsonNode result() {
+            List<String> lines = stdout.strip().lines().toList();
+            assertThat(lines).as("%s printed nothing; stderr: %s", command, stderr).isNotEmpty();
+            try {
+                return Json.mapper().readTree(lines.getLast());
+            } catch (IOException e) {
+                throw new AssertionError(command + " did not end with a JSON result: " + stdout + "\n" + stderr, e);
+            }
+        }
+
+        /** Every event of a {@code stream-json} run. */
+        List<JsonNode> events() {
+            List<JsonNode> events = new ArrayList<>();
+            for (String line : stdout.strip().lines().toList()) {
+                try {
+                    events.add(Json.mapper().readTree(line));
+                } catch (IOException e) {
+                    throw new AssertionError("not a stream-json line: " + line, e);
+                }
+            }
+            return events;
+        }
+
+        /** The run ended without error, every tool it asked for was allowed. */
+        Run succeeded() {
+            assertThat(exitCode).as("%s exit code; stdout: %s; stderr: %s", command, stdout, stderr).isZero();
+            JsonNode result = result();
+            assertThat(result.path("is_error").asBoolean()).as("%s result: %s", command, result).isFalse();
+            assertThat(result.path("permission_denials")).as("%s: tools refused", command).isEmpty();
+            return this;
+        }
+    }
+
+    ClaudeCode(Path home, Path project, URI model) {
+        this.executable = NodePackages.bin(NodePackages.install(NodePackages.CLAUDE_CODE), "claude");
+        this.home = home;
+        this.project = project;
+        this.model = model;
+    }
+
+    /** {@code claude ARGS...} in the project, as a user types it. */
+    Run run(String... arguments) throws IOException, InterruptedException {
+        Files.createDirectories(home);
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("ANTHROPIC_") || name.startsWith("CLAUDE_")
+                || name.startsWith("CE_"));
+        environment.put("HOME", home.toString());
+        environment.put("ANTHROPIC_BASE_URL", model.toString());
+        environment.put("ANTHROPIC_API_KEY", "sk-ant-e2e-stand-in");
+        // no title generation or update checks: every request the stand-in sees is the agents' own
+        environment.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        environment.put("DISABLE_AUTOUPDATER", "1");
+        Path out = Files.createTempFile(home, "claude-", ".out");
+        Path err = Files.createTempFile(home, "claude-", ".err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish in " + TIMEOUT + "; stdout: "
+                    + Files.readString(out) + "; stderr: " + Files.readString(err));
+        }
+        return new Run(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** {@code ce init} in the project, through the repository's {@code ce} script as the README says. */
+    static String ceInit(Path project) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(Checkout.ceScript().toString(), "init").directory(project.toFile())
+                .redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    /** A new git repository, as a user's project starts. */
+    static Path gitRepository(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Process git = new ProcessBuilder("git", "init", "-q", dir.toString()).redirectErrorStream(true).start();
+        String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(git.exitValue()).as(output).isZero();
+        return dir;
+    }
+}
