@@ -8,7 +8,10 @@ public final class Limits {
     public static final int MAX_ID_LENGTH = 128;
     public static final int MAX_TITLE_LENGTH = 500;
     public static final int MAX_TEXT_LENGTH = 64 * 1024;
+    /** Tasks a planner may send in one plan. */
     public static final int MAX_TASKS = 20_000;
+    /** Tasks a workflow may hold: its plan's and those PCE adds (gate remediation, review rework) on top. */
+    public static final int MAX_WORKFLOW_TASKS = MAX_TASKS + 5_000;
     public static final int MAX_LIST_ITEMS = 1_000;
     public static final int MAX_PATH_LENGTH = 1_024;
     public static final int MAX_PAYLOAD_BYTES = 256 * 1024;

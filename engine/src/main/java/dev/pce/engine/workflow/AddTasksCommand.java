@@ -2,6 +2,7 @@ package dev.pce.engine.workflow;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.event.NewEvent;
@@ -57,7 +58,7 @@ public record AddTasksCommand(List<TaskSpec> tasks, String reason, String cause,
         }
         List<TaskSpec> all = new ArrayList<>(state.tasks().stream().map(TaskState::spec).toList());
         all.addAll(tasks);
-        List<TaskSpec> resolved = PlanValidator.validate(state.goal(), all);
+        List<TaskSpec> resolved = PlanValidator.validate(state.goal(), all, Limits.MAX_WORKFLOW_TASKS);
         List<ClassifiedEdge> edges = new ArrayList<>(classifier.classify(resolved).stream()
                 .filter(edge -> newIds.contains(edge.from()) || newIds.contains(edge.to())).toList());
         edges.addAll(extraEdges);

@@ -30,6 +30,14 @@ public final class PlanValidator {
      * @throws CeException {@link ErrorCode#INVALID_PLAN} listing every problem
      */
     public static List<TaskSpec> validate(String goal, List<TaskSpec> tasks) {
+        return validate(goal, tasks, Limits.MAX_TASKS);
+    }
+
+    /**
+     * As {@link #validate(String, List)}, for a workflow that may hold up to {@code maxTasks}: a full plan still
+     * takes the remediation and rework tasks PCE adds to it.
+     */
+    public static List<TaskSpec> validate(String goal, List<TaskSpec> tasks, int maxTasks) {
         List<String> problems = new ArrayList<>();
         if (goal.isBlank()) {
             problems.add("goal is empty");
@@ -37,8 +45,8 @@ public final class PlanValidator {
         if (tasks.isEmpty()) {
             throw invalid(List.of("the plan has no tasks"), "Give at least one task.");
         }
-        if (tasks.size() > Limits.MAX_TASKS) {
-            throw invalid(List.of("the plan has " + tasks.size() + " tasks, more than " + Limits.MAX_TASKS),
+        if (tasks.size() > maxTasks) {
+            throw invalid(List.of("the plan has " + tasks.size() + " tasks, more than " + maxTasks),
                     "Split the goal into several workflows.");
         }
         Map<String, Integer> firstIndex = new HashMap<>();

@@ -9,6 +9,7 @@ import dev.pce.server.tools.ToolOutput;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps every tool answer within what clients accept. Claude Code refuses a tool result over 25,000 tokens
@@ -33,11 +34,11 @@ final class AnswerFit {
         boolean textIsTheJson = output.text().equals(output.structuredJson());
         String structured = output.structuredJson();
         if (!fits(structured)) {
-            structured = trimmed(structured);
+            structured = trimmed(structured, output.pagedList());
         }
         String text = textIsTheJson ? structured : fitText(output.text());
         return text == output.text() && structured == output.structuredJson() ? output
-                : new ToolOutput(structured, text);
+                : new ToolOutput(structured, text, output.pagedList());
     }
 
     /** A text answer (an error's, say) cut to the bound. */
@@ -45,13 +46,13 @@ final class AnswerFit {
         return fits(text) ? text : cutText(text);
     }
 
-    private static String trimmed(String json) {
+    private static String trimmed(String json, Optional<String> pagedList) {
         try {
             JsonNode tree = Json.plain().readTree(json);
             if (!(tree instanceof ObjectNode root)) {
                 throw new IllegalStateException("a tool answered JSON that is not an object");
             }
-            List<JsonTrimmer.Cut> cuts = JsonTrimmer.trim(root, MAX_BYTES - NOTE_BYTES);
+            List<JsonTrimmer.Cut> cuts = JsonTrimmer.trim(root, MAX_BYTES - NOTE_BYTES, pagedList);
             root.set("truncated", note(cuts));
             return Json.plain().writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Shortens a JSON answer until its compact serialization fits a byte budget, saying what it cut. Long texts are cut
@@ -44,8 +45,11 @@ final class JsonTrimmer {
     private JsonTrimmer() {
     }
 
-    /** Cuts {@code root} in place until it serializes to at most {@code budget} bytes; the cuts, in order. */
-    static List<Cut> trim(ObjectNode root, int budget) {
+    /**
+     * Cuts {@code root} in place until it serializes to at most {@code budget} bytes; the cuts, in order. The list at
+     * {@code pagedList}, which its tool pages itself, loses items only when nothing else is left to cut.
+     */
+    static List<Cut> trim(ObjectNode root, int budget, Optional<String> pagedList) {
         Map<String, Cut> cuts = new LinkedHashMap<>();
         int size = size(root);
         for (int longest : new int[] {LONG_TEXT, SHORT_TEXT}) {
@@ -59,6 +63,10 @@ final class JsonTrimmer {
         while (size > budget) {
             // lists lose items before texts lose more; texts are cut further only when no list is left
             List<Spot> spots = spots(root, node -> node.isArray() && !node.isEmpty());
+            List<Spot> others = spots.stream().filter(spot -> !pagedList.equals(Optional.of(spot.path()))).toList();
+            if (!others.isEmpty()) {
+                spots = new ArrayList<>(others);
+            }
             if (spots.isEmpty()) {
                 spots = spots(root, node -> node.isTextual() && node.asText().length() > CUT_MARK.length());
             }

@@ -50,7 +50,7 @@ public final class EventsTool implements CeTool {
         int bytes = 0;
         for (Event event : page.events()) {
             ObjectNode json = EventCodec.toJson(event);
-            bytes += json.toString().length();
+            bytes += ToolOutput.sizeOf(json) + 1;
             if (bytes > PAGE_BYTES && !events.isEmpty()) {
                 // the page ends where an answer still fits; the next one starts right after the last event in it
                 nextAfter = events.get(events.size() - 1).path("seq").asLong();
@@ -62,6 +62,6 @@ public final class EventsTool implements CeTool {
         result.put("next_after", nextAfter);
         result.put("has_more", hasMore);
         result.put("last_seq", page.lastSeq());
-        return ToolOutput.json(result);
+        return ToolOutput.json(result).pagedAt("/events");
     }
 }

@@ -23,6 +23,7 @@ public final class StatusTool implements CeTool {
     /** Tasks per answer unless asked otherwise: about half of what fits in an answer a client accepts. */
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1_000;
+    private static final int PAGE_BYTES = ToolOutput.MAX_BYTES / 2;
 
     private final WorkflowService workflows;
     private final Map<String, Answer> lastAnswers = new LinkedHashMap<>(CACHED_WORKFLOWS, 0.75f, true) {
@@ -72,11 +73,23 @@ public final class StatusTool implements CeTool {
         return output;
     }
 
-    /** The status with one page of its tasks; the digest text covers the whole workflow. */
+    /**
+     * The status with one page of its tasks: at most {@code limit}, and no more than fit half an answer (the rest of
+     * the status takes the other half), so {@code next_offset} is where the next page really starts. The digest
+     * text covers the whole workflow.
+     */
     private static ToolOutput answer(WorkflowStatus status, int offset, int limit) {
         List<TaskView> all = status.tasks();
         int from = Math.min(offset, all.size());
-        int to = Math.min(all.size(), from + limit);
+        int to = from;
+        int bytes = 0;
+        while (to < all.size() && to - from < limit) {
+            bytes += ToolOutput.sizeOf(all.get(to)) + 1;
+            if (bytes > PAGE_BYTES && to > from) {
+                break;
+            }
+            to++;
+        }
         WorkflowStatus page = new WorkflowStatus(status.workflowId(), status.goal(), status.phase(),
                 status.createdAt(), status.updatedAt(), status.lastSeq(), status.taskCount(),
                 status.progressPercent(), status.counts(), status.pools(), all.subList(from, to), status.blocked(),
@@ -84,6 +97,6 @@ public final class StatusTool implements CeTool {
         TasksPage tasksPage = new TasksPage(from, limit, to - from, all.size(),
                 to < all.size() && limit > 0 ? Optional.of(to) : Optional.empty());
         return ToolOutput.withText(Map.of("workflow", page, "tasks_page", tasksPage),
-                StatusDigest.of(status, tasksPage));
+                StatusDigest.of(status, tasksPage)).pagedAt("/workflow/tasks");
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 /**
  * What a tool answers: the structured content (matching the tool's output schema) as serialized JSON, and the text
  * a client shows to a model or a person. For most tools the text is the same JSON; a tool whose answer can be large
@@ -12,7 +15,7 @@ import dev.pce.engine.Json;
  * <p>The structured content is serialized once, straight from the result records, and sent as is: building a
  * JSON tree first for the protocol layer to walk again cost more than the tool's own work on big answers.
  */
-public record ToolOutput(String structuredJson, String text) {
+public record ToolOutput(String structuredJson, String text, Optional<String> pagedList) {
     /**
      * The most bytes of UTF-8 the structured content, and the text, of an answer may have. Claude Code refuses a tool
      * result over 25,000 tokens and a token is at least one byte, so this keeps every answer within the limit
@@ -23,12 +26,21 @@ public record ToolOutput(String structuredJson, String text) {
     /** The value as structured content, and the same JSON as text. */
     public static ToolOutput json(Object value) {
         String json = write(value);
-        return new ToolOutput(json, json);
+        return new ToolOutput(json, json, Optional.empty());
     }
 
     /** The value as structured content, with its own text. */
     public static ToolOutput withText(Object value, String text) {
-        return new ToolOutput(write(value), text);
+        return new ToolOutput(write(value), text, Optional.empty());
+    }
+
+    /**
+     * The same answer, whose list at {@code pointer} (a JSON pointer) the tool pages itself, sizing each page to fit
+     * an answer: the server shortens other parts before it drops any of that list's items, so the tool's cursor
+     * stays right.
+     */
+    public ToolOutput pagedAt(String pointer) {
+        return new ToolOutput(structuredJson, text, Optional.of(pointer));
     }
 
     /** The structured content as a tree (for callers inside the process, such as tests). */
@@ -38,6 +50,11 @@ public record ToolOutput(String structuredJson, String text) {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("tool output is not JSON", e);
         }
+    }
+
+    /** The bytes {@code value} takes in an answer's JSON (for tools that size their pages). */
+    public static int sizeOf(Object value) {
+        return write(value).getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String write(Object value) {
