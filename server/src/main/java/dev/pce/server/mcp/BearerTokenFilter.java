@@ -23,12 +23,13 @@ record BearerTokenFilter(String token) implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<HttpRefusal> refusal = refusal(((HttpServletRequest) request).getHeader("Authorization"));
+        HttpServletRequest http = (HttpServletRequest) request;
+        Optional<HttpRefusal> refusal = refusal(http.getHeader("Authorization"));
         if (refusal.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        refusal.get().send((HttpServletResponse) response);
+        refusal.get().send(http, (HttpServletResponse) response);
     }
 
     /** Why a request with this {@code Authorization} header value is refused; empty when it is not. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,11 @@ record HttpRefusal(int status, int code, String message, Map<String, String> hea
     /** JSON-RPC leaves -32000 to -32099 to the server; this one means "refused at the HTTP level". */
     static final int REFUSED = -32000;
 
-    private static final JsonFactory JSON = new JsonFactory();
     /** The methods of the endpoint, as a 405 answer's {@code Allow} header lists them. */
     static final String METHODS = "GET, POST, DELETE";
+    /** The largest request body a refusal reads before answering, to keep the connection. */
+    static final int READ_BEFORE_REFUSING = 1 << 20;
+    private static final JsonFactory JSON = new JsonFactory();
     private static final String NEW_SESSION = "start a new session by sending initialize without an "
             + HttpHeaders.MCP_SESSION_ID + " header";
 
@@ -43,8 +47,16 @@ record HttpRefusal(int status, int code, String message, Map<String, String> hea
         this(status, code, message, Map.of());
     }
 
-    /** Writes the refusal as the whole answer. */
-    void send(HttpServletResponse response) throws IOException {
+    /**
+     * Writes the refusal as the whole answer, once the request's body is read: a kept-alive connection then serves
+     * the client's next request. Jetty ends a connection whose request body was not read when the answer was
+     * complete, without telling the client, whose next request on it then fails; a body too large to read first
+     * (over {@link #READ_BEFORE_REFUSING} bytes) gets {@code Connection: close} instead.
+     */
+    void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!readBody(request)) {
+            response.setHeader("Connection", "close");
+        }
         byte[] body = body();
         response.setStatus(status);
         headers.forEach(response::setHeader);
@@ -52,6 +64,25 @@ record HttpRefusal(int status, int code, String message, Map<String, String> hea
         response.setCharacterEncoding("UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** Reads and drops the request's body; false when it is larger than the bound, or cannot be read. */
+    private static boolean readBody(HttpServletRequest request) {
+        if (request.getContentLengthLong() > READ_BEFORE_REFUSING) {
+            return false;
+        }
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        try {
+            InputStream in = request.getInputStream();
+            int n;
+            while (read <= READ_BEFORE_REFUSING && (n = in.read(buffer)) >= 0) {
+                read += n;
+            }
+        } catch (IOException e) {
+            return false; // the client went away; the connection ends with it
+        }
+        return read <= READ_BEFORE_REFUSING;
     }
 
     /** The JSON-RPC error message, as bytes. */

@@ -34,7 +34,7 @@ record LocalOriginFilter(String boundHost, boolean loopback) implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        HttpRefusal.forbidden(refusal.get()).send((HttpServletResponse) response);
+        HttpRefusal.forbidden(refusal.get()).send(http, (HttpServletResponse) response);
     }
 
     /** Why a request with these headers is refused; empty when it is not. */

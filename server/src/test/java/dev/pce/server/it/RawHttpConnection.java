@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,15 @@ final class RawHttpConnection implements AutoCloseable {
     }
 
     /** Sends a POST of {@code body} to {@code /mcp} with the given header lines, and reads the answer. */
-    Answer post(String body, String... headerLines) throws IOException {
+    Answer post(String body, String... headerLines) throws IOException, InterruptedException {
+        return post(Duration.ZERO, body, headerLines);
+    }
+
+    /**
+     * Sends a POST whose body follows its head only after {@code pause}, as a slow network would deliver it: the
+     * server answers a request it refuses by its headers before the body is there.
+     */
+    Answer post(Duration pause, String body, String... headerLines) throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + socket.getPort() + "\r\n"
                 + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n");
@@ -45,6 +54,8 @@ final class RawHttpConnection implements AutoCloseable {
         }
         head.append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        Thread.sleep(pause);
         out.write(bytes);
         out.flush();
         return read();
