@@ -17,8 +17,9 @@ import java.util.EnumSet;
 import java.util.Optional;
 
 /**
- * The MCP endpoint {@code /mcp} on an embedded Jetty, behind an origin check ({@link LocalOriginFilter}) and a
- * bearer-token check when a token is set ({@link BearerTokenFilter}).
+ * The MCP endpoint {@code /mcp} on an embedded Jetty, behind an origin check ({@link LocalOriginFilter}), a
+ * bearer-token check when a token is set ({@link BearerTokenFilter}) and the transport's rules for headers
+ * ({@link StreamableHttpRules}). Every error it answers is a JSON-RPC error body ({@link HttpRefusal}).
  */
 public final class HttpEndpoint implements AutoCloseable {
     public static final String PATH = "/mcp";
@@ -35,10 +36,12 @@ public final class HttpEndpoint implements AutoCloseable {
                                      HttpServletStreamableServerTransportProvider mcp) throws Exception {
         Server jetty = new Server();
         jetty.addConnector(connector(jetty, address));
+        jetty.setErrorHandler(new JsonRpcErrorHandler());
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(mcp), PATH + "/*");
         filter(context, new LocalOriginFilter(address.getHostString(), address.getAddress().isLoopbackAddress()));
         token.ifPresent(secret -> filter(context, new BearerTokenFilter(secret)));
+        filter(context, new StreamableHttpRules(mcp.protocolVersions()));
         jetty.setHandler(context);
         jetty.start();
         int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
