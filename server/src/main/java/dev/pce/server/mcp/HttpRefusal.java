@@ -149,9 +149,9 @@ record HttpRefusal(int status, int code, String message, Map<String, String> hea
     }
 
     static HttpRefusal unsupportedMediaType(String contentType) {
-        return new HttpRefusal(415, REFUSED, "A POST to " + HttpEndpoint.PATH + " must carry a JSON-RPC message "
-                + "as 'Content-Type: application/json', not " + (contentType == null ? "without a Content-Type"
-                : quoted(contentType)) + ".");
+        return new HttpRefusal(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, REFUSED, "A POST to "
+                + HttpEndpoint.PATH + " must carry a JSON-RPC message as 'Content-Type: application/json', not "
+                + (contentType == null ? "without a Content-Type" : quoted(contentType)) + ".");
     }
 
     static HttpRefusal notAcceptable(String method, String accept, String needed) {

@@ -1,6 +1,7 @@
 package dev.pce.server.mcp;
 
 import io.modelcontextprotocol.spec.HttpHeaders;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
@@ -28,7 +29,7 @@ final class JsonRpcErrorHandler extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
         String reason = (String) request.getAttribute(ERROR_MESSAGE);
-        if (request.getAttribute(ERROR_EXCEPTION) instanceof org.eclipse.jetty.http.HttpException http) {
+        if (request.getAttribute(ERROR_EXCEPTION) instanceof HttpException http) {
             status = http.getCode();
             reason = reason == null ? http.getReason() : reason;
             response.setStatus(status);
