@@ -6,6 +6,7 @@ import dev.pce.server.Version;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.HttpEndpoint;
 import dev.pce.server.mcp.PceMcpServer;
+import dev.pce.server.mcp.SdkErrorBodies;
 import dev.pce.server.mcp.ServerProtocol;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.tools.CeTool;
@@ -24,9 +25,10 @@ final class HttpSession {
     /** Serves {@code tools} at {@code http}; runs {@code whenServing} once requests are accepted. */
     static void serve(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings, Serving.Http http,
                       String logHint, Runnable whenServing) throws InterruptedException {
+        // the transport's mapper also writes the SDK servlet's own error answers: as JSON-RPC errors
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider
-                .builder().jsonMapper(protocol.jsonMapper()).mcpEndpoint(HttpEndpoint.PATH)
-                .maxRequestSize(PceMcpServer.MAX_MESSAGE_BYTES).build();
+                .builder().jsonMapper(SdkErrorBodies.transportMapper(protocol.mapper()))
+                .mcpEndpoint(HttpEndpoint.PATH).maxRequestSize(PceMcpServer.MAX_MESSAGE_BYTES).build();
         PceMcpServer server = PceMcpServer.startHttp(protocol, tools, learnings, transport, Version.current(),
                 logHint);
         whenServing.run();

@@ -1,30 +1,25 @@
 package dev.pce.server.mcp;
 
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.Optional;
 
 /**
- * The MCP endpoint {@code /mcp} on an embedded Jetty, behind an origin check ({@link LocalOriginFilter}) and a
- * bearer-token check when a token is set.
+ * The MCP endpoint {@code /mcp} on an embedded Jetty, behind an origin check ({@link LocalOriginFilter}), a
+ * bearer-token check when a token is set ({@link BearerTokenFilter}) and the transport's rules for headers
+ * ({@link StreamableHttpRules}). Every error it answers is a JSON-RPC error body ({@link HttpRefusal}).
  */
 public final class HttpEndpoint implements AutoCloseable {
     public static final String PATH = "/mcp";
@@ -37,20 +32,39 @@ public final class HttpEndpoint implements AutoCloseable {
         this.uri = uri;
     }
 
-    public static HttpEndpoint start(InetSocketAddress address, Optional<String> token, HttpServlet mcp)
-            throws Exception {
-        Server jetty = new Server(address);
+    public static HttpEndpoint start(InetSocketAddress address, Optional<String> token,
+                                     HttpServletStreamableServerTransportProvider mcp) throws Exception {
+        Server jetty = new Server();
+        jetty.addConnector(connector(jetty, address));
+        jetty.setErrorHandler(new JsonRpcErrorHandler());
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(mcp), PATH + "/*");
-        context.addFilter(new FilterHolder(new LocalOriginFilter(address.getHostString(),
-                address.getAddress().isLoopbackAddress())), "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
-        token.ifPresent(secret -> context.addFilter(new FilterHolder(new BearerToken(secret)), "/*",
-                EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+        filter(context, new LocalOriginFilter(address.getHostString(), address.getAddress().isLoopbackAddress()));
+        token.ifPresent(secret -> filter(context, new BearerTokenFilter(secret)));
+        filter(context, new StreamableHttpRules(mcp.protocolVersions()));
         jetty.setHandler(context);
         jetty.start();
         int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
         String host = address.getAddress().isAnyLocalAddress() ? "localhost" : address.getHostString();
         return new HttpEndpoint(jetty, URI.create("http://" + host + ":" + port + PATH));
+    }
+
+    private static ServerConnector connector(Server jetty, InetSocketAddress address) {
+        HttpConfiguration http = new HttpConfiguration();
+        // Jetty keeps the header lines of a connection to reuse the parsed field when one comes again, and by
+        // default looks them up without regard to case, values included: after "Authorization: bearer T", a later
+        // "Authorization: Bearer T" on the same kept-alive connection was read as "bearer T", and after the right
+        // token a token differing only in case was read as the right one. Lines must match exactly.
+        http.setHeaderCacheCaseSensitive(true);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(address.getHostString());
+        connector.setPort(address.getPort());
+        return connector;
+    }
+
+    /** Filters run in the order they are added, before the servlet. */
+    private static void filter(ServletContextHandler context, Filter filter) {
+        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 
     /** Where clients connect. */
@@ -66,26 +80,5 @@ public final class HttpEndpoint implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
-    }
-
-    /** Refuses, with 401, every request without {@code Authorization: Bearer <token>}. */
-    private record BearerToken(String token) implements Filter {
-        @Override
-        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-                throws IOException, ServletException {
-            String header = ((HttpServletRequest) request).getHeader("Authorization");
-            String expected = "Bearer " + token;
-            // constant time: the comparison must not tell how much of a guess was right
-            if (header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                    expected.getBytes(StandardCharsets.UTF_8))) {
-                chain.doFilter(request, response);
-                return;
-            }
-            HttpServletResponse http = (HttpServletResponse) response;
-            http.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            http.setHeader("WWW-Authenticate", "Bearer");
-            http.setContentType("application/json");
-            http.getWriter().write("{\"error\":\"missing or wrong bearer token\"}");
-        }
     }
 }

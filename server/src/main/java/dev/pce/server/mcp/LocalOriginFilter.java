@@ -34,10 +34,7 @@ record LocalOriginFilter(String boundHost, boolean loopback) implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        HttpServletResponse answer = (HttpServletResponse) response;
-        answer.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        answer.setContentType("application/json");
-        answer.getWriter().write("{\"error\":\"" + refusal.get() + "\"}");
+        HttpRefusal.forbidden(refusal.get()).send(http, (HttpServletResponse) response);
     }
 
     /** Why a request with these headers is refused; empty when it is not. */
@@ -45,12 +42,13 @@ record LocalOriginFilter(String boundHost, boolean loopback) implements Filter {
         if (origin != null && !origin.isBlank() && !origin.equals("null")) {
             String originHost = hostOfOrigin(origin);
             if (!allowed(originHost)) {
-                return Optional.of("requests from web pages of other hosts are refused (Origin " + quoted(origin)
-                        + "); connect with an MCP client");
+                return Optional.of("Requests from web pages of other hosts are refused (Origin "
+                        + HttpRefusal.quoted(origin) + "): connect with an MCP client.");
             }
         }
         if (loopback && host != null && !allowed(hostOfHostHeader(host))) {
-            return Optional.of("this server answers only to localhost (Host " + quoted(host) + ")");
+            return Optional.of("This server answers only to localhost (Host " + HttpRefusal.quoted(host)
+                    + "): connect to localhost or 127.0.0.1.");
         }
         return Optional.empty();
     }
@@ -78,11 +76,5 @@ record LocalOriginFilter(String boundHost, boolean loopback) implements Filter {
         }
         int colon = value.indexOf(':');
         return colon < 0 ? value : value.substring(0, colon);
-    }
-
-    /** A header value quoted in the JSON answer: no quote, backslash or control character, and short. */
-    private static String quoted(String value) {
-        String safe = value.replaceAll("[\"\\\\\\p{Cntrl}]", "?");
-        return "'" + (safe.length() <= 80 ? safe : safe.substring(0, 80) + "...") + "'";
     }
 }

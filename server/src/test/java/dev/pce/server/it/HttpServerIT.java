@@ -2,17 +2,13 @@ package dev.pce.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
-import dev.pce.server.client.ServerLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,17 +30,8 @@ class HttpServerIT {
 
     @Test
     void aTokenGuardedServerAnswersTheProtocolOverHttp() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ServerLauncher.javaExecutable().toString(), "-jar",
-                ServerLauncher.jar().toString(), "serve", "--http", "127.0.0.1:0", "--token", "s3cret")
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("CE_WORKSPACE", temp.resolve("ws").toString());
-        Process server = builder.start();
-        try {
-            String line = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            assertThat(line).startsWith("PCE MCP server on http://");
-            URI uri = URI.create(line.substring(line.indexOf("http://")));
-
+        try (HttpServerProcess server = HttpServerProcess.start(temp, "s3cret")) {
+            URI uri = server.uri();
             assertThat(post(uri, INIT, Optional.empty(), Optional.empty()).statusCode()).isEqualTo(401);
             assertThat(post(uri, INIT, Optional.of("wrong"), Optional.empty()).statusCode()).isEqualTo(401);
             // a web page cannot drive it, even holding the token (DNS rebinding)
@@ -69,8 +56,52 @@ class HttpServerIT {
             JsonNode result = message(plan).path("result");
             assertThat(result.path("isError").asBoolean()).as(plan.body()).isFalse();
             assertThat(result.path("structuredContent").path("workflow_id").asText()).startsWith("wf-");
-        } finally {
-            server.destroy();
+        }
+    }
+
+    /**
+     * The reported defect: on a kept-alive connection, after a request with a lower-case {@code bearer} every later
+     * request with the right token was refused. Jetty reused the connection's earlier header line, matched
+     * without regard to case, so the filter saw {@code bearer} again; the same reuse let a token differing only
+     * in case through after the right one.
+     */
+    @Test
+    void onOneKeptAliveConnectionEachRequestIsJudgedByItsOwnAuthorizationHeader() throws Exception {
+        try (HttpServerProcess server = HttpServerProcess.start(temp, "s3cret-Token");
+             RawHttpConnection connection = new RawHttpConnection(server.port())) {
+            // the scheme is case-insensitive (RFC 9110, RFC 6750)
+            assertThat(connection.post(INIT, "Authorization: bearer s3cret-Token").status()).isEqualTo(200);
+            for (int i = 0; i < 3; i++) {
+                assertThat(connection.post(INIT, "Authorization: Bearer s3cret-Token").status()).isEqualTo(200);
+            }
+            // the token is not
+            RawHttpConnection.Answer otherCase = connection.post(INIT, "Authorization: Bearer S3CRET-TOKEN");
+            assertThat(otherCase.status()).isEqualTo(401);
+            assertThat(otherCase.header("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+            assertThat(connection.post(INIT, "Authorization: BEARER s3cret-Token").status()).isEqualTo(200);
+            assertThat(connection.post(INIT, "Authorization: Bearer s3cret-token").status()).isEqualTo(401);
+        }
+    }
+
+    /**
+     * A refusal is decided on the headers, often before the body has arrived; Jetty ended such a connection
+     * silently once the answer was out, and the client's next request on it failed. The body is read first now.
+     */
+    @Test
+    void aRefusedRequestLeavesItsConnectionServingTheNextOne() throws Exception {
+        try (HttpServerProcess server = HttpServerProcess.start(temp, "s3cret");
+             RawHttpConnection connection = new RawHttpConnection(server.port())) {
+            for (String authorization : List.of("Authorization: Bearer wrong", "Origin: https://evil.example")) {
+                RawHttpConnection.Answer refused = connection.post(Duration.ofMillis(300), INIT, authorization);
+                assertThat(refused.status()).isIn(401, 403);
+                assertThat(refused.header("Connection")).isEmpty();
+                assertThat(connection.post(INIT, "Authorization: Bearer s3cret").status()).isEqualTo(200);
+            }
+            // a body too large to read first: the client is told the connection ends
+            RawHttpConnection.Answer large = connection.send("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n");
+            assertThat(large.status()).isEqualTo(401);
+            assertThat(large.header("Connection")).hasValue("close");
         }
     }
 

@@ -59,6 +59,15 @@ public final class NodePackages {
         return prefix.resolve("node_modules").resolve(".bin").resolve(program);
     }
 
+    /**
+     * Makes the packages installed at {@code prefix} importable by the ES modules in {@code dir}: Node resolves a
+     * bare import from the {@code node_modules} folder beside the importing file or above it ({@code NODE_PATH} is
+     * for CommonJS only).
+     */
+    public static void linkModules(Path prefix, Path dir) throws IOException {
+        Files.createSymbolicLink(dir.resolve("node_modules"), prefix.resolve("node_modules"));
+    }
+
     /** {@code <repository>/target/npm}: ignored by git, kept across builds of the modules. */
     static Path cacheRoot() {
         return Checkout.root().resolve("target").resolve("npm");

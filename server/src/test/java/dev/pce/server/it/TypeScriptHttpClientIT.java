@@ -1,0 +1,122 @@
+package dev.pce.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.Json;
+import dev.pce.server.node.NodePackages;
+import dev.pce.server.tools.ToolCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ce serve --http} driven by the official MCP TypeScript SDK's Streamable HTTP client (the script
+ * {@code node/streamable-http-client.mjs}) over Node's kept-alive connections: a request with a lower-case scheme
+ * and one with a wrong token go first, then sequential and concurrent calls, clients connecting at once, and the
+ * refusals the client meets (a wrong token, an unsupported protocol version, an ended session).
+ */
+class TypeScriptHttpClientIT {
+    private static final String TOKEN = "it-Token-42";
+    private static final String SCRIPT = "node/streamable-http-client.mjs";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theSdkClientWorksOnConnectionsThatCarriedALowerCaseSchemeAndAWrongToken() throws Exception {
+        Path sdk = NodePackages.install(NodePackages.MCP_TYPESCRIPT_SDK);
+        JsonNode results;
+        try (HttpServerProcess server = HttpServerProcess.start(temp, TOKEN)) {
+            results = run(sdk, server.uri().toString(), TOKEN);
+        }
+
+        assertThat(results.path("lowerCaseScheme").path("status").asInt()).isEqualTo(200);
+        assertThat(results.path("wrongToken").path("status").asInt()).isEqualTo(401);
+        assertThat(results.path("wrongToken").path("json").path("error").path("message").asText())
+                .contains("not this server's");
+
+        assertThat(results.path("connect").path("ok").asBoolean()).as(results.path("connect").toString()).isTrue();
+        assertThat(results.path("protocolVersion").asText()).isIn("2025-06-18", "2025-11-25");
+        List<JsonNode> sequential = list(results.path("sequential"));
+        assertThat(sequential).hasSize(10).allSatisfy(call ->
+                assertThat(call.path("ok").asBoolean()).as(call.toString()).isTrue());
+        assertThat(sequential.get(0).path("value").asInt()).isEqualTo(ToolCatalog.TOOL_NAMES.size());
+        assertThat(sequential.get(1).path("value").asText()).startsWith("wf-");
+        assertThat(sequential.subList(2, 10)).allSatisfy(call ->
+                assertThat(call.path("value").asText()).isEqualTo("ok"));
+        assertThat(list(results.path("concurrentCalls"))).hasSize(8).allSatisfy(call ->
+                assertThat(call.path("value").asText()).as(call.toString()).isEqualTo("ok"));
+        assertThat(list(results.path("concurrentClients"))).hasSize(3).allSatisfy(client -> assertThat(
+                client.path("value").asInt()).as(client.toString()).isEqualTo(ToolCatalog.TOOL_NAMES.size()));
+
+        assertRefused(results.path("wrongTokenClient"), 401, "not this server's");
+        assertRefused(results.path("unsupportedVersion"), 400, "'1999-01-01', a protocol version this server does "
+                + "not support; it supports 2025-03-26, 2025-06-18, 2025-11-25");
+        assertThat(results.path("terminate").path("ok").asBoolean()).as(results.path("terminate").toString()).isTrue();
+        assertRefused(results.path("endedSession"), 404, "is not open on this server");
+
+        // the connections were kept alive: the ones that carried the lower-case scheme and the wrong token carried
+        // the SDK's requests after them, which succeeded; the only 401s are the two wrong tokens
+        List<JsonNode> exchanges = list(results.path("exchanges"));
+        assertThat(results.path("connections").asInt()).isLessThan(exchanges.size());
+        for (int first = 0; first < 2; first++) {
+            int connection = exchanges.get(first).path("connection").asInt();
+            assertThat(exchanges.subList(2, exchanges.size()))
+                    .as("requests after the %s on its connection %d: %s", first == 0 ? "lower-case scheme"
+                            : "wrong token", connection, exchanges)
+                    .anySatisfy(later -> {
+                        assertThat(later.path("connection").asInt()).isEqualTo(connection);
+                        assertThat(later.path("status").asInt()).isEqualTo(200);
+                    });
+        }
+        assertThat(exchanges).filteredOn(exchange -> exchange.path("status").asInt() == 401).hasSize(2);
+    }
+
+    /** Runs the script with the SDK importable beside it; its one line of output, as JSON. */
+    private JsonNode run(Path sdk, String uri, String token) throws IOException, InterruptedException {
+        Path script = temp.resolve("streamable-http-client.mjs");
+        try (InputStream source = getClass().getClassLoader().getResourceAsStream(SCRIPT)) {
+            assertThat(source).as(SCRIPT + " on the test class path").isNotNull();
+            Files.copy(source, script);
+        }
+        NodePackages.linkModules(sdk, temp);
+        Path stdout = temp.resolve("node.stdout");
+        Path stderr = temp.resolve("node.stderr");
+        try {
+            Process node = new ProcessBuilder("node", script.toString(), uri, token).directory(temp.toFile())
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            if (!node.waitFor(2, TimeUnit.MINUTES)) {
+                node.destroyForcibly();
+                throw new AssertionError("the script did not finish in 2 minutes; its stderr:\n"
+                        + Files.readString(stderr));
+            }
+            assertThat(node.exitValue()).as("node's exit code; its stderr:\n%s", Files.readString(stderr)).isZero();
+        } finally {
+            Files.delete(temp.resolve("node_modules")); // the link; the installed packages stay
+        }
+        return Json.mapper().readTree(Files.readString(stdout, StandardCharsets.UTF_8));
+    }
+
+    private static void assertRefused(JsonNode outcome, int status, String says) {
+        assertThat(outcome.path("ok").asBoolean()).as(outcome.toString()).isFalse();
+        assertThat(outcome.path("status").asInt()).as(outcome.toString()).isEqualTo(status);
+        // the SDK's error quotes the body: the JSON-RPC error, not a stack trace
+        assertThat(outcome.path("error").asText()).contains("\"jsonrpc\":\"2.0\"", "\"code\":-32000", says)
+                .doesNotContain("stackTrace", "Exception");
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+}
