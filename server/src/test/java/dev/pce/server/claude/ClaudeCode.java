@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ClaudeCode {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /** Every command line run, as a user would type it (output-format flags left out: they change no step). */
+    private static final Set<String> COMMANDS_RUN = ConcurrentHashMap.newKeySet();
 
     private final Path executable;
     private final Path home;
@@ -76,6 +80,16 @@ final class ClaudeCode {
 
     /** {@code claude ARGS...} in the project, as a user types it. */
     Run run(String... arguments) throws IOException, InterruptedException {
+        List<String> typed = new ArrayList<>(List.of("claude"));
+        for (int i = 0; i < arguments.length; i++) {
+            switch (arguments[i]) {
+                case "--output-format" -> i++;
+                case "--verbose" -> {
+                }
+                default -> typed.add(arguments[i]);
+            }
+        }
+        COMMANDS_RUN.add(commandLine(typed));
         Files.createDirectories(home);
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
@@ -104,8 +118,23 @@ final class ClaudeCode {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** The command lines run so far. */
+    static Set<String> commandsRun() {
+        return Set.copyOf(COMMANDS_RUN);
+    }
+
+    /** Words as a shell line: those with spaces or quotes in double quotes. */
+    static String commandLine(List<String> words) {
+        List<String> quoted = new ArrayList<>();
+        for (String word : words) {
+            quoted.add(word.matches("[\\w./:@=,+-]+") ? word : "\"" + word.replace("\"", "\\\"") + "\"");
+        }
+        return String.join(" ", quoted);
+    }
+
     /** {@code ce init} in the project, through the repository's {@code ce} script as the README says. */
     static String ceInit(Path project) throws IOException, InterruptedException {
+        COMMANDS_RUN.add(commandLine(List.of(Checkout.ceScript().toString(), "init")));
         Process process = new ProcessBuilder(Checkout.ceScript().toString(), "init").directory(project.toFile())
                 .redirectErrorStream(true).start();
         process.getOutputStream().close();

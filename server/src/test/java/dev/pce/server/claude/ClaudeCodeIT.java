@@ -2,13 +2,17 @@ package dev.pce.server.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
+import dev.pce.server.node.Checkout;
 import dev.pce.server.prompts.PromptCatalog;
 import dev.pce.server.prompts.PromptTemplate;
+import dev.pce.server.tools.ToolOutput;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +41,11 @@ class ClaudeCodeIT {
     private static final String PLAN = "mcp__pce__ce_plan";
     private static final String STATUS = "mcp__pce__ce_status";
     private static final Pattern AGENT = Pattern.compile("builder-\\d+");
+    private static final Pattern WORKFLOW = Pattern.compile("wf-\\d{8}-\\d{6}-[0-9a-f]{6}");
+    /** PCE's tools as Claude Code puts them into every request to the model (names, descriptions, input schemas). */
+    private static final int MAX_TOOL_CONTEXT_BYTES = 16_000;
+
+    private static final AtomicInteger TESTS_RUN = new AtomicInteger();
 
     @TempDir
     Path temp;
@@ -44,8 +54,50 @@ class ClaudeCodeIT {
 
     @BeforeEach
     void newProjectSetUpWithCeInit() throws Exception {
+        TESTS_RUN.incrementAndGet();
         project = ClaudeCode.gitRepository(temp.resolve("project"));
         initOutput = ClaudeCode.ceInit(project);
+    }
+
+    /**
+     * README's Claude Code section shows only commands these tests ran (checked when the whole class ran): the
+     * steps a user follows are the ones proven here.
+     */
+    @AfterAll
+    static void theReadmeShowsOnlyStepsTheseTestsTook() throws IOException {
+        long tests = java.util.Arrays.stream(ClaudeCodeIT.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(Test.class)).count();
+        if (TESTS_RUN.get() < tests) {
+            return;
+        }
+        Set<String> run = new HashSet<>();
+        for (String line : ClaudeCode.commandsRun()) {
+            run.add(anyWorkflow(line.replace(Checkout.root().toString(), "/absolute/path/to/pce")));
+        }
+        List<String> shown = readmeCommands();
+        assertThat(shown).as("commands of README's Claude Code section").isNotEmpty();
+        assertThat(shown.stream().map(ClaudeCodeIT::anyWorkflow).toList()).isSubsetOf(run);
+    }
+
+    /** The command lines of the {@code sh} blocks of README's section "Use it from Claude Code". */
+    private static List<String> readmeCommands() throws IOException {
+        String readme = Files.readString(Checkout.root().resolve("README.md"));
+        int start = readme.indexOf("## Use it from Claude Code\n");
+        String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+        List<String> commands = new ArrayList<>();
+        boolean inShell = false;
+        for (String line : section.lines().map(String::strip).toList()) {
+            if (line.startsWith("```")) {
+                inShell = !inShell && line.equals("```sh");
+            } else if (inShell && !line.isEmpty() && !line.startsWith("#")) {
+                commands.add(line);
+            }
+        }
+        return commands;
+    }
+
+    private static String anyWorkflow(String line) {
+        return WORKFLOW.matcher(line).replaceAll("wf-ID");
     }
 
     @Test
@@ -58,6 +110,19 @@ class ClaudeCodeIT {
             assertThat(list.exitCode()).as(list.stderr()).isZero();
             assertThat(list.stdout()).containsPattern("pce: .*/ce serve - \\S* ?Connected");
             assertThat(list.stdout()).doesNotContain("Pending approval");
+        }
+    }
+
+    @Test
+    void aServerAddedByHandWithClaudeMcpAddConnectsToo() throws Exception {
+        Path other = ClaudeCode.gitRepository(temp.resolve("by-hand"));
+        try (ModelStandIn model = ModelStandIn.start(request -> Turn.text("unused"))) {
+            ClaudeCode claude = new ClaudeCode(temp.resolve("home"), other, model.baseUrl());
+            ClaudeCode.Run add = claude.run("mcp", "add", "pce", "--", Checkout.ceScript().toString(), "serve");
+            assertThat(add.exitCode()).as(add.stdout() + add.stderr()).isZero();
+
+            ClaudeCode.Run list = claude.run("mcp", "list");
+            assertThat(list.stdout()).containsPattern("pce: .*/ce serve - \\S* ?Connected");
         }
     }
 
@@ -111,9 +176,13 @@ class ClaudeCodeIT {
             return mainAgentOfParallelBuild(request, mainTurns);
         };
         try (ModelStandIn model = ModelStandIn.start(script)) {
-            ClaudeCode.Run run = claude(model).run("-p", "Plan per-client rate limiting and build it with three "
-                    + "builders in parallel.", "--allowedTools", "mcp__pce__ce_plan mcp__pce__ce_claim "
-                    + "mcp__pce__ce_complete", "--output-format", "stream-json", "--verbose").succeeded();
+            ClaudeCode claude = claude(model);
+            claude.run("-p", "/ce-parallel-plan per-client rate limiting with three builders", "--allowedTools",
+                    PLAN, "--output-format", "json").succeeded();
+            String workflow = onlyWorkflow();
+            ClaudeCode.Run run = claude.run("-p", "/ce-parallel-build " + workflow + " 3", "--allowedTools",
+                    BuilderTurns.CLAIM + " " + BuilderTurns.COMPLETE, "--output-format", "stream-json", "--verbose")
+                    .succeeded();
 
             assertThat(model.scriptFailures()).isEmpty();
             assertThat(mainTurns).containsExactlyInAnyOrder("plan", "agents", "status", "done");
@@ -128,7 +197,6 @@ class ClaudeCodeIT {
             assertThat(init.path("subtype").asText()).isEqualTo("init");
             assertThat(init.path("agents").toString()).contains("ce-builder", "ce-planner", "ce-reviewer");
 
-            String workflow = onlyWorkflow();
             List<JsonNode> events = events(workflow);
             Map<String, Instant> claimed = times(events, "task.claimed");
             Map<String, Instant> completed = times(events, "task.completed");
@@ -162,7 +230,8 @@ class ClaudeCodeIT {
             }
             if (request.userTextContaining("<command-name>/ce-parallel-status</command-name>").isPresent()) {
                 return request.lastResultOf(STATUS).isPresent()
-                        ? Turn.text("phase " + BuilderTurns.json(request.lastResultOf(STATUS).get()).path("phase"))
+                        ? Turn.text("phase " + BuilderTurns.json(request.lastResultOf(STATUS).get())
+                                .path("workflow").path("phase").asText())
                         : Turn.call(STATUS, Map.of("workflow_id", BuilderTurns.workflowId(
                                 expandedCommand(request, "ce-parallel-status"))));
             }
@@ -181,7 +250,7 @@ class ClaudeCodeIT {
                     .succeeded().result();
 
             assertThat(model.scriptFailures()).isEmpty();
-            assertThat(status.path("result").asText()).isEqualTo("phase \"completed\"");
+            assertThat(status.path("result").asText()).isEqualTo("phase completed");
             List<JsonNode> events = events(workflow);
             assertThat(times(events, "task.completed")).hasSize(3);
             assertThat(events).filteredOn(e -> e.path("type").asText().equals("task.claimed"))
@@ -209,33 +278,70 @@ class ClaudeCodeIT {
         }
     }
 
-    /** The main agent of the parallel build: plan, start three builder subagents at once, read the status. */
-    private static Turn mainAgentOfParallelBuild(ModelRequest request, Set<String> turns) throws IOException {
-        if (request.lastResultOf(PLAN).isPresent()) {
-            String workflow = BuilderTurns.json(request.lastResultOf(PLAN).get()).path("workflow_id").asText();
-            turns.add("agents");
-            List<Turn.Block> agents = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                agents.add(Turn.use("Agent", Map.of("description", "builder-" + i, "subagent_type", "ce-builder",
-                        "prompt", "You are builder-" + i + ". Work on PCE workflow " + workflow + ": claim tasks of "
-                                + "the builders pool and complete them until none is left.")));
+    @Test
+    void aThousandTaskPlanReachesTheModelAsAnAnswerClaudeCodeAccepts() throws Exception {
+        ModelStandIn.Script script = request -> request.lastResultOf(PLAN).isEmpty()
+                ? Turn.call(PLAN, independentBuilds("A thousand parts", 1_000))
+                : Turn.text("planned");
+        try (ModelStandIn model = ModelStandIn.start(script)) {
+            claude(model).run("-p", "Plan a thousand parts.", "--allowedTools", PLAN, "--output-format", "json")
+                    .succeeded();
+
+            ModelRequest.ToolResult plan = model.requests().getLast().lastResultOf(PLAN).orElseThrow();
+            assertThat(plan.isError()).as(plan.text()).isFalse();
+            assertThat(plan.text().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ToolOutput.MAX_BYTES);
+            JsonNode answer = Json.mapper().readTree(plan.text());
+            assertThat(answer.path("task_count").asInt()).isEqualTo(1_000);
+            assertThat(answer.path("truncated").path("more").asText()).contains("ce_status (offset, limit)");
+            // what every session pays for PCE's tools: their names, descriptions and input schemas, as sent
+            int toolBytes = 0;
+            for (JsonNode tool : model.requests().getFirst().body().path("tools")) {
+                if (tool.path("name").asText().startsWith("mcp__pce__")) {
+                    toolBytes += tool.toString().getBytes(StandardCharsets.UTF_8).length;
+                }
             }
-            return new Turn(agents);
+            assertThat(toolBytes).isPositive().isLessThanOrEqualTo(MAX_TOOL_CONTEXT_BYTES);
+            assertThat(model.scriptFailures()).isEmpty();
         }
+    }
+
+    /**
+     * The main agent of {@code /ce-parallel-plan} (plan) and {@code /ce-parallel-build} (start as many builder
+     * subagents at once as the command says, then read the status).
+     */
+    private static Turn mainAgentOfParallelBuild(ModelRequest request, Set<String> turns) throws IOException {
+        if (request.userTextContaining("<command-name>/ce-parallel-plan</command-name>").isPresent()) {
+            assertThat(expandedCommand(request, "ce-parallel-plan"))
+                    .startsWith("Plan for parallel work: per-client rate limiting with three builders\n");
+            if (request.lastResultOf(PLAN).isEmpty()) {
+                turns.add("plan");
+                return Turn.call(PLAN, threeIndependentBuilds("Per-client rate limiting"));
+            }
+            return Turn.text("Planned " + BuilderTurns.json(request.lastResultOf(PLAN).get()).path("workflow_id"));
+        }
+        String command = expandedCommand(request, "ce-parallel-build");
+        String workflow = BuilderTurns.workflowId(command);
         if (request.lastResultOf(STATUS).isPresent()) {
             turns.add("done");
             JsonNode status = BuilderTurns.json(request.lastResultOf(STATUS).get());
-            return Turn.text("The workflow is " + status.path("phase").asText() + ".");
+            return Turn.text("The workflow is " + status.path("workflow").path("phase").asText() + ".");
         }
-        if (!request.lastToolResults().isEmpty()) { // the three subagents reported back
+        if (!request.lastToolResults().isEmpty()) { // the subagents reported back
             assertThat(request.lastToolResults()).hasSize(3).allSatisfy(result ->
                     assertThat(result.tool()).isEqualTo("Agent"));
             turns.add("status");
-            String workflow = BuilderTurns.workflowId(String.join("\n", request.body().path("messages").toString()));
             return Turn.call(STATUS, Map.of("workflow_id", workflow));
         }
-        turns.add("plan");
-        return Turn.call(PLAN, threeIndependentBuilds("Per-client rate limiting"));
+        Matcher builders = Pattern.compile("one planner, (\\d+)\\s+builders").matcher(command);
+        assertThat(builders.find()).as(command).isTrue();
+        turns.add("agents");
+        List<Turn.Block> agents = new ArrayList<>();
+        for (int i = 1; i <= Integer.parseInt(builders.group(1)); i++) {
+            agents.add(Turn.use("Agent", Map.of("description", "builder-" + i, "subagent_type", "ce-builder",
+                    "prompt", "You are builder-" + i + ". Work on PCE workflow " + workflow + ": claim tasks of the "
+                            + "builders pool and complete them until none is left.")));
+        }
+        return new Turn(agents);
     }
 
     /** The scripted model of {@code /ce-plan}: search past learnings, then plan. */
@@ -260,6 +366,15 @@ class ClaudeCodeIT {
         for (String part : List.of("store", "filter", "headers")) {
             tasks.add(Map.of("id", "build-" + part, "title", "Build the rate limit " + part, "kind", "implement",
                     "estimate", "30m", "writes", List.of("src/ratelimit/" + part + ".java")));
+        }
+        return Map.of("goal", goal, "agent", "planner-1", "tasks", tasks);
+    }
+
+    private static Map<String, Object> independentBuilds(String goal, int count) {
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tasks.add(Map.of("id", "part-" + i, "title", "Build part " + i, "kind", "implement", "estimate", "30m",
+                    "writes", List.of("src/parts/Part" + i + ".java")));
         }
         return Map.of("goal", goal, "agent", "planner-1", "tasks", tasks);
     }
