@@ -89,7 +89,7 @@ final class NoteResources {
     private static McpSchema.Resource resource(SearchHit note, String ownVault) {
         return McpSchema.Resource.builder().uri(NoteRefs.uri(note.vault(), ownVault, note.id())).name(note.id())
                 .title(note.title()).mimeType(MARKDOWN)
-                .description(note.type().map(type -> "A " + type + " note").orElse("A note") + " of the vault '"
+                .description(note.type().map(type -> type + " note").orElse("note") + " of the vault '"
                         + note.vault() + "': " + note.path())
                 .build();
     }
