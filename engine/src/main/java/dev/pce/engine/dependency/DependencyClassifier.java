@@ -1,5 +1,6 @@
 package dev.pce.engine.dependency;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.List;
@@ -21,4 +22,14 @@ public interface DependencyClassifier {
      *                                    both tasks and the fix
      */
     List<ClassifiedEdge> classify(List<TaskSpec> tasks);
+
+    /**
+     * As {@link #classify(List)}, stopping at a safe point when {@code cancellation} is cancelled. A classifier
+     * whose work is short ignores it.
+     *
+     * @throws Cancellation.Cancelled when cancelled
+     */
+    default List<ClassifiedEdge> classify(List<TaskSpec> tasks, Cancellation cancellation) {
+        return classify(tasks);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.pce.engine.evidence;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.gate.Evidence;
 
 import java.io.IOException;
@@ -37,10 +38,21 @@ public final class EvidenceReader {
 
     /** As {@link #readAll(List)}, refusing unread every file whose real location {@code scope} does not admit. */
     public static List<ParsedFile> readAll(List<Path> paths, EvidenceScope scope) {
+        return readAll(paths, scope, Cancellation.none());
+    }
+
+    /**
+     * As {@link #readAll(List, EvidenceScope)}, stopping before the next file when {@code cancellation} is
+     * cancelled (a directory of reports can hold thousands).
+     *
+     * @throws Cancellation.Cancelled when cancelled
+     */
+    public static List<ParsedFile> readAll(List<Path> paths, EvidenceScope scope, Cancellation cancellation) {
         EvidenceFiles.Found found = EvidenceFiles.find(paths);
         List<ParsedFile> parsed = new ArrayList<>();
         found.problems().forEach(problem -> parsed.add(new UnreadableFile(problem)));
         for (Path file : found.files()) {
+            cancellation.check();
             parsed.add(outsideOf(scope, file).orElseGet(() -> readFile(file)));
         }
         return parsed;

@@ -1,7 +1,9 @@
 package dev.pce.engine.service;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.event.Event;
+import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.workflow.Command;
@@ -100,11 +102,23 @@ final class WorkflowHandle implements Closeable {
      * then answers from the new state. The events are durable before this returns.
      */
     synchronized <T> T execute(Command command, CommandView<T> view) {
+        return execute(command, Cancellation.none(), view);
+    }
+
+    /**
+     * As {@link #execute(Command, CommandView)}, committing {@code cancellation} right before the append: a cancel
+     * that came first stops the command with nothing appended; one that comes later is refused.
+     */
+    synchronized <T> T execute(Command command, Cancellation cancellation, CommandView<T> view) {
         requireUsable();
         Executed executed = log.locked((caughtUp, appender) -> {
             fold(caughtUp);
             Instant now = clock.instant();
-            List<Event> appended = appender.append(command.decide(state, now));
+            List<NewEvent> decided = command.decide(state, now);
+            if (!decided.isEmpty()) {
+                cancellation.commit();
+            }
+            List<Event> appended = appender.append(decided);
             fold(appended);
             return new Executed(appended, now);
         });

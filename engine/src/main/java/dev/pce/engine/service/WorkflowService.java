@@ -1,5 +1,6 @@
 package dev.pce.engine.service;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
@@ -128,12 +129,27 @@ public final class WorkflowService implements Closeable {
      * planner's own for the corrected tasks, so later learning measures against them.
      */
     public PlanResult plan(String goal, List<TaskSpec> tasks, String agent, Map<String, Double> plannedEstimates) {
+        return plan(goal, tasks, agent, plannedEstimates, Cancellation.none());
+    }
+
+    /**
+     * As {@link #plan(String, List, String, Map)}, stopping between its phases when {@code cancellation} is
+     * cancelled before the workflow is created; creating it is the point of no return.
+     *
+     * @throws Cancellation.Cancelled when cancelled in time: nothing was stored
+     */
+    public PlanResult plan(String goal, List<TaskSpec> tasks, String agent, Map<String, Double> plannedEstimates,
+                           Cancellation cancellation) {
+        cancellation.check();
         List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
-        List<ClassifiedEdge> edges = classifier.classify(resolved);
+        cancellation.check();
+        List<ClassifiedEdge> edges = classifier.classify(resolved, cancellation);
+        cancellation.check();
         // the schedule checks what classification may add: an implicit edge can close a cycle
         ScheduleView schedule = ScheduleView.of(Scheduler.plan(resolved, edges, slots));
         String workflowId = newWorkflowId();
         NewEvent planned = new NewEvent(agent, new WorkflowPlanned(goal, resolved, edges, plannedEstimates));
+        cancellation.commit();
         workspace.createWorkflow(workflowId, eventsFile -> {
             EventLog.create(eventsFile);
             try (EventLog log = EventLog.open(eventsFile, clock)) {
@@ -266,7 +282,18 @@ public final class WorkflowService implements Closeable {
      * sequence number of the workflow's latest evidence report.
      */
     public long reportEvidence(String workflowId, EvidenceReported report, String agent) {
-        return handle(workflowId).execute(new ReportEvidenceCommand(report, agent),
+        return reportEvidence(workflowId, report, agent, Cancellation.none());
+    }
+
+    /**
+     * As {@link #reportEvidence(String, EvidenceReported, String)}, committing {@code cancellation} before the
+     * report is appended.
+     *
+     * @throws Cancellation.Cancelled when it was cancelled first: nothing was stored
+     */
+    public long reportEvidence(String workflowId, EvidenceReported report, String agent,
+                               Cancellation cancellation) {
+        return handle(workflowId).execute(new ReportEvidenceCommand(report, agent), cancellation,
                 (state, executed) -> state.gates().evidenceSeq());
     }
 
@@ -275,12 +302,25 @@ public final class WorkflowService implements Closeable {
      * records the verdict and adds the remediation tasks.
      */
     public GateOutcome evaluateGate(String workflowId, String agent, Optional<ProjectType> projectType) {
+        return evaluateGate(workflowId, agent, projectType, Cancellation.none());
+    }
+
+    /**
+     * As {@link #evaluateGate(String, String, Optional)}, stopping before and after the judgement when
+     * {@code cancellation} is cancelled; recording the verdict is the point of no return.
+     *
+     * @throws Cancellation.Cancelled when cancelled in time: nothing was recorded
+     */
+    public GateOutcome evaluateGate(String workflowId, String agent, Optional<ProjectType> projectType,
+                                    Cancellation cancellation) {
         GateJudge judge = gates.orElseThrow(() -> new CeException(ErrorCode.INTERNAL, "No gate rules are configured "
                 + "in this process.", "Run the server with 'ce serve', which loads the gate rules."));
         WorkflowHandle handle = handle(workflowId);
+        cancellation.check();
         GateCommand command = handle.read(state -> judge.judge(state, GateJudge.currentSync(state), projectType,
                 agent, classifier));
-        return record(workflowId, handle, command);
+        cancellation.check();
+        return record(workflowId, handle, command, cancellation);
     }
 
     /**
@@ -292,11 +332,12 @@ public final class WorkflowService implements Closeable {
         Optional<GateCommand> command = handle.read(state -> !state.gates().hasReportedEvidence() ? Optional.empty()
                 : GateJudge.completedSync(state, taskId)
                         .map(sync -> gates.orElseThrow().judge(state, sync, Optional.empty(), agent, classifier)));
-        command.ifPresent(gate -> record(workflowId, handle, gate));
+        command.ifPresent(gate -> record(workflowId, handle, gate, Cancellation.none()));
     }
 
-    private GateOutcome record(String workflowId, WorkflowHandle handle, GateCommand command) {
-        return handle.execute(command, (state, executed) -> {
+    private GateOutcome record(String workflowId, WorkflowHandle handle, GateCommand command,
+                               Cancellation cancellation) {
+        return handle.execute(command, cancellation, (state, executed) -> {
             return new GateOutcome(workflowId, command.gate(), command.wave(), command.projectType(),
                     command.result().blocking(), command.result().criteria(),
                     command.remediation().stream().map(TaskSpec::id).toList(), addedTasks(executed.appended()),

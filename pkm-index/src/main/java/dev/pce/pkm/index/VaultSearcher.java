@@ -6,11 +6,17 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -26,6 +32,8 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -119,6 +127,79 @@ public final class VaultSearcher {
         });
     }
 
+    /** Where a listing of every note stands: after the note {@code id} of the vault {@code vault}. */
+    public record ListPosition(String vault, String id) {
+        public ListPosition {
+            Objects.requireNonNull(vault, "vault");
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * Every note of the searched vaults, a page at a time, in an order that stays put while notes come and go: the
+     * vaults in this searcher's order, the notes of each by id. Hits carry no score and no snippets.
+     *
+     * @param after the last note of the previous page; empty: from the first note
+     * @throws CeException {@link ErrorCode#INVALID_ARGUMENT} when {@code after} names a vault not searched here
+     */
+    public List<SearchHit> list(Optional<ListPosition> after, int limit) {
+        int first = 0;
+        if (after.isPresent()) {
+            first = vaultNames().indexOf(after.get().vault());
+            if (first < 0) {
+                throw new CeException(ErrorCode.INVALID_ARGUMENT, "There is no vault named '" + after.get().vault()
+                        + "' any more.", "List the notes again from the start.");
+            }
+        }
+        List<SearchHit> page = new ArrayList<>();
+        for (int i = first; i < indexes.size() && page.size() < limit; i++) {
+            Optional<String> afterId = i == first ? after.map(ListPosition::id) : Optional.empty();
+            int wanted = limit - page.size();
+            page.addAll(withSearcher(List.of(indexes.get(i)), searcher -> listById(searcher, afterId, wanted)));
+        }
+        return page;
+    }
+
+    private List<String> vaultNames() {
+        return indexes.stream().map(SearchableIndex::vaultName).toList();
+    }
+
+    /** Up to {@code wanted} notes of one index by id, from the first id after {@code afterId}. */
+    private static List<SearchHit> listById(IndexSearcher searcher, Optional<String> afterId, int wanted)
+            throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        Terms terms = MultiTerms.getTerms(reader, IndexFields.ID);
+        if (terms == null) {
+            return List.of();
+        }
+        TermsEnum ids = terms.iterator();
+        BytesRef id;
+        if (afterId.isEmpty()) {
+            id = ids.next();
+        } else {
+            TermsEnum.SeekStatus found = ids.seekCeil(new BytesRef(afterId.get()));
+            id = switch (found) {
+                case END -> null;
+                case FOUND -> ids.next();
+                case NOT_FOUND -> ids.term();
+            };
+        }
+        // a replaced or removed note keeps its id term until segments merge: only live documents count
+        Bits live = MultiBits.getLiveDocs(reader);
+        List<SearchHit> notes = new ArrayList<>();
+        PostingsEnum docs = null;
+        for (; id != null && notes.size() < wanted; id = ids.next()) {
+            docs = ids.postings(docs, PostingsEnum.NONE);
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    notes.add(hit(searcher.storedFields().document(doc), 0f, null));
+                    break;
+                }
+            }
+        }
+        return notes;
+    }
+
     private MoreLikeThis moreLikeThis(IndexReader reader, int minDocFreq) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(reader);
         mlt.setAnalyzer(analyzer);
@@ -130,15 +211,20 @@ public final class VaultSearcher {
         return mlt;
     }
 
-    private interface SearchCall {
-        SearchResult run(IndexSearcher searcher) throws IOException;
+    private interface SearchCall<T> {
+        T run(IndexSearcher searcher) throws IOException;
     }
 
     /** Runs {@code call} on a searcher over every index, releasing them after. */
-    private SearchResult withSearcher(SearchCall call) {
+    private <T> T withSearcher(SearchCall<T> call) {
+        return withSearcher(indexes, call);
+    }
+
+    /** Runs {@code call} on a searcher over {@code searched}, releasing them after. */
+    private static <T> T withSearcher(List<SearchableIndex> searched, SearchCall<T> call) {
         List<IndexLease> leases = new ArrayList<>();
         try {
-            for (SearchableIndex index : indexes) {
+            for (SearchableIndex index : searched) {
                 leases.add(index.acquire());
             }
             if (leases.size() == 1) {

@@ -1,5 +1,6 @@
 package dev.pce.rules.dependency;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class DroolsDependencyClassifier implements DependencyClassifier {
     private static final int MAX_REPORTED = 20;
+    /** Rule firings between two looks at a cancellation: a big plan fires hundreds of thousands. */
+    private static final int FIRINGS_PER_CHECK = 10_000;
 
     private final CompiledDrl rules;
 
@@ -43,6 +46,11 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         return classifyWithNotes(tasks).edges();
     }
 
+    @Override
+    public List<ClassifiedEdge> classify(List<TaskSpec> tasks, Cancellation cancellation) {
+        return classifyWithNotes(tasks, cancellation).edges();
+    }
+
     /**
      * Classifies the plan's relations and also returns the rules' notes (remarks that are not errors).
      *
@@ -50,9 +58,13 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
      * @throws CeException {@link ErrorCode#INVALID_PLAN} naming both tasks of every conflicting declaration
      */
     public Classification classifyWithNotes(List<TaskSpec> tasks) {
+        return classifyWithNotes(tasks, Cancellation.none());
+    }
+
+    private Classification classifyWithNotes(List<TaskSpec> tasks, Cancellation cancellation) {
         try {
-            return run(tasks);
-        } catch (CeException e) {
+            return run(tasks, cancellation);
+        } catch (CeException | Cancellation.Cancelled e) {
             throw e;
         } catch (RuntimeException e) {
             // a rule's consequence threw: a defect in the DRL or its helpers, not in the plan
@@ -61,23 +73,24 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         }
     }
 
-    private Classification run(List<TaskSpec> tasks) {
+    private Classification run(List<TaskSpec> tasks, Cancellation cancellation) {
         TaskIndex index = new TaskIndex(tasks);
         List<Object> facts = PlanFacts.of(index, tasks);
         List<ClassifiedEdge> declared = declaredEdges(facts);
         rejectCycle(index, declared, "Its depends_on form a cycle");
+        cancellation.check();
         KieSession session = rules.kieBase().newKieSession();
         try {
             facts.forEach(session::insert);
             session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, positions(index, declared)));
-            session.fireAllRules();
+            fireAll(session, cancellation);
             rejectProblems(index, session);
 
             List<ClassifiedEdge> ordering = decisions(session).stream().filter(e -> e.edgeClass().orders()).toList();
             checkNoneDropped(declared, ordering);
             rejectCycle(index, ordering, "The dependency rules ordered its tasks in a cycle");
             session.insert(OrderGraph.of(OrderGraph.Stage.DECIDED, index, positions(index, ordering)));
-            session.fireAllRules();
+            fireAll(session, cancellation);
 
             List<PlanNote> notes = new ArrayList<>(SessionFacts.ofType(session, PlanNote.class));
             notes.sort(Comparator.comparingInt((PlanNote note) -> index.position(note.task()))
@@ -86,6 +99,14 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         } finally {
             session.dispose();
         }
+    }
+
+    /** Fires every rule, as fireAllRules does, looking at the cancellation every so many firings. */
+    private static void fireAll(KieSession session, Cancellation cancellation) {
+        while (session.fireAllRules(FIRINGS_PER_CHECK) == FIRINGS_PER_CHECK) {
+            cancellation.check();
+        }
+        cancellation.check();
     }
 
     private static List<ClassifiedEdge> decisions(KieSession session) {

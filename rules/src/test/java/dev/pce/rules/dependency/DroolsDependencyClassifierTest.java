@@ -1,5 +1,6 @@
 package dev.pce.rules.dependency;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
@@ -17,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +39,27 @@ class DroolsDependencyClassifierTest {
             assertThat(edge.reason()).contains("'b' depends on 'a'");
             assertThat(edge.resource()).isEmpty();
         });
+    }
+
+    /** A cancel while the rules fire stops them at the next check; it is a cancellation, not a rules defect. */
+    @Test
+    void aCancelWhileTheRulesFireStopsTheClassification() throws Exception {
+        List<TaskSpec> big = PlanValidator.validate("big", GeneratedPlans.plan(5_000, 7));
+        Cancellation cancellation = new Cancellation();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<ClassifiedEdge>> classifying = executor.submit(() -> classifier.classify(big, cancellation));
+            Thread.sleep(50);
+            assertThat(cancellation.cancel()).isTrue();
+            assertThatThrownBy(() -> classifying.get(60, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(Cancellation.Cancelled.class);
+        } finally {
+            executor.shutdownNow();
+        }
+        Cancellation before = new Cancellation();
+        before.cancel();
+        assertThatThrownBy(() -> classifier.classify(List.of(TaskSpec.builder("a", "build").build()), before))
+                .isInstanceOf(Cancellation.Cancelled.class);
     }
 
     @Test

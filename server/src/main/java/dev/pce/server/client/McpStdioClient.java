@@ -101,17 +101,10 @@ public final class McpStdioClient implements AutoCloseable {
      * ends when the answer has arrived, before the client's own parsing.
      */
     public String requestLine(String method, JsonNode params) {
-        long id = nextId.getAndIncrement();
-        CompletableFuture<String> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        ObjectNode message = JSON.createObjectNode();
-        message.put("jsonrpc", "2.0");
-        message.put("id", id);
-        message.put("method", method);
-        message.set("params", params);
-        send(message);
+        Pending sent = send(method, params);
+        long id = sent.id();
         try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return sent.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new McpClientException(method + " got no answer within " + timeout
                     + process.filter(p -> !p.isAlive()).map(p -> "; the server exited with " + p.exitValue())
@@ -124,6 +117,32 @@ public final class McpStdioClient implements AutoCloseable {
         } finally {
             pending.remove(id);
         }
+    }
+
+    /** A request sent, and its answer line once it comes. */
+    public record Pending(long id, CompletableFuture<String> answer) {
+    }
+
+    /** Sends a request without waiting for its answer, e.g. to cancel it with {@link #cancel}. */
+    public Pending send(String method, JsonNode params) {
+        long id = nextId.getAndIncrement();
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        ObjectNode message = JSON.createObjectNode();
+        message.put("jsonrpc", "2.0");
+        message.put("id", id);
+        message.put("method", method);
+        message.set("params", params);
+        send(message);
+        return new Pending(id, answer);
+    }
+
+    /** Cancels a request sent with {@link #send}: {@code notifications/cancelled} with its id. */
+    public void cancel(Pending request, String reason) {
+        ObjectNode params = JSON.createObjectNode();
+        params.put("requestId", request.id());
+        params.put("reason", reason);
+        notify("notifications/cancelled", params);
     }
 
     /** The tools/call request for {@link #requestLine}. */

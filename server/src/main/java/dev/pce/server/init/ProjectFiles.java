@@ -70,7 +70,7 @@ public final class ProjectFiles {
 
     /** PCE's tools that only read, as Claude Code names them: what their contracts declare. */
     static List<String> readOnlyTools() {
-        return ToolCatalog.TOOL_NAMES.stream().filter(name -> ToolDefinition.load(name).readOnly())
+        return ToolCatalog.TOOL_NAMES.stream().filter(name -> ToolDefinition.load(name).annotations().readOnly())
                 .map(name -> TOOL_PREFIX + name).toList();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
@@ -74,9 +75,21 @@ public final class WorkflowLearner {
     }
 
     public Outcome learn(String workflowId) {
-        LearningReport report = WorkflowLearning.report(workflowId, events(workflowId));
+        return learn(workflowId, Cancellation.none());
+    }
+
+    /**
+     * As {@link #learn(String)}, stopping between its steps when {@code cancellation} is cancelled before the
+     * patterns are saved; saving them is the point of no return (the notes and rules follow from them).
+     *
+     * @throws Cancellation.Cancelled when cancelled in time: nothing was stored
+     */
+    public Outcome learn(String workflowId, Cancellation cancellation) {
+        LearningReport report = WorkflowLearning.report(workflowId, events(workflowId, cancellation));
+        cancellation.check();
         String project = vault.get().map(Learnings::ownName).orElse("project");
         List<Pattern> learned = LearnedPatterns.from(report, project, store.read().patterns());
+        cancellation.commit();
         PatternStore.Stored stored = store.mergeLocal(learned);
         List<NoteRef> notes = new ArrayList<>();
         vault.get().ifPresent(open -> learned.forEach(pattern -> notes.add(note(open, workflowId, pattern))));
@@ -116,10 +129,11 @@ public final class WorkflowLearner {
         return new Imported(vaultName, read, stored.version(), stored.patterns().patterns());
     }
 
-    private List<Event> events(String workflowId) {
+    private List<Event> events(String workflowId, Cancellation cancellation) {
         List<Event> all = new ArrayList<>();
         long after = 0;
         while (true) {
+            cancellation.check();
             EventsPage page = workflows.events(new EventQuery(workflowId, after, Set.of(), Optional.empty(),
                     Optional.empty(), PAGE));
             all.addAll(page.events());

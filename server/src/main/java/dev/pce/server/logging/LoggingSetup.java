@@ -33,6 +33,11 @@ public final class LoggingSetup {
     private LoggingSetup() {
     }
 
+    /** {@code text} with every secret masked, as every log line is: for log text that leaves the process. */
+    public static String redact(String text) {
+        return redactor.redact(text);
+    }
+
     /** Masks {@code secret} in every log line from now on (a token given as a command-line option). */
     public static void alsoMask(String secret) {
         redactor = redactor.alsoMasking(secret);

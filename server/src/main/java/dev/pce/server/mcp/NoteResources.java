@@ -2,6 +2,8 @@ package dev.pce.server.mcp;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.pkm.index.SearchHit;
+import dev.pce.pkm.index.VaultSearcher.ListPosition;
 import dev.pce.pkm.note.NoteRenderer;
 import dev.pce.server.knowledge.Learnings;
 import dev.pce.server.knowledge.LearningsAccess;
@@ -13,14 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The vault notes as MCP resources: {@code pkm://note/{id}} (the project's own vault first, then the others) and
- * {@code pkm://note/{vault}/{id}}. A resource is the note's markdown: front matter and body.
+ * {@code pkm://note/{vault}/{id}}, listed a page at a time. A resource is the note's markdown: front matter and body.
  */
 final class NoteResources {
     private static final Logger LOG = LoggerFactory.getLogger(NoteResources.class);
     private static final String MARKDOWN = "text/markdown";
+    /** Notes per page of resources/list: a page stays small, however big the vaults. */
+    static final int PAGE_SIZE = 100;
 
     private NoteResources() {
     }
@@ -53,6 +58,48 @@ final class NoteResources {
             LOG.warn("Reading {} failed: {}", uri, e.describe());
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.describe()).build();
         }
+    }
+
+    /**
+     * One page of {@code resources/list}: the notes of every vault, the project's own first, each by id, with a
+     * {@code nextCursor} while more follow.
+     *
+     * @throws McpError {@code -32602} for a cursor this server did not hand out, or one whose vault is gone
+     */
+    static McpSchema.ListResourcesResult list(LearningsAccess learnings, Optional<String> cursor) {
+        Optional<ListPosition> after = cursor.map(text -> NoteCursor.decode(text).orElseThrow(() -> badCursor(text,
+                "it is not a cursor this server handed out")));
+        try {
+            Learnings open = learnings.get();
+            List<SearchHit> found = open.searcher().list(after, PAGE_SIZE + 1); // one more: is there a next page?
+            List<SearchHit> page = found.subList(0, Math.min(PAGE_SIZE, found.size()));
+            List<McpSchema.Resource> resources = page.stream().map(hit -> resource(hit, open.ownName())).toList();
+            String next = found.size() > PAGE_SIZE
+                    ? NoteCursor.encode(new ListPosition(page.getLast().vault(), page.getLast().id())) : null;
+            return new McpSchema.ListResourcesResult(resources, next);
+        } catch (CeException e) {
+            if (e.code() == ErrorCode.INVALID_ARGUMENT) {
+                throw badCursor(cursor.orElse(""), e.getMessage());
+            }
+            LOG.warn("Listing the notes failed: {}", e.describe());
+            throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.describe()).build();
+        }
+    }
+
+    private static McpSchema.Resource resource(SearchHit note, String ownVault) {
+        return McpSchema.Resource.builder().uri(NoteRefs.uri(note.vault(), ownVault, note.id())).name(note.id())
+                .title(note.title()).mimeType(MARKDOWN)
+                .description(note.type().map(type -> type + " note").orElse("note") + " of the vault '"
+                        + note.vault() + "': " + note.path())
+                .build();
+    }
+
+    private static McpError badCursor(String cursor, String why) {
+        String shown = cursor.length() <= 60 ? cursor : cursor.substring(0, 60) + "...";
+        return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("The cursor '" + shown
+                + "' of resources/list cannot be used: " + why.replaceAll("\\.$", "") + ". Call resources/list "
+                + "without a cursor to start again from the first page, then pass each answer's nextCursor "
+                + "unchanged.").build();
     }
 
     private static McpError notFound(String uri, String why) {

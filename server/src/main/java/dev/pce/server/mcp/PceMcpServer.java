@@ -1,6 +1,7 @@
 package dev.pce.server.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Json;
 import dev.pce.server.knowledge.LearningsAccess;
@@ -24,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The MCP server: PCE's tools over the official SDK's stdio transport. */
+/** The MCP server: PCE's tools, resources and prompts on the official SDK, over PCE's stdio transport or HTTP. */
 public final class PceMcpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PceMcpServer.class);
     /** Largest JSON-RPC message accepted: a plan of the maximum task count fits comfortably. */
@@ -41,7 +42,10 @@ public final class PceMcpServer implements AutoCloseable {
                what was learned (insight, decision, failure, pattern) so the next workflow finds it.
             """;
 
-    /** What PCE offers a client: tools, resources and prompts (none of their lists change), and logging. */
+    /**
+     * What PCE offers a client: tools and prompts (their lists never change), resources (the vaults' notes, listed
+     * afresh on every resources/list; no list_changed notifications, no subscriptions), and log notifications.
+     */
     static final McpSchema.ServerCapabilities CAPABILITIES = McpSchema.ServerCapabilities.builder().tools(false)
             .resources(false, false).prompts(false).logging().build();
 
@@ -55,8 +59,10 @@ public final class PceMcpServer implements AutoCloseable {
     public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
                                      InputStream in, OutputStream out, String version, String logHint,
                                      Runnable onEndOfInput) {
+        ClientLog clientLog = new ClientLog();
+        RequestGate gate = new RequestGate(tools.stream().map(CeTool::name).toList(), clientLog, learnings);
         StdioTransport transport = new StdioTransport(protocol.jsonMapper(), in, out, MAX_MESSAGE_BYTES,
-                onEndOfInput);
+                onEndOfInput, gate, clientLog);
         McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint);
         LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
         return new PceMcpServer(server);
@@ -83,7 +89,7 @@ public final class PceMcpServer implements AutoCloseable {
             specifications.add(SyncToolSpecification.builder()
                     .tool(contract.descriptor())
                     .callHandler((exchange, request) -> invoke(tool, contract.definition(), request.arguments(),
-                            logHint))
+                            CancellationContext.of(exchange), logHint))
                     .build());
         }
         return specification
@@ -101,13 +107,20 @@ public final class PceMcpServer implements AutoCloseable {
     }
 
     static CallToolResult invoke(CeTool tool, ToolDefinition definition, Map<String, Object> arguments,
-                                 String logHint) {
+                                 Cancellation cancellation, String logHint) {
         long started = System.nanoTime();
         try {
+            cancellation.check(); // cancelled while it waited for a thread: it never starts
+            LOG.debug("{} started", tool.name());
             JsonNode args = Json.mapper().valueToTree(arguments);
-            ToolOutput result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()));
+            ToolOutput result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()), cancellation);
             LOG.debug("{} answered in {} us", tool.name(), (System.nanoTime() - started) / 1000);
             return ToolResults.success(result);
+        } catch (Cancellation.Cancelled e) {
+            // the transport drops this answer: a cancelled request gets none
+            LOG.info("{} stopped after {} ms: the client cancelled it; nothing was stored", tool.name(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return ToolResults.cancelled(tool.name());
         } catch (CeException e) {
             LOG.info("{} refused: {}", tool.name(), e.describe());
             return ToolResults.failure(tool.name(), e);

@@ -101,9 +101,13 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
     }
 
     private static McpSchema.Tool descriptor(ToolDefinition definition) {
+        ToolDefinition.Annotations hints = definition.annotations();
         return McpSchema.Tool.builder()
                 .name(definition.name())
                 .title(definition.title())
+                .annotations(McpSchema.ToolAnnotations.builder().title(hints.title()).readOnlyHint(hints.readOnly())
+                        .destructiveHint(hints.destructive()).idempotentHint(hints.idempotent())
+                        .openWorldHint(hints.openWorld()).build())
                 .description(definition.description())
                 .inputSchema(Json.plain().convertValue(definition.inputSchema(), MAP))
                 .outputSchema(Json.plain().convertValue(definition.outputSchema(), MAP))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.Cancellation;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -19,9 +20,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * MCP over stdio: one JSON-RPC message per line in each direction. Replaces the SDK's stdio transport, which stops
@@ -31,8 +32,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li>Each line is parsed once; a line that is not JSON, not a JSON-RPC message or too long is answered with a
  *       JSON-RPC error (id kept when it can be read) and dropped, and reading goes on.</li>
- *   <li>Requests are handed to the session as they arrive and may run concurrently; every message goes out as one
- *       write of its UTF-8 bytes and a newline, under a lock, then a flush.</li>
+ *   <li>The lifecycle is kept as the specification says ({@link Handshake}): a request before {@code initialize}
+ *       is answered with an error, and the session serves requests once {@code initialize} is answered, whether or
+ *       not the client sends {@code notifications/initialized}.</li>
+ *   <li>Requests the SDK answers wrongly are answered by PCE ({@link RequestGate}); the others are handed to the
+ *       session as they arrive and may run concurrently, each with its {@link dev.pce.engine.Cancellation}.</li>
+ *   <li>{@code notifications/cancelled} stops the request it names ({@link InFlightRequests}); a request cancelled
+ *       before it stored anything gets no answer.</li>
+ *   <li>Every message goes out as one write of its UTF-8 bytes and a newline, under a lock, then a flush. Once the
+ *       session is initialized, PCE's log goes to the client as log notifications ({@link ClientLog}).</li>
  *   <li>At the end of input (how an MCP client ends a stdio session) requests already read are answered first,
  *       for at most {@link #DRAIN_TIMEOUT}; then {@code onEndOfInput} runs.</li>
  * </ul>
@@ -45,22 +53,30 @@ final class StdioTransport implements McpServerTransportProvider {
     private static final int INTERNAL_ERROR = -32603;
     private static final int MAX_REASON_CHARS = 200;
 
+    private static final String CANCELLED = "notifications/cancelled";
+    private static final McpSchema.JSONRPCNotification INITIALIZED = new McpSchema.JSONRPCNotification(
+            McpSchema.JSONRPC_VERSION, McpSchema.METHOD_NOTIFICATION_INITIALIZED, null);
+
     private final McpJsonMapper mapper;
     private final BoundedLineReader lines;
     private final OutputStream out;
     private final int maxLineBytes;
     private final Runnable onEndOfInput;
-    private final ReentrantLock inFlightLock = new ReentrantLock();
-    private final Condition allAnswered = inFlightLock.newCondition();
-    private int inFlight;
+    private final RequestGate gate;
+    private final ClientLog clientLog;
+    private final Handshake handshake = new Handshake();
+    private final InFlightRequests inFlight = new InFlightRequests();
     private volatile McpServerSession session;
 
-    StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes, Runnable onEndOfInput) {
+    StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes, Runnable onEndOfInput,
+                   RequestGate gate, ClientLog clientLog) {
         this.mapper = mapper;
         this.lines = new BoundedLineReader(in, maxLineBytes);
         this.out = out;
         this.maxLineBytes = maxLineBytes;
         this.onEndOfInput = onEndOfInput;
+        this.gate = gate;
+        this.clientLog = clientLog;
     }
 
     @Override
@@ -77,6 +93,7 @@ final class StdioTransport implements McpServerTransportProvider {
 
     @Override
     public Mono<Void> closeGracefully() {
+        clientLog.close();
         McpServerSession current = session;
         return current == null ? Mono.empty() : current.closeGracefully();
     }
@@ -120,16 +137,68 @@ final class StdioTransport implements McpServerTransportProvider {
             rejectUnreadable(line, e);
             return;
         }
-        boolean request = message instanceof McpSchema.JSONRPCRequest;
-        if (request) {
-            changeInFlight(+1);
+        switch (message) {
+            case McpSchema.JSONRPCRequest request -> request(request);
+            case McpSchema.JSONRPCNotification notification when CANCELLED.equals(notification.method()) ->
+                    inFlight.cancel(requestId(notification.params()));
+            default -> session.handle(message).subscribe(null, error -> LOG.error("Handling a message failed",
+                    error));
         }
-        session.handle(message).subscribe(null, error -> {
-            LOG.error("Handling a {} failed", request ? "request" : "message", error);
-            if (request) {
-                changeInFlight(-1);
+    }
+
+    private void request(McpSchema.JSONRPCRequest request) {
+        Optional<McpSchema.JSONRPCResponse> refused = handshake.beforeInitialize(request);
+        if (refused.isPresent()) {
+            send(refused.get());
+            return;
+        }
+        Cancellation cancellation = inFlight.started(request);
+        Consumer<Throwable> failed = error -> {
+            LOG.error("Handling a {} request failed", request.method(), error);
+            inFlight.finished(request.id());
+        };
+        Optional<Mono<McpSchema.JSONRPCResponse>> own = gate.answer(request);
+        if (own.isPresent()) {
+            own.get().subscribe(this::answer, failed);
+        } else {
+            session.handle(request).contextWrite(CancellationContext.carrying(cancellation)).subscribe(null, failed);
+        }
+    }
+
+    /** The id a {@code notifications/cancelled} names; null when its params name none. */
+    private static Object requestId(Object params) {
+        return params instanceof Map<?, ?> map ? map.get("requestId") : null;
+    }
+
+    /**
+     * Sends the answer to a request, unless the request was cancelled in time. The successful answer to
+     * {@code initialize} opens the session: the SDK's session is told the client is initialized (it serves nothing
+     * before), and PCE's log starts going to the client.
+     */
+    private void answer(McpSchema.JSONRPCResponse response) {
+        try {
+            if (!inFlight.answering(response.id())) {
+                LOG.debug("Dropped the answer to request {}: the client cancelled it", response.id());
+                return;
             }
-        });
+            send(response);
+            if (handshake.completedBy(response)) {
+                session.handle(INITIALIZED).subscribe(null, error -> LOG.error("Opening the session failed", error));
+                clientLog.connect(notification -> send(new McpSchema.JSONRPCNotification(McpSchema.JSONRPC_VERSION,
+                        McpSchema.METHOD_NOTIFICATION_MESSAGE, notification)));
+            }
+        } finally {
+            // only now: the end of input waits for this count, and the answer must be out by then
+            inFlight.finished(response.id());
+        }
+    }
+
+    private void send(McpSchema.JSONRPCMessage message) {
+        try {
+            write(mapper.writeValueAsBytes(message));
+        } catch (IOException e) {
+            LOG.warn("Could not send a message to the client: {}", e.toString());
+        }
     }
 
     /** Answers a line the SDK could not read: a parse error, or an invalid request with its id when it has one. */
@@ -194,32 +263,14 @@ final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    private void changeInFlight(int delta) {
-        inFlightLock.lock();
-        try {
-            inFlight += delta;
-            if (inFlight <= 0) {
-                allAnswered.signalAll();
-            }
-        } finally {
-            inFlightLock.unlock();
-        }
-    }
-
     private void awaitAnswers() {
-        inFlightLock.lock();
         try {
-            long nanos = DRAIN_TIMEOUT.toNanos();
-            while (inFlight > 0 && nanos > 0) {
-                nanos = allAnswered.awaitNanos(nanos);
-            }
-            if (inFlight > 0) {
-                LOG.warn("stdin closed with {} request(s) unanswered after {}; ending anyway.", inFlight, DRAIN_TIMEOUT);
+            if (!inFlight.awaitAnswers(DRAIN_TIMEOUT)) {
+                LOG.warn("stdin closed with {} request(s) unanswered after {}; ending anyway.", inFlight.count(),
+                        DRAIN_TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            inFlightLock.unlock();
         }
     }
 
@@ -237,14 +288,10 @@ final class StdioTransport implements McpServerTransportProvider {
         @Override
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
             return Mono.fromRunnable(() -> {
-                try {
-                    write(mapper.writeValueAsBytes(message));
-                } catch (IOException e) {
-                    LOG.warn("Could not send a message to the client: {}", e.toString());
-                } finally {
-                    if (message instanceof McpSchema.JSONRPCResponse) {
-                        changeInFlight(-1);
-                    }
+                if (message instanceof McpSchema.JSONRPCResponse response) {
+                    answer(response);
+                } else {
+                    send(message);
                 }
             });
         }

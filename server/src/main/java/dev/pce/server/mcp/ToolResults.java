@@ -34,6 +34,12 @@ final class ToolResults {
                 .build();
     }
 
+    /** The answer of a tool that stopped because its caller cancelled it; over stdio it is never sent. */
+    static CallToolResult cancelled(String tool) {
+        return failure(tool, new CeException(ErrorCode.CONFLICT, tool + " was cancelled before it stored anything.",
+                "Call it again if you still want its result."));
+    }
+
     static CallToolResult internalError(String tool, RuntimeException error, String logHint) {
         return failure(tool, new CeException(ErrorCode.INTERNAL,
                 "Internal error in " + tool + ": " + error + ".",

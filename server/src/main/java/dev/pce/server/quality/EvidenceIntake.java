@@ -1,5 +1,6 @@
 package dev.pce.server.quality;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.evidence.EvidenceReader;
 import dev.pce.engine.evidence.ParsedFile;
@@ -29,14 +30,25 @@ public final class EvidenceIntake {
 
     /** Reads {@code paths} (files, or directories searched for known report names) into the workflow. */
     public List<FileRead> read(String workflowId, List<String> paths, String field, String agent) {
+        return read(workflowId, paths, field, agent, Cancellation.none());
+    }
+
+    /**
+     * As {@link #read(String, List, String, String)}: every file is read before the first report is stored, and
+     * storing it is the point of no return of {@code cancellation}.
+     *
+     * @throws Cancellation.Cancelled when cancelled before: nothing was stored
+     */
+    public List<FileRead> read(String workflowId, List<String> paths, String field, String agent,
+                               Cancellation cancellation) {
         List<Path> resolved = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             resolved.add(locations.resolve(paths.get(i), field + "[" + i + "]"));
         }
         List<FileRead> read = new ArrayList<>();
-        for (ParsedFile file : EvidenceReader.readAll(resolved, locations)) {
+        for (ParsedFile file : EvidenceReader.readAll(resolved, locations, cancellation)) {
             EvidenceReported report = EvidenceReports.of(file);
-            workflows.reportEvidence(workflowId, report, agent);
+            workflows.reportEvidence(workflowId, report, agent, cancellation);
             read.add(new FileRead(file.source(), EvidenceReports.dimensions(file).stream().map(Dimension::wireName)
                     .toList(), report.measurements().size(), report.findings().size(),
                     report.problems().stream().map(EvidenceProblem::message).findFirst()));

@@ -1,5 +1,6 @@
 package dev.pce.server.tools;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.Limits;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.model.Ids;
@@ -37,6 +38,15 @@ public final class GateTool implements CeTool {
 
     @Override
     public ToolOutput call(ToolArgs args) {
+        return call(args, Cancellation.none());
+    }
+
+    /**
+     * Stops, storing nothing, when cancelled before the first report is stored: reading a directory of reports can
+     * take long.
+     */
+    @Override
+    public ToolOutput call(ToolArgs args, Cancellation cancellation) {
         String workflowId = CommonArgs.workflowId(args);
         String agent = args.optionalString("agent", Limits.MAX_ID_LENGTH)
                 .map(name -> Ids.requireName(name, args.where("agent"))).orElse("gate");
@@ -50,7 +60,7 @@ public final class GateTool implements CeTool {
         });
         List<String> paths = args.stringList("evidence", MAX_EVIDENCE_PATHS, Limits.MAX_PATH_LENGTH);
         workflows.plannedTasks(workflowId); // an unknown workflow is refused before any file is read
-        List<EvidenceIntake.FileRead> read = intake.read(workflowId, paths, "evidence", agent);
-        return ToolOutput.json(new Output(read, workflows.evaluateGate(workflowId, agent, type)));
+        List<EvidenceIntake.FileRead> read = intake.read(workflowId, paths, "evidence", agent, cancellation);
+        return ToolOutput.json(new Output(read, workflows.evaluateGate(workflowId, agent, type, cancellation)));
     }
 }

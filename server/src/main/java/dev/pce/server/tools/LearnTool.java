@@ -1,5 +1,6 @@
 package dev.pce.server.tools;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.learning.LearningReport;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.engine.learning.PatternOrigin;
@@ -42,7 +43,13 @@ public final class LearnTool implements CeTool {
 
     @Override
     public ToolOutput call(ToolArgs args) {
-        WorkflowLearner.Outcome outcome = learner.learn(CommonArgs.workflowId(args));
+        return call(args, Cancellation.none());
+    }
+
+    /** Stops, storing nothing, when cancelled before the patterns are saved (a long history takes seconds). */
+    @Override
+    public ToolOutput call(ToolArgs args, Cancellation cancellation) {
+        WorkflowLearner.Outcome outcome = learner.learn(CommonArgs.workflowId(args), cancellation);
         return ToolOutput.json(output(outcome));
     }
 

@@ -1,6 +1,7 @@
 package dev.pce.server.tools;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Limits;
 import dev.pce.engine.learning.EstimateCorrections;
@@ -50,6 +51,12 @@ public final class PlanTool implements CeTool {
 
     @Override
     public ToolOutput call(ToolArgs args) {
+        return call(args, Cancellation.none());
+    }
+
+    /** Stops, storing nothing, when cancelled before the workflow is created (a plan of thousands takes seconds). */
+    @Override
+    public ToolOutput call(ToolArgs args, Cancellation cancellation) {
         String goal = args.requiredString("goal", Limits.MAX_TEXT_LENGTH);
         String agent = args.optionalString("agent", Limits.MAX_ID_LENGTH)
                 .map(name -> Ids.requireName(name, "agent")).orElse("planner");
@@ -60,7 +67,8 @@ public final class PlanTool implements CeTool {
                 .filter(correction -> correction.factor() != 1).toList();
         Map<String, Double> planned = new HashMap<>();
         corrections.forEach(correction -> planned.put(correction.taskId(), correction.estimateMinutes()));
-        PlanResult plan = workflows.plan(goal, EstimateCorrections.apply(tasks, biases), agent, planned);
+        PlanResult plan = workflows.plan(goal, EstimateCorrections.apply(tasks, biases), agent, planned,
+                cancellation);
         try {
             return ToolOutput.json(new Output(plan, corrections,
                     RelatedLearnings.forTasks(learnings.get(), plan.tasks()), Optional.empty()));

@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" for argument names: the closest known name within a small edit distance. */
-final class Suggestions {
+/** "Did you mean" for names (arguments, tools): the closest known name within a small edit distance. */
+public final class Suggestions {
 
     private Suggestions() {
     }
 
-    static Optional<String> nearest(String unknown, Collection<String> known) {
+    public static Optional<String> nearest(String unknown, Collection<String> known) {
         String probe = unknown.toLowerCase(Locale.ROOT).replace('-', '_');
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -9,21 +9,54 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * A tool's public contract, read from {@code /tools/<name>.json}: title, description, input and output JSON schemas.
- * Keeping it in one JSON file makes the schema the single source of truth for argument names.
+ * A tool's public contract, read from {@code /tools/<name>.json}: title, annotations, description, input and output
+ * JSON schemas. Keeping it in one JSON file makes the schema the single source of truth for argument names.
  */
-public record ToolDefinition(String name, String title, String description, ObjectNode inputSchema,
-                             ObjectNode outputSchema, boolean readOnly) {
+public record ToolDefinition(String name, String title, Annotations annotations, String description,
+                             ObjectNode inputSchema, ObjectNode outputSchema) {
     private static final ObjectNode SHARED_DEFS = withoutComment(readResource("/tools/_defs.json"));
+
+    /**
+     * What a client may assume about a tool (MCP tool annotations), declared in full by every contract: its
+     * display title; whether it only reads; whether it may destroy or overwrite what it did not create; whether
+     * calling it again with the same arguments changes nothing more; whether it reaches beyond the project's
+     * workspace and vaults (PCE's tools never do).
+     */
+    public record Annotations(String title, boolean readOnly, boolean destructive, boolean idempotent,
+                              boolean openWorld) {
+        /** The names the contract declares them under, in the order of the record. */
+        public static final List<String> FIELDS = List.of("title", "readOnlyHint", "destructiveHint",
+                "idempotentHint", "openWorldHint");
+
+        static Annotations read(String tool, JsonNode json) {
+            if (!json.isObject()) {
+                throw new IllegalStateException("/tools/" + tool + ".json declares no annotations; add "
+                        + "\"annotations\" with " + FIELDS);
+            }
+            for (String field : FIELDS) {
+                JsonNode value = json.get(field);
+                boolean expected = field.equals("title") ? value != null && value.isTextual()
+                        : value != null && value.isBoolean();
+                if (!expected) {
+                    throw new IllegalStateException("/tools/" + tool + ".json: annotations." + field + " is missing "
+                            + "or not a " + (field.equals("title") ? "string" : "boolean"));
+                }
+            }
+            return new Annotations(json.get("title").asText(), json.get("readOnlyHint").asBoolean(),
+                    json.get("destructiveHint").asBoolean(), json.get("idempotentHint").asBoolean(),
+                    json.get("openWorldHint").asBoolean());
+        }
+    }
 
     public static ToolDefinition load(String name) {
         JsonNode json = readResource("/tools/" + name + ".json");
-        return new ToolDefinition(name, json.path("title").asText(name), json.path("description").asText(),
-                (ObjectNode) json.get("inputSchema"), withSharedDefs((ObjectNode) json.get("outputSchema")),
-                json.path("annotations").path("readOnlyHint").asBoolean(false));
+        return new ToolDefinition(name, json.path("title").asText(name),
+                Annotations.read(name, json.path("annotations")), json.path("description").asText(),
+                (ObjectNode) json.get("inputSchema"), withSharedDefs((ObjectNode) json.get("outputSchema")));
     }
 
     /**

@@ -85,6 +85,16 @@ class ProjectFilesTest {
         }
     }
 
+    @Test
+    void localSettingsApproveTheServerAndAllowExactlyTheReadOnlyTools() throws Exception {
+        JsonNode settings = Json.mapper().readTree(files.get(ProjectFiles.LOCAL_SETTINGS));
+        assertThat(settings.path("enabledMcpjsonServers").toString()).isEqualTo("[\"pce\"]");
+        List<String> allowed = Json.mapper().convertValue(settings.path("permissions").path("allow"),
+                Json.mapper().getTypeFactory().constructCollectionType(List.class, String.class));
+        assertThat(allowed).containsExactlyInAnyOrder("mcp__pce__ce_status", "mcp__pce__ce_events",
+                "mcp__pce__ce_search", "mcp__pce__ce_note", "mcp__pce__ce_predict");
+    }
+
     private static JsonNode frontMatter(String markdown) throws Exception {
         return STRICT_YAML.readTree(frontMatterText(markdown));
     }

@@ -35,14 +35,19 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** A server with more environment variables (CE_VAULT, CE_VAULTS, ...). */
     static ServerUnderTest start(Path workspace, Map<String, String> environment) throws IOException {
+        ServerUnderTest server = launch(workspace, environment);
+        server.client.initialize("pce-it");
+        return server;
+    }
+
+    /** A server no client has initialized yet. */
+    static ServerUnderTest launch(Path workspace, Map<String, String> environment) throws IOException {
         Files.createDirectories(workspace);
         Path stderr = Files.createTempFile(workspace.getParent(), "server-", ".stderr");
         ProcessBuilder builder = ServerLauncher.serve(workspace, List.of()).redirectError(stderr.toFile());
         builder.environment().put("CE_VALIDATE_OUTPUT", "1");
         builder.environment().putAll(environment);
-        McpStdioClient client = McpStdioClient.start(builder, Duration.ofSeconds(60));
-        client.initialize("pce-it");
-        return new ServerUnderTest(client, stderr);
+        return new ServerUnderTest(McpStdioClient.start(builder, Duration.ofSeconds(60)), stderr);
     }
 
     McpStdioClient client() {
@@ -62,6 +67,27 @@ final class ServerUnderTest implements AutoCloseable {
 
     String stderr() throws IOException {
         return Files.readString(stderr);
+    }
+
+    /**
+     * Waits for a log notification (notifications/message, after logging/setLevel) whose text contains
+     * {@code text}, and returns it; fails after {@code limit}.
+     */
+    JsonNode awaitLogNotification(String text, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            for (JsonNode notification : client.notifications()) {
+                if (notification.path("method").asText().equals("notifications/message")
+                        && notification.path("params").path("data").asText().contains(text)) {
+                    return notification;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no log notification with '" + text + "' within " + limit + "; got "
+                        + client.notifications());
+            }
+            Thread.sleep(10);
+        }
     }
 
     static ObjectNode args(Object... pairs) {

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.fail;
  * <ul>
  *   <li>nothing but JSON-RPC 2.0 messages, one JSON object per line, in UTF-8;</li>
  *   <li>each request (a line with a string {@code method} and a string or number {@code id}) answered exactly once,
- *       with a result or an error, under its own id; another line with an id at most once; no answer under an id
- *       no line had;</li>
+ *       with a result or an error, under its own id, unless a {@code notifications/cancelled} named its id (then at
+ *       most once: a request cancelled in time gets no answer); another line with an id at most once; no answer
+ *       under an id no line had;</li>
  *   <li>a line that is not JSON answered with one parse error; no line answered more than once;</li>
  *   <li>an error has a code and a message; a tool's result is success with structured content, or an
  *       {@code isError} result whose text says what failed and how to fix it, never PCE's internal error;</li>
@@ -52,6 +53,7 @@ final class JsonRpcAnswers {
         Map<String, Integer> requests = new HashMap<>();
         Map<String, Integer> linesWithId = new HashMap<>();
         Map<String, Set<String>> methods = new HashMap<>();
+        Set<String> cancelled = new HashSet<>();
         int lines = 0;
         int unparseable = 0;
         for (byte[] raw : session.lines()) {
@@ -66,6 +68,9 @@ final class JsonRpcAnswers {
                 continue;
             }
             JsonNode message = json.get();
+            if (message.path("method").asText().equals("notifications/cancelled")) {
+                idKey(message.path("params").path("requestId")).ifPresent(cancelled::add);
+            }
             JsonNode id = message.path("id");
             idKey(id).ifPresent(key -> linesWithId.merge(key, 1, Integer::sum));
             if (message.isObject() && message.path("method").isTextual() && idKey(id).isPresent()) {
@@ -106,10 +111,11 @@ final class JsonRpcAnswers {
                 assertThat(error.path("message").asText()).as("error message: %s; %s", error, context).isNotBlank();
             }
         }
-        // A request is answered once; a line that is no request but has an id (say, no method) at most once.
+        // A request is answered once (a cancelled one at most once); a line that is no request but has an id (say,
+        // no method) at most once.
         linesWithId.forEach((id, withId) -> assertThat(answers.getOrDefault(id, 0))
                 .as("answers under id %s; %s", id, context)
-                .isBetween(requests.getOrDefault(id, 0), withId));
+                .isBetween(cancelled.contains(id) ? 0 : requests.getOrDefault(id, 0), withId));
         int answered = answers.values().stream().mapToInt(Integer::intValue).sum() + answersWithoutId;
         assertThat(answered).as("answers, at most one per line; %s", context).isLessThanOrEqualTo(lines);
         assertThat(answersWithoutId).as("answers without id, one per line that is not JSON; %s", context)

@@ -78,7 +78,7 @@ class StdioTransportTest {
         List<JsonNode> answers = new ArrayList<>();
         for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
             JsonNode answer = EXACT.readTree(line);
-            if (!answer.path("id").asText().equals("init")) {
+            if (answer.has("id") && !answer.path("id").asText().equals("init")) { // answers, not log notifications
                 answers.add(answer);
             }
         }

@@ -1,15 +1,24 @@
 package dev.pce.server.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.Json;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.server.mcp.ServerProtocol;
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ToolDefinitionTest {
     @TempDir
@@ -36,6 +45,49 @@ class ToolDefinitionTest {
                 definition.outputSchema().path("$defs").fieldNames().forEachRemaining(name -> assertThat(referenced)
                         .as(tool.name() + " carries $defs/" + name + " without using it").contains(name));
             }
+        }
+    }
+
+    /** MCP clients decide from the annotations whether to ask before a call: every tool declares all five. */
+    @Test
+    void everyToolDeclaresTheFiveAnnotationsAndItsDescriptorCarriesThem() throws IOException {
+        ServerProtocol protocol = ServerProtocol.prepare(ToolCatalog.TOOL_NAMES);
+        for (String tool : ToolCatalog.TOOL_NAMES) {
+            JsonNode contract = rawContract(tool);
+            JsonNode declared = contract.path("annotations");
+            List<String> fields = new ArrayList<>();
+            declared.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).as("the annotations of %s", tool).containsExactlyInAnyOrderElementsOf(
+                    ToolDefinition.Annotations.FIELDS);
+            assertThat(declared.path("title").asText()).as(tool).isEqualTo(contract.path("title").asText());
+            boolean readOnly = declared.path("readOnlyHint").asBoolean();
+            if (readOnly) {
+                assertThat(declared.path("destructiveHint").asBoolean()).as("%s reads only", tool).isFalse();
+                assertThat(declared.path("idempotentHint").asBoolean()).as("%s reads only", tool).isTrue();
+            }
+
+            McpSchema.ToolAnnotations listed = protocol.contracts().get(tool).descriptor().annotations();
+            assertThat(listed.title()).as(tool).isEqualTo(declared.path("title").asText());
+            assertThat(listed.readOnlyHint()).as(tool).isEqualTo(readOnly);
+            assertThat(listed.destructiveHint()).as(tool).isEqualTo(declared.path("destructiveHint").asBoolean());
+            assertThat(listed.idempotentHint()).as(tool).isEqualTo(declared.path("idempotentHint").asBoolean());
+            assertThat(listed.openWorldHint()).as(tool).isEqualTo(declared.path("openWorldHint").asBoolean());
+        }
+    }
+
+    @Test
+    void aContractWithoutOneOfTheAnnotationsDoesNotLoad() throws IOException {
+        JsonNode annotations = rawContract("ce_status").path("annotations").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) annotations).remove("idempotentHint");
+        assertThatThrownBy(() -> ToolDefinition.Annotations.read("ce_status", annotations))
+                .hasMessageContaining("annotations.idempotentHint is missing");
+        assertThatThrownBy(() -> ToolDefinition.Annotations.read("ce_status", Json.mapper().missingNode()))
+                .hasMessageContaining("declares no annotations");
+    }
+
+    private static JsonNode rawContract(String tool) throws IOException {
+        try (InputStream in = ToolDefinition.class.getResourceAsStream("/tools/" + tool + ".json")) {
+            return Json.mapper().readTree(in);
         }
     }
 }
