@@ -1,6 +1,6 @@
 // Drives the PCE server with the official MCP TypeScript SDK's client over stdio, as a TypeScript host would,
 // and checks what the SDK sees: the tools with their annotations, the notes as a paged resource list, a tool call
-// (whose structured content the SDK checks against the tool's output schema), and a call cancelled through an
+// (structured content, and the same JSON as text), and a call cancelled through an
 // AbortSignal, which the SDK turns into notifications/cancelled. Run by TypeScriptSdkIT; prints one JSON line
 // with what it found, and exits 1 with the reason when a check fails.
 //
@@ -96,6 +96,8 @@ try {
       { id: 'build', title: 'Build it', kind: 'implement', depends_on: ['design'] }] } });
   check(!small.isError, `ce_plan failed: ${JSON.stringify(small.content)}`);
   found.planned = small.structuredContent.workflow_id;
+  check(JSON.stringify(JSON.parse(small.content[0].text)) === JSON.stringify(small.structuredContent),
+    'ce_plan: the text is not the structured content as JSON');
 
   await client.setLoggingLevel('debug');
   const aborting = new AbortController();

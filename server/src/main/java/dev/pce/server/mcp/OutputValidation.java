@@ -1,51 +1,61 @@
 package dev.pce.server.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.pce.engine.Json;
+import dev.pce.server.tools.ToolDefinition;
+import dev.pce.server.tools.ToolOutput;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Whether the server checks each tool result against its output schema at run time. Results are built from typed
- * records, and the integration tests switch checking on for every call, so in production it is off by default: it
- * would cost every call (a 1,000-task status has thousands of nodes) and load a schema library at start-up.
- * Set {@code CE_VALIDATE_OUTPUT=1} to switch it on.
+ * Whether the server checks each answer's structured content against its tool's output schema (the contract in
+ * {@code /tools/<name>.json}) before sending it. Results are built from typed records, and the integration tests
+ * switch checking on for every call, so in production it is off by default: it would cost every call and load a
+ * schema library at start-up. Set {@code CE_VALIDATE_OUTPUT=1} to switch it on.
+ *
+ * <p>The check is the server's own: {@code tools/list} does not carry output schemas (see {@link ServerProtocol}),
+ * so neither the SDK nor a client checks them.
  */
 final class OutputValidation {
     static final String VARIABLE = "CE_VALIDATE_OUTPUT";
+    private static final boolean ENABLED = enabled(System.getenv(VARIABLE));
 
     private OutputValidation() {
     }
 
-    static JsonSchemaValidator fromEnvironment(ObjectMapper mapper) {
-        String setting = System.getenv(VARIABLE);
-        boolean enabled = setting != null && (setting.equals("1") || setting.equalsIgnoreCase("true"));
-        return enabled ? new Checking(new DefaultJsonSchemaValidator(mapper), mapper) : new Trusting();
+    /** Why {@code answer} does not match {@code definition}'s output schema; empty when it does or checking is off. */
+    static Optional<String> problem(ToolDefinition definition, ToolOutput answer) {
+        return ENABLED ? Checker.problem(definition, answer) : Optional.empty();
     }
 
-    /** Checks results with the SDK's validator, reading the pre-serialized JSON the tools hand over. */
-    private record Checking(JsonSchemaValidator delegate, ObjectMapper mapper) implements JsonSchemaValidator {
-        @Override
-        public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
-            if (!(structuredContent instanceof RawValue raw)) {
-                return delegate.validate(schema, structuredContent);
-            }
+    static boolean enabled(String setting) {
+        return setting != null && (setting.equals("1") || setting.equalsIgnoreCase("true"));
+    }
+
+    /** The SDK's validator for the SDK: it sees no output schema, so it never needs the schema library. */
+    static JsonSchemaValidator forTheSdk() {
+        return (schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null);
+    }
+
+    /** Loaded on the first check only. */
+    private static final class Checker {
+        private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+        };
+        private static final DefaultJsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator(Json.plain());
+
+        static Optional<String> problem(ToolDefinition definition, ToolOutput answer) {
             try {
-                return delegate.validate(schema, mapper.readTree(raw.rawValue().toString()));
+                JsonSchemaValidator.ValidationResponse response = VALIDATOR.validate(
+                        Json.plain().convertValue(definition.outputSchema(), MAP),
+                        Json.plain().readTree(answer.structuredJson()));
+                return response.valid() ? Optional.empty() : Optional.of(response.errorMessage());
             } catch (JsonProcessingException e) {
-                return ValidationResponse.asInvalid("structured content is not JSON: " + e.getOriginalMessage());
+                return Optional.of("structured content is not JSON: " + e.getOriginalMessage());
             }
-        }
-    }
-
-    /** Accepts every result; the content text is always supplied by the tools themselves. */
-    private static final class Trusting implements JsonSchemaValidator {
-        @Override
-        public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
-            return ValidationResponse.asValid(null);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The MCP server: PCE's tools, resources and prompts on the official SDK, over PCE's stdio transport or HTTP. */
 public final class PceMcpServer implements AutoCloseable {
@@ -96,7 +97,7 @@ public final class PceMcpServer implements AutoCloseable {
                 .serverInfo("pce", version)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(protocol.jsonMapper())
-                .jsonSchemaValidator(OutputValidation.fromEnvironment(protocol.mapper()))
+                .jsonSchemaValidator(OutputValidation.forTheSdk())
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(5))
                 .capabilities(CAPABILITIES)
@@ -115,7 +116,12 @@ public final class PceMcpServer implements AutoCloseable {
             JsonNode args = Json.mapper().valueToTree(arguments);
             ToolOutput result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()), cancellation);
             LOG.debug("{} answered in {} us", tool.name(), (System.nanoTime() - started) / 1000);
-            return ToolResults.success(result);
+            ToolOutput answer = AnswerFit.fit(result);
+            Optional<String> mismatch = OutputValidation.problem(definition, answer);
+            if (mismatch.isPresent()) {
+                throw new IllegalStateException("the answer does not match the output schema: " + mismatch.get());
+            }
+            return ToolResults.success(answer);
         } catch (Cancellation.Cancelled e) {
             // the transport drops this answer: a cancelled request gets none
             LOG.info("{} stopped after {} ms: the client cancelled it; nothing was stored", tool.name(),

@@ -1,7 +1,9 @@
 package dev.pce.server.mcp;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.server.prompts.PromptCatalog;
 import dev.pce.server.prompts.PromptTemplate;
@@ -27,6 +29,9 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** Bounds the server checks itself, left out of the schemas clients are shown. */
+    private static final List<String> SIZE_BOUNDS = List.of("maxLength", "minLength", "maxItems", "minItems",
+            "pattern");
     /** A handshake as clients open it: the first thing a server reads, so its (de)serializers are built first. */
     private static final String SAMPLE_INITIALIZE = """
             {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
@@ -100,6 +105,11 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
         return new Contract(definition, descriptor(definition));
     }
 
+    /**
+     * A tool as {@code tools/list} shows it: name, title, annotations, description and input schema. The output
+     * schema stays in the contract: clients such as Claude Code never show it to a model, and it made up 32 KB of
+     * every session's tool list; the structured content still follows it ({@link OutputValidation}).
+     */
     private static McpSchema.Tool descriptor(ToolDefinition definition) {
         ToolDefinition.Annotations hints = definition.annotations();
         return McpSchema.Tool.builder()
@@ -109,9 +119,32 @@ public record ServerProtocol(ObjectMapper mapper, JacksonMcpJsonMapper jsonMappe
                         .destructiveHint(hints.destructive()).idempotentHint(hints.idempotent())
                         .openWorldHint(hints.openWorld()).build())
                 .description(definition.description())
-                .inputSchema(Json.plain().convertValue(definition.inputSchema(), MAP))
-                .outputSchema(Json.plain().convertValue(definition.outputSchema(), MAP))
+                .inputSchema(Json.plain().convertValue(lean(definition.inputSchema()), MAP))
                 .build();
+    }
+
+    /**
+     * The input schema a client is shown: the contract's, without the size and pattern bounds of its strings and
+     * lists. The server checks those itself and answers what to fix; shown, they made up a tenth of the tool list,
+     * which every session's model reads.
+     */
+    static JsonNode lean(JsonNode schema) {
+        ObjectNode copy = schema.deepCopy();
+        removeBounds(copy);
+        return copy;
+    }
+
+    /** Removes the bounds from a schema and the schemas inside it (properties, items, alternatives). */
+    private static void removeBounds(JsonNode schema) {
+        if (!(schema instanceof ObjectNode object)) {
+            return;
+        }
+        object.remove(SIZE_BOUNDS);
+        object.path("properties").forEach(ServerProtocol::removeBounds);
+        removeBounds(object.path("items"));
+        for (String alternatives : List.of("oneOf", "anyOf", "allOf")) {
+            object.path(alternatives).forEach(ServerProtocol::removeBounds);
+        }
     }
 
     /**

@@ -16,17 +16,16 @@ final class ToolResults {
     private ToolResults() {
     }
 
-    /** The answer, cut to what clients accept where it is larger (see {@link AnswerFit}). */
-    static CallToolResult success(ToolOutput output) {
-        ToolOutput fitted = AnswerFit.fit(output);
+    /** An answer already fitted to what clients accept ({@link AnswerFit}). */
+    static CallToolResult success(ToolOutput answer) {
         return CallToolResult.builder()
-                .structuredContent(new RawValue(fitted.structuredJson()))
-                .addTextContent(fitted.text())
+                .structuredContent(new RawValue(answer.structuredJson()))
+                .addTextContent(answer.text())
                 .isError(false)
                 .build();
     }
 
-    /** Text only: clients check structured content against the output schema, which describes success. */
+    /** Text only: the structured content of a tool is its success's. */
     static CallToolResult failure(String tool, CeException error) {
         return CallToolResult.builder()
                 .addTextContent(AnswerFit.fitText(tool + " failed [" + error.code().name() + "]: " + error.describe()))

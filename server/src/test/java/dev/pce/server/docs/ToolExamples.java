@@ -3,6 +3,8 @@ package dev.pce.server.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
+import dev.pce.server.tools.ToolCatalog;
+import dev.pce.server.tools.ToolDefinition;
 import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator.ValidationResponse;
@@ -76,12 +78,11 @@ final class ToolExamples {
         }
     }
 
-    private Map<String, JsonNode> outputSchemas() throws IOException {
+    /** The tools' output schemas, from their contracts (tools/list does not carry them). */
+    private Map<String, JsonNode> outputSchemas() {
         if (outputSchemas == null) {
-            McpStdioClient server = sandbox.server();
             outputSchemas = new HashMap<>();
-            server.request("tools/list", Json.mapper().createObjectNode()).path("tools").forEach(tool ->
-                    outputSchemas.put(tool.path("name").asText(), tool.path("outputSchema")));
+            ToolCatalog.TOOL_NAMES.forEach(tool -> outputSchemas.put(tool, ToolDefinition.load(tool).outputSchema()));
         }
         return outputSchemas;
     }

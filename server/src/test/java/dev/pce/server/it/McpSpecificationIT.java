@@ -314,10 +314,16 @@ class McpSpecificationIT {
                 .map(notification -> notification.path("params").path("data").asText()).toList();
     }
 
+    /** The types of the workflow's whole history, page after page (a page ends where an answer is full). */
     private static List<String> eventTypes(ServerUnderTest server, String workflowId) {
         List<String> types = new ArrayList<>();
-        server.ok("ce_events", args("workflow_id", workflowId, "limit", 1000)).path("events")
-                .forEach(event -> types.add(event.path("type").asText()));
+        long after = 0;
+        JsonNode page;
+        do {
+            page = server.ok("ce_events", args("workflow_id", workflowId, "after", after, "limit", 1000));
+            page.path("events").forEach(event -> types.add(event.path("type").asText()));
+            after = page.path("next_after").asLong();
+        } while (page.path("has_more").asBoolean());
         return types;
     }
 

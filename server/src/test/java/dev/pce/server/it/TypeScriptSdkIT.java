@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The official MCP TypeScript SDK's client against the built server over stdio
  * ({@code src/test/resources/typescript-sdk/client-checks.mjs}): what a TypeScript host sees of the tool
- * annotations, the paged note resources, a tool call checked against its output schema, and a call cancelled
+ * annotations, the paged note resources, a tool call whose text is its structured content, and a call cancelled
  * through an AbortSignal.
  */
 class TypeScriptSdkIT {
