@@ -7,6 +7,7 @@ import dev.pce.engine.service.WorkflowStatus;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.cli.StatusText;
 import dev.pce.server.client.McpStdioClient;
+import dev.pce.server.client.Pages;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.client.ServerLauncher;
 
@@ -81,12 +82,9 @@ public final class DemoRun {
             long workStarted = System.nanoTime();
             AtomicLong workMillis = new AtomicLong();
             runAgents(servers, workflowId, workMillis);
-            ToolResponse status = servers.get("planners").callTool("ce_status",
-                    Json.mapper().createObjectNode().put("workflow_id", workflowId));
-            WorkflowStatus finalStatus = Json.mapper().treeToValue(status.structured().path("workflow"),
-                    WorkflowStatus.class);
-            JsonNode events = servers.get("reviewers").callTool("ce_events",
-                    Json.mapper().createObjectNode().put("workflow_id", workflowId).put("limit", 1000)).structured();
+            WorkflowStatus finalStatus = Json.mapper().treeToValue(Pages.fullStatus(servers.get("planners"),
+                    workflowId), WorkflowStatus.class);
+            int events = Pages.allEvents(servers.get("reviewers"), workflowId).size();
             out.println();
             out.print(StatusText.detail(finalStatus));
             double elapsedMillis = (System.nanoTime() - workStarted) / 1e6;
@@ -95,7 +93,7 @@ public final class DemoRun {
             out.printf("%n%d events in the log. Simulated work at %.0f ms per estimated minute, retry included."
                             + "%nParallel pools finished in %.1f s; the same work done one task at a time takes %.1f s"
                             + " (%s).%n",
-                    events.path("events").size(), millisPerMinute, elapsedMillis / 1000, sequentialMillis / 1000,
+                    events, millisPerMinute, elapsedMillis / 1000, sequentialMillis / 1000,
                     speedup >= 1 ? String.format("%.1fx faster", speedup)
                             : String.format("%.1fx slower: the machine was too busy for the pools to overlap", 1 / speedup));
             servers.values().forEach(client -> {

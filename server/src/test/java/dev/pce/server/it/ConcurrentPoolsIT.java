@@ -1,6 +1,7 @@
 package dev.pce.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.server.client.Pages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +67,7 @@ class ConcurrentPoolsIT {
             agents.shutdown();
 
             assertThat(completedBy).hasSize(30);
-            JsonNode events = all.get(3).ok("ce_events", args("workflow_id", id, "limit", 1000)).path("events");
+            List<JsonNode> events = Pages.allEvents(all.get(3).client(), id);
             Map<String, Integer> claims = new HashMap<>();
             Map<String, Integer> completions = new HashMap<>();
             Map<String, long[]> heldFromTo = new HashMap<>();

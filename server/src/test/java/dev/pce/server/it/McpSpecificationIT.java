@@ -11,6 +11,7 @@ import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.client.McpStdioClient;
+import dev.pce.server.client.Pages;
 import dev.pce.server.client.McpStdioClient.Pending;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -314,17 +315,9 @@ class McpSpecificationIT {
                 .map(notification -> notification.path("params").path("data").asText()).toList();
     }
 
-    /** The types of the workflow's whole history, page after page (a page ends where an answer is full). */
     private static List<String> eventTypes(ServerUnderTest server, String workflowId) {
-        List<String> types = new ArrayList<>();
-        long after = 0;
-        JsonNode page;
-        do {
-            page = server.ok("ce_events", args("workflow_id", workflowId, "after", after, "limit", 1000));
-            page.path("events").forEach(event -> types.add(event.path("type").asText()));
-            after = page.path("next_after").asLong();
-        } while (page.path("has_more").asBoolean());
-        return types;
+        return Pages.allEvents(server.client(), workflowId).stream().map(event -> event.path("type").asText())
+                .toList();
     }
 
     private static List<Path> notesIn(Path vault) throws IOException {

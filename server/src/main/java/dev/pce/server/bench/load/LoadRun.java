@@ -5,6 +5,7 @@ import dev.pce.engine.Json;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.bench.TimedCalls;
 import dev.pce.server.client.McpStdioClient;
+import dev.pce.server.client.Pages;
 import dev.pce.server.client.ServerLauncher;
 
 import java.io.IOException;
@@ -111,8 +112,7 @@ public final class LoadRun {
     }
 
     private static JsonNode status(McpStdioClient server, String workflowId) {
-        return TimedCalls.requireSuccess(server.callTool("ce_status",
-                Json.mapper().createObjectNode().put("workflow_id", workflowId))).structured().path("workflow");
+        return Pages.fullStatus(server, workflowId);
     }
 
     /** Ends every session at once, then waits for the processes: each may take a moment to exit. */
