@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Shortens a JSON answer until its compact serialization fits a byte budget, saying what it cut. Long texts are cut
@@ -87,7 +88,7 @@ final class JsonTrimmer {
     }
 
     /** The lists or texts below {@code root} that {@code wanted} accepts, each with its size. */
-    private static List<Spot> spots(ObjectNode root, java.util.function.Predicate<JsonNode> wanted) {
+    private static List<Spot> spots(ObjectNode root, Predicate<JsonNode> wanted) {
         List<Spot> spots = new ArrayList<>();
         measure(root, "", null, spots);
         spots.removeIf(spot -> !wanted.test(spot.node()));
