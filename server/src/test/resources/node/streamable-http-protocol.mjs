@@ -1,7 +1,8 @@
 // Drives `ce serve --http` with the official MCP TypeScript SDK's Streamable HTTP client through the parts of MCP
-// PCE keeps itself: the errors of malformed calls and log levels, log notifications at the level set, and a long
-// call cancelled through an AbortSignal (which the SDK turns into notifications/cancelled). Prints one JSON object
-// with what happened; TypeScriptHttpClientIT asserts on it.
+// PCE keeps itself: the errors of malformed calls and log levels, log notifications at the level set (also after
+// an error answered on an event stream, which the client asks to resume), and a long call cancelled through an
+// AbortSignal (which the SDK turns into notifications/cancelled). Prints one JSON object with what happened;
+// TypeScriptHttpClientIT asserts on it.
 //
 //   node streamable-http-protocol.mjs URL TOKEN
 import diagnostics from 'node:diagnostics_channel';
@@ -100,6 +101,15 @@ try {
     await logged('wf-ts-marker');
     found.belowLevelSent = logs.some(log => log.data.includes('wf-ts-above'));
 
+    // an error the SDK's servlet answers on the request's event stream (an unknown prompt): the client then asks to
+    // resume that stream, once; the session's GET stream stays, and keeps carrying the log
+    let streamsBefore = streamsOpened.length;
+    found.unknownPrompt = await outcome(() => client.getPrompt({ name: 'ce-nope' }));
+    await sleep(3_500); // the client asks to resume 1 s after a stream ends without an answer, and so on
+    found.streamsAfterStreamedError = streamsOpened.length - streamsBefore;
+    await refusedStatus('wf-ts-after-streamed-error');
+    await logged('wf-ts-after-streamed-error');
+
     // 3. a long ce_plan cancelled while it runs
     const before = (await client.callTool({ name: 'ce_status', arguments: {} })).structuredContent.workflows.length;
     await client.setLoggingLevel('debug');
@@ -113,8 +123,8 @@ try {
     found.cancelledCall = await cancelled;
     await logged('ce_plan stopped after');
     found.stopped = logs.find(log => log.data.includes('ce_plan stopped after')).data;
-    const streamsBefore = streamsOpened.length;
-    await sleep(2_500); // the client reopens a stream after 1 s when one ends without an answer but after an event
+    streamsBefore = streamsOpened.length;
+    await sleep(2_500); // as above: a stream that ends after an event but without an answer is asked again
     found.streamsReopened = streamsOpened.length - streamsBefore;
     const call = sent.find(message => message.method === 'tools/call' && message.params.name === 'ce_plan');
     found.answersToCancelled = received.filter(message => message.id === call.id).length;

@@ -101,12 +101,15 @@ class TypeScriptHttpClientIT {
 
         assertThat(found.path("infoLevel").asText()).isEqualTo("info");
         assertThat(found.path("belowLevelSent").asBoolean()).as("a record below the level set was sent").isFalse();
+        assertThat(found.path("unknownPrompt").path("code").asInt()).isEqualTo(-32602);
+        assertThat(found.path("streamsAfterStreamedError").asInt()).as("GET streams the client opened after an "
+                + "error answered on an event stream: one request to resume it, refused").isEqualTo(1);
 
         assertThat(found.path("cancelledCall").asText()).startsWith("rejected:").contains("the user gave up");
         assertThat(found.path("stopped").asText()).contains("nothing was stored");
         assertThat(found.path("answersToCancelled").asInt()).as("answers to the cancelled call").isZero();
         assertThat(found.path("workflowsAdded").asInt()).as("the cancelled plan stored nothing").isZero();
-        assertThat(found.path("streamsReopened").asInt()).as("GET streams the client reopened after the cancel")
+        assertThat(found.path("streamsReopened").asInt()).as("GET streams the client opened after the cancel")
                 .isZero();
         assertThat(found.path("errors")).as("transport errors the client saw").isEmpty();
     }
