@@ -122,10 +122,24 @@ public final class PceMcpServer implements AutoCloseable {
         long started = System.nanoTime();
         try {
             cancellation.check(); // cancelled while it waited for a thread: it never starts
+            CallToolResult answer = answer(tool, definition, arguments, cancellation, logHint, started);
+            // a call that stored nothing (or failed) may be cancelled up to here: then it gets no answer either
+            cancellation.commit();
+            return answer;
+        } catch (Cancellation.Cancelled e) {
+            LOG.info("{} stopped after {} ms: the client cancelled it; nothing was stored", tool.name(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return whenCancelled.apply(tool.name());
+        }
+    }
+
+    /** The tool's answer: its result, its refusal, or an internal error; a cancel stops it with {@code Cancelled}. */
+    private static CallToolResult answer(CeTool tool, ToolDefinition definition, Map<String, Object> arguments,
+                                         Cancellation cancellation, String logHint, long started) {
+        try {
             LOG.debug("{} started", tool.name());
             JsonNode args = Json.mapper().valueToTree(arguments);
             ToolOutput result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()), cancellation);
-            cancellation.commit(); // a tool that stored nothing may still be cancelled up to here, not after
             LOG.debug("{} answered in {} us", tool.name(), (System.nanoTime() - started) / 1000);
             ToolOutput answer = AnswerFit.fit(result);
             Optional<String> mismatch = OutputValidation.problem(definition, answer);
@@ -134,9 +148,7 @@ public final class PceMcpServer implements AutoCloseable {
             }
             return ToolResults.success(answer);
         } catch (Cancellation.Cancelled e) {
-            LOG.info("{} stopped after {} ms: the client cancelled it; nothing was stored", tool.name(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return whenCancelled.apply(tool.name());
+            throw e;
         } catch (CeException e) {
             LOG.info("{} refused: {}", tool.name(), e.describe());
             return ToolResults.failure(tool.name(), e);
