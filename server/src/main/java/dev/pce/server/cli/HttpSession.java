@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.server.Version;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.HttpEndpoint;
+import dev.pce.server.mcp.HttpSessions;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.SdkErrorBodies;
 import dev.pce.server.mcp.ServerProtocol;
@@ -28,11 +29,14 @@ final class HttpSession {
         // the transport's mapper also writes the SDK servlet's own error answers: as JSON-RPC errors
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider
                 .builder().jsonMapper(SdkErrorBodies.transportMapper(protocol.mapper()))
+                .contextExtractor(HttpEndpoint::transportContext)
                 .mcpEndpoint(HttpEndpoint.PATH).maxRequestSize(PceMcpServer.MAX_MESSAGE_BYTES).build();
-        PceMcpServer server = PceMcpServer.startHttp(protocol, tools, learnings, transport, Version.current(),
+        HttpSessions sessions = HttpSessions.around(transport, tools, learnings);
+        PceMcpServer server = PceMcpServer.startHttp(protocol, tools, learnings, sessions, Version.current(),
                 logHint);
         whenServing.run();
-        try (HttpEndpoint endpoint = HttpEndpoint.start(http.address(), http.token(), transport)) {
+        try (HttpEndpoint endpoint = HttpEndpoint.start(http.address(), http.token(), transport, sessions,
+                protocol.jsonMapper())) {
             // stdout is free in HTTP mode: the address, for people and scripts (port 0 picks one)
             System.out.println("PCE MCP server on " + endpoint.uri());
             System.out.flush();

@@ -8,6 +8,7 @@ import dev.pce.server.client.McpStdioClient.ToolResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads what the server answers a page at a time, whole: a workflow's status with every task ({@code ce_status}
@@ -43,11 +44,19 @@ public final class Pages {
 
     /** Every event of the workflow, in order: {@code ce_events} from the start until it has no more. */
     public static List<JsonNode> allEvents(McpStdioClient client, String workflowId) {
+        return allEvents(arguments -> ok(client.callTool("ce_events", arguments)), workflowId);
+    }
+
+    /**
+     * Every event of the workflow, with {@code ceEvents} calling {@code ce_events} with the given arguments and
+     * returning its structured answer (a client of any transport).
+     */
+    public static List<JsonNode> allEvents(UnaryOperator<JsonNode> ceEvents, String workflowId) {
         List<JsonNode> events = new ArrayList<>();
         long after = 0;
         while (true) {
-            JsonNode page = ok(client.callTool("ce_events", Json.mapper().createObjectNode()
-                    .put("workflow_id", workflowId).put("after", after).put("limit", PAGE)));
+            JsonNode page = ceEvents.apply(Json.mapper().createObjectNode()
+                    .put("workflow_id", workflowId).put("after", after).put("limit", PAGE));
             page.path("events").forEach(events::add);
             if (!page.path("has_more").asBoolean()) {
                 return events;

@@ -4,7 +4,11 @@ import dev.pce.server.logging.LoggingSetup;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -12,10 +16,12 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * PCE's log records sent to the client as MCP log notifications ({@code notifications/message}), at and above the
- * level it set with {@code logging/setLevel}; warnings and errors until it sets one. Only PCE's own loggers are
- * forwarded (not the SDK's or the libraries'), only once the session is initialized, without stack traces, and
- * masked like the log files. The log files keep their own level ({@code CE_LOG_LEVEL}).
+ * PCE's log records sent to clients as MCP log notifications ({@code notifications/message}), each client at and
+ * above the level it set with {@code logging/setLevel}; warnings and errors until it sets one. A stdio server has
+ * one {@link Client}, an HTTP server one per session. A record made while a thread works for one client's request
+ * ({@link Client#working}) goes to that client alone; any other record goes to every client. Only PCE's own loggers
+ * are forwarded (not the SDK's or the libraries'), only to connected clients (initialized sessions), without stack
+ * traces, and masked like the log files. The log files keep their own level ({@code CE_LOG_LEVEL}).
  */
 final class ClientLog extends Handler {
     static final LoggingLevel DEFAULT_LEVEL = LoggingLevel.WARNING;
@@ -26,50 +32,113 @@ final class ClientLog extends Handler {
     private final SimpleFormatter text = new SimpleFormatter();
     /** Set while a record is being sent: sending may log (a failed write), and that must not loop. */
     private final ThreadLocal<Boolean> sending = ThreadLocal.withInitial(() -> false);
-    private volatile LoggingLevel level = DEFAULT_LEVEL;
-    private volatile Consumer<McpSchema.LoggingMessageNotification> client;
+    /** The client whose request this thread works on, if any. */
+    private final ThreadLocal<Client> workingFor = new ThreadLocal<>();
+    private final Set<Client> connected = ConcurrentHashMap.newKeySet();
 
-    /** Starts forwarding to {@code client}: the session is initialized. */
-    void connect(Consumer<McpSchema.LoggingMessageNotification> send) {
-        client = send;
-        PCE.addHandler(this);
-        applyLevel();
+    /** A client that receives records once it {@link Client#connect connects}. */
+    Client client() {
+        return new Client();
     }
 
-    /** {@code logging/setLevel}: from now on, records at {@code wanted} and above go to the client. */
-    void setLevel(LoggingLevel wanted) {
-        level = wanted;
-        if (client != null) {
-            applyLevel();
+    /** One client's side: its level, and how a notification reaches it. */
+    final class Client {
+        private volatile LoggingLevel level = DEFAULT_LEVEL;
+        private volatile Consumer<McpSchema.LoggingMessageNotification> send;
+
+        /** Starts forwarding to this client: its session is initialized. */
+        void connect(Consumer<McpSchema.LoggingMessageNotification> sender) {
+            send = sender;
+            clientsChanged(() -> connected.add(this));
+        }
+
+        /** {@code logging/setLevel}: from now on, records at {@code wanted} and above go to this client. */
+        void setLevel(LoggingLevel wanted) {
+            level = wanted;
+            if (send != null) {
+                clientsChanged(() -> { });
+            }
+        }
+
+        /** Stops forwarding to this client: its session ended. */
+        void disconnect() {
+            send = null;
+            clientsChanged(() -> connected.remove(this));
+        }
+
+        /** Runs {@code work} done for one of this client's requests: its records go to this client alone. */
+        <T> T working(Supplier<T> work) {
+            Client before = workingFor.get();
+            workingFor.set(this);
+            try {
+                return work.get();
+            } finally {
+                workingFor.set(before);
+            }
+        }
+
+        /** Whether a record of {@code recordLevel} goes to this client: it is connected and wants that level. */
+        private boolean wants(LoggingLevel recordLevel) {
+            return send != null && recordLevel.level() >= level.level();
+        }
+
+        private void send(McpSchema.LoggingMessageNotification notification) {
+            Consumer<McpSchema.LoggingMessageNotification> sender = send;
+            if (sender != null) {
+                sender.accept(notification);
+            }
         }
     }
 
     /**
-     * Lets PCE's loggers make the records the client asked for (debug ones are not made by default); never fewer
-     * than {@code CE_LOG_LEVEL} asks for, so the log files lose nothing.
+     * Applies a change to the connected clients, then lets PCE's loggers make the records the clients ask for
+     * (debug ones are not made by default): the lowest level any client wants, never fewer than
+     * {@code CE_LOG_LEVEL} asks for, so the log files lose nothing. The handler is on PCE's logger while a client
+     * is connected.
      */
-    private void applyLevel() {
-        Level wanted = recordLevelFor(level);
+    private synchronized void clientsChanged(Runnable change) {
+        change.run();
+        if (connected.isEmpty()) {
+            PCE.removeHandler(this);
+            PCE.setLevel(null);
+            return;
+        }
+        if (!List.of(PCE.getHandlers()).contains(this)) {
+            PCE.addHandler(this);
+        }
+        Level wanted = Level.OFF;
+        for (Client client : connected) {
+            Level level = recordLevelFor(client.level);
+            wanted = level.intValue() < wanted.intValue() ? level : wanted;
+        }
         Level configured = Logger.getLogger("").getLevel();
         PCE.setLevel(configured == null || wanted.intValue() < configured.intValue() ? wanted : configured);
     }
 
     @Override
     public void publish(LogRecord record) {
-        Consumer<McpSchema.LoggingMessageNotification> send = client;
-        if (send == null || sending.get()) {
+        if (connected.isEmpty() || sending.get()) {
             return;
         }
         LoggingLevel recordLevel = levelOf(record.getLevel());
-        if (recordLevel.level() < level.level()) {
-            return;
-        }
+        Client only = workingFor.get();
+        McpSchema.LoggingMessageNotification notification = null;
         sending.set(true);
         try {
-            send.accept(new McpSchema.LoggingMessageNotification(recordLevel, LOGGER_NAME,
-                    LoggingSetup.redact(text.formatMessage(record))));
-        } catch (RuntimeException e) {
-            // the client is gone; the log files have the record
+            for (Client client : only != null ? Set.of(only) : connected) {
+                if (!client.wants(recordLevel)) {
+                    continue;
+                }
+                if (notification == null) {
+                    notification = new McpSchema.LoggingMessageNotification(recordLevel, LOGGER_NAME,
+                            LoggingSetup.redact(text.formatMessage(record)));
+                }
+                try {
+                    client.send(notification);
+                } catch (RuntimeException e) {
+                    // that client is gone; the others still get the record, the log files have it
+                }
+            }
         } finally {
             sending.set(false);
         }
@@ -87,7 +156,7 @@ final class ClientLog extends Handler {
         return value >= Level.INFO.intValue() ? LoggingLevel.INFO : LoggingLevel.DEBUG;
     }
 
-    /** The lowest java.util.logging level whose records reach the client at {@code level}. */
+    /** The lowest java.util.logging level whose records reach a client at {@code level}. */
     private static Level recordLevelFor(LoggingLevel level) {
         return switch (level) {
             case DEBUG -> Level.FINEST;
@@ -101,10 +170,12 @@ final class ClientLog extends Handler {
     public void flush() {
     }
 
+    /** Disconnects every client. */
     @Override
     public void close() {
-        client = null;
-        PCE.removeHandler(this);
-        PCE.setLevel(null);
+        clientsChanged(() -> {
+            connected.forEach(client -> client.send = null);
+            connected.clear();
+        });
     }
 }

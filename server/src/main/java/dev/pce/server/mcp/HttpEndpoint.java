@@ -1,8 +1,11 @@
 package dev.pce.server.mcp;
 
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -18,8 +21,9 @@ import java.util.Optional;
 
 /**
  * The MCP endpoint {@code /mcp} on an embedded Jetty, behind an origin check ({@link LocalOriginFilter}), a
- * bearer-token check when a token is set ({@link BearerTokenFilter}) and the transport's rules for headers
- * ({@link StreamableHttpRules}). Every error it answers is a JSON-RPC error body ({@link HttpRefusal}).
+ * bearer-token check when a token is set ({@link BearerTokenFilter}), the transport's rules for headers
+ * ({@link StreamableHttpRules}) and PCE's part of each session's messages ({@link HttpSessionFilter}). Every error it
+ * answers is a JSON-RPC error body ({@link HttpRefusal}).
  */
 public final class HttpEndpoint implements AutoCloseable {
     public static final String PATH = "/mcp";
@@ -32,8 +36,13 @@ public final class HttpEndpoint implements AutoCloseable {
         this.uri = uri;
     }
 
+    /**
+     * Serves {@code mcp}, the SDK's servlet, whose sessions are {@code sessions}; {@code mapper} reads and writes
+     * the messages PCE handles itself.
+     */
     public static HttpEndpoint start(InetSocketAddress address, Optional<String> token,
-                                     HttpServletStreamableServerTransportProvider mcp) throws Exception {
+                                     HttpServletStreamableServerTransportProvider mcp, HttpSessions sessions,
+                                     McpJsonMapper mapper) throws Exception {
         Server jetty = new Server();
         jetty.addConnector(connector(jetty, address));
         jetty.setErrorHandler(new JsonRpcErrorHandler());
@@ -42,6 +51,7 @@ public final class HttpEndpoint implements AutoCloseable {
         filter(context, new LocalOriginFilter(address.getHostString(), address.getAddress().isLoopbackAddress()));
         token.ifPresent(secret -> filter(context, new BearerTokenFilter(secret)));
         filter(context, new StreamableHttpRules(mcp.protocolVersions()));
+        filter(context, new HttpSessionFilter(sessions, mapper, PceMcpServer.MAX_MESSAGE_BYTES));
         jetty.setHandler(context);
         jetty.start();
         int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
@@ -60,6 +70,14 @@ public final class HttpEndpoint implements AutoCloseable {
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         return connector;
+    }
+
+    /**
+     * The transport context of a request, for the SDK's servlet to hand the tool that answers it: what PCE's
+     * filter learned of the request (its cancellation signal, its session's log).
+     */
+    public static McpTransportContext transportContext(HttpServletRequest request) {
+        return HttpSessionFilter.transportContext(request);
     }
 
     /** Filters run in the order they are added, before the servlet. */

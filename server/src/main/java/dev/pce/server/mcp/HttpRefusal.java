@@ -173,6 +173,13 @@ record HttpRefusal(int status, int code, String message, Map<String, String> hea
                 + "closed after being idle, or the server restarted): " + NEW_SESSION + ".");
     }
 
+    static HttpRefusal nothingToResume(String lastEventId) {
+        return new HttpRefusal(HttpServletResponse.SC_METHOD_NOT_ALLOWED, REFUSED, "This GET asks to resume a stream "
+                + "after the event " + quoted(lastEventId) + ", which is the answer to a request: that request was "
+                + "answered, and this server keeps no events to replay. Open the session's stream with a GET "
+                + "without a Last-Event-ID header.", Map.of("Allow", METHODS));
+    }
+
     static HttpRefusal unsupportedVersion(String version, List<String> supported) {
         return new HttpRefusal(HttpServletResponse.SC_BAD_REQUEST, REFUSED, "The " + HttpHeaders.PROTOCOL_VERSION
                 + " header names " + quoted(version) + ", a protocol version this server does not support; it "

@@ -15,9 +15,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The requests of a stdio session that are being answered. Each has its {@link Cancellation}: a
+ * The requests of a session that are being answered. Each has its {@link Cancellation}: a
  * {@code notifications/cancelled} naming its id stops it, and the answer of a request cancelled in time is dropped,
- * as the specification asks. They are counted, so the end of input can wait for the answers still due.
+ * as the specification asks. Over stdio they are counted, so the end of input can wait for the answers still due;
+ * an HTTP session keeps its tool calls here, and a cancelled one ends its stream without an answer.
  */
 final class InFlightRequests {
     private static final Logger LOG = LoggerFactory.getLogger(InFlightRequests.class);
@@ -27,6 +28,18 @@ final class InFlightRequests {
     /** By request id; a client may reuse an id while its first request runs, so each id holds a queue. */
     private final Map<String, Deque<Cancellation>> running = new HashMap<>();
     private int count;
+
+    private static final String CANCELLED = "notifications/cancelled";
+
+    /** Whether {@code notification} is {@code notifications/cancelled}. */
+    static boolean isCancel(McpSchema.JSONRPCNotification notification) {
+        return CANCELLED.equals(notification.method());
+    }
+
+    /** The id a {@code notifications/cancelled} names; null when its params name none. */
+    static Object cancelledId(McpSchema.JSONRPCNotification cancel) {
+        return cancel.params() instanceof Map<?, ?> params ? params.get("requestId") : null;
+    }
 
     /** A request the session will answer; its signal. Initialize's refuses every cancel: it MUST NOT be cancelled. */
     Cancellation started(McpSchema.JSONRPCRequest request) {

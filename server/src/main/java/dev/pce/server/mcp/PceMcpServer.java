@@ -13,7 +13,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The MCP server: PCE's tools, resources and prompts on the official SDK, over PCE's stdio transport or HTTP. */
 public final class PceMcpServer implements AutoCloseable {
@@ -60,37 +60,42 @@ public final class PceMcpServer implements AutoCloseable {
     public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
                                      InputStream in, OutputStream out, String version, String logHint,
                                      Runnable onEndOfInput) {
-        ClientLog clientLog = new ClientLog();
+        ClientLog.Client clientLog = new ClientLog().client();
         RequestGate gate = new RequestGate(tools.stream().map(CeTool::name).toList(), clientLog, learnings);
         StdioTransport transport = new StdioTransport(protocol.jsonMapper(), in, out, MAX_MESSAGE_BYTES,
                 onEndOfInput, gate, clientLog);
-        McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint);
+        // the transport drops the answer of a request cancelled in time, whatever it is
+        McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint,
+                ToolResults::cancelled);
         LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
         return new PceMcpServer(server);
     }
 
     /**
-     * Serves the same tools, resources and prompts through a Streamable HTTP transport (a servlet the caller
-     * mounts), for a server shared by a team.
+     * Serves the same tools, resources and prompts through a Streamable HTTP transport (the SDK's servlet, which the
+     * caller mounts behind {@link HttpEndpoint}'s filters), for a server shared by a team.
      */
     public static PceMcpServer startHttp(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
-                                         McpStreamableServerTransportProvider transport, String version,
-                                         String logHint) {
-        McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint);
+                                         HttpSessions sessions, String version, String logHint) {
+        // the SDK sends what the handler returns: a cancelled call returns nothing, and the SDK then ends the
+        // request's stream without an answer
+        McpSyncServer server = configured(McpServer.sync(sessions), protocol, tools, learnings, version, logHint,
+                tool -> null);
         LOG.info("PCE MCP server {} serving {} tools over HTTP", version, tools.size());
         return new PceMcpServer(server);
     }
 
     private static <S extends McpServer.SyncSpecification<S>> McpSyncServer configured(
             S specification, ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings, String version,
-            String logHint) {
+            String logHint, Function<String, CallToolResult> whenCancelled) {
         List<SyncToolSpecification> specifications = new ArrayList<>();
         for (CeTool tool : tools) {
             ServerProtocol.Contract contract = protocol.contract(tool.name());
             specifications.add(SyncToolSpecification.builder()
                     .tool(contract.descriptor())
-                    .callHandler((exchange, request) -> invoke(tool, contract.definition(), request.arguments(),
-                            CancellationContext.of(exchange), logHint))
+                    .callHandler((exchange, request) -> RequestContext.logged(exchange, () -> invoke(tool,
+                            contract.definition(), request.arguments(), RequestContext.cancellation(exchange),
+                            logHint, whenCancelled)))
                     .build());
         }
         return specification
@@ -107,11 +112,31 @@ public final class PceMcpServer implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Runs a tool call. A call cancelled before it stored anything answers {@code whenCancelled} of the tool's name,
+     * which the client never sees: the stdio transport drops it, over HTTP it is no answer at all.
+     */
     static CallToolResult invoke(CeTool tool, ToolDefinition definition, Map<String, Object> arguments,
-                                 Cancellation cancellation, String logHint) {
+                                 Cancellation cancellation, String logHint,
+                                 Function<String, CallToolResult> whenCancelled) {
         long started = System.nanoTime();
         try {
             cancellation.check(); // cancelled while it waited for a thread: it never starts
+            CallToolResult answer = answer(tool, definition, arguments, cancellation, logHint, started);
+            // a call that stored nothing (or failed) may be cancelled up to here: then it gets no answer either
+            cancellation.commit();
+            return answer;
+        } catch (Cancellation.Cancelled e) {
+            LOG.info("{} stopped after {} ms: the client cancelled it; nothing was stored", tool.name(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return whenCancelled.apply(tool.name());
+        }
+    }
+
+    /** The tool's answer: its result, its refusal, or an internal error; a cancel stops it with {@code Cancelled}. */
+    private static CallToolResult answer(CeTool tool, ToolDefinition definition, Map<String, Object> arguments,
+                                         Cancellation cancellation, String logHint, long started) {
+        try {
             LOG.debug("{} started", tool.name());
             JsonNode args = Json.mapper().valueToTree(arguments);
             ToolOutput result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()), cancellation);
@@ -123,10 +148,7 @@ public final class PceMcpServer implements AutoCloseable {
             }
             return ToolResults.success(answer);
         } catch (Cancellation.Cancelled e) {
-            // the transport drops this answer: a cancelled request gets none
-            LOG.info("{} stopped after {} ms: the client cancelled it; nothing was stored", tool.name(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return ToolResults.cancelled(tool.name());
+            throw e;
         } catch (CeException e) {
             LOG.info("{} refused: {}", tool.name(), e.describe());
             return ToolResults.failure(tool.name(), e);

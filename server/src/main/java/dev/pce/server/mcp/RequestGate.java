@@ -28,17 +28,18 @@ import java.util.Optional;
  *   <li>{@code resources/list}: the SDK lists only resources registered in advance, all at once. PCE lists the
  *       vaults' notes a page at a time ({@link NoteResources#list}).</li>
  * </ul>
- * Every other request goes to the session.
+ * Every other request goes to the session. Each session has its gate: over stdio the one, over HTTP one per session.
  */
 final class RequestGate {
     private static final List<String> LEVELS = Arrays.stream(LoggingLevel.values())
             .map(level -> level.name().toLowerCase(Locale.ROOT)).toList();
 
     private final List<String> tools;
-    private final ClientLog clientLog;
+    private final ClientLog.Client clientLog;
     private final LearningsAccess learnings;
 
-    RequestGate(Collection<String> tools, ClientLog clientLog, LearningsAccess learnings) {
+    /** @param clientLog the log of the client whose requests this gate answers (one gate per session) */
+    RequestGate(Collection<String> tools, ClientLog.Client clientLog, LearningsAccess learnings) {
         this.tools = List.copyOf(tools);
         this.clientLog = clientLog;
         this.learnings = learnings;
@@ -50,7 +51,7 @@ final class RequestGate {
             case McpSchema.METHOD_TOOLS_CALL -> toolCallProblem(request.params())
                     .map(problem -> Mono.just(invalidParams(request, problem)));
             case McpSchema.METHOD_LOGGING_SET_LEVEL -> Optional.of(Mono.just(setLevel(request)));
-            // reading the vault's index: off the thread that reads stdin
+            // reading the vault's index: off the thread that reads stdin or serves the HTTP request
             case McpSchema.METHOD_RESOURCES_LIST -> Optional.of(Mono.fromCallable(() -> listNotes(request))
                     .subscribeOn(Schedulers.boundedElastic()));
             default -> Optional.empty();

@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -53,7 +52,6 @@ final class StdioTransport implements McpServerTransportProvider {
     private static final int INTERNAL_ERROR = -32603;
     private static final int MAX_REASON_CHARS = 200;
 
-    private static final String CANCELLED = "notifications/cancelled";
     private static final McpSchema.JSONRPCNotification INITIALIZED = new McpSchema.JSONRPCNotification(
             McpSchema.JSONRPC_VERSION, McpSchema.METHOD_NOTIFICATION_INITIALIZED, null);
 
@@ -63,13 +61,13 @@ final class StdioTransport implements McpServerTransportProvider {
     private final int maxLineBytes;
     private final Runnable onEndOfInput;
     private final RequestGate gate;
-    private final ClientLog clientLog;
+    private final ClientLog.Client clientLog;
     private final Handshake handshake = new Handshake();
     private final InFlightRequests inFlight = new InFlightRequests();
     private volatile McpServerSession session;
 
     StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes, Runnable onEndOfInput,
-                   RequestGate gate, ClientLog clientLog) {
+                   RequestGate gate, ClientLog.Client clientLog) {
         this.mapper = mapper;
         this.lines = new BoundedLineReader(in, maxLineBytes);
         this.out = out;
@@ -93,7 +91,7 @@ final class StdioTransport implements McpServerTransportProvider {
 
     @Override
     public Mono<Void> closeGracefully() {
-        clientLog.close();
+        clientLog.disconnect();
         McpServerSession current = session;
         return current == null ? Mono.empty() : current.closeGracefully();
     }
@@ -139,8 +137,8 @@ final class StdioTransport implements McpServerTransportProvider {
         }
         switch (message) {
             case McpSchema.JSONRPCRequest request -> request(request);
-            case McpSchema.JSONRPCNotification notification when CANCELLED.equals(notification.method()) ->
-                    inFlight.cancel(requestId(notification.params()));
+            case McpSchema.JSONRPCNotification notification when InFlightRequests.isCancel(notification) ->
+                    inFlight.cancel(InFlightRequests.cancelledId(notification));
             default -> session.handle(message).subscribe(null, error -> LOG.error("Handling a message failed",
                     error));
         }
@@ -161,13 +159,8 @@ final class StdioTransport implements McpServerTransportProvider {
         if (own.isPresent()) {
             own.get().subscribe(this::answer, failed);
         } else {
-            session.handle(request).contextWrite(CancellationContext.carrying(cancellation)).subscribe(null, failed);
+            session.handle(request).contextWrite(RequestContext.carrying(cancellation)).subscribe(null, failed);
         }
-    }
-
-    /** The id a {@code notifications/cancelled} names; null when its params name none. */
-    private static Object requestId(Object params) {
-        return params instanceof Map<?, ?> map ? map.get("requestId") : null;
     }
 
     /**

@@ -20,6 +20,8 @@ import java.util.Optional;
  * checked before the SDK's servlet sees the request: each refusal names the header and how to fix it. The SDK
  * checks some of them too, but answers with less to act on; it does not check {@code MCP-Protocol-Version}.
  *
+ * <p>One rule is PCE's own: a GET that asks to resume a stream after an answer is refused ({@link #resumesAnAnswer}).
+ *
  * @param supportedVersions the protocol versions the server supports
  */
 record StreamableHttpRules(List<String> supportedVersions) implements Filter {
@@ -33,10 +35,15 @@ record StreamableHttpRules(List<String> supportedVersions) implements Filter {
     }
 
     /** The headers the rules read. */
-    record Headers(String contentType, String accept, String sessionId, String protocolVersion) {
+    record Headers(String contentType, String accept, String sessionId, String protocolVersion, String lastEventId) {
+        Headers(String contentType, String accept, String sessionId, String protocolVersion) {
+            this(contentType, accept, sessionId, protocolVersion, null);
+        }
+
         static Headers of(HttpServletRequest request) {
             return new Headers(request.getContentType(), request.getHeader(HttpHeaders.ACCEPT),
-                    request.getHeader(HttpHeaders.MCP_SESSION_ID), request.getHeader(HttpHeaders.PROTOCOL_VERSION));
+                    request.getHeader(HttpHeaders.MCP_SESSION_ID), request.getHeader(HttpHeaders.PROTOCOL_VERSION),
+                    request.getHeader(HttpHeaders.LAST_EVENT_ID));
         }
     }
 
@@ -76,6 +83,9 @@ record StreamableHttpRules(List<String> supportedVersions) implements Filter {
                 if (isBlank(headers.sessionId())) {
                     return Optional.of(HttpRefusal.missingSession(method));
                 }
+                if (resumesAnAnswer(headers)) {
+                    return Optional.of(HttpRefusal.nothingToResume(headers.lastEventId()));
+                }
             }
             case "DELETE" -> {
                 if (isBlank(headers.sessionId())) {
@@ -89,6 +99,17 @@ record StreamableHttpRules(List<String> supportedVersions) implements Filter {
         String version = headers.protocolVersion() == null ? ASSUMED_VERSION : headers.protocolVersion().strip();
         return supportedVersions.contains(version) ? Optional.empty()
                 : Optional.of(HttpRefusal.unsupportedVersion(version, supportedVersions));
+    }
+
+    /**
+     * Whether a GET asks to resume a stream after the answer to a request. The SDK's servlet gives every answer the
+     * session's id as its event id (and every other message an id of its own), and keeps no events to replay. The
+     * TypeScript SDK's client (1.x) takes an error answer on a request's stream for no answer and asks to resume
+     * that stream so; served, the GET would replace the session's GET stream, whose client then resumes that one in
+     * turn: a new GET stream every second, for ever. Refused with 405, the client leaves it at that.
+     */
+    static boolean resumesAnAnswer(Headers headers) {
+        return headers.lastEventId() != null && headers.lastEventId().strip().equals(headers.sessionId().strip());
     }
 
     /** {@code application/json}, with parameters or not, in any case. */

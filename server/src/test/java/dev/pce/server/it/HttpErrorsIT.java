@@ -69,6 +69,9 @@ class HttpErrorsIT {
                         "no Mcp-Session-Id header"),
                 arguments("protocol version", post(AUTH + "Mcp-Session-Id: x\r\nMCP-Protocol-Version: 1999-01-01\r\n",
                         LIST), 400, -32000, "supports 2025-03-26, 2025-06-18"),
+                arguments("GET resuming after an answer", request("GET", "/mcp", AUTH
+                        + "Accept: text/event-stream\r\nMcp-Session-Id: x\r\nLast-Event-ID: x\r\n", ""), 405, -32000,
+                        "keeps no events to replay"),
                 // the SDK's servlet: its error bodies (a serialized McpError) ...
                 arguments("POST without session", post(AUTH, LIST), 400, -32000, "no Mcp-Session-Id header"),
                 arguments("POST to an unknown session", post(AUTH + "Mcp-Session-Id: gone-42\r\n", LIST), 404, -32000,

@@ -1,7 +1,6 @@
 package dev.pce.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pce.engine.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +43,8 @@ class HttpServerIT {
 
             HttpResponse<String> init = post(uri, INIT, Optional.of("s3cret"), Optional.empty());
             assertThat(init.statusCode()).isEqualTo(200);
-            assertThat(message(init).path("result").path("serverInfo").path("name").asText()).isEqualTo("pce");
+            assertThat(McpHttpSession.message(init).orElseThrow().path("result").path("serverInfo").path("name")
+                    .asText()).isEqualTo("pce");
             String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
             post(uri, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", Optional.of("s3cret"),
                     Optional.of(session));
@@ -53,7 +53,7 @@ class HttpServerIT {
                     {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"ce_plan","arguments":{\
                     "goal":"over http","tasks":[{"id":"a","title":"A","kind":"build"}]}}}""",
                     Optional.of("s3cret"), Optional.of(session));
-            JsonNode result = message(plan).path("result");
+            JsonNode result = McpHttpSession.message(plan).orElseThrow().path("result");
             assertThat(result.path("isError").asBoolean()).as(plan.body()).isFalse();
             assertThat(result.path("structuredContent").path("workflow_id").asText()).startsWith("wf-");
         }
@@ -121,15 +121,5 @@ class HttpServerIT {
         token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
         session.ifPresent(value -> request.header("Mcp-Session-Id", value));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The JSON-RPC message of an answer: the body itself, or the data of its first server-sent event. */
-    private static JsonNode message(HttpResponse<String> response) throws Exception {
-        String body = response.body();
-        if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
-            body = List.of(body.split("\n")).stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow()
-                    .substring("data:".length()).strip();
-        }
-        return Json.mapper().readTree(body);
     }
 }

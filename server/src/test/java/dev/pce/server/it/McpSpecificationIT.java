@@ -3,13 +3,6 @@ package dev.pce.server.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pce.engine.event.NewEvent;
-import dev.pce.engine.event.TaskClaimed;
-import dev.pce.engine.event.TaskCompleted;
-import dev.pce.engine.log.EventLog;
-import dev.pce.engine.model.TaskSpec;
-import dev.pce.engine.service.WorkflowService;
-import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.Pages;
 import dev.pce.server.client.McpStdioClient.Pending;
@@ -17,16 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static dev.pce.server.it.ServerUnderTest.args;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,12 +67,12 @@ class McpSpecificationIT {
     @Test
     void learningCancelledWhileItReadsALongHistoryStoresNothing() throws Exception {
         Path workspace = temp.resolve("ws");
-        String workflowId = finishedWorkflow(workspace, 3_000);
+        String workflowId = Workloads.finishedWorkflow(workspace, 3_000);
         try (ServerUnderTest server = ServerUnderTest.start(workspace)) {
             Pending learn = cancelWhileRunning(server, "ce_learn", args("workflow_id", workflowId));
 
             assertThat(workspace.resolve("learning/patterns.json")).as("no patterns saved").doesNotExist();
-            assertThat(notesIn(workspace.resolve("vault"))).as("no pattern notes written").isEmpty();
+            assertThat(Workloads.notesIn(workspace.resolve("vault"))).as("no pattern notes written").isEmpty();
             assertThat(learn.answer()).isNotDone();
             assertThat(server.ok("ce_learn", args("workflow_id", workflowId)).path("store_version").asLong())
                     .as("learning again saves the first version: the cancelled one saved none").isEqualTo(1);
@@ -96,10 +84,7 @@ class McpSpecificationIT {
         Path workspace = temp.resolve("ws");
         try (ServerUnderTest server = ServerUnderTest.start(workspace)) {
             String workflowId = server.ok("ce_plan", Plans.small()).path("workflow_id").asText();
-            Path reports = Files.createDirectories(workspace.resolve("evidence"));
-            for (int file = 0; file < 40; file++) {
-                Files.writeString(reports.resolve("TEST-big" + file + ".xml"), junitReport(file, 5_000));
-            }
+            Path reports = Workloads.junitReports(workspace.resolve("evidence"), 40, 5_000);
             ObjectNode gate = args("workflow_id", workflowId, "evidence", List.of(reports.toString()));
 
             Pending judged = cancelWhileRunning(server, "ce_gate", gate);
@@ -115,11 +100,11 @@ class McpSpecificationIT {
     void resourcesListPagesThroughTheNotesOfEveryVault() throws Exception {
         Path own = temp.resolve("own-vault");
         for (int i = 0; i < 230; i++) {
-            note(own.resolve("insights/note-%03d.md".formatted(i)), "Insight number " + i, "insight");
+            Workloads.note(own.resolve("insights/note-%03d.md".formatted(i)), "Insight number " + i, "insight");
         }
         Path billing = temp.resolve("billing-vault");
         for (int i = 0; i < 5; i++) {
-            note(billing.resolve("b-%d.md".formatted(i)), "Billing note " + i, "failure");
+            Workloads.note(billing.resolve("b-%d.md".formatted(i)), "Billing note " + i, "failure");
         }
         Map<String, String> vaults = Map.of("CE_VAULT", own.toString(), "CE_PROJECT", "shop",
                 "CE_VAULTS", "billing=" + billing);
@@ -246,41 +231,6 @@ class McpSpecificationIT {
         return call;
     }
 
-    /**
-     * A workflow of {@code tasks} finished tasks on the workspace the server will use: planned through the engine,
-     * every task claimed in one append and completed ten minutes later in another. (Claiming and completing them one
-     * by one is 6,000 appends, each forced to disk: half a minute on a busy disk.)
-     */
-    private static String finishedWorkflow(Path workspace, int tasks) {
-        List<TaskSpec> plan = new ArrayList<>();
-        List<NewEvent> claims = new ArrayList<>();
-        List<NewEvent> completions = new ArrayList<>();
-        Instant claimed = Instant.now();
-        for (int i = 0; i < tasks; i++) {
-            String task = "t" + i;
-            String claim = "cl-%012x".formatted(i);
-            plan.add(TaskSpec.builder(task, "implement").title("Task " + i).estimate(5 + i % 7).build());
-            claims.add(new NewEvent("builder-1", new TaskClaimed(task, claim, "builder-1", "builders",
-                    claimed.plus(Duration.ofHours(1)))));
-            completions.add(new NewEvent("builder-1", new TaskCompleted(task, claim, "done", List.of(), null,
-                    false)));
-        }
-        Workspace open = Workspace.open(workspace);
-        String id;
-        try (WorkflowService engine = new WorkflowService(open, Clock.systemUTC())) {
-            id = engine.plan("a long history", plan, "planner").workflowId();
-        }
-        append(open.eventsFile(id), claimed, claims);
-        append(open.eventsFile(id), claimed.plus(Duration.ofMinutes(10)), completions);
-        return id;
-    }
-
-    private static void append(Path log, Instant at, List<NewEvent> events) {
-        try (EventLog open = EventLog.open(log, Clock.fixed(at, ZoneOffset.UTC))) {
-            open.locked((caughtUp, appender) -> appender.append(events));
-        }
-    }
-
     /** Every page of resources/list, once the vaults' indexes (built in the background) hold {@code expected}. */
     private static List<JsonNode> allPages(ServerUnderTest server, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + STOP_LIMIT.toNanos();
@@ -318,29 +268,5 @@ class McpSpecificationIT {
     private static List<String> eventTypes(ServerUnderTest server, String workflowId) {
         return Pages.allEvents(server.client(), workflowId).stream().map(event -> event.path("type").asText())
                 .toList();
-    }
-
-    private static List<Path> notesIn(Path vault) throws IOException {
-        if (!Files.exists(vault)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(vault)) {
-            return files.filter(file -> file.toString().endsWith(".md")).toList();
-        }
-    }
-
-    private static void note(Path file, String title, String type) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "---\ntitle: " + title + "\ntype: " + type + "\n---\n" + title + ", in a few words.\n");
-    }
-
-    private static String junitReport(int file, int cases) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"big")
-                .append(file).append("\" tests=\"").append(cases).append("\" failures=\"0\" errors=\"0\" skipped=\"0\">");
-        for (int i = 0; i < cases; i++) {
-            xml.append("<testcase classname=\"dev.example.Big").append(file).append("\" name=\"case").append(i)
-                    .append("\" time=\"0.001\"/>");
-        }
-        return xml.append("</testsuite>\n").toString();
     }
 }

@@ -19,14 +19,17 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ce serve --http} driven by the official MCP TypeScript SDK's Streamable HTTP client (the script
- * {@code node/streamable-http-client.mjs}) over Node's kept-alive connections: a request with a lower-case scheme
- * and one with a wrong token go first, then sequential and concurrent calls, clients connecting at once, and the
- * refusals the client meets (a wrong token, an unsupported protocol version, an ended session).
+ * {@code ce serve --http} driven by the official MCP TypeScript SDK's Streamable HTTP client: over Node's kept-alive
+ * connections (the script {@code node/streamable-http-client.mjs}), a request with a lower-case scheme and one with
+ * a wrong token go first, then sequential and concurrent calls, clients connecting at once, and the refusals the
+ * client meets (a wrong token, an unsupported protocol version, an ended session); and through the parts of MCP
+ * PCE keeps itself ({@code node/streamable-http-protocol.mjs}): the errors of malformed calls and levels, log
+ * notifications at the level set, a call cancelled through an AbortSignal.
  */
 class TypeScriptHttpClientIT {
     private static final String TOKEN = "it-Token-42";
-    private static final String SCRIPT = "node/streamable-http-client.mjs";
+    private static final String CONNECTIONS = "node/streamable-http-client.mjs";
+    private static final String PROTOCOL = "node/streamable-http-protocol.mjs";
 
     @TempDir
     Path temp;
@@ -36,7 +39,7 @@ class TypeScriptHttpClientIT {
         Path sdk = NodePackages.install(NodePackages.MCP_TYPESCRIPT_SDK);
         JsonNode results;
         try (HttpServerProcess server = HttpServerProcess.start(temp, TOKEN)) {
-            results = run(sdk, server.uri().toString(), TOKEN);
+            results = run(CONNECTIONS, sdk, server.uri().toString());
         }
 
         assertThat(results.path("lowerCaseScheme").path("status").asInt()).isEqualTo(200);
@@ -81,25 +84,56 @@ class TypeScriptHttpClientIT {
         assertThat(exchanges).filteredOn(exchange -> exchange.path("status").asInt() == 401).hasSize(2);
     }
 
-    /** Runs the script with the SDK importable beside it; its one line of output, as JSON. */
-    private JsonNode run(Path sdk, String uri, String token) throws IOException, InterruptedException {
-        Path script = temp.resolve("streamable-http-client.mjs");
-        try (InputStream source = getClass().getClassLoader().getResourceAsStream(SCRIPT)) {
-            assertThat(source).as(SCRIPT + " on the test class path").isNotNull();
+    @Test
+    void theSdkClientGetsClearErrorsLogsAtItsLevelAndCancelsALongCall() throws Exception {
+        Path sdk = NodePackages.install(NodePackages.MCP_TYPESCRIPT_SDK);
+        JsonNode found;
+        try (HttpServerProcess server = HttpServerProcess.start(temp, TOKEN)) {
+            found = run(PROTOCOL, sdk, server.uri().toString());
+        }
+
+        assertThat(found.path("unknownTool").path("code").asInt()).as(found.toString()).isEqualTo(-32602);
+        assertThat(found.path("unknownTool").path("message").asText()).contains("Unknown tool 'ce_foo'");
+        assertThat(found.path("argumentsNoObject").path("code").asInt()).isEqualTo(-32602);
+        assertThat(found.path("argumentsNoObject").path("message").asText()).contains("must be a JSON object");
+        assertThat(found.path("unknownLevel").path("code").asInt()).isEqualTo(-32602);
+        assertThat(found.path("unknownLevel").path("message").asText()).contains("'verbose'", "debug, info");
+
+        assertThat(found.path("infoLevel").asText()).isEqualTo("info");
+        assertThat(found.path("belowLevelSent").asBoolean()).as("a record below the level set was sent").isFalse();
+        assertThat(found.path("unknownPrompt").path("code").asInt()).isEqualTo(-32602);
+        assertThat(found.path("streamsAfterStreamedError").asInt()).as("GET streams the client opened after an "
+                + "error answered on an event stream: one request to resume it, refused").isEqualTo(1);
+
+        assertThat(found.path("cancelledCall").asText()).startsWith("rejected:").contains("the user gave up");
+        assertThat(found.path("stopped").asText()).contains("nothing was stored");
+        assertThat(found.path("answersToCancelled").asInt()).as("answers to the cancelled call").isZero();
+        assertThat(found.path("workflowsAdded").asInt()).as("the cancelled plan stored nothing").isZero();
+        assertThat(found.path("streamsReopened").asInt()).as("GET streams the client opened after the cancel")
+                .isZero();
+        assertThat(found.path("errors")).as("transport errors the client saw").isEmpty();
+    }
+
+    /** Runs a script of {@code node/} with the SDK importable beside it; its one line of output, as JSON. */
+    private JsonNode run(String resource, Path sdk, String uri) throws IOException, InterruptedException {
+        Path script = temp.resolve(Path.of(resource).getFileName().toString());
+        try (InputStream source = getClass().getClassLoader().getResourceAsStream(resource)) {
+            assertThat(source).as(resource + " on the test class path").isNotNull();
             Files.copy(source, script);
         }
         NodePackages.linkModules(sdk, temp);
         Path stdout = temp.resolve("node.stdout");
         Path stderr = temp.resolve("node.stderr");
         try {
-            Process node = new ProcessBuilder("node", script.toString(), uri, token).directory(temp.toFile())
+            Process node = new ProcessBuilder("node", script.toString(), uri, TOKEN).directory(temp.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
             if (!node.waitFor(2, TimeUnit.MINUTES)) {
                 node.destroyForcibly();
                 throw new AssertionError("the script did not finish in 2 minutes; its stderr:\n"
                         + Files.readString(stderr));
             }
-            assertThat(node.exitValue()).as("node's exit code; its stderr:\n%s", Files.readString(stderr)).isZero();
+            assertThat(node.exitValue()).as("node's exit code; its output:\n%s\nits stderr:\n%s",
+                    Files.readString(stdout), Files.readString(stderr)).isZero();
         } finally {
             Files.delete(temp.resolve("node_modules")); // the link; the installed packages stay
         }

@@ -65,6 +65,20 @@ class StreamableHttpRulesTest {
                 .hasValueSatisfying(refusal -> assertThat(refusal.status()).isEqualTo(400));
     }
 
+    /** The SDK's servlet gives every answer the session id as its event id; there is no stream to resume after it. */
+    @Test
+    void aGetResumingAfterAnAnswerIsRefusedAndOneResumingAfterAnotherEventPasses() {
+        assertThat(rules.refusal("GET", new Headers(null, "text/event-stream", "s1", "2025-06-18", "s1")))
+                .hasValueSatisfying(refusal -> {
+                    assertThat(refusal.status()).isEqualTo(405);
+                    assertThat(refusal.headers()).containsEntry("Allow", "GET, POST, DELETE");
+                    assertThat(refusal.message()).contains("'s1'", "without a Last-Event-ID header");
+                });
+        assertThat(rules.refusal("GET", new Headers(null, "text/event-stream", "s1", "2025-06-18",
+                "3f0c_9d2e"))).isEmpty();
+        assertThat(rules.refusal("POST", new Headers("application/json", BOTH, "s1", "2025-06-18", "s1"))).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"PUT", "PATCH", "HEAD", "OPTIONS", "TRACE"})
     void otherMethodsAreRefusedListingTheEndpointsOwn(String method) {
