@@ -13,16 +13,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The third-party programs the end-to-end tests drive (the Claude Code CLI, the MCP TypeScript SDK, the reference
- * MCP server), installed from the npm registry at pinned versions into an ignored cache folder on first use, so a
- * fresh clone needs only Node.js and npm. Several test JVMs may ask at once: one installs, under a file lock, the
- * others wait and reuse it.
+ * The third-party programs the end-to-end tests and the start-up benchmark drive (the Claude Code CLI, the MCP
+ * TypeScript SDK, the reference MCP server), installed from the npm registry at pinned versions into an ignored
+ * cache folder on first use, so a fresh clone needs only Node.js and npm. Several JVMs may ask at once: one
+ * installs, under a file lock, the others wait and reuse it.
  */
 public final class NodePackages {
     /** The Claude Code CLI the suite runs: the version whose behaviour the tests and the README describe. */
     public static final String CLAUDE_CODE = "@anthropic-ai/claude-code@2.1.197";
     /** The official MCP TypeScript SDK, for its stdio and Streamable HTTP clients. */
     public static final String MCP_TYPESCRIPT_SDK = "@modelcontextprotocol/sdk@1.32.2";
+    /**
+     * The reference MCP server of the modelcontextprotocol project, in Node.js: {@code ce bench} times PCE's start-up
+     * against it. Its program is {@code mcp-server-memory}.
+     */
+    public static final String SERVER_MEMORY = "@modelcontextprotocol/server-memory@2026.8.31";
     private static final long INSTALL_TIMEOUT_MINUTES = 10;
 
     private NodePackages() {
@@ -59,10 +64,17 @@ public final class NodePackages {
         return prefix.resolve("node_modules").resolve(".bin").resolve(program);
     }
 
-    /** {@code <repository>/target/npm}: ignored by git, kept across builds of the modules. */
+    /**
+     * {@code <repository>/target/npm}: ignored by git, kept across builds of the modules. The repository is
+     * {@code -Dpce.root} (the tests), else the folder of the {@code ce} script that started this JVM (it names itself
+     * in {@code CE_LAUNCHER}), else the parent of the working directory (a module's folder).
+     */
     static Path cacheRoot() {
         String root = System.getProperty("pce.root");
-        Path repository = root == null || root.isBlank() ? Path.of("").toAbsolutePath().getParent() : Path.of(root);
+        String launcher = System.getenv("CE_LAUNCHER");
+        Path repository = root != null && !root.isBlank() ? Path.of(root)
+                : launcher != null && !launcher.isBlank() ? Path.of(launcher).toAbsolutePath().getParent()
+                : Path.of("").toAbsolutePath().getParent();
         return repository.resolve("target").resolve("npm");
     }
 
@@ -79,8 +91,8 @@ public final class NodePackages {
         try {
             npm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new IOException("npm is not installed or not on the PATH (" + e.getMessage() + "). The end-to-end "
-                    + "tests install " + String.join(", ", packages) + " with it: install Node.js 20 or newer.", e);
+            throw new IOException("npm is not installed or not on the PATH (" + e.getMessage() + "). PCE installs "
+                    + String.join(", ", packages) + " with it: install Node.js 20 or newer.", e);
         }
         try {
             if (!npm.waitFor(INSTALL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
