@@ -12,7 +12,7 @@ import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.tools.CeTool;
-import dev.pce.server.mcp.ServerProtocol;
+import dev.pce.server.mcp.ProtocolSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** One MCP session: PCE's tools on a workspace, served on the given streams until the client closes its end. */
@@ -71,14 +70,14 @@ final class McpSession {
      * @param vaults the environment that names the vaults ({@code CE_VAULT}, {@code CE_VAULTS}, {@code CE_PROJECT}),
      *               opened in the background soon after start-up; empty opens none (the start-up training again)
      */
-    static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, Optional<DependencyRules> rules,
+    static void run(Workspace workspace, ProtocolSetup protocol, Optional<DependencyRules> rules,
                     Optional<Map<String, String>> vaults, InputStream in, OutputStream out, String logHint)
             throws InterruptedException {
         run(workspace, protocol, rules, vaults, new Serving.Stdio(in, out), logHint);
     }
 
     /** One server on a workspace, reached as {@code serving} says, until its client or the process ends it. */
-    static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, Optional<DependencyRules> rules,
+    static void run(Workspace workspace, ProtocolSetup protocol, Optional<DependencyRules> rules,
                     Optional<Map<String, String>> vaults, Serving serving, String logHint)
             throws InterruptedException {
         LOG.info("Workspace {}", workspace.root());
@@ -95,14 +94,17 @@ final class McpSession {
             // the start-up cache cannot hold, and that would cost milliseconds before the first answer
             if (serving instanceof Serving.Stdio stdio) {
                 CountDownLatch clientGone = new CountDownLatch(1);
-                PceMcpServer server = PceMcpServer.start(protocol.join(), tools, learnings, stdio.in(),
+                protocol.prepareHandshake(); // here, while the protocol thread still loads the tool contracts
+                PceMcpServer server = PceMcpServer.start(protocol.protocol(), tools, learnings, stdio.in(),
                         stdio.out(), Version.current(), logHint, clientGone::countDown);
+                server.firstAnswer().thenRun(protocol::firstAnswerWritten);
                 rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
                 clientGone.await();
                 LOG.info("Client closed the connection; shutting down.");
                 server.close();
             } else if (serving instanceof Serving.Http http) {
-                HttpSession.serve(protocol.join(), tools, learnings, http, logHint,
+                protocol.firstAnswerWritten(); // answers over HTTP have no one order: warm up everything at once
+                HttpSession.serve(protocol.protocol(), tools, learnings, http, logHint,
                         () -> rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow())));
             }
         }

@@ -13,7 +13,7 @@ import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.demo.DemoRun;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.logging.LoggingSetup;
-import dev.pce.server.mcp.ServerProtocol;
+import dev.pce.server.mcp.ProtocolSetup;
 import dev.pce.server.tools.ToolCatalog;
 
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A scripted MCP session against an in-process server on a throwaway workspace: initialize, list the tools, plan,
@@ -42,7 +41,7 @@ public final class StartupTraining {
         try {
             Workspace workspace = Workspace.open(scratch);
             loadServerWiring(scratch);
-            CompletableFuture<ServerProtocol> protocol = ServerProtocol.prepareInBackground(ToolCatalog.TOOL_NAMES);
+            ProtocolSetup protocol = ProtocolSetup.startInBackground(ToolCatalog.TOOL_NAMES);
             String logHint = LoggingSetup.configure(workspace.logsDir(), "warning");
             Pipe toServer = Pipe.open();
             Pipe fromServer = Pipe.open();

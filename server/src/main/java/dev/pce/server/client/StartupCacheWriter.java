@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupCacheWriter {
     private static final long TRAINING_TIMEOUT_MINUTES = 5;
+    /** The home of the JDK that wrote the last cache, read by the ce script. */
+    static final String JDK_RECORD = "pce-serve.jdk";
 
     private StartupCacheWriter() {
     }
@@ -58,6 +60,8 @@ public final class StartupCacheWriter {
             return false;
         }
         Files.move(partial, cache.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // the ce script prefers this JDK when none is named: serve starts fastest with the JDK its cache is for
+        Files.writeString(cache.jar().resolveSibling(JDK_RECORD), System.getProperty("java.home") + "\n");
         report.printf("Start-up cache %s written in %.1f s.%n", cache.file().getFileName(),
                 (System.nanoTime() - started) / 1e9);
         return true;

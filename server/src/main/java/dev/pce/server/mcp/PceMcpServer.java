@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** The MCP server: PCE's tools over the official SDK's stdio transport. */
 public final class PceMcpServer implements AutoCloseable {
@@ -46,9 +48,11 @@ public final class PceMcpServer implements AutoCloseable {
             .resources(false, false).prompts(false).logging().build();
 
     private final McpSyncServer server;
+    private final CompletionStage<Void> firstAnswer;
 
-    private PceMcpServer(McpSyncServer server) {
+    private PceMcpServer(McpSyncServer server, CompletionStage<Void> firstAnswer) {
         this.server = server;
+        this.firstAnswer = firstAnswer;
     }
 
     /** Starts serving on the given streams; returns at once, requests are handled on the SDK's threads. */
@@ -59,7 +63,7 @@ public final class PceMcpServer implements AutoCloseable {
                 onEndOfInput);
         McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint);
         LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
-        return new PceMcpServer(server);
+        return new PceMcpServer(server, transport.firstAnswer());
     }
 
     /**
@@ -71,7 +75,7 @@ public final class PceMcpServer implements AutoCloseable {
                                          String logHint) {
         McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint);
         LOG.info("PCE MCP server {} serving {} tools over HTTP", version, tools.size());
-        return new PceMcpServer(server);
+        return new PceMcpServer(server, CompletableFuture.completedFuture(null));
     }
 
     private static <S extends McpServer.SyncSpecification<S>> McpSyncServer configured(
@@ -115,6 +119,11 @@ public final class PceMcpServer implements AutoCloseable {
             LOG.error("{} failed unexpectedly", tool.name(), e);
             return ToolResults.internalError(tool.name(), e, logHint);
         }
+    }
+
+    /** Completes once the first answer is out (at once over HTTP, where answers have no one order). */
+    public CompletionStage<Void> firstAnswer() {
+        return firstAnswer;
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -54,6 +56,7 @@ final class StdioTransport implements McpServerTransportProvider {
     private final Condition allAnswered = inFlightLock.newCondition();
     private int inFlight;
     private volatile McpServerSession session;
+    private final CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
 
     StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes, Runnable onEndOfInput) {
         this.mapper = mapper;
@@ -192,6 +195,14 @@ final class StdioTransport implements McpServerTransportProvider {
             out.write('\n');
             out.flush();
         }
+        if (!firstAnswer.isDone()) {
+            firstAnswer.complete(null);
+        }
+    }
+
+    /** Completes once the first line has been written: work that waits for it does not delay that answer. */
+    CompletionStage<Void> firstAnswer() {
+        return firstAnswer;
     }
 
     private void changeInFlight(int delta) {

@@ -18,6 +18,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,8 +57,8 @@ class StartupCacheIT {
         List<String> before = listing(jar.getParent());
         FileTime written = Files.getLastModifiedTime(cache.file());
 
-        Start first = serveThroughScript(ROOT.resolve("ce"), Map.of(), "first");
-        Start second = serveThroughScript(ROOT.resolve("ce"), Map.of(), "second");
+        Start first = serveThroughScript(ROOT.resolve("ce"), env -> { }, "first");
+        Start second = serveThroughScript(ROOT.resolve("ce"), env -> { }, "second");
 
         for (Start start : List.of(first, second)) {
             assertThat(start.stderr()).as("the script built nothing (run after the build)")
@@ -66,6 +67,8 @@ class StartupCacheIT {
         }
         assertThat(Files.getLastModifiedTime(cache.file())).as("the cache is untouched").isEqualTo(written);
         assertThat(listing(jar.getParent())).as("no file written beside the jar").isEqualTo(before);
+        assertThat(Files.readString(jar.resolveSibling("pce-serve.jdk")).strip())
+                .as("the JDK that wrote the cache, which the script prefers").isEqualTo(System.getProperty("java.home"));
     }
 
     @Test
@@ -73,7 +76,7 @@ class StartupCacheIT {
         Path root = copyOfTheBuild();
         List<String> before = listing(root.resolve("server/target"));
 
-        Start start = serveThroughScript(root.resolve("ce"), Map.of(), "no-cache");
+        Start start = serveThroughScript(root.resolve("ce"), env -> { }, "no-cache");
 
         assertThat(start.stderr()).doesNotContain(TRAINING_MESSAGE);
         assertThat(start.loaded(START_CLASS)).isTrue();
@@ -97,11 +100,12 @@ class StartupCacheIT {
 
     /**
      * No JDK 21 to 24 is needed to check their path: a JDK home that says it is version 24 (its release file),
-     * whose programs are this JDK's, makes the script take it; the build's writer, asked for that version's cache,
-     * writes the class-data archive that such a JDK would, and this JDK reads it as well.
+     * whose programs are this JDK's, stands for one; the build's writer, asked for that version's cache, writes the
+     * class-data archive that such a JDK would, and this JDK reads it as well. Recorded as the JDK that wrote the
+     * cache, the script takes it when neither CE_JAVA_HOME nor JAVA_HOME names one.
      */
     @Test
-    void onJdk21To24TheBuildWritesAClassDataArchiveThatServeUses() throws Exception {
+    void onJdk21To24TheBuildWritesAClassDataArchiveThatServeUsesWithTheJdkThatWroteIt() throws Exception {
         Path root = copyOfTheBuild();
         Path jar = root.resolve("server/target/pce.jar");
         Path jdk24 = jdkHomeSaying("24.0.2");
@@ -111,8 +115,12 @@ class StartupCacheIT {
         assertThat(StartupCacheWriter.write(archive, new PrintStream(report, true, StandardCharsets.UTF_8)))
                 .as(report.toString(StandardCharsets.UTF_8)).isTrue();
         FileTime written = Files.getLastModifiedTime(archive.file());
+        Files.writeString(jar.resolveSibling("pce-serve.jdk"), jdk24 + "\n");
 
-        Start start = serveThroughScript(root.resolve("ce"), Map.of("CE_JAVA_HOME", jdk24.toString()), "jdk24");
+        Start start = serveThroughScript(root.resolve("ce"), env -> {
+            env.remove("CE_JAVA_HOME");
+            env.remove("JAVA_HOME");
+        }, "jdk24");
 
         assertThat(start.stderr()).doesNotContain(TRAINING_MESSAGE);
         assertThat(start.loadedFromCache(START_CLASS)).as("the server's classes came from the archive").isTrue();
@@ -120,13 +128,14 @@ class StartupCacheIT {
     }
 
     /** Starts {@code ce serve}, waits for the answer to initialize, ends the session. */
-    private Start serveThroughScript(Path script, Map<String, String> environment, String name) throws Exception {
+    private Start serveThroughScript(Path script, Consumer<Map<String, String>> environment, String name)
+            throws Exception {
         Path log = temp.resolve(name + "-classes.log");
         Path stderr = temp.resolve(name + ".stderr");
         ProcessBuilder builder = new ProcessBuilder(script.toString(), "serve").redirectError(stderr.toFile());
         builder.environment().put("CE_WORKSPACE", temp.resolve("ws-" + name).toString());
         builder.environment().put("CE_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
-        builder.environment().putAll(environment);
+        environment.accept(builder.environment());
         try (McpStdioClient client = McpStdioClient.start(builder, Duration.ofSeconds(60))) {
             assertThat(client.initialize("pce-startup-cache-it").path("serverInfo").path("name").asText())
                     .isNotEmpty();
