@@ -3,6 +3,7 @@ package dev.pce.server.client;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,18 +15,29 @@ import java.util.List;
  */
 public record StartupCache(Path jar, Path file, Kind kind) {
 
-    /** How a JDK caches a start: the file's extension, the flag that writes it, the flag that uses it. */
+    /**
+     * How a JDK caches a start: the file's extension, the flag that writes it (with what else the recording JVM
+     * needs), the flag that uses it.
+     */
     public enum Kind {
-        AOT_CACHE("aot", "-XX:AOTCacheOutput=", "-XX:AOTCache="),
-        CDS_ARCHIVE("jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=");
+        /**
+         * Without method profiles (AOTRecordTraining off): C1, the only compiler the server runs, has no use for
+         * them, and a start replays them by compiling the methods they name, 30 ms of a core before the first answer
+         * (docs/performance.md). The diagnostic flag is unlocked for this, and ignored by a JDK that drops it.
+         */
+        AOT_CACHE("aot", "-XX:AOTCacheOutput=", List.of("-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:-AOTRecordTraining"), "-XX:AOTCache="),
+        CDS_ARCHIVE("jsa", "-XX:ArchiveClassesAtExit=", List.of(), "-XX:SharedArchiveFile=");
 
         private final String extension;
         private final String recordFlag;
+        private final List<String> recordOptions;
         private final String useFlag;
 
-        Kind(String extension, String recordFlag, String useFlag) {
+        Kind(String extension, String recordFlag, List<String> recordOptions, String useFlag) {
             this.extension = extension;
             this.recordFlag = recordFlag;
+            this.recordOptions = recordOptions;
             this.useFlag = useFlag;
         }
 
@@ -63,8 +75,10 @@ public record StartupCache(Path jar, Path file, Kind kind) {
         return isFresh() ? List.of(kind.useFlag + file) : List.of();
     }
 
-    /** The JVM option that makes a run write this kind of cache to {@code output} when it ends. */
-    String recordOption(Path output) {
-        return kind.recordFlag + output;
+    /** The JVM options that make a run write this kind of cache to {@code output} when it ends. */
+    List<String> recordOptions(Path output) {
+        List<String> options = new ArrayList<>(kind.recordOptions);
+        options.add(kind.recordFlag + output);
+        return options;
     }
 }

@@ -41,8 +41,8 @@ public final class StartupCacheWriter {
         Path partial = cache.file().resolveSibling(cache.file().getFileName() + ".tmp");
         Path log = cache.file().resolveSibling(cache.file().getFileName() + ".log");
         Files.deleteIfExists(partial);
-        List<String> command = new ArrayList<>(List.of(ServerLauncher.javaExecutable().toString(),
-                cache.recordOption(partial)));
+        List<String> command = new ArrayList<>(List.of(ServerLauncher.javaExecutable().toString()));
+        command.addAll(cache.recordOptions(partial));
         command.addAll(ServerLauncher.JVM_FLAGS);
         command.addAll(List.of("-jar", cache.jar().toString(), "train-startup"));
         long started = System.nanoTime();
