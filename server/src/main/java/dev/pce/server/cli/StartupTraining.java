@@ -28,7 +28,8 @@ import java.util.Optional;
  * A scripted MCP session against an in-process server on a throwaway workspace: initialize, list the tools, plan,
  * claim, complete, fail, read status and events. The build runs it in a JVM that records the server's start-up cache
  * ({@link dev.pce.server.client.StartupCacheWriter}), so server starts find the classes of exactly this path loaded
- * and linked (and profiled, JDK 25+). Not a user command: Main runs it for the argument {@code train-startup}.
+ * and linked (JDK 25+), or parsed and verified (JDK 21-24). Not a user command: Main runs it for the argument
+ * {@code train-startup}.
  */
 public final class StartupTraining {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
