@@ -9,15 +9,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -84,6 +89,27 @@ class StartupCacheIT {
         assertThat(listing(root.resolve("server/target"))).as("no cache written").isEqualTo(before);
     }
 
+    /** A JDK chosen after the build (here: a checkout whose build left no cache) gets its cache from another command. */
+    @Test
+    void anotherCommandWritesTheMissingCacheOnceAndServeThenUsesIt() throws Exception {
+        Path root = copyOfTheBuild();
+        StartupCache cache = StartupCache.forRunningJdk(root.resolve("server/target/pce.jar"));
+
+        CeProcess.Run version = script(root, "--version");
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.err()).contains(TRAINING_MESSAGE);
+        assertThat(cache.isFresh()).as("written for this JDK").isTrue();
+        Start serve = serveThroughScript(root.resolve("ce"), env -> { }, "healed");
+        assertThat(serve.stderr()).doesNotContain(TRAINING_MESSAGE);
+        assertThat(serve.loadedFromCache(START_CLASS)).isTrue();
+
+        // an attempt that left no cache (its log is there) is not repeated by every command
+        Files.delete(cache.file());
+        assertThat(script(root, "--version").err()).doesNotContain(TRAINING_MESSAGE);
+        assertThat(cache.file()).doesNotExist();
+    }
+
     @Test
     void testsDemoAndBenchStartServersWithTheBuildsCacheAsTheScriptDoes() throws Exception {
         Path jar = ServerLauncher.jar();
@@ -125,6 +151,29 @@ class StartupCacheIT {
         assertThat(start.stderr()).doesNotContain(TRAINING_MESSAGE);
         assertThat(start.loadedFromCache(START_CLASS)).as("the server's classes came from the archive").isTrue();
         assertThat(Files.getLastModifiedTime(archive.file())).isEqualTo(written);
+    }
+
+    /** Runs the script of {@code root} with {@code arguments} and stdin closed. */
+    private CeProcess.Run script(Path root, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("ce").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("CE_WORKSPACE", temp.resolve("ws-script").toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new CeProcess.Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts {@code ce serve}, waits for the answer to initialize, ends the session. */
