@@ -1,6 +1,7 @@
 package dev.pce.server.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Json;
 import dev.pce.server.knowledge.LearningsAccess;
@@ -8,6 +9,7 @@ import dev.pce.server.tools.CeTool;
 import dev.pce.server.tools.ToolArgs;
 import dev.pce.server.tools.ToolDefinition;
 import dev.pce.server.tools.ToolOutput;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -49,21 +51,61 @@ public final class PceMcpServer implements AutoCloseable {
 
     private final McpSyncServer server;
     private final CompletionStage<Void> firstAnswer;
+    private final CompletableFuture<Void> offered;
 
-    private PceMcpServer(McpSyncServer server, CompletionStage<Void> firstAnswer) {
+    private PceMcpServer(McpSyncServer server, CompletionStage<Void> firstAnswer, CompletableFuture<Void> offered) {
         this.server = server;
         this.firstAnswer = firstAnswer;
+        this.offered = offered;
     }
 
     /** Starts serving on the given streams; returns at once, requests are handled on the SDK's threads. */
     public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
                                      InputStream in, OutputStream out, String version, String logHint,
                                      Runnable onEndOfInput) {
-        StdioTransport transport = new StdioTransport(protocol.jsonMapper(), in, out, MAX_MESSAGE_BYTES,
+        PceMcpServer server = startHandshake(protocol.jsonMapper(), protocol.mapper(), in, out, version,
                 onEndOfInput);
-        McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint);
-        LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
-        return new PceMcpServer(server, transport.firstAnswer());
+        server.offer(protocol, tools, learnings, logHint);
+        return server;
+    }
+
+    /**
+     * Starts serving on the given streams with the handshake alone: the server answers {@code initialize} at once,
+     * and reads the lines after it once {@link #offer} has registered the tools, prompts and resources, which take
+     * longer to prepare than the handshake. A client sees them all in its first {@code tools/list}.
+     */
+    public static PceMcpServer startHandshake(JacksonMcpJsonMapper jsonMapper, ObjectMapper mapper, InputStream in,
+                                              OutputStream out, String version, Runnable onEndOfInput) {
+        CompletableFuture<Void> offered = new CompletableFuture<>();
+        StdioTransport transport = new StdioTransport(jsonMapper, in, out, MAX_MESSAGE_BYTES, onEndOfInput, offered);
+        McpSyncServer server = McpServer.sync(transport)
+                .serverInfo("pce", version)
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(jsonMapper)
+                .jsonSchemaValidator(OutputValidation.fromEnvironment(mapper))
+                .validateToolInputs(false)
+                .requestTimeout(Duration.ofMinutes(5))
+                .capabilities(CAPABILITIES)
+                .build();
+        return new PceMcpServer(server, transport.firstAnswer(), offered);
+    }
+
+    /** Registers the tools, prompts and resources; the server then reads the requests after the handshake. */
+    public void offer(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings, String logHint) {
+        try {
+            specifications(protocol, tools, logHint).forEach(server::addTool);
+            McpPrompts.specifications(protocol.prompts()).forEach(server::addPrompt);
+            NoteResources.templates(learnings).forEach(server::addResourceTemplate);
+        } catch (RuntimeException | Error e) {
+            offered.completeExceptionally(e);
+            throw e;
+        }
+        offered.complete(null);
+    }
+
+    /** Serving could not start after the handshake (the wiring failed): the session ends, as the process will. */
+    public void giveUp(Throwable cause) {
+        offered.completeExceptionally(cause);
     }
 
     /**
@@ -73,14 +115,25 @@ public final class PceMcpServer implements AutoCloseable {
     public static PceMcpServer startHttp(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
                                          McpStreamableServerTransportProvider transport, String version,
                                          String logHint) {
-        McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint);
+        McpSyncServer server = McpServer.sync(transport)
+                .serverInfo("pce", version)
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(protocol.jsonMapper())
+                .jsonSchemaValidator(OutputValidation.fromEnvironment(protocol.mapper()))
+                .validateToolInputs(false)
+                .requestTimeout(Duration.ofMinutes(5))
+                .capabilities(CAPABILITIES)
+                .tools(specifications(protocol, tools, logHint))
+                .resourceTemplates(NoteResources.templates(learnings))
+                .prompts(McpPrompts.specifications(protocol.prompts()))
+                .build();
         LOG.info("PCE MCP server {} serving {} tools over HTTP", version, tools.size());
-        return new PceMcpServer(server, CompletableFuture.completedFuture(null));
+        return new PceMcpServer(server, CompletableFuture.completedFuture(null),
+                CompletableFuture.completedFuture(null));
     }
 
-    private static <S extends McpServer.SyncSpecification<S>> McpSyncServer configured(
-            S specification, ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings, String version,
-            String logHint) {
+    private static List<SyncToolSpecification> specifications(ServerProtocol protocol, List<CeTool> tools,
+                                                              String logHint) {
         List<SyncToolSpecification> specifications = new ArrayList<>();
         for (CeTool tool : tools) {
             ServerProtocol.Contract contract = protocol.contract(tool.name());
@@ -90,18 +143,7 @@ public final class PceMcpServer implements AutoCloseable {
                             logHint))
                     .build());
         }
-        return specification
-                .serverInfo("pce", version)
-                .instructions(INSTRUCTIONS)
-                .jsonMapper(protocol.jsonMapper())
-                .jsonSchemaValidator(OutputValidation.fromEnvironment(protocol.mapper()))
-                .validateToolInputs(false)
-                .requestTimeout(Duration.ofMinutes(5))
-                .capabilities(CAPABILITIES)
-                .tools(specifications)
-                .resourceTemplates(NoteResources.templates(learnings))
-                .prompts(McpPrompts.specifications(protocol.prompts()))
-                .build();
+        return specifications;
     }
 
     static CallToolResult invoke(CeTool tool, ToolDefinition definition, Map<String, Object> arguments,

@@ -90,6 +90,16 @@ public final class ProtocolSetup {
         UUID.randomUUID();
     }
 
+    /** The protocol's JSON mapper (Jackson's defaults); waits for it. */
+    public ObjectMapper mapper() {
+        return jsonMapper.join().getObjectMapper();
+    }
+
+    /** The protocol's JSON mapper as the SDK takes it; waits for it. */
+    public JacksonMcpJsonMapper jsonMapper() {
+        return jsonMapper.join();
+    }
+
     /** The mapper, the tool contracts and the prompts; waits for them. */
     public ServerProtocol protocol() {
         return protocol.join();

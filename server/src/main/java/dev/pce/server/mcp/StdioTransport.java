@@ -19,7 +19,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -35,6 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       JSON-RPC error (id kept when it can be read) and dropped, and reading goes on.</li>
  *   <li>Requests are handed to the session as they arrive and may run concurrently; every message goes out as one
  *       write of its UTF-8 bytes and a newline, under a lock, then a flush.</li>
+ *   <li>Every message but an {@code initialize} request waits until the server offers its tools, prompts and
+ *       resources: the handshake is answered while they are still being registered, and the client's first
+ *       {@code tools/list} sees them all.</li>
  *   <li>At the end of input (how an MCP client ends a stdio session) requests already read are answered first,
  *       for at most {@link #DRAIN_TIMEOUT}; then {@code onEndOfInput} runs.</li>
  * </ul>
@@ -57,13 +62,20 @@ final class StdioTransport implements McpServerTransportProvider {
     private int inFlight;
     private volatile McpServerSession session;
     private final CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
+    private final CompletionStage<?> featuresOffered;
 
-    StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes, Runnable onEndOfInput) {
+    /**
+     * @param featuresOffered what every message but an {@code initialize} request waits for: the server answers the
+     *                        handshake while its tools, prompts and resources are still being registered
+     */
+    StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes, Runnable onEndOfInput,
+                   CompletionStage<?> featuresOffered) {
         this.mapper = mapper;
         this.lines = new BoundedLineReader(in, maxLineBytes);
         this.out = out;
         this.maxLineBytes = maxLineBytes;
         this.onEndOfInput = onEndOfInput;
+        this.featuresOffered = featuresOffered;
     }
 
     @Override
@@ -87,12 +99,13 @@ final class StdioTransport implements McpServerTransportProvider {
     private void readLoop() {
         try {
             byte[] line;
-            while ((line = lines.next()) != null) {
+            boolean goOn = true;
+            while (goOn && (line = lines.next()) != null) {
                 if (line == BoundedLineReader.OVERSIZE) {
                     reject(null, INVALID_REQUEST, "Message longer than " + maxLineBytes + " bytes; it was dropped. "
                             + "Send smaller requests (large outputs belong in files).");
                 } else if (line.length > 0) {
-                    read(new String(line, StandardCharsets.UTF_8));
+                    goOn = read(new String(line, StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException e) {
@@ -104,24 +117,44 @@ final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    /** One line; a defect in handling it costs that line an error answer, never the session its reader. */
-    private void read(String line) {
+    /** Waits until the server offers its tools; false when it could not, which ends the session. */
+    private boolean featuresOffered() {
         try {
-            dispatch(line);
+            featuresOffered.toCompletableFuture().join();
+            return true;
+        } catch (CompletionException | CancellationException e) {
+            LOG.error("The server could not offer its tools; ending the session", e.getCause());
+            return false;
+        }
+    }
+
+    /**
+     * One line; a defect in handling it costs that line an error answer, never the session its reader. False when
+     * the session must end: the server could not offer its tools.
+     */
+    private boolean read(String line) {
+        try {
+            return dispatch(line);
         } catch (RuntimeException e) {
             LOG.error("Reading an input line failed", e);
             reject(null, INTERNAL_ERROR, "Internal error reading the line (" + e.getClass().getSimpleName()
                     + "); it was dropped. This is a PCE bug; the server goes on reading.");
+            return true;
         }
     }
 
-    private void dispatch(String line) {
+    private boolean dispatch(String line) {
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(mapper, line);
         } catch (IOException | RuntimeException e) {
             rejectUnreadable(line, e);
-            return;
+            return true;
+        }
+        boolean handshake = message instanceof McpSchema.JSONRPCRequest opening
+                && McpSchema.METHOD_INITIALIZE.equals(opening.method());
+        if (!handshake && !featuresOffered()) {
+            return false;
         }
         boolean request = message instanceof McpSchema.JSONRPCRequest;
         if (request) {
@@ -133,6 +166,7 @@ final class StdioTransport implements McpServerTransportProvider {
                 changeInFlight(-1);
             }
         });
+        return true;
     }
 
     /** Answers a line the SDK could not read: a parse error, or an invalid request with its id when it has one. */
