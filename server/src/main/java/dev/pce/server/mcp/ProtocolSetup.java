@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pce.engine.Json;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.ProtocolVersions;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -14,12 +15,12 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The protocol's set-up while a server starts, shared between two threads so that the first answer waits for as
- * little as possible. A background thread builds the JSON mapper, then the tool contracts and prompts
- * ({@link ServerProtocol#prepare}). The thread that starts the server, once it has opened the workspace, prepares
- * the handshake with that mapper meanwhile ({@link #prepareHandshake}): Jackson's (de)serializers of the
- * {@code initialize} request and answer, and the random generator of the session id. What follows the handshake
- * (the tool list, tool calls) is warmed up only once the first answer is out ({@link #firstAnswerWritten}), so that
- * it never competes with it for the processor.
+ * little as possible. A background thread builds the JSON mapper, then Jackson's serializers of the
+ * {@code initialize} answer, seeds the random generator of the session id, and loads the tool contracts and prompts
+ * ({@link ServerProtocol#prepare}). The thread that starts the server, once it has opened the workspace, builds the
+ * deserializers of the {@code initialize} request with that mapper meanwhile ({@link #prepareHandshake}). What
+ * follows the handshake (the tool list, tool calls) is warmed up only once the first answer is out
+ * ({@link #firstAnswerWritten}), so that it never competes with it for the processor.
  */
 public final class ProtocolSetup {
     /** A handshake as clients open it: the first thing a server reads. */
@@ -66,8 +67,8 @@ public final class ProtocolSetup {
     }
 
     /**
-     * Builds what the server's answer to {@code initialize} needs, on the calling thread, as soon as the mapper is
-     * there. Best effort: a failure here only means the real handshake builds it.
+     * Builds Jackson's deserializers of the {@code initialize} request on the calling thread, as soon as the mapper
+     * is there. Best effort: a failure here only means the real handshake builds them.
      */
     public void prepareHandshake() {
         try {
@@ -79,9 +80,10 @@ public final class ProtocolSetup {
         }
     }
 
+    /** The serializers of the {@code initialize} answer, and the session id's generator (it seeds on first use). */
     private static void prepareAnswer(JacksonMcpJsonMapper mapper) {
         try {
-            var answer = new McpSchema.InitializeResult("2025-06-18", PceMcpServer.CAPABILITIES,
+            var answer = new McpSchema.InitializeResult(ProtocolVersions.MCP_2025_06_18, PceMcpServer.CAPABILITIES,
                     new McpSchema.Implementation("pce", "0"), PceMcpServer.INSTRUCTIONS);
             mapper.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 0, answer, null));
         } catch (IOException | RuntimeException e) {
