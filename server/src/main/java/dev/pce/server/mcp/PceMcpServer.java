@@ -78,15 +78,7 @@ public final class PceMcpServer implements AutoCloseable {
                                               OutputStream out, String version, Runnable onEndOfInput) {
         CompletableFuture<Void> offered = new CompletableFuture<>();
         StdioTransport transport = new StdioTransport(jsonMapper, in, out, MAX_MESSAGE_BYTES, onEndOfInput, offered);
-        McpSyncServer server = McpServer.sync(transport)
-                .serverInfo("pce", version)
-                .instructions(INSTRUCTIONS)
-                .jsonMapper(jsonMapper)
-                .jsonSchemaValidator(OutputValidation.fromEnvironment(mapper))
-                .validateToolInputs(false)
-                .requestTimeout(Duration.ofMinutes(5))
-                .capabilities(CAPABILITIES)
-                .build();
+        McpSyncServer server = handshake(McpServer.sync(transport), jsonMapper, mapper, version).build();
         return new PceMcpServer(server, transport.firstAnswer(), offered);
     }
 
@@ -115,14 +107,7 @@ public final class PceMcpServer implements AutoCloseable {
     public static PceMcpServer startHttp(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
                                          McpStreamableServerTransportProvider transport, String version,
                                          String logHint) {
-        McpSyncServer server = McpServer.sync(transport)
-                .serverInfo("pce", version)
-                .instructions(INSTRUCTIONS)
-                .jsonMapper(protocol.jsonMapper())
-                .jsonSchemaValidator(OutputValidation.fromEnvironment(protocol.mapper()))
-                .validateToolInputs(false)
-                .requestTimeout(Duration.ofMinutes(5))
-                .capabilities(CAPABILITIES)
+        McpSyncServer server = handshake(McpServer.sync(transport), protocol.jsonMapper(), protocol.mapper(), version)
                 .tools(specifications(protocol, tools, logHint))
                 .resourceTemplates(NoteResources.templates(learnings))
                 .prompts(McpPrompts.specifications(protocol.prompts()))
@@ -130,6 +115,20 @@ public final class PceMcpServer implements AutoCloseable {
         LOG.info("PCE MCP server {} serving {} tools over HTTP", version, tools.size());
         return new PceMcpServer(server, CompletableFuture.completedFuture(null),
                 CompletableFuture.completedFuture(null));
+    }
+
+    /** What the server says and does in the handshake: who it is, how to use it, what it offers. */
+    private static <S extends McpServer.SyncSpecification<S>> S handshake(S specification,
+                                                                          JacksonMcpJsonMapper jsonMapper,
+                                                                          ObjectMapper mapper, String version) {
+        specification.serverInfo("pce", version)
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(jsonMapper)
+                .jsonSchemaValidator(OutputValidation.fromEnvironment(mapper))
+                .validateToolInputs(false)
+                .requestTimeout(Duration.ofMinutes(5))
+                .capabilities(CAPABILITIES);
+        return specification; // each setter returns the specification itself, typed less precisely
     }
 
     private static List<SyncToolSpecification> specifications(ServerProtocol protocol, List<CeTool> tools,
