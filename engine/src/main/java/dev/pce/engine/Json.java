@@ -14,21 +14,27 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * fields tolerated (a newer PCE may have written them).
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .addModule(new JavaTimeModule())
-            .addModule(new Jdk8Module())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .serializationInclusion(JsonInclude.Include.NON_ABSENT)
-            .build();
-
     private Json() {
     }
 
     /** Thread-safe once configured; never reconfigure it. */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Pce.MAPPER;
+    }
+
+    /**
+     * Built on first use, in a class of its own: a starting server's protocol thread needs {@link #plain()} only and
+     * must not build this one too (its modules cost milliseconds); the thread that opens the workspace does, meanwhile.
+     */
+    private static final class Pce {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+                .build();
     }
 
     /**

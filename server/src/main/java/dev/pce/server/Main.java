@@ -17,7 +17,7 @@ public final class Main {
             System.exit(new ServeCommand().call());
         }
         if (args.length == 1 && args[0].equals("train-startup")) {
-            // not a user command: the ce script runs it to record the JDK's ahead-of-time cache for serve
+            // not a user command: the build runs it to record the server's start-up cache (StartupCacheWriter)
             System.exit(StartupTraining.run());
         }
         System.exit(CeCommand.commandLine().execute(args));

@@ -11,6 +11,7 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.client.ServerLauncher;
+import dev.pce.server.node.NodePackages;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,8 +23,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,11 +40,12 @@ import static dev.pce.server.bench.TimedCalls.timedCall;
  */
 public final class Bench {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String STARTUP_TARGET = "p50 <= 400";
 
     private final BenchOptions options;
     private final PrintWriter out;
     private final Path scratch;
-    /** The side-by-side start-up line, printed after the table; empty without {@code --startup-against}. */
+    /** The side-by-side start-up lines, printed after the table; empty without a comparison. */
     private String startupComparison = "";
 
     public Bench(BenchOptions options, PrintWriter out) throws IOException {
@@ -52,10 +57,16 @@ public final class Bench {
     /**
      * What to measure and how much. {@code launcher} is the ce script, to time start-up through it as well;
      * {@code startupAgainst} is the ce script of another build (an earlier checkout), whose starts are timed in the
-     * same series, in turn with this build's.
+     * same series, in turn with this build's; {@code startupReference} adds the reference Node.js MCP server
+     * ({@link NodePackages#SERVER_MEMORY}) to that series; {@code startupOnly} leaves out latency and appends.
      */
     public record BenchOptions(int startupRuns, int tasks, int calls, int appends, int appendProcesses,
-                               Optional<Path> launcher, Optional<Path> startupAgainst) {
+                               Optional<Path> launcher, Optional<Path> startupAgainst, boolean startupReference,
+                               boolean startupOnly) {
+    }
+
+    /** One way of starting a server, timed from spawn to the answer to {@code initialize}, and its target. */
+    private record Starter(String name, ProcessBuilder builder, String target) {
     }
 
     public void run() throws Exception {
@@ -66,8 +77,10 @@ public final class Bench {
             out.printf("| measure | runs | min | p50 | p99 | max | target |%n|---|---|---|---|---|---|---|%n");
             out.flush();
             startup();
-            latency();
-            appends();
+            if (!options.startupOnly()) {
+                latency();
+                appends();
+            }
             out.print(startupComparison);
             out.flush();
         } finally {
@@ -77,49 +90,83 @@ public final class Bench {
 
     /**
      * Times every way of starting in alternation, run by run, so a machine that speeds up or slows down during the
-     * series affects all alike and their differences stay meaningful.
+     * series affects all alike and their differences stay meaningful. Each comparison (an earlier build, the
+     * reference server) also gets the run-by-run ratio of {@code ./ce serve} to it.
      */
     private void startup() throws IOException {
-        List<String> names = new ArrayList<>();
-        List<List<String>> commands = new ArrayList<>();
-        names.add("java -jar");
-        commands.add(ServerLauncher.serve(scratch.resolve("ws-startup"), List.of()).command());
-        options.launcher().ifPresent(launcher -> {
-            names.add("./ce serve");
-            commands.add(List.of(launcher.toString(), "serve"));
-        });
-        options.startupAgainst().ifPresent(other -> {
-            names.add(other + " serve");
-            commands.add(List.of(other.toString(), "serve"));
-        });
-        List<Samples> samples = commands.stream().map(command -> new Samples()).toList();
-        List<Double> ratios = new ArrayList<>();
+        Path workspace = scratch.resolve("ws-startup");
+        List<Starter> starters = new ArrayList<>();
+        starters.add(new Starter("java -jar", ServerLauncher.serve(workspace, List.of()), STARTUP_TARGET));
+        Optional<Starter> ceServe = options.launcher()
+                .map(launcher -> new Starter("./ce serve", script(launcher, workspace), STARTUP_TARGET));
+        ceServe.ifPresent(starters::add);
+        List<Starter> comparisons = new ArrayList<>();
+        options.startupAgainst().ifPresent(other -> comparisons.add(
+                new Starter(other + " serve", script(other, workspace), STARTUP_TARGET)));
+        if (options.startupReference()) {
+            comparisons.add(referenceServer());
+        }
+        starters.addAll(comparisons);
+        Map<Starter, Samples> samples = new LinkedHashMap<>();
+        Map<Starter, List<Double>> ratios = new LinkedHashMap<>();
         for (int run = 0; run <= options.startupRuns(); run++) {
-            long[] nanos = new long[commands.size()];
-            for (int i = 0; i < commands.size(); i++) {
-                nanos[i] = timeStartup(commands.get(i));
-                if (run > 0) { // the first run may create the class-data archive: not a user's typical start
-                    samples.get(i).add(nanos[i]);
-                }
+            Map<Starter, Long> nanos = new HashMap<>();
+            for (Starter starter : starters) {
+                nanos.put(starter, timeStartup(starter.builder()));
             }
-            if (run > 0 && options.startupAgainst().isPresent() && options.launcher().isPresent()) {
-                ratios.add((double) nanos[1] / nanos[2]);
+            if (run == 0) { // reads the programs from disk into the page cache: not a typical start
+                continue;
             }
+            nanos.forEach((starter, time) -> samples.computeIfAbsent(starter, any -> new Samples()).add(time));
+            ceServe.ifPresent(ours -> comparisons.forEach(other -> ratios.computeIfAbsent(other,
+                    any -> new ArrayList<>()).add((double) nanos.get(ours) / nanos.get(other))));
         }
-        for (int i = 0; i < commands.size(); i++) {
-            row("spawn -> initialize answer, " + names.get(i) + " (ms)", samples.get(i), "p50 <= 400");
+        for (Starter starter : starters) {
+            row("spawn -> initialize answer, " + starter.name() + " (ms)", samples.get(starter), starter.target());
         }
-        if (!ratios.isEmpty()) {
-            ratios.sort(null);
-            startupComparison = String.format(Locale.ROOT, "Start-up of this build against %s, ./ce serve, run by "
-                    + "run: median ratio **%.3f** (min %.3f, max %.3f, %d pairs)%n", options.startupAgainst().get(),
-                    ratios.get((ratios.size() - 1) / 2), ratios.getFirst(), ratios.getLast(), ratios.size());
+        StringBuilder comparison = new StringBuilder();
+        ratios.forEach((other, values) -> {
+            List<Double> sorted = values.stream().sorted().toList();
+            comparison.append(String.format(Locale.ROOT, "%nStart-up of ./ce serve against %s, run by run: median "
+                            + "ratio **%.3f** (min %.3f, max %.3f, %d pairs)%n", other.name(),
+                    sorted.get((sorted.size() - 1) / 2), sorted.getFirst(), sorted.getLast(), sorted.size()));
+        });
+        startupComparison = comparison.toString();
+    }
+
+    private static ProcessBuilder script(Path script, Path workspace) {
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "serve");
+        builder.environment().put("CE_WORKSPACE", workspace.toString());
+        return builder;
+    }
+
+    /**
+     * The reference server as a user runs it once installed (its program, not {@code npx}, which adds its own
+     * package resolution to every start), installed first if needed; its memory file in the scratch directory.
+     */
+    private Starter referenceServer() {
+        Path prefix = NodePackages.install(NodePackages.SERVER_MEMORY);
+        ProcessBuilder builder = new ProcessBuilder(NodePackages.bin(prefix, "mcp-server-memory").toString());
+        builder.environment().put("MEMORY_FILE_PATH", scratch.resolve("memory.jsonl").toString());
+        return new Starter("reference " + NodePackages.SERVER_MEMORY + " (Node.js " + nodeVersion() + ")", builder,
+                "-");
+    }
+
+    private static String nodeVersion() {
+        try {
+            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return node.waitFor() == 0 ? version : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
         }
     }
 
-    private long timeStartup(List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("CE_WORKSPACE", scratch.resolve("ws-startup").toString());
+    private long timeStartup(ProcessBuilder builder) throws IOException {
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         long started = System.nanoTime();
         try (McpStdioClient client = McpStdioClient.start(builder, TIMEOUT)) {
             client.initialize("pce-bench");

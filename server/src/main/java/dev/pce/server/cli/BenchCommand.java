@@ -2,6 +2,7 @@ package dev.pce.server.cli;
 
 import dev.pce.server.bench.Bench;
 import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.node.NodePackages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +41,15 @@ public final class BenchCommand implements Callable<Integer> {
                     + "this one's, and print the run-by-run ratio: a side-by-side comparison on a drifting machine.")
     Optional<Path> startupAgainst = Optional.empty();
 
+    @Option(names = "--startup-reference",
+            description = "Also time the start-up of the reference Node.js MCP server (" + NodePackages.SERVER_MEMORY
+                    + ", installed with npm into target/npm if missing), in turn with this one's, and print the "
+                    + "run-by-run ratio of ./ce serve to it.")
+    boolean startupReference;
+
+    @Option(names = "--startup-only", description = "Measure start-up only, without tool latency and appends.")
+    boolean startupOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
         // The ce script names itself so start-up can also be timed the way Claude Code starts the server.
         Optional<Path> launcher = Optional.ofNullable(System.getenv("CE_LAUNCHER")).map(Path::of);
         new Bench(new Bench.BenchOptions(startupRuns, tasks, calls, appends, appendProcesses, launcher,
-                startupAgainst.map(Path::toAbsolutePath)),
+                startupAgainst.map(Path::toAbsolutePath), startupReference, startupOnly),
                 spec.commandLine().getOut()).run();
         return 0;
     }

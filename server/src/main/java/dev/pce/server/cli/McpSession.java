@@ -11,18 +11,15 @@ import dev.pce.server.Version;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
-import dev.pce.server.tools.CeTool;
-import dev.pce.server.mcp.ServerProtocol;
+import dev.pce.server.mcp.ProtocolSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** One MCP session: PCE's tools on a workspace, served on the given streams until the client closes its end. */
@@ -71,40 +68,57 @@ final class McpSession {
      * @param vaults the environment that names the vaults ({@code CE_VAULT}, {@code CE_VAULTS}, {@code CE_PROJECT}),
      *               opened in the background soon after start-up; empty opens none (the start-up training again)
      */
-    static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, Optional<DependencyRules> rules,
+    static void run(Workspace workspace, ProtocolSetup protocol, Optional<DependencyRules> rules,
                     Optional<Map<String, String>> vaults, InputStream in, OutputStream out, String logHint)
             throws InterruptedException {
         run(workspace, protocol, rules, vaults, new Serving.Stdio(in, out), logHint);
     }
 
     /** One server on a workspace, reached as {@code serving} says, until its client or the process ends it. */
-    static void run(Workspace workspace, CompletableFuture<ServerProtocol> protocol, Optional<DependencyRules> rules,
+    static void run(Workspace workspace, ProtocolSetup protocol, Optional<DependencyRules> rules,
                     Optional<Map<String, String>> vaults, Serving serving, String logHint)
             throws InterruptedException {
         LOG.info("Workspace {}", workspace.root());
         PoolSlots slots = PoolSlots.parse(System.getenv().getOrDefault(POOLS_VARIABLE, ""));
         LOG.info("Pool slots {}", slots.slots());
         Path project = Path.of("").toAbsolutePath();
-        try (LearningsAccess learnings = vaults.map(env -> LearningsAccess.openSoon(workspace, env,
-                     LEARNINGS_DELAY_MILLIS)).orElseGet(() -> LearningsAccess.unavailable(
-                     "The vaults are not opened while the start-up cache is trained."));
-             ServerWiring wiring = ServerWiring.open(workspace, project, slots, rules, learnings)) {
-            List<CeTool> tools = wiring.tools();
-            Optional<LearnedRules> learnedRules = wiring.learnedRules();
-            // instanceof, not a pattern switch: the JDK generates a switch's dispatch class at its first run, which
-            // the start-up cache cannot hold, and that would cost milliseconds before the first answer
-            if (serving instanceof Serving.Stdio stdio) {
-                CountDownLatch clientGone = new CountDownLatch(1);
-                PceMcpServer server = PceMcpServer.start(protocol.join(), tools, learnings, stdio.in(),
-                        stdio.out(), Version.current(), logHint, clientGone::countDown);
-                rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow()));
+        // instanceof, not a pattern switch: the JDK generates a switch's dispatch class at its first run, which
+        // the start-up cache cannot hold, and that would cost milliseconds before the first answer
+        if (serving instanceof Serving.Stdio stdio) {
+            // The handshake first: the server answers initialize while it wires the engine and registers the tools,
+            // and reads the requests after it once they are registered.
+            CountDownLatch clientGone = new CountDownLatch(1);
+            protocol.prepareHandshake();
+            PceMcpServer server = PceMcpServer.startHandshake(protocol.jsonMapper(), stdio.in(),
+                    stdio.out(), Version.current(), clientGone::countDown);
+            server.firstAnswer().thenRun(protocol::firstAnswerWritten);
+            try (LearningsAccess learnings = learnings(workspace, vaults);
+                 ServerWiring wiring = ServerWiring.open(workspace, project, slots, rules, learnings)) {
+                server.offer(protocol.protocol(), wiring.tools(), learnings, logHint);
+                LOG.info("PCE MCP server {} serving {} tools on stdio", Version.current(), wiring.tools().size());
+                rules.ifPresent(built -> prepareRulesSoon(built, wiring.learnedRules().orElseThrow()));
                 clientGone.await();
                 LOG.info("Client closed the connection; shutting down.");
+            } catch (RuntimeException | Error e) {
+                server.giveUp(e);
+                throw e;
+            } finally {
                 server.close();
-            } else if (serving instanceof Serving.Http http) {
-                HttpSession.serve(protocol.join(), tools, learnings, http, logHint,
+            }
+        } else if (serving instanceof Serving.Http http) {
+            protocol.firstAnswerWritten(); // answers over HTTP have no one order: warm up everything at once
+            try (LearningsAccess learnings = learnings(workspace, vaults);
+                 ServerWiring wiring = ServerWiring.open(workspace, project, slots, rules, learnings)) {
+                Optional<LearnedRules> learnedRules = wiring.learnedRules();
+                HttpSession.serve(protocol.protocol(), wiring.tools(), learnings, http, logHint,
                         () -> rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow())));
             }
         }
+    }
+
+    /** The vaults named by {@code vaults}, opened soon; none when it is empty (the start-up training). */
+    private static LearningsAccess learnings(Workspace workspace, Optional<Map<String, String>> vaults) {
+        return vaults.map(env -> LearningsAccess.openSoon(workspace, env, LEARNINGS_DELAY_MILLIS)).orElseGet(
+                () -> LearningsAccess.unavailable("The vaults are not opened while the start-up cache is trained."));
     }
 }

@@ -4,7 +4,7 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.authoring.RuleReloader;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.server.logging.LoggingSetup;
-import dev.pce.server.mcp.ServerProtocol;
+import dev.pce.server.mcp.ProtocolSetup;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.tools.ToolCatalog;
 import picocli.CommandLine.Command;
@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 /** {@code ce serve}: the MCP server on stdin/stdout until the client closes stdin, or over HTTP with --http. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -43,7 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         // set up the protocol on a second thread while this one opens the workspace and the logs
-        CompletableFuture<ServerProtocol> protocol = ServerProtocol.prepareInBackground(ToolCatalog.TOOL_NAMES);
+        ProtocolSetup protocol = ProtocolSetup.startInBackground(ToolCatalog.TOOL_NAMES);
         Serving serving;
         token.ifPresent(LoggingSetup::alsoMask);
         if (http.isPresent()) {

@@ -13,7 +13,7 @@ import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.demo.DemoRun;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.logging.LoggingSetup;
-import dev.pce.server.mcp.ServerProtocol;
+import dev.pce.server.mcp.ProtocolSetup;
 import dev.pce.server.tools.ToolCatalog;
 
 import java.io.IOException;
@@ -23,13 +23,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A scripted MCP session against an in-process server on a throwaway workspace: initialize, list the tools, plan,
- * claim, complete, fail, read status and events. The {@code ce} script runs it once per build in a JVM that records
- * an ahead-of-time cache (JDK 25+), so later server starts find the classes of exactly this path loaded, linked and
- * profiled. Not a user command: Main runs it for the argument {@code train-startup}.
+ * claim, complete, fail, read status and events. The build runs it in a JVM that records the server's start-up cache
+ * ({@link dev.pce.server.client.StartupCacheWriter}), so server starts find the classes of exactly this path loaded
+ * and linked (JDK 25+), or parsed and verified (JDK 21-24). Not a user command: Main runs it for the argument
+ * {@code train-startup}.
  */
 public final class StartupTraining {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -42,7 +42,7 @@ public final class StartupTraining {
         try {
             Workspace workspace = Workspace.open(scratch);
             loadServerWiring(scratch);
-            CompletableFuture<ServerProtocol> protocol = ServerProtocol.prepareInBackground(ToolCatalog.TOOL_NAMES);
+            ProtocolSetup protocol = ProtocolSetup.startInBackground(ToolCatalog.TOOL_NAMES);
             String logHint = LoggingSetup.configure(workspace.logsDir(), "warning");
             Pipe toServer = Pipe.open();
             Pipe fromServer = Pipe.open();

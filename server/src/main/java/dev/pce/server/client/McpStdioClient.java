@@ -249,6 +249,12 @@ public final class McpStdioClient implements AutoCloseable {
             protocolViolations.add(line);
         } else if (!message.has("id") || !(message.has("result") || message.has("error"))) {
             notifications.add(message);
+        } else if (message.path("id").canConvertToLong()) {
+            // an answer whose id comes after its result (JSON fields have no order; the Node.js SDK writes them so)
+            CompletableFuture<String> answer = pending.get(message.path("id").asLong());
+            if (answer != null) {
+                answer.complete(line);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.pce.server.tools.CeTool;
 import dev.pce.server.tools.ToolArgs;
 import dev.pce.server.tools.ToolDefinition;
 import dev.pce.server.tools.ToolOutput;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /** The MCP server: PCE's tools, resources and prompts on the official SDK, over PCE's stdio transport or HTTP. */
@@ -51,24 +54,64 @@ public final class PceMcpServer implements AutoCloseable {
             .resources(false, false).prompts(false).logging().build();
 
     private final McpSyncServer server;
+    private final CompletionStage<Void> firstAnswer;
+    private final CompletableFuture<RequestGate> offered;
+    private final ClientLog.Client clientLog;
 
-    private PceMcpServer(McpSyncServer server) {
+    private PceMcpServer(McpSyncServer server, CompletionStage<Void> firstAnswer,
+                         CompletableFuture<RequestGate> offered, ClientLog.Client clientLog) {
         this.server = server;
+        this.firstAnswer = firstAnswer;
+        this.offered = offered;
+        this.clientLog = clientLog;
     }
 
     /** Starts serving on the given streams; returns at once, requests are handled on the SDK's threads. */
     public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
                                      InputStream in, OutputStream out, String version, String logHint,
                                      Runnable onEndOfInput) {
+        PceMcpServer server = startHandshake(protocol.jsonMapper(), in, out, version, onEndOfInput);
+        server.offer(protocol, tools, learnings, logHint);
+        return server;
+    }
+
+    /**
+     * Starts serving on the given streams with the handshake alone: the server answers {@code initialize} at once,
+     * and reads the lines after it once {@link #offer} has registered the tools, prompts and resources, which take
+     * longer to prepare than the handshake. A client sees them all in its first {@code tools/list}.
+     */
+    public static PceMcpServer startHandshake(JacksonMcpJsonMapper jsonMapper, InputStream in, OutputStream out,
+                                              String version, Runnable onEndOfInput) {
         ClientLog.Client clientLog = new ClientLog().client();
-        RequestGate gate = new RequestGate(tools.stream().map(CeTool::name).toList(), clientLog, learnings);
-        StdioTransport transport = new StdioTransport(protocol.jsonMapper(), in, out, MAX_MESSAGE_BYTES,
-                onEndOfInput, gate, clientLog);
-        // the transport drops the answer of a request cancelled in time, whatever it is
-        McpSyncServer server = configured(McpServer.sync(transport), protocol, tools, learnings, version, logHint,
-                ToolResults::cancelled);
-        LOG.info("PCE MCP server {} serving {} tools on stdio", version, tools.size());
-        return new PceMcpServer(server);
+        CompletableFuture<RequestGate> offered = new CompletableFuture<>();
+        StdioTransport transport = new StdioTransport(jsonMapper, in, out, MAX_MESSAGE_BYTES, onEndOfInput, offered,
+                clientLog);
+        McpSyncServer server = handshake(McpServer.sync(transport), jsonMapper, version).build();
+        return new PceMcpServer(server, transport.firstAnswer(), offered, clientLog);
+    }
+
+    /** Registers the tools, prompts and resources; the server then reads the requests after the handshake. */
+    public void offer(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings, String logHint) {
+        try {
+            // the transport drops the answer of a request cancelled in time, whatever it is
+            specifications(protocol, tools, logHint, ToolResults::cancelled).forEach(server::addTool);
+            McpPrompts.specifications(protocol.prompts()).forEach(server::addPrompt);
+            NoteResources.templates(learnings).forEach(server::addResourceTemplate);
+        } catch (RuntimeException | Error e) {
+            offered.completeExceptionally(e);
+            throw e;
+        }
+        offered.complete(new RequestGate(tools.stream().map(CeTool::name).toList(), clientLog, learnings));
+    }
+
+    /** Serving could not start after the handshake (the wiring failed): the session ends, as the process will. */
+    public void giveUp(Throwable cause) {
+        offered.completeExceptionally(cause);
+    }
+
+    /** Completes once the first answer (the handshake's) has been written. */
+    public CompletionStage<Void> firstAnswer() {
+        return firstAnswer;
     }
 
     /**
@@ -79,15 +122,33 @@ public final class PceMcpServer implements AutoCloseable {
                                          HttpSessions sessions, String version, String logHint) {
         // the SDK sends what the handler returns: a cancelled call returns nothing, and the SDK then ends the
         // request's stream without an answer
-        McpSyncServer server = configured(McpServer.sync(sessions), protocol, tools, learnings, version, logHint,
-                tool -> null);
+        McpSyncServer server = handshake(McpServer.sync(sessions), protocol.jsonMapper(), version)
+                .tools(specifications(protocol, tools, logHint, tool -> null))
+                .resourceTemplates(NoteResources.templates(learnings))
+                .prompts(McpPrompts.specifications(protocol.prompts()))
+                .build();
         LOG.info("PCE MCP server {} serving {} tools over HTTP", version, tools.size());
-        return new PceMcpServer(server);
+        return new PceMcpServer(server, CompletableFuture.completedFuture(null), new CompletableFuture<>(),
+                new ClientLog().client());
     }
 
-    private static <S extends McpServer.SyncSpecification<S>> McpSyncServer configured(
-            S specification, ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings, String version,
-            String logHint, Function<String, CallToolResult> whenCancelled) {
+    /** What the server says and does in the handshake: who it is, how to use it, what it offers. */
+    private static <S extends McpServer.SyncSpecification<S>> S handshake(S specification,
+                                                                          JacksonMcpJsonMapper jsonMapper,
+                                                                          String version) {
+        specification.serverInfo("pce", version)
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(jsonMapper)
+                .jsonSchemaValidator(OutputValidation.forTheSdk())
+                .validateToolInputs(false)
+                .requestTimeout(Duration.ofMinutes(5))
+                .capabilities(CAPABILITIES);
+        return specification; // each setter returns the specification itself, typed less precisely
+    }
+
+    private static List<SyncToolSpecification> specifications(ServerProtocol protocol, List<CeTool> tools,
+                                                              String logHint,
+                                                              Function<String, CallToolResult> whenCancelled) {
         List<SyncToolSpecification> specifications = new ArrayList<>();
         for (CeTool tool : tools) {
             ServerProtocol.Contract contract = protocol.contract(tool.name());
@@ -98,18 +159,7 @@ public final class PceMcpServer implements AutoCloseable {
                             logHint, whenCancelled)))
                     .build());
         }
-        return specification
-                .serverInfo("pce", version)
-                .instructions(INSTRUCTIONS)
-                .jsonMapper(protocol.jsonMapper())
-                .jsonSchemaValidator(OutputValidation.forTheSdk())
-                .validateToolInputs(false)
-                .requestTimeout(Duration.ofMinutes(5))
-                .capabilities(CAPABILITIES)
-                .tools(specifications)
-                .resourceTemplates(NoteResources.templates(learnings))
-                .prompts(McpPrompts.specifications(protocol.prompts()))
-                .build();
+        return specifications;
     }
 
     /**

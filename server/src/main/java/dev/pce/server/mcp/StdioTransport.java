@@ -21,6 +21,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +38,9 @@ import java.util.function.Consumer;
  *   <li>The lifecycle is kept as the specification says ({@link Handshake}): a request before {@code initialize}
  *       is answered with an error, and the session serves requests once {@code initialize} is answered, whether or
  *       not the client sends {@code notifications/initialized}.</li>
+ *   <li>Every message but an {@code initialize} request waits until the server offers its tools, prompts and
+ *       resources: the handshake is answered while they are still being registered, and the client's first
+ *       {@code tools/list} sees them all.</li>
  *   <li>Requests the SDK answers wrongly are answered by PCE ({@link RequestGate}); the others are handed to the
  *       session as they arrive and may run concurrently, each with its {@link dev.pce.engine.Cancellation}.</li>
  *   <li>{@code notifications/cancelled} stops the request it names ({@link InFlightRequests}); a request cancelled
@@ -60,20 +67,26 @@ final class StdioTransport implements McpServerTransportProvider {
     private final OutputStream out;
     private final int maxLineBytes;
     private final Runnable onEndOfInput;
-    private final RequestGate gate;
+    private final CompletionStage<RequestGate> offered;
     private final ClientLog.Client clientLog;
+    private final CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
     private final Handshake handshake = new Handshake();
     private final InFlightRequests inFlight = new InFlightRequests();
     private volatile McpServerSession session;
 
+    /**
+     * @param offered what every message but an {@code initialize} request waits for: the server answers the handshake
+     *                while its tools, prompts and resources are still being registered; then comes the gate that
+     *                answers the requests the SDK would answer wrongly
+     */
     StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes, Runnable onEndOfInput,
-                   RequestGate gate, ClientLog.Client clientLog) {
+                   CompletionStage<RequestGate> offered, ClientLog.Client clientLog) {
         this.mapper = mapper;
         this.lines = new BoundedLineReader(in, maxLineBytes);
         this.out = out;
         this.maxLineBytes = maxLineBytes;
         this.onEndOfInput = onEndOfInput;
-        this.gate = gate;
+        this.offered = offered;
         this.clientLog = clientLog;
     }
 
@@ -99,12 +112,13 @@ final class StdioTransport implements McpServerTransportProvider {
     private void readLoop() {
         try {
             byte[] line;
-            while ((line = lines.next()) != null) {
+            boolean goOn = true;
+            while (goOn && (line = lines.next()) != null) {
                 if (line == BoundedLineReader.OVERSIZE) {
                     reject(null, INVALID_REQUEST, "Message longer than " + maxLineBytes + " bytes; it was dropped. "
                             + "Send smaller requests (large outputs belong in files).");
                 } else if (line.length > 0) {
-                    read(new String(line, StandardCharsets.UTF_8));
+                    goOn = read(new String(line, StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException e) {
@@ -116,24 +130,42 @@ final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    /** One line; a defect in handling it costs that line an error answer, never the session its reader. */
-    private void read(String line) {
+    /** Waits until the server offers its tools; false when it could not, which ends the session. */
+    private boolean featuresOffered() {
         try {
-            dispatch(line);
+            offered.toCompletableFuture().join();
+            return true;
+        } catch (CompletionException | CancellationException e) {
+            LOG.error("The server could not offer its tools; ending the session", e.getCause());
+            return false;
+        }
+    }
+
+    /**
+     * One line; a defect in handling it costs that line an error answer, never the session its reader. False when
+     * the session must end: the server could not offer its tools.
+     */
+    private boolean read(String line) {
+        try {
+            return dispatch(line);
         } catch (RuntimeException e) {
             LOG.error("Reading an input line failed", e);
             reject(null, INTERNAL_ERROR, "Internal error reading the line (" + e.getClass().getSimpleName()
                     + "); it was dropped. This is a PCE bug; the server goes on reading.");
+            return true;
         }
     }
 
-    private void dispatch(String line) {
+    private boolean dispatch(String line) {
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(mapper, line);
         } catch (IOException | RuntimeException e) {
             rejectUnreadable(line, e);
-            return;
+            return true;
+        }
+        if (!isInitialize(message) && !featuresOffered()) {
+            return false;
         }
         switch (message) {
             case McpSchema.JSONRPCRequest request -> request(request);
@@ -142,6 +174,12 @@ final class StdioTransport implements McpServerTransportProvider {
             default -> session.handle(message).subscribe(null, error -> LOG.error("Handling a message failed",
                     error));
         }
+        return true;
+    }
+
+    private static boolean isInitialize(McpSchema.JSONRPCMessage message) {
+        return message instanceof McpSchema.JSONRPCRequest request
+                && McpSchema.METHOD_INITIALIZE.equals(request.method());
     }
 
     private void request(McpSchema.JSONRPCRequest request) {
@@ -155,7 +193,9 @@ final class StdioTransport implements McpServerTransportProvider {
             LOG.error("Handling a {} request failed", request.method(), error);
             inFlight.finished(request.id());
         };
-        Optional<Mono<McpSchema.JSONRPCResponse>> own = gate.answer(request);
+        // the handshake is answered before the gate exists; every other request waited for it (dispatch)
+        Optional<Mono<McpSchema.JSONRPCResponse>> own = isInitialize(request) ? Optional.empty()
+                : offered.toCompletableFuture().join().answer(request);
         if (own.isPresent()) {
             own.get().subscribe(this::answer, failed);
         } else {
@@ -254,6 +294,14 @@ final class StdioTransport implements McpServerTransportProvider {
             out.write('\n');
             out.flush();
         }
+        if (!firstAnswer.isDone()) {
+            firstAnswer.complete(null);
+        }
+    }
+
+    /** Completes once the first line has been written: work that waits for it does not delay that answer. */
+    CompletionStage<Void> firstAnswer() {
+        return firstAnswer;
     }
 
     private void awaitAnswers() {

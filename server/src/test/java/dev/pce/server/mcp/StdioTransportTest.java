@@ -7,7 +7,13 @@ import dev.pce.server.knowledge.LearningsAccess;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The stdio transport's answers to lines the MCP SDK cannot take, on a server without tools. */
+/** The stdio transport: the handshake before the tools, and its answers to lines the MCP SDK cannot take. */
 class StdioTransportTest {
     private static final ObjectMapper EXACT = new ObjectMapper().enable(
             DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
@@ -58,6 +64,44 @@ class StdioTransportTest {
         assertThat(answers.get(0).path("error").path("code").asInt()).isEqualTo(-32600);
         assertThat(answers.get(1).path("error").path("code").asInt()).isEqualTo(-32700);
         assertThat(answers.get(2).path("id").asInt()).isEqualTo(7);
+    }
+
+    /**
+     * The handshake is answered while the tools, prompts and resources are still being registered; what the client
+     * sends after it waits for them, so its first listing sees them all.
+     */
+    @Test
+    void theHandshakeIsAnsweredAtOnceAndTheRequestsAfterItWaitForTheOfferedPrompts() throws Exception {
+        ServerProtocol protocol = ServerProtocol.prepare(List.of());
+        PipedOutputStream toServer = new PipedOutputStream();
+        PipedInputStream fromServer = new PipedInputStream(1 << 20);
+        CountDownLatch ended = new CountDownLatch(1);
+        PceMcpServer server = PceMcpServer.startHandshake(protocol.jsonMapper(),
+                new PipedInputStream(toServer, 1 << 20), new PipedOutputStream(fromServer), "test", ended::countDown);
+        BufferedReader answers = new BufferedReader(new InputStreamReader(fromServer, StandardCharsets.UTF_8));
+        Writer requests = new OutputStreamWriter(toServer, StandardCharsets.UTF_8);
+
+        requests.write("""
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
+                "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}
+                """);
+        requests.flush();
+        assertThat(EXACT.readTree(answers.readLine()).path("result").path("serverInfo").path("name").asText())
+                .as("answered before anything is offered").isEqualTo("pce");
+        requests.write("""
+                {"jsonrpc":"2.0","method":"notifications/initialized"}
+                {"jsonrpc":"2.0","id":2,"method":"prompts/list"}
+                """);
+        requests.flush();
+        Thread.sleep(200); // a reader that did not wait would answer the listing now, with no prompt
+        server.offer(protocol, List.of(), LearningsAccess.unavailable("no vaults in this test"), "no log");
+
+        JsonNode listing = EXACT.readTree(answers.readLine());
+        assertThat(listing.path("id").asInt()).isEqualTo(2);
+        assertThat(listing.path("result").path("prompts")).hasSize(protocol.prompts().size()).isNotEmpty();
+        toServer.close();
+        assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+        server.close();
     }
 
     /** The answers to {@code lines}, sent after the MCP handshake (whose answer is left out). */

@@ -13,16 +13,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The third-party programs the end-to-end tests drive (the Claude Code CLI, the MCP TypeScript SDK, the reference
- * MCP server), installed from the npm registry at pinned versions into an ignored cache folder on first use, so a
- * fresh clone needs only Node.js and npm. Several test JVMs may ask at once: one installs, under a file lock, the
- * others wait and reuse it.
+ * The third-party programs the end-to-end tests and the start-up benchmark drive (the Claude Code CLI, the MCP
+ * TypeScript SDK, the reference MCP server), installed from the npm registry at pinned versions into an ignored
+ * cache folder on first use, so a fresh clone needs only Node.js and npm. Several JVMs may ask at once: one
+ * installs, under a file lock, the others wait and reuse it.
  */
 public final class NodePackages {
     /** The Claude Code CLI the suite runs: the version whose behaviour the tests and the README describe. */
     public static final String CLAUDE_CODE = "@anthropic-ai/claude-code@2.1.197";
     /** The official MCP TypeScript SDK, for its stdio and Streamable HTTP clients. */
     public static final String MCP_TYPESCRIPT_SDK = "@modelcontextprotocol/sdk@1.32.2";
+    /**
+     * The reference MCP server of the modelcontextprotocol project, in Node.js: {@code ce bench} times PCE's start-up
+     * against it. Its program is {@code mcp-server-memory}.
+     */
+    public static final String SERVER_MEMORY = "@modelcontextprotocol/server-memory@2026.8.31";
     private static final long INSTALL_TIMEOUT_MINUTES = 10;
 
     private NodePackages() {
@@ -86,8 +91,8 @@ public final class NodePackages {
         try {
             npm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new IOException("npm is not installed or not on the PATH (" + e.getMessage() + "). The end-to-end "
-                    + "tests install " + String.join(", ", packages) + " with it: install Node.js 20 or newer.", e);
+            throw new IOException("npm is not installed or not on the PATH (" + e.getMessage() + "). PCE installs "
+                    + String.join(", ", packages) + " with it: install Node.js 20 or newer.", e);
         }
         try {
             if (!npm.waitFor(INSTALL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
