@@ -198,8 +198,9 @@ public final class Bench {
             Samples statusAfterChange = new Samples();
             workThrough(client, second, new Samples(), new Samples(), Optional.of(statusAfterChange));
             String suffix = " on " + options.tasks() + " tasks (ms)";
-            row("ce_status round trip, full status, unchanged workflow" + suffix, status, "p50 <= 2, p99 <= 20");
-            row("ce_status round trip, full status, after each change" + suffix, statusAfterChange,
+            row("ce_status round trip, digest and first page of tasks, unchanged workflow" + suffix, status,
+                    "p50 <= 2, p99 <= 20");
+            row("ce_status round trip, digest and first page of tasks, after each change" + suffix, statusAfterChange,
                     "p50 <= 2, p99 <= 20");
             row("ce_claim round trip" + suffix, claims, "p50 <= 2, p99 <= 20");
             row("ce_complete round trip" + suffix, completes, "-");
