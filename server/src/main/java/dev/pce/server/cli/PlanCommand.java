@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.service.TaskView;
+import dev.pce.engine.service.WorkflowPhase;
 import dev.pce.engine.service.WorkflowService;
+import dev.pce.engine.service.WorkflowStatus;
 import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,10 +19,16 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code ce plan --matrix}: a workflow's ready tasks as a GitHub Actions matrix, one job per task. */
+/**
+ * {@code ce plan --matrix}: a workflow's ready tasks as a GitHub Actions matrix, one job per task. Each entry names
+ * a key safe for artifact and file names, since task ids may hold characters artifact names may not ({@code /},
+ * {@code :}). With {@code --github-output} it also tells the job how many tasks are ready and whether another round
+ * of jobs has work, so a workflow never starts a job on an empty matrix (which GitHub refuses).
+ */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Print the ready tasks of a workflow as a JSON matrix for GitHub Actions' strategy.matrix: "
-                + "{\"include\": [{\"task_id\", \"pool\", \"title\", \"kind\"}, ...]}.")
+                + "{\"include\": [{\"task_id\", \"key\", \"pool\", \"title\", \"kind\"}, ...]}; key is "
+                + "the task id made safe for artifact names.")
 public final class PlanCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,6 +43,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--pool", paramLabel = "POOL", description = "Only the ready tasks of this pool.")
     Optional<String> pool;
 
+    @Option(names = "--github-output", description = "Also append matrix=, tasks= (how many are ready), phase= "
+            + "(active, completed or failed) and more= (true when the workflow is active and a task is ready) to "
+            + "the file $GITHUB_OUTPUT names, for the job's outputs.")
+    boolean githubOutput;
+
     @Spec
     CommandSpec spec;
 
@@ -43,17 +56,24 @@ public final class PlanCommand implements Callable<Integer> {
         LoggingSetup.configureForCli();
         ObjectNode json = Json.mapper().createObjectNode();
         ArrayNode include = json.putArray("include");
+        WorkflowStatus status;
         try (WorkflowService workflows = new WorkflowService(workspaceOption.open(), Clock.systemUTC())) {
-            for (TaskView task : workflows.status(workflowId).tasks()) {
-                if (task.status() == TaskStatus.READY && pool.map(task.pool()::equals).orElse(true)) {
-                    include.addObject().put("task_id", task.id()).put("pool", task.pool()).put("title", task.title())
-                            .put("kind", task.kind());
-                }
+            status = workflows.status(workflowId);
+        }
+        for (TaskView task : status.tasks()) {
+            if (task.status() == TaskStatus.READY && pool.map(task.pool()::equals).orElse(true)) {
+                include.addObject().put("task_id", task.id()).put("key", ArtifactKey.of(task.id()))
+                        .put("pool", task.pool()).put("title", task.title()).put("kind", task.kind());
             }
         }
         // one line: GitHub reads it with fromJSON from a step output
         spec.commandLine().getOut().println(json);
         spec.commandLine().getOut().flush();
+        if (githubOutput) {
+            boolean more = status.phase() == WorkflowPhase.ACTIVE && !include.isEmpty();
+            GitHubFiles.append(GitHubFiles.OUTPUT, "matrix=" + json + "\ntasks=" + include.size() + "\nphase="
+                    + status.phase().wireName() + "\nmore=" + more + "\n");
+        }
         return 0;
     }
 }

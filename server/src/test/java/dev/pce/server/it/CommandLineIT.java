@@ -120,22 +120,36 @@ class CommandLineIT {
         String id;
         try (ServerUnderTest server = ServerUnderTest.start(workspace)) {
             id = server.ok("ce_plan", args("goal", "g", "tasks", List.of(
-                    args("id", "api", "title", "API", "kind", "build"),
+                    args("id", "api/v2:store", "title", "API", "kind", "build"),
                     args("id", "ui", "title", "UI", "kind", "build"),
-                    args("id", "review", "title", "Review", "kind", "review", "depends_on", List.of("api", "ui")))))
-                    .path("workflow_id").asText();
+                    args("id", "review", "title", "Review", "kind", "review", "depends_on",
+                            List.of("api/v2:store", "ui"))))).path("workflow_id").asText();
         }
+        Path outputs = Files.createFile(temp.resolve("github-output"));
 
-        Run matrix = ce(workspace, "plan", "--matrix", "--workflow", id);
+        Run matrix = run(Optional.empty(), workspace, Map.of("GITHUB_OUTPUT", outputs.toString()), "plan",
+                "--matrix", "--workflow", id, "--github-output");
 
         assertThat(matrix.exitCode()).as(matrix.err()).isZero();
         var json = dev.pce.engine.Json.mapper().readTree(matrix.out());
         List<String> tasks = new ArrayList<>();
-        json.path("include").forEach(entry -> tasks.add(entry.path("task_id").asText()));
-        assertThat(tasks).containsExactly("api", "ui");
+        List<String> keys = new ArrayList<>();
+        json.path("include").forEach(entry -> {
+            tasks.add(entry.path("task_id").asText());
+            keys.add(entry.path("key").asText());
+        });
+        assertThat(tasks).containsExactly("api/v2:store", "ui");
+        // artifact names may not hold / or :, so the key stands in; a safe id is its own key
+        assertThat(keys.getFirst()).matches("api_v2_store-[0-9a-f]{8}");
+        assertThat(keys.get(1)).isEqualTo("ui");
         assertThat(json.path("include").path(0).path("pool").asText()).isEqualTo("builders");
+        assertThat(Files.readString(outputs)).isEqualTo("matrix=" + matrix.out().strip() + "\ntasks=2\nphase=active\n"
+                + "more=true\n");
         assertThat(ce(workspace, "plan", "--matrix", "--workflow", id, "--pool", "reviewers").out().strip())
                 .isEqualTo("{\"include\":[]}");
+        Run outsideGitHub = ce(workspace, "plan", "--matrix", "--workflow", id, "--github-output");
+        assertThat(outsideGitHub.exitCode()).isNotZero();
+        assertThat(outsideGitHub.err()).contains("$GITHUB_OUTPUT is not set");
     }
 
     @Test
