@@ -58,7 +58,7 @@ class DocExamplesIT {
     /** Commands the docs show that the tests must not or cannot run (by how the line starts), and why. */
     private static final Map<String, String> NOT_RUN = Map.of(
             "claude ", "ClaudeCodeIT runs these with the real Claude Code CLI and a scripted model",
-            "/absolute/path/to/pce/ce ", "ClaudeCodeIT runs it by the checkout's script in a new git repository",
+            "/absolute/path/to/pce/", "ClaudeCodeIT and the GitHub Actions replay run these by the checkout's path",
             "sudo ", "installs system packages",
             "mvn ", "runs the test suite this test is part of",
             "./ce test", "runs the test suite this test is part of");
