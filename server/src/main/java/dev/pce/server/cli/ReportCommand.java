@@ -9,6 +9,7 @@ import dev.pce.engine.model.Ids;
 import dev.pce.engine.service.WorkflowListing.UnreadableWorkflow;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.report.CiReport;
 import dev.pce.server.report.HtmlReport;
 import dev.pce.server.report.ReportFile;
 import dev.pce.server.report.TextReport;
@@ -36,6 +37,7 @@ import java.util.concurrent.Callable;
                 + "outside the p95 of the other workflows). Text by default; --json for machines; --html FILE "
                 + "writes a self-contained page with a timeline by pool and trend charts.")
 public final class ReportCommand implements Callable<Integer> {
+    static final double DEFAULT_MAX_FAILURE_RATE = 0.2;
 
     @Mixin
     WorkspaceOption workspaceOption = new WorkspaceOption();
@@ -50,6 +52,19 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
+
+    @Option(names = "--ci", description = "For GitHub Actions: the key figures to $GITHUB_STEP_SUMMARY, anomaly "
+            + "flags as warnings, and exit code 1 (a failing check) when the failure rate or an anomaly flag "
+            + "crosses the thresholds.")
+    boolean ci;
+
+    @Option(names = "--max-failure-rate", paramLabel = "SHARE", description = "With --ci: the share of attempts "
+            + "that may fail or expire (0 to 1; default " + DEFAULT_MAX_FAILURE_RATE + ").")
+    Optional<Double> maxFailureRate = Optional.empty();
+
+    @Option(names = "--alert-on-anomaly", negatable = true, description = "With --ci: whether an anomaly flag fails "
+            + "the check (default: yes; --no-alert-on-anomaly for warnings only).")
+    Optional<Boolean> alertOnAnomaly = Optional.empty();
 
     @Spec
     CommandSpec spec;
@@ -78,7 +93,21 @@ public final class ReportCommand implements Callable<Integer> {
             out.print("Workspace " + workspace.root() + "\n" + TextReport.render(report, logs.unreadable()));
         }
         out.flush();
-        return 0;
+        return ci ? ci(report, out) : 0;
+    }
+
+    /** The summary and the annotations of a CI job; 1 when an alert fails the check. */
+    private int ci(MetricsReport report, PrintWriter out) {
+        double rate = maxFailureRate.orElse(DEFAULT_MAX_FAILURE_RATE);
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "--max-failure-rate is " + rate + ".",
+                    "Give a share between 0 and 1, e.g. 0.2 for 20%.");
+        }
+        CiReport alerts = new CiReport(rate, alertOnAnomaly.orElse(true));
+        GitHubFiles.append(GitHubFiles.STEP_SUMMARY, alerts.summary(report));
+        alerts.annotations(report).forEach(out::println);
+        out.flush();
+        return alerts.alerts(report).isEmpty() ? 0 : 1;
     }
 
     private static ObjectNode document(MetricsReport report, Workspace workspace, List<UnreadableWorkflow> unreadable) {

@@ -122,6 +122,16 @@ class ReportIT {
         assertThat(text.out()).contains("Workflow " + id + " (completed): Report <metrics>", "gates "
                 + expected.gates() + " evaluated, " + expected.gatesPassed() + " passed", "Anomalies: none.")
                 .containsPattern("\n  builders +\\d+ +\\d+ +\\d+ +1 "); // one failed attempt
+        Path summary = Files.createFile(workspace.resolveSibling("step-summary.md"));
+        Run ci = CeProcess.run(Optional.empty(), workspace, Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
+                "report", "--ci");
+        assertThat(ci.exitCode()).as("a completed workflow with no history to flag it: no alert; " + ci.err())
+                .isZero();
+        assertThat(Files.readString(summary)).contains("### PCE report", "1 workflow(s): 1 completed", "No alert.");
+        Run strict = CeProcess.run(Optional.empty(), workspace, Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
+                "report", "--ci", "--max-failure-rate", "0");
+        assertThat(strict.exitCode()).as("one attempt failed: above a rate of 0").isEqualTo(1);
+        assertThat(strict.out()).contains("::error title=PCE alert::The failure rate is");
         Run unknown = CeProcess.ce(workspace, "report", "--workflow", "wf-20260101-000000-abcdef");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("Workflow 'wf-20260101-000000-abcdef' does not exist", id);
