@@ -129,7 +129,7 @@ class LearningExtractionTest {
                 .at(10, gate("wave-1", criterion(Dimension.COVERAGE, "coverage.line", Verdict.FAIL),
                         criterion(Dimension.TESTS, "tests.failed", Verdict.PASS)))
                 .at(20, gate("pr", criterion(Dimension.COVERAGE, "coverage.line", Verdict.FAIL),
-                        criterion(Dimension.SECURITY, "security.high", Verdict.MISSING)));
+                        criterion(Dimension.SECURITY, "security.high", Verdict.NOT_MEASURED)));
 
         LearningReport report = WorkflowLearning.report("wf", history.events());
 
@@ -221,7 +221,7 @@ class LearningExtractionTest {
 
     private static CriterionResult criterion(Dimension dimension, String metric, Verdict verdict) {
         return new CriterionResult(metric, dimension, metric, Comparison.AT_LEAST, 80,
-                verdict == Verdict.MISSING ? OptionalDouble.empty() : OptionalDouble.of(61), CriterionSeverity.BLOCKING,
+                verdict == Verdict.NOT_MEASURED ? OptionalDouble.empty() : OptionalDouble.of(61), CriterionSeverity.BLOCKING,
                 true, verdict, "gate-rule", "measured against 80", Optional.empty());
     }
 }
