@@ -56,6 +56,18 @@ public record CriterionResult(String criterion, Dimension dimension, String metr
     }
 
     /**
+     * Whether the criterion is unmet: it failed, its evidence could not be read, or it is required and was not
+     * measured. One nobody measured nor required is neither met nor unmet; it asks for nothing.
+     */
+    public boolean unmet() {
+        return switch (verdict) {
+            case PASS -> false;
+            case FAIL, ERROR -> true;
+            case NOT_MEASURED -> required;
+        };
+    }
+
+    /**
      * Whether this criterion stops the gate: a BLOCKING criterion that failed or whose evidence could not be read,
      * and any required criterion that was not measured (a required dimension must be measured, whatever the
      * severity of its criteria). A gate never passes on unreadable evidence.

@@ -33,6 +33,8 @@ class GateResultTest {
     void whatBlocks(CriterionSeverity severity, Verdict verdict, boolean required, boolean blocks) {
         CriterionResult result = criterion("c", severity, verdict, required, Optional.empty());
         assertThat(result.blocks()).isEqualTo(blocks);
+        assertThat(result.unmet()).as("unmet").isEqualTo(verdict != Verdict.PASS
+                && (verdict != Verdict.NOT_MEASURED || required));
         assertThat(new GateResult(List.of(result)).blocking()).isEqualTo(blocks);
     }
 
