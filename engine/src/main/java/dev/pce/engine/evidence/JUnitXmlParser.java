@@ -18,8 +18,9 @@ import java.util.OptionalLong;
  * <p>The {@code <testcase>} elements are the truth: each counts once, as failed when it has a {@code <failure>},
  * else as an error when it has an {@code <error>}, else as skipped when it has a {@code <skipped>}, else as
  * passed. A failing or erroring case becomes a HIGH finding of dimension TESTS: rule {@code classname.name}
- * (just the name when the class name is empty or the same), the case's or its suite's {@code file} attribute, and
- * the first line of the {@code message} attribute (else of the element's text, else its {@code type}).
+ * (just the name when the class name is empty or the same), the case's or its suite's {@code file} attribute, the
+ * line of the test's file its stack trace names ({@link TestFailureLine}, else 0), and the first line of the
+ * {@code message} attribute (else of the element's text, else its {@code type}).
  *
  * <p>A suite's own tests/failures/errors attributes are only checked where trusting the test cases could
  * hide a failure: a suite that declares more failures or errors than its test cases contain, or declares tests
@@ -28,7 +29,8 @@ import java.util.OptionalLong;
 public final class JUnitXmlParser {
 
     private static final String FORMAT = EvidenceFormat.JUNIT_XML.displayName();
-    private static final int MAX_MESSAGE_TEXT = 4_096;
+    /** Of a failure's text: enough for the test's frame below a framework's frames, bounded for huge traces. */
+    private static final int MAX_TRACE_TEXT = 65_536;
 
     private JUnitXmlParser() {
     }
@@ -97,19 +99,23 @@ public final class JUnitXmlParser {
     /** A {@code <testcase>} being read. */
     private static final class Case {
         final String rule;
+        final String className;
         final String file;
         Outcome outcome = Outcome.PASSED;
         String message = "";
+        int line;
 
-        Case(String rule, String file) {
+        Case(String rule, String className, String file) {
             this.rule = rule;
+            this.className = className;
             this.file = file;
         }
 
-        void record(Outcome seen, String seenMessage) {
+        void record(Outcome seen, String seenMessage, String trace) {
             if (seen.compareTo(outcome) < 0) {
                 outcome = seen;
                 message = seenMessage;
+                line = TestFailureLine.find(trace, className, file);
             }
         }
     }
@@ -171,7 +177,8 @@ public final class JUnitXmlParser {
             // jest-junit's default classname is the full test title, the same as the name: no need to say it twice
             boolean named = className == null || className.isBlank() || className.equals(name);
             String rule = named ? name : className + "." + name;
-            current = new Case(rule, file != null ? file : suites.peek().file);
+            current = new Case(rule, className == null ? "" : className.strip(),
+                    file != null ? file : suites.peek().file);
             caseDepth = xml.depth();
         }
 
@@ -193,11 +200,12 @@ public final class JUnitXmlParser {
             }
             String message = FirstLine.of(xml.attribute("message"));
             String type = xml.attribute("type");
-            String text = FirstLine.of(xml.text(MAX_MESSAGE_TEXT));
+            String trace = xml.text(MAX_TRACE_TEXT);
+            String text = FirstLine.of(trace);
             if (message.isEmpty()) {
                 message = !text.isEmpty() ? text : type != null ? FirstLine.of(type) : "";
             }
-            current.record(outcome, message);
+            current.record(outcome, message, trace);
         }
 
         private void end() throws MalformedEvidenceException {
@@ -228,8 +236,8 @@ public final class JUnitXmlParser {
             if (done.outcome != Outcome.SKIPPED) {
                 String message = done.message.isEmpty() ? (done.outcome == Outcome.FAILED ? "failed" : "error")
                         : done.message;
-                failures.add(new Finding(Dimension.TESTS, done.rule, FindingSeverity.HIGH, done.file, 0, message,
-                        source));
+                failures.add(Finding.at(Dimension.TESTS, done.rule, FindingSeverity.HIGH, done.file, done.line,
+                        message, source));
             }
         }
     }

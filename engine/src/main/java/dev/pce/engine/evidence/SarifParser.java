@@ -220,8 +220,10 @@ public final class SarifParser {
             Dimension dimension = dimension(rule, tagged(result.path("properties")));
             JsonNode physical = result.path("locations").path(0).path("physicalLocation");
             String file = physical.path("artifactLocation").path("uri").asText("");
-            int line = physical.path("region").path("startLine").asInt(0);
-            return new Finding(dimension, ruleId, severity, file, line, message(result, rule), source);
+            JsonNode region = physical.path("region");
+            int line = region.path("startLine").asInt(0);
+            return new Finding(dimension, ruleId, severity, file, line, region.path("endLine").asInt(0),
+                    message(result, rule), source);
         }
 
         private Rule rule(JsonNode result, String resultPath) throws MalformedEvidenceException {

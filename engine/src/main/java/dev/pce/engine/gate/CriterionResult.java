@@ -10,9 +10,11 @@ import java.util.OptionalDouble;
  * @param criterion   the criterion's name ("coverage-line"), unique within a gate
  * @param metric      the metric it judges, a name from {@link Metrics}
  * @param threshold   the value {@code measured} is compared with
- * @param measured    the value the evidence gave; empty when there was none (MISSING, or ERROR with nothing read)
- * @param required    whether absent evidence counts against the gate; an optional criterion is judged only when
- *                    its metric was measured
+ * @param measured    the value the evidence gave; empty when there was none (NOT_MEASURED, or ERROR with nothing
+ *                    read)
+ * @param required    whether the gate needs the metric measured: its dimension is required (by the rules for the
+ *                    project type or by the project's configuration) and the criterion is not one a measured
+ *                    dimension may lack (branch coverage of code without branches)
  * @param rule        the name of the rule that set the threshold (a gate rule, or the rule that applied a learned
  *                    adjustment)
  * @param reason      the measured value against the threshold, and why the threshold is what it is
@@ -40,22 +42,41 @@ public record CriterionResult(String criterion, Dimension dimension, String metr
         }
     }
 
+    /**
+     * Whether {@code finding} is behind this criterion's value: a finding of its dimension, and of its severity when
+     * it counts the findings of one severity ("lint-high").
+     */
+    public boolean concerns(Finding finding) {
+        return finding.dimension() == dimension && Metrics.countedSeverity(dimension, metric)
+                .map(severity -> severity == finding.severity()).orElse(true);
+    }
+
     public boolean passed() {
         return verdict == Verdict.PASS;
     }
 
     /**
-     * Whether this criterion stops the gate: a BLOCKING criterion that failed, whose evidence could not be read, or
-     * whose required evidence is missing. A gate never passes on absent or unreadable evidence.
+     * Whether the criterion is unmet: it failed, its evidence could not be read, or it is required and was not
+     * measured. One nobody measured nor required is neither met nor unmet; it asks for nothing.
      */
-    public boolean blocks() {
-        if (severity != CriterionSeverity.BLOCKING) {
-            return false;
-        }
+    public boolean unmet() {
         return switch (verdict) {
             case PASS -> false;
             case FAIL, ERROR -> true;
-            case MISSING -> required;
+            case NOT_MEASURED -> required;
+        };
+    }
+
+    /**
+     * Whether this criterion stops the gate: a BLOCKING criterion that failed or whose evidence could not be read,
+     * and any required criterion that was not measured (a required dimension must be measured, whatever the
+     * severity of its criteria). A gate never passes on unreadable evidence.
+     */
+    public boolean blocks() {
+        return switch (verdict) {
+            case PASS -> false;
+            case FAIL, ERROR -> severity == CriterionSeverity.BLOCKING;
+            case NOT_MEASURED -> required;
         };
     }
 }

@@ -15,28 +15,35 @@ import java.util.Set;
  *                    (see {@link EvidenceSource}); may be empty
  * @param adjustments thresholds set from outside the rules (learned patterns), applied after the rules chose
  *                    theirs; may be empty
+ * @param required    dimensions required from outside the rules (the project's configuration), on top of those the
+ *                    rules require for the project type; may be empty
  */
 public record GateRequest(ProjectType projectType, Evidence evidence, List<EvidenceSource> sources,
-                          List<ThresholdAdjustment> adjustments) {
+                          List<ThresholdAdjustment> adjustments, List<DimensionRequirement> required) {
 
     public GateRequest {
         Objects.requireNonNull(projectType, "projectType");
         Objects.requireNonNull(evidence, "evidence");
         sources = List.copyOf(sources);
         adjustments = List.copyOf(adjustments);
+        required = List.copyOf(required);
     }
 
-    /** A request without sources or adjustments. */
+    /** A request without sources, adjustments or requirements of its own. */
     public static GateRequest of(ProjectType projectType, Evidence evidence) {
-        return new GateRequest(projectType, evidence, List.of(), List.of());
+        return new GateRequest(projectType, evidence, List.of(), List.of(), List.of());
     }
 
     public GateRequest withSources(List<EvidenceSource> more) {
-        return new GateRequest(projectType, evidence, concat(sources, more), adjustments);
+        return new GateRequest(projectType, evidence, concat(sources, more), adjustments, required);
     }
 
     public GateRequest withAdjustments(List<ThresholdAdjustment> more) {
-        return new GateRequest(projectType, evidence, sources, concat(adjustments, more));
+        return new GateRequest(projectType, evidence, sources, concat(adjustments, more), required);
+    }
+
+    public GateRequest withRequired(List<DimensionRequirement> more) {
+        return new GateRequest(projectType, evidence, sources, adjustments, concat(required, more));
     }
 
     /** The dimensions {@code problem}'s file was meant to feed; every dimension when no source names the file. */

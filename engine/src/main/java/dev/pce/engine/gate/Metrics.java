@@ -1,5 +1,7 @@
 package dev.pce.engine.gate;
 
+import java.util.Optional;
+
 /**
  * The metric names evidence is reported in. Parsers write them, gate rules read them; a name is
  * "&lt;dimension&gt;.&lt;what&gt;". Counts are whole numbers, percentages are 0..100.
@@ -19,6 +21,16 @@ public final class Metrics {
     /** Findings per severity: "lint.critical" ... "lint.info", and the same for security. */
     public static String findings(Dimension dimension, FindingSeverity severity) {
         return dimension.wireName() + "." + severity.wireName();
+    }
+
+    /** The severity whose findings {@code metric} counts ("lint.high": HIGH); empty for any other metric. */
+    public static Optional<FindingSeverity> countedSeverity(Dimension dimension, String metric) {
+        for (FindingSeverity severity : FindingSeverity.values()) {
+            if (metric.equals(findings(dimension, severity))) {
+                return Optional.of(severity);
+            }
+        }
+        return Optional.empty();
     }
 
     public static final String REVIEW_APPROVALS = "review.approvals";

@@ -155,7 +155,7 @@ public final class WorkflowLearning {
         }
 
         private void gateEvaluated(GateEvaluated gate) {
-            List<CriterionResult> notPassed = gate.criteria().stream().filter(c -> !c.passed()).toList();
+            List<CriterionResult> notPassed = gate.criteria().stream().filter(CriterionResult::unmet).toList();
             for (CriterionResult criterion : notPassed) {
                 GateTally tally = gateFailures.computeIfAbsent(
                         criterion.dimension().wireName() + "\u0000" + criterion.metric(),

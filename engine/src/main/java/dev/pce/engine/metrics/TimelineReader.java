@@ -84,7 +84,7 @@ final class TimelineReader {
             case GateEvaluated gate -> {
                 state.apply(event);
                 gates.add(new GateEvaluation(gate.gate(), gate.wave(), event.time(), !gate.blocking(),
-                        gate.criteria().stream().filter(criterion -> !criterion.passed())
+                        gate.criteria().stream().filter(CriterionResult::unmet)
                                 .map(CriterionResult::criterion).toList()));
                 refreshAll(event.time());
             }

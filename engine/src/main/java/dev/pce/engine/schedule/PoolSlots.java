@@ -58,7 +58,17 @@ public record PoolSlots(Map<String, Integer> slots) {
      * @throws CeException {@link ErrorCode#INVALID_ARGUMENT} naming the entry and what is wrong with it
      */
     public static PoolSlots parse(String spec) {
-        PoolSlots result = defaults();
+        return parse(spec, defaults());
+    }
+
+    /**
+     * {@code base} overridden by a spec such as {@code builders=4,reviewers=3}, pool by pool: {@code CE_POOLS} over a
+     * project's configured pools. An empty spec gives {@code base}.
+     *
+     * @throws CeException {@link ErrorCode#INVALID_ARGUMENT} naming the entry and what is wrong with it
+     */
+    public static PoolSlots parse(String spec, PoolSlots base) {
+        PoolSlots result = base;
         if (spec.isBlank()) {
             return result;
         }

@@ -5,6 +5,7 @@ import dev.pce.engine.gate.CriterionResult;
 import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
+import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.gate.Remediation;
 import dev.pce.engine.model.Pools;
@@ -32,14 +33,17 @@ import java.util.function.Supplier;
  * waves ("wave-K" holds every task of a later wave while it blocks) and at the end ("pr").
  *
  * @param policy      the gate rules
- * @param projectType the repository's type, detected once (or configured)
+ * @param projectType the repository's type, configured or detected once; not asked when a call names the type
+ * @param required    the dimensions the repository's configuration requires, on top of the rules' own
  */
-public record GateJudge(GatePolicy policy, Supplier<ProjectType> projectType) {
+public record GateJudge(GatePolicy policy, Supplier<ProjectType> projectType,
+                        Supplier<List<DimensionRequirement>> required) {
     public static final String FINAL_GATE = "pr";
 
     public GateJudge {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(projectType, "projectType");
+        Objects.requireNonNull(required, "required");
     }
 
     /**
@@ -101,7 +105,7 @@ public record GateJudge(GatePolicy policy, Supplier<ProjectType> projectType) {
         ProjectType type = override.orElseGet(projectType);
         GateRecord record = state.gates();
         GateResult result = policy.evaluate(new GateRequest(type, record.currentEvidence(), record.sources(),
-                List.of()));
+                List.of(), required.get()));
         return new GateCommand(sync.gate(), sync.wave(), type.wireName(), result, record.evidenceSeq(),
                 remediationTasks(state, sync.gate(), result), agent, classifier);
     }

@@ -175,6 +175,11 @@ public final class WorkflowService implements Closeable {
         return handle(workflowId).read(state -> state.tasks().stream().map(TaskState::spec).toList());
     }
 
+    /** The ids of a workflow's tasks in the order ready ones are handed out: critical path first, then plan order. */
+    public List<String> priorityOrder(String workflowId) {
+        return handle(workflowId).read(state -> state.tasksByPriority().stream().map(TaskState::id).toList());
+    }
+
     /** Every workflow of the workspace, oldest first; a workflow whose log cannot be read is listed as such. */
     public WorkflowListing list() {
         List<WorkflowSummary> summaries = new ArrayList<>();

@@ -60,7 +60,7 @@ class ConflictCasesTest {
 
     @Test
     void aFindingFromTheGateKeepsWhereItIsAndStartsUnresolved() {
-        ReviewFinding finding = ReviewFinding.open(new Finding(Dimension.SECURITY, "java/log-injection",
+        ReviewFinding finding = ReviewFinding.open(Finding.at(Dimension.SECURITY, "java/log-injection",
                 FindingSeverity.HIGH, "src/Auth.java", 12, "token logged", "agent:r1"));
         assertThat(finding.resolved()).isFalse();
         assertThat(finding.asResolved().resolved()).isTrue();

@@ -72,7 +72,7 @@ class EvidenceMergerTest {
 
     @Test
     void everySeverityIsCountedForEachCoveredDimensionZerosIncluded() {
-        Finding error = new Finding(Dimension.LINT, "eqeqeq", FindingSeverity.HIGH, "a.js", 3, "m", "lint.sarif");
+        Finding error = Finding.at(Dimension.LINT, "eqeqeq", FindingSeverity.HIGH, "a.js", 3, "m", "lint.sarif");
         Evidence evidence = EvidenceMerger.merge(List.of(
                 new AnalysisResults("lint.sarif", Set.of(Dimension.LINT), List.of(error)),
                 new AnalysisResults("clean.sarif", Set.of(Dimension.LINT), List.of())));

@@ -17,18 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JUnitXmlParserTest {
 
+    /** The line is the first frame of the test's class in the trace: where the test failed, not the code it called. */
     @Test
-    void surefireReportCountsTheTestCasesAndReportsFailuresAndErrors() throws Exception {
+    void surefireReportCountsTheTestCasesAndReportsFailuresAndErrorsAtTheTestsLine() throws Exception {
         TestResults results = JUnitXmlParser.parse("target/surefire-reports/TEST-x.xml", bytes(Samples.SUREFIRE));
 
         assertThat(results.counts()).isEqualTo(new TestCounts(5, 1, 1, 1));
         assertThat(results.counts().passRate()).hasValue(50.0);
         assertThat(results.failures()).containsExactly(
-                new Finding(Dimension.TESTS, "dev.example.billing.InvoiceServiceTest.roundsHalfEven",
-                        FindingSeverity.HIGH, "", 0, "expected: <10.02> but was: <10.03>",
+                Finding.at(Dimension.TESTS, "dev.example.billing.InvoiceServiceTest.roundsHalfEven",
+                        FindingSeverity.HIGH, "", 58, "expected: <10.02> but was: <10.03>",
                         "target/surefire-reports/TEST-x.xml"),
-                new Finding(Dimension.TESTS, "dev.example.billing.InvoiceServiceTest.rejectsNegativeQuantity",
-                        FindingSeverity.HIGH, "", 0, "java.lang.NullPointerException: Cannot invoke "
+                Finding.at(Dimension.TESTS, "dev.example.billing.InvoiceServiceTest.rejectsNegativeQuantity",
+                        FindingSeverity.HIGH, "", 72, "java.lang.NullPointerException: Cannot invoke "
                         + "\"dev.example.billing.Customer.id()\" because \"customer\" is null",
                         "target/surefire-reports/TEST-x.xml"));
     }
@@ -38,11 +39,12 @@ class JUnitXmlParserTest {
         TestResults results = JUnitXmlParser.parse("pytest.xml", bytes(Samples.PYTEST));
 
         assertThat(results.counts()).isEqualTo(new TestCounts(6, 2, 0, 1));
-        assertThat(results.failures()).extracting(Finding::rule, Finding::file, Finding::message).containsExactly(
+        assertThat(results.failures()).extracting(Finding::rule, Finding::file, Finding::line, Finding::message)
+                .containsExactly(
                 org.assertj.core.groups.Tuple.tuple("tests.test_parser.test_rejects_unclosed_tag",
-                        "tests/test_parser.py", "AssertionError: assert 'ok' == 'error'"),
+                        "tests/test_parser.py", 21, "AssertionError: assert 'ok' == 'error'"),
                 org.assertj.core.groups.Tuple.tuple("tests.test_upload.test_upload_resumes[large]",
-                        "tests/test_upload.py", "TimeoutError: upload did not resume within 0.5s"));
+                        "tests/test_upload.py", 47, "TimeoutError: upload did not resume within 0.5s"));
     }
 
     @Test
@@ -62,8 +64,25 @@ class JUnitXmlParserTest {
         assertThat(results.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.rule()).isEqualTo("cart totals applies percentage coupons");
             assertThat(failure.file()).isEqualTo("src/cart/totals.test.ts");
+            assertThat(failure.line()).as("from the trace's absolute path of the same file").isEqualTo(27);
             assertThat(failure.message()).isEqualTo("Error: expect(received).toBe(expected) // Object.is equality");
         });
+    }
+
+    /** No line when the trace names neither the test's file nor a frame of its class, or names a look-alike. */
+    @Test
+    void aTraceThatDoesNotNameTheTestGivesNoLine() throws Exception {
+        String xml = """
+                <testsuite name="s">
+                  <testcase name="a" classname="dev.x.FooTest"><failure>at dev.x.Foo.run(Foo.java:3)
+                    at dev.x.FooTestBase.check(FooTestBase.java:9)</failure></testcase>
+                  <testcase name="b" classname="dev.x.FooTest"><failure>at java.base/dev.x.FooTest$Inner.lambda$b$0(FooTest.java:41)</failure></testcase>
+                  <testcase name="c" file="tests/test_c.py"><failure>tests/my_test_c.py:5: AssertionError</failure></testcase>
+                  <testcase name="d" classname="D"><failure message="boom"/></testcase>
+                </testsuite>
+                """;
+        assertThat(JUnitXmlParser.parse("t.xml", utf8(xml)).failures()).extracting(Finding::line)
+                .containsExactly(0, 41, 0, 0);
     }
 
     @Test

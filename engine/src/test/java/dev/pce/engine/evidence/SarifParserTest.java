@@ -48,6 +48,22 @@ class SarifParserTest {
                         tuple(Dimension.LINT, FindingSeverity.LOW, 30));
     }
 
+    /** A region spanning lines keeps its last line; one line, or an end before the start, keeps none. */
+    @Test
+    void aRegionsEndLineIsKeptWhenItSpansLines() throws Exception {
+        String sarif = log("""
+                {"tool":{"driver":{"name":"ESLint"}},"results":[
+                  {"ruleId":"a","level":"error","message":{"text":"m"},"locations":[{"physicalLocation":
+                    {"artifactLocation":{"uri":"src/a.ts"},"region":{"startLine":12,"endLine":13}}}]},
+                  {"ruleId":"b","level":"error","message":{"text":"m"},"locations":[{"physicalLocation":
+                    {"artifactLocation":{"uri":"src/a.ts"},"region":{"startLine":20}}}]},
+                  {"ruleId":"c","level":"error","message":{"text":"m"},"locations":[{"physicalLocation":
+                    {"artifactLocation":{"uri":"src/a.ts"},"region":{"startLine":9,"endLine":3}}}]}]}""");
+
+        assertThat(SarifParser.parse("a.sarif", utf8(sarif)).findings()).extracting(Finding::line, Finding::endLine)
+                .containsExactly(tuple(12, 13), tuple(20, 0), tuple(9, 0));
+    }
+
     @Test
     void eslintIsLintOnly() throws Exception {
         AnalysisResults results = SarifParser.parse("eslint.sarif.json", bytes(Samples.ESLINT));

@@ -122,14 +122,18 @@ class LearningExtractionTest {
                 new FailureCause("build", "tests failed: # of #", 2, 2));
     }
 
+    /** A dimension nobody measured nor required is no failure: CI jobs report what they check. */
     @Test
     void gateFailuresAreCountedByDimensionAndMetric() {
+        CriterionResult unrequired = new CriterionResult("lint-high", Dimension.LINT, "lint.high", Comparison.AT_MOST,
+                0, OptionalDouble.empty(), CriterionSeverity.BLOCKING, false, Verdict.NOT_MEASURED, "lint-rule",
+                "not required", Optional.empty());
         History history = new History()
                 .at(0, new WorkflowPlanned("g", List.of(task("b1", "build", 10))))
                 .at(10, gate("wave-1", criterion(Dimension.COVERAGE, "coverage.line", Verdict.FAIL),
-                        criterion(Dimension.TESTS, "tests.failed", Verdict.PASS)))
+                        criterion(Dimension.TESTS, "tests.failed", Verdict.PASS), unrequired))
                 .at(20, gate("pr", criterion(Dimension.COVERAGE, "coverage.line", Verdict.FAIL),
-                        criterion(Dimension.SECURITY, "security.high", Verdict.MISSING)));
+                        criterion(Dimension.SECURITY, "security.high", Verdict.NOT_MEASURED)));
 
         LearningReport report = WorkflowLearning.report("wf", history.events());
 
@@ -221,7 +225,7 @@ class LearningExtractionTest {
 
     private static CriterionResult criterion(Dimension dimension, String metric, Verdict verdict) {
         return new CriterionResult(metric, dimension, metric, Comparison.AT_LEAST, 80,
-                verdict == Verdict.MISSING ? OptionalDouble.empty() : OptionalDouble.of(61), CriterionSeverity.BLOCKING,
+                verdict == Verdict.NOT_MEASURED ? OptionalDouble.empty() : OptionalDouble.of(61), CriterionSeverity.BLOCKING,
                 true, verdict, "gate-rule", "measured against 80", Optional.empty());
     }
 }

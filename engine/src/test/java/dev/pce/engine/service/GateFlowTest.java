@@ -51,7 +51,7 @@ class GateFlowTest {
         List<String> files = request.evidence().findings().stream().map(Finding::file).toList();
         return new GateResult(List.of(new CriterionResult("tests-pass", Dimension.TESTS, "tests.failed",
                 Comparison.AT_MOST, 0, failed, CriterionSeverity.BLOCKING, true,
-                failed.isEmpty() ? Verdict.MISSING : pass ? Verdict.PASS : Verdict.FAIL, "tests-pass", "",
+                failed.isEmpty() ? Verdict.NOT_MEASURED : pass ? Verdict.PASS : Verdict.FAIL, "tests-pass", "",
                 pass ? Optional.empty() : Optional.of(new Remediation("Make the failing tests pass", "builders",
                         files, "tests failed")))));
     };
@@ -75,7 +75,7 @@ class GateFlowTest {
 
     private WorkflowService gated() {
         return new WorkflowService(workspace, clock, new DeclaredEdges(), PoolSlots.defaults(),
-                Optional.of(new GateJudge(NO_FAILED_TESTS, () -> ProjectType.LIBRARY)));
+                Optional.of(new GateJudge(NO_FAILED_TESTS, () -> ProjectType.LIBRARY, List::of)));
     }
 
     @AfterEach
@@ -138,7 +138,7 @@ class GateFlowTest {
     }
 
     private void report(int failed, String... files) {
-        List<Finding> findings = java.util.Arrays.stream(files).map(file -> new Finding(Dimension.TESTS, "t",
+        List<Finding> findings = java.util.Arrays.stream(files).map(file -> Finding.at(Dimension.TESTS, "t",
                 FindingSeverity.HIGH, file, 1, "failed", "junit.xml")).toList();
         service.reportEvidence(id, new EvidenceReported("junit.xml", List.of(new Measurement(Dimension.TESTS,
                 "tests.failed", failed, "junit.xml")), findings, List.of(), List.of()), "ci");

@@ -57,7 +57,7 @@ class ReviewFlowTest {
     @Test
     void changesRequestedAddReworkPerReviewedTaskAndAReReviewThatTheDependentsWaitFor() {
         ReviewOutcome outcome = review("review", ReviewVerdict.REQUEST_CHANGES,
-                new Finding(Dimension.SECURITY, "sql", FindingSeverity.HIGH, "src/Api.java", 12, "SQL built from input",
+                Finding.at(Dimension.SECURITY, "sql", FindingSeverity.HIGH, "src/Api.java", 12, "SQL built from input",
                         "review"));
 
         assertThat(outcome.approved()).isFalse();

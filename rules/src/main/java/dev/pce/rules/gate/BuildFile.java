@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
+import dev.pce.rules.config.ProjectConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,14 +77,14 @@ record BuildFile(String path, String name, String text) {
         } catch (JsonProcessingException e) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "Cannot read " + path + " as JSON to detect the project"
                     + " type: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ").",
-                    "Correct " + path + ", or set " + ProjectTypeSetting.KEY + " in " + ProjectTypeSetting.CONFIG
+                    "Correct " + path + ", or set project_type in " + ProjectConfig.CE_CONFIG
                             + " so PCE need not detect the type.", e);
         }
     }
 
     private static CeException unreadable(Path path, IOException e) {
         return new CeException(ErrorCode.IO, "Cannot read " + path + " to detect the project type: " + e.getMessage(),
-                "Check that it is readable, or set " + ProjectTypeSetting.KEY + " in " + ProjectTypeSetting.CONFIG + ".",
+                "Check that it is readable, or set project_type in " + ProjectConfig.CE_CONFIG + ".",
                 e);
     }
 }

@@ -48,6 +48,15 @@ public final class Criteria {
         return new CriterionDraft(rule, targets, dimension);
     }
 
+    /**
+     * Requires {@code dimension} to be measured: its criteria (but the optional ones) block the gate while no evidence
+     * measured them. A dimension nobody requires is judged when it was measured and reported as not measured, blocking
+     * nothing, when it was not.
+     */
+    public static void require(RuleContext rule, Dimension dimension, String why) {
+        rule.insertLogical(new Requirement(dimension, rule.getRule().getName(), why));
+    }
+
     /** Replaces {@code criterion}'s threshold with the adjustment's, recording its origin and what it replaced. */
     public static void adjust(RuleContext rule, Criterion criterion, Adjustment adjustment) {
         String why = "set by " + adjustment.origin() + ", replacing " + criterion.unit().format(criterion.threshold())

@@ -25,7 +25,7 @@ public final class CriterionDraft {
     private double threshold;
     private Unit unit = Unit.COUNT;
     private Optional<CriterionSeverity> severity = Optional.empty();
-    private boolean required = true;
+    private boolean optional;
     private Optional<String> pool = Optional.empty();
     private String title = "";
     private Optional<String> evidencePool = Optional.empty();
@@ -53,7 +53,7 @@ public final class CriterionDraft {
         return bar(Comparison.AT_MOST, value, Unit.COUNT);
     }
 
-    /** Failing it, or lacking its evidence, stops the gate. */
+    /** Failing it stops the gate. */
     public CriterionDraft blocking() {
         return severity(CriterionSeverity.BLOCKING);
     }
@@ -68,9 +68,12 @@ public final class CriterionDraft {
         return severity(CriterionSeverity.INFO);
     }
 
-    /** Judged only when its metric was measured: absent evidence is reported as missing but does not block. */
+    /**
+     * Its metric may be absent even when its dimension is required and measured (branch coverage of code without
+     * branches): without evidence it is reported as not measured and never blocks.
+     */
     public CriterionDraft optional() {
-        required = false;
+        optional = true;
         return this;
     }
 
@@ -107,8 +110,8 @@ public final class CriterionDraft {
         }
         for (Target target : targets) {
             rule.insertLogical(new Criterion(target.name(), dimension, target.metric(), chosen, threshold, unit,
-                    chosenSeverity, required, chosenPool, title, evidencePool.orElse(chosenPool),
-                    rule.getRule().getName(), why, false));
+                    chosenSeverity, optional, chosenPool, title, evidencePool.orElse(chosenPool),
+                    rule.getRule().getName(), why, false, List.of()));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.pce.engine.gate.CriterionResult;
 import dev.pce.engine.gate.CriterionSeverity;
 import dev.pce.engine.gate.EvidenceProblem;
 import dev.pce.engine.gate.Finding;
+import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.gate.Remediation;
 import dev.pce.engine.gate.Verdict;
 
@@ -14,17 +15,19 @@ import java.util.stream.Collectors;
 
 /**
  * Judges one decided criterion against the evidence: ERROR when evidence meant for its dimension could not be
- * read, else MISSING when nothing measured its metric, else PASS or FAIL by its threshold. Adds the remediation
- * task when the criterion needs action.
+ * read, else NOT_MEASURED when nothing measured its metric, else PASS or FAIL by its threshold. Adds the
+ * remediation task when the criterion needs action.
  */
 final class CriterionJudge {
     /** Findings listed in a remediation's description; the files list carries all of them. */
     private static final int FINDINGS_DESCRIBED = 20;
 
     private final EvidenceIndex evidence;
+    private final ProjectType projectType;
 
-    CriterionJudge(EvidenceIndex evidence) {
+    CriterionJudge(EvidenceIndex evidence, ProjectType projectType) {
         this.evidence = evidence;
+        this.projectType = projectType;
     }
 
     CriterionResult judge(Criterion criterion) {
@@ -35,10 +38,7 @@ final class CriterionJudge {
                     Optional.of(repairEvidence(criterion, problems)));
         }
         if (measured.isEmpty()) {
-            String what = "No evidence measured " + criterion.metric()
-                    + (criterion.required() ? "; a required criterion does not pass without it"
-                    : "; it is optional, so it is judged only when measured");
-            return result(criterion, measured, Verdict.MISSING, what, criterion.required()
+            return result(criterion, measured, Verdict.NOT_MEASURED, notMeasured(criterion), criterion.required()
                     ? Optional.of(provideEvidence(criterion)) : Optional.empty());
         }
         double value = measured.getAsDouble();
@@ -57,6 +57,22 @@ final class CriterionJudge {
         return new CriterionResult(criterion.name(), criterion.dimension(), criterion.metric(),
                 criterion.comparison(), criterion.threshold(), measured, criterion.severity(), criterion.required(),
                 verdict, criterion.rule(), reason, actionable ? remediation : Optional.empty());
+    }
+
+    /** Why a criterion without evidence blocks the gate, or why it does not. */
+    private String notMeasured(Criterion criterion) {
+        String dimension = criterion.dimension().wireName();
+        String none = "No evidence measured " + criterion.metric();
+        if (criterion.requiredBy().isEmpty()) {
+            return none + "; " + dimension + " is not required for a " + projectType.wireName() + " project, so this"
+                    + " blocks nothing (gates.required in .ce/config.yml or .github/ce-config.yml would require it)";
+        }
+        if (!criterion.required()) {
+            return none + "; it is optional, so it is judged only when measured";
+        }
+        return none + "; " + dimension + " is required (" + criterion.requiredBy().stream()
+                .map(Requirement::describe).collect(Collectors.joining("; ")) + "), so the gate blocks until it is"
+                + " measured";
     }
 
     private static String unreadable(Criterion criterion, List<EvidenceProblem> problems) {

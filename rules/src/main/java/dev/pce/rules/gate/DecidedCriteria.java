@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * The criteria a gate session decided, checked and settled: one per name, an adjusted threshold in place of the
- * rule's, ordered by dimension, then name.
+ * rule's, the requirements of its dimension attached, ordered by dimension, then name.
  */
 final class DecidedCriteria {
 
@@ -26,7 +26,8 @@ final class DecidedCriteria {
      *                     exclude each other), or none set any; {@code INVALID_ARGUMENT} when an adjustment names a
      *                     metric no criterion judges or a threshold outside the metric's range
      */
-    static List<Criterion> settle(List<Criterion> decided, List<Adjustment> adjustments, ProjectType type) {
+    static List<Criterion> settle(List<Criterion> decided, List<Requirement> requirements,
+                                  List<Adjustment> adjustments, ProjectType type) {
         Map<String, Criterion> byName = new LinkedHashMap<>();
         Map<String, Criterion> byMetric = new LinkedHashMap<>();
         for (Criterion criterion : sorted(decided.stream().filter(c -> !c.adjusted()).toList())) {
@@ -40,10 +41,14 @@ final class DecidedCriteria {
         for (Adjustment adjustment : adjustments) {
             check(adjustment, Optional.ofNullable(byMetric.get(adjustment.metric())), byMetric.keySet(), type);
         }
+        List<Requirement> ordered = requirements.stream().sorted(Comparator.comparing(Requirement::rule)
+                .thenComparing(Requirement::reason)).toList();
         List<Criterion> settled = new ArrayList<>();
         for (Criterion criterion : byName.values()) {
-            settled.add(decided.stream().filter(c -> c.adjusted() && c.name().equals(criterion.name())).findFirst()
-                    .orElse(criterion));
+            Criterion chosen = decided.stream().filter(c -> c.adjusted() && c.name().equals(criterion.name()))
+                    .findFirst().orElse(criterion);
+            settled.add(chosen.requiredBy(ordered.stream()
+                    .filter(requirement -> requirement.dimension() == criterion.dimension()).toList()));
         }
         return settled;
     }

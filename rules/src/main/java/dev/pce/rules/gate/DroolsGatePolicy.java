@@ -33,13 +33,13 @@ public final class DroolsGatePolicy implements GatePolicy {
 
     @Override
     public GateResult evaluate(GateRequest request) {
-        CriterionJudge judge = new CriterionJudge(new EvidenceIndex(request));
+        CriterionJudge judge = new CriterionJudge(new EvidenceIndex(request), request.projectType());
         return new GateResult(decide(request).stream().map(judge::judge).toList());
     }
 
     /**
-     * The criteria the rules decide for the request's project type and adjustments, before any evidence is judged,
-     * ordered by dimension, then name.
+     * The criteria the rules decide for the request's project type, adjustments and requirements, before any
+     * evidence is judged, ordered by dimension, then name; each with the requirements of its dimension.
      *
      * @throws CeException as {@link #evaluate}, and {@code INTERNAL} when a rule fails
      */
@@ -61,9 +61,12 @@ public final class DroolsGatePolicy implements GatePolicy {
         try {
             session.insert(new Project(request.projectType()));
             adjustments.forEach(session::insert);
+            request.required().forEach(required -> session.insert(new ConfiguredRequirement(required.dimension(),
+                    required.origin())));
             session.fireAllRules();
             List<Criterion> decided = SessionFacts.ofType(session, Criterion.class);
-            return DecidedCriteria.settle(decided, adjustments, request.projectType());
+            List<Requirement> requirements = SessionFacts.ofType(session, Requirement.class);
+            return DecidedCriteria.settle(decided, requirements, adjustments, request.projectType());
         } finally {
             session.dispose();
         }

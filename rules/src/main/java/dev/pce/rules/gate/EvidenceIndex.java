@@ -63,12 +63,7 @@ final class EvidenceIndex {
     }
 
     private static Optional<FindingSeverity> severityCounted(Criterion criterion) {
-        for (FindingSeverity severity : FindingSeverity.values()) {
-            if (criterion.metric().equals(Metrics.findings(criterion.dimension(), severity))) {
-                return Optional.of(severity);
-            }
-        }
-        return Optional.empty();
+        return Metrics.countedSeverity(criterion.dimension(), criterion.metric());
     }
 
     private OptionalDouble findingCount(Dimension dimension, FindingSeverity severity, String metric) {

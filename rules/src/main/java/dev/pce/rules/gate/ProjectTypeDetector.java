@@ -3,6 +3,8 @@ package dev.pce.rules.gate;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.gate.ProjectType;
+import dev.pce.rules.config.Configured;
+import dev.pce.rules.config.ProjectConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Tells a repository's project type, which the gate rules adapt their thresholds to. {@code project_type} in
- * {@code .ce/config.yml} decides when set. Otherwise the build files at the root and one directory down decide, by
+ * {@code .ce/config.yml} or {@code .github/ce-config.yml} decides when set ({@link ProjectConfig}). Otherwise the build files at the root and one directory down decide, by
  * the first of these found:
  * <ol>
  *   <li>a service framework in pom.xml or build.gradle (Spring Boot, Quarkus, Micronaut): SERVICE</li>
@@ -27,17 +29,21 @@ public final class ProjectTypeDetector {
 
     /**
      * @param repository the repository's root directory
-     * @throws CeException {@code INVALID_ARGUMENT} when the config sets an invalid type, or a package.json needed
+     * @throws CeException {@code INVALID_ARGUMENT} when a configuration file is not valid, or a package.json needed
      *                     for detection is not JSON; {@code IO} when a file cannot be read
      */
     public ProjectTypeDetection detect(Path repository) {
-        if (!Files.isDirectory(repository)) {
-            throw new CeException(ErrorCode.INVALID_ARGUMENT, "Cannot detect the project type of "
-                    + repository + ": not a directory.", "Give the repository's root directory.");
-        }
-        Optional<ProjectTypeDetection> configured = ProjectTypeSetting.read(repository);
+        requireDirectory(repository);
+        return detect(repository, ProjectConfig.read(repository));
+    }
+
+    /** As {@link #detect(Path)}, with the repository's configuration already read. */
+    public ProjectTypeDetection detect(Path repository, ProjectConfig config) {
+        requireDirectory(repository);
+        Optional<Configured<ProjectType>> configured = config.projectType();
         if (configured.isPresent()) {
-            return configured.get();
+            return new ProjectTypeDetection(configured.get().value(), configured.get().file() + " sets project_type: "
+                    + configured.get().value().wireName());
         }
         List<BuildFile> files = BuildFile.find(repository);
         for (BuildSignal signal : BuildSignal.ALL) {
@@ -52,5 +58,12 @@ public final class ProjectTypeDetector {
                 : "looked in " + String.join(", ", files.stream().map(BuildFile::path).toList());
         return new ProjectTypeDetection(ProjectType.LIBRARY, "nothing shows a service, command line or web front end ("
                 + looked + "), so a library");
+    }
+
+    private static void requireDirectory(Path repository) {
+        if (!Files.isDirectory(repository)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "Cannot detect the project type of "
+                    + repository + ": not a directory.", "Give the repository's root directory.");
+        }
     }
 }

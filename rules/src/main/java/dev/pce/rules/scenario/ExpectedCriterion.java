@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
  */
 public record ExpectedCriterion(String criterion, Optional<Verdict> verdict, OptionalDouble threshold,
                                 OptionalDouble measured, Optional<CriterionSeverity> severity,
-                                Optional<String> rule, Optional<String> reason,
+                                Optional<Boolean> required, Optional<String> rule, Optional<String> reason,
                                 Optional<ExpectedRemediation> remediation) {
 
     /** What differs from {@code actual}, one line each, prefixed with the criterion's name. */
@@ -32,6 +32,8 @@ public record ExpectedCriterion(String criterion, Optional<Verdict> verdict, Opt
         }
         severity.filter(wanted -> wanted != actual.severity()).ifPresent(wanted -> differences.add(
                 "severity: expected " + wanted.wireName() + ", got " + actual.severity().wireName()));
+        required.filter(wanted -> wanted != actual.required()).ifPresent(wanted ->
+                differences.add("required: expected " + wanted + ", got " + actual.required()));
         rule.filter(wanted -> !wanted.equals(actual.rule())).ifPresent(wanted ->
                 differences.add("rule: expected " + wanted + ", got " + actual.rule()));
         reason.filter(wanted -> !actual.reason().contains(wanted)).ifPresent(wanted ->

@@ -3,6 +3,7 @@ package dev.pce.rules.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.gate.CriterionSeverity;
 import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.Evidence;
 import dev.pce.engine.gate.EvidenceProblem;
 import dev.pce.engine.gate.EvidenceSource;
@@ -24,7 +25,7 @@ import java.util.Set;
 /**
  * Reads a scenario of the gate rules: {@code name}, optional {@code description}, {@code project_type},
  * optional {@code evidence} ({@code measurements}, {@code findings}, {@code problems}), optional
- * {@code adjustments}, and either {@code expect} ({@code blocking} and/or {@code criteria}) or
+ * {@code adjustments}, optional {@code required} (dimensions the project's configuration requires), and either {@code expect} ({@code blocking} and/or {@code criteria}) or
  * {@code expect_error}. docs/rules.md ("Gate scenarios") describes every field.
  */
 final class GateScenarioReader {
@@ -35,8 +36,11 @@ final class GateScenarioReader {
     static final String MEASUREMENTS_SOURCE = "measurements";
     static final String FINDINGS_SOURCE = "findings";
 
+    /** The origin of a scenario's {@code required} dimensions, as reasons name it. */
+    static final String REQUIRED_ORIGIN = "the scenario's required";
+
     private static final Set<String> SCENARIO_FIELDS = Set.of("name", "description", "project_type", "evidence",
-            "adjustments", "expect", "expect_error");
+            "adjustments", "required", "expect", "expect_error");
     private static final Set<String> EVIDENCE_FIELDS = Set.of("measurements", "findings", "problems");
     private static final Set<String> MEASUREMENT_FIELDS = Set.of("metric", "value", "source");
     private static final Set<String> FINDING_FIELDS = Set.of("dimension", "severity", "file", "line", "rule",
@@ -45,7 +49,7 @@ final class GateScenarioReader {
     private static final Set<String> ADJUSTMENT_FIELDS = Set.of("metric", "threshold", "origin", "project_type");
     private static final Set<String> EXPECT_FIELDS = Set.of("blocking", "criteria");
     private static final Set<String> CRITERION_FIELDS = Set.of("criterion", "verdict", "threshold", "measured",
-            "severity", "rule", "reason", "remediation");
+            "severity", "required", "rule", "reason", "remediation");
     private static final Set<String> REMEDIATION_FIELDS = Set.of("pool", "title", "files");
 
     private final ScenarioNodes nodes;
@@ -65,8 +69,14 @@ final class GateScenarioReader {
         List<EvidenceSource> sources = evidenceNode == null ? List.of()
                 : nodes.list(evidenceNode, "problems", at + ".evidence", this::source).stream()
                 .flatMap(Optional::stream).toList();
+        List<String> required = nodes.texts(node, "required", at);
+        List<DimensionRequirement> requirements = new ArrayList<>();
+        for (int i = 0; i < required.size(); i++) {
+            requirements.add(new DimensionRequirement(nodes.parsed(required.get(i), at + ".required[" + i + "]",
+                    Dimension::parse), REQUIRED_ORIGIN));
+        }
         GateRequest request = new GateRequest(type, evidence, sources,
-                nodes.list(node, "adjustments", at, this::adjustment));
+                nodes.list(node, "adjustments", at, this::adjustment), requirements);
 
         List<String> expectError = nodes.texts(node, "expect_error", at);
         JsonNode expect = node.get("expect");
@@ -133,7 +143,7 @@ final class GateScenarioReader {
         FindingSeverity severity = nodes.parsed(nodes.requiredText(node, "severity", where), where + ".severity",
                 GateScenarioReader::findingSeverity);
         int line = (int) nodes.number(node, "line", where).orElse(0);
-        return new Finding(dimension, nodes.text(node, "rule", where).orElse(""), severity,
+        return Finding.at(dimension, nodes.text(node, "rule", where).orElse(""), severity,
                 nodes.text(node, "file", where).orElse(""), line, nodes.text(node, "message", where).orElse(""),
                 nodes.text(node, "source", where).orElse(FINDINGS_SOURCE));
     }
@@ -175,7 +185,7 @@ final class GateScenarioReader {
                 nodes.number(node, "threshold", where), nodes.number(node, "measured", where),
                 nodes.text(node, "severity", where)
                         .map(text -> nodes.parsed(text, where + ".severity", CriterionSeverity::parse)),
-                nodes.text(node, "rule", where), nodes.text(node, "reason", where), remediation(node, where));
+                nodes.bool(node, "required", where), nodes.text(node, "rule", where), nodes.text(node, "reason", where), remediation(node, where));
     }
 
     /** {@code remediation: none}, or an object with the fields to compare. */

@@ -47,7 +47,7 @@ final class GateScenarioRunner {
         lines.add("blocking: " + result.blocking());
         for (CriterionResult criterion : result.criteria()) {
             lines.add(criterion.criterion() + " " + criterion.verdict().wireName() + ", " + criterion.severity()
-                    .wireName() + (criterion.required() ? "" : ", optional") + ", " + criterion.comparison().words()
+                    .wireName() + (criterion.required() ? ", required" : "") + ", " + criterion.comparison().words()
                     + " " + criterion.threshold() + (criterion.measured().isPresent()
                     ? ", measured " + criterion.measured().getAsDouble() : "") + " [" + criterion.rule() + "]"
                     + criterion.remediation().map(fix -> " -> " + fix.pool() + " '" + fix.title() + "' "

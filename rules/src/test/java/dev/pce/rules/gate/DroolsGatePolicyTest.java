@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.gate.CriterionResult;
 import dev.pce.engine.gate.CriterionSeverity;
 import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.Evidence;
 import dev.pce.engine.gate.EvidenceSource;
 import dev.pce.engine.gate.Finding;
@@ -80,19 +81,33 @@ class DroolsGatePolicyTest {
     }
 
     @Test
-    void noEvidenceBlocksWithMissingAndAsksOncePerDimensionForIt() {
+    void noEvidenceIsNotMeasuredAndBlocksOnlyTheRequiredDimensionsAskingOnceForEach() {
         GateResult result = POLICY.evaluate(GateRequest.of(ProjectType.SERVICE, Evidence.EMPTY));
         assertThat(result.blocking()).isTrue();
-        assertThat(result.criteria()).extracting(CriterionResult::verdict).containsOnly(Verdict.MISSING);
-        assertThat(result.criterion("performance-regression").orElseThrow().blocks())
-                .as("optional: judged only when measured").isFalse();
-        assertThat(result.criterion("tests-failed").orElseThrow().reason())
-                .startsWith("No evidence measured tests.failed; a required criterion does not pass without it.");
-        assertThat(result.remediations()).extracting(Remediation::title)
-                .containsExactly("Provide the tests evidence", "Provide the coverage evidence",
-                        "Provide the lint evidence", "Provide the security evidence", "Provide the review evidence");
+        assertThat(result.criteria()).extracting(CriterionResult::verdict).containsOnly(Verdict.NOT_MEASURED);
+        assertThat(result.blockers()).extracting(CriterionResult::dimension).containsOnly(Dimension.TESTS);
+        assertThat(result.criterion("tests-failed").orElseThrow().reason()).startsWith("No evidence measured"
+                + " tests.failed; tests is required (rule 'tests-required': a change no test ran against proves"
+                + " nothing), so the gate blocks until it is measured.");
+        assertThat(result.criterion("lint-high").orElseThrow().reason()).startsWith("No evidence measured lint.high;"
+                + " lint is not required for a service project, so this blocks nothing");
+        assertThat(result.remediations()).extracting(Remediation::title).containsExactly("Provide the tests evidence");
+    }
+
+    @Test
+    void configuredRequirementsJoinTheRulesOwnAndNameTheirOrigin() {
+        GateResult result = POLICY.evaluate(GateRequest.of(ProjectType.LIBRARY, Evidence.EMPTY).withRequired(List.of(
+                new DimensionRequirement(Dimension.REVIEW, ".ce/config.yml gates.required"),
+                new DimensionRequirement(Dimension.TESTS, "--dimension tests"))));
+        assertThat(result.blockers()).extracting(CriterionResult::dimension).containsOnly(Dimension.TESTS,
+                Dimension.COVERAGE, Dimension.REVIEW);
         assertThat(result.criterion("review-approvals").orElseThrow().remediation().orElseThrow().pool())
                 .isEqualTo(Pools.REVIEWERS);
+        assertThat(result.criterion("review-approvals").orElseThrow().reason()).contains("review is required (rule"
+                + " 'configured-requirement': required by .ce/config.yml gates.required)");
+        assertThat(result.criterion("tests-ran").orElseThrow().reason()).contains("tests is required (rule"
+                + " 'configured-requirement': required by --dimension tests; rule 'tests-required': ");
+        assertThat(result.criterion("coverage-branch").orElseThrow().blocks()).as("optional").isFalse();
     }
 
     @Test
@@ -311,7 +326,7 @@ class DroolsGatePolicyTest {
     }
 
     private static Finding finding(Dimension dimension, FindingSeverity severity, String file, int line, String source) {
-        return new Finding(dimension, "java/sql-injection", severity, file, line, "user input reaches a query", source);
+        return Finding.at(dimension, "java/sql-injection", severity, file, line, "user input reaches a query", source);
     }
 
     /** Gate rules from a test DRL. */

@@ -123,15 +123,25 @@ class ProjectTypeDetectorTest {
     @Test
     void theConfigOverridesDetection() throws IOException {
         write("package.json", "{\"dependencies\": {\"react\": \"19\"}}");
-        write(".ce/config.yml", "# gates\nproject_type: Library\nother_feature: {x: 1}\n");
+        write(".ce/config.yml", "# gates\nproject_type: Library\npools: {builders: 2}\n");
         assertThat(DETECTOR.detect(repo)).isEqualTo(new ProjectTypeDetection(ProjectType.LIBRARY,
                 ".ce/config.yml sets project_type: library"));
     }
 
     @Test
+    void theGitHubConfigSetsTheTypeUnlessTheCeConfigDoes() throws IOException {
+        write("package.json", "{\"dependencies\": {\"react\": \"19\"}}");
+        write(".github/ce-config.yml", "project_type: service\n");
+        assertThat(DETECTOR.detect(repo)).isEqualTo(new ProjectTypeDetection(ProjectType.SERVICE,
+                ".github/ce-config.yml sets project_type: service"));
+        write(".ce/config.yml", "project_type: cli\n");
+        assertThat(DETECTOR.detect(repo).type()).isEqualTo(ProjectType.CLI);
+    }
+
+    @Test
     void aConfigWithoutTheKeyLeavesItToDetection() throws IOException {
         write("package.json", "{\"dependencies\": {\"react\": \"19\"}}");
-        write(".ce/config.yml", "workers: 3\n");
+        write(".ce/config.yml", "pools: {builders: 3}\n");
         assertThat(DETECTOR.detect(repo).type()).isEqualTo(ProjectType.WEB);
     }
 

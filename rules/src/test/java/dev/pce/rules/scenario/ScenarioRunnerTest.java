@@ -128,7 +128,8 @@ class ScenarioRunnerTest {
                     expect:
                       blocking: false
                       criteria:
-                        - {criterion: coverage-line, verdict: pass, threshold: 70, rule: coverage-service}
+                        - {criterion: coverage-line, verdict: pass, threshold: 70, required: false,
+                           rule: coverage-service}
                         - {criterion: lint-high, remediation: {pool: reviewers, files: [src/B.java]}}
                         - {criterion: docs-high, remediation: {title: Fix the docs}}
                         - {criterion: coverage-lines}
@@ -138,12 +139,13 @@ class ScenarioRunnerTest {
                 "blocking: expected false, got true",
                 "coverage-line verdict: expected pass, got fail",
                 "coverage-line threshold: expected 70.0, got 80.0",
+                "coverage-line required: expected false, got true",
                 "coverage-line rule: expected coverage-service, got coverage-library",
                 "lint-high remediation pool: expected reviewers, got builders",
                 "lint-high remediation files: expected [src/B.java], got [src/A.java]",
                 "docs-high remediation: expected a task, got none",
                 "missing criterion: coverage-lines");
-        assertThat(result.report()).contains("FAIL " + file, "actual:", "coverage-line fail, blocking, at least 80.0,"
+        assertThat(result.report()).contains("FAIL " + file, "actual:", "coverage-line fail, blocking, required, at least 80.0,"
                 + " measured 79.0 [coverage-library] -> builders 'Add tests for the uncovered lines' []");
     }
 

@@ -1,29 +1,34 @@
 package dev.pce.server.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
 import dev.pce.engine.dependency.DeclaredEdges;
+import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.evidence.EvidenceReader;
 import dev.pce.engine.evidence.ParsedFile;
-import dev.pce.engine.event.EvidenceReported;
-import dev.pce.engine.gate.CriterionResult;
+import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.Evidence;
 import dev.pce.engine.gate.EvidenceSource;
 import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
 import dev.pce.engine.gate.ProjectType;
-import dev.pce.engine.schedule.PoolSlots;
-import dev.pce.engine.service.GateJudge;
 import dev.pce.engine.service.GateOutcome;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.gate.DroolsGatePolicy;
 import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.quality.Annotations;
 import dev.pce.server.quality.EvidenceIntake;
 import dev.pce.server.quality.EvidenceLocations;
 import dev.pce.server.quality.EvidenceReports;
-import dev.pce.server.quality.GateReport;
-import dev.pce.server.quality.ProjectTypes;
+import dev.pce.server.quality.GateVerdict;
+import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.quality.RepoPaths;
+import dev.pce.server.quality.StepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,19 +44,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
  * {@code ce gate}: judges evidence files with the gate rules, for CI. With {@code --workflow} the workflow's gate
- * (its evidence is kept and remediation tasks are added, as {@code ce_gate} does); without, the files alone. With
- * {@code --ci} the verdict goes to the job's step summary and failing criteria become annotations. Exits 1 when
- * the gate blocks.
+ * (its evidence is kept and remediation tasks are added, as {@code ce_gate} does); without, the files alone, where
+ * {@code --dimension} judges chosen dimensions only (one CI job, one status check per dimension). With {@code --ci}
+ * the verdict goes to the job's step summary and what blocks becomes annotations; {@code --json} prints it for
+ * machines. Exits 1 when the judged criteria block.
  */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = "Judge evidence files (JUnit XML, JaCoCo/Cobertura/LCOV, SARIF) with the gate rules; exit 1 "
-                + "when the gate blocks. --ci writes the verdict to $GITHUB_STEP_SUMMARY and annotations to stdout.")
+                + "when the gate blocks. --ci writes the verdict to $GITHUB_STEP_SUMMARY and annotations to stdout; "
+                + "--json prints it as JSON; --dimension judges one dimension (repeatable).")
 public final class GateCheckCommand implements Callable<Integer> {
     static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
 
@@ -60,6 +69,9 @@ public final class GateCheckCommand implements Callable<Integer> {
 
     @Option(names = "--ci", description = "Write the verdict for GitHub Actions (step summary, annotations).")
     boolean ci;
+
+    @Option(names = "--json", description = "Print the verdict as JSON (not with --ci).")
+    boolean json;
 
     @Option(names = "--workflow", paramLabel = "ID", description = "Judge this workflow's gate (default: the files "
             + "alone).")
@@ -70,8 +82,13 @@ public final class GateCheckCommand implements Callable<Integer> {
     List<String> evidence = new ArrayList<>();
 
     @Option(names = "--project-type", paramLabel = "TYPE", description = "library, service, cli or web (default: "
-            + "detected from the repository).")
+            + "from the project's configuration, else detected from the repository).")
     Optional<String> projectType;
+
+    @Option(names = "--dimension", paramLabel = "DIMENSION", split = ",",
+            description = "Judge only this dimension, and require it (tests, coverage, lint, security, review, docs, "
+                    + "performance); repeatable. Not with --workflow.")
+    List<String> dimensions = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -79,59 +96,96 @@ public final class GateCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoggingSetup.configureForCli();
-        Path project = Path.of("").toAbsolutePath();
-        Optional<ProjectType> type = projectType.map(GateCheckCommand::parseType);
-        String title;
-        boolean blocking;
-        List<CriterionResult> criteria;
-        if (workflowId.isPresent()) {
-            Workspace workspace = workspaceOption.open();
-            GateJudge judge = new GateJudge(new DroolsGatePolicy(), ProjectTypes.detectedOnce(project));
-            try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), new DeclaredEdges(),
-                    PoolSlots.defaults(), Optional.of(judge))) {
-                new EvidenceIntake(workflows, new EvidenceLocations(project, workspace.root()))
-                        .read(workflowId.get(), evidence, "--evidence", "ci");
-                GateOutcome outcome = workflows.evaluateGate(workflowId.get(), "ci", type);
-                title = "Gate " + outcome.gate() + " of " + outcome.workflowId() + " (" + outcome.projectType() + ")";
-                blocking = outcome.blocking();
-                criteria = outcome.criteria();
-            }
-        } else {
-            ProjectType resolved = type.orElseGet(ProjectTypes.detectedOnce(project));
-            GateResult result = new DroolsGatePolicy().evaluate(request(resolved, project));
-            title = "Quality gate (" + resolved.wireName() + ")";
-            blocking = result.blocking();
-            criteria = result.criteria();
+        if (ci && json) {
+            throw usage("--ci and --json both write to stdout.", "Use --ci in a GitHub Actions step and --json where a"
+                    + " program reads the verdict; run ce gate twice for both.");
         }
-        report(title, blocking, criteria);
-        return blocking ? 1 : 0;
+        Set<Dimension> selection = selection();
+        if (workflowId.isPresent() && !selection.isEmpty()) {
+            throw usage("--dimension judges evidence files alone; a workflow's gate holds its later waves on every "
+                    + "dimension.", "Leave out --workflow to judge one dimension as a CI check, or --dimension to "
+                    + "judge the workflow's gate.");
+        }
+        ProjectSettings settings = ProjectSettings.of(Path.of("").toAbsolutePath());
+        Optional<ProjectType> type = projectType.map(GateCheckCommand::parseType);
+        GateVerdict verdict = workflowId.isPresent() ? workflowGate(settings, workflowId.get(), type)
+                : filesGate(settings, type, selection);
+        report(verdict);
+        return verdict.blocking() ? 1 : 0;
+    }
+
+    /** The workflow's gate, judged as ce_gate judges it, on the evidence stored with it and these files. */
+    private GateVerdict workflowGate(ProjectSettings settings, String id, Optional<ProjectType> type) {
+        Workspace workspace = workspaceOption.open();
+        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), new DeclaredEdges(),
+                settings.poolSlots(System.getenv()), Optional.of(settings.gateJudge()))) {
+            EvidenceIntake.Intake intake = new EvidenceIntake(workflows, new EvidenceLocations(settings.root(),
+                    workspace.root())).intake(id, evidence, "--evidence", "ci", Cancellation.none());
+            GateOutcome outcome = workflows.evaluateGate(id, "ci", type);
+            return GateVerdict.of(outcome.gate(), Optional.of(outcome.workflowId()), outcome.projectType(), Set.of(),
+                    outcome.criteria(), intake.evidence(), intake.files(), new RepoPaths(settings.root()));
+        }
+    }
+
+    /** The evidence files alone, each with the dimensions it feeds; the selection is required and judged. */
+    private GateVerdict filesGate(ProjectSettings settings, Optional<ProjectType> type, Set<Dimension> selection) {
+        ProjectType resolved = type.orElseGet(settings::projectType);
+        Evidence all = Evidence.EMPTY;
+        List<EvidenceSource> sources = new ArrayList<>();
+        List<EvidenceIntake.FileRead> read = new ArrayList<>();
+        for (ParsedFile file : EvidenceReader.readAll(evidence.stream().map(settings.root()::resolve).toList())) {
+            EvidenceReported report = EvidenceReports.of(file);
+            all = all.plus(report.evidence());
+            sources.addAll(report.sources());
+            read.add(EvidenceIntake.FileRead.of(file, report));
+        }
+        List<DimensionRequirement> required = new ArrayList<>(settings.requiredDimensions());
+        selection.forEach(dimension -> required.add(new DimensionRequirement(dimension,
+                "--dimension " + dimension.wireName())));
+        GateResult result = new DroolsGatePolicy().evaluate(new GateRequest(resolved, all, sources, List.of(),
+                required));
+        return GateVerdict.of(GateVerdict.FILES_GATE, Optional.empty(), resolved.wireName(), selection,
+                result.criteria(), all, read, new RepoPaths(settings.root()));
+    }
+
+    private Set<Dimension> selection() {
+        Set<Dimension> selected = EnumSet.noneOf(Dimension.class);
+        for (String name : dimensions) {
+            try {
+                selected.add(Dimension.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw usage("--dimension is '" + name + "'.", "Use one of tests, coverage, lint, security, review, "
+                        + "docs, performance, or leave it out to judge them all.");
+            }
+        }
+        return selected;
     }
 
     private static ProjectType parseType(String text) {
         try {
             return ProjectType.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new CeException(ErrorCode.INVALID_ARGUMENT, "--project-type is '" + text + "'.",
-                    "Use one of " + ProjectType.allowedNames() + ", or leave it out to detect it.");
+            throw usage("--project-type is '" + text + "'.", "Use one of " + ProjectType.allowedNames()
+                    + ", or leave it out to take it from the configuration or detect it.");
         }
     }
 
-    /** The evidence files alone, each with the dimensions it feeds. */
-    private GateRequest request(ProjectType type, Path project) {
-        List<Path> paths = evidence.stream().map(path -> project.resolve(path)).toList();
-        Evidence all = Evidence.EMPTY;
-        List<EvidenceSource> sources = new ArrayList<>();
-        for (ParsedFile file : EvidenceReader.readAll(paths)) {
-            EvidenceReported report = EvidenceReports.of(file);
-            all = all.plus(report.evidence());
-            sources.addAll(report.sources());
-        }
-        return new GateRequest(type, all, sources, List.of());
+    private static CeException usage(String message, String fix) {
+        return new CeException(ErrorCode.INVALID_ARGUMENT, message, fix);
     }
 
-    private void report(String title, boolean blocking, List<CriterionResult> criteria) {
+    private void report(GateVerdict verdict) {
         PrintWriter out = spec.commandLine().getOut();
-        String markdown = GateReport.markdown(title, blocking, criteria);
+        if (json) {
+            try {
+                out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(verdict));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.flush();
+            return;
+        }
+        String markdown = StepSummary.markdown(verdict);
         String summaryFile = System.getenv(STEP_SUMMARY);
         if (ci && summaryFile != null && !summaryFile.isBlank()) {
             try {
@@ -144,7 +198,7 @@ public final class GateCheckCommand implements Callable<Integer> {
             out.print(markdown);
         }
         if (ci) {
-            GateReport.annotations(criteria).forEach(out::println);
+            Annotations.of(verdict).forEach(out::println);
         }
         out.flush();
     }

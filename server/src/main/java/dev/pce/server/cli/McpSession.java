@@ -1,6 +1,5 @@
 package dev.pce.server.cli;
 
-import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.conflict.ConflictRules;
@@ -12,6 +11,7 @@ import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.mcp.ProtocolSetup;
+import dev.pce.server.quality.ProjectSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +25,6 @@ import java.util.concurrent.CountDownLatch;
 /** One MCP session: PCE's tools on a workspace, served on the given streams until the client closes its end. */
 final class McpSession {
     private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
-    /** Agents per pool for the schedule estimates, e.g. {@code builders=4,reviewers=3}; defaults otherwise. */
-    static final String POOLS_VARIABLE = "CE_POOLS";
 
     /** After the handshake's burst, so compiling the rules does not slow the server's first answers. */
     private static final long RULES_DELAY_MILLIS = 500;
@@ -79,9 +77,8 @@ final class McpSession {
                     Optional<Map<String, String>> vaults, Serving serving, String logHint)
             throws InterruptedException {
         LOG.info("Workspace {}", workspace.root());
-        PoolSlots slots = PoolSlots.parse(System.getenv().getOrDefault(POOLS_VARIABLE, ""));
-        LOG.info("Pool slots {}", slots.slots());
-        Path project = Path.of("").toAbsolutePath();
+        // read while the handshake is answered: the configuration's YAML library is loaded only when a file exists
+        ProjectSettings project = ProjectSettings.of(Path.of("").toAbsolutePath());
         // instanceof, not a pattern switch: the JDK generates a switch's dispatch class at its first run, which
         // the start-up cache cannot hold, and that would cost milliseconds before the first answer
         if (serving instanceof Serving.Stdio stdio) {
@@ -93,7 +90,8 @@ final class McpSession {
                     stdio.out(), Version.current(), clientGone::countDown);
             server.firstAnswer().thenRun(protocol::firstAnswerWritten);
             try (LearningsAccess learnings = learnings(workspace, vaults);
-                 ServerWiring wiring = ServerWiring.open(workspace, project, slots, rules, learnings)) {
+                 ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
+                         learnings)) {
                 server.offer(protocol.protocol(), wiring.tools(), learnings, logHint);
                 LOG.info("PCE MCP server {} serving {} tools on stdio", Version.current(), wiring.tools().size());
                 rules.ifPresent(built -> prepareRulesSoon(built, wiring.learnedRules().orElseThrow()));
@@ -108,7 +106,8 @@ final class McpSession {
         } else if (serving instanceof Serving.Http http) {
             protocol.firstAnswerWritten(); // answers over HTTP have no one order: warm up everything at once
             try (LearningsAccess learnings = learnings(workspace, vaults);
-                 ServerWiring wiring = ServerWiring.open(workspace, project, slots, rules, learnings)) {
+                 ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
+                         learnings)) {
                 Optional<LearnedRules> learnedRules = wiring.learnedRules();
                 HttpSession.serve(protocol.protocol(), wiring.tools(), learnings, http, logHint,
                         () -> rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow())));

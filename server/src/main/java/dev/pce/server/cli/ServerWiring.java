@@ -12,18 +12,19 @@ import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.rules.dependency.PlanNote;
-import dev.pce.rules.gate.DroolsGatePolicy;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.quality.EvidenceIntake;
 import dev.pce.server.quality.EvidenceLocations;
-import dev.pce.server.quality.ProjectTypes;
+import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.CeTool;
 import dev.pce.server.tools.ToolCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,28 +37,34 @@ import java.util.function.Function;
  */
 public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> learnedRules, List<CeTool> tools)
         implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerWiring.class);
 
     /**
-     * @param project   the project the server works for: evidence files must lie in it (or the workspace), and
-     *                  its build files tell the project type
-     * @param rules     the dependency rules to classify plans with; with them come the gate and conflict rules.
-     *                  Empty classifies by declarations only and has no gates or arbiter (the start-up training)
-     * @param learnings the vaults, owned by the caller
+     * @param project     the project the server works for: evidence files must lie in it (or the workspace), its
+     *                    build files tell the project type, its configuration files the pools and the gates
+     * @param environment where {@code CE_POOLS} is looked up (it wins over the project's pools)
+     * @param rules       the dependency rules to classify plans with; with them come the gate and conflict rules.
+     *                    Empty classifies by declarations only and has no gates or arbiter (the start-up training)
+     * @param learnings   the vaults, owned by the caller
+     * @throws dev.pce.engine.CeException {@code INVALID_ARGUMENT} when a configuration file or {@code CE_POOLS} is
+     *                                    not valid
      */
-    public static ServerWiring open(Workspace workspace, Path project, PoolSlots slots,
+    public static ServerWiring open(Workspace workspace, ProjectSettings project, Map<String, String> environment,
                                     Optional<DependencyRules> rules, LearningsAccess learnings) {
+        PoolSlots slots = project.poolSlots(environment);
+        LOG.info("Pool slots {}", slots.slots());
         Optional<DroolsDependencyClassifier> drools = rules.map(DroolsDependencyClassifier::new);
         DependencyClassifier classifier = drools.<DependencyClassifier>map(c -> c).orElseGet(DeclaredEdges::new);
         Function<List<TaskSpec>, List<PlanNote>> ruleNotes = tasks -> drools
                 .map(c -> c.classifyWithNotes(tasks).notes()).orElse(List.of());
-        Optional<GateJudge> gates = rules.map(ignored -> new GateJudge(new DroolsGatePolicy(),
-                ProjectTypes.detectedOnce(project)));
+        Optional<GateJudge> gates = rules.map(ignored -> project.gateJudge());
         Optional<ConflictArbiter> arbiter = rules.map(ignored -> new DroolsConflictArbiter());
         WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots, gates,
                 arbiter);
-        EvidenceIntake intake = new EvidenceIntake(workflows, new EvidenceLocations(project, workspace.root()));
+        EvidenceIntake intake = new EvidenceIntake(workflows, new EvidenceLocations(project.root(),
+                workspace.root()));
         Optional<LearnedRules> learnedRules = rules.map(ignored -> LearnedRules.forWorkspace(workspace.root(),
-                project));
+                project.root()));
         List<CeTool> tools = ToolCatalog.create(workflows, learnings, intake, learnedRules, ruleNotes,
                 Clock.systemDefaultZone());
         return new ServerWiring(workflows, learnedRules, tools);

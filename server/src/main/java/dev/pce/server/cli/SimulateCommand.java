@@ -14,6 +14,7 @@ import dev.pce.engine.schedule.Simulation;
 import dev.pce.engine.workflow.PlanValidator;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.PlanTasks;
 import dev.pce.server.tools.ToolArgs;
 import picocli.CommandLine.Command;
@@ -42,8 +43,8 @@ public final class SimulateCommand implements Callable<Integer> {
     Path plan;
 
     @Option(names = "--pools", paramLabel = "POOL=SLOTS,...", defaultValue = "",
-            description = "Slots per pool, e.g. builders=4,reviewers=3 (defaults: planners=1, builders=3, "
-                    + "reviewers=2, any other pool 1).")
+            description = "Slots per pool, e.g. builders=4,reviewers=3, over CE_POOLS and the project's configured "
+                    + "pools (defaults: planners=1, builders=3, reviewers=2, any other pool 1).")
     String pools;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated durations (default ${DEFAULT-VALUE}).")
@@ -59,7 +60,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PoolSlots slots = PoolSlots.parse(pools);
+        PoolSlots slots = PoolSlots.parse(pools, ProjectSettings.of(Path.of("").toAbsolutePath())
+                .poolSlots(System.getenv()));
         DurationNoise durations = new DurationNoise(seed, noise);
         List<TaskSpec> tasks = readPlan(plan);
         // the same classification as ce_plan, so the simulation schedules what the server would

@@ -3,7 +3,6 @@ package dev.pce.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
-import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.authoring.RuleReloader;
 import dev.pce.rules.dependency.DependencyRules;
@@ -14,6 +13,7 @@ import dev.pce.server.demo.DemoRun;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.mcp.ProtocolSetup;
+import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.ToolCatalog;
 
 import java.io.IOException;
@@ -22,6 +22,7 @@ import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,7 +75,7 @@ public final class StartupTraining {
     private static void loadServerWiring(Path scratch) {
         Workspace workspace = Workspace.open(scratch.resolve("wiring"));
         try (LearningsAccess vaults = LearningsAccess.unavailable("not opened while the start-up cache is trained");
-             ServerWiring wiring = ServerWiring.open(workspace, scratch, PoolSlots.parse(""),
+             ServerWiring wiring = ServerWiring.open(workspace, ProjectSettings.of(scratch), Map.of(),
                      Optional.of(DependencyRules.shared()), vaults)) {
             wiring.learnedRules().ifPresent(LearnedRules::history);
         }

@@ -19,7 +19,7 @@ final class FindingArgs {
     static List<Finding> findings(ToolArgs args, String field, Dimension dimension, String source) {
         List<Finding> findings = new ArrayList<>();
         for (ToolArgs item : args.optionalObjectList(field, MAX_FINDINGS)) {
-            findings.add(new Finding(dimension, item.optionalString("rule", 256).orElse(""), severity(item),
+            findings.add(Finding.at(dimension, item.optionalString("rule", 256).orElse(""), severity(item),
                     item.optionalString("file", Limits.MAX_PATH_LENGTH).orElse(""),
                     (int) item.integer("line", 0, Integer.MAX_VALUE, 0),
                     item.requiredText("message", Limits.MAX_TEXT_LENGTH), source));

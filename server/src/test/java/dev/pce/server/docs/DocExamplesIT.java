@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>{@code drl}/{@code yaml} whose first line names a file ({@code // .ce/rules/docs.drl}) are written there
  *       first; the rest of the DRL is compiled alone, YAML scenarios are run against the built-in rules;</li>
  *   <li>{@code json tool=}/{@code result=}: calls to and answers of a real server ({@link ToolExamples});
- *       {@code json output-of=report+--json}: the fields of what that command prints;
+ *       {@code json output-of=report+--json}: the fields of what that command prints ({@code exit=1}: and the
+ *       exit code it must end with);
  *       {@code json reads-as=}: read by the code that reads that format; {@code json same-as=FILE}: equal to that
  *       file of the repository;</li>
  *   <li>{@code sh}: each command line runs in the sandbox and must succeed, except commands that change the
@@ -217,7 +218,8 @@ class DocExamplesIT {
 
     /**
      * {@code output-of=report+--json}: the JSON {@code ./ce report --json} prints, run on the sandbox's workflow;
-     * every field the docs show must be in the real output (values differ from run to run).
+     * every field the docs show must be in the real output (values differ from run to run). The command must exit
+     * with 0, or with the code {@code exit=} names (a blocking {@code ce gate --json} exits with 1).
      */
     private static void outputOf(DocSandbox sandbox, DocBlock block) throws Exception {
         if (sandbox.workflowId().isEmpty()) {
@@ -225,7 +227,9 @@ class DocExamplesIT {
         }
         String command = "./ce " + block.attribute("output-of").get().replace('+', ' ');
         DocSandbox.Shell run = sandbox.shell(command);
-        assertThat(run.exitCode()).as("%s: '%s' failed:%n%s", block.where(), command, run.output()).isZero();
+        int exit = Integer.parseInt(block.attribute("exit").orElse("0"));
+        assertThat(run.exitCode()).as("%s: '%s' exit code:%n%s", block.where(), command, run.output())
+                .isEqualTo(exit);
         assertThat(JsonFields.missing(Json.mapper().readTree(block.body()), Json.mapper().readTree(run.out())))
                 .as("%s: fields the docs show that '%s' does not print", block.where(), command).isEmpty();
     }

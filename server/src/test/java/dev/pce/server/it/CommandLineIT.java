@@ -91,30 +91,6 @@ class CommandLineIT {
     }
 
     @Test
-    void gateForCiWritesTheStepSummaryAndAnnotationsAndFailsWhenItBlocks() throws Exception {
-        Path dir = Files.createDirectories(temp.resolve("ci"));
-        Path junit = Files.writeString(dir.resolve("TEST-StoreTest.xml"), """
-                <testsuite name="StoreTest" tests="2" failures="1">
-                  <testcase name="keeps" classname="StoreTest" file="src/test/StoreTest.java"/>
-                  <testcase name="drops" classname="StoreTest" file="src/test/StoreTest.java">
-                    <failure message="expected 2 but was 3">at StoreTest.java:12</failure>
-                  </testcase>
-                </testsuite>
-                """);
-        Path summary = dir.resolve("summary.md");
-
-        Run blocked = run(Optional.empty(), temp.resolve("ws-ci"), Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
-                "gate", "--ci", "--project-type", "library", "--evidence", junit.toString());
-
-        assertThat(blocked.exitCode()).as(blocked.err()).isEqualTo(1);
-        assertThat(Files.readString(summary)).contains("blocked", "| tests-failed | tests | 1 | <= 0 | **fail** |");
-        assertThat(blocked.out()).contains("::error file=src/test/StoreTest.java,title=tests-failed::");
-        Run badType = ce(temp.resolve("ws-ci"), "gate", "--project-type", "mobile", "--evidence", junit.toString());
-        assertThat(badType.exitCode()).isEqualTo(2);
-        assertThat(badType.err()).contains("--project-type is 'mobile'");
-    }
-
-    @Test
     void planMatrixListsTheReadyTasksForGitHubActions() throws Exception {
         Path workspace = temp.resolve("ws-matrix");
         String id;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +41,24 @@ final class ServerUnderTest implements AutoCloseable {
         return server;
     }
 
+    /** A server working in {@code project}, as Claude Code starts one in a repository. */
+    static ServerUnderTest startIn(Path project, Path workspace, Map<String, String> environment) throws IOException {
+        ServerUnderTest server = launch(workspace, environment, Optional.of(project));
+        server.client.initialize("pce-it");
+        return server;
+    }
+
     /** A server no client has initialized yet. */
     static ServerUnderTest launch(Path workspace, Map<String, String> environment) throws IOException {
+        return launch(workspace, environment, Optional.empty());
+    }
+
+    private static ServerUnderTest launch(Path workspace, Map<String, String> environment, Optional<Path> directory)
+            throws IOException {
         Files.createDirectories(workspace);
         Path stderr = Files.createTempFile(workspace.getParent(), "server-", ".stderr");
         ProcessBuilder builder = ServerLauncher.serve(workspace, List.of()).redirectError(stderr.toFile());
+        directory.ifPresent(dir -> builder.directory(dir.toFile()));
         builder.environment().put("CE_VALIDATE_OUTPUT", "1");
         builder.environment().putAll(environment);
         return new ServerUnderTest(McpStdioClient.start(builder, Duration.ofSeconds(60)), stderr);

@@ -3,7 +3,6 @@ package dev.pce.server.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
-import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.dependency.DependencyRules;
@@ -12,6 +11,7 @@ import dev.pce.server.cli.ServerWiring;
 import dev.pce.server.demo.DemoRun;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.knowledge.VaultSources;
+import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.ToolCatalog;
 
 import java.io.ByteArrayInputStream;
@@ -140,7 +140,7 @@ final class InProcessServer {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         CountDownLatch ended = new CountDownLatch(1);
         defects.clear();
-        try (ServerWiring wiring = ServerWiring.open(workspace, project, PoolSlots.defaults(),
+        try (ServerWiring wiring = ServerWiring.open(workspace, ProjectSettings.of(project), Map.of(),
                 Optional.of(DependencyRules.shared()), learnings)) {
             PceMcpServer server = PceMcpServer.start(protocol, wiring.tools(), learnings,
                     new ByteArrayInputStream(input.toByteArray()), stdout, "fuzz", "the fuzz target's log",

@@ -1,0 +1,205 @@
+package dev.pce.rules.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.model.Ids;
+import dev.pce.engine.schedule.PoolSlots;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and checks one configuration file. Every key is checked, so a misspelt one is an error that names it
+ * instead of a setting silently ignored. YAML is read as plain data (no type tags, no objects built).
+ */
+final class ConfigFile {
+    static final String PROJECT_TYPE = "project_type";
+    static final String POOLS = "pools";
+    static final String GATES = "gates";
+    static final String REQUIRED = "required";
+    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES);
+    private static final Set<String> GATES_KEYS = Set.of(REQUIRED);
+
+    private final Path path;
+    private final String name;
+
+    private ConfigFile(Path path, String name) {
+        this.path = path;
+        this.name = name;
+    }
+
+    /** The file {@code name} of the repository; {@link ProjectConfig#NONE} when it does not exist or is empty. */
+    static ProjectConfig read(Path repository, String name) {
+        Path path = repository.resolve(name);
+        if (!Files.isRegularFile(path)) {
+            return ProjectConfig.NONE;
+        }
+        return new ConfigFile(path, name).read();
+    }
+
+    private ProjectConfig read() {
+        JsonNode root = parse();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return ProjectConfig.NONE;
+        }
+        if (!root.isObject()) {
+            throw invalid(path + " is not a YAML mapping of keys to values.", "Write " + path
+                    + " as 'key: value' lines, e.g. '" + PROJECT_TYPE + ": service'; the keys are " + allowed("", KEYS) + ".");
+        }
+        keysOf(root, "", KEYS);
+        return new ProjectConfig(projectType(root.get(PROJECT_TYPE)), pools(root.get(POOLS)),
+                required(root.get(GATES)));
+    }
+
+    private JsonNode parse() {
+        try {
+            return Yaml.MAPPER.readTree(path.toFile());
+        } catch (JsonProcessingException e) {
+            throw invalid("Cannot read " + path + " as YAML: " + e.getOriginalMessage() + location(e) + ".",
+                    "Correct the YAML syntax of " + path + " at the position named.", e);
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot read " + path + ": " + e.getMessage(),
+                    "Check that the file is readable.", e);
+        }
+    }
+
+    private Optional<Configured<ProjectType>> projectType(JsonNode value) {
+        if (absent(value)) {
+            return Optional.empty();
+        }
+        try {
+            if (!value.isTextual()) {
+                throw new IllegalArgumentException("not a text");
+            }
+            return Optional.of(new Configured<>(ProjectType.parse(value.asText()), name));
+        } catch (IllegalArgumentException e) {
+            throw invalid(path + ": " + PROJECT_TYPE + " is '" + shown(value) + "', which is not a project type;"
+                    + " allowed: " + ProjectType.allowedNames() + ".", "Set " + PROJECT_TYPE + " in " + path
+                    + " to one of " + ProjectType.allowedNames() + ", or remove the key to let PCE detect the type.");
+        }
+    }
+
+    private Map<String, Configured<Integer>> pools(JsonNode value) {
+        if (absent(value)) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw invalid(path + ": " + POOLS + " is '" + shown(value) + "', not a mapping of pools to agents.",
+                    "Write " + POOLS + " in " + path + " as {builders: 3, reviewers: 2}.");
+        }
+        Map<String, Configured<Integer>> pools = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> pool : value.properties()) {
+            String key = POOLS + "." + pool.getKey();
+            try {
+                Ids.requirePool(pool.getKey(), path + ": " + POOLS + " key");
+            } catch (CeException e) {
+                throw invalid(e.getMessage(), "Name the pool in " + path + " with a-z, 0-9, '_' and '-', starting"
+                        + " with a letter (planners, builders, reviewers, ...).");
+            }
+            JsonNode agents = pool.getValue();
+            if (!agents.isIntegralNumber() || agents.asLong() < 1 || agents.asLong() > PoolSlots.MAX_SLOTS) {
+                throw invalid(path + ": " + key + " is '" + shown(agents) + "', which is not a number of agents;"
+                        + " allowed: a whole number from 1 to " + PoolSlots.MAX_SLOTS + ".", "Set " + key + " in "
+                        + path + " to the number of agents the pool runs at once, e.g. 3.");
+            }
+            pools.put(pool.getKey(), new Configured<>(agents.asInt(), name));
+        }
+        return pools;
+    }
+
+    private Optional<Configured<List<Dimension>>> required(JsonNode gates) {
+        if (absent(gates)) {
+            return Optional.empty();
+        }
+        if (!gates.isObject()) {
+            throw invalid(path + ": " + GATES + " is '" + shown(gates) + "', not a mapping.", "Write " + GATES
+                    + " in " + path + " as {" + REQUIRED + ": [tests, coverage]}.");
+        }
+        keysOf(gates, GATES + ".", GATES_KEYS);
+        JsonNode value = gates.get(REQUIRED);
+        if (absent(value)) {
+            return Optional.empty();
+        }
+        String key = GATES + "." + REQUIRED;
+        String dimensions = Arrays.stream(Dimension.values()).map(Dimension::wireName)
+                .collect(Collectors.joining(", "));
+        if (!value.isArray()) {
+            throw invalid(path + ": " + key + " is '" + shown(value) + "', not a list of dimensions.", "Write "
+                    + key + " in " + path + " as a list, e.g. [tests, coverage]; dimensions: " + dimensions + ".");
+        }
+        List<Dimension> required = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            try {
+                if (!item.isTextual()) {
+                    throw new IllegalArgumentException("not a text");
+                }
+                Dimension dimension = Dimension.parse(item.asText());
+                if (!required.contains(dimension)) {
+                    required.add(dimension);
+                }
+            } catch (IllegalArgumentException e) {
+                throw invalid(path + ": " + key + "[" + i + "] is '" + shown(item) + "', which is not a dimension;"
+                        + " allowed: " + dimensions + ".", "Correct or remove it in " + path + ".");
+            }
+        }
+        return Optional.of(new Configured<>(List.copyOf(required), name));
+    }
+
+    private void keysOf(JsonNode mapping, String prefix, Set<String> allowed) {
+        for (String key : (Iterable<String>) mapping::fieldNames) {
+            if (!allowed.contains(key)) {
+                throw invalid(path + ": unknown key '" + prefix + Ids.clip(key) + "'; allowed: "
+                        + allowed(prefix, allowed) + ".",
+                        "Correct or remove the key in " + path + " (see docs/gates.md, \"Configuration\").");
+            }
+        }
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value == null || value.isNull();
+    }
+
+    private static String allowed(String prefix, Set<String> keys) {
+        return keys.stream().sorted().map(key -> prefix + key).collect(Collectors.joining(", "));
+    }
+
+    private static String shown(JsonNode value) {
+        return Ids.clip(value.isTextual() ? value.asText() : value.toString());
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static CeException invalid(String message, String fix) {
+        return new CeException(ErrorCode.INVALID_ARGUMENT, message, fix);
+    }
+
+    private static CeException invalid(String message, String fix, Throwable cause) {
+        return new CeException(ErrorCode.INVALID_ARGUMENT, message, fix, cause);
+    }
+
+    /** The YAML reader, built on the first file read: a repository without configuration never loads YAML. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+}

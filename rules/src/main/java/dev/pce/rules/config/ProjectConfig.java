@@ -1,0 +1,73 @@
+package dev.pce.rules.config;
+
+import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.DimensionRequirement;
+import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.schedule.PoolSlots;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a repository configures for PCE, from {@code .github/ce-config.yml} (for CI users) and {@code .ce/config.yml}.
+ * Where both set a key, {@code .ce/config.yml} wins, key by key: {@code project_type}, each pool of {@code pools},
+ * and {@code gates.required} (a list is one value).
+ *
+ * <pre>
+ * project_type: service        # library, service, cli or web; detected when not set
+ * pools: {builders: 4}         # agents per pool; CE_POOLS, when set, wins per pool
+ * gates: {required: [tests, coverage, security]}   # dimensions that block the gate when not measured
+ * </pre>
+ *
+ * @param projectType the configured type; empty lets PCE detect it
+ * @param pools       agents per configured pool
+ * @param required    the dimensions the gates must see measured, on top of the rules' own; empty when not set
+ */
+public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<String, Configured<Integer>> pools,
+                            Optional<Configured<List<Dimension>>> required) {
+    public static final String CE_CONFIG = ".ce/config.yml";
+    public static final String GITHUB_CONFIG = ".github/ce-config.yml";
+    /** A repository that configures nothing. */
+    public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Map.of(), Optional.empty());
+
+    public ProjectConfig {
+        pools = Map.copyOf(new TreeMap<>(pools));
+    }
+
+    /**
+     * The repository's configuration: both files, {@code .ce/config.yml} winning key by key; {@link #NONE} when
+     * neither exists. A file that does not exist is not read at all (nor is the YAML library loaded).
+     *
+     * @throws dev.pce.engine.CeException {@code INVALID_ARGUMENT} naming the file, the key and what is allowed when
+     *                                    a file is not valid; {@code IO} when one cannot be read
+     */
+    public static ProjectConfig read(Path repository) {
+        ProjectConfig github = ConfigFile.read(repository, GITHUB_CONFIG);
+        return ConfigFile.read(repository, CE_CONFIG).over(github);
+    }
+
+    /** This configuration with {@code base}'s settings where this one sets none. */
+    ProjectConfig over(ProjectConfig base) {
+        Map<String, Configured<Integer>> merged = new TreeMap<>(base.pools);
+        merged.putAll(pools);
+        return new ProjectConfig(projectType.or(base::projectType), merged, required.or(base::required));
+    }
+
+    /** PCE's default pools with the configured ones in their place. */
+    public PoolSlots poolSlots() {
+        PoolSlots slots = PoolSlots.defaults();
+        for (Map.Entry<String, Configured<Integer>> pool : pools.entrySet()) {
+            slots = slots.with(pool.getKey(), pool.getValue().value());
+        }
+        return slots;
+    }
+
+    /** The required dimensions as the gate takes them, each naming its file. */
+    public List<DimensionRequirement> requirements() {
+        return required.map(configured -> configured.value().stream().map(dimension ->
+                new DimensionRequirement(dimension, configured.file() + " gates.required")).toList()).orElse(List.of());
+    }
+}

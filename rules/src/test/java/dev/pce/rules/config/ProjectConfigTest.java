@@ -1,0 +1,156 @@
+package dev.pce.rules.config;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.DimensionRequirement;
+import dev.pce.engine.gate.ProjectType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The repository's configuration files, real files in a temporary repository. */
+class ProjectConfigTest {
+    @TempDir
+    Path repo;
+
+    @Test
+    void withoutFilesNothingIsConfiguredAndThePoolsAreTheDefaults() {
+        ProjectConfig config = ProjectConfig.read(repo);
+        assertThat(config).isEqualTo(ProjectConfig.NONE);
+        assertThat(config.poolSlots().slots()).isEqualTo(Map.of("planners", 1, "builders", 3, "reviewers", 2));
+        assertThat(config.requirements()).isEmpty();
+    }
+
+    @Test
+    void oneFileSetsEveryKey() throws IOException {
+        write(ProjectConfig.GITHUB_CONFIG, """
+                # for CI
+                project_type: service
+                pools: {builders: 5, testers: 2}
+                gates:
+                  required: [tests, Coverage, security, tests]
+                """);
+        ProjectConfig config = ProjectConfig.read(repo);
+        assertThat(config.projectType()).contains(new Configured<>(ProjectType.SERVICE, ".github/ce-config.yml"));
+        assertThat(config.poolSlots().slots()).isEqualTo(Map.of("planners", 1, "builders", 5, "reviewers", 2,
+                "testers", 2));
+        assertThat(config.requirements()).containsExactly(
+                new DimensionRequirement(Dimension.TESTS, ".github/ce-config.yml gates.required"),
+                new DimensionRequirement(Dimension.COVERAGE, ".github/ce-config.yml gates.required"),
+                new DimensionRequirement(Dimension.SECURITY, ".github/ce-config.yml gates.required"));
+    }
+
+    /** .ce/config.yml wins key by key: each pool, the project type, the required list as a whole. */
+    @Test
+    void theCeConfigWinsKeyByKey() throws IOException {
+        write(ProjectConfig.GITHUB_CONFIG, """
+                project_type: service
+                pools: {builders: 5, reviewers: 4}
+                gates: {required: [tests, security]}
+                """);
+        write(ProjectConfig.CE_CONFIG, """
+                pools: {builders: 2}
+                gates: {required: [lint]}
+                """);
+        ProjectConfig config = ProjectConfig.read(repo);
+        assertThat(config.projectType().orElseThrow().file()).isEqualTo(".github/ce-config.yml");
+        assertThat(config.pools()).isEqualTo(Map.of("builders", new Configured<>(2, ".ce/config.yml"),
+                "reviewers", new Configured<>(4, ".github/ce-config.yml")));
+        assertThat(config.requirements()).containsExactly(
+                new DimensionRequirement(Dimension.LINT, ".ce/config.yml gates.required"));
+    }
+
+    @Test
+    void emptyFilesAndNullValuesConfigureNothing() throws IOException {
+        write(ProjectConfig.CE_CONFIG, "# nothing yet\n");
+        write(ProjectConfig.GITHUB_CONFIG, "project_type:\npools:\ngates: {required: }\n");
+        assertThat(ProjectConfig.read(repo)).isEqualTo(ProjectConfig.NONE);
+    }
+
+    @Test
+    void anEmptyRequiredListRequiresNothingAndOverridesTheOtherFile() throws IOException {
+        write(ProjectConfig.GITHUB_CONFIG, "gates: {required: [security]}\n");
+        write(ProjectConfig.CE_CONFIG, "gates: {required: []}\n");
+        assertThat(ProjectConfig.read(repo).requirements()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "gate: {required: [tests]}"
+                    + "| unknown key 'gate'; allowed: gates, pools, project_type."
+                    + "| Correct or remove the key in",
+            "gates: {requires: [tests]}"
+                    + "| unknown key 'gates.requires'; allowed: gates.required."
+                    + "| Correct or remove the key in",
+            "gates: {required: [tests, style]}"
+                    + "| gates.required[1] is 'style', which is not a dimension; allowed: tests, coverage, lint, security,"
+                    + " review, docs, performance."
+                    + "| Correct or remove it in",
+            "gates: {required: tests}"
+                    + "| gates.required is 'tests', not a list of dimensions."
+                    + "| as a list, e.g. [tests, coverage]",
+            "gates: [tests]"
+                    + "| gates is '[\"tests\"]', not a mapping."
+                    + "| {required: [tests, coverage]}",
+            "pools: {builders: three}"
+                    + "| pools.builders is 'three', which is not a number of agents; allowed: a whole number from 1 to"
+                    + " 10000."
+                    + "| Set pools.builders in",
+            "pools: {builders: 0}"
+                    + "| pools.builders is '0', which is not a number of agents"
+                    + "| to the number of agents the pool runs at once",
+            "pools: {Builders: 2}"
+                    + "| pools key 'Builders' is not a pool name."
+                    + "| Name the pool in",
+            "pools: 3"
+                    + "| pools is '3', not a mapping of pools to agents."
+                    + "| as {builders: 3, reviewers: 2}",
+            "project_type: daemon"
+                    + "| project_type is 'daemon', which is not a project type; allowed: library, service, cli, web."
+                    + "| or remove the key to let PCE detect the type"})
+    void aBadFileNamesTheFileTheKeyAndWhatIsAllowed(String yaml, String message, String fix) throws IOException {
+        Path file = write(ProjectConfig.GITHUB_CONFIG, yaml + "\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOfSatisfying(CeException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).startsWith(file.toString()).contains(message);
+            assertThat(e.fix()).contains(fix);
+        });
+    }
+
+    @Test
+    void notAMappingNotYamlOrAKeyTwiceIsAnError() throws IOException {
+        Path file = write(ProjectConfig.CE_CONFIG, "- project_type\n- web\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).hasMessage(file + " is not a YAML mapping of keys to values.");
+        write(ProjectConfig.CE_CONFIG, "project_type: [web\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("Cannot read " + file + " as YAML: ").hasMessageContaining("(line ");
+        write(ProjectConfig.CE_CONFIG, "project_type: web\nproject_type: cli\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).hasMessageContaining("Duplicate field 'project_type'");
+    }
+
+    @Test
+    void aBadCeConfigIsReportedEvenWhenTheGitHubOneIsFine() throws IOException {
+        write(ProjectConfig.GITHUB_CONFIG, "pools: {builders: 2}\n");
+        Path file = write(ProjectConfig.CE_CONFIG, "pools: {builders: -1}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).hasMessageStartingWith(file + ": pools.builders is '-1'");
+        assertThat(List.of(ProjectConfig.CE_CONFIG, ProjectConfig.GITHUB_CONFIG))
+                .containsExactly(".ce/config.yml", ".github/ce-config.yml");
+    }
+
+    private Path write(String relative, String text) throws IOException {
+        Path file = repo.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+}

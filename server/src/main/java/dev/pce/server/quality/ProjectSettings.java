@@ -1,0 +1,86 @@
+package dev.pce.server.quality;
+
+import dev.pce.engine.gate.DimensionRequirement;
+import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.schedule.PoolSlots;
+import dev.pce.engine.service.GateJudge;
+import dev.pce.rules.config.ProjectConfig;
+import dev.pce.rules.gate.DroolsGatePolicy;
+import dev.pce.rules.gate.ProjectTypeDetection;
+import dev.pce.rules.gate.ProjectTypeDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a project sets for PCE, read from its configuration files ({@code .github/ce-config.yml},
+ * {@code .ce/config.yml}) once, when first needed: the agents per pool, and for the gates the project type
+ * (configured, else detected from the build files) and the required dimensions. Thread-safe.
+ */
+public final class ProjectSettings {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectSettings.class);
+    /** Agents per pool, e.g. {@code builders=4,reviewers=3}: wins, pool by pool, over the configuration files. */
+    public static final String POOLS_VARIABLE = "CE_POOLS";
+
+    private final Path root;
+    private ProjectConfig config;
+    private ProjectType type;
+
+    private ProjectSettings(Path root) {
+        this.root = root;
+    }
+
+    /** The settings of the project at {@code root}; nothing is read until asked for. */
+    public static ProjectSettings of(Path root) {
+        return new ProjectSettings(root);
+    }
+
+    /** The project's root directory, where its configuration and build files are. */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * @throws dev.pce.engine.CeException {@code INVALID_ARGUMENT} naming the file, the key and what is allowed when a
+     *                                    configuration file is not valid
+     */
+    public synchronized ProjectConfig config() {
+        if (config == null) {
+            config = ProjectConfig.read(root);
+        }
+        return config;
+    }
+
+    /**
+     * The agents per pool: PCE's defaults, the configuration files' pools over them, and {@code CE_POOLS} of
+     * {@code environment} over those, pool by pool.
+     *
+     * @throws dev.pce.engine.CeException {@code INVALID_ARGUMENT} for a bad file or a bad {@code CE_POOLS}
+     */
+    public PoolSlots poolSlots(Map<String, String> environment) {
+        return PoolSlots.parse(environment.getOrDefault(POOLS_VARIABLE, ""), config().poolSlots());
+    }
+
+    /** The project type for the gates: configured, else detected from the build files, on the first call. */
+    public synchronized ProjectType projectType() {
+        if (type == null) {
+            ProjectTypeDetection detection = new ProjectTypeDetector().detect(root, config());
+            LOG.info("Project type {}: {}", detection.type().wireName(), detection.reason());
+            type = detection.type();
+        }
+        return type;
+    }
+
+    /** The dimensions the configuration requires the gates to see measured. */
+    public List<DimensionRequirement> requiredDimensions() {
+        return config().requirements();
+    }
+
+    /** A gate judge on the gate rules and this project's type and required dimensions, read when first judged. */
+    public GateJudge gateJudge() {
+        return new GateJudge(new DroolsGatePolicy(), this::projectType, this::requiredDimensions);
+    }
+}
