@@ -33,8 +33,12 @@ final class ConfigFile {
     static final String POOLS = "pools";
     static final String GATES = "gates";
     static final String REQUIRED = "required";
-    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES);
+    static final String MONITORING = "monitoring";
+    static final String MAX_FAILURE_RATE = "max_failure_rate";
+    static final String ALERT_ON_ANOMALY = "alert_on_anomaly";
+    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING);
     private static final Set<String> GATES_KEYS = Set.of(REQUIRED);
+    private static final Set<String> MONITORING_KEYS = Set.of(MAX_FAILURE_RATE, ALERT_ON_ANOMALY);
 
     private final Path path;
     private final String name;
@@ -63,8 +67,10 @@ final class ConfigFile {
                     + " as 'key: value' lines, e.g. '" + PROJECT_TYPE + ": service'; the keys are " + allowed("", KEYS) + ".");
         }
         keysOf(root, "", KEYS);
+        JsonNode monitoring = monitoring(root.get(MONITORING));
         return new ProjectConfig(projectType(root.get(PROJECT_TYPE)), pools(root.get(POOLS)),
-                required(root.get(GATES)));
+                required(root.get(GATES)), maxFailureRate(monitoring.get(MAX_FAILURE_RATE)),
+                alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)));
     }
 
     private JsonNode parse() {
@@ -160,6 +166,45 @@ final class ConfigFile {
             }
         }
         return Optional.of(new Configured<>(List.copyOf(required), name));
+    }
+
+    /** The {@code monitoring} mapping, its keys checked; an empty one when not set. */
+    private JsonNode monitoring(JsonNode value) {
+        if (absent(value)) {
+            return Yaml.MAPPER.createObjectNode();
+        }
+        if (!value.isObject()) {
+            throw invalid(path + ": " + MONITORING + " is '" + shown(value) + "', not a mapping.", "Write "
+                    + MONITORING + " in " + path + " as {" + MAX_FAILURE_RATE + ": 0.2, " + ALERT_ON_ANOMALY
+                    + ": true}.");
+        }
+        keysOf(value, MONITORING + ".", MONITORING_KEYS);
+        return value;
+    }
+
+    private Optional<Configured<Double>> maxFailureRate(JsonNode value) {
+        if (absent(value)) {
+            return Optional.empty();
+        }
+        if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
+            String key = MONITORING + "." + MAX_FAILURE_RATE;
+            throw invalid(path + ": " + key + " is '" + shown(value) + "', which is not a share; allowed: a number "
+                    + "from 0 to 1.", "Set " + key + " in " + path + " to the share of attempts that may fail or "
+                    + "expire, e.g. 0.2 for 20%.");
+        }
+        return Optional.of(new Configured<>(value.asDouble(), name));
+    }
+
+    private Optional<Configured<Boolean>> alertOnAnomaly(JsonNode value) {
+        if (absent(value)) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            String key = MONITORING + "." + ALERT_ON_ANOMALY;
+            throw invalid(path + ": " + key + " is '" + shown(value) + "'; allowed: true or false.", "Set " + key
+                    + " in " + path + " to true (an anomaly flag alerts) or false (it warns only).");
+        }
+        return Optional.of(new Configured<>(value.asBoolean(), name));
     }
 
     private void keysOf(JsonNode mapping, String prefix, Set<String> allowed) {

@@ -51,6 +51,43 @@ class ProjectConfigTest {
                 new DimensionRequirement(Dimension.SECURITY, ".github/ce-config.yml gates.required"));
     }
 
+    @Test
+    void monitoringSetsWhenReportsAlertAndCeConfigWinsKeyByKey() throws IOException {
+        write(ProjectConfig.GITHUB_CONFIG, "monitoring: {max_failure_rate: 0.3, alert_on_anomaly: false}\n");
+        write(ProjectConfig.CE_CONFIG, "monitoring: {max_failure_rate: 0.05}\n");
+
+        ProjectConfig config = ProjectConfig.read(repo);
+
+        assertThat(config.maxFailureRate()).contains(new Configured<>(0.05, ".ce/config.yml"));
+        assertThat(config.alertOnAnomaly()).contains(new Configured<>(false, ".github/ce-config.yml"));
+    }
+
+    @Test
+    void badMonitoringValuesAreRefusedNamingTheKey() throws IOException {
+        write(ProjectConfig.GITHUB_CONFIG, "monitoring: {max_failure_rate: 2}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("monitoring.max_failure_rate is '2', which is not a share");
+        write(ProjectConfig.GITHUB_CONFIG, "monitoring: {alert_on_anomaly: sometimes}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("monitoring.alert_on_anomaly is 'sometimes'; allowed: true or false");
+        write(ProjectConfig.GITHUB_CONFIG, "monitoring: {failure_rate: 0.1}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("unknown key 'monitoring.failure_rate'");
+    }
+
+    @Test
+    void theExampleConfigurationOfTheGitHubSetUpReads() throws IOException {
+        Files.createDirectories(repo.resolve(".github"));
+        Files.copy(Path.of("..", "examples", "ce-config.yml"), repo.resolve(ProjectConfig.GITHUB_CONFIG));
+
+        ProjectConfig config = ProjectConfig.read(repo);
+
+        assertThat(config.projectType()).contains(new Configured<>(ProjectType.LIBRARY, ".github/ce-config.yml"));
+        assertThat(config.maxFailureRate()).contains(new Configured<>(0.2, ".github/ce-config.yml"));
+        assertThat(config.requirements()).extracting(DimensionRequirement::dimension)
+                .containsExactly(Dimension.TESTS, Dimension.COVERAGE);
+    }
+
     /** .ce/config.yml wins key by key: each pool, the project type, the required list as a whole. */
     @Test
     void theCeConfigWinsKeyByKey() throws IOException {
@@ -88,7 +125,7 @@ class ProjectConfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "gate: {required: [tests]}"
-                    + "| unknown key 'gate'; allowed: gates, pools, project_type."
+                    + "| unknown key 'gate'; allowed: gates, monitoring, pools, project_type."
                     + "| Correct or remove the key in",
             "gates: {requires: [tests]}"
                     + "| unknown key 'gates.requires'; allowed: gates.required."

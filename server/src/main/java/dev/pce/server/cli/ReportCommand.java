@@ -8,7 +8,10 @@ import dev.pce.engine.metrics.MetricsReport;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.service.WorkflowListing.UnreadableWorkflow;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.rules.config.Configured;
+import dev.pce.rules.config.ProjectConfig;
 import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.report.CiReport;
 import dev.pce.server.report.HtmlReport;
 import dev.pce.server.report.ReportFile;
@@ -59,11 +62,13 @@ public final class ReportCommand implements Callable<Integer> {
     boolean ci;
 
     @Option(names = "--max-failure-rate", paramLabel = "SHARE", description = "With --ci: the share of attempts "
-            + "that may fail or expire (0 to 1; default " + DEFAULT_MAX_FAILURE_RATE + ").")
+            + "that may fail or expire (0 to 1; default: monitoring.max_failure_rate of the project's configuration, "
+            + "else " + DEFAULT_MAX_FAILURE_RATE + ").")
     Optional<Double> maxFailureRate = Optional.empty();
 
     @Option(names = "--alert-on-anomaly", negatable = true, description = "With --ci: whether an anomaly flag fails "
-            + "the check (default: yes; --no-alert-on-anomaly for warnings only).")
+            + "the check (default: monitoring.alert_on_anomaly of the project's configuration, else yes; "
+            + "--no-alert-on-anomaly for warnings only).")
     Optional<Boolean> alertOnAnomaly = Optional.empty();
 
     @Spec
@@ -96,14 +101,20 @@ public final class ReportCommand implements Callable<Integer> {
         return ci ? ci(report, out) : 0;
     }
 
-    /** The summary and the annotations of a CI job; 1 when an alert fails the check. */
+    /**
+     * The summary and the annotations of a CI job; 1 when an alert fails the check. The thresholds: the options, else
+     * the project's configuration ({@code monitoring:}), else the defaults.
+     */
     private int ci(MetricsReport report, PrintWriter out) {
-        double rate = maxFailureRate.orElse(DEFAULT_MAX_FAILURE_RATE);
+        ProjectConfig config = ProjectSettings.of(Path.of("").toAbsolutePath()).config();
+        double rate = maxFailureRate.or(() -> config.maxFailureRate().map(Configured::value))
+                .orElse(DEFAULT_MAX_FAILURE_RATE);
         if (!(rate >= 0 && rate <= 1)) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "--max-failure-rate is " + rate + ".",
                     "Give a share between 0 and 1, e.g. 0.2 for 20%.");
         }
-        CiReport alerts = new CiReport(rate, alertOnAnomaly.orElse(true));
+        CiReport alerts = new CiReport(rate, alertOnAnomaly.or(() -> config.alertOnAnomaly().map(Configured::value))
+                .orElse(true));
         GitHubFiles.append(GitHubFiles.STEP_SUMMARY, alerts.summary(report));
         alerts.annotations(report).forEach(out::println);
         out.flush();
