@@ -59,8 +59,8 @@ final class Artifacts {
     synchronized Path upload(String name, List<Path> files, Path rootDirectory, boolean overwrite) {
         checkName(name);
         if (byName.containsKey(name) && !overwrite) {
-            throw new IllegalArgumentException("Failed to CreateArtifact: Received non-retryable error: Failed request: "
-                    + "(409) Conflict: an artifact with this name already exists on the workflow run");
+            throw new IllegalArgumentException("Failed to CreateArtifact: Received non-retryable error: "
+                    + "Failed request: (409) Conflict: an artifact with this name already exists on the workflow run");
         }
         Path target = root.resolve(name);
         try {

@@ -97,7 +97,7 @@ final class ExpressionParser {
                     if (name == null) {
                         throw unexpected();
                     }
-                    target = new Expression.Index(target, new Expression.Literal(JsonNodeFactory.instance.textNode(name)));
+                    target = new Expression.Index(target, new Expression.Literal(Values.text(name)));
                 }
             } else if (peek() == '[') {
                 at++;

@@ -37,7 +37,7 @@ final class LegRunner {
     private final String jobId;
     private final JsonNode job;
     private final Map<String, JsonNode> contexts;
-    private final Map<String, String> workflowEnv;
+    private final Map<String, String> workflowEnv = new LinkedHashMap<>();
     private final Path workspace;
     private final Path temp;
     private final Path home;
@@ -49,13 +49,11 @@ final class LegRunner {
     /**
      * @param contexts the leg's contexts so far: github, inputs, secrets, vars, needs, matrix, strategy
      */
-    LegRunner(RunState run, WorkflowFile file, String jobId, JsonNode job, Map<String, JsonNode> contexts,
-              Map<String, String> workflowEnv) {
+    LegRunner(RunState run, WorkflowFile file, String jobId, JsonNode job, Map<String, JsonNode> contexts) {
         this.run = run;
         this.file = file;
         this.jobId = jobId;
         this.job = job;
-        this.workflowEnv = workflowEnv;
         Path directory = run.newLegDirectory(jobId);
         this.workspace = directory.resolve("workspace");
         this.temp = directory.resolve("temp");
@@ -86,6 +84,8 @@ final class LegRunner {
         Map<String, String> jobEnv = new LinkedHashMap<>();
         boolean failed = false;
         try {
+            // the workflow's env is evaluated on the runner, where github.workspace is this leg's
+            workflowEnv.putAll(strings(Template.resolve(file.root().path("env"), evaluator(Map.of(), false))));
             jobEnv.putAll(strings(Template.resolve(job.path("env"), evaluator(Map.of(), false))));
         } catch (ExpressionException e) {
             annotations.add(Annotation.error(where("env") + ": " + e.getMessage()));
@@ -109,7 +109,14 @@ final class LegRunner {
         Evaluator evaluator = evaluator(env(jobEnv, Map.of()), failed);
         for (Map.Entry<String, JsonNode> output : job.path("outputs").properties()) {
             try {
-                outputs.put(output.getKey(), Values.toText(Template.resolve(output.getValue(), evaluator)));
+                String value = Values.toText(Template.resolve(output.getValue(), evaluator));
+                if (masks.stream().anyMatch(value::contains)) {
+                    // GitHub drops an output holding a secret or a masked value rather than pass it on
+                    annotations.add(Annotation.warning("Skip output '" + output.getKey()
+                            + "' since it may contain secret."));
+                } else {
+                    outputs.put(output.getKey(), value);
+                }
             } catch (ExpressionException e) {
                 annotations.add(Annotation.error(where("outputs." + output.getKey()) + ": " + e.getMessage()));
                 failed = true;

@@ -100,8 +100,14 @@ final class RunState {
                 "inputs", Json.plain().createObjectNode()), Evaluator.NO_STATUS, directory);
         ObjectNode inputs = Inputs.resolve(declarations, given, text -> Template.evaluate(text, defaults), false,
                 workflow.name() + ": workflow_dispatch inputs");
+        // the event's inputs are text, defaults filled in, as GitHub's workflow_dispatch payload has them
         ObjectNode eventInputs = ((ObjectNode) github.get("event")).putObject("inputs");
         inputs.properties().forEach(input -> eventInputs.put(input.getKey(), Values.toText(input.getValue())));
+        try {
+            Files.writeString(eventFile, Json.plain().writeValueAsString(github.get("event")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return inputs;
     }
 

@@ -57,7 +57,7 @@ final class Values {
         return true;
     }
 
-    /** As interpolated into a string: {@code null} is empty, arrays and objects are {@code Array} and {@code Object}. */
+    /** As put into a string: {@code null} is empty, arrays and objects are {@code Array} and {@code Object}. */
     static String toText(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return "";

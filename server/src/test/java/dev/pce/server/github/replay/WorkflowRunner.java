@@ -139,7 +139,7 @@ final class WorkflowRunner {
                 } else if (job.has("uses")) {
                     leg = call(id, job, name, matrix, legContexts);
                 } else {
-                    leg = new LegRunner(run, file, id, job, legContexts, workflowEnv(id)).run(name, matrix);
+                    leg = new LegRunner(run, file, id, job, legContexts).run(name, matrix);
                 }
             } catch (ExpressionException | WorkflowException e) {
                 leg = new LegResult(name, matrix, Result.FAILURE, Result.FAILURE, List.of(), Map.of(),
@@ -160,17 +160,6 @@ final class WorkflowRunner {
         List<Annotation> annotations = new ArrayList<>();
         legs.forEach(leg -> annotations.addAll(leg.annotations()));
         return new JobResult(id, result, outputs, legs, annotations);
-    }
-
-    /** The workflow's {@code env}, evaluated for one job. */
-    private Map<String, String> workflowEnv(String job) {
-        ObjectNode github = run.github.deepCopy().put("job", job);
-        Evaluator evaluator = new Evaluator(Map.of("github", github, "inputs", inputs, "secrets", secrets,
-                "vars", run.variables()), Evaluator.NO_STATUS, run.directory);
-        Map<String, String> env = new LinkedHashMap<>();
-        Template.resolve(file.root().path("env"), evaluator).properties()
-                .forEach(entry -> env.put(entry.getKey(), Values.toText(entry.getValue())));
-        return env;
     }
 
     /** One call of a reusable workflow: its inputs and secrets checked against its declarations, its jobs run. */
