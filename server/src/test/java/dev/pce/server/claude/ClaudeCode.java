@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real Claude Code CLI (installed from the npm registry at a pinned version) run in a project as a user runs
  * it, with a private home (no login, no settings of this machine) and the model replaced by a {@link ModelStandIn}.
  */
-final class ClaudeCode {
+public final class ClaudeCode {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * No title generation or update checks: every request a stand-in sees is the agents' own. Set for every run of
+     * the CLI against a stand-in.
+     */
+    public static final Map<String, String> QUIET = Map.of("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
+            "DISABLE_AUTOUPDATER", "1");
     /** Every command line run, as a user would type it (output-format flags left out: they change no step). */
     private static final Set<String> COMMANDS_RUN = ConcurrentHashMap.newKeySet();
 
@@ -35,10 +42,10 @@ final class ClaudeCode {
     private final URI model;
 
     /** What one run printed; {@code stdout} holds JSON with {@code --output-format json} or {@code stream-json}. */
-    record Run(List<String> command, int exitCode, String stdout, String stderr) {
+    public record Run(List<String> command, int exitCode, String stdout, String stderr) {
 
         /** The run's final {@code result} event (the whole output with {@code json}, the last line with stream-json). */
-        JsonNode result() {
+        public JsonNode result() {
             List<String> lines = stdout.strip().lines().toList();
             assertThat(lines).as("%s printed nothing; stderr: %s", command, stderr).isNotEmpty();
             try {
@@ -49,7 +56,7 @@ final class ClaudeCode {
         }
 
         /** Every event of a {@code stream-json} run. */
-        List<JsonNode> events() {
+        public List<JsonNode> events() {
             List<JsonNode> events = new ArrayList<>();
             for (String line : stdout.strip().lines().toList()) {
                 try {
@@ -62,7 +69,7 @@ final class ClaudeCode {
         }
 
         /** The run ended without error, every tool it asked for was allowed. */
-        Run succeeded() {
+        public Run succeeded() {
             assertThat(exitCode).as("%s exit code; stdout: %s; stderr: %s", command, stdout, stderr).isZero();
             JsonNode result = result();
             assertThat(result.path("is_error").asBoolean()).as("%s result: %s", command, result).isFalse();
@@ -72,10 +79,15 @@ final class ClaudeCode {
     }
 
     ClaudeCode(Path home, Path project, URI model) {
-        this.executable = NodePackages.bin(NodePackages.install(NodePackages.CLAUDE_CODE), "claude");
+        this.executable = executable();
         this.home = home;
         this.project = project;
         this.model = model;
+    }
+
+    /** The pinned CLI's program, installed first if needed. */
+    public static Path executable() {
+        return NodePackages.bin(NodePackages.install(NodePackages.CLAUDE_CODE), "claude");
     }
 
     /** {@code claude ARGS...} in the project, as a user types it. */
@@ -91,21 +103,32 @@ final class ClaudeCode {
         }
         COMMANDS_RUN.add(commandLine(typed));
         Files.createDirectories(home);
-        List<String> command = new ArrayList<>();
-        command.add(executable.toString());
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
-        Map<String, String> environment = builder.environment();
+        Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(name -> name.startsWith("ANTHROPIC_") || name.startsWith("CLAUDE_")
                 || name.startsWith("CE_"));
         environment.put("HOME", home.toString());
         environment.put("ANTHROPIC_BASE_URL", model.toString());
         environment.put("ANTHROPIC_API_KEY", "sk-ant-e2e-stand-in");
-        // no title generation or update checks: every request the stand-in sees is the agents' own
-        environment.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        environment.put("DISABLE_AUTOUPDATER", "1");
-        Path out = Files.createTempFile(home, "claude-", ".out");
-        Path err = Files.createTempFile(home, "claude-", ".err");
+        environment.putAll(QUIET);
+        return execute(executable, List.of(arguments), project, environment, home);
+    }
+
+    /**
+     * Runs the CLI with exactly {@code environment} (nothing of this JVM's), in {@code directory}, with no input.
+     *
+     * @param captures where its stdout and stderr are kept while it runs
+     */
+    public static Run execute(Path executable, List<String> arguments, Path directory,
+                              Map<String, String> environment, Path captures) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Files.createDirectories(captures);
+        Path out = Files.createTempFile(captures, "claude-", ".out");
+        Path err = Files.createTempFile(captures, "claude-", ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         process.getOutputStream().close();
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

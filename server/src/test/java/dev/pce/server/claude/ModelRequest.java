@@ -16,30 +16,30 @@ import java.util.Optional;
  * @param headers lower-case header names
  * @param body    the JSON body ({@code model}, {@code system}, {@code messages}, {@code tools}, ...)
  */
-record ModelRequest(Instant received, String path, Map<String, String> headers, JsonNode body) {
+public record ModelRequest(Instant received, String path, Map<String, String> headers, JsonNode body) {
 
     /** Claude Code marks a subagent's requests with its id; the main agent's carry none. */
-    Optional<String> agentId() {
+    public Optional<String> agentId() {
         return Optional.ofNullable(headers.get("x-claude-code-agent-id"));
     }
 
-    boolean isSubagent() {
+    public boolean isSubagent() {
         return agentId().isPresent();
     }
 
     /** The system prompt's text, however it was sent (a string or text blocks). */
-    String systemText() {
+    public String systemText() {
         return text(body.path("system"));
     }
 
-    List<String> toolNames() {
+    public List<String> toolNames() {
         List<String> names = new ArrayList<>();
         body.path("tools").forEach(tool -> names.add(tool.path("name").asText()));
         return names;
     }
 
     /** Everything the user side said (prompts, expanded commands, reminders), in order. */
-    List<String> userTexts() {
+    public List<String> userTexts() {
         List<String> texts = new ArrayList<>();
         for (JsonNode message : body.path("messages")) {
             if (message.path("role").asText().equals("user")) {
@@ -58,12 +58,12 @@ record ModelRequest(Instant received, String path, Map<String, String> headers, 
     }
 
     /** The first user text containing {@code marker}, e.g. an expanded command after its name. */
-    Optional<String> userTextContaining(String marker) {
+    public Optional<String> userTextContaining(String marker) {
         return userTexts().stream().filter(text -> text.contains(marker)).findFirst();
     }
 
     /** How many turns the model has taken so far in this conversation. */
-    int assistantTurns() {
+    public int assistantTurns() {
         int turns = 0;
         for (JsonNode message : body.path("messages")) {
             if (message.path("role").asText().equals("assistant")) {
@@ -74,7 +74,7 @@ record ModelRequest(Instant received, String path, Map<String, String> headers, 
     }
 
     /** The results of the tool calls the previous turn made, in its order: what Claude Code answered each call. */
-    List<ToolResult> lastToolResults() {
+    public List<ToolResult> lastToolResults() {
         Map<String, String> callNames = new HashMap<>();
         List<ToolResult> results = new ArrayList<>();
         for (JsonNode message : body.path("messages")) {
@@ -96,12 +96,12 @@ record ModelRequest(Instant received, String path, Map<String, String> headers, 
     }
 
     /** The last result of a call to {@code tool}, if the previous turn called it. */
-    Optional<ToolResult> lastResultOf(String tool) {
+    public Optional<ToolResult> lastResultOf(String tool) {
         return lastToolResults().stream().filter(result -> result.tool().equals(tool)).reduce((a, b) -> b);
     }
 
     /** A tool result as the model sees it: the tool's name, its text, whether Claude Code marked it an error. */
-    record ToolResult(String tool, String text, boolean isError) {
+    public record ToolResult(String tool, String text, boolean isError) {
     }
 
     private static String text(JsonNode content) {

@@ -28,11 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * streamed as server-sent events the way the API streams them. Only the model is scripted: the CLI, its MCP client,
  * its permissions and its subagents run for real. Several conversations (subagents) are served at once.
  */
-final class ModelStandIn implements AutoCloseable {
+public final class ModelStandIn implements AutoCloseable {
 
     /** The model: the next assistant turn of the conversation a request carries. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         Turn next(ModelRequest request) throws Exception;
     }
 
@@ -51,22 +51,22 @@ final class ModelStandIn implements AutoCloseable {
         http.start();
     }
 
-    static ModelStandIn start(Script script) throws IOException {
+    public static ModelStandIn start(Script script) throws IOException {
         return new ModelStandIn(script);
     }
 
     /** What to set {@code ANTHROPIC_BASE_URL} to. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     }
 
     /** Every request to the Messages API, in the order they arrived. */
-    List<ModelRequest> requests() {
+    public List<ModelRequest> requests() {
         return List.copyOf(requests);
     }
 
     /** What went wrong inside scripts (a turn they could not decide); a scenario asserts this is empty. */
-    List<String> scriptFailures() {
+    public List<String> scriptFailures() {
         return List.copyOf(scriptFailures);
     }
 

@@ -11,38 +11,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * calls ends with stop reason {@code tool_use}, so Claude Code runs them and asks again; a turn of text alone ends
  * the agent's run.
  */
-record Turn(List<Block> blocks) {
+public record Turn(List<Block> blocks) {
     private static final AtomicLong IDS = new AtomicLong();
 
     /** A content block of the Messages API. */
-    sealed interface Block permits Text, ToolUse {
+    public sealed interface Block permits Text, ToolUse {
     }
 
-    record Text(String text) implements Block {
+    public record Text(String text) implements Block {
     }
 
     /** A tool call; Claude Code answers it with a {@code tool_result} naming {@code id}. */
-    record ToolUse(String id, String name, JsonNode input) implements Block {
+    public record ToolUse(String id, String name, JsonNode input) implements Block {
     }
 
-    Turn {
+    public Turn {
         blocks = List.copyOf(blocks);
     }
 
-    static Turn text(String text) {
+    public static Turn text(String text) {
         return new Turn(List.of(new Text(text)));
     }
 
     /** Calls {@code name} (as Claude Code names it, e.g. {@code mcp__pce__ce_claim}) with {@code input}. */
-    static Turn call(String name, Object input) {
+    public static Turn call(String name, Object input) {
         return new Turn(List.of(use(name, input)));
     }
 
-    static ToolUse use(String name, Object input) {
+    public static ToolUse use(String name, Object input) {
         return new ToolUse("toolu_e2e_" + IDS.incrementAndGet(), name, Json.mapper().valueToTree(input));
     }
 
-    boolean callsTools() {
+    public boolean callsTools() {
         return blocks.stream().anyMatch(ToolUse.class::isInstance);
     }
 }
