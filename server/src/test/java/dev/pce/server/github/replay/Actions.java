@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /** The actions a replay knows, by {@code owner/name}; any other {@code uses:} is refused before the run starts. */
 final class Actions {
     private static final Map<String, Action> KNOWN = List.of(new Checkout(), new SetupJava(), new SetupNode(),
-                    new UploadArtifact(), new DownloadArtifact(), new ClaudeCodeAction()).stream()
+                    new UploadArtifact(), new DownloadArtifact(), new CacheRestore(), new CacheSave(),
+                    new ClaudeCodeAction()).stream()
             .collect(Collectors.toMap(Action::name, Function.identity()));
 
     private Actions() {

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code actions/checkout}: the repository's files into the workspace (or {@code path} under it), replacing what
- * was there ({@code clean}). A git work tree gives the files git does not ignore, committed or not; there is no
- * {@code .git} in the copy. Another {@code repository} is not replayed.
+ * {@code actions/checkout}: the repository into the workspace (or {@code path} under it), replacing what was there
+ * ({@code clean}). A git repository is cloned, as the action does (its commit checked out, a {@code .git} beside
+ * it, the whole history, whatever {@code fetch-depth} says); other folders are copied file by file. Another
+ * {@code repository} is not replayed.
  */
 final class Checkout implements Action {
     @Override
@@ -58,6 +59,14 @@ final class Checkout implements Action {
             }
         }
         Path source = step.run.replay.repository();
+        if (Files.exists(source.resolve(".git"))) {
+            Files.createDirectories(target);
+            git(source, "clone", "--quiet", "--no-hardlinks", source.toString(), target.toString());
+            step.log("Cloned " + source + " into " + target);
+            step.outputs.put("ref", step.run.github.get("ref").asText());
+            step.outputs.put("commit", git(target, "rev-parse", "HEAD").strip());
+            return;
+        }
         for (String file : files(source)) {
             Path from = source.resolve(file);
             if (Files.isRegularFile(from)) {
@@ -72,17 +81,21 @@ final class Checkout implements Action {
         step.outputs.put("commit", step.run.github.get("sha").asText());
     }
 
-    /** The repository's files, relative: those git does not ignore in a work tree, else all. */
-    private static List<String> files(Path source) throws IOException, InterruptedException {
-        if (Files.exists(source.resolve(".git"))) {
-            Process git = new ProcessBuilder("git", "-C", source.toString(), "ls-files", "-z", "--cached", "--others",
-                    "--exclude-standard").redirectErrorStream(false).start();
-            git.getOutputStream().close();
-            String listing = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (git.waitFor(1, TimeUnit.MINUTES) && git.exitValue() == 0) {
-                return List.of(listing.split("\0")).stream().filter(name -> !name.isEmpty()).toList();
-            }
+    private static String git(Path directory, String... arguments) throws IOException, InterruptedException,
+            StepFailure {
+        List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
+        command.addAll(List.of(arguments));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        git.getOutputStream().close();
+        String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!git.waitFor(5, TimeUnit.MINUTES) || git.exitValue() != 0) {
+            throw new StepFailure("git " + String.join(" ", arguments) + " failed: " + output.strip());
         }
+        return output;
+    }
+
+    /** Every file of a folder that is no git repository, relative. */
+    private static List<String> files(Path source) throws IOException {
         List<String> all = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(source)) {
             walk.filter(Files::isRegularFile).forEach(file -> all.add(source.relativize(file).toString()));

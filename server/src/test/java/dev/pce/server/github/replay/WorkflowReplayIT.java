@@ -180,6 +180,28 @@ class WorkflowReplayIT {
     }
 
     @Test
+    void theCacheCarriesFilesFromOneRunToTheNextByKeyOrRestoreKey() {
+        WorkflowReplay replay = replay();
+        RunResult first = replay.run(Path.of("workflows", "cache.yml"), Trigger.dispatch(Map.of()));
+        LegResult firstLeg = first.job("cache").leg();
+        assertThat(firstLeg.step("restore").outputs()).containsEntry("cache-hit", "false");
+        assertThat(firstLeg.step("Adds this run").stdout()).contains("hit=false matched=")
+                .containsOnlyOnce("run " + first.runId());
+        assertThat(firstLeg.step("Saving the same key again").annotations()).containsExactly(Annotation.warning(
+                "Failed to save: Unable to reserve cache with key history-" + first.runId()
+                        + ", another job may be creating this cache."));
+        assertThat(firstLeg.step("Exact key, must exist").annotations()).containsExactly(Annotation.error(
+                "Failed to restore cache entry. Exiting as fail-on-cache-miss is set. Input key: no-such-key"));
+
+        RunResult second = replay.after(first).run(Path.of("workflows", "cache.yml"), Trigger.dispatch(Map.of()));
+        LegResult secondLeg = second.job("cache").leg();
+        assertThat(secondLeg.step("restore").outputs()).containsEntry("cache-hit", "false")
+                .containsEntry("cache-matched-key", "history-" + first.runId());
+        assertThat(secondLeg.step("Adds this run").stdout()).contains("run " + first.runId() + "\nrun "
+                + second.runId());
+    }
+
+    @Test
     void anUnknownContextOrFunctionIsRefusedBeforeTheRunNamingWhereItIs() {
         assertThatThrownBy(() -> run("bad-expression.yml", push())).isInstanceOf(WorkflowException.class)
                 .hasMessageContaining("workflows/bad-expression.yml: jobs.build.steps[0] (Greets).run: "
