@@ -60,7 +60,7 @@ public final class DemoRun {
     }
 
     /** Where the server of a pool writes its log. */
-    public static Path serverLog(Path workspace, String pool) {
+    private static Path serverLog(Path workspace, String pool) {
         return workspace.resolve("logs").resolve("demo-" + pool + ".stderr");
     }
 
