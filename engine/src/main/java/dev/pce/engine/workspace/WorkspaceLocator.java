@@ -22,11 +22,16 @@ public final class WorkspaceLocator {
 
     public static Path locate(Map<String, String> env, Path cwd) {
         Path current = cwd.toAbsolutePath().normalize();
+        return configured(env, current).orElseGet(() -> repositoryTop(current).orElse(current).resolve(DIR_NAME));
+    }
+
+    /** The workspace {@code CE_WORKSPACE} names (relative to {@code cwd}), if it is set. */
+    public static Optional<Path> configured(Map<String, String> env, Path cwd) {
         String configured = env.get(ENV_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            return current.resolve(configured.trim()).normalize();
+        if (configured == null || configured.isBlank()) {
+            return Optional.empty();
         }
-        return repositoryTop(current).orElse(current).resolve(DIR_NAME);
+        return Optional.of(cwd.toAbsolutePath().normalize().resolve(configured.trim()).normalize());
     }
 
     /** The top of the main worktree of the repository containing {@code dir}, if any. */

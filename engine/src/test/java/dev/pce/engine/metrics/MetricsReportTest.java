@@ -38,6 +38,8 @@ class MetricsReportTest {
                 .containsExactly("wf-empty", "wf-0", "wf-1", "wf-2", "wf-3", "wf-4", "wf-5");
         assertThat(report.trend().getLast().makespanSeconds()).isEqualTo(500.0);
         assertThat(report.trend().getLast().failureRate().getAsDouble()).isZero();
+        assertThat(report.trend().getLast().start()).isEqualTo(report.workflows().getLast().start()).isPresent();
+        assertThat(report.trend().getFirst().start()).as("a log without a claim has not started").isEmpty();
         assertThat(report.flags()).singleElement().satisfies(flag -> {
             assertThat(flag.workflowId()).isEqualTo("wf-5");
             assertThat(flag.kind()).isEqualTo(AnomalyKind.TASK_DURATION);

@@ -52,6 +52,16 @@ class WorkspaceLocatorTest {
     }
 
     @Test
+    void onlyTheEnvironmentVariableCountsAsAWorkspaceTheUserNamed() throws IOException {
+        Path repo = gitRepository("repo");
+
+        assertThat(WorkspaceLocator.configured(Map.of("CE_WORKSPACE", " ../shared-ws "), repo))
+                .contains(root.resolve("shared-ws"));
+        assertThat(WorkspaceLocator.configured(Map.of("CE_WORKSPACE", "  "), repo)).isEmpty();
+        assertThat(WorkspaceLocator.configured(NO_ENV, repo)).as("the repository's default is not named").isEmpty();
+    }
+
+    @Test
     void repositoryTopIsFoundFromADeepSubdirectory() throws IOException {
         Path repo = gitRepository("repo");
         Path deep = Files.createDirectories(repo.resolve("src/main/java"));

@@ -1,5 +1,7 @@
 package dev.pce.server.cli;
 
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
 import dev.pce.server.init.ProjectInit;
 import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
@@ -22,8 +24,8 @@ import java.util.concurrent.Callable;
 public final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "The repository (default: the git top-level of the current directory, else the current "
-                    + "directory).")
+            description = "The repository, an existing directory (default: the git top-level of the current "
+                    + "directory, else the current directory).")
     Path dir;
 
     @Option(names = "--force", description = "Replace files that differ (.mcp.json: set the pce entry, keep others).")
@@ -35,7 +37,8 @@ public final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoggingSetup.configureForCli();
-        Path repository = dir != null ? dir.toAbsolutePath().normalize() : workTreeTop(Path.of("").toAbsolutePath());
+        Path repository = dir != null ? existing(dir.toAbsolutePath().normalize())
+                : workTreeTop(Path.of("").toAbsolutePath());
         String launcher = System.getenv().getOrDefault("CE_LAUNCHER", "ce");
         List<ProjectInit.FileResult> results = ProjectInit.run(repository, launcher, force);
         PrintWriter out = spec.commandLine().getOut();
@@ -46,6 +49,16 @@ public final class InitCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The repository --dir names; a typo must not leave a new folder with PCE's files behind, so nothing is made. */
+    private static Path existing(Path repository) {
+        if (!Files.isDirectory(repository)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "--dir " + repository + (Files.exists(repository)
+                    ? " is not a directory" : " does not exist") + "; nothing was written.",
+                    "Pass the folder of an existing repository, or create it first (git init " + repository + ").");
+        }
+        return repository;
     }
 
     /** The top of the git work tree holding {@code dir} (a linked worktree's own), else {@code dir}. */

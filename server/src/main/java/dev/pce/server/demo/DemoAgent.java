@@ -42,14 +42,22 @@ final class DemoAgent implements Runnable {
         this.workMillis = workMillis;
     }
 
+    String name() {
+        return name;
+    }
+
+    String pool() {
+        return pool;
+    }
+
+    /** Works until the workflow is finished; a tool error or a lost server ends the agent with an exception. */
     @Override
     public void run() {
         while (true) {
             ToolResponse claim = client.callTool("ce_claim", args("pool", pool, "agent", name)
                     .put("lease_seconds", 60));
             if (claim.isError()) {
-                log.accept(name + " could not claim: " + claim.text());
-                return;
+                throw new IllegalStateException("ce_claim failed: " + claim.text());
             }
             JsonNode answer = claim.structured();
             if (!answer.path("claimed").asBoolean()) {
@@ -76,8 +84,10 @@ final class DemoAgent implements Runnable {
         if (flakyTasks.contains(taskId) && attempt == 1) {
             ToolResponse failed = client.callTool("ce_fail", args("task_id", taskId, "claim_id", claimId,
                     "agent", name, "reason", "flaky integration test timed out").put("retryable", true));
-            log.accept(String.format("%-11s failed   %-17s (retryable: back to %s)", name, taskId, pool)
-                    + (failed.isError() ? " ERROR " + failed.text() : ""));
+            if (failed.isError()) {
+                throw new IllegalStateException("ce_fail of " + taskId + " failed: " + failed.text());
+            }
+            log.accept(String.format("%-11s failed   %-17s (retryable: back to %s)", name, taskId, pool));
             return;
         }
         ObjectNode report = args("task_id", taskId, "claim_id", claimId, "agent", name,
@@ -86,8 +96,7 @@ final class DemoAgent implements Runnable {
         task.path("spec").path("writes").forEach(artifacts::add);
         ToolResponse done = client.callTool("ce_complete", report);
         if (done.isError()) {
-            log.accept(name + " could not complete " + taskId + ": " + done.text());
-            return;
+            throw new IllegalStateException("ce_complete of " + taskId + " failed: " + done.text());
         }
         JsonNode ready = done.structured().path("now_ready");
         log.accept(String.format("%-11s finished %-17s%s", name, taskId,

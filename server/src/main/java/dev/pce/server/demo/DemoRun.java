@@ -8,6 +8,7 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.cli.StatusText;
 import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.Pages;
+import dev.pce.server.client.McpStdioClient.McpClientException;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.client.ServerLauncher;
 
@@ -17,11 +18,17 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,7 +59,16 @@ public final class DemoRun {
         return agents;
     }
 
-    /** Runs the demo to completion; returns the final status. */
+    /** Where the server of a pool writes its log. */
+    private static Path serverLog(Path workspace, String pool) {
+        return workspace.resolve("logs").resolve("demo-" + pool + ".stderr");
+    }
+
+    /**
+     * Runs the demo to completion; returns the final status. Its servers are stopped however it ends.
+     *
+     * @throws DemoFailure when an agent or a server stopped before the workflow finished
+     */
     public WorkflowStatus run() throws Exception {
         startNanos = System.nanoTime();
         Workspace.open(workspace);
@@ -60,7 +76,7 @@ public final class DemoRun {
         try {
             for (String pool : AGENTS_PER_POOL.keySet()) {
                 ProcessBuilder builder = ServerLauncher.serve(workspace, List.of())
-                        .redirectError(workspace.resolve("logs").resolve("demo-" + pool + ".stderr").toFile());
+                        .redirectError(serverLog(workspace, pool).toFile());
                 servers.put(pool, McpStdioClient.start(builder, CALL_TIMEOUT));
             }
             servers.forEach((pool, client) -> client.initialize("pce-demo-" + pool));
@@ -68,7 +84,7 @@ public final class DemoRun {
                     servers.size());
             ToolResponse plan = servers.get("planners").callTool("ce_plan", samplePlan());
             if (plan.isError()) {
-                throw new IllegalStateException("ce_plan failed: " + plan.text());
+                throw new DemoFailure("ce_plan failed: " + plan.text());
             }
             String workflowId = plan.structured().path("workflow_id").asText();
             say("planner-1   planned  %s: %d tasks, ready now %s", workflowId,
@@ -96,35 +112,61 @@ public final class DemoRun {
                     events, millisPerMinute, elapsedMillis / 1000, sequentialMillis / 1000,
                     speedup >= 1 ? String.format("%.1fx faster", speedup)
                             : String.format("%.1fx slower: the machine was too busy for the pools to overlap", 1 / speedup));
-            servers.values().forEach(client -> {
+            servers.forEach((pool, client) -> {
                 if (!client.protocolViolations().isEmpty()) {
-                    throw new IllegalStateException("server wrote non-JSON-RPC to stdout: "
-                            + client.protocolViolations());
+                    throw new DemoFailure("the server of pool " + pool + " wrote lines that are not JSON-RPC to "
+                            + "stdout: " + client.protocolViolations());
                 }
             });
             return finalStatus;
+        } catch (McpClientException e) {
+            throw new DemoFailure("an MCP server stopped answering: " + e.getMessage() + ". " + logs());
         } finally {
             servers.values().forEach(McpStdioClient::close);
         }
     }
 
+    /**
+     * Runs every agent on a thread of its own until the workflow is finished. The first agent that stops with an
+     * error stops the others (the work of its pool would never be done, and they would wait for it forever).
+     */
     private void runAgents(Map<String, McpStdioClient> servers, String workflowId, AtomicLong workMillis)
             throws InterruptedException {
-        List<Thread> threads = new ArrayList<>();
-        long seed = 7;
-        for (Map.Entry<String, Integer> pool : AGENTS_PER_POOL.entrySet()) {
-            String singular = pool.getKey().substring(0, pool.getKey().length() - 1);
-            for (int i = 1; i <= pool.getValue(); i++) {
-                DemoAgent agent = new DemoAgent(singular + "-" + i, pool.getKey(), workflowId,
-                        servers.get(pool.getKey()), millisPerMinute, Set.of("build-tests"), seed++, this::say, workMillis);
-                Thread thread = new Thread(agent, singular + "-" + i);
-                threads.add(thread);
-                thread.start();
+        Map<Future<?>, DemoAgent> running = new HashMap<>();
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            CompletionService<Void> finished = new ExecutorCompletionService<>(threads);
+            long seed = 7;
+            for (Map.Entry<String, Integer> pool : AGENTS_PER_POOL.entrySet()) {
+                String singular = pool.getKey().substring(0, pool.getKey().length() - 1);
+                for (int i = 1; i <= pool.getValue(); i++) {
+                    DemoAgent agent = new DemoAgent(singular + "-" + i, pool.getKey(), workflowId,
+                            servers.get(pool.getKey()), millisPerMinute, Set.of("build-tests"), seed++, this::say,
+                            workMillis);
+                    running.put(finished.submit(agent, null), agent);
+                }
+            }
+            for (int left = running.size(); left > 0; left--) {
+                Future<Void> done = finished.take();
+                try {
+                    done.get();
+                } catch (ExecutionException e) {
+                    threads.shutdownNow(); // the others stop at their next call or pause
+                    DemoAgent agent = running.get(done);
+                    throw new DemoFailure(agent.name() + " of pool " + agent.pool() + " stopped: "
+                            + reason(e.getCause()) + ". The pool's server log: "
+                            + serverLog(workspace, agent.pool()) + ".");
+                }
             }
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+    }
+
+    private static String reason(Throwable error) {
+        return error.getMessage() != null ? error.getMessage()
+                : "an unexpected error (" + error.getClass().getSimpleName() + ")";
+    }
+
+    private String logs() {
+        return "The servers' logs: " + serverLog(workspace, "*") + ".";
     }
 
     /** The sample plan of the demo (examples/plans/rate-limiting.json, packaged into the jar). */

@@ -45,7 +45,7 @@ final class GanttChart {
     /** @param flaggedTasks tasks with an anomaly flag: their bars are outlined */
     static String render(WorkflowMetrics workflow, Set<String> flaggedTasks) {
         if (workflow.start().isEmpty()) {
-            return "<p class=\"empty\">No task has been claimed yet.</p>";
+            return Html.noData("no task has been claimed yet");
         }
         return new GanttChart(workflow, flaggedTasks).draw();
     }

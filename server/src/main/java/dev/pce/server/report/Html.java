@@ -39,6 +39,11 @@ final class Html {
         return c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
     }
 
+    /** What takes the place of a chart with nothing to draw: a note saying why, not bare axes. */
+    static String noData(String why) {
+        return "<p class=\"empty\">No data yet: " + escape(why) + ".</p>";
+    }
+
     /** At most {@code max} characters, with an ellipsis when cut (for labels; the full text goes in a title). */
     static String clip(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max - 1) + "\u2026";

@@ -29,6 +29,9 @@ public final class HtmlReport {
             h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:1px solid #d0d7de;\
             padding-bottom:4px}h3{font-size:15px;margin:20px 0 6px}
             .meta{color:#57606a;margin:0 0 16px}.empty{color:#57606a;font-style:italic}
+            h2,.meta{overflow-wrap:anywhere}
+            .scroll{overflow-x:auto;max-width:100%}.scroll th,.scroll td{white-space:nowrap}\
+            .scroll td.what{white-space:normal;min-width:16em}
             table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{padding:3px 10px;text-align:left;\
             border-bottom:1px solid #eaeef2}th{background:#f6f8fa}td.num,th.num{text-align:right;\
             font-variant-numeric:tabular-nums}
@@ -38,6 +41,8 @@ public final class HtmlReport {
             .phase{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;color:#fff;background:#1565c0}
             .phase.completed{background:#2e7d32}.phase.failed{background:#c62828}.phase.unplanned{background:#757575}
             .trends{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+            .no-data{border:1px dashed #d0d7de;border-radius:6px;padding:10px 12px;margin:6px 0;color:#57606a}
+            .no-data b{color:#1b1f24}.no-data p{margin:4px 0 0}.note{color:#57606a;font-size:13px}
             .legend span{display:inline-block;margin-right:14px;font-size:12px}
             .legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:4px;\
             vertical-align:-2px}
@@ -51,7 +56,19 @@ public final class HtmlReport {
             vertical-align:2px}
             .track{fill:#eaeef2}.busy{fill:#3949ab}.line{fill:none;stroke:#3949ab;stroke-width:2}.point{fill:#3949ab}
             ul.flags{padding-left:20px}ul.flags li{margin:4px 0}
+            @media (max-width:640px){body{margin:12px auto;padding:0 10px}\
+            .figures{grid-template-columns:repeat(2,minmax(0,1fr))}.trends{grid-template-columns:minmax(0,1fr)}}
             """;
+
+    private static final List<TrendChart.Figure> TREND_FIGURES = List.of(
+            new TrendChart.Figure("Makespan", point -> OptionalDouble.of(point.makespanSeconds()),
+                    ReportFormat::duration, false, "no workflow has started (claimed a task) yet"),
+            new TrendChart.Figure("Speedup", TrendPoint::speedup, value -> ReportFormat.ratio(OptionalDouble.of(value)),
+                    false, "no workflow has run a task yet"),
+            new TrendChart.Figure("Gate pass rate", TrendPoint::gatePassRate, ReportFormat::percent, true,
+                    "no gate has been evaluated yet"),
+            new TrendChart.Figure("Failure rate", TrendPoint::failureRate, ReportFormat::percent, true,
+                    "no attempt has ended yet"));
 
     private final MetricsReport report;
     private final StringBuilder out = new StringBuilder(64 * 1024);
@@ -99,17 +116,17 @@ public final class HtmlReport {
             out.append("<p class=\"empty\">No workflows yet.</p>\n");
             return;
         }
-        out.append("<div class=\"trends\">\n")
-                .append(TrendChart.render("Makespan", trend, point -> OptionalDouble.of(point.makespanSeconds()),
-                        ReportFormat::duration, false)).append('\n')
-                .append(TrendChart.render("Speedup", trend, TrendPoint::speedup,
-                        value -> ReportFormat.ratio(OptionalDouble.of(value)), false)).append('\n')
-                .append(TrendChart.render("Gate pass rate", trend, TrendPoint::gatePassRate, ReportFormat::percent,
-                        true)).append('\n')
-                .append(TrendChart.render("Failure rate", trend, TrendPoint::failureRate, ReportFormat::percent,
-                        true)).append('\n')
-                .append("</div>\n<table class=\"trend\">\n")
-                .append("<tr><th class=\"num\">#</th><th>Workflow</th><th>Planned</th>")
+        out.append("<div class=\"trends\">\n");
+        TREND_FIGURES.forEach(figure -> out.append(TrendChart.render(figure, trend)).append('\n'));
+        out.append("</div>\n");
+        long notStarted = trend.stream().filter(point -> !TrendChart.charted(point)).count();
+        if (notStarted > 0) {
+            out.append("<p class=\"note\">").append(notStarted).append(notStarted == 1
+                            ? " workflow planned but not started is" : " workflows planned but not started are")
+                    .append(" not charted (no task claimed yet); the table lists them.</p>\n");
+        }
+        openTable("trend");
+        out.append("<tr><th class=\"num\">#</th><th>Workflow</th><th>Planned</th>")
                 .append("<th>Phase</th><th class=\"num\">Makespan</th><th class=\"num\">Speedup</th>")
                 .append("<th class=\"num\">Gate pass rate</th><th class=\"num\">Failure rate</th></tr>\n");
         for (int i = 0; i < trend.size(); i++) {
@@ -118,12 +135,13 @@ public final class HtmlReport {
                     .append(Html.escape(point.workflowId())).append("</td><td>")
                     .append(point.plannedAt().map(ReportFormat::time).orElse(ReportFormat.NONE)).append("</td><td>")
                     .append(point.phase().map(phase -> phase.wireName()).orElse("never planned"))
-                    .append("</td>").append(num(ReportFormat.duration(point.makespanSeconds())))
+                    .append("</td>").append(num(TrendChart.charted(point)
+                            ? ReportFormat.duration(point.makespanSeconds()) : "not started"))
                     .append(num(ReportFormat.ratio(point.speedup())))
                     .append(num(ReportFormat.percent(point.gatePassRate())))
                     .append(num(ReportFormat.percent(point.failureRate()))).append("</tr>\n");
         }
-        out.append("</table>\n");
+        closeTable();
     }
 
     private void flags() {
@@ -133,7 +151,8 @@ public final class HtmlReport {
                     .append(Anomalies.MIN_SAMPLES).append(" past values to compare with).</p>\n");
             return;
         }
-        out.append("<table class=\"flags\">\n<tr><th>Workflow</th><th>Kind</th><th>Subject</th>")
+        openTable("flags");
+        out.append("<tr><th>Workflow</th><th>Kind</th><th>Subject</th>")
                 .append("<th class=\"num\">Value</th><th class=\"num\">History</th><th class=\"num\">Samples</th>")
                 .append("<th>What</th></tr>\n");
         for (AnomalyFlag flag : report.flags()) {
@@ -143,10 +162,11 @@ public final class HtmlReport {
                     .append("</td>").append(num(gate ? "blocked" : ReportFormat.duration(flag.value())))
                     .append(num(gate ? "passes " + ReportFormat.percent(flag.passRate())
                             : "p95 " + ReportFormat.duration(flag.p95())))
-                    .append(num(String.valueOf(flag.samples()))).append("<td>").append(Html.escape(flag.message()))
+                    .append(num(String.valueOf(flag.samples()))).append("<td class=\"what\">")
+                    .append(Html.escape(flag.message()))
                     .append("</td></tr>\n");
         }
-        out.append("</table>\n");
+        closeTable();
     }
 
     private void workflow(WorkflowMetrics workflow) {
@@ -199,7 +219,8 @@ public final class HtmlReport {
     }
 
     private void pools(List<PoolMetrics> pools) {
-        out.append("<table class=\"pools\">\n<tr><th>Pool</th><th class=\"num\">Tasks</th>")
+        openTable("pools");
+        out.append("<tr><th>Pool</th><th class=\"num\">Tasks</th>")
                 .append("<th class=\"num\">Agents</th><th class=\"num\">Attempts</th><th class=\"num\">Failed</th>")
                 .append("<th class=\"num\">Busy</th><th class=\"num\">Utilization</th><th class=\"num\">Wait p50</th>")
                 .append("<th class=\"num\">Wait p95</th></tr>\n");
@@ -213,11 +234,13 @@ public final class HtmlReport {
                     .append(num(ReportFormat.duration(pool.waitP50Seconds())))
                     .append(num(ReportFormat.duration(pool.waitP95Seconds()))).append("</tr>\n");
         }
-        out.append("</table>\n");
+        closeTable();
     }
 
     private void gates(List<GateEvaluation> gates) {
-        out.append("<h3>Gate evaluations</h3>\n<table class=\"gates\">\n<tr><th>Time</th><th>Gate</th>")
+        out.append("<h3>Gate evaluations</h3>\n");
+        openTable("gates");
+        out.append("<tr><th>Time</th><th>Gate</th>")
                 .append("<th class=\"num\">Wave</th><th>Verdict</th><th>Criteria not passed</th></tr>\n");
         for (GateEvaluation gate : gates) {
             out.append("<tr><td>").append(ReportFormat.time(gate.at())).append("</td><td>")
@@ -225,7 +248,16 @@ public final class HtmlReport {
                     .append("<td>").append(gate.passed() ? "passed" : "blocked").append("</td><td>")
                     .append(Html.escape(String.join(", ", gate.failedCriteria()))).append("</td></tr>\n");
         }
-        out.append("</table>\n");
+        closeTable();
+    }
+
+    /** A table scrolls sideways in its own box: on a phone, the page keeps its width. */
+    private void openTable(String cssClass) {
+        out.append("<div class=\"scroll\"><table class=\"").append(cssClass).append("\">\n");
+    }
+
+    private void closeTable() {
+        out.append("</table></div>\n");
     }
 
     private static String figure(String name, String value, String note) {

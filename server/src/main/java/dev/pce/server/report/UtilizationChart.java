@@ -4,7 +4,10 @@ import dev.pce.engine.metrics.PoolMetrics;
 
 import java.util.List;
 
-/** One bar per pool: the share of its agents' time during the makespan that they held claims. */
+/**
+ * One bar per pool: the share of its agents' time during the makespan that they held claims. Before the first claim
+ * no pool has a share, and a note says so instead of empty bars.
+ */
 final class UtilizationChart {
     private static final double WIDTH = 960;
     private static final double LABEL = 220;
@@ -15,6 +18,9 @@ final class UtilizationChart {
     }
 
     static String render(String workflowId, List<PoolMetrics> pools) {
+        if (pools.stream().allMatch(pool -> pool.utilization().isEmpty())) {
+            return Html.noData("no task has been claimed yet");
+        }
         StringBuilder out = new StringBuilder(Svg.open("utilization", WIDTH, pools.size() * ROW + 8,
                 "Utilization of the pools of workflow " + workflowId));
         double y = 4;

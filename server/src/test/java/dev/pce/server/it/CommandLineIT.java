@@ -4,9 +4,13 @@ import dev.pce.server.it.CeProcess.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ce command line of the built jar: help, status, workspace gc and the demo, as a user runs them. */
 class CommandLineIT {
+    private static final Path ROOT = Path.of(System.getProperty("pce.root", "..")).toAbsolutePath().normalize();
+
     @TempDir
     Path temp;
 
@@ -253,13 +259,106 @@ class CommandLineIT {
         assertThat(ce(workspace, "workspace", "gc", "--older-than", "soon").err()).contains("is not an age");
     }
 
+    /** CE_WORKSPACE names the user's workspace for every command, the demo's too; a named workspace is kept. */
     @Test
-    void demoRunsTheWholeLoopToCompletion() throws Exception {
-        Run demo = ce(temp, "demo");
+    void demoRunsTheWholeLoopToCompletionInTheWorkspaceCeWorkspaceNames() throws Exception {
+        Path workspace = temp.resolve("ws-demo");
+
+        Run demo = ce(workspace, "demo");
+
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("planned", "claimed", "finished", "[completed, 100.0% done, 9 tasks]",
-                "failed   build-tests")
+        assertThat(demo.out()).contains("PCE demo: workspace " + workspace + " (yours: it is kept)", "planned",
+                        "claimed", "finished", "[completed, 100.0% done, 9 tasks]", "failed   build-tests",
+                        "Kept the workspace; inspect it with: CE_WORKSPACE=" + workspace + " ./ce status")
                 .as("the speed-up depends on how busy the machine is, not on the code").containsPattern(
                         "\\d\\.\\dx (faster|slower)");
+        assertThat(ce(workspace, "status").out()).contains("completed");
+    }
+
+    @Test
+    void demoTakesWorkspaceOverCeWorkspaceAndElseMakesAThrowawayOneItDeletes() throws Exception {
+        Path named = temp.resolve("ws-named");
+        Path environment = temp.resolve("ws-environment");
+
+        Run chosen = ce(environment, "demo", "--workspace", named.toString(), "--ms-per-minute", "1");
+        Run throwaway = run(Optional.empty(), environment, Map.of("CE_WORKSPACE", ""), "demo", "--ms-per-minute",
+                "1");
+
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        assertThat(chosen.out()).contains("PCE demo: workspace " + named + " (yours: it is kept)");
+        assertThat(named.resolve("workflows")).isNotEmptyDirectory();
+        assertThat(throwaway.exitCode()).as(throwaway.err()).isZero();
+        Path demoWorkspace = Path.of(throwaway.out().lines().findFirst().orElseThrow()
+                .substring("PCE demo: workspace ".length()));
+        assertThat(demoWorkspace.getParent()).as("the throwaway workspace is deleted").doesNotExist();
+        assertThat(throwaway.out()).doesNotContain("Kept the workspace");
+        assertThat(environment).as("neither run touched the workspace CE_WORKSPACE named").doesNotExist();
+    }
+
+    @Test
+    void demoRefusesSimulatedWorkThatIsNotAboveZeroBeforeItStartsAnything() throws Exception {
+        Path workspace = temp.resolve("ws-bad-demo");
+        for (String value : List.of("-5", "0", "NaN", "Infinity")) {
+            Run demo = ce(workspace, "demo", "--ms-per-minute", value);
+
+            assertThat(demo.exitCode()).as(value + ": " + demo.err()).isEqualTo(2);
+            assertThat(demo.err()).contains("Invalid value for option '--ms-per-minute': " + value + ";",
+                    "a number above 0", "Usage: ce demo").doesNotContain("\tat ", "Exception");
+            assertThat(workspace).as("nothing was started or written").doesNotExist();
+        }
+    }
+
+    /** A server that dies under its agents ends the demo with an error that says where to look, and no hang. */
+    @Test
+    void demoWhoseServerDiesStopsWithAnErrorAndStopsItsOtherServers() throws Exception {
+        Path workspace = temp.resolve("ws-dying-demo");
+        Process demo = CeProcess.start(CeProcess.command(Optional.empty(), workspace, Map.of(), "demo",
+                "--ms-per-minute", "200"));
+        BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = out.readLine();
+            assertThat(line).as("the demo ended before it planned").isNotNull();
+        } while (!line.contains(" planned "));
+        List<ProcessHandle> servers = demo.children().toList();
+        assertThat(servers).hasSize(3);
+
+        servers.getFirst().destroyForcibly();
+        Run run = CeProcess.finish(demo, Duration.ofSeconds(90));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).containsPattern("ce: the demo stopped: \\w+-\\d of pool \\w+ stopped: ")
+                .contains("The pool's server log: " + workspace.resolve("logs"), "Its servers were stopped")
+                .doesNotContain("\tat ", "Exception in thread");
+        assertThat(servers).as("no server is left running").noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void initRefusesADirThatDoesNotExistAndCreatesNothing() throws Exception {
+        Path missing = temp.resolve("no-such-repo");
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+
+        Run init = ce(temp.resolve("ws-init-missing"), "init", "--dir", missing.toString());
+        Run notADirectory = ce(temp.resolve("ws-init-missing"), "init", "--dir", file.toString());
+
+        assertThat(init.exitCode()).isEqualTo(2);
+        assertThat(init.err()).contains("--dir " + missing + " does not exist; nothing was written.",
+                "git init " + missing).doesNotContain("\tat ");
+        assertThat(missing).doesNotExist();
+        assertThat(notADirectory.exitCode()).isEqualTo(2);
+        assertThat(notADirectory.err()).contains("--dir " + file + " is not a directory");
+    }
+
+    /** The script answers help for test itself: Maven's help is about Maven, not about what the suite runs. */
+    @Test
+    void testHelpIsTheScriptsOwn() throws Exception {
+        for (List<String> arguments : List.of(List.of("test", "--help"), List.of("test", "-pl", "server", "-h"),
+                List.of("help", "test"))) {
+            Run help = CeProcess.script(ROOT, temp.resolve("ws-help"), arguments.toArray(String[]::new));
+
+            assertThat(help.exitCode()).as(arguments + ": " + help.err()).isZero();
+            assertThat(help.out()).as(String.join(" ", arguments)).startsWith("Usage: ce test [MAVEN ARGS...]")
+                    .contains("mvn verify", "Every argument is passed on to Maven").doesNotContain("usage: mvn");
+        }
     }
 }

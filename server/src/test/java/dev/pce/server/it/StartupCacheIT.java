@@ -9,20 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -153,27 +148,31 @@ class StartupCacheIT {
         assertThat(Files.getLastModifiedTime(archive.file())).isEqualTo(written);
     }
 
-    /** Runs the script of {@code root} with {@code arguments} and stdin closed. */
-    private CeProcess.Run script(Path root, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(root.resolve("ce").toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("CE_WORKSPACE", temp.resolve("ws-script").toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new CeProcess.Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err.join(), StandardCharsets.UTF_8));
+    /**
+     * The other commands share one class-data archive, which holds the modules of the JVM that made it. The
+     * benchmarks that add the vector module must not use it: a JVM with other modules than the archive's prints
+     * three errors about it on every run.
+     */
+    @Test
+    void benchmarksThatAddAModulePrintNoArchiveErrorsAndTheOtherCommandsKeepTheirArchive() throws Exception {
+        Path root = copyOfTheBuild();
+        Path archive = root.resolve("server/target/pce-cli.jsa");
+
+        List<CeProcess.Run> runs = List.of(script(root, "--version"), script(root, "bench", "schedule", "--help"),
+                script(root, "bench", "index", "--help"), script(root, "--version"));
+
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err().lines()).as("archive errors").noneMatch(line -> line.contains("[cds]")
+                    || line.contains("[aot]") || line.contains("shared archive") || line.contains("[error]"));
+        });
+        assertThat(runs.get(1).out()).contains("Usage: ce bench schedule");
+        assertThat(archive).as("the other commands still map their classes from it").isNotEmptyFile();
     }
 
-    private static byte[] readAll(InputStream in) {
-        try {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Runs the script of {@code root} with {@code arguments} and stdin closed. */
+    private CeProcess.Run script(Path root, String... arguments) throws IOException, InterruptedException {
+        return CeProcess.script(root, temp.resolve("ws-script"), arguments);
     }
 
     /** Starts {@code ce serve}, waits for the answer to initialize, ends the session. */

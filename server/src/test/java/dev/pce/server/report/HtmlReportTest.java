@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HtmlReportTest {
     private static final String SVG = "http://www.w3.org/2000/svg";
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
     private final MetricsReport report = SampleLogs.report();
     private final String html = HtmlReport.render(report, "/work/<ws>", List.of(
@@ -92,6 +93,91 @@ class HtmlReportTest {
         assertThat(parse(empty).getDocumentElement().getTextContent()).contains("No workflows yet");
     }
 
+    @Test
+    void workflowsPlannedButNotStartedAreNotChartedAndTheNoteSaysSo() throws Exception {
+        String page = HtmlReport.render(SampleLogs.withNotStarted(2), "/ws", List.of());
+        Document document = parse(page);
+
+        Element makespan = trendCharts(document).getFirst();
+        List<Element> points = elements(makespan, "circle");
+        assertThat(points).extracting(point -> point.getAttribute("data-workflow"))
+                .containsExactly("wf-past-0", "wf-past-1", "wf-past-2", "wf-past-3", "wf-past-4", "wf-now");
+        double floor = elements(makespan, "line").stream()
+                .mapToDouble(line -> Double.parseDouble(line.getAttribute("y1"))).max().orElseThrow();
+        assertThat(points).as("every charted build took 10 s or more: no point on the 0 line")
+                .allSatisfy(point -> assertThat(Double.parseDouble(point.getAttribute("cy"))).isLessThan(floor));
+        assertThat(points.getLast().getTextContent()).as("numbered as in the table, where the idle ones are 4 and 5")
+                .startsWith("#8 wf-now");
+        assertThat(document.getDocumentElement().getTextContent())
+                .contains("2 workflows planned but not started are not charted");
+        assertThat(trendRow(document, "wf-idle-0")).contains("not started").doesNotContain("0 ms");
+        Element idle = elements(document.getDocumentElement(), "section").stream()
+                .filter(section -> section.getAttribute("id").equals("wf-idle-0")).findFirst().orElseThrow();
+        assertThat(idle.getElementsByTagNameNS(SVG, "svg").getLength()).as("no empty timeline or bars").isZero();
+        assertThat(idle.getTextContent().split("No data yet: no task has been claimed yet", -1))
+                .as("the timeline and the utilization say why they are empty").hasSize(3);
+        assertThat(parse(HtmlReport.render(SampleLogs.withNotStarted(1), "/ws", List.of()))
+                .getDocumentElement().getTextContent())
+                .contains("1 workflow planned but not started is not charted");
+        assertThat(html).as("nothing to say when every workflow started").doesNotContain("not charted");
+    }
+
+    @Test
+    void aFigureNoWorkflowHasYetShowsNoDataInsteadOfEmptyAxes() throws Exception {
+        Document idle = parse(HtmlReport.render(SampleLogs.notStarted(3), "/ws", List.of()));
+        assertThat(trendCharts(idle)).isEmpty();
+        assertThat(noData(idle)).containsExactly(
+                "Makespan No data yet: no workflow has started (claimed a task) yet.",
+                "Speedup No data yet: no workflow has run a task yet.",
+                "Gate pass rate No data yet: no gate has been evaluated yet.",
+                "Failure rate No data yet: no attempt has ended yet.");
+
+        Document withoutGates = parse(HtmlReport.render(SampleLogs.withoutGates(), "/ws", List.of()));
+        assertThat(trendCharts(withoutGates)).extracting(chart -> chart.getAttribute("aria-label"))
+                .containsExactly("Makespan by workflow", "Speedup by workflow", "Failure rate by workflow");
+        assertThat(noData(withoutGates)).containsExactly("Gate pass rate No data yet: no gate has been evaluated yet.");
+        assertThat(noData(parse(html))).isEmpty();
+    }
+
+    @Test
+    void onAPhoneTablesScrollInTheirOwnBoxAndChartsScale() throws Exception {
+        Document page = parse(html);
+        List<Element> tables = elements(page.getDocumentElement(), "table");
+        assertThat(tables).extracting(table -> table.getAttribute("class")).containsOnly("trend", "flags", "pools",
+                "gates").contains("trend", "flags", "pools", "gates");
+        assertThat(tables).allSatisfy(table -> {
+            Element parent = (Element) table.getParentNode();
+            assertThat(parent.getLocalName() + "." + parent.getAttribute("class")).isEqualTo("div.scroll");
+        });
+        String style = page.getElementsByTagNameNS(XHTML, "style").item(0).getTextContent();
+        assertThat(style).contains(".scroll{overflow-x:auto;max-width:100%}", "svg{display:block;margin:6px 0;"
+                + "max-width:100%;height:auto}", "@media (max-width:640px)",
+                ".figures{grid-template-columns:repeat(2,minmax(0,1fr))}", ".trends{grid-template-columns:minmax(0,1fr)}");
+        assertThat(elements(page, SVG, "svg")).isNotEmpty()
+                .allSatisfy(svg -> assertThat(svg.getAttribute("viewBox")).as("scales to its box").startsWith("0 0 "));
+    }
+
+    private static List<Element> trendCharts(Document page) {
+        return elements(page, SVG, "svg").stream().filter(svg -> svg.getAttribute("class").equals("trend")).toList();
+    }
+
+    private static List<String> noData(Document page) {
+        return elements(page.getDocumentElement(), "div").stream()
+                .filter(div -> div.getAttribute("class").equals("no-data"))
+                .map(div -> elements(div, "b").getFirst().getTextContent() + " "
+                        + elements(div, "p").getFirst().getTextContent()).toList();
+    }
+
+    private static String trendRow(Document page, String workflowId) {
+        return elements(page.getDocumentElement(), "tr").stream().map(Element::getTextContent)
+                .filter(text -> text.contains(workflowId)).findFirst().orElseThrow();
+    }
+
+    /** The descendants of {@code parent} named {@code name}, in its namespace (XHTML or SVG). */
+    private static List<Element> elements(Element parent, String name) {
+        return list(parent.getElementsByTagNameNS(parent.getNamespaceURI(), name));
+    }
+
     private static String ancestorSection(Element element) {
         for (Node node = element; node != null; node = node.getParentNode()) {
             if (node instanceof Element candidate && candidate.getLocalName().equals("section")) {
@@ -102,7 +188,10 @@ class HtmlReportTest {
     }
 
     private static List<Element> elements(Document page, String namespace, String name) {
-        NodeList nodes = page.getElementsByTagNameNS(namespace, name);
+        return list(page.getElementsByTagNameNS(namespace, name));
+    }
+
+    private static List<Element> list(NodeList nodes) {
         List<Element> elements = new ArrayList<>(nodes.getLength());
         for (int i = 0; i < nodes.getLength(); i++) {
             elements.add((Element) nodes.item(i));

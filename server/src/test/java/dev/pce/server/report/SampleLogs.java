@@ -32,12 +32,53 @@ final class SampleLogs {
      * blocked then passed; and five earlier workflows whose builds took 10 s, so the slow build is flagged.
      */
     static MetricsReport report() {
+        Map<String, List<Event>> logs = pastBuilds();
+        logs.put("wf-now", now());
+        return of(logs);
+    }
+
+    /** {@link #report()}'s workflows and {@code count} planned but not started, planned among the past ones. */
+    static MetricsReport withNotStarted(int count) {
+        Map<String, List<Event>> logs = pastBuilds();
+        logs.putAll(notStartedLogs(count));
+        logs.put("wf-now", now());
+        return of(logs);
+    }
+
+    /** A workspace of {@code count} workflows planned but not started. */
+    static MetricsReport notStarted(int count) {
+        return of(notStartedLogs(count));
+    }
+
+    /** Five workflows whose one build took 10 s each, without a gate. */
+    static MetricsReport withoutGates() {
+        return of(pastBuilds());
+    }
+
+    private static Map<String, List<Event>> pastBuilds() {
         Map<String, List<Event>> logs = new LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
             Log past = new Log(i * 100).plan("past " + i, TaskSpec.builder("build", "build").build());
             past.ran("build", "builders", "b1", 1, 11);
             logs.put("wf-past-" + i, past.events);
         }
+        return logs;
+    }
+
+    private static Map<String, List<Event>> notStartedLogs(int count) {
+        Map<String, List<Event>> logs = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            logs.put("wf-idle-" + i, new Log(250 + i).plan("idle " + i, TaskSpec.builder("build", "build").build())
+                    .events);
+        }
+        return logs;
+    }
+
+    private static MetricsReport of(Map<String, List<Event>> logs) {
+        return MetricsReport.of(logs, Optional.empty(), START.plus(Duration.ofHours(1)));
+    }
+
+    private static List<Event> now() {
         Log log = new Log(1000).plan("Ship <b>it</b>", TaskSpec.builder("design", "design").title(HOSTILE_TITLE)
                         .build(), TaskSpec.builder("build-a", "build").dependsOn("design").build(),
                 TaskSpec.builder("build-b", "build").dependsOn("design").build());
@@ -48,8 +89,7 @@ final class SampleLogs {
         log.at(33, new GateEvaluated("wave-1", 1, "library", true, List.of(), 0, List.of()));
         log.ran("build-a", "builders", "b1", 35, 95);
         log.at(96, new GateEvaluated("wave-1", 1, "library", false, List.of(), 0, List.of()));
-        logs.put("wf-now", log.events);
-        return MetricsReport.of(logs, Optional.empty(), START.plus(Duration.ofHours(1)));
+        return log.events;
     }
 
     /** The report of a workspace without workflows. */
