@@ -4,12 +4,9 @@ import dev.pce.server.node.Checkout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,12 +17,13 @@ class SetupScriptIT {
 
     @Test
     void setupWritesTheWorkflowsTheConfigurationAndALauncherThatRunsPce() throws Exception {
-        Path repository = gitRepository(temp.resolve("app"));
+        UserRepository user = UserRepository.create(temp.resolve("app"));
+        Path repository = user.directory();
         Files.createDirectories(repository.resolve(".github/workflows"));
         Files.writeString(repository.resolve(".github/workflows/ce-quality-review.yml"), "# mine\n");
 
-        Run first = run(repository, Map.of(), Checkout.root().resolve("examples/github/setup.sh").toString(), ".");
-        Run second = run(repository, Map.of(), Checkout.root().resolve("examples/github/setup.sh").toString(), ".");
+        UserRepository.Run first = user.setUp();
+        UserRepository.Run second = user.setUp();
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("wrote     .github/workflows/parallel-compound-engineering.yml",
@@ -39,40 +37,20 @@ class SetupScriptIT {
         assertThat(repository.resolve(".github/ce-config.yml"))
                 .hasSameTextualContentAs(Checkout.root().resolve("examples/ce-config.yml"));
 
-        Run withoutPce = run(repository, Map.of(), "./ce", "--version");
+        UserRepository.Run withoutPce = UserRepository.run(repository, Map.of(), "./ce", "--version");
         assertThat(withoutPce.exitCode()).isEqualTo(2);
         assertThat(withoutPce.output()).contains("PCE is neither in", "$PCE_HOME");
-        Run pce = run(repository, Map.of("PCE_HOME", Checkout.root().toString()), "./ce", "--version");
+        UserRepository.Run pce = UserRepository.run(repository, Map.of("PCE_HOME", Checkout.root().toString()),
+                "./ce", "--version");
         assertThat(pce.exitCode()).as(pce.output()).isZero();
         assertThat(pce.output()).contains("pce ");
     }
 
     @Test
     void aDirectoryThatIsNotARepositoryIsRefused() throws Exception {
-        Run run = run(Files.createDirectories(temp.resolve("plain")), Map.of(),
+        UserRepository.Run run = UserRepository.run(Files.createDirectories(temp.resolve("plain")), Map.of(),
                 Checkout.root().resolve("examples/github/setup.sh").toString(), ".");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("is not the top of a git repository");
-    }
-
-    record Run(int exitCode, String output) {
-    }
-
-    static Run run(Path directory, Map<String, String> environment, String... command)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        builder.environment().remove("PCE_HOME");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), output);
-    }
-
-    static Path gitRepository(Path dir) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        assertThat(run(dir, Map.of(), "git", "init", "--quiet").exitCode()).isZero();
-        return dir;
     }
 }

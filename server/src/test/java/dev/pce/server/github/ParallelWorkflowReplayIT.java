@@ -1,0 +1,131 @@
+package dev.pce.server.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.Json;
+import dev.pce.server.claude.ModelStandIn;
+import dev.pce.server.github.replay.JobResult;
+import dev.pce.server.github.replay.LegResult;
+import dev.pce.server.github.replay.Result;
+import dev.pce.server.github.replay.RunResult;
+import dev.pce.server.github.replay.Trigger;
+import dev.pce.server.github.replay.WorkflowReplay;
+import dev.pce.server.node.Checkout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The parallel compound engineering workflow, proven as a user runs it: a repository set up with
+ * examples/github/setup.sh, the workflow started by hand with a goal, replayed with GitHub's documented semantics
+ * (reusable workflows, matrices, artifacts, job outputs), the real Claude Code CLI in every Claude Code step and only
+ * the model scripted. Claude Code plans the rate-limiting plan (9 tasks); rounds of build jobs claim, do and report
+ * their tasks, each from the code and the event log the round before left, until the plan is done; the finish job
+ * reports and keeps the merged log.
+ */
+class ParallelWorkflowReplayIT {
+    private static final String GOAL = "Add per-client rate limiting to the public HTTP API";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void roundsOfParallelJobsBuildTheWholePlanUntilItIsDoneWithOneCommitPerTask() throws Exception {
+        UserRepository user = UserRepository.create(temp.resolve("app"))
+                .write("src/http/Router.java", "class Router {}\n");
+        assertThat(user.setUp().exitCode()).isZero();
+        user.commitAll("An HTTP API, set up for PCE");
+        JsonNode plan = Json.mapper().readTree(Checkout.root().resolve("examples/plans/rate-limiting.json").toFile());
+        CiAgentTurns agents = new CiAgentTurns(plan);
+
+        RunResult run;
+        try (ModelStandIn model = ModelStandIn.start(agents)) {
+            run = WorkflowReplay.of(user.directory(), temp.resolve("replay"))
+                    .secret("ANTHROPIC_API_KEY", "sk-ant-replay")
+                    .model(model.baseUrl())
+                    .environment("PCE_HOME", Checkout.root().toString())
+                    .run(Path.of(".github/workflows/parallel-compound-engineering.yml"),
+                            Trigger.dispatch(Map.of("goal", GOAL)));
+            assertThat(model.scriptFailures()).as(run.log()).isEmpty();
+        }
+
+        assertThat(run.conclusion()).as(run.log()).isEqualTo(Result.SUCCESS);
+        String workflowId = run.job("plan").outputs().get("workflow_id");
+        assertThat(workflowId).matches("wf-\\d{8}-\\d{6}-[0-9a-f]{6}");
+
+        // the rounds: what the dependencies allow, at most as many tasks per pool as it has agents (.github/ce-config.yml: builders 3)
+        assertThat(builtPerRound(run)).containsExactly(
+                List.of("design-policy (planners)"),
+                List.of("build-config (builders)", "build-filter (builders)", "build-store (builders)"),
+                List.of("build-docs (builders)", "build-tests (builders)", "review-security (reviewers)"),
+                List.of("review-code (reviewers)", "review-docs (reviewers)"));
+        assertThat(run.job("round-4").outputs()).containsEntry("more", "false").containsEntry("phase", "completed");
+        for (String later : List.of("round-5", "round-6", "round-7", "round-8")) {
+            assertThat(run.job(later).result()).as(later).isEqualTo(Result.SKIPPED);
+        }
+
+        LegResult finish = run.job("finish").leg();
+        assertThat(finish.outputs()).containsEntry("phase", "completed");
+        assertThat(finish.summary()).contains("### Workflow " + workflowId, "completed");
+        assertThat(finish.step("Done, or what stopped it").outcome()).isEqualTo(Result.SKIPPED);
+        Path merged = run.artifacts().get("ce-merged");
+        assertThat(merged.resolve("report.html")).isNotEmptyFile();
+        List<JsonNode> events = events(merged.resolve(workflowId + "/events.jsonl"));
+        assertThat(taskIds(events, "task.completed")).containsExactlyInAnyOrder("design-policy", "build-store",
+                "build-filter", "build-config", "build-tests", "build-docs", "review-code", "review-security",
+                "review-docs");
+        assertThat(events.stream().filter(event -> event.path("type").asText().equals("task.claimed"))
+                .map(event -> event.path("source").asText()).distinct()).as("each job has an agent of its own")
+                .containsExactlyInAnyOrder("planners-design-policy", "builders-build-store", "builders-build-filter",
+                        "builders-build-config", "builders-build-tests", "builders-build-docs",
+                        "reviewers-review-security", "reviewers-review-code", "reviewers-review-docs");
+
+        // the code: the last round's state holds one commit per task that wrote files, on the user's commit
+        Path code = temp.resolve("final-code");
+        UserRepository.run(temp, Map.of(), "git", "clone", "--quiet",
+                run.artifacts().get("ce-state").resolve("code.bundle").toString(), code.toString());
+        String log = UserRepository.run(code, Map.of(), "git", "log", "--format=%s").output();
+        assertThat(log.lines()).hasSize(7).last().isEqualTo("An HTTP API, set up for PCE");
+        for (String file : List.of("docs/design/rate-limit.md", "src/ratelimit/BucketStore.java",
+                "src/http/RateLimitFilter.java", "src/config/limits.yml", "src/test/RateLimitIT.java",
+                "docs/rate-limits.md")) {
+            assertThat(code.resolve(file)).as(file).isNotEmptyFile();
+        }
+        assertThat(code.resolve(".mcp.json")).as("PCE's own files are no task's change").doesNotExist();
+    }
+
+    private static List<List<String>> builtPerRound(RunResult run) {
+        List<List<String>> rounds = new ArrayList<>();
+        for (int round = 1; round <= 8; round++) {
+            JobResult job = run.job("round-" + round);
+            if (job.result() == Result.SKIPPED) {
+                break;
+            }
+            RunResult called = job.leg().called().orElseThrow();
+            rounds.add(called.job("build").legs().stream().map(LegResult::name).sorted().toList());
+            assertThat(called.job("build").result()).as(called.log()).isEqualTo(Result.SUCCESS);
+        }
+        return rounds;
+    }
+
+    private static List<JsonNode> events(Path log) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            events.add(Json.mapper().readTree(line));
+        }
+        return events;
+    }
+
+    private static Stream<String> taskIds(List<JsonNode> events, String type) {
+        return events.stream().filter(event -> event.path("type").asText().equals(type))
+                .map(event -> event.path("payload").path("task_id").asText());
+    }
+}
