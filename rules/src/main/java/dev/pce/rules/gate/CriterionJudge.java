@@ -51,7 +51,8 @@ final class CriterionJudge {
 
     private static CriterionResult result(Criterion criterion, OptionalDouble measured, Verdict verdict, String what,
                                           Optional<Remediation> remediation) {
-        String reason = what + ". Threshold " + criterion.bar() + " from rule '" + criterion.rule() + "': "
+        // "what" may end a sentence of its own (a reader's "Fix: ... ran before the gate.")
+        String reason = (what.endsWith(".") ? what : what + ".") + " Threshold " + criterion.bar() + " from rule '" + criterion.rule() + "': "
                 + criterion.reason() + ".";
         boolean actionable = criterion.severity() != CriterionSeverity.INFO;
         return new CriterionResult(criterion.name(), criterion.dimension(), criterion.metric(),

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.pce.server.quality.EvidenceSamples.jacoco;
+import static dev.pce.server.quality.EvidenceSamples.sarif;
+import static dev.pce.server.quality.EvidenceSamples.surefire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,7 +41,7 @@ class GateCommandIT {
 
     @Test
     void greenTestsAndCoveragePassWhateverWasNotMeasured() throws Exception {
-        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", junit(0));
+        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", surefire(0));
         write("target/site/jacoco/jacoco.xml", jacoco(100));
 
         Run run = gate("--ci", "--project-type", "library", "--evidence", "target/surefire-reports",
@@ -54,7 +57,7 @@ class GateCommandIT {
 
     @Test
     void aFailingTestBlocksAndIsAnnotatedOnItsFileAtItsLine() throws Exception {
-        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", junit(1));
+        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", surefire(1));
 
         Run run = gate("--ci", "--project-type", "service", "--evidence", "target/surefire-reports");
 
@@ -69,7 +72,7 @@ class GateCommandIT {
 
     @Test
     void aHighSarifFindingBlocksAndIsAnnotatedOnItsRegion() throws Exception {
-        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", junit(0));
+        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", surefire(0));
         write("build/eslint.sarif", sarif("error", 12, 13));
 
         Run run = gate("--ci", "--project-type", "web", "--evidence", "target/surefire-reports", "build/eslint.sarif");
@@ -81,7 +84,7 @@ class GateCommandIT {
 
     @Test
     void theProjectsConfigurationRequiresDimensionsAndTheCeConfigWins() throws Exception {
-        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", junit(0));
+        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", surefire(0));
         write(".github/ce-config.yml", "project_type: service\ngates:\n  required: [tests, security]\n");
 
         Run required = gate("--evidence", "target/surefire-reports");
@@ -105,7 +108,7 @@ class GateCommandIT {
     /** One job per dimension: each judges, and requires, its own dimension alone, so each check means one thing. */
     @Test
     void oneDimensionIsJudgedAloneAndRequired() throws Exception {
-        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", junit(0));
+        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", surefire(0));
         write("target/site/jacoco/jacoco.xml", jacoco(40));
         String[] evidence = {"--evidence", "target/surefire-reports", "target/site/jacoco/jacoco.xml"};
 
@@ -131,7 +134,7 @@ class GateCommandIT {
 
     @Test
     void jsonGivesTheVerdictTheCriteriaTheFailingTestsAndTheFindings() throws Exception {
-        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", junit(1));
+        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", surefire(1));
         write("build/eslint.sarif", sarif("error", 12, 13));
 
         Run run = gate("--json", "--project-type", "service", "--evidence", "target/surefire-reports",
@@ -168,7 +171,7 @@ class GateCommandIT {
 
     @Test
     void usageErrorsExitWithTwoAndSayWhatToDo() throws Exception {
-        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", junit(0));
+        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", surefire(0));
         Run both = gate("--ci", "--json", "--evidence", "target/surefire-reports");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("--ci and --json both write to stdout");
@@ -200,36 +203,6 @@ class GateCommandIT {
         Path file = project.resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-    }
-
-    /** A Surefire report of three tests of dev.example.StoreTest, the first {@code failures} failing at line 12. */
-    static String junit(int failures) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\""
-                + "dev.example.StoreTest\" tests=\"3\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\">\n");
-        for (int i = 0; i < 3; i++) {
-            xml.append("  <testcase name=\"t").append(i).append("\" classname=\"dev.example.StoreTest\" time=\"0.01\"");
-            xml.append(i < failures ? "><failure message=\"expected 2 but was 3\" type=\"AssertionError\">"
-                    + "java.lang.AssertionError: expected 2 but was 3\n\tat dev.example.StoreTest.t" + i
-                    + "(StoreTest.java:12)</failure></testcase>\n" : "/>\n");
-        }
-        return xml.append("</testsuite>\n").toString();
-    }
-
-    /** A JaCoCo report covering {@code percent} of 100 lines. */
-    static String jacoco(int percent) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><report name=\"store\">"
-                + "<sessioninfo id=\"s\" start=\"1\" dump=\"2\"/>"
-                + "<counter type=\"LINE\" missed=\"" + (100 - percent) + "\" covered=\"" + percent + "\"/></report>";
-    }
-
-    /** An ESLint SARIF log with one result of {@code level} in src/Db.js spanning lines. */
-    static String sarif(String level, int startLine, int endLine) {
-        return """
-                {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "ESLint"}}, "results": [
-                  {"ruleId": "no-eval", "level": "%s", "message": {"text": "eval of user input, 100%% unsafe"},
-                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/Db.js"},
-                                  "region": {"startLine": %d, "endLine": %d}}}]}]}]}
-                """.formatted(level, startLine, endLine);
     }
 
     private static JsonNode criterion(JsonNode json, String name) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.pce.server.it.ServerUnderTest.args;
+import static dev.pce.server.quality.EvidenceSamples.jacoco;
+import static dev.pce.server.quality.EvidenceSamples.surefire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -161,26 +163,6 @@ class GateIT {
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(evidence.resolve(name), content);
-    }
-
-    private static String surefire(int failures) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\""
-                + "dev.example.StoreTest\" tests=\"3\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\">\n");
-        for (int i = 0; i < 3; i++) {
-            xml.append("  <testcase name=\"t").append(i).append("\" classname=\"dev.example.StoreTest\" time=\"0.01\"");
-            xml.append(i < failures ? "><failure message=\"expected 2 but was 3\" type=\"AssertionError\">at "
-                    + "StoreTest.java:12</failure></testcase>\n" : "/>\n");
-        }
-        return xml.append("</testsuite>\n").toString();
-    }
-
-    private static String jacoco(int coveredPercent, int branches) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><!DOCTYPE report PUBLIC "
-                + "\"-//JACOCO//DTD Report 1.1//EN\" \"report.dtd\"><report name=\"store\">"
-                + "<sessioninfo id=\"s\" start=\"1\" dump=\"2\"/>"
-                + "<counter type=\"LINE\" missed=\"" + (100 - coveredPercent) + "\" covered=\"" + coveredPercent + "\"/>"
-                + "<counter type=\"BRANCH\" missed=\"" + branches + "\" covered=\"" + (100 - branches) + "\"/>"
-                + "</report>";
     }
 
     private static JsonNode criterion(JsonNode gate, String name) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.pce.server.it.ServerUnderTest.args;
+import static dev.pce.server.quality.EvidenceSamples.surefire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +44,7 @@ class ProjectConfigIT {
 
     @Test
     void theServerSchedulesOnTheConfiguredPoolsAndGatesOnTheConfiguredRequirements() throws Exception {
-        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", GateCommandIT.junit(0));
+        write("target/surefire-reports/TEST-dev.example.StoreTest.xml", surefire(0));
         try (ServerUnderTest server = ServerUnderTest.startIn(project, temp.resolve("ws"), Map.of("CE_POOLS", ""))) {
             JsonNode plan = server.ok("ce_plan", twoBuilds());
             assertThat(plan.path("schedule").path("eta_minutes").asDouble()).as("one builder: one after the other")
