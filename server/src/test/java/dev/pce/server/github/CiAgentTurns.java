@@ -1,7 +1,6 @@
 package dev.pce.server.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.server.claude.ModelRequest;
 import dev.pce.server.claude.ModelStandIn;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code /ce-parallel-plan} command) it plans the given plan with {@code ce_plan}. In a build job it follows the job's
  * prompt as a model would: claims the task the prompt names; for a task that writes files, writes them with Bash
  * (failing when a file it reads is missing, so a round that did not get the rounds before's code shows), then
- * {@code ce_complete}; for a review task, approves with {@code ce_review}. Each turn follows from the tool result
+ * {@code ce_complete}; for a review task, approves with {@code ce_review}; a task named to fail once is reported
+ * with a retryable {@code ce_fail} on its first attempt. Each turn follows from the tool result
  * the previous one got; a refused call is a script failure the test sees.
  */
 final class CiAgentTurns implements ModelStandIn.Script {
@@ -29,18 +30,26 @@ final class CiAgentTurns implements ModelStandIn.Script {
     static final String CLAIM = "mcp__pce__ce_claim";
     static final String COMPLETE = "mcp__pce__ce_complete";
     static final String REVIEW = "mcp__pce__ce_review";
+    static final String FAIL = "mcp__pce__ce_fail";
     private static final String BASH = "Bash";
     private static final Pattern WORKFLOW_ID = Pattern.compile("wf-\\d{8}-\\d{6}-[0-9a-f]{6}");
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "You are (\\S+), an agent of the (\\S+) pool[\\s\\S]*?Claim task (\\S+) with ce_claim");
 
     private final JsonNode plan;
+    /** Tasks whose first attempt fails (a flaky test run, say): retryable, so a later round tries again. */
+    private final Set<String> failingOnce;
     /** Each build job's claimed task, by agent: the later turns need its claim id. */
     private final Map<String, JsonNode> claimed = new ConcurrentHashMap<>();
 
-    /** @param plan the {@code ce_plan} input the planner sends */
-    CiAgentTurns(JsonNode plan) {
+    /**
+     * @param plan        the {@code ce_plan} input the planner sends
+     * @param failingOnce tasks whose first attempt the agent reports with {@code ce_fail}, retryable
+     */
+    CiAgentTurns(JsonNode plan, Set<String> failingOnce) {
         this.plan = plan;
+        this.failingOnce = ConcurrentHashMap.newKeySet();
+        this.failingOnce.addAll(failingOnce);
     }
 
     @Override
@@ -71,6 +80,11 @@ final class CiAgentTurns implements ModelStandIn.Script {
             }
             JsonNode task = answer.path("task");
             claimed.put(agent, task);
+            if (failingOnce.remove(taskId)) {
+                return Turn.call(FAIL, Map.of("workflow_id", workflowId, "task_id", taskId, "claim_id",
+                        task.path("claim_id").asText(), "agent", agent, "reason", "the tests timed out on the runner",
+                        "retryable", true));
+            }
             List<String> writes = strings(task.path("spec").path("writes"));
             return writes.isEmpty() ? review(workflowId, agent, task)
                     : Turn.call(BASH, Map.of("command", writeCommand(task, writes), "description", "Do " + taskId));

@@ -3,6 +3,7 @@ package dev.pce.server.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
 import dev.pce.server.claude.ModelStandIn;
+import dev.pce.server.github.replay.Annotation;
 import dev.pce.server.github.replay.JobResult;
 import dev.pce.server.github.replay.LegResult;
 import dev.pce.server.github.replay.Result;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,32 +30,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * examples/github/setup.sh, the workflow started by hand with a goal, replayed with GitHub's documented semantics
  * (reusable workflows, matrices, artifacts, job outputs), the real Claude Code CLI in every Claude Code step and only
  * the model scripted. Claude Code plans the rate-limiting plan (9 tasks); rounds of build jobs claim, do and report
- * their tasks, each from the code and the event log the round before left, until the plan is done; the finish job
- * reports and keeps the merged log.
+ * their tasks, each from the code and the event log the round before left, until the plan is done (one task fails on
+ * its first try and is retried by the next round); the finish job reports and keeps the merged log. Then
+ * ce-monitoring.yml, started by that run's end, adds the log to the history it keeps in the cache and reports; run
+ * again under a stricter threshold, it alerts.
  */
 class ParallelWorkflowReplayIT {
+    private static final Path MONITORING = Path.of(".github/workflows/ce-monitoring.yml");
     private static final String GOAL = "Add per-client rate limiting to the public HTTP API";
 
     @TempDir
     Path temp;
 
     @Test
-    void roundsOfParallelJobsBuildTheWholePlanUntilItIsDoneWithOneCommitPerTask() throws Exception {
+    void roundsOfParallelJobsBuildTheWholePlanUntilItIsDoneAndMonitoringReportsAndAlertsOnIt() throws Exception {
         UserRepository user = UserRepository.create(temp.resolve("app"))
                 .write("src/http/Router.java", "class Router {}\n");
         assertThat(user.setUp().exitCode()).isZero();
         user.commitAll("An HTTP API, set up for PCE");
         JsonNode plan = Json.mapper().readTree(Checkout.root().resolve("examples/plans/rate-limiting.json").toFile());
-        CiAgentTurns agents = new CiAgentTurns(plan);
+        CiAgentTurns agents = new CiAgentTurns(plan, Set.of("build-docs"));
 
         RunResult run;
+        WorkflowReplay replay = WorkflowReplay.of(user.directory(), temp.resolve("replay"))
+                .secret("ANTHROPIC_API_KEY", "sk-ant-replay")
+                .environment("PCE_HOME", Checkout.root().toString());
         try (ModelStandIn model = ModelStandIn.start(agents)) {
-            run = WorkflowReplay.of(user.directory(), temp.resolve("replay"))
-                    .secret("ANTHROPIC_API_KEY", "sk-ant-replay")
-                    .model(model.baseUrl())
-                    .environment("PCE_HOME", Checkout.root().toString())
-                    .run(Path.of(".github/workflows/parallel-compound-engineering.yml"),
-                            Trigger.dispatch(Map.of("goal", GOAL)));
+            run = replay.model(model.baseUrl()).run(Path.of(".github/workflows/parallel-compound-engineering.yml"),
+                    Trigger.dispatch(Map.of("goal", GOAL)));
             assertThat(model.scriptFailures()).as(run.log()).isEmpty();
         }
 
@@ -66,9 +70,10 @@ class ParallelWorkflowReplayIT {
                 List.of("design-policy (planners)"),
                 List.of("build-config (builders)", "build-filter (builders)", "build-store (builders)"),
                 List.of("build-docs (builders)", "build-tests (builders)", "review-security (reviewers)"),
-                List.of("review-code (reviewers)", "review-docs (reviewers)"));
-        assertThat(run.job("round-4").outputs()).containsEntry("more", "false").containsEntry("phase", "completed");
-        for (String later : List.of("round-5", "round-6", "round-7", "round-8")) {
+                List.of("build-docs (builders)", "review-code (reviewers)"), // build-docs again: its first try failed
+                List.of("review-docs (reviewers)"));
+        assertThat(run.job("round-5").outputs()).containsEntry("more", "false").containsEntry("phase", "completed");
+        for (String later : List.of("round-6", "round-7", "round-8")) {
             assertThat(run.job(later).result()).as(later).isEqualTo(Result.SKIPPED);
         }
 
@@ -100,6 +105,27 @@ class ParallelWorkflowReplayIT {
             assertThat(code.resolve(file)).as(file).isNotEmptyFile();
         }
         assertThat(code.resolve(".mcp.json")).as("PCE's own files are no task's change").doesNotExist();
+
+        // monitoring: the run that ended joins the history in the cache; figures in the summary, the report kept
+        RunResult monitored = replay.after(run).run(MONITORING, Trigger.event("workflow_run", """
+                {"action": "completed", "workflow_run": {"id": %s, "name": "parallel-compound-engineering",
+                 "conclusion": "success"}}""".formatted(run.runId())));
+        LegResult report = monitored.job("report").leg();
+        assertThat(monitored.conclusion()).as(monitored.log()).isEqualTo(Result.SUCCESS);
+        assertThat(report.summary()).contains("1 workflow(s): 1 completed", "Attempts: 10, 1 failed or expired "
+                + "(failure rate 10%).", "| " + workflowId + " | completed |", "No alert.");
+        assertThat(monitored.artifacts().get("ce-report").resolve("report.html")).isNotEmptyFile();
+
+        // an alert: the team allows fewer failures than the one retry; the history comes back from the cache
+        Path config = user.directory().resolve(".github/ce-config.yml");
+        Files.writeString(config, Files.readString(config).replace("max_failure_rate: 0.2", "max_failure_rate: 0.05"));
+        user.commitAll("Alert above 5% failures");
+        RunResult strict = replay.run(MONITORING, Trigger.dispatch(Map.of()));
+        assertThat(strict.conclusion()).isEqualTo(Result.FAILURE);
+        assertThat(strict.job("report").leg().annotations()).extracting(Annotation::message).contains("The failure "
+                + "rate is 10% of the attempts that ended, above the 5% allowed (monitoring.max_failure_rate).");
+        assertThat(strict.artifacts().get("ce-report").resolve("report.html")).as("kept on an alert too")
+                .isNotEmptyFile();
     }
 
     private static List<List<String>> builtPerRound(RunResult run) {
