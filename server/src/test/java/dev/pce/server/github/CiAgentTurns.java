@@ -5,6 +5,7 @@ import dev.pce.engine.Json;
 import dev.pce.server.claude.ModelRequest;
 import dev.pce.server.claude.ModelStandIn;
 import dev.pce.server.claude.Turn;
+import dev.pce.server.node.Checkout;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,6 +51,12 @@ final class CiAgentTurns implements ModelStandIn.Script {
         this.plan = plan;
         this.failingOnce = ConcurrentHashMap.newKeySet();
         this.failingOnce.addAll(failingOnce);
+    }
+
+    /** The scripted model planning examples/plans/rate-limiting.json (9 tasks). */
+    static CiAgentTurns planningTheSamplePlan(Set<String> failingOnce) throws IOException {
+        return new CiAgentTurns(Json.mapper().readTree(
+                Checkout.root().resolve("examples/plans/rate-limiting.json").toFile()), failingOnce);
     }
 
     @Override

@@ -48,8 +48,7 @@ class ParallelWorkflowReplayIT {
                 .write("src/http/Router.java", "class Router {}\n");
         assertThat(user.setUp().exitCode()).isZero();
         user.commitAll("An HTTP API, set up for PCE");
-        JsonNode plan = Json.mapper().readTree(Checkout.root().resolve("examples/plans/rate-limiting.json").toFile());
-        CiAgentTurns agents = new CiAgentTurns(plan, Set.of("build-docs"));
+        CiAgentTurns agents = CiAgentTurns.planningTheSamplePlan(Set.of("build-docs"));
 
         RunResult run;
         WorkflowReplay replay = WorkflowReplay.of(user.directory(), temp.resolve("replay"))

@@ -19,8 +19,8 @@ import static dev.pce.server.quality.EvidenceSamples.surefire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ce-quality-review.yml as a user's repository runs it, replayed with GitHub's semantics: the tests run once (here a
- * script standing in for the build, writing Maven's report files and failing when a test fails), then one job per
+ * ce-quality-review.yml as a user's repository runs it, replayed with GitHub's semantics: the tests run once (a
+ * script standing in for the build, see {@link UserRepository#withTests}), then one job per
  * gate judges their reports: {@code gate (tests)} and {@code gate (coverage)}, the status checks branch protection
  * requires. Green evidence passes both; a failing test fails only its check and is annotated on its file and line; a
  * missing report fails the gate that .github/ce-config.yml requires.
@@ -75,28 +75,14 @@ class QualityReviewReplayIT {
                 "Repair the coverage evidence");
     }
 
-    /**
-     * Sets up a repository with setup.sh whose "tests" write these reports (no coverage report when null) and fail
-     * when a test failed, as Maven does; dispatches the quality review with that test command.
-     */
+    /** Sets up a repository whose tests write these reports; dispatches the quality review with its test command. */
     private RunResult replay(String junitReport, String coverageReport) throws Exception {
-        UserRepository user = UserRepository.create(temp.resolve("app"))
-                .write("src/test/java/dev/example/StoreTest.java", "class StoreTest {}\n")
-                .write("reports/TEST-dev.example.StoreTest.xml", junitReport)
-                .write("run-tests.sh", """
-                        mkdir -p target/surefire-reports target/site/jacoco
-                        cp reports/TEST-*.xml target/surefire-reports/
-                        if [ -f reports/jacoco.xml ]; then cp reports/jacoco.xml target/site/jacoco/; fi
-                        ! grep -q '<failure' target/surefire-reports/*.xml
-                        """);
-        if (coverageReport != null) {
-            user.write("reports/jacoco.xml", coverageReport);
-        }
+        UserRepository user = UserRepository.create(temp.resolve("app")).withTests(junitReport, coverageReport);
         assertThat(user.setUp().exitCode()).isZero();
         user.commitAll("A library with its tests, set up for PCE");
         return WorkflowReplay.of(user.directory(), temp.resolve("replay"))
                 .environment("PCE_HOME", Checkout.root().toString())
-                .run(WORKFLOW, Trigger.dispatch(Map.of("test_command", "bash run-tests.sh")));
+                .run(WORKFLOW, Trigger.dispatch(Map.of("test_command", UserRepository.TEST_COMMAND)));
     }
 
     private static LegResult gate(RunResult run, String dimension) {

@@ -22,6 +22,10 @@ final class UserRepository {
     record Run(int exitCode, String output) {
     }
 
+    /** The test command of {@link #withTests}. */
+    static final String TEST_COMMAND = "bash run-tests.sh";
+    private static final String TEST_SCRIPT = "run-tests.sh";
+
     private final Path directory;
 
     private UserRepository(Path directory) {
@@ -45,6 +49,24 @@ final class UserRepository {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
         return this;
+    }
+
+    /**
+     * Tests of its own: dev.example.StoreTest and run-tests.sh, which stands in for the build: it writes these
+     * reports where Maven does (no coverage report when null) and fails when a test failed, as Maven does.
+     */
+    UserRepository withTests(String junitReport, String coverageReport) throws IOException {
+        write("src/test/java/dev/example/StoreTest.java", "class StoreTest {}\n");
+        write("reports/TEST-dev.example.StoreTest.xml", junitReport);
+        if (coverageReport != null) {
+            write("reports/jacoco.xml", coverageReport);
+        }
+        return write(TEST_SCRIPT, """
+                mkdir -p target/surefire-reports target/site/jacoco
+                cp reports/TEST-*.xml target/surefire-reports/
+                if [ -f reports/jacoco.xml ]; then cp reports/jacoco.xml target/site/jacoco/; fi
+                ! grep -q '<failure' target/surefire-reports/*.xml
+                """);
     }
 
     /** Runs PCE's set-up script on it, as its step 1 says. */
