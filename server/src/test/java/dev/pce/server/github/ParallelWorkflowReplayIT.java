@@ -44,21 +44,9 @@ class ParallelWorkflowReplayIT {
 
     @Test
     void roundsOfParallelJobsBuildTheWholePlanUntilItIsDoneAndMonitoringReportsAndAlertsOnIt() throws Exception {
-        UserRepository user = UserRepository.create(temp.resolve("app"))
-                .write("src/http/Router.java", "class Router {}\n");
-        assertThat(user.setUp().exitCode()).isZero();
-        user.commitAll("An HTTP API, set up for PCE");
-        CiAgentTurns agents = CiAgentTurns.planningTheSamplePlan(Set.of("build-docs"));
-
-        RunResult run;
-        WorkflowReplay replay = WorkflowReplay.of(user.directory(), temp.resolve("replay"))
-                .secret("ANTHROPIC_API_KEY", "sk-ant-replay")
-                .environment("PCE_HOME", Checkout.root().toString());
-        try (ModelStandIn model = ModelStandIn.start(agents)) {
-            run = replay.model(model.baseUrl()).run(Path.of(".github/workflows/parallel-compound-engineering.yml"),
-                    Trigger.dispatch(Map.of("goal", GOAL)));
-            assertThat(model.scriptFailures()).as(run.log()).isEmpty();
-        }
+        UserRepository user = httpApi();
+        WorkflowReplay replay = replayOf(user);
+        RunResult run = runParallel(replay, Map.of("goal", GOAL), Set.of("build-docs"));
 
         assertThat(run.conclusion()).as(run.log()).isEqualTo(Result.SUCCESS);
         String workflowId = run.job("plan").outputs().get("workflow_id");
@@ -125,6 +113,44 @@ class ParallelWorkflowReplayIT {
                 + "rate is 10% of the attempts that ended, above the 5% allowed (monitoring.max_failure_rate).");
         assertThat(strict.artifacts().get("ce-report").resolve("report.html")).as("kept on an alert too")
                 .isNotEmptyFile();
+    }
+
+    @Test
+    void aRunForOnePoolWithNothingReadyForItSkipsItsBuildAndEndsGreen() throws Exception {
+        RunResult run = runParallel(replayOf(httpApi()), Map.of("goal", GOAL, "pool", "builders"), Set.of());
+
+        assertThat(run.conclusion()).as(run.log()).isEqualTo(Result.SUCCESS);
+        RunResult round = run.job("round-1").leg().called().orElseThrow();
+        assertThat(round.job("ready").outputs()).as("design-policy is the planners'").containsEntry("tasks", "0");
+        assertThat(round.job("build").result()).as("GitHub refuses an empty matrix").isEqualTo(Result.SKIPPED);
+        assertThat(run.job("round-1").outputs()).containsEntry("more", "false").containsEntry("phase", "active");
+        assertThat(run.job("round-2").result()).isEqualTo(Result.SKIPPED);
+        assertThat(run.job("finish").leg().annotations()).extracting(Annotation::title).containsExactly("Pool done");
+    }
+
+    /** A repository with a file of its own, set up with setup.sh and committed. */
+    private UserRepository httpApi() throws Exception {
+        UserRepository user = UserRepository.create(temp.resolve("app"))
+                .write("src/http/Router.java", "class Router {}\n");
+        assertThat(user.setUp().exitCode()).isZero();
+        return user.commitAll("An HTTP API, set up for PCE");
+    }
+
+    private WorkflowReplay replayOf(UserRepository user) {
+        return WorkflowReplay.of(user.directory(), temp.resolve("replay"))
+                .secret("ANTHROPIC_API_KEY", "sk-ant-replay")
+                .environment("PCE_HOME", Checkout.root().toString());
+    }
+
+    /** The parallel workflow started by hand, Claude Code's model planning the sample plan and doing its tasks. */
+    private static RunResult runParallel(WorkflowReplay replay, Map<String, String> inputs, Set<String> failingOnce)
+            throws Exception {
+        try (ModelStandIn model = ModelStandIn.start(CiAgentTurns.planningTheSamplePlan(failingOnce))) {
+            RunResult run = replay.model(model.baseUrl()).run(
+                    Path.of(".github/workflows/parallel-compound-engineering.yml"), Trigger.dispatch(inputs));
+            assertThat(model.scriptFailures()).as(run.log()).isEmpty();
+            return run;
+        }
     }
 
     private static List<List<String>> builtPerRound(RunResult run) {
