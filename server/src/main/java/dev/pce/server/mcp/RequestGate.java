@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.pce.server.mcp.RequestParams.invalidParams;
+import static dev.pce.server.mcp.RequestParams.kind;
+
 /**
  * The requests PCE answers itself, before the SDK's session sees them, because the SDK's answer breaks the
  * specification (revision 2025-06-18) or tells the caller nothing to act on:
@@ -53,7 +56,7 @@ final class RequestGate {
                 ? toolCallProblem(request.params()) : Optional.<String>empty())
                 .or(() -> RequestParams.problem(request));
         if (problem.isPresent()) {
-            return Optional.of(Mono.just(RequestParams.invalidParams(request, problem.get())));
+            return Optional.of(Mono.just(invalidParams(request, problem.get())));
         }
         return switch (request.method()) {
             case McpSchema.METHOD_LOGGING_SET_LEVEL -> Optional.of(Mono.just(setLevel(request)));
@@ -110,13 +113,5 @@ final class RequestGate {
         } catch (McpError e) {
             return JSONRPCResponse.error(request.id(), e.getJsonRpcError());
         }
-    }
-
-    private static JSONRPCResponse invalidParams(McpSchema.JSONRPCRequest request, String message) {
-        return RequestParams.invalidParams(request, message);
-    }
-
-    private static String kind(Object value) {
-        return RequestParams.kind(value);
     }
 }

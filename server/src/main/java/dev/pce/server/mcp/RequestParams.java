@@ -82,11 +82,13 @@ final class RequestParams {
                 McpSchema.ErrorCodes.INVALID_PARAMS, message));
     }
 
+    /** What is wrong with the request's params, said so the caller can fix it; empty when nothing is. */
     static Optional<String> problem(McpSchema.JSONRPCRequest request) {
         Object params = request.params();
+        List<Param> known = request.method() == null ? List.of() : PARAMS.getOrDefault(request.method(), List.of());
         String method = UnpairedSurrogates.shown(String.valueOf(request.method()));
         if (params == null) {
-            return PARAMS.getOrDefault(request.method(), List.of()).stream().filter(Param::required).findFirst()
+            return known.stream().filter(Param::required).findFirst()
                     .map(param -> method + " needs params with " + param.name() + ": " + param.hint() + ".");
         }
         if (!(params instanceof Map<?, ?> named)) {
@@ -94,18 +96,18 @@ final class RequestParams {
                     + kind(params) + ". Send them as {\"name\": value, ...}, or leave them out.");
         }
         return values(named, "params", 1).map(problem -> problem + " Nothing was done.")
-                .or(() -> kinds(request.method(), method, named));
+                .or(() -> kinds(known, method, named));
     }
 
     /** Whether the parameters the SDK reads have their kinds; the first that does not, said plainly. */
-    private static Optional<String> kinds(String method, String shownMethod, Map<?, ?> params) {
+    private static Optional<String> kinds(List<Param> known, String method, Map<?, ?> params) {
         List<Param> expected = new ArrayList<>(List.of(META));
-        expected.addAll(PARAMS.getOrDefault(method, List.of()));
+        expected.addAll(known);
         for (Param param : expected) {
             Object value = params.get(param.name());
             if (value == null ? param.required() : !param.kind().fits(value)) {
                 String got = value == null ? "nothing" : kind(value);
-                return Optional.of("params." + param.name() + " of " + shownMethod + " must be "
+                return Optional.of("params." + param.name() + " of " + method + " must be "
                         + param.kind().described + ", got " + got + ". Send " + param.hint() + ".");
             }
         }

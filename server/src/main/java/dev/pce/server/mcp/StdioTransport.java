@@ -240,7 +240,7 @@ final class StdioTransport implements McpServerTransportProvider {
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not encode a message to the client", e);
             if (message instanceof McpSchema.JSONRPCResponse response) {
-                reject(Errors.MAPPER.valueToTree(response.id()), INTERNAL_ERROR, "PCE could not encode its answer "
+                sendError(Errors.MAPPER.valueToTree(response.id()), INTERNAL_ERROR, "PCE could not encode its answer "
                         + "to this request as JSON (a PCE bug; the details are in its log). If the request stores "
                         + "something (a tool call such as ce_plan or ce_complete), it may have done so: ce_status and "
                         + "ce_events show what was stored; do not repeat it blindly.");
@@ -318,7 +318,7 @@ final class StdioTransport implements McpServerTransportProvider {
     /** Why the SDK refused a line that is JSON, in the client's terms (the SDK's own reason names its classes). */
     private static String whyNot(JsonNode tree) {
         if (tree == null) {
-            return "its id is a number no one can read exactly";
+            return "it has a number no one can read exactly, such as an exponent beyond 32 bits";
         }
         if (!tree.isObject()) {
             return "it is " + kind(tree) + ", not an object";
@@ -328,7 +328,11 @@ final class StdioTransport implements McpServerTransportProvider {
             return id.isNumber() ? "its id " + id + " is not a whole number of at most 64 bits"
                     : "its id is " + kind(id);
         }
-        if (!tree.has("method") && !tree.has("result") && !tree.has("error")) {
+        JsonNode method = tree.get("method");
+        if (method != null && (method.isContainerNode() || method.isNull())) { // the SDK takes other scalars
+            return "its method is " + kind(method) + ", not a string";
+        }
+        if (method == null && !tree.has("result") && !tree.has("error")) {
             return "it has no method (a request or a notification) and no result or error (an answer)";
         }
         return "a field of it is not of the kind JSON-RPC 2.0 gives it";
@@ -336,6 +340,11 @@ final class StdioTransport implements McpServerTransportProvider {
 
     private void reject(JsonNode id, int code, String message) {
         LOG.warn("Dropped an input line: {}", message);
+        sendError(id, code, message);
+    }
+
+    /** An error answer built from plain JSON nodes: it encodes whatever went wrong with the answer it replaces. */
+    private void sendError(JsonNode id, int code, String message) {
         ObjectNode response = Errors.MAPPER.createObjectNode();
         response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
         response.set("id", id == null || !(id.isTextual() || id.isNumber()) ? Errors.MAPPER.nullNode() : id);
@@ -343,7 +352,7 @@ final class StdioTransport implements McpServerTransportProvider {
         try {
             write(Errors.MAPPER.writeValueAsBytes(response));
         } catch (IOException e) {
-            LOG.warn("Could not answer a bad input line: {}", e.toString());
+            LOG.warn("Could not send an error answer: {}", e.toString());
         }
     }
 
