@@ -97,7 +97,7 @@ final class PostBody {
     private static String kind(JsonNode value) {
         return switch (value.getNodeType()) {
             case NULL -> "null";
-            case NUMBER -> "a number with a fraction";
+            case NUMBER -> "a number written with a fraction or an exponent";
             case BOOLEAN -> "a boolean";
             case ARRAY -> "an array";
             default -> "an object";

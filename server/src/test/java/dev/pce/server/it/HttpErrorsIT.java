@@ -92,7 +92,7 @@ class HttpErrorsIT {
                 arguments("an object for an id", post(AUTH, "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":"
                         + "\"tools/list\"}"), 400, -32600, "The id of this message is an object; MCP takes a string"),
                 arguments("a fraction for an id", post(AUTH + "Mcp-Session-Id: x\r\n", "{\"jsonrpc\":\"2.0\","
-                        + "\"id\":1.5,\"method\":\"tools/list\"}"), 400, -32600, "a number with a fraction"),
+                        + "\"id\":1.5,\"method\":\"tools/list\"}"), 400, -32600, "a number written with a fraction"),
                 arguments("null for an id", post(AUTH, "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":"
                         + "\"tools/list\"}"), 400, -32600, "The id of this message is null"),
                 // ... and its sendError, which Jetty's error handling answers

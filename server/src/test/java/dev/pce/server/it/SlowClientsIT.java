@@ -43,15 +43,18 @@ class SlowClientsIT {
     void hundredsOfClientsSendingAByteASecondNeitherStarveANormalClientNorStayConnected() throws Exception {
         try (HttpServerProcess server = HttpServerProcess.start(temp, TOKEN, "--limit", "request=2s");
              SlowSockets slow = SlowSockets.open(server.port(), 250, 50)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(PATIENCE).build();
+            slow.awaitAllSending(PATIENCE);
+            // a new client each time: a connection of its own, as each user's client has
             for (int i = 0; i < 8; i++) {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(PATIENCE).build();
                 HttpResponse<String> init = http.send(HttpRequest.newBuilder(server.uri()).timeout(PATIENCE)
                         .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                         .header("Accept", "application/json, text/event-stream")
                         .POST(HttpRequest.BodyPublishers.ofString(INIT)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(init.statusCode()).as("request %d of the normal client: %s", i, init.body())
                         .isEqualTo(200);
+                http.close();
             }
 
             assertThat(slow.awaitClosedByServer(PATIENCE)).as("slow connections the server left open").isZero();
@@ -99,6 +102,14 @@ class SlowClientsIT {
             }
         }
 
+        /** Waits until every connection has sent its first bytes (connections the server already closed too). */
+        void awaitAllSending(Duration limit) throws InterruptedException {
+            long end = System.nanoTime() + limit.toNanos();
+            while (sockets.stream().anyMatch(socket -> !socket.sending()) && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+        }
+
         /** Waits until the server closed every connection, or {@code limit} passed; how many it left open. */
         long awaitClosedByServer(Duration limit) throws InterruptedException {
             long end = System.nanoTime() + limit.toNanos();
@@ -128,7 +139,7 @@ class SlowClientsIT {
         private final byte[] atOnce;
         private final byte[] trickle;
         private boolean started;
-        private int sent;
+        private volatile int sent;
         private volatile boolean closedByServer;
 
         Slow(SocketChannel channel, String atOnce, String trickle) {
@@ -139,6 +150,10 @@ class SlowClientsIT {
 
         boolean closedByServer() {
             return closedByServer;
+        }
+
+        boolean sending() {
+            return sent > 0 || closedByServer;
         }
 
         void tick() {
