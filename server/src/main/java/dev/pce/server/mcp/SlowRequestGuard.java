@@ -114,7 +114,8 @@ final class SlowRequestGuard extends Handler.Wrapper {
             long now = System.nanoTime();
             int closed = 0;
             for (Watch watch : watches.values()) {
-                if (watch.overdue(now, allowanceNanos, nanosPerByte)) {
+                // removed at once: the connection closes a moment later, and is counted once
+                if (watch.overdue(now, allowanceNanos, nanosPerByte) && watches.remove(watch.connection, watch)) {
                     watch.connection.getEndPoint().close(new TimeoutException("request too slow"));
                     closed++;
                 }

@@ -1,5 +1,6 @@
 package dev.pce.server.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.pce.server.it.ServerUnderTest.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,6 +60,35 @@ class SlowClientsIT {
             }
 
             assertThat(slow.awaitClosedByServer(PATIENCE)).as("slow connections the server left open").isZero();
+        }
+    }
+
+    /**
+     * The request timeout bounds how long a request takes to come in, not what follows: a tool call that runs
+     * longer, and a GET's event stream that waits for events, are not cut off.
+     */
+    @Test
+    void aRequestOnceInRunsAsLongAsItTakesAndAnEventStreamStaysOpen() throws Exception {
+        Path workspace = temp.resolve("ws");
+        Duration timeout = Duration.ofSeconds(2);
+        try (HttpServerProcess server = HttpServerProcess.start(temp, TOKEN, "--limit",
+                "request=" + timeout.toMillis() + "ms");
+             McpHttpSession session = McpHttpSession.open(server.uri(), TOKEN)) {
+            session.listen("info");
+            String workflowId = session.ok("ce_plan", Plans.small()).path("workflow_id").asText();
+            Path reports = Workloads.junitReports(workspace.resolve("evidence"), 80, 5_000);
+
+            long started = System.nanoTime();
+            JsonNode gate = session.ok("ce_gate", args("workflow_id", workflowId, "evidence",
+                    List.of(reports.toString())));
+            assertThat(gate.isEmpty()).as("the gate's verdict").isFalse();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(took).as("the call runs longer than the timeout, else this test proves nothing")
+                    .isGreaterThan(timeout);
+
+            Thread.sleep(timeout.multipliedBy(2).toMillis());
+            session.answer("tools/call", args("name", "ce_status", "arguments", args("workflow_id", "wf-later")));
+            assertThat(session.awaitLog("wf-later", PATIENCE)).as("a record on the event stream").isNotNull();
         }
     }
 
