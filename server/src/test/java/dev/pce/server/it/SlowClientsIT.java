@@ -70,25 +70,40 @@ class SlowClientsIT {
     @Test
     void aRequestOnceInRunsAsLongAsItTakesAndAnEventStreamStaysOpen() throws Exception {
         Path workspace = temp.resolve("ws");
-        Duration timeout = Duration.ofSeconds(2);
+        Duration timeout = Duration.ofMillis(300);
         try (HttpServerProcess server = HttpServerProcess.start(temp, TOKEN, "--limit",
-                "request=" + timeout.toMillis() + "ms");
-             McpHttpSession session = McpHttpSession.open(server.uri(), TOKEN)) {
-            session.listen("info");
-            String workflowId = session.ok("ce_plan", Plans.small()).path("workflow_id").asText();
-            Path reports = Workloads.junitReports(workspace.resolve("evidence"), 80, 5_000);
+                "request=" + timeout.toMillis() + "ms")) {
+            warmUp(server);
+            try (McpHttpSession session = McpHttpSession.open(server.uri(), TOKEN)) {
+                session.listen("info");
+                String workflowId = session.ok("ce_plan", Plans.small()).path("workflow_id").asText();
+                Path reports = Workloads.junitReports(workspace.resolve("evidence"), 80, 5_000);
 
-            long started = System.nanoTime();
-            JsonNode gate = session.ok("ce_gate", args("workflow_id", workflowId, "evidence",
-                    List.of(reports.toString())));
-            assertThat(gate.isEmpty()).as("the gate's verdict").isFalse();
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(took).as("the call runs longer than the timeout, else this test proves nothing")
-                    .isGreaterThan(timeout);
+                long started = System.nanoTime();
+                JsonNode gate = session.ok("ce_gate", args("workflow_id", workflowId, "evidence",
+                        List.of(reports.toString())));
+                assertThat(gate.isEmpty()).as("the gate's verdict").isFalse();
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(took).as("the call runs longer than the timeout, else this test proves nothing")
+                        .isGreaterThan(timeout.multipliedBy(3));
 
-            Thread.sleep(timeout.multipliedBy(2).toMillis());
-            session.answer("tools/call", args("name", "ce_status", "arguments", args("workflow_id", "wf-later")));
-            assertThat(session.awaitLog("wf-later", PATIENCE)).as("a record on the event stream").isNotNull();
+                Thread.sleep(timeout.multipliedBy(5).toMillis());
+                session.answer("tools/call", args("name", "ce_status", "arguments",
+                        args("workflow_id", "wf-later")));
+                assertThat(session.awaitLog("wf-later", PATIENCE)).as("a record on the event stream").isNotNull();
+            }
+        }
+    }
+
+    /**
+     * The first request after the start loads the classes that read it, which counts against so short a request
+     * timeout: made once, on a connection of its own, whether it is cut off or not.
+     */
+    private static void warmUp(HttpServerProcess server) throws InterruptedException {
+        try (RawHttpConnection connection = new RawHttpConnection(server.port())) {
+            connection.post(INIT, "Authorization: Bearer " + TOKEN);
+        } catch (IOException e) {
+            // cut off: warm all the same
         }
     }
 
