@@ -35,8 +35,7 @@ final class HttpSession {
         PceMcpServer server = PceMcpServer.startHttp(protocol, tools, learnings, sessions, Version.current(),
                 logHint);
         whenServing.run();
-        try (HttpEndpoint endpoint = HttpEndpoint.start(http.address(), http.token(), transport, sessions,
-                protocol.jsonMapper())) {
+        try (HttpEndpoint endpoint = HttpEndpoint.start(http, transport, sessions, protocol.jsonMapper())) {
             // stdout is free in HTTP mode: the address, for people and scripts (port 0 picks one)
             System.out.println("PCE MCP server on " + endpoint.uri());
             System.out.flush();

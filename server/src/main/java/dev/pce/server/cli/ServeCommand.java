@@ -16,6 +16,10 @@ import java.io.FileDescriptor;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -24,8 +28,6 @@ import java.util.concurrent.Callable;
         description = "Run the MCP server over stdio (what Claude Code starts), or over Streamable HTTP at "
                 + "http://HOST:PORT/mcp with --http, for a server shared by a team.")
 public final class ServeCommand implements Callable<Integer> {
-    /** The bearer token of the HTTP server, when --token is not given. */
-    static final String TOKEN_VARIABLE = "CE_HTTP_TOKEN";
 
     @Mixin
     WorkspaceOption workspaceOption = new WorkspaceOption();
@@ -35,9 +37,21 @@ public final class ServeCommand implements Callable<Integer> {
     Optional<String> http = Optional.empty();
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "The bearer token every HTTP request must carry (default: $" + TOKEN_VARIABLE + "); "
-                    + "required when the host is not a loopback address.")
+            description = "The bearer token every HTTP request must carry (default: $" + HttpOptions.TOKEN_VARIABLE
+                    + "); required when the host is not a loopback address. An empty token is refused.")
     Optional<String> token = Optional.empty();
+
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "A host name HTTP clients and web pages may use in Host and Origin besides localhost, "
+                    + "127.x.y.z, [::1] and the listening host; repeatable, also $" + HttpOptions.HOSTS_VARIABLE
+                    + " (comma-separated). Given on a server beyond loopback, Host is checked there too.")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "An HTTP limit: connections (default 200), idle (30s), request (10s: a request must be "
+                    + "in within this of its first byte, plus a second per body-rate bytes), body-rate (16k "
+                    + "bytes/s); repeatable, also $" + HttpOptions.LIMITS_VARIABLE + " (comma-separated).")
+    Map<String, String> limits = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -46,8 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
         Serving serving;
         token.ifPresent(LoggingSetup::alsoMask);
         if (http.isPresent()) {
-            serving = HttpAddress.serving(http.get(), token.or(() -> Optional.ofNullable(System.getenv(TOKEN_VARIABLE))
-                    .filter(value -> !value.isBlank())));
+            serving = HttpOptions.serving(http.get(), token, allowedHosts, limits, System.getenv());
         } else {
             // stdout carries JSON-RPC alone: keep the real stream for the protocol, every stray print to stderr
             OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);

@@ -150,8 +150,8 @@ record HttpRefusal(int status, int code, String message, Map<String, String> hea
 
     static HttpRefusal unsupportedMediaType(String contentType) {
         return new HttpRefusal(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, REFUSED, "A POST to "
-                + HttpEndpoint.PATH + " must carry a JSON-RPC message as 'Content-Type: application/json', not "
-                + (contentType == null ? "without a Content-Type" : quoted(contentType)) + ".");
+                + HttpEndpoint.PATH + " must carry a JSON-RPC message as 'Content-Type: application/json' in UTF-8, "
+                + "not " + (contentType == null ? "without a Content-Type" : quoted(contentType)) + ".");
     }
 
     static HttpRefusal notAcceptable(String method, String accept, String needed) {
@@ -196,6 +196,22 @@ record HttpRefusal(int status, int code, String message, Map<String, String> hea
         return new HttpRefusal(HttpServletResponse.SC_BAD_REQUEST, INVALID_REQUEST, "The body of this POST is JSON "
                 + "but not a JSON-RPC 2.0 message: send a request {\"jsonrpc\":\"2.0\",\"id\":...,\"method\":...}, "
                 + "a notification (no id), or a response to a request of the server.");
+    }
+
+    static HttpRefusal batch() {
+        return new HttpRefusal(HttpServletResponse.SC_BAD_REQUEST, INVALID_REQUEST, "The body of this POST is a JSON "
+                + "array, a batch of messages, which the MCP Streamable HTTP transport (2025-06-18) does not take: "
+                + "send one JSON-RPC message per POST.");
+    }
+
+    static HttpRefusal idOfWrongKind(String kind) {
+        return new HttpRefusal(HttpServletResponse.SC_BAD_REQUEST, INVALID_REQUEST, "The id of this message is "
+                + kind + "; MCP takes a string or a whole number: send e.g. \"id\":1.");
+    }
+
+    static HttpRefusal unreadableBody() {
+        return new HttpRefusal(HttpServletResponse.SC_BAD_REQUEST, REFUSED, "The body of this POST could not be read "
+                + "whole: send it at once, as its Content-Length says.");
     }
 
     static HttpRefusal serverFailed() {

@@ -15,21 +15,23 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.SequenceInputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * PCE's part of each session's messages over HTTP, between the transport's header rules and the SDK's servlet: what
- * {@link StdioTransport} does for a line, for the body of a POST to a session. It reads the body's JSON-RPC message
- * (the servlet then reads the same bytes) and, for a session of {@link HttpSessions}:
+ * {@link StdioTransport} does for a line, for the body of a POST. It reads the body whole ({@link PostBody}: a body
+ * that is no JSON-RPC message is refused here, saying why) and then, for a session of {@link HttpSessions}:
  * <ul>
  *   <li>answers the requests {@link RequestGate} answers itself, as the JSON body of the POST;</li>
  *   <li>gives each {@code tools/call} its {@link Cancellation} and the session's log ({@link RequestContext}, which
@@ -37,11 +39,14 @@ import java.util.Optional;
  *   <li>makes {@code notifications/cancelled} stop the call it names, in that session only, and accepts it (202);</li>
  *   <li>refuses a request to a session that is not open with 404, as the SDK would.</li>
  * </ul>
- * Everything else reaches the servlet as it came: {@code initialize}, messages the SDK refuses, other requests.
+ * An {@code initialize} whose params are no object is answered with invalid params (the SDK's servlet fails on it,
+ * and answers that the server failed). Everything else reaches the servlet as it came: {@code initialize}, other
+ * requests, messages without a session, which the servlet refuses.
  *
- * @param maxBodyBytes the largest body read; a larger one goes to the servlet, which refuses it
+ * @param maxBodyBytes the largest body taken; a larger one is refused with 413
  */
 record HttpSessionFilter(HttpSessions sessions, McpJsonMapper mapper, int maxBodyBytes) implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpSessionFilter.class);
     private static final String CONTEXT = "pce.transport-context";
 
     /** What this filter learned of {@code request} for the tool that answers it; empty for other requests. */
@@ -56,13 +61,26 @@ record HttpSessionFilter(HttpSessions sessions, McpJsonMapper mapper, int maxBod
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse answer = (HttpServletResponse) response;
         String sessionId = http.getHeader(HttpHeaders.MCP_SESSION_ID);
-        // without a session id: initialize, or a request the servlet refuses
-        if (!HttpEndpoint.PATH.equals(http.getRequestURI()) || sessionId == null || sessionId.isBlank()) {
+        if (!HttpEndpoint.PATH.equals(http.getRequestURI())) {
             chain.doFilter(request, response);
             return;
         }
         if ("POST".equals(http.getMethod())) {
-            post(http, answer, chain, sessionId);
+            switch (PostBody.read(http, maxBodyBytes, mapper)) {
+                case PostBody.Message message -> post(message, new ReadAgain(http, message.bytes()), answer, chain,
+                        sessionId);
+                case PostBody.Refused refused -> refused.refusal().send(http, answer);
+                case PostBody.Unread unread -> {
+                    // the connection failed or was closed for being too slow: most likely no one reads an answer
+                    LOG.debug("The body of a POST could not be read: {}", unread.cause().toString());
+                    sendQuietly(HttpRefusal.unreadableBody(), http, answer);
+                }
+            }
+            return;
+        }
+        // without a session id: refused by the transport's rules before
+        if (sessionId == null || sessionId.isBlank()) {
+            chain.doFilter(request, response);
             return;
         }
         Optional<HttpSessions.Session> session = sessions.find(sessionId);
@@ -81,20 +99,20 @@ record HttpSessionFilter(HttpSessions sessions, McpJsonMapper mapper, int maxBod
         }
     }
 
-    private void post(HttpServletRequest http, HttpServletResponse answer, FilterChain chain, String sessionId)
-            throws IOException, ServletException {
-        if (http.getContentLengthLong() > maxBodyBytes) {
-            chain.doFilter(http, answer);
+    private void post(PostBody.Message body, HttpServletRequest http, HttpServletResponse answer, FilterChain chain,
+                      String sessionId) throws IOException, ServletException {
+        McpSchema.JSONRPCMessage message = body.message();
+        if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+            if (request.params() instanceof Map) {
+                chain.doFilter(http, answer);
+            } else {
+                write(answer, invalidInitialize(request));
+            }
             return;
         }
-        InputStream in = http.getInputStream();
-        byte[] body = in.readNBytes(maxBodyBytes + 1);
-        HttpServletRequest again = new ReadAgain(http, body, in);
-        Optional<McpSchema.JSONRPCMessage> message = body.length > maxBodyBytes ? Optional.empty()
-                : read(new String(body, charset(http)));
-        if (message.isEmpty() || message.get() instanceof McpSchema.JSONRPCRequest request
-                && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
-            chain.doFilter(again, answer);
+        // without a session id: a message the servlet refuses
+        if (sessionId == null || sessionId.isBlank()) {
+            chain.doFilter(http, answer);
             return;
         }
         Optional<HttpSessions.Session> found = sessions.find(sessionId);
@@ -105,8 +123,8 @@ record HttpSessionFilter(HttpSessions sessions, McpJsonMapper mapper, int maxBod
         HttpSessions.Session session = found.get();
         sessions.requestStarted(session);
         try {
-            switch (message.get()) {
-                case McpSchema.JSONRPCRequest request -> request(session, request, again, answer, chain);
+            switch (message) {
+                case McpSchema.JSONRPCRequest request -> request(session, request, http, answer, chain);
                 case McpSchema.JSONRPCNotification cancel when InFlightRequests.isCancel(cancel) -> {
                     session.log().working(() -> {
                         session.inFlight().cancel(InFlightRequests.cancelledId(cancel));
@@ -114,10 +132,41 @@ record HttpSessionFilter(HttpSessions sessions, McpJsonMapper mapper, int maxBod
                     });
                     answer.setStatus(HttpServletResponse.SC_ACCEPTED);
                 }
-                default -> chain.doFilter(again, answer);
+                default -> chain.doFilter(http, answer);
             }
         } finally {
             sessions.requestEnded(session);
+        }
+    }
+
+    /** The SDK's servlet fails on an initialize without params, and answers that the server failed. */
+    private static McpSchema.JSONRPCResponse invalidInitialize(McpSchema.JSONRPCRequest request) {
+        return McpSchema.JSONRPCResponse.error(request.id(), new McpSchema.JSONRPCResponse.JSONRPCError(
+                McpSchema.ErrorCodes.INVALID_PARAMS, "initialize needs params: an object with the protocolVersion, "
+                + "capabilities and clientInfo of the client, got " + (request.params() == null ? "nothing"
+                : request.params() instanceof List ? "an array" : "a " + kind(request.params())) + ". Send e.g. "
+                + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"my-client\","
+                + "\"version\":\"1.0\"}}."));
+    }
+
+    private static String kind(Object value) {
+        return value instanceof String ? "string" : value instanceof Boolean ? "boolean" : "number";
+    }
+
+    private void write(HttpServletResponse answer, McpSchema.JSONRPCResponse response) throws IOException {
+        byte[] json = mapper.writeValueAsBytes(response);
+        answer.setStatus(HttpServletResponse.SC_OK);
+        answer.setContentType("application/json");
+        answer.setCharacterEncoding("UTF-8");
+        answer.setContentLength(json.length);
+        answer.getOutputStream().write(json);
+    }
+
+    private static void sendQuietly(HttpRefusal refusal, HttpServletRequest http, HttpServletResponse answer) {
+        try {
+            refusal.send(http, answer);
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("No answer to a POST whose body could not be read: {}", e.toString());
         }
     }
 
@@ -125,12 +174,7 @@ record HttpSessionFilter(HttpSessions sessions, McpJsonMapper mapper, int maxBod
                          HttpServletResponse answer, FilterChain chain) throws IOException, ServletException {
         Optional<McpSchema.JSONRPCResponse> own = session.gate().answer(request).map(reply -> reply.block());
         if (own.isPresent()) {
-            byte[] json = mapper.writeValueAsBytes(own.get());
-            answer.setStatus(HttpServletResponse.SC_OK);
-            answer.setContentType("application/json");
-            answer.setCharacterEncoding("UTF-8");
-            answer.setContentLength(json.length);
-            answer.getOutputStream().write(json);
+            write(answer, own.get());
             return;
         }
         if (!McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
@@ -147,32 +191,13 @@ record HttpSessionFilter(HttpSessions sessions, McpJsonMapper mapper, int maxBod
         }
     }
 
-    /** The body's message; empty when it is none, which the servlet then refuses in its words. */
-    private Optional<McpSchema.JSONRPCMessage> read(String body) {
-        try {
-            return Optional.of(McpSchema.deserializeJsonRpcMessage(mapper, body));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The body's character set, as the servlet decides it. */
-    private static Charset charset(HttpServletRequest http) {
-        try {
-            return http.getCharacterEncoding() == null ? StandardCharsets.UTF_8
-                    : Charset.forName(http.getCharacterEncoding());
-        } catch (IllegalArgumentException e) {
-            return StandardCharsets.UTF_8;
-        }
-    }
-
-    /** The request with its body to read again: the bytes this filter read, then whatever it left unread. */
+    /** The request with its body to read again: the bytes this filter read. */
     private static final class ReadAgain extends HttpServletRequestWrapper {
         private final InputStream body;
 
-        ReadAgain(HttpServletRequest request, byte[] read, InputStream rest) {
+        ReadAgain(HttpServletRequest request, byte[] read) {
             super(request);
-            this.body = new SequenceInputStream(new ByteArrayInputStream(read), rest);
+            this.body = new ByteArrayInputStream(read);
         }
 
         @Override
@@ -213,7 +238,7 @@ record HttpSessionFilter(HttpSessions sessions, McpJsonMapper mapper, int maxBod
 
         @Override
         public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset(this)));
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -10,20 +10,24 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Refuses requests a web page made the browser send (DNS rebinding, as the MCP transport specification warns):
- * an {@code Origin} from another host is refused always, and on a loopback-bound server so is a {@code Host} that
- * does not name this machine. MCP clients send no {@code Origin}, or a local one.
+ * Refuses requests a web page made the browser send (DNS rebinding, as the MCP transport specification warns): an
+ * {@code Origin} whose host is not one of the {@link AllowedHosts} is refused always, {@code Origin: null} (a
+ * sandboxed frame, a file, a redirect) too; when {@code checkHost}, so is a {@code Host} that is not one of them. A
+ * rebound name reaches this machine with the page's own name in {@code Host}; MCP clients send no {@code Origin},
+ * or a local one. Ports are not compared: a page cannot reach this port under a loopback name but through a
+ * forwarder the user set up (ssh, a container's published port), and a local web client runs on a port of its own.
  *
- * @param boundHost the host the server listens on, also an allowed name
- * @param loopback  whether it listens on the loopback interface only
+ * @param checkHost whether {@code Host} is checked: on a loopback server, or once names are configured; a server
+ *                  beyond loopback without them is reached under names it cannot know, and its token guards it (a
+ *                  page cannot make the browser add a bearer token)
  */
-record LocalOriginFilter(String boundHost, boolean loopback) implements Filter {
-    private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
+record LocalOriginFilter(AllowedHosts hosts, boolean checkHost) implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -39,42 +43,41 @@ record LocalOriginFilter(String boundHost, boolean loopback) implements Filter {
 
     /** Why a request with these headers is refused; empty when it is not. */
     Optional<String> refusal(String origin, String host) {
-        if (origin != null && !origin.isBlank() && !origin.equals("null")) {
-            String originHost = hostOfOrigin(origin);
-            if (!allowed(originHost)) {
+        if (origin != null && !origin.isBlank()) {
+            if (origin.strip().equals("null")) {
+                return Optional.of("Requests from a page without an origin of its own (Origin 'null': a sandboxed "
+                        + "frame, a local file, a redirect) are refused: connect with an MCP client.");
+            }
+            if (hostOfOrigin(origin).filter(hosts::allows).isEmpty()) {
                 return Optional.of("Requests from web pages of other hosts are refused (Origin "
-                        + HttpRefusal.quoted(origin) + "): connect with an MCP client.");
+                        + HttpRefusal.quoted(origin) + "): connect with an MCP client, or allow the page's host "
+                        + "with --allowed-host NAME.");
             }
         }
-        if (loopback && host != null && !allowed(hostOfHostHeader(host))) {
-            return Optional.of("This server answers only to localhost (Host " + HttpRefusal.quoted(host)
-                    + "): connect to localhost or 127.0.0.1.");
+        if (checkHost && host != null && AllowedHosts.hostOfHostHeader(host).filter(hosts::allows).isEmpty()) {
+            return Optional.of("This server answers only to " + names() + " (Host " + HttpRefusal.quoted(host)
+                    + "): connect to one of them, or start the server with --allowed-host NAME for another name.");
         }
         return Optional.empty();
     }
 
-    private boolean allowed(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        return LOCAL_NAMES.contains(lower) || lower.startsWith("127.") || lower.equalsIgnoreCase(boundHost);
+    private String names() {
+        TreeSet<String> names = new TreeSet<>(hosts.names());
+        names.removeIf(AllowedHosts::isLoopback);
+        return "localhost, 127.0.0.1, [::1]" + (names.isEmpty() ? "" : ", " + String.join(", ", names));
     }
 
-    private static String hostOfOrigin(String origin) {
+    /** The host of an origin, {@code scheme://host[:port]} with the scheme http or https; empty for anything else. */
+    private static Optional<String> hostOfOrigin(String origin) {
         try {
-            String host = URI.create(origin.strip()).getHost();
-            return host == null ? "" : host;
-        } catch (IllegalArgumentException e) {
-            return "";
+            URI uri = new URI(origin.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean bare = uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"));
+            return (scheme.equals("http") || scheme.equals("https")) && bare ? Optional.ofNullable(uri.getHost())
+                    : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
         }
-    }
-
-    /** {@code name}, {@code name:port}, {@code [v6]} or {@code [v6]:port}. */
-    private static String hostOfHostHeader(String host) {
-        String value = host.strip();
-        if (value.startsWith("[")) {
-            int end = value.indexOf(']');
-            return end < 0 ? value : value.substring(0, end + 1);
-        }
-        int colon = value.indexOf(':');
-        return colon < 0 ? value : value.substring(0, colon);
     }
 }

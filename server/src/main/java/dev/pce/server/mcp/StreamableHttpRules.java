@@ -41,7 +41,8 @@ record StreamableHttpRules(List<String> supportedVersions) implements Filter {
         }
 
         static Headers of(HttpServletRequest request) {
-            return new Headers(request.getContentType(), request.getHeader(HttpHeaders.ACCEPT),
+            // the header as sent: the servlet API fails on a character set it does not know
+            return new Headers(request.getHeader("Content-Type"), request.getHeader(HttpHeaders.ACCEPT),
                     request.getHeader(HttpHeaders.MCP_SESSION_ID), request.getHeader(HttpHeaders.PROTOCOL_VERSION),
                     request.getHeader(HttpHeaders.LAST_EVENT_ID));
         }
@@ -112,14 +113,26 @@ record StreamableHttpRules(List<String> supportedVersions) implements Filter {
         return headers.lastEventId() != null && headers.lastEventId().strip().equals(headers.sessionId().strip());
     }
 
-    /** {@code application/json}, with parameters or not, in any case. */
+    /**
+     * {@code application/json}, in any case, with parameters or not, but in UTF-8 (RFC 8259 section 8.1): the
+     * servlet could not read another character set, or would read it wrong.
+     */
     private static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
         }
-        int parameters = contentType.indexOf(';');
-        String type = parameters < 0 ? contentType : contentType.substring(0, parameters);
-        return type.strip().toLowerCase(Locale.ROOT).equals(JSON);
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals(JSON)) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset") && (parameter.length < 2
+                    || !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** As the SDK's servlet decides it, so a request passed here is not refused there for the same reason. */

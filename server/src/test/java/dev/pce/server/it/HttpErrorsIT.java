@@ -58,6 +58,10 @@ class HttpErrorsIT {
                         "other hosts"),
                 arguments("media type", request("POST", "/mcp", AUTH + BOTH + "Content-Type: text/plain\r\n", INIT),
                         415, -32000, "'Content-Type: application/json'"),
+                // another character set failed the server's reading of the body (500, "a PCE bug")
+                arguments("character set", request("POST", "/mcp", AUTH + BOTH
+                        + "Content-Type: application/json; charset=foo\r\n", INIT), 415, -32000, "in UTF-8, not "
+                        + "'application/json; charset=foo'"),
                 arguments("accept of a POST", request("POST", "/mcp", AUTH + JSON + "Accept: application/json\r\n",
                         INIT), 406, -32000, "Accept: application/json, text/event-stream"),
                 arguments("accept of a GET", request("GET", "/mcp", AUTH + "Accept: application/json\r\n"
@@ -79,6 +83,18 @@ class HttpErrorsIT {
                 arguments("not JSON", post(AUTH, "{bad"), 400, -32700, "not valid JSON (line 1, column 2)"),
                 arguments("JSON, no JSON-RPC", post(AUTH, "{\"jsonrpc\":\"2.0\"}"), 400, -32600,
                         "not a JSON-RPC 2.0 message"),
+                // PCE reads every body before the SDK's servlet, which called these "not valid JSON" or failed
+                arguments("more after the message", post(AUTH, LIST + " {}"), 400, -32700,
+                        "not valid JSON (line 1, column"),
+                arguments("another JSON-RPC version", post(AUTH, "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":"
+                        + "\"initialize\"}"), 400, -32600, "not a JSON-RPC 2.0 message"),
+                arguments("a batch", post(AUTH, "[" + LIST + "]"), 400, -32600, "send one JSON-RPC message per POST"),
+                arguments("an object for an id", post(AUTH, "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":"
+                        + "\"tools/list\"}"), 400, -32600, "The id of this message is an object; MCP takes a string"),
+                arguments("a fraction for an id", post(AUTH + "Mcp-Session-Id: x\r\n", "{\"jsonrpc\":\"2.0\","
+                        + "\"id\":1.5,\"method\":\"tools/list\"}"), 400, -32600, "a number written with a fraction"),
+                arguments("null for an id", post(AUTH, "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":"
+                        + "\"tools/list\"}"), 400, -32600, "The id of this message is null"),
                 // ... and its sendError, which Jetty's error handling answers
                 arguments("GET of an unknown session", request("GET", "/mcp", AUTH + "Accept: text/event-stream\r\n"
                         + "Mcp-Session-Id: gone-42\r\n", ""), 404, -32000, "session 'gone-42'"),
@@ -132,6 +148,24 @@ class HttpErrorsIT {
             // initialize itself comes before any version is agreed on: the header is not checked there
             assertThat(connection.post(INIT, AUTH.strip(), "MCP-Protocol-Version: 2099-01-01").status())
                     .isEqualTo(200);
+        }
+    }
+
+    /** The SDK's servlet failed on these (500, "a PCE bug"): initialize must have params, an object. */
+    @Test
+    void anInitializeWithoutParamsIsAnsweredWithInvalidParams() throws Exception {
+        for (String params : new String[]{"", ",\"params\":null", ",\"params\":[1,2]", ",\"params\":\"x\""}) {
+            try (RawHttpConnection connection = new RawHttpConnection(server.port())) {
+                RawHttpConnection.Answer answer = connection.post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":"
+                        + "\"initialize\"" + params + "}", AUTH.strip());
+                assertThat(answer.status()).as(params + ": " + answer.body()).isEqualTo(200);
+                assertThat(answer.header("Mcp-Session-Id")).isEmpty();
+                JsonNode body = Json.mapper().readTree(answer.body());
+                assertThat(body.path("id").asInt()).isEqualTo(7);
+                assertThat(body.path("error").path("code").asInt()).isEqualTo(-32602);
+                assertThat(body.path("error").path("message").asText()).contains("initialize needs params",
+                        "\"protocolVersion\":\"2025-06-18\"").doesNotContain("java.", "null\"");
+            }
         }
     }
 

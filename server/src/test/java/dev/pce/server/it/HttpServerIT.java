@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,33 @@ class HttpServerIT {
                 "0.0.0.0:0");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("reachable beyond this machine", "--token");
+    }
+
+    /**
+     * The reported defect: {@code --token ""} on 0.0.0.0 started a server that refused every request, saying
+     * nothing; an empty {@code CE_HTTP_TOKEN} made a loopback server serve without a token. Both are refused at the
+     * start now, and so is a token no client could send as it is.
+     */
+    @Test
+    void aTokenNoClientCouldSendIsRefusedAtTheStartWhereverItComesFrom() throws Exception {
+        record Start(Map<String, String> environment, List<String> arguments, String says) {
+        }
+        List<Start> starts = List.of(
+                new Start(Map.of(), List.of("--http", "0.0.0.0:0", "--token", ""), "--token is empty"),
+                new Start(Map.of(), List.of("--http", "127.0.0.1:0", "--token", "  "), "--token is empty"),
+                new Start(Map.of("CE_HTTP_TOKEN", ""), List.of("--http", "0.0.0.0:0"), "CE_HTTP_TOKEN is empty"),
+                new Start(Map.of("CE_HTTP_TOKEN", ""), List.of("--http", "127.0.0.1:0"), "CE_HTTP_TOKEN is empty"),
+                new Start(Map.of(), List.of("--http", "127.0.0.1:0", "--token", " s3cret"),
+                        "starts or ends with a space"));
+        for (Start start : starts) {
+            List<String> arguments = new ArrayList<>(List.of("serve"));
+            arguments.addAll(start.arguments());
+            CeProcess.Run run = CeProcess.run(Optional.empty(), temp.resolve("ws"), start.environment(),
+                    arguments.toArray(String[]::new));
+            assertThat(run.exitCode()).as(start + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).contains(start.says(), "openssl rand -hex 32");
+            assertThat(run.out()).doesNotContain("PCE MCP server on");
+        }
     }
 
     private HttpResponse<String> post(URI uri, String body, Optional<String> token, Optional<String> session)

@@ -9,12 +9,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built jar serving Streamable HTTP as {@code ce serve --http 127.0.0.1:0 --token TOKEN} in its own process, on
- * a port of its choosing; stopped on close.
+ * a port of its choosing; stopped on close. Its workspace is {@code ws} in the given directory.
  */
 final class HttpServerProcess implements AutoCloseable {
     private final Process process;
@@ -25,12 +27,23 @@ final class HttpServerProcess implements AutoCloseable {
         this.uri = uri;
     }
 
-    /** Starts a server on a new workspace under {@code temp}, and waits until it listens. */
-    static HttpServerProcess start(Path temp, String token) throws IOException {
+    /**
+     * Starts a server on a new workspace under {@code temp}, with more options of {@code ce serve} if given, and
+     * waits until it listens.
+     */
+    static HttpServerProcess start(Path temp, String token, String... options) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--token", token));
+        all.addAll(List.of(options));
+        return startWith(temp, all);
+    }
+
+    /** Starts a server with exactly these options after {@code --http 127.0.0.1:0}: without a token if none is. */
+    static HttpServerProcess startWith(Path temp, List<String> options) throws IOException {
         Path stderr = Files.createTempFile(temp, "http-server-", ".stderr");
-        ProcessBuilder builder = new ProcessBuilder(ServerLauncher.javaExecutable().toString(), "-jar",
-                ServerLauncher.jar().toString(), "serve", "--http", "127.0.0.1:0", "--token", token)
-                .redirectError(stderr.toFile());
+        List<String> command = new ArrayList<>(List.of(ServerLauncher.javaExecutable().toString(), "-jar",
+                ServerLauncher.jar().toString(), "serve", "--http", "127.0.0.1:0"));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().put("CE_WORKSPACE", temp.resolve("ws").toString());
         Process process = builder.start();
         // the server prints where it listens once it accepts requests

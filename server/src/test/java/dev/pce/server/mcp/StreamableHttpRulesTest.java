@@ -21,6 +21,18 @@ class StreamableHttpRulesTest {
                 .isEmpty();
         assertThat(rules.refusal("GET", new Headers(null, "text/event-stream", "s1", "2025-06-18"))).isEmpty();
         assertThat(rules.refusal("DELETE", new Headers(null, null, "s1", "2025-06-18"))).isEmpty();
+        assertThat(rules.refusal("POST", new Headers("Application/JSON;Charset=\"UTF-8\"", BOTH, null, null)))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=foo", "application/json; charset=iso-8859-1",
+            "application/json;charset", "application/jsonx", "application/json-seq"})
+    void aBodyInAnotherCharacterSetOrTypeIsRefused(String contentType) {
+        assertThat(rules.refusal("POST", new Headers(contentType, BOTH, null, null))).hasValueSatisfying(refusal -> {
+            assertThat(refusal.status()).isEqualTo(415);
+            assertThat(refusal.message()).contains("'Content-Type: application/json' in UTF-8");
+        });
     }
 
     @Test
