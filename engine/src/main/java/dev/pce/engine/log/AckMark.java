@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How far a log had been acknowledged: the end of the last append that was forced to disk, kept beside the log in
- * {@code events.jsonl.ack}. It tells a torn tail (bytes after this point, left by an append that never finished)
- * from a log cut short outside PCE (the file now ends before this point: acknowledged events are missing).
+ * How far a log had been acknowledged: the last event of the last append that was forced to disk, kept beside the
+ * log in {@code events.jsonl.ack}. It tells a torn tail (a line after that event, left by an append that never
+ * finished) from a log cut short outside PCE (fewer complete lines than acknowledged events: events are missing).
  *
  * <p>The mark is written after the log was forced, and is not forced itself: it may lag behind the log after a
  * crash of the machine, never run ahead of it. A lagging mark only makes the check weaker, never wrong. It names the

@@ -21,11 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -70,7 +72,9 @@ public final class EventLog implements Closeable {
         /** Another file: the log was replaced (copied over, renamed onto) since this instance opened it. */
         REPLACED,
         /** No file: the workflow was removed. */
-        REMOVED
+        REMOVED,
+        /** The file, but shorter than what this instance has read: cut outside PCE, or repaired. */
+        SHRUNK
     }
 
     private final Path file;
@@ -82,8 +86,8 @@ public final class EventLog implements Closeable {
     private OpenLogFiles.Use use;
     private FileChannel channel;
     private final LongList lineStarts = new LongList();
-    /** Offset just past the last complete line this instance has consumed. */
-    private long consumed;
+    /** Offset just past the last complete line this instance has consumed (volatile for {@link #fileStatus}). */
+    private volatile long consumed;
     private long lastSeq;
     /** {@link #lineStarts} holds the lines from this offset on; earlier ones are indexed on demand. */
     private long indexedFrom;
@@ -165,13 +169,18 @@ public final class EventLog implements Closeable {
         return consumed;
     }
 
-    /** What the log's name refers to now: this file, another one, or none. */
+    /** What the log's name refers to now: this file, shorter than read, another one, or none. One stat. */
     public FileStatus fileStatus() {
+        BasicFileAttributes now;
         try {
-            return key.status();
+            now = Files.readAttributes(key.file(), BasicFileAttributes.class);
         } catch (IOException e) {
             return FileStatus.REMOVED;
         }
+        if (!Objects.equals(now.fileKey(), key.identity())) {
+            return FileStatus.REPLACED;
+        }
+        return now.size() < consumed ? FileStatus.SHRUNK : FileStatus.SAME;
     }
 
     /**
@@ -399,8 +408,8 @@ public final class EventLog implements Closeable {
         switch (key.status()) {
             case REMOVED -> throw removed(file);
             case REPLACED -> throw replaced(file, null);
-            case SAME -> {
-                // still the file this instance reads
+            case SAME, SHRUNK -> {
+                // still the file this instance reads; a shrink is reported by the read that follows
             }
         }
     }
@@ -475,11 +484,12 @@ public final class EventLog implements Closeable {
     }
 
     /**
-     * Everything up to the acknowledged end must be complete lines; a log that ends before it, or has a line
-     * without its newline there, was cut outside PCE and has lost acknowledged events.
+     * Every acknowledged event must be there as a complete line; a log with fewer lines, whether it ends inside a
+     * line or after one, was cut outside PCE. Counted in lines, not bytes, so a line edited by hand to a different
+     * length is judged by what it holds, not taken for a cut.
      */
     private void requireAcknowledgedEnd(AckMark mark, int tailBytes) {
-        if (consumed >= mark.offset()) {
+        if (lastSeq >= mark.seq()) {
             return;
         }
         String where = tailBytes > 0
@@ -487,8 +497,7 @@ public final class EventLog implements Closeable {
                         + consumed + ")"
                 : consumed == 0 ? "is empty" : "ends after line " + lastSeq + " (byte " + consumed + ")";
         throw new CeException(ErrorCode.LOG_CORRUPT, "Event log " + file + " " + where + ", but it held "
-                + mark.seq() + " acknowledged events (up to byte " + mark.offset() + ", event " + mark.eventId()
-                + "): it was cut outside PCE and events " + (lastSeq + 1) + " to " + mark.seq() + " are missing.",
+                + mark.seq() + " acknowledged events (the last one " + mark.eventId() + "): it was cut outside PCE and events " + (lastSeq + 1) + " to " + mark.seq() + " are missing.",
                 "Restore " + file.getFileName() + " from a backup. If you shortened it on purpose, run ce doctor "
                         + "--repair-log " + workflowIdOf(file) + " to accept it as it is (PCE keeps a copy).");
     }

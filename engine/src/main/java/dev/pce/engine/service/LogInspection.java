@@ -45,6 +45,8 @@ final class LogInspection {
     private final Map<String, Map<String, Long>> claimsOfTask = new LinkedHashMap<>();
     /** Whether the events so far fold, as they must for PCE to read the workflow. */
     private boolean folding = true;
+    /** Whether a line before did not read: what it held (a claim, a task) is unknown, so claims are not judged. */
+    private boolean linesLost;
 
     private LogInspection(LogFileScan scan, String workflowId) {
         this.scan = scan;
@@ -68,6 +70,7 @@ final class LogInspection {
         for (LogFileScan.Line line : scan.lines()) {
             if (line.error().isPresent()) {
                 unreadable(line.number(), line.error().get());
+                linesLost = true;
             } else {
                 inspect(line.number(), line.event().orElseThrow());
             }
@@ -82,7 +85,8 @@ final class LogInspection {
                     + line + ".", "Lines were reordered, removed or added outside PCE; restore the log from a backup.");
         }
         inspectId(line, event.id());
-        if (event.payload() instanceof TaskEvent taskEvent) {
+        // without the plan, or after a line that did not read, the tasks and claims are not all known
+        if (event.payload() instanceof TaskEvent taskEvent && !linesLost && !claimsOfTask.isEmpty()) {
             inspectTaskEvent(line, event, taskEvent);
         }
         learnTasks(event);
@@ -163,16 +167,15 @@ final class LogInspection {
             return;
         }
         LogFileScan.Acknowledged acknowledged = scan.acknowledged().get();
-        long complete = scan.lines().isEmpty() ? 0 : scan.lines().getLast().end();
-        if (complete >= acknowledged.offset()) {
+        long lines = scan.lines().size();
+        if (lines >= acknowledged.seq()) {
             return;
         }
-        long lines = scan.lines().size();
         String where = scan.tail().map(tail -> "ends inside line " + tail.line() + " (" + tail.bytes()
                 + " bytes without a newline)").orElse("ends after line " + lines);
         unreadable(scan.tail().map(LogFileScan.Tail::line).orElse(lines + 1), "Event log " + scan.file() + " "
-                + where + ", but it held " + acknowledged.seq() + " acknowledged events (up to byte "
-                + acknowledged.offset() + "): it was cut outside PCE and events " + (lines + 1) + " to "
+                + where + ", but it held " + acknowledged.seq() + " acknowledged events (the last one "
+                + acknowledged.eventId() + "): it was cut outside PCE and events " + (lines + 1) + " to "
                 + acknowledged.seq() + " are missing.", "Restore the file from a backup. To go on with the events "
                 + "it still holds, run ce doctor --repair-log " + state.workflowId() + " (PCE keeps a copy).");
     }

@@ -30,11 +30,12 @@ class OpenLogFilesTest {
     private final MutableClock clock = MutableClock.standard();
 
     @Test
-    void twoThousandLogsInUseHoldABoundedNumberOfDescriptorsAndEachStillWorks() throws IOException {
+    void manyMoreLogsInUseThanTheCapHoldABoundedNumberOfDescriptorsAndEachStillWorks() throws IOException {
         assumeTrue(Files.isDirectory(OWN_DESCRIPTORS), "counts descriptors in /proc/self/fd (Linux)");
         long before = openDescriptors();
         List<EventLog> logs = new ArrayList<>();
-        for (int i = 0; i < 2_000; i++) {
+        int count = 8 * OpenLogFiles.CAP; // DamagedLogIT has a server touch 2,000 workflows
+        for (int i = 0; i < count; i++) {
             Path file = dir.resolve("log-" + i + ".jsonl");
             EventLog.create(file);
             EventLog log = EventLog.open(file, clock);
@@ -51,7 +52,7 @@ class OpenLogFilesTest {
         }
         assertThat(openDescriptors() - before).isLessThanOrEqualTo(2L * OpenLogFiles.CAP + SLACK);
         logs.forEach(EventLog::close);
-        assertThat(Ticks.decodeFile(dir.resolve("log-1999.jsonl"))).extracting(Event::seq).containsExactly(1L, 2L);
+        assertThat(Ticks.decodeFile(dir.resolve("log-0.jsonl"))).extracting(Event::seq).containsExactly(1L, 2L);
     }
 
     @Test

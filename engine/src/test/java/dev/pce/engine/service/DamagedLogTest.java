@@ -80,12 +80,10 @@ class DamagedLogTest {
         Path log = workspace.eventsFile(id);
         cut(log, 0);
 
-        CeException running = thrown(LOG_CORRUPT, () -> service.claim(id, "builders", "bob", Optional.empty(), TTL));
-        CeException next = thrown(LOG_CORRUPT, () -> service.claim(id, "builders", "bob", Optional.empty(), TTL));
+        CeException claim = thrown(LOG_CORRUPT, () -> service.claim(id, "builders", "bob", Optional.empty(), TTL));
 
-        assertThat(running.getMessage()).as("the server had read the log").contains(log + " shrank from");
-        assertThat(next.getMessage()).as("read again").contains("Event log " + log
-                + " is empty, but it held 1 acknowledged events");
+        assertThat(claim.getMessage()).as("the server had read the log, and reads it again")
+                .contains("Event log " + log + " is empty, but it held 1 acknowledged events");
     }
 
     @Test
