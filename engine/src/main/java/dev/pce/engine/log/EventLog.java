@@ -498,8 +498,8 @@ public final class EventLog implements Closeable {
                 : consumed == 0 ? "is empty" : "ends after line " + lastSeq + " (byte " + consumed + ")";
         throw new CeException(ErrorCode.LOG_CORRUPT, "Event log " + file + " " + where + ", but it held "
                 + mark.seq() + " acknowledged events (the last one " + mark.eventId() + "): it was cut outside PCE and events " + (lastSeq + 1) + " to " + mark.seq() + " are missing.",
-                "Restore " + file.getFileName() + " from a backup. If you shortened it on purpose, run ce doctor "
-                        + "--repair-log " + workflowIdOf(file) + " to accept it as it is (PCE keeps a copy).");
+                "Restore " + file.getFileName() + " from a backup; to go on with the events it still holds, run "
+                        + "ce doctor --repair-log " + workflowIdOf(file) + " (PCE keeps a copy of the file).");
     }
 
     private void acceptLine(byte[] buffer, int offset, int length, long fileOffset) {

@@ -53,9 +53,9 @@ public final class LogRepair {
         @Override
         public String describe() {
             return "Kept events 1 to " + keptEvents + " of " + file + " and cut it from line " + fromLine
-                    + "; the whole damaged file is in " + copy + ". Work recorded only after line " + keptEvents
-                    + " is not in the workflow any more: compare with the copy, and tasks it had completed are "
-                    + "handed out again.";
+                    + "; the whole damaged file is in " + copy + ". What was recorded from line " + fromLine
+                    + " on is no longer part of the workflow: tasks completed there are handed out again; compare "
+                    + "with the copy.";
         }
     }
 

@@ -74,9 +74,10 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         for (String id : workspace.workflowIds()) {
             WorkflowCheck.Result result = WorkflowCheck.check(workspace, id, repair);
-            line(out, worst(result.log(), result.snapshot()), "workflow " + id, result.events() + " events; "
+            problems += result.problems().size() + (result.snapshot() == WorkflowCheck.Verdict.PROBLEM ? 1 : 0);
+            print(out, worst(result.log(), result.snapshot()), "workflow " + id, result.events() + " events; "
                     + result.detail());
-            problems(out, result);
+            logProblems(out, result);
         }
         for (VaultSource source : VaultSources.fromEnvironment(workspace, System.getenv())) {
             checkIndex(out, workspace, source);
@@ -88,15 +89,15 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     /** Each problem of a log on its own lines: where, what, and what to do. */
-    private static void problems(PrintWriter out, WorkflowCheck.Result result) {
-        List<LogProblem> problems = result.problems();
-        for (LogProblem problem : problems.subList(0, Math.min(problems.size(), PROBLEMS_SHOWN))) {
+    private static void logProblems(PrintWriter out, WorkflowCheck.Result result) {
+        List<LogProblem> found = result.problems();
+        for (LogProblem problem : found.subList(0, Math.min(found.size(), PROBLEMS_SHOWN))) {
             String where = problem.line() == 0 ? "file" : "line " + problem.line();
             out.printf("           %s (%s): %s%n             Fix: %s%n", where, kind(problem.kind()), problem.what(),
                     problem.fix());
         }
-        if (problems.size() > PROBLEMS_SHOWN) {
-            out.printf("           and %d more problem(s) of the same log%n", problems.size() - PROBLEMS_SHOWN);
+        if (found.size() > PROBLEMS_SHOWN) {
+            out.printf("           and %d more problem(s) of the same log%n", found.size() - PROBLEMS_SHOWN);
         }
         if (!result.readable()) {
             out.printf("           PCE cannot read this workflow until it is repaired: restore the log from a "
@@ -160,10 +161,15 @@ public final class DoctorCommand implements Callable<Integer> {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
+    /** Prints a verdict and counts it when it is a problem. */
     private void line(PrintWriter out, WorkflowCheck.Verdict verdict, String what, String detail) {
         if (verdict == WorkflowCheck.Verdict.PROBLEM) {
             problems++;
         }
+        print(out, verdict, what, detail);
+    }
+
+    private static void print(PrintWriter out, WorkflowCheck.Verdict verdict, String what, String detail) {
         out.printf("  %-8s %s: %s%n", verdict.name().toLowerCase(Locale.ROOT), what, detail);
     }
 }
