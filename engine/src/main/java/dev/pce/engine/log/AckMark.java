@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -52,28 +49,29 @@ record AckMark(long seq, long offset, String eventId, String file) {
         return file.isEmpty() || key.identity() == null || file.equals(identity(key));
     }
 
-    void write(FileChannel channel) throws IOException {
+    /** The mark as the file holds it: one JSON line, padded to at least {@link #LENGTH} bytes. */
+    byte[] encode() {
         ObjectNode json = Json.mapper().createObjectNode();
         json.put("seq", seq).put("offset", offset).put("id", eventId).put("file", file);
-        byte[] text = Json.mapper().writeValueAsBytes(json);
+        byte[] text;
+        try {
+            text = Json.mapper().writeValueAsBytes(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("an ack mark cannot be written as JSON", e);
+        }
         byte[] padded = new byte[Math.max(LENGTH, text.length + 1)];
         Arrays.fill(padded, (byte) ' ');
         System.arraycopy(text, 0, padded, 0, text.length);
         padded[padded.length - 1] = '\n';
-        ByteBuffer buffer = ByteBuffer.wrap(padded);
-        long position = 0;
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
-        }
+        return padded;
     }
 
     /**
-     * The mark of {@code log}, read through {@code open} when the process has it open; empty when there is none or
-     * it cannot be read (half written when the machine crashed): then nothing is known, which is never wrong.
+     * The mark {@code bytes} hold; empty when they hold none (an empty file, or one half written when the machine
+     * crashed): then nothing is known, which is never wrong.
      */
-    static Optional<AckMark> read(Path log, FileChannel open) {
+    static Optional<AckMark> parse(byte[] bytes) {
         try {
-            byte[] bytes = open != null ? readAll(open) : Files.readAllBytes(fileOf(log));
             JsonNode json = Json.mapper().readTree(new String(bytes, StandardCharsets.UTF_8).strip());
             if (json == null || !json.path("seq").canConvertToLong() || !json.path("offset").canConvertToLong()
                     || !json.path("id").isTextual() || !json.path("file").isTextual()) {
@@ -81,19 +79,17 @@ record AckMark(long seq, long offset, String eventId, String file) {
             }
             return Optional.of(new AckMark(json.get("seq").asLong(), json.get("offset").asLong(),
                     json.get("id").asText(), json.get("file").asText()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static byte[] readAll(FileChannel channel) throws IOException {
-        byte[] bytes = new byte[(int) Math.min(channel.size(), 4 * LENGTH)];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-            // keep reading
+    /** The mark beside {@code log}, read by name (for a reader that does not have the log open). */
+    static Optional<AckMark> readBeside(Path log) {
+        try {
+            return parse(Files.readAllBytes(fileOf(log)));
+        } catch (IOException e) {
+            return Optional.empty();
         }
-        return Arrays.copyOf(bytes, buffer.position());
     }
 }

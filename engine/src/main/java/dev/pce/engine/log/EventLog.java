@@ -260,10 +260,14 @@ public final class EventLog implements Closeable {
                     }
                     if (end < size) {
                         copyTo(copy, size);
+                    }
+                    // the mark first: a reader in between sees the longer file under the shorter mark, which
+                    // reads; and should this process die before the cut, the rest is past the mark as intended
+                    writeMark(new AckMark(seq, end, eventId, AckMark.identity(key)));
+                    if (end < size) {
                         channel.truncate(end);
                         channel.force(false);
                     }
-                    writeMark(new AckMark(seq, end, eventId, AckMark.identity(key)));
                     return null;
                 }
             });
@@ -396,7 +400,7 @@ public final class EventLog implements Closeable {
     /** The mark lags when it cannot be written, which only weakens the check for a cut log: no reason to fail. */
     private void writeMark(AckMark mark) {
         try {
-            mark.write(use.markForWriting());
+            use.mark().write(mark);
         } catch (IOException e) {
             LOG.warn("Event log {}: could not record the acknowledged end in {} ({}); the log itself is intact.",
                     file, AckMark.fileOf(file), e.toString());
@@ -427,7 +431,9 @@ public final class EventLog implements Closeable {
      */
     private void consume(boolean holdingLock) throws IOException {
         // the mark before the size: the log only grows past a mark already written
-        Optional<AckMark> mark = holdingLock || !markChecked ? readMark(holdingLock) : Optional.empty();
+        Optional<AckMark> mark = holdingLock || !markChecked
+                ? use.mark().read().filter(found -> found.belongsTo(key))
+                : Optional.empty();
         long size = channel.size();
         if (size < consumed) {
             throw new CeException(ErrorCode.LOG_CORRUPT,
@@ -468,19 +474,6 @@ public final class EventLog implements Closeable {
         if (filled > 0 && holdingLock) {
             cutTornTail(Arrays.copyOf(buffer, filled));
         }
-    }
-
-    /** Holding the lock, the mark file is opened to stay: the append after this reading writes it. */
-    private Optional<AckMark> readMark(boolean holdingLock) {
-        FileChannel open = use.markIfOpen();
-        if (open == null && holdingLock) {
-            try {
-                open = use.markForWriting();
-            } catch (IOException e) {
-                // read it by name below; the append reports its own trouble
-            }
-        }
-        return AckMark.read(file, open).filter(mark -> mark.belongsTo(key));
     }
 
     /**

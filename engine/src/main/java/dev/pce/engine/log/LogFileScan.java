@@ -54,7 +54,7 @@ public record LogFileScan(Path file, long size, List<Line> lines, Optional<Tail>
         Optional<Acknowledged> acknowledged;
         try {
             OpenLogFiles.Key key = OpenLogFiles.Key.of(file);
-            acknowledged = AckMark.read(file, null).filter(mark -> mark.belongsTo(key))
+            acknowledged = AckMark.readBeside(file).filter(mark -> mark.belongsTo(key))
                     .map(mark -> new Acknowledged(mark.seq(), mark.offset(), mark.eventId()));
         } catch (IOException e) {
             throw IoFailures.failed("read event log " + file, file.getParent(), e, "");

@@ -81,22 +81,9 @@ final class OpenLogFiles {
             return entry.log;
         }
 
-        /** The log's {@link AckMark} file, opened (and created) for writing on first use. */
-        FileChannel markForWriting() throws IOException {
-            synchronized (OpenLogFiles.this) {
-                if (entry.mark == null) {
-                    entry.mark = FileChannel.open(AckMark.fileOf(entry.key.file()), StandardOpenOption.CREATE,
-                            StandardOpenOption.READ, StandardOpenOption.WRITE);
-                }
-                return entry.mark;
-            }
-        }
-
-        /** The mark file if this process has it open, so reading it costs no open. */
-        FileChannel markIfOpen() {
-            synchronized (OpenLogFiles.this) {
-                return entry.mark;
-            }
+        /** The log's {@link AckMark} file, open as long as the log is. */
+        AckMarkFile mark() {
+            return entry.mark;
         }
 
         @Override
@@ -111,12 +98,13 @@ final class OpenLogFiles {
     private static final class Entry {
         final Key key;
         final FileChannel log;
-        FileChannel mark;
+        final AckMarkFile mark;
         int users;
 
         Entry(Key key, FileChannel log) {
             this.key = key;
             this.log = log;
+            this.mark = new AckMarkFile(key.file());
         }
     }
 
@@ -187,15 +175,12 @@ final class OpenLogFiles {
     }
 
     private static void closeQuietly(Entry entry) {
-        for (FileChannel channel : new FileChannel[] {entry.log, entry.mark}) {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException e) {
-                    // nothing was written through a channel since its last force; closing cannot lose data
-                }
-            }
+        try {
+            entry.log.close();
+        } catch (IOException e) {
+            // nothing was written through the channel since its last force; closing cannot lose data
         }
+        entry.mark.close();
     }
 
     /** The name of an open log now refers to another file (or none). */
