@@ -116,6 +116,19 @@ public final class EventLog implements Closeable {
         }
     }
 
+    /**
+     * Forgets how far the log at {@code file} had been acknowledged, for a command that puts another log in its
+     * place on purpose ({@code ce state restore}): the new file is the truth, and a copy may even get the old
+     * file's inode, so the old mark must not judge it.
+     */
+    public static void forgetAcknowledgedEnd(Path file) {
+        try {
+            Files.deleteIfExists(AckMark.fileOf(file));
+        } catch (IOException e) {
+            throw IoFailures.failed("remove " + AckMark.fileOf(file), file.getParent(), e, "");
+        }
+    }
+
     /** Opens an existing log positioned at its start; nothing is read yet (see {@link #readNew}). */
     public static EventLog open(Path file, Clock clock) {
         try {
