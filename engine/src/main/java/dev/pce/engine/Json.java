@@ -1,6 +1,8 @@
 package dev.pce.engine;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,9 +13,21 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON configuration of PCE: snake_case names, ISO-8601 instants, absent optionals omitted, unknown
- * fields tolerated (a newer PCE may have written them).
+ * fields tolerated (a newer PCE may have written them). Both mappers read within the same bounds
+ * ({@link #MAX_MESSAGE_BYTES}, {@link #MAX_NESTING_DEPTH}, {@link #MAX_NUMBER_DIGITS}).
  */
 public final class Json {
+    /**
+     * The largest JSON text PCE reads as one piece: an MCP message over stdio or HTTP. A string or a field name may
+     * be as long as the message allows; Jackson's own bounds (20 million characters, 50,000 for a name) refused
+     * valid messages below this size as if they were not JSON.
+     */
+    public static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+    /** How deep objects and arrays may nest in what PCE reads (Jackson's default): no legitimate message comes near. */
+    public static final int MAX_NESTING_DEPTH = 1_000;
+    /** The most characters of one number PCE reads (Jackson's default): longer ones cost quadratic time to parse. */
+    public static final int MAX_NUMBER_DIGITS = 1_000;
+
     private Json() {
     }
 
@@ -27,7 +41,7 @@ public final class Json {
      * must not build this one too (its modules cost milliseconds); the thread that opens the workspace does, meanwhile.
      */
     private static final class Pce {
-        static final ObjectMapper MAPPER = JsonMapper.builder()
+        static final ObjectMapper MAPPER = JsonMapper.builder(boundedFactory())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
@@ -47,6 +61,16 @@ public final class Json {
 
     /** Built on first use only: most commands never need it. */
     private static final class Plain {
-        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final ObjectMapper MAPPER = new ObjectMapper(boundedFactory());
+    }
+
+    /** A JSON factory whose parsers keep to PCE's documented bounds, and only to them. */
+    private static JsonFactory boundedFactory() {
+        return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(MAX_MESSAGE_BYTES)
+                .maxNameLength(MAX_MESSAGE_BYTES)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_DIGITS)
+                .build()).build();
     }
 }

@@ -67,11 +67,12 @@ public final class EvidenceReader {
             real = file.toRealPath();
         } catch (IOException e) {
             // A dangling link: nothing to read, and nothing to tell about where it points.
-            return Optional.of(UnreadableFile.of(file.toString(), "cannot be resolved (" + e.getClass().getSimpleName()
-                    + "). Fix: check that it exists and is not a broken link."));
+            return Optional.of(UnreadableFile.of(file.toString(), "cannot be resolved: it is a broken link, or a "
+                    + "folder on its way cannot be read. Fix: check that it exists and is not a broken link."));
         }
-        return scope.admits(real) ? Optional.empty() : Optional.of(UnreadableFile.of(file.toString(), "leads to "
-                + real + ", outside " + scope.admitted() + "; it was not read. Fix: copy the report into the "
+        // the file is named as found, never by where its link leads
+        return scope.admits(real) ? Optional.empty() : Optional.of(UnreadableFile.of(file.toString(), "is a link "
+                + "that leads outside " + scope.admitted() + "; it was not read. Fix: copy the report into the "
                 + "project instead of linking to it."));
     }
 

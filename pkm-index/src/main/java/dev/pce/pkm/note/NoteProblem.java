@@ -32,6 +32,11 @@ public record NoteProblem(String path, Kind kind, String what, String fix) {
         OVERSIZE,
         /** The file, or a symbolic link on its way, leads outside the vault root. Skipped unread. */
         OUTSIDE_VAULT,
+        /**
+         * The file has more than one hard link: its other names may lie outside the vault, where the vault's rules
+         * do not hold (a hard link cannot be told from the original). Skipped unread.
+         */
+        HARD_LINKED,
         /** The file could not be read. The note is skipped. */
         UNREADABLE,
         /** The file name cannot be a note id and the front matter names none. The note is skipped. */

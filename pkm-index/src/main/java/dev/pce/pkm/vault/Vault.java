@@ -34,7 +34,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A directory of markdown notes (an Obsidian vault, or PCE's own). Reads and writes only inside its root: see
- * {@link VaultPaths} for the path rules. Scanning never stops at a bad file; it reports the file and goes on.
+ * {@link VaultPaths} for the path rules. A file with more than one hard link is neither listed nor read: its other
+ * names may lie outside the root, and a hard link cannot be told from the original. Scanning never stops at a bad
+ * file; it reports the file and goes on.
  */
 public final class Vault {
     private final Path root;
@@ -242,6 +244,10 @@ public final class Vault {
 
     /** Reads and parses one file whose real path is {@code real}; every failure becomes a problem. */
     private ParseResult load(String relativePath, Path real) {
+        Optional<NoteProblem> linked = hardLinked(relativePath, real);
+        if (linked.isPresent()) {
+            return new ParseResult.Problem(linked.get());
+        }
         long limit = parser.options().maxNoteBytes();
         try (SeekableByteChannel channel = Files.newByteChannel(real, StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS)) {
@@ -264,6 +270,29 @@ public final class Vault {
             return new ParseResult.Problem(new NoteProblem(relativePath, NoteProblem.Kind.UNREADABLE,
                     "The file cannot be read: " + e.getMessage(), "Check the file's permissions."));
         }
+    }
+
+    /**
+     * The problem of a regular file with more than one hard link (checked where the file system counts links; not
+     * on Windows). Its other names may lie outside the vault, where anyone may write, or name a file the vault must
+     * not show (a hard link to a private file is a file of the vault by every other test).
+     */
+    static Optional<NoteProblem> hardLinked(String relativePath, Path real) {
+        int links;
+        try {
+            links = ((Number) Files.getAttribute(real, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty(); // no link count here
+        } catch (IOException e) {
+            return Optional.empty(); // gone or unreadable: reading it reports that
+        }
+        if (links <= 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new NoteProblem(relativePath, NoteProblem.Kind.HARD_LINKED, "The file has " + links
+                + " hard links: another name of it may lie outside the vault, so it was not read.",
+                "Give the note one name: copy it into the vault (cp, not ln) and remove the hard link, or keep it "
+                        + "outside the vault."));
     }
 
     /** Walks the vault without following directory links, collecting note files and problems. */
@@ -294,9 +323,15 @@ public final class Vault {
             if (attrs.isSymbolicLink()) {
                 link(file, relative, VaultPaths.isNoteFileName(name));
             } else if (attrs.isRegularFile() && VaultPaths.isNoteFileName(name)) {
-                files.add(noteFile(relative, file, attrs));
+                add(relative, file, attrs);
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        /** A regular note file, listed unless it has other names ({@link #hardLinked}). */
+        private void add(String relative, Path real, BasicFileAttributes attrs) {
+            hardLinked(relative, real).ifPresentOrElse(problems::add,
+                    () -> files.add(noteFile(relative, real, attrs)));
         }
 
         /** A link: a note link inside the vault is read; any link to a note or directory outside is reported. */
@@ -314,7 +349,7 @@ public final class Vault {
             } catch (IOException e) {
                 if (noteName) {
                     problems.add(new NoteProblem(relative, NoteProblem.Kind.UNREADABLE,
-                            "The symbolic link cannot be resolved: " + e.getMessage(),
+                            "The symbolic link cannot be resolved (a folder on its way cannot be read).",
                             "Remove the link or fix its target."));
                 }
                 return;
@@ -322,9 +357,10 @@ public final class Vault {
             boolean directory = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
             if (!target.startsWith(root)) {
                 if (noteName || directory) {
+                    // named by the link, never by where it leads
                     problems.add(new NoteProblem(relative, NoteProblem.Kind.OUTSIDE_VAULT,
-                            "The " + (directory ? "directory" : "file") + " is a symbolic link to " + target
-                                    + ", outside the vault; it was not read.",
+                            "The " + (directory ? "directory" : "file") + " is a symbolic link that leads outside "
+                                    + "the vault; it was not read.",
                             "Move the " + (directory ? "notes" : "note") + " into the vault instead of linking "
                                     + "them, or remove the link."));
                 }
@@ -332,11 +368,11 @@ public final class Vault {
             }
             if (noteName && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 try {
-                    files.add(noteFile(relative, target, Files.readAttributes(target, BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS)));
+                    add(relative, target, Files.readAttributes(target, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS));
                 } catch (IOException e) {
                     problems.add(new NoteProblem(relative, NoteProblem.Kind.UNREADABLE,
-                            "The symbolic link's target cannot be read: " + e.getMessage(),
+                            "The symbolic link's target cannot be read.",
                             "Remove the link or fix its target."));
                 }
             }

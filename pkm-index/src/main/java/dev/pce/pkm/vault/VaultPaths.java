@@ -123,8 +123,9 @@ public final class VaultPaths {
                     + root.relativize(probe) + ")");
         }
         if (!real.startsWith(root)) {
+            // the link is named, never where it leads
             throw outside(shownPath, "goes through a symbolic link that leads outside the vault ("
-                    + root.relativize(probe) + " -> " + real + ")");
+                    + relative(probe) + ")");
         }
         return real;
     }

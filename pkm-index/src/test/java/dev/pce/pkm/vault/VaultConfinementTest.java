@@ -80,6 +80,37 @@ class VaultConfinementTest {
         });
     }
 
+    /** A hard link cannot be told from the original: its other name may lie outside the vault. */
+    @Test
+    void aFileWithAnotherHardLinkIsNeitherListedNorReadAndIsReported() throws IOException {
+        Files.createLink(root.resolve("linked.md"), outside.resolve("secret.md"));
+
+        ScanResult scan = vault.scan();
+        assertThat(scan.notes()).extracting(n -> n.path()).containsExactly("inside.md");
+        assertThat(scan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("linked.md");
+            assertThat(p.kind()).isEqualTo(NoteProblem.Kind.HARD_LINKED);
+            assertThat(p.what()).contains("2 hard links").doesNotContain(outside.toString());
+        });
+        assertThat(vault.list().files()).extracting(NoteFile::path).containsExactly("inside.md");
+        assertThat(vault.read("linked.md")).isInstanceOfSatisfying(ParseResult.Problem.class, problem ->
+                assertThat(problem.problem().kind()).isEqualTo(NoteProblem.Kind.HARD_LINKED));
+        // a symbolic link inside the vault to such a file does not get around it
+        Files.createSymbolicLink(root.resolve("alias.md"), root.resolve("linked.md"));
+        assertThat(vault.scan().notes()).extracting(n -> n.path()).containsExactly("inside.md");
+    }
+
+    @Test
+    void aLinkLeadingOutsideIsReportedByItsNameNeverByItsTarget() throws IOException {
+        Files.createSymbolicLink(root.resolve("link.md"), outside.resolve("secret.md"));
+        Files.createSymbolicLink(root.resolve("linked"), outside);
+
+        assertThat(vault.scan().problems()).hasSize(2)
+                .allSatisfy(p -> assertThat(p.what()).doesNotContain(outside.toString()));
+        assertThat(refused(() -> vault.read("linked/secret.md")).getMessage()).contains("leads outside the vault")
+                .doesNotContain(outside.toString());
+    }
+
     @Test
     void aSymlinkedDirectoryLeadingOutsideIsRefusedAndReportedByScan() throws IOException {
         Files.createSymbolicLink(root.resolve("linked"), outside);

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * A minimal MCP client speaking newline-delimited JSON-RPC to a server process over its stdin/stdout, as Claude
@@ -41,6 +42,7 @@ public final class McpStdioClient implements AutoCloseable {
     private final Map<Long, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
     private final List<String> protocolViolations = new CopyOnWriteArrayList<>();
     private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> errorsWithoutId = new CopyOnWriteArrayList<>();
     private final Duration timeout;
 
     private McpStdioClient(Optional<Process> process, InputStream stdout, OutputStream stdin, Duration timeout) {
@@ -106,7 +108,29 @@ public final class McpStdioClient implements AutoCloseable {
      * ends when the answer has arrived, before the client's own parsing.
      */
     public String requestLine(String method, JsonNode params) {
-        Pending sent = send(method, params);
+        return await(method, send(method, params));
+    }
+
+    /**
+     * Sends a request written in full by {@code line} (given the id to put in it), verbatim, and returns its answer,
+     * a result or an error: for tests of what no JSON mapper writes, such as an escaped lone surrogate
+     * (U+D800 alone), nesting beyond a mapper's bounds, or a message of an exact size.
+     */
+    public JsonNode requestVerbatim(LongFunction<String> line) {
+        long id = nextId.getAndIncrement();
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        write((line.apply(id) + "\n").getBytes(StandardCharsets.UTF_8));
+        return parse(await("the verbatim request " + id, new Pending(id, answer)));
+    }
+
+    /** A request of {@code method} whose params are the JSON text {@code params}, sent verbatim. */
+    public JsonNode requestVerbatim(String method, String params) {
+        return requestVerbatim(id -> "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method
+                + "\",\"params\":" + params + "}");
+    }
+
+    private String await(String method, Pending sent) {
         long id = sent.id();
         try {
             return sent.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -205,6 +229,14 @@ public final class McpStdioClient implements AutoCloseable {
         return List.copyOf(notifications);
     }
 
+    /**
+     * The errors the server answered with a null id, in the order they came: its answers to lines whose id it could
+     * not read (not JSON, too long, nested too deep). A request sent after such a line is answered after them.
+     */
+    public List<JsonNode> errorsWithoutId() {
+        return List.copyOf(errorsWithoutId);
+    }
+
     private void send(ObjectNode message) {
         try {
             write((JSON.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -254,6 +286,8 @@ public final class McpStdioClient implements AutoCloseable {
             protocolViolations.add(line);
         } else if (!message.has("id") || !(message.has("result") || message.has("error"))) {
             notifications.add(message);
+        } else if (message.path("id").isNull() && message.has("error")) {
+            errorsWithoutId.add(message.get("error"));
         } else if (message.path("id").canConvertToLong()) {
             // an answer whose id comes after its result (JSON fields have no order; the Node.js SDK writes them so)
             CompletableFuture<String> answer = pending.get(message.path("id").asLong());

@@ -63,7 +63,8 @@ public final class LearningsAccess implements AutoCloseable {
             if (e.getCause() instanceof CeException ce) {
                 throw ce;
             }
-            throw new CeException(ErrorCode.INTERNAL, "The vaults could not be opened: " + e.getCause(),
+            // the cause is a defect; its class and message go to the log only
+            throw new CeException(ErrorCode.INTERNAL, "The vaults could not be opened (a PCE bug).",
                     "See the server log for the cause.", e.getCause());
         }
     }

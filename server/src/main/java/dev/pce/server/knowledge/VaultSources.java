@@ -29,7 +29,6 @@ public final class VaultSources {
     public static final String VAULT_VARIABLE = "CE_VAULT";
     public static final String VAULTS_VARIABLE = "CE_VAULTS";
     public static final String PROJECT_VARIABLE = "CE_PROJECT";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String WORKSPACE_FOLDER = ".ce-workspace";
 
     private VaultSources() {
@@ -93,10 +92,12 @@ public final class VaultSources {
     }
 
     private static String checkedName(String name, String where) {
-        if (!NAME.matcher(name).matches()) {
+        if (!VaultSource.isValidName(name)) {
+            // the name is also the folder of the vault's index in the workspace: '..' or '/' would place it elsewhere
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "The vault name '" + name + "' in " + where
-                    + " is not a valid name.", "Use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter "
-                    + "or digit.");
+                    + " is not a valid name; it also names the folder of the vault's index in the workspace.",
+                    "Use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (no '/' and no "
+                            + "'..').");
         }
         return name;
     }

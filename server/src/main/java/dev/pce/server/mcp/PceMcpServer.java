@@ -33,7 +33,7 @@ import java.util.function.Function;
 public final class PceMcpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PceMcpServer.class);
     /** Largest JSON-RPC message accepted: a plan of the maximum task count fits comfortably. */
-    public static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+    public static final int MAX_MESSAGE_BYTES = Json.MAX_MESSAGE_BYTES;
     static final String INSTRUCTIONS = """
             PCE coordinates parallel compound engineering: plan -> build -> review -> learn.
             1. A planner calls ce_plan with a goal and tasks (kind/pool, estimate, reads/writes, depends_on).
@@ -191,12 +191,7 @@ public final class PceMcpServer implements AutoCloseable {
             JsonNode args = Json.mapper().valueToTree(arguments);
             ToolOutput result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()), cancellation);
             LOG.debug("{} answered in {} us", tool.name(), (System.nanoTime() - started) / 1000);
-            ToolOutput answer = AnswerFit.fit(result);
-            Optional<String> mismatch = OutputValidation.problem(definition, answer);
-            if (mismatch.isPresent()) {
-                throw new IllegalStateException("the answer does not match the output schema: " + mismatch.get());
-            }
-            return ToolResults.success(answer);
+            return delivered(tool, definition, result, logHint);
         } catch (Cancellation.Cancelled e) {
             throw e;
         } catch (CeException e) {
@@ -204,7 +199,27 @@ public final class PceMcpServer implements AutoCloseable {
             return ToolResults.failure(tool.name(), e);
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", tool.name(), e);
-            return ToolResults.internalError(tool.name(), e, logHint);
+            return ToolResults.internalError(tool.name(), logHint);
+        }
+    }
+
+    /**
+     * The answer of a tool that did its work (and may have stored something): fitted to the client and checked. If
+     * that fails, a defect, the caller still gets what the tool answered, as text: never an answer that hides what
+     * was done.
+     */
+    private static CallToolResult delivered(CeTool tool, ToolDefinition definition, ToolOutput result,
+                                            String logHint) {
+        try {
+            ToolOutput answer = AnswerFit.fit(result);
+            Optional<String> mismatch = OutputValidation.problem(definition, answer);
+            if (mismatch.isPresent()) {
+                throw new IllegalStateException("the answer does not match the output schema: " + mismatch.get());
+            }
+            return ToolResults.success(answer);
+        } catch (RuntimeException e) {
+            LOG.error("{} did its work, but its answer could not be built", tool.name(), e);
+            return ToolResults.unsendable(tool.name(), result, logHint);
         }
     }
 

@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.pce.server.mcp.RequestParams.invalidParams;
+import static dev.pce.server.mcp.RequestParams.kind;
+
 /**
  * The requests PCE answers itself, before the SDK's session sees them, because the SDK's answer breaks the
  * specification (revision 2025-06-18) or tells the caller nothing to act on:
@@ -28,7 +31,9 @@ import java.util.Optional;
  *   <li>{@code resources/list}: the SDK lists only resources registered in advance, all at once. PCE lists the
  *       vaults' notes a page at a time ({@link NoteResources#list}).</li>
  * </ul>
- * Every other request goes to the session. Each session has its gate: over stdio the one, over HTTP one per session.
+ * Before any of that, every request's params are checked ({@link RequestParams}): a problem there is answered
+ * -32602 and the request goes no further. Every other request goes to the session. Each session has its gate: over
+ * stdio the one, over HTTP one per session.
  */
 final class RequestGate {
     private static final List<String> LEVELS = Arrays.stream(LoggingLevel.values())
@@ -47,9 +52,13 @@ final class RequestGate {
 
     /** PCE's own answer to {@code request}; empty when the session answers it. */
     Optional<Mono<JSONRPCResponse>> answer(McpSchema.JSONRPCRequest request) {
+        Optional<String> problem = (McpSchema.METHOD_TOOLS_CALL.equals(request.method())
+                ? toolCallProblem(request.params()) : Optional.<String>empty())
+                .or(() -> RequestParams.problem(request));
+        if (problem.isPresent()) {
+            return Optional.of(Mono.just(invalidParams(request, problem.get())));
+        }
         return switch (request.method()) {
-            case McpSchema.METHOD_TOOLS_CALL -> toolCallProblem(request.params())
-                    .map(problem -> Mono.just(invalidParams(request, problem)));
             case McpSchema.METHOD_LOGGING_SET_LEVEL -> Optional.of(Mono.just(setLevel(request)));
             // reading the vault's index: off the thread that reads stdin or serves the HTTP request
             case McpSchema.METHOD_RESOURCES_LIST -> Optional.of(Mono.fromCallable(() -> listNotes(request))
@@ -96,34 +105,13 @@ final class RequestGate {
     }
 
     private JSONRPCResponse listNotes(McpSchema.JSONRPCRequest request) {
+        // a cursor that is no string was refused (RequestParams)
         Object cursor = request.params() instanceof Map<?, ?> params ? params.get("cursor") : null;
-        if (cursor != null && !(cursor instanceof String)) {
-            return invalidParams(request, "The cursor of resources/list must be a string from an earlier answer's "
-                    + "nextCursor, got " + kind(cursor) + ". Leave it out for the first page.");
-        }
         try {
             return JSONRPCResponse.result(request.id(), NoteResources.list(learnings,
                     Optional.ofNullable((String) cursor)));
         } catch (McpError e) {
             return JSONRPCResponse.error(request.id(), e.getJsonRpcError());
         }
-    }
-
-    private static JSONRPCResponse invalidParams(McpSchema.JSONRPCRequest request, String message) {
-        return JSONRPCResponse.error(request.id(), new JSONRPCResponse.JSONRPCError(
-                McpSchema.ErrorCodes.INVALID_PARAMS, message));
-    }
-
-    /** A JSON value's kind, as a caller would name it. */
-    private static String kind(Object value) {
-        return switch (value) {
-            case null -> "nothing";
-            case Map<?, ?> map -> "an object";
-            case List<?> list -> "an array";
-            case String text -> "a string";
-            case Number number -> "a number";
-            case Boolean flag -> "a boolean";
-            default -> "another kind of value";
-        };
     }
 }

@@ -1,10 +1,12 @@
 package dev.pce.server.mcp;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Cancellation;
+import dev.pce.engine.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -57,7 +59,6 @@ final class StdioTransport implements McpServerTransportProvider {
     private static final int PARSE_ERROR = -32700;
     private static final int INVALID_REQUEST = -32600;
     private static final int INTERNAL_ERROR = -32603;
-    private static final int MAX_REASON_CHARS = 200;
 
     private static final McpSchema.JSONRPCNotification INITIALIZED = new McpSchema.JSONRPCNotification(
             McpSchema.JSONRPC_VERSION, McpSchema.METHOD_NOTIFICATION_INITIALIZED, null);
@@ -150,8 +151,8 @@ final class StdioTransport implements McpServerTransportProvider {
             return dispatch(line);
         } catch (RuntimeException e) {
             LOG.error("Reading an input line failed", e);
-            reject(null, INTERNAL_ERROR, "Internal error reading the line (" + e.getClass().getSimpleName()
-                    + "); it was dropped. This is a PCE bug; the server goes on reading.");
+            reject(null, INTERNAL_ERROR, "Internal error reading the line; it was dropped. This is a PCE bug (the "
+                    + "details are in its log); the server goes on reading.");
             return true;
         }
     }
@@ -161,7 +162,7 @@ final class StdioTransport implements McpServerTransportProvider {
         try {
             message = McpSchema.deserializeJsonRpcMessage(mapper, line);
         } catch (IOException | RuntimeException e) {
-            rejectUnreadable(line, e);
+            rejectUnreadable(line);
             return true;
         }
         if (!isInitialize(message) && !featuresOffered()) {
@@ -193,8 +194,10 @@ final class StdioTransport implements McpServerTransportProvider {
             LOG.error("Handling a {} request failed", request.method(), error);
             inFlight.finished(request.id());
         };
-        // the handshake is answered before the gate exists; every other request waited for it (dispatch)
-        Optional<Mono<McpSchema.JSONRPCResponse>> own = isInitialize(request) ? Optional.empty()
+        // the handshake is answered before the gate exists (its params are checked as the gate checks every
+        // request's); every other request waited for it (dispatch)
+        Optional<Mono<McpSchema.JSONRPCResponse>> own = isInitialize(request)
+                ? RequestParams.refusal(request).map(Mono::just)
                 : offered.toCompletableFuture().join().answer(request);
         if (own.isPresent()) {
             own.get().subscribe(this::answer, failed);
@@ -226,19 +229,39 @@ final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
+    /**
+     * Sends a message. An answer that cannot be encoded still gets one: an error under its id that says so, never
+     * silence, as the request may have stored something.
+     */
     private void send(McpSchema.JSONRPCMessage message) {
+        byte[] json;
         try {
-            write(mapper.writeValueAsBytes(message));
+            json = mapper.writeValueAsBytes(message);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not encode a message to the client", e);
+            if (message instanceof McpSchema.JSONRPCResponse response) {
+                sendError(Errors.MAPPER.valueToTree(response.id()), INTERNAL_ERROR, "PCE could not encode its answer "
+                        + "to this request as JSON (a PCE bug; the details are in its log). If the request stores "
+                        + "something (a tool call such as ce_plan or ce_complete), it may have done so: ce_status and "
+                        + "ce_events show what was stored; do not repeat it blindly.");
+            }
+            return;
+        }
+        try {
+            write(json);
         } catch (IOException e) {
             LOG.warn("Could not send a message to the client: {}", e.toString());
         }
     }
 
     /** Answers a line the SDK could not read: a parse error, or an invalid request with its id when it has one. */
-    private void rejectUnreadable(String line, Exception cause) {
+    private void rejectUnreadable(String line) {
         JsonNode tree;
         try {
             tree = Errors.MAPPER.readTree(line);
+        } catch (StreamConstraintsException e) {
+            reject(null, INVALID_REQUEST, beyondBounds(e));
+            return;
         } catch (IOException e) {
             reject(null, PARSE_ERROR, "Parse error: the line is not JSON. Send one JSON-RPC 2.0 message per line.");
             return;
@@ -251,9 +274,25 @@ final class StdioTransport implements McpServerTransportProvider {
             }
         }
         JsonNode id = tree != null && tree.isObject() ? tree.get("id") : null;
-        reject(id, INVALID_REQUEST, "Invalid request: not a JSON-RPC 2.0 message PCE can answer (" + reason(cause)
+        reject(id, INVALID_REQUEST, "Invalid request: not a JSON-RPC 2.0 message PCE can answer (" + whyNot(tree)
                 + "). Send an object with \"jsonrpc\":\"2.0\", a method and a string or whole-number id; "
                 + "batches are not supported.");
+    }
+
+    /**
+     * JSON beyond a bound of the reader ({@link Json}): said with the bound, so the client knows it is no syntax
+     * error. Jackson's message names its own classes; only the kind of bound is taken from it.
+     */
+    static String beyondBounds(StreamConstraintsException e) {
+        String detail = String.valueOf(e.getMessage());
+        String bound = detail.contains("nesting depth")
+                ? "it nests objects and arrays deeper than " + Json.MAX_NESTING_DEPTH + " levels"
+                : detail.contains("Number value length")
+                ? "it has a number longer than " + Json.MAX_NUMBER_DIGITS + " characters"
+                : "it is beyond the bounds PCE reads (" + (Json.MAX_MESSAGE_BYTES >> 20) + " MiB, "
+                + Json.MAX_NESTING_DEPTH + " levels of nesting, numbers of " + Json.MAX_NUMBER_DIGITS + " characters)";
+        return "Invalid request: the line is JSON, but " + bound + ", the most PCE reads; it was dropped. Send "
+                + "flatter, smaller values (docs/security.md, Sizes).";
     }
 
     private boolean isJson(String line) {
@@ -265,18 +304,47 @@ final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    /** Why the SDK refused the line (e.g. an id that is neither a string nor a whole number), in one short line. */
-    private static String reason(Exception cause) {
-        String message = cause.getMessage();
-        if (message == null || message.isBlank()) {
-            return cause.getClass().getSimpleName();
+    private static String kind(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case STRING, BINARY -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL, MISSING -> "null";
+        };
+    }
+
+    /** Why the SDK refused a line that is JSON, in the client's terms (the SDK's own reason names its classes). */
+    private static String whyNot(JsonNode tree) {
+        if (tree == null) {
+            return "it has a number no one can read exactly, such as an exponent beyond 32 bits";
         }
-        String line = message.strip().lines().findFirst().orElse("");
-        return line.length() <= MAX_REASON_CHARS ? line : line.substring(0, MAX_REASON_CHARS) + "...";
+        if (!tree.isObject()) {
+            return "it is " + kind(tree) + ", not an object";
+        }
+        JsonNode id = tree.get("id");
+        if (id != null && !(id.isTextual() || id.isIntegralNumber() && id.canConvertToLong())) {
+            return id.isNumber() ? "its id " + id + " is not a whole number of at most 64 bits"
+                    : "its id is " + kind(id);
+        }
+        JsonNode method = tree.get("method");
+        if (method != null && (method.isContainerNode() || method.isNull())) { // the SDK takes other scalars
+            return "its method is " + kind(method) + ", not a string";
+        }
+        if (method == null && !tree.has("result") && !tree.has("error")) {
+            return "it has no method (a request or a notification) and no result or error (an answer)";
+        }
+        return "a field of it is not of the kind JSON-RPC 2.0 gives it";
     }
 
     private void reject(JsonNode id, int code, String message) {
         LOG.warn("Dropped an input line: {}", message);
+        sendError(id, code, message);
+    }
+
+    /** An error answer built from plain JSON nodes: it encodes whatever went wrong with the answer it replaces. */
+    private void sendError(JsonNode id, int code, String message) {
         ObjectNode response = Errors.MAPPER.createObjectNode();
         response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
         response.set("id", id == null || !(id.isTextual() || id.isNumber()) ? Errors.MAPPER.nullNode() : id);
@@ -284,7 +352,7 @@ final class StdioTransport implements McpServerTransportProvider {
         try {
             write(Errors.MAPPER.writeValueAsBytes(response));
         } catch (IOException e) {
-            LOG.warn("Could not answer a bad input line: {}", e.toString());
+            LOG.warn("Could not send an error answer: {}", e.toString());
         }
     }
 
@@ -320,8 +388,25 @@ final class StdioTransport implements McpServerTransportProvider {
      * on the first rejected line, not while the server starts.
      */
     private static final class Errors {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(
+        static final ObjectMapper MAPPER = Json.plain().copy().enable(
                 DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    }
+
+    /**
+     * The SDK answers a failure of its own with -32603 and the exception's message, which names Jackson's and its
+     * own classes (params of a kind its records do not take, say); PCE checks params first ({@link RequestParams}),
+     * and what still fails is a defect, logged with its details where it happened. The client is told so, without
+     * the internals.
+     */
+    static McpSchema.JSONRPCResponse withoutInternals(McpSchema.JSONRPCResponse response) {
+        McpSchema.JSONRPCResponse.JSONRPCError error = response.error();
+        if (error == null || error.code() != INTERNAL_ERROR) {
+            return response;
+        }
+        return new McpSchema.JSONRPCResponse(response.jsonrpc(), response.id(), null,
+                new McpSchema.JSONRPCResponse.JSONRPCError(INTERNAL_ERROR, "PCE could not answer this request: an "
+                        + "internal error (a PCE bug; the details are in its log, and the server goes on). Check that "
+                        + "the request is as the MCP specification describes; if it is, report the bug.", null));
     }
 
     /** The session's side: sends each message as one line. */
@@ -330,7 +415,7 @@ final class StdioTransport implements McpServerTransportProvider {
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
             return Mono.fromRunnable(() -> {
                 if (message instanceof McpSchema.JSONRPCResponse response) {
-                    answer(response);
+                    answer(withoutInternals(response));
                 } else {
                     send(message);
                 }

@@ -16,10 +16,14 @@ final class ToolResults {
     private ToolResults() {
     }
 
-    /** An answer already fitted to what clients accept ({@link AnswerFit}). */
+    /**
+     * An answer already fitted to what clients accept ({@link AnswerFit}). The structured content goes out as it is
+     * (raw), so its unpaired surrogates are escaped here: text stored before such requests were refused, which
+     * UTF-8 could not carry, and the answer was lost.
+     */
     static CallToolResult success(ToolOutput answer) {
         return CallToolResult.builder()
-                .structuredContent(new RawValue(answer.structuredJson()))
+                .structuredContent(new RawValue(UnpairedSurrogates.escapedIn(answer.structuredJson())))
                 .addTextContent(answer.text())
                 .isError(false)
                 .build();
@@ -39,9 +43,23 @@ final class ToolResults {
                 "Call it again if you still want its result."));
     }
 
-    static CallToolResult internalError(String tool, RuntimeException error, String logHint) {
-        return failure(tool, new CeException(ErrorCode.INTERNAL,
-                "Internal error in " + tool + ": " + error + ".",
+    /** A defect: the details (exception, stack) go to the log, never to the client. */
+    static CallToolResult internalError(String tool, String logHint) {
+        return failure(tool, new CeException(ErrorCode.INTERNAL, "Internal error in " + tool + ".",
                 "This is a PCE bug, not your input; the server is still running. Details are in " + logHint + "."));
+    }
+
+    /**
+     * The tool did its work, but its answer could not be built (a defect): the caller still learns what it answered,
+     * as text, since what it stored stays stored.
+     */
+    static CallToolResult unsendable(String tool, ToolOutput answer, String logHint) {
+        return CallToolResult.builder()
+                .addTextContent(AnswerFit.fitText(tool + " did its work, but its answer could not be built [INTERNAL]: "
+                        + "a PCE bug, whose details are in " + logHint + ". What it stored stays stored (ce_status and "
+                        + "ce_events show it), so do not repeat the call for the same effect. Fix: Report the bug. Its "
+                        + "answer, as text:\n" + answer.text()))
+                .isError(true)
+                .build();
     }
 }

@@ -40,12 +40,15 @@ public record EvidenceLocations(Path project, Path workspace) implements Evidenc
         try {
             real = path.toRealPath();
         } catch (IOException e) {
-            throw new CeException(ErrorCode.IO, "Cannot resolve " + where + " '" + given + "': " + e.getMessage(),
-                    "Check that the path is readable.", e);
+            // the exception names the part of the path that failed, which may be a link's target
+            throw new CeException(ErrorCode.IO, "Cannot resolve " + where + " '" + given + "': a link on its way is "
+                    + "broken or a folder on its way cannot be read.", "Check that the path is readable.", e);
         }
         if (!admits(real)) {
-            throw new CeException(ErrorCode.INVALID_ARGUMENT, where + " '" + given + "' leads outside the project ("
-                    + real + ").", "Give evidence files inside " + project + " or the workspace " + workspace + ".");
+            // named as given: where a link leads outside is none of the caller's business
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, where + " '" + given + "' leads outside the project "
+                    + "and the workspace; it was not read.", "Give evidence files inside " + project
+                    + " or the workspace " + workspace + ", not links that lead out of them.");
         }
         return real;
     }

@@ -157,6 +157,41 @@ class McpSpecificationIT {
         }
     }
 
+    /**
+     * The report of issue 16: params that are no object ({@code [1,2]}), or parameters of a kind the SDK's records
+     * do not take, were answered -32603 with Jackson's and the SDK's class names. Every method now answers -32602
+     * saying what to send, in the client's terms.
+     */
+    @Test
+    void paramsOfAnyMethodThatAreNoObjectOrOfTheWrongKindAreInvalidParamsWithoutJavaInternals() throws IOException {
+        try (ServerUnderTest server = ServerUnderTest.start(temp.resolve("ws"))) {
+            McpStdioClient client = server.client();
+            List<String> methods = List.of("initialize", "ping", "tools/list", "tools/call", "resources/list",
+                    "resources/templates/list", "resources/read", "prompts/list", "prompts/get", "logging/setLevel");
+            for (String method : methods) {
+                assertInvalidParams(client.requestVerbatim(method, "[1,2]"), "got an array");
+            }
+            Map<String, String> wrongKinds = Map.of(
+                    "resources/read", "{\"uri\":{\"a\":1}}",
+                    "prompts/get", "{\"name\":\"ce-exec\",\"arguments\":[1]}",
+                    "tools/list", "{\"cursor\":{}}",
+                    "tools/call", "{\"name\":\"ce_status\",\"arguments\":{},\"_meta\":[]}",
+                    "initialize", "{\"protocolVersion\":\"2025-06-18\",\"clientInfo\":[]}");
+            wrongKinds.forEach((method, params) -> assertInvalidParams(client.requestVerbatim(method, params),
+                    "must be a"));
+            assertThat(client.requestVerbatim("prompts/get", "{\"name\":5}").path("error").path("message")
+                    .asText()).contains("params.name of prompts/get must be a string, got a number");
+            assertThat(server.ok("ce_status", args()).has("workflows")).as("the server goes on").isTrue();
+        }
+    }
+
+    private static void assertInvalidParams(JsonNode answer, String expected) {
+        assertThat(answer.path("error").path("code").asInt()).as(answer.toString()).isEqualTo(-32602);
+        assertThat(answer.path("error").path("message").asText()).as(answer.toString()).contains(expected)
+                .doesNotContain("java.", "com.fasterxml", "io.modelcontextprotocol", "Cannot deserialize", "`",
+                        "Exception");
+    }
+
     @Test
     void logNotificationsGoOutAtAndAboveTheLevelSetAndUnknownLevelsAreRefused() throws Exception {
         try (ServerUnderTest server = ServerUnderTest.start(temp.resolve("ws"))) {

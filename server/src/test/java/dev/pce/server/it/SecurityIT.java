@@ -43,7 +43,8 @@ class SecurityIT {
                     "files", List.of(reports.toString())));
 
             JsonNode file = read.path("evidence_read").path(0);
-            assertThat(file.path("problem").asText()).contains("leads to", "was not read");
+            assertThat(file.path("problem").asText()).contains("leads outside", "was not read")
+                    .doesNotContain(outside.toString());
             assertThat(read.toString()).doesNotContain(SECRET_TEXT);
             assertThat(server.call("ce_gate", args("workflow_id", id, "evidence",
                     List.of(workspace.resolve("linked-reports").toString()))).text()).contains("leads outside");
@@ -122,6 +123,59 @@ class SecurityIT {
             assertThat(server.ok("ce_search", args("query", SECRET_TEXT)).path("total").asInt()).isZero();
             assertThat(server.call("ce_note", args("note", "linked")).text()).doesNotContain(SECRET_TEXT);
             assertThat(server.call("ce_note", args("note", "../private/secret")).text()).doesNotContain(SECRET_TEXT);
+        }
+    }
+
+    /**
+     * The report of issue 16: a hard link in the vault to a file outside it was indexed and read (symbolic links
+     * were refused). A file with more than one hard link is neither indexed nor read, and the skip is logged.
+     */
+    @Test
+    void aNoteHardLinkedToAFileOutsideTheVaultIsNeitherIndexedNorReadAndTheSkipIsLogged() throws Exception {
+        Path vault = temp.resolve("vault");
+        write(vault.resolve("inside.md"), "---\ntitle: Inside\ntype: insight\n---\nA note about caching.\n");
+        Path secret = write(temp.resolve("private/secret.md"), "---\ntitle: Secret\n---\n" + SECRET_TEXT + "\n");
+        Files.createLink(vault.resolve("linked.md"), secret);
+        Path workspace = temp.resolve("ws");
+        try (ServerUnderTest server = ServerUnderTest.start(workspace, Map.of("CE_VAULT", vault.toString(),
+                "CE_PROJECT", "shop"))) {
+            awaitNotes(server, "shop", 1);
+
+            assertThat(server.ok("ce_search", args("query", SECRET_TEXT)).path("total").asInt()).isZero();
+            assertThat(server.call("ce_note", args("note", "linked")).text()).doesNotContain(SECRET_TEXT);
+            assertThat(server.call("ce_note", args("note", "linked.md")).text()).contains("2 hard links")
+                    .doesNotContain(SECRET_TEXT);
+            JsonNode resource = server.client().requestError("resources/read", args("uri", "pkm://note/linked"));
+            assertThat(resource.toString()).doesNotContain(SECRET_TEXT);
+            assertThat(logs(workspace)).contains("skipped linked.md: The file has 2 hard links");
+        }
+    }
+
+    /**
+     * The report of issue 16: a path refused for leading outside named where its link led ({@code /etc/passwd}, a
+     * process's {@code /proc/<pid>/environ}). It is named as the caller gave it.
+     */
+    @Test
+    void aPathThatLeadsOutsideIsNamedAsTheCallerGaveItNeverByWhereItsLinkLeads() throws Exception {
+        Path project = Files.createDirectories(temp.resolve("project"));
+        Path outside = write(temp.resolve("outside/TEST-private.xml"), "<testsuite name=\"x\" tests=\"0\"/>");
+        Files.createSymbolicLink(project.resolve("report.xml"), outside);
+        Path vault = temp.resolve("vault");
+        write(vault.resolve("inside.md"), "---\ntitle: Inside\n---\nInside.\n");
+        write(temp.resolve("notes/elsewhere.md"), "---\ntitle: Elsewhere\n---\n" + SECRET_TEXT + "\n");
+        Files.createSymbolicLink(vault.resolve("shared"), temp.resolve("notes"));
+        try (ServerUnderTest server = ServerUnderTest.startIn(project, temp.resolve("ws"), Map.of("CE_VAULT",
+                vault.toString(), "CE_PROJECT", "shop"))) {
+            String id = plan(server);
+
+            String linked = server.call("ce_gate", args("workflow_id", id, "evidence", List.of("report.xml"))).text();
+            assertThat(linked).contains("'report.xml' leads outside").doesNotContain(outside.toString());
+            String environ = server.call("ce_gate_report", args("workflow_id", id, "agent", "ci", "dimension",
+                    "tests", "files", List.of("/proc/self/environ"))).text();
+            assertThat(environ).contains("'/proc/self/environ' leads outside").doesNotContainPattern("/proc/\\d");
+            String note = server.call("ce_note", args("note", "shared/elsewhere.md")).text();
+            assertThat(note).contains("shared/elsewhere.md", "outside the vault")
+                    .doesNotContain(temp.resolve("notes").toString(), SECRET_TEXT);
         }
     }
 

@@ -49,6 +49,24 @@ class VaultSourcesTest {
                 .isInstanceOf(CeException.class).hasMessageContaining("CE_PROJECT");
     }
 
+    /**
+     * A vault's name is the folder of its index in the workspace: a name with '..' or a separator would place the
+     * index elsewhere, so it is refused at start with the entry that carries it.
+     */
+    @Test
+    void aVaultNameThatWouldPlaceItsIndexOutsideTheWorkspaceIsRefused() {
+        Workspace workspace = Workspace.open(temp.resolve("ws"));
+        for (String name : List.of("..", "../../escape", "a/../b", "a/b", ".hidden", "a\\b")) {
+            assertThatThrownBy(() -> VaultSources.fromEnvironment(workspace, Map.of("CE_VAULTS",
+                    name + "=" + temp.resolve("other"))))
+                    .as(name).isInstanceOf(CeException.class)
+                    .hasMessageContaining("'" + name + "'").hasMessageContaining("CE_VAULTS")
+                    .hasMessageContaining("index");
+            assertThatThrownBy(() -> new VaultSource(name, temp, false)).as(name)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     @Test
     void noteUrisRoundTripAndOddOnesAreRefused() {
         String uri = NoteRefs.uri("billing", "pce", "2024 notes & more");

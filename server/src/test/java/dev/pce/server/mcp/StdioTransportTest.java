@@ -1,14 +1,23 @@
 package dev.pce.server.mcp;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.pce.engine.Json;
 import dev.pce.server.knowledge.LearningsAccess;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PipedInputStream;
@@ -44,7 +53,8 @@ class StdioTransportTest {
         assertThat(answers).allSatisfy(answer -> {
             assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32600);
             assertThat(answer.path("error").path("message").asText())
-                    .contains("an ID that is either a string or integer", "a string or whole-number id");
+                    .contains("is not a whole number of at most 64 bits", "a string or whole-number id")
+                    .doesNotContain("io.modelcontextprotocol", "`", "McpSchema");
         });
     }
 
@@ -102,6 +112,39 @@ class StdioTransportTest {
         toServer.close();
         assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
         server.close();
+    }
+
+    /**
+     * An answer that cannot be encoded (here the handshake's, by a mapper made to fail on it) is still answered,
+     * under its id, with an error that says so: never silence, since the request may have stored something.
+     */
+    @Test
+    void anAnswerThatCannotBeEncodedIsAnErrorUnderItsIdNeverSilence() throws Exception {
+        ObjectMapper failing = Json.plain().copy().registerModule(new SimpleModule().addSerializer(
+                McpSchema.InitializeResult.class, new StdSerializer<>(McpSchema.InitializeResult.class) {
+                    @Override
+                    public void serialize(McpSchema.InitializeResult value, JsonGenerator json,
+                                          SerializerProvider provider) throws IOException {
+                        throw new JsonGenerationException("cannot encode this", json);
+                    }
+                }));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        CountDownLatch ended = new CountDownLatch(1);
+        String handshake = """
+                {"jsonrpc":"2.0","id":41,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
+                "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}
+                """;
+        PceMcpServer server = PceMcpServer.startHandshake(new JacksonMcpJsonMapper(failing),
+                new ByteArrayInputStream(handshake.getBytes(StandardCharsets.UTF_8)), stdout, "test",
+                ended::countDown);
+        assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+        server.close();
+
+        JsonNode answer = EXACT.readTree(stdout.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+        assertThat(answer.path("id").asInt()).isEqualTo(41);
+        assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32603);
+        assertThat(answer.path("error").path("message").asText()).contains("could not encode its answer",
+                "ce_status and ce_events show what was stored").doesNotContain("Exception", "cannot encode this");
     }
 
     /** The answers to {@code lines}, sent after the MCP handshake (whose answer is left out). */
