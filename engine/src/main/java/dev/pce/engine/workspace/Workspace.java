@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  * .ce-workspace/
  *   workspace.json            format marker
  *   workflows/&lt;id&gt;/events.jsonl   source of truth
+ *   workflows/&lt;id&gt;/events.jsonl.ack  how far it was acknowledged
  *   workflows/&lt;id&gt;/snapshot.json  cache
  *   artifacts/  logs/  index/
  * </pre>
