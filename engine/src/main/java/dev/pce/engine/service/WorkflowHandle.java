@@ -2,6 +2,7 @@ package dev.pce.engine.service;
 
 import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.log.EventLog;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One process's view of one workflow: its log and the state folded from it. Every read first catches up with
@@ -35,8 +37,11 @@ final class WorkflowHandle implements Closeable {
     private final StatusMemo statusMemo = new StatusMemo();
     private final LiveSchedule schedule;
     private long snapshotSeq;
-    /** Set when events read from the log did not fold: they are consumed, so every later call fails the same way. */
-    private CeException unusable;
+    /**
+     * Set when this view cannot go on: events read from the log did not fold (they are consumed, so every later
+     * call fails the same way), or the file changed under it (cut, replaced). The service then opens a new view.
+     */
+    private volatile CeException unusable;
 
     private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq,
                            PoolSlots slots) {
@@ -79,15 +84,34 @@ final class WorkflowHandle implements Closeable {
         } catch (CeException e) {
             throw inLog(log, e);
         }
+        if (state.lastSeq() == 0) {
+            throw empty(log.file(), workflowId);
+        }
         WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq, slots);
         handle.snapshotIfDue();
         return handle;
     }
 
+    /**
+     * A log without events: PCE writes a workflow's plan before the workflow appears, so the file was emptied or
+     * made outside PCE. Read as a workflow it would look finished, with nothing left to claim.
+     */
+    static CeException empty(Path file, String workflowId) {
+        return new CeException(ErrorCode.LOG_CORRUPT, "Event log " + file + " holds no events, not even the plan "
+                + "(workflow.planned) PCE writes when it creates a workflow: it was emptied or made outside PCE, and "
+                + "workflow " + workflowId + " cannot be read.", "Restore the file from a backup; if the workflow "
+                + "is not needed, ce doctor --repair-log " + workflowId + " moves its folder aside.");
+    }
+
+    /** Whether this view can still serve calls: its log is the file it read and its state folded. */
+    boolean usable() {
+        return unusable == null && log.fileStatus() == EventLog.FileStatus.SAME;
+    }
+
     /** Catches up with other processes, then answers from the state. */
     synchronized <T> T read(Function<WorkflowState, T> view) {
         requireUsable();
-        fold(log.readNew());
+        fold(guarded(log::readNew));
         snapshotIfDue();
         return view.apply(state);
     }
@@ -111,7 +135,7 @@ final class WorkflowHandle implements Closeable {
      */
     synchronized <T> T execute(Command command, Cancellation cancellation, CommandView<T> view) {
         requireUsable();
-        Executed executed = log.locked((caughtUp, appender) -> {
+        Executed executed = guarded(() -> log.locked((caughtUp, appender) -> {
             fold(caughtUp);
             Instant now = clock.instant();
             List<NewEvent> decided = command.decide(state, now);
@@ -121,14 +145,30 @@ final class WorkflowHandle implements Closeable {
             List<Event> appended = appender.append(decided);
             fold(appended);
             return new Executed(appended, now);
-        });
+        }));
         snapshotIfDue();
         return view.apply(state, executed);
     }
 
     synchronized EventLog.Page events(long afterSeq, int limit, Predicate<Event> filter) {
         requireUsable();
-        return log.read(afterSeq, limit, filter);
+        return guarded(() -> log.read(afterSeq, limit, filter));
+    }
+
+    /**
+     * Runs a use of the log; when it finds the log damaged, cut or replaced, this view is done: the error goes to
+     * the caller, and the service opens a new view for the next call, which reads the file as it is then.
+     */
+    private <T> T guarded(Supplier<T> use) {
+        try {
+            return use.get();
+        } catch (CeException e) {
+            if (unusable == null && (e.code() == ErrorCode.LOG_CORRUPT
+                    || log.fileStatus() != EventLog.FileStatus.SAME)) {
+                unusable = e;
+            }
+            throw e;
+        }
     }
 
     /** What a command appended, and the moment it was decided. */

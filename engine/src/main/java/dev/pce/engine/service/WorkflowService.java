@@ -450,19 +450,23 @@ public final class WorkflowService implements Closeable {
         return revoked;
     }
 
+    /**
+     * This process's view of a workflow, opened on first use. A view whose log was removed (gc in another process),
+     * replaced, cut or found damaged is dropped, and the workflow is read again from its file as it is now.
+     */
     private WorkflowHandle handle(String workflowId) {
         Ids.requireWorkflowId(workflowId, "workflow_id");
-        if (!workspace.hasWorkflow(workflowId)) {
-            // Another process may have garbage-collected it: forget what this process still holds.
-            WorkflowHandle stale = handles.remove(workflowId);
-            if (stale != null) {
-                stale.close();
-            }
-            throw unknownWorkflow(workflowId);
-        }
         WorkflowHandle existing = handles.get(workflowId);
         if (existing != null) {
-            return existing;
+            if (existing.usable()) {
+                return existing;
+            }
+            if (handles.remove(workflowId, existing)) {
+                existing.close();
+            }
+        }
+        if (!workspace.hasWorkflow(workflowId)) {
+            throw unknownWorkflow(workflowId);
         }
         return handles.computeIfAbsent(workflowId,
                 id -> WorkflowHandle.open(id, workspace.workflowDir(id), clock, slots));

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Removes finished workflows (completed, or failed with nothing left to run) whose last event is older than a
- * threshold. Active workflows are never touched. The removal happens under the log's lock after a last look at
- * the log, so a workflow that another process just revived is kept.
+ * threshold. Active workflows are never touched, nor are workflows whose logs cannot be read. The removal happens
+ * under the log's lock after a last look at the log, so a workflow that another process just revived is kept.
  */
 public final class WorkspaceGc {
     private static final Duration STALE_STAGING = Duration.ofHours(1);
@@ -38,31 +38,55 @@ public final class WorkspaceGc {
                         boolean removed) {
     }
 
-    public static List<Entry> collect(Workspace workspace, Duration olderThan, Clock clock, boolean dryRun) {
+    /**
+     * What gc did: an entry per readable workflow, and the workflows whose logs could not be read, kept untouched
+     * with the reason (ce doctor says more).
+     */
+    public record Result(List<Entry> entries, List<WorkflowListing.UnreadableWorkflow> unreadable) {
+        public Result {
+            entries = List.copyOf(entries);
+            unreadable = List.copyOf(unreadable);
+        }
+    }
+
+    public static Result collect(Workspace workspace, Duration olderThan, Clock clock, boolean dryRun) {
         Instant cutoff = clock.instant().minus(olderThan);
         List<Entry> entries = new ArrayList<>();
+        List<WorkflowListing.UnreadableWorkflow> unreadable = new ArrayList<>();
         for (String id : workspace.workflowIds()) {
-            Path dir = workspace.workflowDir(id);
-            try (EventLog log = EventLog.open(dir.resolve(Workspace.EVENTS_FILE), clock)) {
-                WorkflowState state = new WorkflowState(id);
-                state.applyAll(log.readNew());
-                WorkflowPhase phase = StatusReport.of(state, clock.instant()).phase();
-                boolean eligible = phase.finished() && state.updatedAt().isBefore(cutoff);
-                boolean removed = eligible && !dryRun && log.locked((caughtUp, appender) -> {
-                    state.applyAll(caughtUp);
-                    if (!caughtUp.isEmpty()) {
-                        return false;
-                    }
-                    moveToTrash(workspace, dir);
-                    return true;
-                });
-                entries.add(new Entry(id, phase, state.updatedAt(), eligible, removed));
+            try {
+                entries.add(collect(workspace, id, cutoff, clock, dryRun));
+            } catch (CeException e) {
+                unreadable.add(new WorkflowListing.UnreadableWorkflow(id, e.describe()));
             }
         }
         if (!dryRun) {
             removeLeftovers(workspace, clock.instant());
         }
-        return entries;
+        return new Result(entries, unreadable);
+    }
+
+    private static Entry collect(Workspace workspace, String id, Instant cutoff, Clock clock, boolean dryRun) {
+        Path dir = workspace.workflowDir(id);
+        Path file = dir.resolve(Workspace.EVENTS_FILE);
+        try (EventLog log = EventLog.open(file, clock)) {
+            WorkflowState state = new WorkflowState(id);
+            state.applyAll(log.readNew());
+            if (state.lastSeq() == 0) {
+                throw WorkflowHandle.empty(file, id);
+            }
+            WorkflowPhase phase = StatusReport.of(state, clock.instant()).phase();
+            boolean eligible = phase.finished() && state.updatedAt().isBefore(cutoff);
+            boolean removed = eligible && !dryRun && log.locked((caughtUp, appender) -> {
+                state.applyAll(caughtUp);
+                if (!caughtUp.isEmpty()) {
+                    return false;
+                }
+                moveToTrash(workspace, dir);
+                return true;
+            });
+            return new Entry(id, phase, state.updatedAt(), eligible, removed);
+        }
     }
 
     private static void moveToTrash(Workspace workspace, Path dir) {

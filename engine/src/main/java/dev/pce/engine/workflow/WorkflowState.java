@@ -112,12 +112,28 @@ public final class WorkflowState {
      */
     public void apply(Event event) {
         try {
+            requirePlannedFirst(event);
             fold(event);
         } catch (CeException e) {
             throw new CeException(ErrorCode.LOG_CORRUPT, "Event " + event.seq() + " (" + event.type() + ", id "
                     + event.id() + ") of workflow " + workflowId + " does not fit the events before it: "
-                    + e.getMessage(), "The log was changed outside PCE; restore it from a backup, or move this event "
-                    + "and the ones after it out of the log.", e);
+                    + e.getMessage(), e.code() == ErrorCode.LOG_CORRUPT ? e.fix() : "The log was changed outside "
+                    + "PCE; restore it from a backup, or move this event and the ones after it out of the log.", e);
+        }
+    }
+
+    /** PCE creates a workflow with its plan as the first event, and never plans it again. */
+    private void requirePlannedFirst(Event event) {
+        boolean first = lastSeq == 0;
+        if (first && !(event.payload() instanceof WorkflowPlanned)) {
+            throw new CeException(ErrorCode.LOG_CORRUPT, "a workflow's log starts with its plan (workflow.planned), "
+                    + "and this one does not.", "Restore the log from a backup: without its plan the workflow "
+                    + "cannot be read. ce doctor lists the other damage it finds.");
+        }
+        if (!first && event.payload() instanceof WorkflowPlanned) {
+            throw new CeException(ErrorCode.LOG_CORRUPT, "a workflow is planned once, and this is a second "
+                    + "workflow.planned.", "The log was changed outside PCE; restore it from a backup, or move this "
+                    + "event and the ones after it out of the log.");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.pce.engine.workspace;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.IoFailures;
 import dev.pce.engine.model.Ids;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
  * .ce-workspace/
  *   workspace.json            format marker
  *   workflows/&lt;id&gt;/events.jsonl   source of truth
+ *   workflows/&lt;id&gt;/events.jsonl.ack  how far it was acknowledged
  *   workflows/&lt;id&gt;/snapshot.json  cache
  *   artifacts/  logs/  index/
  * </pre>
@@ -135,9 +137,21 @@ public final class Workspace {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(workflowsDir());
         } catch (IOException e) {
+            deleteStaging(staging);
+            throw IoFailures.failed("create workflow " + workflowId + " in " + workflowsDir(), workflowsDir(), e,
+                    "Nothing was stored.");
+        } catch (RuntimeException e) {
+            deleteStaging(staging); // the initializer's own error (a full disk) says what happened
+            throw e;
+        }
+    }
+
+    /** A failed creation leaves nothing behind; where even that fails, gc removes stale staging later. */
+    private static void deleteStaging(Path staging) {
+        try {
             deleteTree(staging);
-            throw new CeException(ErrorCode.IO, "Could not create workflow " + workflowId + " in " + workflowsDir()
-                    + ": " + e.getMessage() + ".", "Check that the workspace is writable and the disk not full.", e);
+        } catch (CeException e) {
+            // the creation's own error matters more
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.pce.engine.log;
 
+import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventCodec;
+import dev.pce.engine.event.EventIds;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.testing.MutableClock;
@@ -17,6 +19,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +34,7 @@ import java.util.stream.LongStream;
 
 import static dev.pce.engine.ErrorCode.LOG_CORRUPT;
 import static dev.pce.engine.testing.Errors.assertError;
+import static dev.pce.engine.testing.Errors.thrown;
 import static dev.pce.engine.testing.Ticks.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -216,6 +220,112 @@ class EventLogTest {
                 .contains(new String(torn, StandardCharsets.UTF_8))
                 .contains("cut " + torn.length + " bytes at offset " + intactSize);
         assertThat(Ticks.append(reader, 1)).extracting(Event::seq).containsExactly(3L);
+    }
+
+    @Test
+    void logCutInsideALineBeforeItsAcknowledgedEndIsDamageNotATornTail() throws IOException {
+        List<Event> acknowledged = Ticks.append(open(), 25);
+        long insideLine6 = lineStart(6) + 10;
+        cut(insideLine6);
+        EventLog reader = open();
+
+        assertError(LOG_CORRUPT, reader::readNew, file + " ends inside line 6", "25 acknowledged events",
+                "events 6 to 25 are missing");
+        assertError(LOG_CORRUPT, () -> reader.locked((events, appender) -> appender.append(List.of(tick("x", 1)))),
+                "ends inside line 6", acknowledged.getLast().id());
+        assertError(LOG_CORRUPT, () -> open().locked((events, appender) -> events), "ends inside line 6");
+        assertThat(Files.size(file)).as("nothing is cut").isEqualTo(insideLine6);
+        assertThat(dir.resolve("events.jsonl.torn")).doesNotExist();
+    }
+
+    @Test
+    void logCutAtALineEndBeforeItsAcknowledgedEndIsDamage() throws IOException {
+        Ticks.append(open(), 25);
+        cut(lineStart(6));
+
+        CeException cut = thrown(LOG_CORRUPT, () -> open().readNew());
+        assertThat(cut.getMessage()).contains(file + " ends after line 5", "events 6 to 25 are missing");
+        assertThat(cut.fix()).contains("Restore events.jsonl from a backup", "ce doctor --repair-log");
+        assertError(LOG_CORRUPT, () -> open().locked((events, appender) -> events), "ends after line 5");
+    }
+
+    @Test
+    void tornTailOfAnAppendThatNeverFinishedIsCutEvenRightAfterTheAcknowledgedEnd() throws IOException {
+        EventLog writer = open();
+        List<Event> acknowledged = Ticks.append(writer, 3);
+        byte[] nextLine = EventCodec.encode(new Event(EventIds.next(0), 4, clock.instant(), "dead-writer",
+                new LeaseExpired("a", "cl-1", "alice")));
+        Ticks.appendRaw(file, Arrays.copyOf(nextLine, 7));
+
+        List<Event> caughtUp = writer.locked((events, appender) -> events);
+
+        assertThat(caughtUp).isEmpty();
+        assertThat(Ticks.decodeFile(file)).containsExactlyElementsOf(acknowledged);
+    }
+
+    @Test
+    void aLogReplacedByAnotherFileIsReadAsItIsAndTheOldInstanceRefusesToAppend() throws IOException {
+        EventLog old = open();
+        Ticks.append(old, 5);
+        byte[] shorter = Arrays.copyOf(Files.readAllBytes(file), (int) lineStart(3));
+        Path replacement = dir.resolve("replacement.jsonl");
+        Files.write(replacement, shorter);
+        Files.move(replacement, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        assertThat(open().readNew()).extracting(Event::seq).as("the old file's mark does not judge the new one")
+                .containsExactly(1L, 2L);
+        assertThat(old.fileStatus()).isEqualTo(EventLog.FileStatus.REPLACED);
+        assertError(ErrorCode.CONFLICT, () -> Ticks.append(old, 1), "was replaced by another file");
+        assertThat(Ticks.decodeFile(file)).hasSize(2);
+    }
+
+    @Test
+    void cutAfterKeepsACopyOfTheWholeLogAndMakesItReadableAgain() throws IOException {
+        List<Event> acknowledged = Ticks.append(open(), 8);
+        byte[] whole = Files.readAllBytes(file);
+        cut(lineStart(4) + 3);
+        long damagedSize = Files.size(file);
+        Path copy = dir.resolve("events.jsonl.damaged");
+        Event last = acknowledged.get(2);
+
+        open().cutAfter(lineStart(4), last.seq(), last.id(), damagedSize, copy);
+
+        assertThat(Files.readAllBytes(copy)).isEqualTo(Arrays.copyOf(whole, (int) damagedSize));
+        assertThat(open().readNew()).containsExactlyElementsOf(acknowledged.subList(0, 3));
+        assertThat(Ticks.append(open(), 1)).extracting(Event::seq).containsExactly(4L);
+    }
+
+    @Test
+    void cutAfterALogChangedSinceItWasExaminedChangesNothing() throws IOException {
+        Ticks.append(open(), 3);
+        long size = Files.size(file);
+
+        assertError(ErrorCode.CONFLICT, () -> open().cutAfter(lineStart(2), 1, "x", size - 1,
+                dir.resolve("copy")), "changed while it was being examined");
+        assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(dir.resolve("copy")).doesNotExist();
+    }
+
+    /** The byte offset where line {@code line} (1-based) starts. */
+    private long lineStart(int line) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int seen = 1;
+        for (int i = 0; i < bytes.length && seen < line; i++) {
+            if (bytes[i] == '\n') {
+                seen++;
+                if (seen == line) {
+                    return i + 1;
+                }
+            }
+        }
+        return line == 1 ? 0 : bytes.length;
+    }
+
+    /** Shortens the log as a tool outside PCE would (the same file, cut in place). */
+    private void cut(long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(size);
+        }
     }
 
     @Test

@@ -59,7 +59,8 @@ class WorkspaceGcTest {
 
     @Test
     void onlyFinishedWorkflowsOlderThanTheThresholdAreRemoved() {
-        Map<String, WorkspaceGc.Entry> entries = byId(WorkspaceGc.collect(workspace, THRESHOLD, clock, false));
+        Map<String, WorkspaceGc.Entry> entries =
+                byId(WorkspaceGc.collect(workspace, THRESHOLD, clock, false).entries());
 
         assertThat(entries).containsOnlyKeys(oldCompleted, oldFailed, oldActive, recentCompleted);
         assertThat(entries.get(oldCompleted).removed()).isTrue();
@@ -87,7 +88,7 @@ class WorkspaceGcTest {
     void dryRunReportsWhatWouldGoButRemovesNothing() {
         List<String> before = workspace.workflowIds();
 
-        Map<String, WorkspaceGc.Entry> entries = byId(WorkspaceGc.collect(workspace, THRESHOLD, clock, true));
+        Map<String, WorkspaceGc.Entry> entries = byId(WorkspaceGc.collect(workspace, THRESHOLD, clock, true).entries());
 
         assertThat(workspace.workflowIds()).isEqualTo(before);
         assertThat(entries.values()).noneMatch(WorkspaceGc.Entry::removed);

@@ -2,6 +2,8 @@ package dev.pce.server.cli;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.service.LogProblem;
+import dev.pce.engine.service.LogRepair;
 import dev.pce.engine.service.WorkflowCheck;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.index.UpdateResult;
@@ -20,19 +22,26 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ce doctor}: checks a workspace (every workflow's log and snapshot, the vault indexes against their vaults,
- * the learned rules) and, with {@code --repair}, repairs what is safe to repair: caches only (snapshots, indexes),
- * never the logs. Exits 1 when a problem is left.
+ * {@code ce doctor}: checks a workspace (every line of every workflow's log, the snapshots, the vault indexes against
+ * their vaults, the learned rules) and, with {@code --repair}, repairs what is safe to repair: caches only
+ * (snapshots, indexes), never the logs. A damaged log is repaired only when a person names it with
+ * {@code --repair-log}. Exits 1 when a problem is left.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check the workspace: event logs, snapshots against a replay of their logs, vault indexes "
-                + "against their vaults, the learned rules. --repair fixes what is safe (snapshots and indexes are "
-                + "caches); exit 1 when a problem is left.")
+        description = "Check the workspace: every line of the event logs, snapshots against a replay of their logs, "
+                + "vault indexes against their vaults, the learned rules. --repair fixes what is safe (snapshots and "
+                + "indexes are caches); --repair-log makes a damaged log readable again; exit 1 when a problem is "
+                + "left.")
 public final class DoctorCommand implements Callable<Integer> {
+    /** Problems printed per workflow; the count says how many more there are. */
+    private static final int PROBLEMS_SHOWN = 20;
 
     @Mixin
     WorkspaceOption workspaceOption = new WorkspaceOption();
@@ -40,6 +49,12 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--repair", description = "Delete snapshots that differ from their logs; bring indexes up to "
             + "date with their vaults.")
     boolean repair;
+
+    @Option(names = "--repair-log", paramLabel = "WORKFLOW_ID", description = "Make the workflow's damaged log "
+            + "readable again, deleting nothing: keep the events before its first unreadable line (the whole file "
+            + "is copied beside it first), accept a log cut at a line's end as it is, or move a workflow without a "
+            + "readable plan aside. Events after the damage are no longer part of the workflow.")
+    List<String> repairLogs = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -52,10 +67,17 @@ public final class DoctorCommand implements Callable<Integer> {
         Workspace workspace = workspaceOption.open();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Workspace " + workspace.root());
+        for (String id : repairLogs) {
+            LogRepair.Outcome outcome = LogRepair.repair(workspace, id, Clock.systemUTC());
+            line(out, outcome instanceof LogRepair.NothingToRepair ? WorkflowCheck.Verdict.OK
+                    : WorkflowCheck.Verdict.REPAIRED, "log of workflow " + id, outcome.describe());
+        }
         for (String id : workspace.workflowIds()) {
             WorkflowCheck.Result result = WorkflowCheck.check(workspace, id, repair);
-            line(out, worst(result.log(), result.snapshot()), "workflow " + id, result.events() + " events; "
+            problems += result.problems().size() + (result.snapshot() == WorkflowCheck.Verdict.PROBLEM ? 1 : 0);
+            print(out, worst(result.log(), result.snapshot()), "workflow " + id, result.events() + " events; "
                     + result.detail());
+            logProblems(out, result);
         }
         for (VaultSource source : VaultSources.fromEnvironment(workspace, System.getenv())) {
             checkIndex(out, workspace, source);
@@ -64,6 +86,30 @@ public final class DoctorCommand implements Callable<Integer> {
         out.println(problems == 0 ? "No problems." : problems + " problem(s) left.");
         out.flush();
         return problems == 0 ? 0 : 1;
+    }
+
+    /** Each problem of a log on its own lines: where, what, and what to do. */
+    private static void logProblems(PrintWriter out, WorkflowCheck.Result result) {
+        List<LogProblem> found = result.problems();
+        for (LogProblem problem : found.subList(0, Math.min(found.size(), PROBLEMS_SHOWN))) {
+            String where = problem.line() == 0 ? "file" : "line " + problem.line();
+            out.printf("           %s (%s): %s%n             Fix: %s%n", where, kind(problem.kind()), problem.what(),
+                    problem.fix());
+        }
+        if (found.size() > PROBLEMS_SHOWN) {
+            out.printf("           and %d more problem(s) of the same log%n", found.size() - PROBLEMS_SHOWN);
+        }
+        if (!result.readable()) {
+            out.printf("           PCE cannot read this workflow until it is repaired: restore the log from a "
+                    + "backup, or run ce doctor --repair-log %s%n", result.workflowId());
+        }
+    }
+
+    private static String kind(LogProblem.Kind kind) {
+        return switch (kind) {
+            case UNREADABLE -> "PCE cannot read the workflow";
+            case INCONSISTENT -> "changed outside PCE";
+        };
     }
 
     /** An index is a cache: it should hold what its vault holds; updating it (only changed files) repairs it. */
@@ -115,10 +161,15 @@ public final class DoctorCommand implements Callable<Integer> {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
+    /** Prints a verdict and counts it when it is a problem. */
     private void line(PrintWriter out, WorkflowCheck.Verdict verdict, String what, String detail) {
         if (verdict == WorkflowCheck.Verdict.PROBLEM) {
             problems++;
         }
+        print(out, verdict, what, detail);
+    }
+
+    private static void print(PrintWriter out, WorkflowCheck.Verdict verdict, String what, String detail) {
         out.printf("  %-8s %s: %s%n", verdict.name().toLowerCase(Locale.ROOT), what, detail);
     }
 }

@@ -2,6 +2,7 @@ package dev.pce.server.cli;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.log.EventLog;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.logging.LoggingSetup;
@@ -107,6 +108,7 @@ public final class StateCommand {
             } catch (IOException e) {
                 throw ioFailure("put the event log into the workspace at " + log, e);
             }
+            EventLog.forgetAcknowledgedEnd(log);
             return 0;
         }
     }

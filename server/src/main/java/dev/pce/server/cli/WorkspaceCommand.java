@@ -1,5 +1,6 @@
 package dev.pce.server.cli;
 
+import dev.pce.engine.service.WorkflowListing;
 import dev.pce.engine.service.WorkspaceGc;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.logging.LoggingSetup;
@@ -43,7 +44,8 @@ public final class WorkspaceCommand {
         public Integer call() {
             LoggingSetup.configureForCli();
             Workspace workspace = workspaceOption.open();
-            List<WorkspaceGc.Entry> entries = WorkspaceGc.collect(workspace, olderThan, Clock.systemUTC(), dryRun);
+            WorkspaceGc.Result result = WorkspaceGc.collect(workspace, olderThan, Clock.systemUTC(), dryRun);
+            List<WorkspaceGc.Entry> entries = result.entries();
             PrintWriter out = spec.commandLine().getOut();
             long eligible = 0;
             for (WorkspaceGc.Entry entry : entries) {
@@ -54,7 +56,11 @@ public final class WorkspaceCommand {
                 out.printf("%-14s %-30s %-9s last event %s%n", verdict, entry.workflowId(),
                         entry.phase().wireName(), entry.updatedAt());
             }
-            out.printf("%d of %d workflows %s.%n", eligible, entries.size(), dryRun ? "would be removed" : "removed");
+            for (WorkflowListing.UnreadableWorkflow unreadable : result.unreadable()) {
+                out.printf("%-14s %-30s %s%n", "kept", unreadable.workflowId(), "unreadable: " + unreadable.error());
+            }
+            out.printf("%d of %d workflows %s.%n", eligible, entries.size() + result.unreadable().size(),
+                    dryRun ? "would be removed" : "removed");
             out.flush();
             return 0;
         }

@@ -67,6 +67,11 @@ public final class McpStdioClient implements AutoCloseable {
         return new McpStdioClient(Optional.empty(), serverStdout, serverStdin, timeout);
     }
 
+    /** The server's process id, when this client started the server. */
+    public Optional<Long> pid() {
+        return process.map(Process::pid);
+    }
+
     /** Performs the MCP handshake and returns the server's initialize result. */
     public JsonNode initialize(String clientName) {
         ObjectNode params = JSON.createObjectNode();

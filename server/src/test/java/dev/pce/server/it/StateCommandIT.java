@@ -84,6 +84,32 @@ class StateCommandIT {
         assertThat(nextJob.resolve("src/Ui.java")).hasContent("class ui {}");
     }
 
+    /** Restoring an earlier state over a workflow that went further is a person's choice, not a cut log. */
+    @Test
+    void anEarlierStateRestoredOverTheWorkflowIsReadAsItIs() throws Exception {
+        Path job = cloneOf(repository(temp.resolve("origin")), "job");
+        String workflow;
+        Path state = temp.resolve("artifact/ce-state");
+        try (ServerUnderTest server = ServerUnderTest.start(job.resolve(".ce-workspace"))) {
+            workflow = server.ok("ce_plan", args("goal", "g", "tasks", List.of(args("id", "api", "title", "API",
+                    "kind", "build")))).path("workflow_id").asText();
+            assertThat(ce(job, "state", "save", state.toString(), "--workflow", workflow).exitCode()).isZero();
+            var claim = server.ok("ce_claim", args("workflow_id", workflow, "pool", "builders", "agent", "bob"));
+            server.ok("ce_complete", args("workflow_id", workflow, "task_id", "api", "agent", "bob",
+                    "claim_id", claim.path("task").path("claim_id").asText()));
+        }
+
+        assertThat(ce(job, "state", "restore", state.toString(), "--workflow", workflow).exitCode()).isZero();
+
+        Run doctor = ce(job, "doctor");
+        assertThat(doctor.exitCode()).as(doctor.out()).isZero();
+        assertThat(doctor.out()).contains("ok       workflow " + workflow + ": 1 events");
+        try (ServerUnderTest server = ServerUnderTest.start(job.resolve(".ce-workspace"))) {
+            assertThat(server.ok("ce_claim", args("workflow_id", workflow, "pool", "builders", "agent", "eve"))
+                    .path("claimed").asBoolean()).isTrue();
+        }
+    }
+
     @Test
     void aStateDirectoryWithoutItsFilesIsRefusedWithWhatToGive() throws Exception {
         Path job = cloneOf(repository(temp.resolve("origin")), "job");
