@@ -29,7 +29,14 @@ public record WorkflowLogs(Map<String, List<Event>> logs, List<UnreadableWorkflo
         List<UnreadableWorkflow> unreadable = new ArrayList<>();
         for (String id : workspace.workflowIds()) {
             try (EventLog log = EventLog.open(workspace.eventsFile(id), Clock.systemUTC())) {
-                logs.put(id, log.readNew());
+                List<Event> events = log.readNew();
+                if (events.isEmpty()) {
+                    // PCE writes the plan before a workflow appears: an empty log was emptied, not a workflow of 0 tasks
+                    unreadable.add(new UnreadableWorkflow(id, "Event log " + log.file() + " holds no events, not "
+                            + "even the plan. Fix: run ce doctor, which says how to restore or move it aside."));
+                } else {
+                    logs.put(id, events);
+                }
             } catch (CeException e) {
                 unreadable.add(new UnreadableWorkflow(id, e.describe()));
             }
