@@ -48,21 +48,21 @@ class FaultInjectionIT {
 
     /**
      * Waves of processes append to one workflow's log at once and are killed at random moments after their first
-     * acknowledgement: light appenders running the engine's log code, and in every fourth wave two real
-     * {@code ce serve} processes whose three agents each claim and complete tasks with calls in flight. After every
-     * wave the engine's reader must find everything acknowledged; at the end a fresh server shows every
-     * acknowledged completion as done and takes the workflow on.
+     * acknowledgement: light appenders running the engine's log code, and in every tenth wave two real
+     * {@code ce serve} processes whose three agents each claim and complete tasks with calls in flight (a server
+     * start costs the CPU of some thirty appenders). After every wave the engine's reader must find everything
+     * acknowledged; at the end a fresh server shows every acknowledged completion as done and takes the workflow on.
      */
     @Test
     void processesKilledWhileAppendingLoseNoAcknowledgedEvent() throws Exception {
-        CrashOptions options = new CrashOptions(KILLS, 8, 2, 4, 3, 2_000, 60, 42);
+        CrashOptions options = new CrashOptions(KILLS, 8, 2, 10, 3, 2_000, 60, 42);
 
         CrashResult result = new CrashRun(options, temp, new PrintWriter(System.err, true)).run();
 
         assertThat(result.lost()).as("acknowledged, then missing from the log").isEmpty();
         assertThat(result.problems()).isEmpty();
         assertThat(result.totalKills()).isGreaterThanOrEqualTo(KILLS);
-        assertThat(result.kills().get("ce serve")).as("real servers killed").isGreaterThanOrEqualTo(KILLS / 25);
+        assertThat(result.kills().get("ce serve")).as("real servers killed").isGreaterThanOrEqualTo(KILLS / 50);
         assertThat(result.acknowledged()).as("acknowledgements checked, by kind")
                 .containsKeys("Tick", "Claim", "Completion");
         System.err.printf("FaultInjectionIT: %d kills (%s), %d acknowledgements checked (%s), %d events, %d torn"

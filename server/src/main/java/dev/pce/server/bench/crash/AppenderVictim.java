@@ -29,6 +29,8 @@ final class AppenderVictim implements Victim {
     private final List<Acknowledgement> acknowledged = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstAck = new CountDownLatch(1);
     private final Thread reader;
+    /** Whether it was still running when killed: one that had ended did so by itself. */
+    private volatile boolean killedRunning;
 
     private AppenderVictim(String source, Process process, Path stderr) {
         this.source = source;
@@ -63,6 +65,7 @@ final class AppenderVictim implements Victim {
 
     @Override
     public void kill() throws InterruptedException {
+        killedRunning = process.isAlive();
         process.destroyForcibly();
         process.waitFor();
         reader.join();
@@ -71,6 +74,12 @@ final class AppenderVictim implements Victim {
     @Override
     public List<Acknowledgement> acknowledged() {
         return List.copyOf(acknowledged);
+    }
+
+    /** An appender only stops by itself on an error, which it prints on stderr. */
+    @Override
+    public List<String> troubles() {
+        return killedRunning ? List.of() : List.of(describe());
     }
 
     @Override

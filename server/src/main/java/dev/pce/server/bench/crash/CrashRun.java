@@ -77,6 +77,8 @@ public final class CrashRun {
                         problems.add("wave " + wave + ": acknowledged nothing within " + FIRST_ACKNOWLEDGEMENT
                                 + ": " + victim.describe());
                     }
+                    int at = wave;
+                    victim.troubles().stream().limit(3).forEach(trouble -> problems.add("wave " + at + ": " + trouble));
                     kills.merge(victim.kind(), 1, Integer::sum);
                     waveAcknowledged.addAll(victim.acknowledged());
                 }

@@ -39,6 +39,7 @@ final class ServerVictim implements Victim {
     private final List<Acknowledgement> acknowledged = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstCompletion = new CountDownLatch(1);
     private final List<Thread> agents = new ArrayList<>();
+    private final List<String> troubles = new CopyOnWriteArrayList<>();
     private volatile boolean killed;
 
     private ServerVictim(String name, String workflowId, Process process, Path stderr) {
@@ -92,6 +93,11 @@ final class ServerVictim implements Victim {
     }
 
     @Override
+    public List<String> troubles() {
+        return List.copyOf(troubles);
+    }
+
+    @Override
     public String describe() {
         try {
             return name + " (exit " + (process.isAlive() ? "none yet" : process.exitValue()) + "): "
@@ -119,7 +125,11 @@ final class ServerVictim implements Victim {
                 return;
             }
             JsonNode claimed = claim.get().structured();
-            if (claim.get().isError() || !claimed.path("claimed").asBoolean()) {
+            if (claim.get().isError()) {
+                troubles.add(agent + ": ce_claim answered " + claim.get().text());
+                continue;
+            }
+            if (!claimed.path("claimed").asBoolean()) {
                 continue;
             }
             String task = claimed.path("task").path("spec").path("id").asText();
@@ -130,7 +140,9 @@ final class ServerVictim implements Victim {
             if (done.isEmpty()) {
                 return;
             }
-            if (!done.get().isError()) {
+            if (done.get().isError()) {
+                troubles.add(agent + ": ce_complete answered " + done.get().text());
+            } else {
                 acknowledge(new Acknowledgement.Completion(name, task, claimId));
             }
         }
@@ -171,6 +183,7 @@ final class ServerVictim implements Victim {
                 return Optional.empty();
             }
         }
-        throw new IllegalStateException(name + ": no answer to " + tool + " within " + ANSWER + " while alive");
+        troubles.add(name + ": no answer to " + tool + " within " + ANSWER + " while it was alive");
+        return Optional.empty();
     }
 }

@@ -21,6 +21,9 @@ sealed interface Victim permits AppenderVictim, ServerVictim {
     /** Everything it acknowledged before it died. */
     List<Acknowledgement> acknowledged();
 
+    /** What went wrong before the kill: an error it answered or printed, an exit of its own. Empty when nothing. */
+    List<String> troubles();
+
     /** Its stderr, for the report of a run that went wrong. */
     String describe();
 }
