@@ -20,6 +20,14 @@ public final class Limits {
     /** Relations a workflow may hold: its plan's and those of the tasks PCE adds. */
     public static final int MAX_WORKFLOW_EDGES = MAX_PLAN_EDGES + 25_000;
     /**
+     * What a plan's tasks name in reads, writes, produces and consumes, a path counted once for itself and once for
+     * every directory it lies in ({@code src/api/Foo.java} counts 3): the dependency rules hold a fact for each, so a
+     * megabyte of deep paths must not become gigabytes of facts.
+     */
+    public static final int MAX_PLAN_REFERENCES = 1_000_000;
+    /** What a workflow's tasks may name, its plan's and those of the tasks PCE adds. */
+    public static final int MAX_WORKFLOW_REFERENCES = MAX_PLAN_REFERENCES + 250_000;
+    /**
      * The payload of one plan event (workflow.planned, workflow.tasks_added), as JSON: with its envelope, the event's
      * log line stays under {@link #MAX_EVENT_LINE_BYTES}.
      */

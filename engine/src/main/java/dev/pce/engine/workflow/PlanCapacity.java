@@ -17,16 +17,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How much one plan, or one workflow with the tasks PCE adds to it, may hold: tasks, relations between them, and
- * the bytes of the event that records them. These bounds keep the cost of one call (its time, its memory and its
- * log line) bounded whatever the caller sends; each refusal names the bound, the value and how to get under it.
+ * How much one plan, or one workflow with the tasks PCE adds to it, may hold: tasks, relations between them, what
+ * its tasks name, and the bytes of the event that records them. These bounds keep the cost of one call (its time,
+ * its memory and its log line) bounded whatever the caller sends; each refusal names the bound, the value and how
+ * to get under it.
  *
- * @param name "plan" or "workflow", for the messages
+ * @param maxReferences files, directories and interfaces its tasks may name ({@link Limits#MAX_PLAN_REFERENCES})
+ * @param name          "plan" or "workflow", for the messages
  */
-public record PlanCapacity(int maxTasks, int maxEdges, String name) {
-    public static final PlanCapacity PLAN = new PlanCapacity(Limits.MAX_TASKS, Limits.MAX_PLAN_EDGES, "plan");
+public record PlanCapacity(int maxTasks, int maxEdges, int maxReferences, String name) {
+    public static final PlanCapacity PLAN = new PlanCapacity(Limits.MAX_TASKS, Limits.MAX_PLAN_EDGES,
+            Limits.MAX_PLAN_REFERENCES, "plan");
     public static final PlanCapacity WORKFLOW = new PlanCapacity(Limits.MAX_WORKFLOW_TASKS,
-            Limits.MAX_WORKFLOW_EDGES, "workflow");
+            Limits.MAX_WORKFLOW_EDGES, Limits.MAX_WORKFLOW_REFERENCES, "workflow");
 
     private static final String SPLIT = "Split the goal into several workflows (one ce_plan each)";
 
@@ -48,6 +51,48 @@ public record PlanCapacity(int maxTasks, int maxEdges, String name) {
         }
         return Optional.of("the " + name + " declares " + count(declared) + " dependencies (depends_on entries over"
                 + " all tasks), more than the " + count(maxEdges) + " relations a " + name + " may hold");
+    }
+
+    /**
+     * What the tasks name in reads, writes, produces and consumes, each path counted once for itself and once for
+     * every directory it lies in.
+     */
+    public static long references(List<TaskSpec> tasks) {
+        long count = 0;
+        for (TaskSpec task : tasks) {
+            count += paths(task.reads()) + paths(task.writes()) + task.produces().size() + task.consumes().size();
+        }
+        return count;
+    }
+
+    /** A problem for the plan's report when its tasks name more than it may hold. */
+    public Optional<String> referencesProblem(List<TaskSpec> tasks) {
+        long named = references(tasks);
+        if (named <= maxReferences) {
+            return Optional.empty();
+        }
+        return Optional.of("the " + name + "'s tasks name " + count(named) + " files, directories and interfaces in"
+                + " reads, writes, produces and consumes (a path counts once for itself and once for every directory"
+                + " it lies in), more than the " + count(maxReferences) + " a " + name + " may hold");
+    }
+
+    /** The fix that goes with {@link #referencesProblem}. */
+    public static String referencesFix() {
+        return SPLIT + ", list fewer files per task, or name a directory instead of the files in it ('src/api/'"
+                + " for everything there). Nothing was stored.";
+    }
+
+    private static long paths(List<String> paths) {
+        long count = 0;
+        for (String path : paths) {
+            count++;
+            for (int i = 0; i < path.length() - 1; i++) {
+                if (path.charAt(i) == '/') {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /** The fix that goes with {@link #declaredProblem}. */

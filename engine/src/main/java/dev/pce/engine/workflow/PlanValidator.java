@@ -48,9 +48,12 @@ public final class PlanValidator {
             throw invalid(List.of("the " + capacity.name() + " has " + tasks.size() + " tasks, more than "
                     + capacity.maxTasks()), "Split the goal into several workflows.");
         }
-        // counted before anything else looks at the dependencies: the count bounds that work
+        // counted before anything else looks at the dependencies and paths: the counts bound that work
         capacity.declaredProblem(tasks).ifPresent(problem -> {
             throw invalid(List.of(problem), PlanCapacity.declaredFix());
+        });
+        capacity.referencesProblem(tasks).ifPresent(problem -> {
+            throw invalid(List.of(problem), PlanCapacity.referencesFix());
         });
         Map<String, Integer> firstIndex = new HashMap<>();
         List<TaskSpec> resolved = new ArrayList<>(tasks.size());

@@ -4,6 +4,7 @@ import dev.pce.engine.CeException;
 import dev.pce.engine.Limits;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.testing.MutableClock;
+import dev.pce.engine.workflow.PlanCapacity;
 import dev.pce.engine.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,30 @@ class PlanCapacityTest {
         assertThat(error.getMessage()).contains("declares 100,001 dependencies", "more than the 100,000 relations a"
                 + " plan may hold");
         assertThat(error.fix()).contains("Split the goal into several workflows", "declare only direct dependencies");
+        assertNothingStored();
+    }
+
+    /** A megabyte of deep paths would have been gigabytes of facts for the rules: counted and refused first. */
+    @Test
+    void aPlanNamingMoreFilesAndDirectoriesThanItMayHoldIsRefused() {
+        assertThat(PlanCapacity.references(List.of(TaskSpec.builder("a", "build").reads("src/api/Foo.java")
+                .writes("src/api/", "README.md").produces("api").build()))).isEqualTo(3 + 2 + 1 + 1);
+        String deep = "d/".repeat(99);
+        List<TaskSpec> tasks = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            String[] paths = new String[10];
+            for (int p = 0; p < paths.length; p++) {
+                paths[p] = deep + "f" + i + "-" + p;
+            }
+            tasks.add(TaskSpec.builder("t" + i, "build").writes(paths).build());
+        }
+        tasks.add(TaskSpec.builder("one-more", "build").writes("x").build());
+
+        CeException error = thrown(INVALID_PLAN, () -> service.plan("deep paths", tasks, "planner"));
+
+        assertThat(error.getMessage()).contains("the plan's tasks name 1,000,001 files, directories and interfaces",
+                "more than the 1,000,000 a plan may hold");
+        assertThat(error.fix()).contains("name a directory instead of the files in it");
         assertNothingStored();
     }
 

@@ -100,8 +100,7 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
             rejectCycle(index, ordering, "The dependency rules ordered its tasks in a cycle");
             OrderGraph decided = OrderGraph.of(OrderGraph.Stage.DECIDED, index, positions(index, ordering));
             session.insert(decided);
-            int decidedSoFar = EdgeSet.of(index, decisions(session)).size();
-            SharedWrites.find(facts, decided, maxEdges - decidedSoFar, maxEdges).forEach(session::insert);
+            SharedWrites.find(facts, decided, maxEdges).forEach(session::insert);
             fireAll(session, cancellation, budget);
 
             List<PlanNote> notes = new ArrayList<>(SessionFacts.ofType(session, PlanNote.class));

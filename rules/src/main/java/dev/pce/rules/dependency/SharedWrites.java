@@ -26,11 +26,11 @@ final class SharedWrites {
     }
 
     /**
-     * @param budget   the resource relations (distinct pairs of tasks) the plan may still take
-     * @param maxEdges the plan's bound, for the message
-     * @throws CeException {@link ErrorCode#INVALID_PLAN} when the unordered pairs exceed {@code budget}
+     * @param maxEdges the relations the plan may hold: more unordered pairs than that alone refuse it (the exact
+     *                 count, with the other relations, is the caller's)
+     * @throws CeException {@link ErrorCode#INVALID_PLAN} when the unordered pairs exceed {@code maxEdges}
      */
-    static List<UnorderedWriters> find(List<Object> facts, OrderGraph decided, int budget, int maxEdges) {
+    static List<UnorderedWriters> find(List<Object> facts, OrderGraph decided, int maxEdges) {
         Map<String, List<FileAccess>> writersByPath = new LinkedHashMap<>();
         Map<String, List<PathWithin>> writtenWithin = new LinkedHashMap<>();
         for (Object fact : facts) {
@@ -40,7 +40,7 @@ final class SharedWrites {
                 writtenWithin.computeIfAbsent(within.directory(), any -> new ArrayList<>()).add(within);
             }
         }
-        Pairs pairs = new Pairs(budget, maxEdges);
+        Pairs pairs = new Pairs(maxEdges);
         writersByPath.forEach((path, writers) -> {
             samePath(path, writers, decided, pairs);
             for (FileAccess writer : writers) {
@@ -95,13 +95,11 @@ final class SharedWrites {
 
     /** The facts found so far and the distinct task pairs among them. */
     private static final class Pairs {
-        private final int budget;
         private final int maxEdges;
         private final List<UnorderedWriters> found = new ArrayList<>();
         private final Set<Long> distinct = new HashSet<>();
 
-        Pairs(int budget, int maxEdges) {
-            this.budget = budget;
+        Pairs(int maxEdges) {
             this.maxEdges = maxEdges;
         }
 
@@ -109,7 +107,7 @@ final class SharedWrites {
             found.add(pair);
             long key = ((long) Math.min(pair.firstIndex(), pair.secondIndex()) << 32)
                     | Math.max(pair.firstIndex(), pair.secondIndex());
-            if (distinct.add(key) && distinct.size() > budget) {
+            if (distinct.add(key) && distinct.size() > maxEdges) {
                 throw new CeException(ErrorCode.INVALID_PLAN, String.format(Locale.ROOT, "Plan rejected: its tasks"
                         + " would have more than the %,d relations it may hold: %,d tasks write %s (one of the shared"
                         + " paths), and every pair of writers that no dependency orders is a resource relation.",

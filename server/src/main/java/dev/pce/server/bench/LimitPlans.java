@@ -71,6 +71,23 @@ public final class LimitPlans {
         return plan;
     }
 
+    /**
+     * {@code tasks} build tasks, each writing {@code files} files {@code depth} directories deep: every file counts
+     * once for itself and once for each directory towards what a plan may name.
+     */
+    public static ObjectNode deepFiles(int tasks, int files, int depth) {
+        ObjectNode plan = goal(tasks + " tasks writing " + files + " files " + depth + " directories deep");
+        ArrayNode list = plan.putArray("tasks");
+        String directories = "d/".repeat(depth);
+        for (int i = 0; i < tasks; i++) {
+            ArrayNode writes = task(list, i).putArray("writes");
+            for (int f = 0; f < files; f++) {
+                writes.add(directories + "f" + i + "-" + f);
+            }
+        }
+        return plan;
+    }
+
     /** {@code tasks} build tasks, each depending on {@code each} earlier tasks picked at random (seeded). */
     public static ObjectNode randomDependencies(int tasks, int each, long seed) {
         Random random = new Random(seed);

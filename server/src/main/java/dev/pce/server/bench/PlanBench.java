@@ -55,7 +55,8 @@ public final class PlanBench {
                         descriptions), () -> LimitPlans.described(descriptions, Limits.MAX_TEXT_LENGTH)),
                 new Shape("5,000 tasks x 50 dependencies", () -> LimitPlans.randomDependencies(5_000, 50, 1)),
                 new Shape("20,000 chained writers of one file", () -> LimitPlans.writers(Limits.MAX_TASKS, true)),
-                new Shape("1,000 unordered writers of one file", () -> LimitPlans.writers(1_000, false)));
+                new Shape("1,000 unordered writers of one file", () -> LimitPlans.writers(1_000, false)),
+                new Shape("1,000 tasks x 10 files 100 directories deep", () -> LimitPlans.deepFiles(1_000, 10, 100)));
         Path scratch = Files.createTempDirectory("pce-plan-bench-");
         try {
             out.printf("## ce_plan at the bounds%n%nJava %s, %d cores, %s %s, %d runs each, a fresh server per run%n%n",

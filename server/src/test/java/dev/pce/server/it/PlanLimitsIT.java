@@ -70,6 +70,15 @@ class PlanLimitsIT {
     }
 
     @Test
+    void aPlanNamingMoreFilesAndDirectoriesThanTheRulesMayHoldIsRefused() {
+        ToolResponse refused = server.call("ce_plan", LimitPlans.deepFiles(1_000, 10, 100));
+
+        assertThat(refused.isError()).isTrue();
+        assertThat(refused.text()).contains("INVALID_PLAN", "the plan's tasks name 1,010,000 files, directories and"
+                + " interfaces", "more than the 1,000,000 a plan may hold", "name a directory instead");
+    }
+
+    @Test
     void aPlanWhoseEventWouldPassItsBoundIsRefusedNamingItsSize() {
         int tasks = Limits.MAX_PLAN_PAYLOAD_BYTES / Limits.MAX_TEXT_LENGTH + 1;
 
