@@ -12,8 +12,34 @@ public final class Limits {
     public static final int MAX_TASKS = 20_000;
     /** Tasks a workflow may hold: its plan's and those PCE adds (gate remediation, review rework) on top. */
     public static final int MAX_WORKFLOW_TASKS = MAX_TASKS + 5_000;
+    /**
+     * Relations a plan may hold: its declared depends_on and those the dependency rules derive (resource, feedback,
+     * implicit). Each costs the plan call about the same time and memory, and its event about 200 bytes.
+     */
+    public static final int MAX_PLAN_EDGES = 100_000;
+    /** Relations a workflow may hold: its plan's and those of the tasks PCE adds. */
+    public static final int MAX_WORKFLOW_EDGES = MAX_PLAN_EDGES + 25_000;
+    /**
+     * What a plan's tasks name in reads, writes, produces and consumes, a path counted once for itself and once for
+     * every directory it lies in ({@code src/api/Foo.java} counts 3): the dependency rules hold a fact for each, so a
+     * megabyte of deep paths must not become gigabytes of facts.
+     */
+    public static final int MAX_PLAN_REFERENCES = 1_000_000;
+    /** What a workflow's tasks may name, its plan's and those of the tasks PCE adds. */
+    public static final int MAX_WORKFLOW_REFERENCES = MAX_PLAN_REFERENCES + 250_000;
+    /**
+     * The payload of one plan event (workflow.planned, workflow.tasks_added), as JSON: with its envelope, the event's
+     * log line stays under {@link #MAX_EVENT_LINE_BYTES}.
+     */
+    public static final int MAX_PLAN_PAYLOAD_BYTES = 30 * 1024 * 1024;
+    /**
+     * One event's log line, envelope included: no more than one message may carry (32 MiB), so whatever reads the
+     * log back never meets a line larger than what it was sent. The event log refuses a larger one unwritten.
+     */
+    public static final int MAX_EVENT_LINE_BYTES = 32 * 1024 * 1024;
     public static final int MAX_LIST_ITEMS = 1_000;
     public static final int MAX_PATH_LENGTH = 1_024;
+    /** The free-form {@code data} of a completion, as JSON. */
     public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
     public static final int MAX_EVENTS_PAGE = 1_000;
     public static final long MAX_LEASE_SECONDS = 7 * 24 * 3600;

@@ -32,4 +32,13 @@ public interface DependencyClassifier {
     default List<ClassifiedEdge> classify(List<TaskSpec> tasks, Cancellation cancellation) {
         return classify(tasks);
     }
+
+    /**
+     * As {@link #classify(List, Cancellation)}, for a caller that takes at most {@code maxEdges} relations: a
+     * classifier that finds out early that there will be more may refuse at once ({@code INVALID_PLAN}, saying why)
+     * instead of building them all. Otherwise it returns every edge, and the caller checks the count.
+     */
+    default List<ClassifiedEdge> classify(List<TaskSpec> tasks, Cancellation cancellation, int maxEdges) {
+        return classify(tasks, cancellation);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.pce.engine.event;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,9 @@ import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -36,17 +39,59 @@ public final class EventCodec {
     private EventCodec() {
     }
 
-    /** The event as one UTF-8 JSON line, newline included. */
+    /**
+     * The event as one UTF-8 JSON line, newline included: the same bytes as {@link #toJson} written out, streamed
+     * without building the tree first (a plan's event holds hundreds of thousands of nodes).
+     */
     public static byte[] encode(Event event) {
-        ObjectNode line = toJson(event);
-        try {
-            byte[] json = MAPPER.writeValueAsBytes(line);
-            byte[] withNewline = new byte[json.length + 1];
-            System.arraycopy(json, 0, withNewline, 0, json.length);
-            withNewline[json.length] = '\n';
-            return withNewline;
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("id", event.id());
+            json.writeNumberField("seq", event.seq());
+            json.writeStringField("time", event.time().toString());
+            json.writeStringField("type", event.type());
+            json.writeStringField("source", event.source());
+            json.writeFieldName("payload");
+            writePayload(json, event.payload());
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("event " + event.id() + " cannot be written as JSON", e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /** The bytes of the payload's JSON, counted without keeping them: a bound is checked before anything is written. */
+    public static long payloadSize(EventPayload payload) {
+        CountingOutputStream counter = new CountingOutputStream();
+        try (JsonGenerator json = MAPPER.createGenerator(counter)) {
+            writePayload(json, payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("a '" + payload.type() + "' payload cannot be written as JSON", e);
+        }
+        return counter.count;
+    }
+
+    private static void writePayload(JsonGenerator json, EventPayload payload) throws IOException {
+        if (payload instanceof UnrecognizedPayload unknown) {
+            MAPPER.writeTree(json, unknown.raw());
+        } else {
+            MAPPER.writeValue(json, payload);
+        }
+    }
+
+    private static final class CountingOutputStream extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
         }
     }
 

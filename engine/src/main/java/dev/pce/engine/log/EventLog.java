@@ -3,6 +3,7 @@ package dev.pce.engine.log;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.IoFailures;
+import dev.pce.engine.Limits;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventCodec;
 import dev.pce.engine.event.EventIds;
@@ -29,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -370,7 +372,7 @@ public final class EventLog implements Closeable {
             NewEvent draft = newEvents.get(i);
             Event event = new Event(EventIds.next(now.toEpochMilli()), ++seq, now, draft.source(), draft.payload());
             starts[i] = consumed + bytes.size();
-            bytes.writeBytes(EventCodec.encode(event));
+            bytes.writeBytes(requireLineFits(EventCodec.encode(event), event));
             events.add(event);
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
@@ -418,6 +420,17 @@ public final class EventLog implements Closeable {
             LOG.warn("Event log {}: could not record the acknowledged end in {} ({}); the log itself is intact.",
                     file, AckMark.fileOf(file), e.toString());
         }
+    }
+
+    /** The safety net under every input bound: no reader of the log meets a line larger than one message. */
+    private static byte[] requireLineFits(byte[] line, Event event) {
+        if (line.length <= Limits.MAX_EVENT_LINE_BYTES) {
+            return line;
+        }
+        throw new CeException(ErrorCode.INVALID_ARGUMENT, String.format(Locale.ROOT, "The '%s' event would take %,d"
+                        + " bytes in the event log, more than the %,d one event may take; nothing was written.",
+                event.type(), line.length, Limits.MAX_EVENT_LINE_BYTES),
+                "Send less in one call: fewer or shorter findings, texts or tasks.");
     }
 
     /** gc may have removed the workflow; appending to an unlinked or replaced file would lose events silently. */

@@ -64,6 +64,28 @@ final class WorkflowHandle implements Closeable {
         }
     }
 
+    /**
+     * A handle on a workflow this process has just created: it folds the events it wrote instead of reading them
+     * back (a large plan's event takes a second to decode), and reads from where they end.
+     *
+     * @param written the workflow's events as appended, from its first
+     * @param offset  the byte offset just past the last of them
+     */
+    static WorkflowHandle created(String workflowId, Path dir, Clock clock, PoolSlots slots, List<Event> written,
+                                  long offset) {
+        EventLog log = EventLog.open(dir.resolve(Workspace.EVENTS_FILE), clock);
+        try {
+            WorkflowState state = new WorkflowState(workflowId);
+            state.applyAll(written);
+            log.resumeAt(offset, written.getLast().seq());
+            state.applyAll(log.readNew());
+            return new WorkflowHandle(log, state, dir.resolve(Workspace.SNAPSHOT_FILE), clock, 0, slots);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+    }
+
     private static WorkflowHandle open(String workflowId, EventLog log, Path dir, Clock clock, PoolSlots slots) {
         Path snapshotFile = dir.resolve(Workspace.SNAPSHOT_FILE);
         Optional<WorkflowSnapshot> snapshot = SnapshotStore.read(snapshotFile)

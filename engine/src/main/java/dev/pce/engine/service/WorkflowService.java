@@ -40,6 +40,7 @@ import dev.pce.engine.workflow.ClaimCommand;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.FailCommand;
 import dev.pce.engine.workflow.ProgressCommand;
+import dev.pce.engine.workflow.PlanCapacity;
 import dev.pce.engine.workflow.PlanValidator;
 import dev.pce.engine.workflow.WorkflowState;
 import dev.pce.engine.workspace.Workspace;
@@ -143,19 +144,28 @@ public final class WorkflowService implements Closeable {
         cancellation.check();
         List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
         cancellation.check();
-        List<ClassifiedEdge> edges = classifier.classify(resolved, cancellation);
+        List<ClassifiedEdge> edges = PlanCapacity.PLAN.requireEdges(
+                classifier.classify(resolved, cancellation, PlanCapacity.PLAN.maxEdges()));
         cancellation.check();
         // the schedule checks what classification may add: an implicit edge can close a cycle
         ScheduleView schedule = ScheduleView.of(Scheduler.plan(resolved, edges, slots));
+        WorkflowPlanned payload = new WorkflowPlanned(goal, resolved, edges, plannedEstimates);
+        PlanCapacity.PLAN.requireEventFits(payload, resolved.size(), edges.size());
+        cancellation.check();
         String workflowId = newWorkflowId();
-        NewEvent planned = new NewEvent(agent, new WorkflowPlanned(goal, resolved, edges, plannedEstimates));
+        NewEvent planned = new NewEvent(agent, payload);
         cancellation.commit();
+        List<Event> written = new ArrayList<>();
+        long[] writtenTo = new long[1];
         workspace.createWorkflow(workflowId, eventsFile -> {
             EventLog.create(eventsFile);
             try (EventLog log = EventLog.open(eventsFile, clock)) {
-                log.locked((caughtUp, appender) -> appender.append(List.of(planned)));
+                written.addAll(log.locked((caughtUp, appender) -> appender.append(List.of(planned))));
+                writtenTo[0] = log.consumedOffset();
             }
         });
+        handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id, workspace.workflowDir(id), clock, slots,
+                written, writtenTo[0]));
         return handle(workflowId).read(state -> {
             StatusReport report = StatusReport.of(state, clock.instant());
             List<String> ready = state.tasks().stream().map(TaskState::id)

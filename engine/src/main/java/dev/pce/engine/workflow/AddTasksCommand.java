@@ -1,8 +1,8 @@
 package dev.pce.engine.workflow;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.event.NewEvent;
@@ -58,14 +58,18 @@ public record AddTasksCommand(List<TaskSpec> tasks, String reason, String cause,
         }
         List<TaskSpec> all = new ArrayList<>(state.tasks().stream().map(TaskState::spec).toList());
         all.addAll(tasks);
-        List<TaskSpec> resolved = PlanValidator.validate(state.goal(), all, Limits.MAX_WORKFLOW_TASKS);
-        List<ClassifiedEdge> edges = new ArrayList<>(classifier.classify(resolved).stream()
+        List<TaskSpec> resolved = PlanValidator.validate(state.goal(), all, PlanCapacity.WORKFLOW);
+        List<ClassifiedEdge> edges = new ArrayList<>(classifier.classify(resolved, Cancellation.none(),
+                        PlanCapacity.WORKFLOW.maxEdges()).stream()
                 .filter(edge -> newIds.contains(edge.from()) || newIds.contains(edge.to())).toList());
         edges.addAll(extraEdges);
         List<ClassifiedEdge> allEdges = new ArrayList<>(state.relations().edges());
         allEdges.addAll(edges);
+        PlanCapacity.WORKFLOW.requireEdges(allEdges);
         Scheduler.plan(resolved, allEdges, PoolSlots.defaults()); // refuses a cycle the new relations would close
         List<TaskSpec> added = resolved.subList(resolved.size() - tasks.size(), resolved.size());
-        return List.of(new NewEvent(agent, new TasksAdded(added, edges, reason, cause)));
+        TasksAdded payload = new TasksAdded(added, edges, reason, cause);
+        PlanCapacity.WORKFLOW.requireEventFits(payload, added.size(), edges.size());
+        return List.of(new NewEvent(agent, payload));
     }
 }

@@ -2,7 +2,6 @@ package dev.pce.engine.workflow;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import dev.pce.engine.Limits;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
@@ -30,14 +29,14 @@ public final class PlanValidator {
      * @throws CeException {@link ErrorCode#INVALID_PLAN} listing every problem
      */
     public static List<TaskSpec> validate(String goal, List<TaskSpec> tasks) {
-        return validate(goal, tasks, Limits.MAX_TASKS);
+        return validate(goal, tasks, PlanCapacity.PLAN);
     }
 
     /**
-     * As {@link #validate(String, List)}, for a workflow that may hold up to {@code maxTasks}: a full plan still
-     * takes the remediation and rework tasks PCE adds to it.
+     * As {@link #validate(String, List)}, for what {@code capacity} may hold: a workflow holds more than its plan,
+     * so that a full plan still takes the remediation and rework tasks PCE adds to it.
      */
-    public static List<TaskSpec> validate(String goal, List<TaskSpec> tasks, int maxTasks) {
+    public static List<TaskSpec> validate(String goal, List<TaskSpec> tasks, PlanCapacity capacity) {
         List<String> problems = new ArrayList<>();
         if (goal.isBlank()) {
             problems.add("goal is empty");
@@ -45,10 +44,17 @@ public final class PlanValidator {
         if (tasks.isEmpty()) {
             throw invalid(List.of("the plan has no tasks"), "Give at least one task.");
         }
-        if (tasks.size() > maxTasks) {
-            throw invalid(List.of("the plan has " + tasks.size() + " tasks, more than " + maxTasks),
-                    "Split the goal into several workflows.");
+        if (tasks.size() > capacity.maxTasks()) {
+            throw invalid(List.of("the " + capacity.name() + " has " + tasks.size() + " tasks, more than "
+                    + capacity.maxTasks()), "Split the goal into several workflows.");
         }
+        // counted before anything else looks at the dependencies and paths: the counts bound that work
+        capacity.declaredProblem(tasks).ifPresent(problem -> {
+            throw invalid(List.of(problem), PlanCapacity.declaredFix());
+        });
+        capacity.referencesProblem(tasks).ifPresent(problem -> {
+            throw invalid(List.of(problem), PlanCapacity.referencesFix());
+        });
         Map<String, Integer> firstIndex = new HashMap<>();
         List<TaskSpec> resolved = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {

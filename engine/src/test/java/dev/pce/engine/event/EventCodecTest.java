@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
+import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.testing.Plans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static dev.pce.engine.testing.Plans.task;
 import static dev.pce.engine.testing.Errors.assertError;
@@ -38,6 +41,33 @@ class EventCodecTest {
             Event decoded = roundTrip(event);
 
             assertThat(decoded).as(payload.type()).isEqualTo(event);
+        }
+    }
+
+    /**
+     * The line is streamed without building its tree (a plan's tree held hundreds of thousands of nodes): it must be
+     * byte for byte what the tree gives, and {@code payloadSize} must count exactly the payload's bytes.
+     */
+    @Test
+    void theStreamedLineIsTheTreeWrittenOutAndThePayloadSizeIsExact() throws Exception {
+        JsonNode data = Json.mapper().readTree("{\"tests\":12,\"ratio\":0.5,\"nested\":{\"ok\":true,\"é\":\"ü\\n\"}}");
+        ClassifiedEdge edge = new ClassifiedEdge("a", "b", EdgeClass.RESOURCE, "both write \"x\"", "rule", "x");
+        List<EventPayload> payloads = List.of(
+                new WorkflowPlanned("ship it", Plans.of(task("a").writes("x"), task("b").kind("review").dependsOn("a")),
+                        List.of(edge), Map.of("a", 12.5)),
+                new TasksAdded(Plans.of(task("c").estimate(0.25)), List.of(edge), "gate failed", "gate:g1"),
+                new TaskClaimed("a", "cl-1", "alice", "builders", TIME.plusSeconds(600)),
+                new TaskCompleted("a", "cl-2", "done", List.of("src/A.java"), data, true),
+                new TaskFailed("a", "cl-4", "line one\nline two", true, false),
+                new UnrecognizedPayload("future.thing", data));
+        for (EventPayload payload : payloads) {
+            Event event = new Event("e1", 4, TIME, "agent-1", payload);
+            byte[] tree = Json.mapper().writeValueAsBytes(EventCodec.toJson(event));
+
+            assertThat(new String(EventCodec.encode(event), StandardCharsets.UTF_8)).as(payload.type())
+                    .isEqualTo(new String(tree, StandardCharsets.UTF_8) + "\n");
+            assertThat(EventCodec.payloadSize(payload)).as(payload.type())
+                    .isEqualTo(Json.mapper().writeValueAsBytes(EventCodec.toJson(event).get("payload")).length);
         }
     }
 

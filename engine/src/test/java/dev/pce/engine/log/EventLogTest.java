@@ -1,12 +1,16 @@
 package dev.pce.engine.log;
 
 import dev.pce.engine.CeException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Json;
+import dev.pce.engine.Limits;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventCodec;
 import dev.pce.engine.event.EventIds;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.NewEvent;
+import dev.pce.engine.event.UnrecognizedPayload;
 import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Ticks;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +80,25 @@ class EventLogTest {
         assertThat(readBack).containsExactlyElementsOf(concat(first, second));
         assertThat(Ticks.decodeFile(file)).containsExactlyElementsOf(readBack);
         assertThat(second.get(0).time()).isEqualTo(clock.instant());
+    }
+
+    /** No reader of the log ever meets a line larger than one message: the bound under every input bound. */
+    @Test
+    void anEventLargerThanOneMessageIsRefusedAndNothingIsWritten() throws IOException {
+        EventLog writer = open();
+        writer.locked((caughtUp, appender) -> appender.append(List.of(tick("a", 1))));
+        byte[] before = Files.readAllBytes(file);
+        ObjectNode huge = Json.mapper().createObjectNode().put("text", "x".repeat(Limits.MAX_EVENT_LINE_BYTES));
+        NewEvent tooLarge = new NewEvent("agent", new UnrecognizedPayload("huge.thing", huge));
+
+        assertError(ErrorCode.INVALID_ARGUMENT, () -> writer.locked((caughtUp, appender) ->
+                        appender.append(List.of(tick("a", 2), tooLarge))),
+                "The 'huge.thing' event would take 33,554,",
+                "more than the 33,554,432 one event may take; nothing was written");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        List<Event> next = writer.locked((caughtUp, appender) -> appender.append(List.of(tick("a", 3))));
+        assertThat(next).extracting(Event::seq).containsExactly(2L);
     }
 
     @Test

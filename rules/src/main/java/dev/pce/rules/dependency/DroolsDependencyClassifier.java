@@ -3,6 +3,7 @@ package dev.pce.rules.dependency;
 import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.dependency.EdgeClass;
@@ -48,7 +49,13 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
 
     @Override
     public List<ClassifiedEdge> classify(List<TaskSpec> tasks, Cancellation cancellation) {
-        return classifyWithNotes(tasks, cancellation).edges();
+        return classify(tasks, cancellation, Limits.MAX_WORKFLOW_EDGES);
+    }
+
+    /** Refuses as soon as the relations would number more than {@code maxEdges}, before they are all built. */
+    @Override
+    public List<ClassifiedEdge> classify(List<TaskSpec> tasks, Cancellation cancellation, int maxEdges) {
+        return classifyWithNotes(tasks, cancellation, maxEdges).edges();
     }
 
     /**
@@ -58,12 +65,12 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
      * @throws CeException {@link ErrorCode#INVALID_PLAN} naming both tasks of every conflicting declaration
      */
     public Classification classifyWithNotes(List<TaskSpec> tasks) {
-        return classifyWithNotes(tasks, Cancellation.none());
+        return classifyWithNotes(tasks, Cancellation.none(), Limits.MAX_WORKFLOW_EDGES);
     }
 
-    private Classification classifyWithNotes(List<TaskSpec> tasks, Cancellation cancellation) {
+    private Classification classifyWithNotes(List<TaskSpec> tasks, Cancellation cancellation, int maxEdges) {
         try {
-            return run(tasks, cancellation);
+            return run(tasks, cancellation, maxEdges);
         } catch (CeException | Cancellation.Cancelled e) {
             throw e;
         } catch (RuntimeException e) {
@@ -73,24 +80,28 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         }
     }
 
-    private Classification run(List<TaskSpec> tasks, Cancellation cancellation) {
+    private Classification run(List<TaskSpec> tasks, Cancellation cancellation, int maxEdges) {
         TaskIndex index = new TaskIndex(tasks);
         List<Object> facts = PlanFacts.of(index, tasks);
         List<ClassifiedEdge> declared = declaredEdges(facts);
         rejectCycle(index, declared, "Its depends_on form a cycle");
         cancellation.check();
         KieSession session = rules.kieBase().newKieSession();
+        DecisionBudget budget = new DecisionBudget(maxEdges);
+        session.addEventListener(budget);
         try {
             facts.forEach(session::insert);
             session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, positions(index, declared)));
-            fireAll(session, cancellation);
+            fireAll(session, cancellation, budget);
             rejectProblems(index, session);
 
             List<ClassifiedEdge> ordering = decisions(session).stream().filter(e -> e.edgeClass().orders()).toList();
             checkNoneDropped(declared, ordering);
             rejectCycle(index, ordering, "The dependency rules ordered its tasks in a cycle");
-            session.insert(OrderGraph.of(OrderGraph.Stage.DECIDED, index, positions(index, ordering)));
-            fireAll(session, cancellation);
+            OrderGraph decided = OrderGraph.of(OrderGraph.Stage.DECIDED, index, positions(index, ordering));
+            session.insert(decided);
+            SharedWrites.find(facts, decided, maxEdges).forEach(session::insert);
+            fireAll(session, cancellation, budget);
 
             List<PlanNote> notes = new ArrayList<>(SessionFacts.ofType(session, PlanNote.class));
             notes.sort(Comparator.comparingInt((PlanNote note) -> index.position(note.task()))
@@ -101,12 +112,18 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         }
     }
 
-    /** Fires every rule, as fireAllRules does, looking at the cancellation every so many firings. */
-    private static void fireAll(KieSession session, Cancellation cancellation) {
-        while (session.fireAllRules(FIRINGS_PER_CHECK) == FIRINGS_PER_CHECK) {
+    /**
+     * Fires every rule, as fireAllRules does, looking at the cancellation every so many firings, and refusing the plan
+     * once the rules decided more relations than it may hold. A bounded call may fire more than its bound (Drools
+     * fires a rule's whole batch of matches), so only fewer means that nothing is left to fire.
+     */
+    private static void fireAll(KieSession session, Cancellation cancellation, DecisionBudget budget) {
+        while (session.fireAllRules(FIRINGS_PER_CHECK) >= FIRINGS_PER_CHECK) {
             cancellation.check();
+            budget.check();
         }
         cancellation.check();
+        budget.check();
     }
 
     private static List<ClassifiedEdge> decisions(KieSession session) {

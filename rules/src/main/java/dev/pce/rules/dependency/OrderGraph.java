@@ -91,8 +91,10 @@ public final class OrderGraph {
 
     /** Whether a path of one or more edges leads from task {@code from} to task {@code to}. */
     public boolean reaches(String from, String to) {
-        int a = tasks.position(from);
-        int b = tasks.position(to);
+        return reaches(tasks.position(from), tasks.position(to));
+    }
+
+    private boolean reaches(int a, int b) {
         if (rank[a] >= rank[b]) {
             return false;
         }
@@ -101,7 +103,31 @@ public final class OrderGraph {
 
     /** Whether either task reaches the other. */
     public boolean ordered(String a, String b) {
-        return reaches(a, b) || reaches(b, a);
+        int x = tasks.position(a);
+        int y = tasks.position(b);
+        return reaches(x, y) || reaches(y, x);
+    }
+
+    /** The topological rank of the task at plan position {@code a}: only tasks ranked after it can be reached. */
+    int rank(int a) {
+        return rank[a];
+    }
+
+    /**
+     * Of the tasks in {@code others} (plan positions), those that neither reach task {@code a} nor are reached from
+     * it: one pass over bit sets instead of a question per pair.
+     */
+    BitSet unorderedWith(int a, BitSet others) {
+        BitSet[] closure = closure();
+        BitSet unordered = (BitSet) others.clone();
+        unordered.clear(a);
+        unordered.andNot(closure[a]);
+        for (int b = unordered.nextSetBit(0); b >= 0; b = unordered.nextSetBit(b + 1)) {
+            if (rank[b] < rank[a] && closure[b].get(a)) {
+                unordered.clear(b);
+            }
+        }
+        return unordered;
     }
 
     private synchronized BitSet[] closure() {

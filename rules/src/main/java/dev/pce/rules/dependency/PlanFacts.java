@@ -7,6 +7,7 @@ import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,18 @@ import java.util.Set;
 
 /** Turns a plan's tasks into the facts the dependency rules reason over. */
 final class PlanFacts {
+    /**
+     * Producers of one interface beyond which the plan is refused here: each pair of them is a conflict the rules
+     * would report, and a thousand producers are half a million pairs built before any is reported.
+     */
+    static final int MAX_PRODUCERS = 10;
 
     private PlanFacts() {
     }
 
     /** Every fact for the plan: tasks, declared dependencies, file accesses (with enclosing directories), interfaces. */
     static List<Object> of(TaskIndex index, List<TaskSpec> tasks) {
+        rejectManyProducers(tasks);
         List<Object> facts = new ArrayList<>(tasks.size() * 8);
         for (int i = 0; i < tasks.size(); i++) {
             TaskSpec task = tasks.get(i);
@@ -53,6 +60,26 @@ final class PlanFacts {
             }
         }
         return facts;
+    }
+
+    /** The conflict the rule interface-produced-twice reports pair by pair, said once for many producers. */
+    private static void rejectManyProducers(List<TaskSpec> tasks) {
+        Map<String, List<String>> producers = new LinkedHashMap<>();
+        for (TaskSpec task : tasks) {
+            for (String name : new LinkedHashSet<>(task.produces())) {
+                producers.computeIfAbsent(name, any -> new ArrayList<>()).add(task.id());
+            }
+        }
+        for (Map.Entry<String, List<String>> entry : producers.entrySet()) {
+            List<String> ids = entry.getValue();
+            if (ids.size() > MAX_PRODUCERS) {
+                throw new CeException(ErrorCode.INVALID_PLAN, "Plan rejected: " + ids.size() + " tasks ('"
+                        + String.join("', '", ids.subList(0, 3)) + "' and " + (ids.size() - 3) + " more) produce the"
+                        + " interface '" + entry.getKey() + "', which has one producer.",
+                        "Let one task produce '" + entry.getKey() + "' and the others consume it, or give their"
+                                + " interfaces different names.");
+            }
+        }
     }
 
     private static void addAccesses(List<Object> facts, String task, int index, List<String> paths, AccessMode mode) {

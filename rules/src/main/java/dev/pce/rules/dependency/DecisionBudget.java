@@ -1,0 +1,53 @@
+package dev.pce.rules.dependency;
+
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
+import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.workflow.PlanCapacity;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+
+import java.util.Locale;
+
+/**
+ * Stops a session whose rules decide far more relations than the plan may hold: a rule that pairs tasks (a
+ * project's own, say "every docs task waits for every build") would otherwise build millions before anyone counts.
+ * The bound is twice the plan's, so the few relations that two rules decide alike never refuse a plan that the exact
+ * count after the rules would take.
+ */
+final class DecisionBudget extends DefaultRuleRuntimeEventListener {
+    private final int maxEdges;
+    private final int stopAt;
+    private int live;
+    private boolean exceeded;
+
+    DecisionBudget(int maxEdges) {
+        this.maxEdges = maxEdges;
+        this.stopAt = maxEdges > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : 2 * maxEdges;
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getObject() instanceof ClassifiedEdge && ++live > stopAt && !exceeded) {
+            exceeded = true;
+            event.getKieRuntime().halt();
+        }
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        if (event.getOldObject() instanceof ClassifiedEdge) {
+            live--;
+        }
+    }
+
+    /** @throws CeException {@link ErrorCode#INVALID_PLAN} once the rules went past the bound */
+    void check() {
+        if (exceeded) {
+            throw new CeException(ErrorCode.INVALID_PLAN, String.format(Locale.ROOT, "Plan rejected: the dependency"
+                    + " rules decided more than %,d relations between its tasks (they were stopped there), more than"
+                    + " the %,d it may hold.", stopAt, maxEdges), PlanCapacity.edgeFix());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.pce.server.cli;
+
+import dev.pce.server.bench.PlanBench;
+import dev.pce.server.logging.LoggingSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code ce bench plan}: what one ce_plan call costs at the bounds on plan size, over stdio. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Time ce_plan over stdio on plans at PCE's bounds (20,000 tasks with 100,000 relations, a plan "
+                + "event near 30 MiB), one past them, and the shapes that once cost minutes and gigabytes (5,000 "
+                + "tasks x 50 dependencies, many writers of one file): round trip, the server's peak resident "
+                + "memory, the event's log line. A fresh server per run; prints a markdown table.")
+public final class PlanBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs per plan (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LoggingSetup.configureForCli();
+        new PlanBench(Math.max(1, runs), spec.commandLine().getOut()).run();
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.pce.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.Limits;
+import dev.pce.server.bench.LimitPlans;
+import dev.pce.server.client.McpStdioClient.ToolResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.pce.server.it.ServerUnderTest.args;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bounds on one plan, over stdio: a plan at them is stored, one past them is refused with an error naming the
+ * bound, the value and the fix, and the server goes on. What a call at the bounds costs is measured by
+ * {@code ce bench plan} (docs/performance.md), never asserted here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlanLimitsIT {
+    @TempDir
+    static Path temp;
+
+    private ServerUnderTest server;
+
+    @BeforeAll
+    void start() throws IOException {
+        server = ServerUnderTest.start(temp.resolve("ws"));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aPlanWithTheMostTasksAndRelationsIsStoredInOneLogLineSmallerThanAMessage() throws IOException {
+        JsonNode plan = server.ok("ce_plan", LimitPlans.relations(Limits.MAX_TASKS, Limits.MAX_PLAN_EDGES));
+
+        assertThat(plan.path("task_count").asInt()).isEqualTo(Limits.MAX_TASKS);
+        Path log = Path.of(plan.path("event_log").asText());
+        assertThat(Files.size(log)).as("the plan's event line").isLessThanOrEqualTo(Limits.MAX_EVENT_LINE_BYTES);
+        JsonNode status = server.ok("ce_status", args("workflow_id", plan.path("workflow_id").asText()));
+        assertThat(status.path("workflow").path("task_count").asInt()).isEqualTo(Limits.MAX_TASKS);
+    }
+
+    @Test
+    void oneRelationMoreIsRefusedNamingTheBoundTheValueAndTheFix() {
+        ToolResponse refused = server.call("ce_plan", LimitPlans.relations(Limits.MAX_TASKS,
+                Limits.MAX_PLAN_EDGES + 1));
+
+        assertThat(refused.isError()).isTrue();
+        assertThat(refused.text()).contains("INVALID_PLAN", "declares 100,001 dependencies",
+                "more than the 100,000 relations a plan may hold", "Split the goal into several workflows");
+    }
+
+    @Test
+    void relationsTheRulesWouldDeriveCountTooAndAreRefusedBeforeTheyAreBuilt() {
+        ToolResponse refused = server.call("ce_plan", LimitPlans.writers(1_000, false));
+
+        assertThat(refused.isError()).isTrue();
+        assertThat(refused.text()).contains("INVALID_PLAN", "more than the 100,000 relations it may hold",
+                "1,000 tasks write src/Shared.java", "order the tasks that write the same file");
+    }
+
+    @Test
+    void aPlanNamingMoreFilesAndDirectoriesThanTheRulesMayHoldIsRefused() {
+        ToolResponse refused = server.call("ce_plan", LimitPlans.deepFiles(1_000, 10, 100));
+
+        assertThat(refused.isError()).isTrue();
+        assertThat(refused.text()).contains("INVALID_PLAN", "the plan's tasks name 1,010,000 files, directories and"
+                + " interfaces", "more than the 1,000,000 a plan may hold", "name a directory instead");
+    }
+
+    @Test
+    void aPlanWhoseEventWouldPassItsBoundIsRefusedNamingItsSize() {
+        int tasks = Limits.MAX_PLAN_PAYLOAD_BYTES / Limits.MAX_TEXT_LENGTH + 1;
+
+        ToolResponse refused = server.call("ce_plan", LimitPlans.described(tasks, Limits.MAX_TEXT_LENGTH));
+
+        assertThat(refused.isError()).isTrue();
+        assertThat(refused.text()).contains("INVALID_PLAN", "the event recording its " + tasks + " tasks",
+                "more than the 30.0 MiB (31,457,280 bytes) one plan event may hold", "shorten the descriptions");
+        assertThat(server.ok("ce_plan", Plans.small()).path("task_count").asInt()).as("the server goes on")
+                .isEqualTo(4);
+    }
+}
