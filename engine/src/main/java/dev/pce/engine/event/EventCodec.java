@@ -166,8 +166,9 @@ public final class EventCodec {
 
     private static CeException corrupt(String where, String problem) {
         return new CeException(ErrorCode.LOG_CORRUPT, "Event log " + where + " " + problem + ".",
-                "Restore the file from a backup or move the damaged line out of it; every line must be an event "
-                        + "written by PCE.");
+                "Restore the file from a backup: every line must be an event written by PCE. ce doctor lists "
+                        + "each damaged line; ce doctor --repair-log <workflow id> keeps the events before the first "
+                        + "one, with a copy of the whole file.");
     }
 
     private static String firstLine(String message) {
