@@ -7,6 +7,7 @@ import dev.pce.engine.workflow.PlanCapacity;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
 
 import java.util.Locale;
 
@@ -22,9 +23,20 @@ final class DecisionBudget extends DefaultRuleRuntimeEventListener {
     private int live;
     private boolean exceeded;
 
-    DecisionBudget(int maxEdges) {
+    private DecisionBudget(int maxEdges) {
         this.maxEdges = maxEdges;
         this.stopAt = maxEdges > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : 2 * maxEdges;
+    }
+
+    /**
+     * A budget listening to {@code session}. Registered here, not by the classifier: passing this as a Drools listener
+     * makes the JVM's verifier load Drools' listener interface with the calling class, and the classifier is loaded
+     * on the server's start path, which must not touch the on-demand jar.
+     */
+    static DecisionBudget watch(KieSession session, int maxEdges) {
+        DecisionBudget budget = new DecisionBudget(maxEdges);
+        session.addEventListener(budget);
+        return budget;
     }
 
     @Override

@@ -87,8 +87,7 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         rejectCycle(index, declared, "Its depends_on form a cycle");
         cancellation.check();
         KieSession session = rules.kieBase().newKieSession();
-        DecisionBudget budget = new DecisionBudget(maxEdges);
-        session.addEventListener(budget);
+        DecisionBudget budget = DecisionBudget.watch(session, maxEdges);
         try {
             facts.forEach(session::insert);
             session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, positions(index, declared)));
