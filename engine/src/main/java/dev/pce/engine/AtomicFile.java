@@ -1,6 +1,5 @@
 package dev.pce.engine;
 
-import dev.pce.engine.workspace.Workspace;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -38,7 +37,7 @@ public final class AtomicFile {
                 channel.force(true);
             }
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Workspace.syncDirectory(dir);
+            syncDirectory(dir);
             return absolute;
         } catch (IOException e) {
             deleteQuietly(temp);
@@ -55,6 +54,15 @@ public final class AtomicFile {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {
             // the error being reported matters more than a leftover temp file
+        }
+    }
+
+    /** Makes a directory's entries durable (a new file is only safe once its directory entry is). */
+    public static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open directories; the file data itself was already forced.
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.pce.engine.dependency;
 
+import dev.pce.engine.model.EdgeClass;
+
 import java.util.Objects;
 
 /**

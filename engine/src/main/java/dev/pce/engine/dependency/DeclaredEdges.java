@@ -1,7 +1,8 @@
 package dev.pce.engine.dependency;
 
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.engine.workflow.Topology;
+import dev.pce.engine.model.Topology;
 
 import java.util.ArrayList;
 import java.util.BitSet;

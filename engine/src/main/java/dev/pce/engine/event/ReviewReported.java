@@ -1,6 +1,6 @@
 package dev.pce.engine.event;
 
-import dev.pce.engine.workflow.DimensionReview;
+import dev.pce.engine.conflict.DimensionReview;
 
 import java.util.List;
 import java.util.Objects;

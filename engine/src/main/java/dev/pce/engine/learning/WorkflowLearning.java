@@ -1,6 +1,7 @@
 package dev.pce.engine.learning;
 
 import dev.pce.engine.Elapsed;
+import dev.pce.engine.conflict.DimensionReview;
 import dev.pce.engine.conflict.QualityResolution;
 import dev.pce.engine.conflict.Resolution;
 import dev.pce.engine.conflict.ResourceResolution;
@@ -25,7 +26,6 @@ import dev.pce.engine.learning.LearningReport.GateFailure;
 import dev.pce.engine.learning.LearningReport.ReworkLoop;
 import dev.pce.engine.learning.LearningReport.ReworkTrigger;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.engine.workflow.DimensionReview;
 
 import java.time.Instant;
 import java.util.ArrayList;

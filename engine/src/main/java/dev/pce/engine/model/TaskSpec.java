@@ -1,7 +1,5 @@
 package dev.pce.engine.model;
 
-import dev.pce.engine.dependency.EdgeClass;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

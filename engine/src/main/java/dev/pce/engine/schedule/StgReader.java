@@ -3,7 +3,7 @@ package dev.pce.engine.schedule;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 
 import java.io.IOException;

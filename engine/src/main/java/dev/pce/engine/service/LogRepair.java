@@ -1,5 +1,6 @@
 package dev.pce.engine.service;
 
+import dev.pce.engine.AtomicFile;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.event.Event;
@@ -109,7 +110,7 @@ public final class LogRepair {
             throw new CeException(ErrorCode.IO, "Could not move " + dir + " to " + aside + ": " + e.getMessage()
                     + ".", "Move the folder out of " + workspace.workflowsDir() + " by hand.", e);
         }
-        Workspace.syncDirectory(workspace.workflowsDir());
+        AtomicFile.syncDirectory(workspace.workflowsDir());
         return new SetAside(workflowId, aside);
     }
 

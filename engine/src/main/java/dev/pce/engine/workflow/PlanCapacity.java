@@ -4,9 +4,9 @@ import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.EventCodec;
 import dev.pce.engine.event.EventPayload;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.EnumMap;

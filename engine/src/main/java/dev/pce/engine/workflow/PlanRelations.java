@@ -1,8 +1,9 @@
 package dev.pce.engine.workflow;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.model.Topology;
 
 import java.util.ArrayList;
 import java.util.Comparator;

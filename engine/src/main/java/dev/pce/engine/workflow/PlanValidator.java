@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.model.Topology;
 
 import java.util.ArrayList;
 import java.util.HashMap;

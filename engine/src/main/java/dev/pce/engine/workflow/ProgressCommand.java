@@ -2,11 +2,11 @@ package dev.pce.engine.workflow;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.ClaimRevoked;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.ProgressRolledBack;
 import dev.pce.engine.event.TaskProgressed;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.PartialOutput;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskState;

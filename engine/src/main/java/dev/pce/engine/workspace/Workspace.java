@@ -1,18 +1,17 @@
 package dev.pce.engine.workspace;
 
+import dev.pce.engine.AtomicFile;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.IoFailures;
 import dev.pce.engine.model.Ids;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -133,9 +132,9 @@ public final class Workspace {
             Files.createDirectory(staging);
             Path log = staging.resolve(EVENTS_FILE);
             initializer.initialize(log);
-            syncDirectory(staging);
+            AtomicFile.syncDirectory(staging);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory(workflowsDir());
+            AtomicFile.syncDirectory(workflowsDir());
         } catch (IOException e) {
             deleteStaging(staging);
             throw IoFailures.failed("create workflow " + workflowId + " in " + workflowsDir(), workflowsDir(), e,
@@ -159,15 +158,6 @@ public final class Workspace {
     @FunctionalInterface
     public interface WorkflowInitializer {
         void initialize(Path eventsFile) throws IOException;
-    }
-
-    /** Makes a directory's entries durable (a new file is only safe once its directory entry is). */
-    public static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open directories; the file data itself was already forced.
-        }
     }
 
     /** Removes a directory tree; missing files are fine. */

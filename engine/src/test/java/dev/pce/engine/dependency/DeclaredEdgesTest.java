@@ -1,5 +1,6 @@
 package dev.pce.engine.dependency;
 
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 import org.junit.jupiter.api.Test;
 

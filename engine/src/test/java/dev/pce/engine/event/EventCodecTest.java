@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.testing.Plans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static dev.pce.engine.testing.Plans.task;
 import static dev.pce.engine.testing.Errors.assertError;
+import static dev.pce.engine.testing.Plans.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventCodecTest {

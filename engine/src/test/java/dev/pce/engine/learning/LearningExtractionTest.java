@@ -1,11 +1,12 @@
 package dev.pce.engine.learning;
 
+import dev.pce.engine.conflict.DimensionReview;
 import dev.pce.engine.conflict.QualityDecision;
 import dev.pce.engine.conflict.QualityResolution;
 import dev.pce.engine.conflict.ResourceResolution;
+import dev.pce.engine.conflict.ReviewVerdict;
 import dev.pce.engine.conflict.TimelineDecision;
 import dev.pce.engine.conflict.TimelineResolution;
-import dev.pce.engine.conflict.ReviewVerdict;
 import dev.pce.engine.event.ConflictOverridden;
 import dev.pce.engine.event.ConflictResolved;
 import dev.pce.engine.event.GateEvaluated;
@@ -23,7 +24,6 @@ import dev.pce.engine.learning.LearningReport.FailureCause;
 import dev.pce.engine.learning.LearningReport.ReworkLoop;
 import dev.pce.engine.learning.LearningReport.ReworkTrigger;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.engine.workflow.DimensionReview;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

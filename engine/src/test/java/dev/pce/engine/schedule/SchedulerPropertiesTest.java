@@ -1,7 +1,7 @@
 package dev.pce.engine.schedule;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

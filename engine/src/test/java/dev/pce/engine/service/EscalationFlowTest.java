@@ -2,6 +2,7 @@ package dev.pce.engine.service;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.pce.engine.conflict.ConflictArbiter;
+import dev.pce.engine.conflict.DimensionReview;
 import dev.pce.engine.conflict.QualityDecision;
 import dev.pce.engine.conflict.QualityResolution;
 import dev.pce.engine.conflict.ResourceContention;
@@ -17,7 +18,6 @@ import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.workflow.CompleteCommand;
-import dev.pce.engine.workflow.DimensionReview;
 import dev.pce.engine.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

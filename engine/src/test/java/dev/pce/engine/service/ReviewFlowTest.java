@@ -1,6 +1,10 @@
 package dev.pce.engine.service;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.pce.engine.conflict.DimensionReview;
+import dev.pce.engine.conflict.ReviewVerdict;
+import dev.pce.engine.dependency.DeclaredEdges;
+import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Finding;
 import dev.pce.engine.gate.FindingSeverity;
@@ -9,11 +13,7 @@ import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.workflow.CompleteCommand;
-import dev.pce.engine.workflow.DimensionReview;
 import dev.pce.engine.workflow.ReviewCommand;
-import dev.pce.engine.conflict.ReviewVerdict;
-import dev.pce.engine.dependency.DeclaredEdges;
-import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,7 +3,7 @@ package dev.pce.engine.workflow;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.StateFixture;

@@ -1,6 +1,7 @@
 package dev.pce.engine.workflow;
 
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.model.Topology;
 import dev.pce.engine.testing.Plans;
 import org.junit.jupiter.api.Test;
 

@@ -2,13 +2,13 @@ package dev.pce.engine.workflow;
 
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventCodec;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TasksAdded;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.testing.MutableClock;

@@ -1,6 +1,6 @@
 package dev.pce.rules.dependency;
 
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 
 import java.util.Locale;
 

@@ -6,7 +6,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.DependencyClassifier;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.CompiledDrl;
 import dev.pce.rules.SessionFacts;

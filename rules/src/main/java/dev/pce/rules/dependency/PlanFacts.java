@@ -2,7 +2,7 @@ package dev.pce.rules.dependency;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
 

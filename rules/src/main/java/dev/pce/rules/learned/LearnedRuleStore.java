@@ -1,5 +1,6 @@
 package dev.pce.rules.learned;
 
+import dev.pce.engine.AtomicFile;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
@@ -115,9 +116,9 @@ public final class LearnedRuleStore {
         try {
             Files.writeString(staging.resolve(MANIFEST), Json.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(version), StandardCharsets.UTF_8);
-            Workspace.syncDirectory(staging);
+            AtomicFile.syncDirectory(staging);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            Workspace.syncDirectory(directory);
+            AtomicFile.syncDirectory(directory);
             return version;
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             discard(staging);

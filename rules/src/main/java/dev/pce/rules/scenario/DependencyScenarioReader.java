@@ -1,7 +1,7 @@
 package dev.pce.rules.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.List;

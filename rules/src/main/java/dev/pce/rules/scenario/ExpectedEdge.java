@@ -1,7 +1,7 @@
 package dev.pce.rules.scenario;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.pce.server.tools;
 
 import dev.pce.engine.Limits;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.TaskSpec;
 

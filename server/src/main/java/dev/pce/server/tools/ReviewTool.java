@@ -1,11 +1,11 @@
 package dev.pce.server.tools;
 
 import dev.pce.engine.Limits;
+import dev.pce.engine.conflict.DimensionReview;
+import dev.pce.engine.conflict.ReviewVerdict;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.service.ReviewOutcome;
 import dev.pce.engine.service.WorkflowService;
-import dev.pce.engine.workflow.DimensionReview;
-import dev.pce.engine.conflict.ReviewVerdict;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,8 +1,8 @@
 package dev.pce.engine.learning.experiment;
 
+import dev.pce.engine.conflict.DimensionReview;
 import dev.pce.engine.conflict.ReviewVerdict;
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventPayload;
 import dev.pce.engine.event.ReviewReported;
@@ -15,12 +15,12 @@ import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.learning.EstimateCorrections;
 import dev.pce.engine.learning.Pattern.ReviewRequirement;
 import dev.pce.engine.learning.PatternSet;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.DurationNoise;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.schedule.Scheduler;
-import dev.pce.engine.workflow.DimensionReview;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.pce.engine.schedule.bench;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
 

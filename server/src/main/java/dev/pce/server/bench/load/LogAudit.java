@@ -2,7 +2,6 @@ package dev.pce.server.bench.load;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.TaskClaimed;
@@ -11,6 +10,7 @@ import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.merge.InputLog;
 import dev.pce.engine.merge.InputLogReader;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.workflow.WorkflowState;
 

@@ -2,7 +2,6 @@ package dev.pce.server.bench.load;
 
 import dev.pce.engine.Json;
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.dependency.EdgeClass;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventCodec;
 import dev.pce.engine.event.EventPayload;
@@ -11,6 +10,7 @@ import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.WorkflowPlanned;
+import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.pce.engine.workflow;
+package dev.pce.engine.model;
 
 import dev.pce.engine.model.TaskSpec;
 

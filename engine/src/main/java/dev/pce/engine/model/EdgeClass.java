@@ -1,4 +1,4 @@
-package dev.pce.engine.dependency;
+package dev.pce.engine.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

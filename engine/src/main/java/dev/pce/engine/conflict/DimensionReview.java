@@ -1,6 +1,5 @@
-package dev.pce.engine.workflow;
+package dev.pce.engine.conflict;
 
-import dev.pce.engine.conflict.ReviewVerdict;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Finding;
 
