@@ -1,7 +1,10 @@
 package dev.pce.engine.dependency;
 
 import dev.pce.engine.model.EdgeClass;
+import dev.pce.engine.model.TaskSpec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,5 +29,21 @@ public record ClassifiedEdge(String from, String to, EdgeClass edgeClass, String
         reason = reason == null ? "" : reason;
         rule = rule == null ? "" : rule;
         resource = resource == null ? "" : resource;
+    }
+
+    /**
+     * Edges for a plan recorded before edges were classified: every declared dependency as declared (hard unless
+     * the plan said soft), nothing more.
+     */
+    public static List<ClassifiedEdge> declaredOnly(List<TaskSpec> tasks) {
+        List<ClassifiedEdge> edges = new ArrayList<>();
+        for (TaskSpec task : tasks) {
+            for (String dependency : task.dependsOn()) {
+                EdgeClass declared = task.dependencyTypes().getOrDefault(dependency, EdgeClass.HARD);
+                edges.add(new ClassifiedEdge(dependency, task.id(), declared == EdgeClass.SOFT ? EdgeClass.SOFT
+                        : EdgeClass.HARD, task.id() + " depends on " + dependency + " (declared)", "declared", ""));
+            }
+        }
+        return edges;
     }
 }

@@ -3,7 +3,6 @@ package dev.pce.engine.event;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.engine.workflow.PlanRelations;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ public record WorkflowPlanned(String goal, List<TaskSpec> tasks, List<Classified
         Objects.requireNonNull(goal, "goal");
         tasks = List.copyOf(tasks);
         // plans recorded before edges were classified: their declared dependencies, as declared
-        edges = edges == null ? PlanRelations.declaredOnly(tasks) : List.copyOf(edges);
+        edges = edges == null ? ClassifiedEdge.declaredOnly(tasks) : List.copyOf(edges);
         plannedEstimates = plannedEstimates == null ? Map.of() : Map.copyOf(plannedEstimates);
     }
 
@@ -37,7 +36,7 @@ public record WorkflowPlanned(String goal, List<TaskSpec> tasks, List<Classified
 
     /** A plan whose relations are its declared dependencies only (tests, and plans from older versions). */
     public WorkflowPlanned(String goal, List<TaskSpec> tasks) {
-        this(goal, tasks, PlanRelations.declaredOnly(tasks));
+        this(goal, tasks, ClassifiedEdge.declaredOnly(tasks));
     }
 
     /** The estimate the planner gave {@code task}: before any learned correction. */

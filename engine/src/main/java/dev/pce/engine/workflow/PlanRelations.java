@@ -71,22 +71,6 @@ public final class PlanRelations {
         return new PlanRelations(tasks.stream().map(TaskSpec::id).toList(), edges);
     }
 
-    /**
-     * Edges for a plan recorded before edges were classified: every declared dependency as declared (hard unless
-     * the plan said soft), nothing more.
-     */
-    public static List<ClassifiedEdge> declaredOnly(List<TaskSpec> tasks) {
-        List<ClassifiedEdge> edges = new ArrayList<>();
-        for (TaskSpec task : tasks) {
-            for (String dependency : task.dependsOn()) {
-                EdgeClass declared = task.dependencyTypes().getOrDefault(dependency, EdgeClass.HARD);
-                edges.add(new ClassifiedEdge(dependency, task.id(), declared == EdgeClass.SOFT ? EdgeClass.SOFT
-                        : EdgeClass.HARD, task.id() + " depends on " + dependency + " (declared)", "declared", ""));
-            }
-        }
-        return edges;
-    }
-
     public List<ClassifiedEdge> edges() {
         return edges;
     }
