@@ -34,6 +34,7 @@ class FileDamageTest {
         FileDamage.cut(file, FileDamage.lineStart(file, 2) + 1);
 
         assertThat(file).hasContent("one\nt");
-        assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).as("the same file").isEqualTo(before);
+        assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).as("the same file")
+                .isEqualTo(before);
     }
 }
