@@ -24,12 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ModuleRulesTest}. A new module is one line in {@link #MODULES}.
  */
 class ArchitectureTest {
-    static final List<Module> MODULES = List.of(
-            new Module("engine", "dev.pce.engine", Set.of()),
-            new Module("rules", "dev.pce.rules", Set.of("engine")),
-            new Module("pkm-index", "dev.pce.pkm", Set.of("engine")),
-            new Module("server", "dev.pce.server", Set.of("engine", "rules", "pkm-index")),
-            new Module("testing", "dev.pce.testing", Set.of()));
+    static final List<MavenModule> MODULES = List.of(
+            new MavenModule("engine", "dev.pce.engine", Set.of()),
+            new MavenModule("rules", "dev.pce.rules", Set.of("engine")),
+            new MavenModule("pkm-index", "dev.pce.pkm", Set.of("engine")),
+            new MavenModule("server", "dev.pce.server", Set.of("engine", "rules", "pkm-index")),
+            new MavenModule("testing", "dev.pce.testing", Set.of()));
 
     /**
      * TEMPORARY: delete this list (and {@link #theKnownServerCycleIsStillThere}) when the change that breaks the
@@ -59,14 +59,14 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @FieldSource("MODULES")
-    void everyModuleIsOnTheClassPathThatIsChecked(Module module) {
+    void everyModuleIsOnTheClassPathThatIsChecked(MavenModule module) {
         assertThat(classes.that(JavaClass.Predicates.resideInAPackage(module.packages())))
                 .as("main classes of module %s", module).isNotEmpty();
     }
 
     @ParameterizedTest
     @FieldSource("MODULES")
-    void packagesOfAModuleFormNoCycle(Module module) {
+    void packagesOfAModuleFormNoCycle(MavenModule module) {
         SliceRule rule = ModuleRules.noPackageCycles(module);
         if (module.name().equals("server")) {
             for (ClassDependency known : KNOWN_SERVER_CYCLE) {
@@ -78,7 +78,7 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @FieldSource("MODULES")
-    void aModuleUsesOnlyTheModulesBelowIt(Module module) {
+    void aModuleUsesOnlyTheModulesBelowIt(MavenModule module) {
         ModuleRules.usesOnlyTheModulesItMay(module, MODULES).check(classes);
     }
 
@@ -90,7 +90,8 @@ class ArchitectureTest {
     /** Keeps {@link #KNOWN_SERVER_CYCLE} from outliving the cycle it lets pass. */
     @Test
     void theKnownServerCycleIsStillThere() {
-        Module server = MODULES.stream().filter(module -> module.name().equals("server")).findFirst().orElseThrow();
+        MavenModule server = MODULES.stream().filter(module -> module.name().equals("server")).findFirst()
+                .orElseThrow();
 
         EvaluationResult strict = ModuleRules.noPackageCycles(server).evaluate(classes);
 

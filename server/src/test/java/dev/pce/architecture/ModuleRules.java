@@ -20,16 +20,16 @@ final class ModuleRules {
      * root package included: "(root..)" captures the whole package name. (A pattern "root.(**)" would leave the root
      * package out, and with it a cycle such as dev.pce.server → dev.pce.server.cli → dev.pce.server.)
      */
-    static SliceRule noPackageCycles(Module module) {
+    static SliceRule noPackageCycles(MavenModule module) {
         return slices().matching("(" + module.packages() + ")").should().beFreeOfCycles()
                 .as("the packages of module '" + module.name() + "' (" + module.packages() + ") form no cycle");
     }
 
     /** The module's classes use no class of a module it may not use: dependencies point down only. */
-    static ArchRule usesOnlyTheModulesItMay(Module module, List<Module> modules) {
+    static ArchRule usesOnlyTheModulesItMay(MavenModule module, List<MavenModule> modules) {
         String[] forbidden = modules.stream()
                 .filter(other -> !other.equals(module) && !module.mayUse().contains(other.name()))
-                .map(Module::packages).toArray(String[]::new);
+                .map(MavenModule::packages).toArray(String[]::new);
         String allowed = module.mayUse().isEmpty() ? "no other PCE module"
                 : "no PCE module but " + String.join(", ", module.mayUse().stream().sorted().toList());
         return noClasses().that().resideInAPackage(module.packages())
@@ -38,10 +38,10 @@ final class ModuleRules {
     }
 
     /** Every class under {@code rootPackage} belongs to a module of the table, so none escapes the rules above. */
-    static ArchRule everyClassBelongsToAModule(String rootPackage, List<Module> modules) {
+    static ArchRule everyClassBelongsToAModule(String rootPackage, List<MavenModule> modules) {
         return classes().that().resideInAPackage(rootPackage + "..")
-                .should().resideInAnyPackage(modules.stream().map(Module::packages).toArray(String[]::new))
+                .should().resideInAnyPackage(modules.stream().map(MavenModule::packages).toArray(String[]::new))
                 .as("every class under " + rootPackage + " lies in a module of the table ("
-                        + String.join(", ", modules.stream().map(Module::packages).toList()) + ")");
+                        + String.join(", ", modules.stream().map(MavenModule::packages).toList()) + ")");
     }
 }

@@ -21,7 +21,7 @@ class ModuleRulesTest {
 
     @Test
     void aCycleBetweenSiblingPackagesFailsNamingBothAndTheDependencies() {
-        Module siblings = new Module("siblings", FIXTURE + ".siblings", Set.of());
+        MavenModule siblings = new MavenModule("siblings", FIXTURE + ".siblings", Set.of());
 
         assertThatThrownBy(() -> ModuleRules.noPackageCycles(siblings).check(fixture("siblings")))
                 .isInstanceOf(AssertionError.class)
@@ -35,7 +35,7 @@ class ModuleRulesTest {
     /** The shape of server's cycle: the root package uses a package below it, which points back at the root. */
     @Test
     void aCycleThroughTheModulesRootPackageFails() {
-        Module nested = new Module("nested", FIXTURE + ".nested", Set.of());
+        MavenModule nested = new MavenModule("nested", FIXTURE + ".nested", Set.of());
 
         assertThatThrownBy(() -> ModuleRules.noPackageCycles(nested).check(fixture("nested")))
                 .isInstanceOf(AssertionError.class)
@@ -54,14 +54,14 @@ class ModuleRulesTest {
 
     @Test
     void packagesThatUseEachOtherOneWayOnlyPass() {
-        Module acyclic = new Module("acyclic", FIXTURE + ".acyclic", Set.of());
+        MavenModule acyclic = new MavenModule("acyclic", FIXTURE + ".acyclic", Set.of());
 
         ModuleRules.noPackageCycles(acyclic).check(fixture("acyclic"));
     }
 
     @Test
     void aModuleUsingOneItMayNotFailsNamingTheDependency() {
-        List<Module> modules = layers();
+        List<MavenModule> modules = layers();
 
         assertThatThrownBy(() -> ModuleRules.usesOnlyTheModulesItMay(modules.getFirst(), modules)
                 .check(fixture("layers")))
@@ -73,7 +73,7 @@ class ModuleRulesTest {
 
     @Test
     void aModuleUsingOnlyTheOnesItMayPasses() {
-        List<Module> modules = layers();
+        List<MavenModule> modules = layers();
 
         ModuleRules.usesOnlyTheModulesItMay(modules.get(1), modules).check(fixture("layers"));
     }
@@ -87,9 +87,9 @@ class ModuleRulesTest {
     }
 
     /** low uses nothing; high may use low. */
-    private static List<Module> layers() {
-        return List.of(new Module("low", FIXTURE + ".layers.low", Set.of()),
-                new Module("high", FIXTURE + ".layers.high", Set.of("low")));
+    private static List<MavenModule> layers() {
+        return List.of(new MavenModule("low", FIXTURE + ".layers.low", Set.of()),
+                new MavenModule("high", FIXTURE + ".layers.high", Set.of("low")));
     }
 
     private static JavaClasses fixture(String name) {

@@ -6,7 +6,7 @@ import java.util.Set;
  * A Maven module as the architecture test sees it: the package all its classes live under, and the other modules
  * (by name) it may use.
  */
-record Module(String name, String rootPackage, Set<String> mayUse) {
+record MavenModule(String name, String rootPackage, Set<String> mayUse) {
 
     /** The root package and every package below it, as ArchUnit writes it. */
     String packages() {
