@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.pce.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -243,10 +244,6 @@ class EvidenceReaderTest {
         return Files.write(target, Samples.bytes(sample));
     }
 
-    private static void write(Path target, String text) throws IOException {
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, text);
-    }
 
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] all = new byte[a.length + b.length];

@@ -6,9 +6,9 @@ import dev.pce.engine.Json;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.UnrecognizedPayload;
-import dev.pce.engine.testing.MutableClock;
-import dev.pce.engine.testing.SmallDisk;
 import dev.pce.engine.testing.Ticks;
+import dev.pce.testing.MutableClock;
+import dev.pce.testing.SmallDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ class EventLogDiskFullTest {
 
     @Test
     void appendOnAFullDiskSaysSoRemovesItsPartialWriteAndTheLogWorksOnceSpaceReturns() throws Exception {
-        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 256)) {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), "256k")) {
             Path file = disk.root().resolve("events.jsonl");
             EventLog.create(file);
             EventLog log = EventLog.open(file, clock);
@@ -71,7 +71,7 @@ class EventLogDiskFullTest {
 
     @Test
     void tornTailFoundWhileTheDiskIsFullIsADiskFullErrorThatLeavesTheLogAlone() throws Exception {
-        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 256)) {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), "256k")) {
             Path file = disk.root().resolve("events.jsonl");
             EventLog.create(file);
             List<Event> acknowledged;

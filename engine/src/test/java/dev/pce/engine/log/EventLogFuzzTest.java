@@ -12,8 +12,8 @@ import dev.pce.engine.service.WorkflowCheck;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.service.WorkflowStatus;
 import dev.pce.engine.testing.Fuzzing;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;

@@ -11,15 +11,15 @@ import dev.pce.engine.event.EventIds;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.UnrecognizedPayload;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Ticks;
+import dev.pce.testing.FileDamage;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -329,26 +329,12 @@ class EventLogTest {
         assertThat(dir.resolve("copy")).doesNotExist();
     }
 
-    /** The byte offset where line {@code line} (1-based) starts. */
     private long lineStart(int line) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int seen = 1;
-        for (int i = 0; i < bytes.length && seen < line; i++) {
-            if (bytes[i] == '\n') {
-                seen++;
-                if (seen == line) {
-                    return i + 1;
-                }
-            }
-        }
-        return line == 1 ? 0 : bytes.length;
+        return FileDamage.lineStart(file, line);
     }
 
-    /** Shortens the log as a tool outside PCE would (the same file, cut in place). */
     private void cut(long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(size);
-        }
+        FileDamage.cut(file, size);
     }
 
     @Test
@@ -395,9 +381,7 @@ class EventLogTest {
     void logThatShrankWhileOpenIsReportedAsCorrupt() throws IOException {
         EventLog reader = open();
         Ticks.append(reader, 3);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(10);
-        }
+        cut(10);
 
         assertError(LOG_CORRUPT, reader::readNew, "shrank");
     }

@@ -2,8 +2,8 @@ package dev.pce.engine.log;
 
 import dev.pce.engine.event.Event;
 import dev.pce.engine.testing.AppendWorkerProcess;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Ticks;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

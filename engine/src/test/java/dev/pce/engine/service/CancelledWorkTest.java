@@ -7,9 +7,9 @@ import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.PoolSlots;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,18 +2,20 @@ package dev.pce.engine.service;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.pce.engine.CeException;
+import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.TaskStatus;
-import dev.pce.engine.testing.MutableClock;
+import dev.pce.engine.testing.CompletedWorkflow;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.testing.FileDamage;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -78,7 +80,7 @@ class DamagedLogTest {
     void logEmptiedInPlaceIsUnreadableAndSaysHowManyAcknowledgedEventsItHeld() throws IOException {
         String id = service.plan("emptied", Plans.of(task("a")), "planner").workflowId();
         Path log = workspace.eventsFile(id);
-        cut(log, 0);
+        FileDamage.cut(log, 0);
 
         CeException claim = thrown(LOG_CORRUPT, () -> service.claim(id, "builders", "bob", Optional.empty(), TTL));
 
@@ -107,16 +109,13 @@ class DamagedLogTest {
     /** The report's scenario: 25 events, cut inside line 6, then the next claim. */
     @Test
     void logCutInTheMiddleIsAnErrorAndNoCompletedTaskIsHandedOutAgain() throws IOException {
-        String id = service.plan("ship", Plans.independent(12, "build"), "planner").workflowId();
-        for (int i = 0; i < 12; i++) {
-            var claimed = service.claim(id, "builders", "bob", Optional.empty(), TTL).task().orElseThrow();
-            service.complete(id, new CompleteCommand(claimed.spec().id(), claimed.claimId(), "bob", "done",
-                    List.of(), NullNode.getInstance()));
-        }
+        List<TaskSpec> tasks = Plans.independent(12, "build");
+        String id = service.plan("ship", tasks, "planner").workflowId();
+        CompletedWorkflow.completeEach(service, id, tasks);
         Path log = workspace.eventsFile(id);
         assertThat(Files.readAllLines(log)).hasSize(25);
-        long insideLine6 = lineStart(log, 6) + 40;
-        cut(log, insideLine6);
+        long insideLine6 = FileDamage.lineStart(log, 6) + 40;
+        FileDamage.cut(log, insideLine6);
 
         try (WorkflowService fresh = new WorkflowService(workspace, clock)) {
             CeException claim = thrown(LOG_CORRUPT, () -> fresh.claim(id, "builders", "eve", Optional.empty(), TTL));
@@ -141,9 +140,7 @@ class DamagedLogTest {
         Files.write(log, "garbage\n".getBytes(), StandardOpenOption.APPEND);
 
         thrown(LOG_CORRUPT, () -> service.status(id));
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
-            channel.truncate(intact.length); // a person removes the damaged line
-        }
+        FileDamage.cut(log, intact.length); // a person removes the damaged line
 
         assertThat(service.status(id).tasks()).filteredOn(task -> task.id().equals("a"))
                 .extracting(TaskView::status).containsExactly(TaskStatus.CLAIMED);
@@ -154,23 +151,5 @@ class DamagedLogTest {
 
     private static Path replacement(Path log) {
         return log.resolveSibling("replacement.jsonl");
-    }
-
-    private static long lineStart(Path log, int line) throws IOException {
-        byte[] bytes = Files.readAllBytes(log);
-        int seen = 1;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n' && ++seen == line) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(log + " has fewer than " + line + " lines");
-    }
-
-    /** Shortens the log in place, as a tool outside PCE would. */
-    private static void cut(Path log, long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
-            channel.truncate(size);
-        }
     }
 }

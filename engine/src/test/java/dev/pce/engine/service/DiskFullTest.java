@@ -1,10 +1,10 @@
 package dev.pce.engine.service;
 
 import dev.pce.engine.CeException;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
-import dev.pce.engine.testing.SmallDisk;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.testing.MutableClock;
+import dev.pce.testing.SmallDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class DiskFullTest {
 
     @Test
     void claimOnAFullDiskSaysSoRecordsNothingAndWorksOnceSpaceReturns() throws Exception {
-        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 512)) {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), "512k")) {
             Workspace workspace = Workspace.open(disk.root().resolve(".ce-workspace"));
             try (WorkflowService service = new WorkflowService(workspace, clock)) {
                 String id = service.plan("ship", Plans.independent(40, "build"), "planner").workflowId();

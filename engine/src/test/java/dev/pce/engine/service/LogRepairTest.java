@@ -1,27 +1,24 @@
 package dev.pce.engine.service;
 
-import com.fasterxml.jackson.databind.node.NullNode;
-import dev.pce.engine.testing.MutableClock;
+import dev.pce.engine.testing.CompletedWorkflow;
 import dev.pce.engine.testing.Plans;
-import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.testing.FileDamage;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.pce.engine.testing.Plans.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ce doctor --repair-log}: a damaged log made readable on request, with nothing deleted. */
@@ -32,6 +29,7 @@ class LogRepairTest {
     Path dir;
 
     private final MutableClock clock = MutableClock.standard();
+    private CompletedWorkflow workflow;
     private Workspace workspace;
     private WorkflowService service;
     private String id;
@@ -40,20 +38,16 @@ class LogRepairTest {
     /** 25 events: the plan, then a claim and a completion for each of 12 tasks. */
     @BeforeEach
     void completedWorkflow() {
-        workspace = Workspace.open(dir.resolve(".ce-workspace"));
-        service = new WorkflowService(workspace, clock);
-        id = service.plan("ship", Plans.independent(12, "build"), "planner").workflowId();
-        for (int i = 0; i < 12; i++) {
-            var claimed = service.claim(id, "builders", "bob", Optional.empty(), TTL).task().orElseThrow();
-            service.complete(id, new CompleteCommand(claimed.spec().id(), claimed.claimId(), "bob", "done",
-                    List.of(), NullNode.getInstance()));
-        }
-        log = workspace.eventsFile(id);
+        workflow = CompletedWorkflow.of(dir, clock, Plans.independent(12, "build"));
+        workspace = workflow.workspace();
+        service = workflow.service();
+        id = workflow.id();
+        log = workflow.log();
     }
 
     @AfterEach
     void closeService() {
-        service.close();
+        workflow.close();
     }
 
     @Test
@@ -127,19 +121,10 @@ class LogRepairTest {
     }
 
     private long lineStart(int line) throws IOException {
-        byte[] bytes = Files.readAllBytes(log);
-        int seen = 1;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n' && ++seen == line) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(log + " has fewer than " + line + " lines");
+        return FileDamage.lineStart(log, line);
     }
 
     private void cut(long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
-            channel.truncate(size);
-        }
+        FileDamage.cut(log, size);
     }
 }

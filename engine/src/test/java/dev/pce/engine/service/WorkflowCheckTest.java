@@ -1,26 +1,23 @@
 package dev.pce.engine.service;
 
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
-import dev.pce.engine.testing.MutableClock;
+import dev.pce.engine.testing.CompletedWorkflow;
 import dev.pce.engine.testing.Plans;
-import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.testing.FileDamage;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import static dev.pce.engine.service.LogProblem.Kind.INCONSISTENT;
@@ -35,34 +32,27 @@ import static org.assertj.core.api.Assertions.tuple;
  * lines out of place, a log emptied or cut.
  */
 class WorkflowCheckTest {
-    private static final Duration TTL = Duration.ofMinutes(15);
-
     @TempDir
     Path dir;
 
     private final MutableClock clock = MutableClock.standard();
+    private CompletedWorkflow workflow;
     private Workspace workspace;
-    private WorkflowService service;
     private String id;
     private Path log;
 
     /** Line 1 the plan, 2 and 3 a's claim and completion, 4 and 5 b's. */
     @BeforeEach
     void completedWorkflow() {
-        workspace = Workspace.open(dir.resolve(".ce-workspace"));
-        service = new WorkflowService(workspace, clock);
-        id = service.plan("ship", Plans.of(task("a"), task("b")), "planner").workflowId();
-        for (String task : List.of("a", "b")) {
-            var claimed = service.claim(id, "builders", "bob", Optional.of(task), TTL).task().orElseThrow();
-            service.complete(id, new CompleteCommand(task, claimed.claimId(), "bob", "done", List.of(),
-                    NullNode.getInstance()));
-        }
-        log = workspace.eventsFile(id);
+        workflow = CompletedWorkflow.of(dir, clock, Plans.of(task("a"), task("b")));
+        workspace = workflow.workspace();
+        id = workflow.id();
+        log = workflow.log();
     }
 
     @AfterEach
     void closeService() {
-        service.close();
+        workflow.close();
     }
 
     private WorkflowCheck.Result check() {
@@ -205,19 +195,10 @@ class WorkflowCheckTest {
     }
 
     private long lineStart(int line) throws IOException {
-        byte[] bytes = Files.readAllBytes(log);
-        int seen = 1;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n' && ++seen == line) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(log + " has fewer than " + line + " lines");
+        return FileDamage.lineStart(log, line);
     }
 
     private void cut(long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
-            channel.truncate(size);
-        }
+        FileDamage.cut(log, size);
     }
 }

@@ -1,11 +1,11 @@
 package dev.pce.engine.service;
 
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.FailCommand;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

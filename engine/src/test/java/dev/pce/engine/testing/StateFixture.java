@@ -13,6 +13,7 @@ import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.FailCommand;
 import dev.pce.engine.workflow.TaskCommand;
 import dev.pce.engine.workflow.WorkflowState;
+import dev.pce.testing.MutableClock;
 
 import java.time.Duration;
 import java.util.ArrayList;

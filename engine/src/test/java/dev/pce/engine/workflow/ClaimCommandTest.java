@@ -4,9 +4,9 @@ import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.model.TaskStatus;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.testing.StateFixture;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -5,9 +5,9 @@ import dev.pce.engine.Json;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.model.TaskStatus;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.testing.StateFixture;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.pce.engine.workflow;
 
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.TaskFailed;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.testing.StateFixture;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,8 +5,8 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskStatus;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.StateFixture;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

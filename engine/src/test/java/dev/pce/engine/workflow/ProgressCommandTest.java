@@ -8,8 +8,8 @@ import dev.pce.engine.event.Event;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskStatus;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.StateFixture;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -11,10 +11,10 @@ import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskStatus;
-import dev.pce.engine.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.testing.StateFixture;
 import dev.pce.engine.testing.Ticks;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.pce.pkm.index;
 
 import dev.pce.pkm.vault.Vault;
+import dev.pce.testing.TestFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,10 +49,8 @@ final class TestVault {
     }
 
     Path write(String path, String content) {
-        Path file = root.resolve(path);
+        Path file = TestFiles.write(root.resolve(path), content);
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
             Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(++clock)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package dev.pce.rules.dependency;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.conflict.FileOverlap;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
@@ -85,7 +86,8 @@ final class PlanFacts {
     private static void addAccesses(List<Object> facts, String task, int index, List<String> paths, AccessMode mode) {
         Set<String> seen = new LinkedHashSet<>();
         for (String declared : paths) {
-            String path = normalize(declared);
+            // as FileOverlap compares paths, so the rules and the conflict report agree; a trailing "/" is a directory
+            String path = FileOverlap.normalize(declared);
             if (path.isEmpty() || !seen.add(path)) {
                 continue;
             }
@@ -95,17 +97,5 @@ final class PlanFacts {
                 facts.add(new PathWithin(task, index, mode, path.substring(0, slash + 1), path));
             }
         }
-    }
-
-    /** Paths are compared as written, less a leading "./" and doubled slashes; a trailing "/" marks a directory. */
-    static String normalize(String path) {
-        String result = path.strip();
-        while (result.contains("//")) {
-            result = result.replace("//", "/");
-        }
-        while (result.startsWith("./")) {
-            result = result.substring(2);
-        }
-        return result;
     }
 }

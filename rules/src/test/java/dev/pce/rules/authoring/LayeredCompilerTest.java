@@ -9,14 +9,15 @@ import dev.pce.rules.authoring.Compilation.LayeredBase;
 import dev.pce.rules.authoring.Compilation.LocalRule;
 import dev.pce.rules.gate.Criterion;
 import dev.pce.rules.gate.DroolsGatePolicy;
+import dev.pce.testing.LocalRuleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.pce.rules.authoring.RuleTexts.docsRule;
-import static dev.pce.rules.authoring.RuleTexts.write;
+import static dev.pce.testing.LocalRuleFiles.docsRule;
+import static dev.pce.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LayeredCompilerTest {
@@ -39,14 +40,14 @@ class LayeredCompilerTest {
         assertThat(dependencies.rules()).isEqualTo(dependencies.builtInRules() + 1);
         LayeredBase gates = compiled.bases().get(1);
         assertThat(gates.rules()).as("the gate rules").isEqualTo(gates.builtInRules());
-        assertThat(RuleTexts.rulesDeciding(new PrecompiledRules(BUILT_IN.dependencies(),
+        assertThat(RuleRuns.rulesDeciding(new PrecompiledRules(BUILT_IN.dependencies(),
                 compiled.kieBaseOf(BUILT_IN.dependencies())))).containsExactly("docs-wait-for-builds");
-        assertThat(RuleTexts.rulesDeciding(BUILT_IN.dependencies())).as("the built-in rules alone").isEmpty();
+        assertThat(RuleRuns.rulesDeciding(BUILT_IN.dependencies())).as("the built-in rules alone").isEmpty();
     }
 
     @Test
     void aLocalRuleWithABuiltInRulesNameReplacesIt() {
-        Path file = write(dir.resolve("gates/coverage.drl"), RuleTexts.STRICTER_LIBRARY_COVERAGE);
+        Path file = write(dir.resolve("gates/coverage.drl"), LocalRuleFiles.STRICTER_LIBRARY_COVERAGE);
 
         Compiled compiled = compiled(compiler.compile(List.of(BUILT_IN.gates()), List.of(file)));
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.pce.rules.authoring.RuleTexts.write;
+import static dev.pce.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalRulesTest {

@@ -21,9 +21,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static dev.pce.rules.authoring.RuleTexts.docsRule;
-import static dev.pce.rules.authoring.RuleTexts.rulesDeciding;
-import static dev.pce.rules.authoring.RuleTexts.write;
+import static dev.pce.rules.authoring.RuleRuns.rulesDeciding;
+import static dev.pce.testing.LocalRuleFiles.docsRule;
+import static dev.pce.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleReloaderTest {
@@ -33,7 +33,7 @@ class RuleReloaderTest {
     @TempDir
     Path dir;
 
-    private final RuleSets ruleSets = RuleTexts.freshRuleSets();
+    private final RuleSets ruleSets = RuleRuns.freshRuleSets();
     private final BlockingQueue<Reload> reloads = new LinkedBlockingQueue<>();
     private RuleReloader reloader;
 

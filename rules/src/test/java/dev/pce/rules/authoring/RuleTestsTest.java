@@ -1,41 +1,24 @@
 package dev.pce.rules.authoring;
 
 import dev.pce.rules.scenario.ScenarioResult;
+import dev.pce.testing.LocalRuleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-import static dev.pce.rules.authoring.RuleTexts.docsRule;
-import static dev.pce.rules.authoring.RuleTexts.write;
+import static dev.pce.testing.LocalRuleFiles.docsRule;
+import static dev.pce.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleTestsTest {
-    private static final String DOCS_SCENARIOS = """
-            scenarios:
-              - name: a guide waits for the build
-                given:
-                  - {id: build, kind: implement}
-                  - {id: guide, kind: docs}
-                expect:
-                  - {from: build, to: guide, class: hard, rule: docs-wait-for-builds}
+    /** The shared passing scenario, and one that wrongly expects no edge. */
+    private static final String DOCS_SCENARIOS = LocalRuleFiles.DOCS_SCENARIOS + """
               - name: wrongly expects no edge
                 given:
                   - {id: build, kind: implement}
                   - {id: guide, kind: docs}
                 expect: []
-            """;
-
-    private static final String GATE_SCENARIOS = """
-            rules: gates
-            scenarios:
-              - name: a library needs 90% line coverage
-                project_type: library
-                evidence:
-                  measurements: {coverage.line: 85}
-                expect:
-                  criteria:
-                    - {criterion: coverage-line, verdict: fail, threshold: 90, rule: coverage-library}
             """;
 
     @TempDir
@@ -44,9 +27,9 @@ class RuleTestsTest {
     @Test
     void scenariosRunAgainstTheLayeredRulesOfTheirDirectory() {
         Path rule = write(dir.resolve("docs.drl"), docsRule("docs-wait-for-builds"));
-        write(dir.resolve("gates/coverage.drl"), RuleTexts.STRICTER_LIBRARY_COVERAGE);
+        write(dir.resolve("gates/coverage.drl"), LocalRuleFiles.STRICTER_LIBRARY_COVERAGE);
         Path docs = write(dir.resolve("scenarios/docs.yaml"), DOCS_SCENARIOS);
-        Path gates = write(dir.resolve("scenarios/gates.yaml"), GATE_SCENARIOS);
+        Path gates = write(dir.resolve("scenarios/gates.yaml"), LocalRuleFiles.GATE_SCENARIOS);
         Path unreadable = write(dir.resolve("scenarios/typo.yaml"), "scenario: []\n");
 
         TestRun run = RuleTests.run(new LocalRules(dir), RuleSets.builtIn());

@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
+import dev.pce.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,9 +186,7 @@ class ProjectConfigTest {
                 .containsExactly(".ce/config.yml", ".github/ce-config.yml");
     }
 
-    private Path write(String relative, String text) throws IOException {
-        Path file = repo.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+    private Path write(String relative, String text) {
+        return TestFiles.write(repo.resolve(relative), text);
     }
 }

@@ -4,6 +4,7 @@ import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Limits;
+import dev.pce.engine.conflict.FileOverlap;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
@@ -103,6 +104,24 @@ class SharedWritesTest {
             assertThat(missing).as("seed %d: unordered writers without a resource edge", seed).isEmpty();
             assertThat(extra).as("seed %d: resource edges between ordered or unrelated writers", seed).isEmpty();
             assertThat(resource).as("seed %d", seed).isNotEmpty();
+        }
+    }
+
+    /** The rules read a written path as the conflict report does ({@link FileOverlap}): one spelling rule. */
+    @Test
+    void writersOverlapInTheRulesExactlyWhenFileOverlapSaysTheyDo() {
+        List<List<String>> pairs = List.of(List.of("./src//A.java", "src/A.java"), List.of(" src/", "src/a/X.java"),
+                List.of("././docs/", "docs//guide.md"), List.of("src/A.java", "src/B.java"),
+                List.of("src/a/", "./src/b/Z.java"), List.of("README.md ", "./README.md"));
+        for (List<String> pair : pairs) {
+            List<TaskSpec> plan = List.of(TaskSpec.builder("a", "build").writes(pair.get(0)).build(),
+                    TaskSpec.builder("b", "build").writes(pair.get(1)).build());
+
+            boolean resourceEdge = classifier.classify(plan).stream()
+                    .anyMatch(edge -> edge.edgeClass() == EdgeClass.RESOURCE);
+
+            assertThat(resourceEdge).as("%s", pair).isEqualTo(FileOverlap.overlap(pair.subList(0, 1),
+                    pair.subList(1, 2)));
         }
     }
 

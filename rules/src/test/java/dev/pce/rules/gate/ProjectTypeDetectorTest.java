@@ -3,6 +3,7 @@ package dev.pce.rules.gate;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.gate.ProjectType;
+import dev.pce.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,10 +183,8 @@ class ProjectTypeDetectorTest {
         assertThatThrownBy(() -> DETECTOR.detect(file)).hasMessageContaining("not a directory");
     }
 
-    private Path write(String path, String text) throws IOException {
-        Path file = repo.resolve(path);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+    private Path write(String path, String text) {
+        return TestFiles.write(repo.resolve(path), text);
     }
 
     private static String pom(String body) {

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.it.CeProcess.Run;
+import dev.pce.testing.FileDamage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -75,7 +74,7 @@ class DamagedLogIT {
         }
         Path log = workspace.resolve("workflows").resolve(id).resolve("events.jsonl");
         assertThat(Files.readAllLines(log)).hasSize(25);
-        cut(log, lineStart(log, 6) + 40);
+        FileDamage.cut(log, FileDamage.lineStart(log, 6) + 40);
         long cutSize = Files.size(log);
 
         try (ServerUnderTest server = ServerUnderTest.start(workspace)) {
@@ -172,24 +171,6 @@ class DamagedLogIT {
     private static long count(Path descriptors) throws IOException {
         try (Stream<Path> entries = Files.list(descriptors)) {
             return entries.count();
-        }
-    }
-
-    private static long lineStart(Path log, int line) throws IOException {
-        byte[] bytes = Files.readAllBytes(log);
-        int seen = 1;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n' && ++seen == line) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(log + " has fewer than " + line + " lines");
-    }
-
-    /** Shortens the log in place, as a tool outside PCE would. */
-    private static void cut(Path log, long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
-            channel.truncate(size);
         }
     }
 }

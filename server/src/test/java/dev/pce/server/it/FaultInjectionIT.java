@@ -9,6 +9,8 @@ import dev.pce.server.bench.crash.CrashRun;
 import dev.pce.server.bench.crash.LogWitness;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.client.Pages;
+import dev.pce.testing.FileDamage;
+import dev.pce.testing.SmallDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,9 +195,7 @@ class FaultInjectionIT {
                 new Damage("the log cut inside its third line", events -> {
                     List<String> lines = Files.readAllLines(events);
                     int cut = (lines.get(0) + lines.get(1)).getBytes(StandardCharsets.UTF_8).length + 2 + 10;
-                    try (var channel = java.nio.channels.FileChannel.open(events, StandardOpenOption.WRITE)) {
-                        channel.truncate(cut);
-                    }
+                    FileDamage.cut(events, cut);
                 }, new Outcome.Refused("ends inside line 3", "are missing", "--repair-log")),
                 new Damage("a line in the middle garbled", events -> {
                     List<String> lines = new ArrayList<>(Files.readAllLines(events));

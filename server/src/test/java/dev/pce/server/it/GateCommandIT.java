@@ -3,6 +3,7 @@ package dev.pce.server.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
 import dev.pce.server.it.CeProcess.Run;
+import dev.pce.testing.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,10 +200,8 @@ class GateCommandIT {
         return all.toArray(String[]::new);
     }
 
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+    private void write(String relative, String text) {
+        TestFiles.write(project.resolve(relative), text);
     }
 
     private static JsonNode criterion(JsonNode json, String name) {

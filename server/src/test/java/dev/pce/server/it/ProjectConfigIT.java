@@ -3,6 +3,7 @@ package dev.pce.server.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
 import dev.pce.server.it.CeProcess.Run;
+import dev.pce.testing.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,9 +144,7 @@ class ProjectConfigIT {
         throw new AssertionError("no criterion " + name + " in " + gate);
     }
 
-    private Path write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+    private Path write(String relative, String text) {
+        return TestFiles.write(project.resolve(relative), text);
     }
 }

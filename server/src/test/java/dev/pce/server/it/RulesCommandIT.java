@@ -1,6 +1,7 @@
 package dev.pce.server.it;
 
 import dev.pce.server.it.CeProcess.Run;
+import dev.pce.testing.LocalRuleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,33 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.pce.server.it.LocalRuleFiles.docsRule;
-import static dev.pce.server.it.LocalRuleFiles.write;
+import static dev.pce.testing.LocalRuleFiles.DOCS_SCENARIOS;
+import static dev.pce.testing.LocalRuleFiles.GATE_SCENARIOS;
+import static dev.pce.testing.LocalRuleFiles.docsRule;
+import static dev.pce.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ce rules validate} and {@code ce rules test} of the built jar, run in a project as a maintainer would. */
 class RulesCommandIT {
-    private static final String DOCS_SCENARIOS = """
-            scenarios:
-              - name: a guide waits for the build
-                given:
-                  - {id: build, kind: implement}
-                  - {id: guide, kind: docs}
-                expect:
-                  - {from: build, to: guide, class: hard, rule: docs-wait-for-builds}
-            """;
-    private static final String GATE_SCENARIOS = """
-            rules: gates
-            scenarios:
-              - name: a library needs 90% line coverage
-                project_type: library
-                evidence:
-                  measurements: {coverage.line: 85}
-                expect:
-                  criteria:
-                    - {criterion: coverage-line, verdict: fail, threshold: 90, rule: coverage-library}
-            """;
-
     @TempDir
     Path temp;
 

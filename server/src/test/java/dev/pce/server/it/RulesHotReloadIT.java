@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.client.ServerLauncher;
+import dev.pce.testing.LocalRuleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.pce.server.it.LocalRuleFiles.docsRule;
-import static dev.pce.server.it.LocalRuleFiles.write;
 import static dev.pce.server.it.ServerUnderTest.args;
+import static dev.pce.testing.LocalRuleFiles.docsRule;
+import static dev.pce.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

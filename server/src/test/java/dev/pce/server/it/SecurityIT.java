@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static dev.pce.server.it.ServerUnderTest.args;
+import static dev.pce.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -202,8 +203,4 @@ class SecurityIT {
         return all.toString();
     }
 
-    private static Path write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
-    }
 }

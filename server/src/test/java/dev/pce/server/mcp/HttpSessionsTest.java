@@ -1,6 +1,7 @@
 package dev.pce.server.mcp;
 
 import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.testing.MutableClock;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
@@ -13,7 +14,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +29,7 @@ class HttpSessionsTest {
     private static final McpSchema.InitializeRequest INITIALIZE = new McpSchema.InitializeRequest("2025-06-18",
             McpSchema.ClientCapabilities.builder().build(), new McpSchema.Implementation("test", "1"));
 
-    private final Clock clock = new Clock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final SdkTransport sdk = new SdkTransport();
     private final HttpSessions sessions = new HttpSessions(sdk, log -> new RequestGate(List.of("ce_status"), log,
             LearningsAccess.unavailable("no vaults in this test")), clock);
@@ -61,11 +61,11 @@ class HttpSessionsTest {
     @Test
     void aSessionIdleForTheLimitIsEndedAndClosedSoTheSdksSweepForgetsIt() {
         McpStreamableServerSession started = sdk.start();
-        clock.pass(HttpSessions.IDLE_LIMIT.minusSeconds(1));
+        clock.advance(HttpSessions.IDLE_LIMIT.minusSeconds(1));
         sessions.endIdle();
         assertThat(sessions.find(started.getId())).as("idle, not for long enough").isPresent();
 
-        clock.pass(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         sessions.endIdle();
         assertThat(sessions.find(started.getId())).isEmpty();
         assertThat(started.hasOpenStream()).as("closed: nothing left that keeps the SDK's sweep away").isFalse();
@@ -79,16 +79,16 @@ class HttpSessionsTest {
         sessions.requestStarted(running);
         listening.listeningStream(new Silent());
 
-        clock.pass(HttpSessions.IDLE_LIMIT.multipliedBy(3));
+        clock.advance(HttpSessions.IDLE_LIMIT.multipliedBy(3));
         sessions.endIdle();
         assertThat(sessions.find(busy.getId())).isPresent();
         assertThat(sessions.find(listening.getId())).isPresent();
 
         sessions.requestEnded(running);
-        clock.pass(HttpSessions.IDLE_LIMIT.minusSeconds(1));
+        clock.advance(HttpSessions.IDLE_LIMIT.minusSeconds(1));
         sessions.endIdle();
         assertThat(sessions.find(busy.getId())).as("idle from the end of its last request").isPresent();
-        clock.pass(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         sessions.endIdle();
         assertThat(sessions.find(busy.getId())).isEmpty();
         assertThat(sessions.find(listening.getId())).isPresent();
@@ -158,19 +158,6 @@ class HttpSessionsTest {
         @Override
         public Mono<Void> closeGracefully() {
             return Mono.empty();
-        }
-    }
-
-    private static final class Clock implements InstantSource {
-        private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-        void pass(Duration time) {
-            now = now.plus(time);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.rules.gate.DroolsGatePolicy;
+import dev.pce.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,9 +185,7 @@ class GateVerdictTest {
                 evidence, read, new RepoPaths(repo));
     }
 
-    private Path write(String relative, String text) throws IOException {
-        Path file = repo.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+    private Path write(String relative, String text) {
+        return TestFiles.write(repo.resolve(relative), text);
     }
 }

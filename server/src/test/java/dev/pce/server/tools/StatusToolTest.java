@@ -5,17 +5,15 @@ import dev.pce.engine.Json;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +22,7 @@ class StatusToolTest {
     @TempDir
     Path dir;
 
-    private final SteppingClock clock = new SteppingClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private WorkflowService workflows;
     private StatusTool status;
     private String workflowId;
@@ -114,30 +112,6 @@ class StatusToolTest {
             return ToolArgs.of(Json.mapper().readTree(json));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(json, e);
-        }
-    }
-
-    /** A clock the test moves forward. */
-    private static final class SteppingClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

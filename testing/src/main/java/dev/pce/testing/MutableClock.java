@@ -1,4 +1,4 @@
-package dev.pce.engine.testing;
+package dev.pce.testing;
 
 import java.time.Clock;
 import java.time.Duration;
