@@ -133,7 +133,7 @@ public final class GateCheckCommand implements Callable<Integer> {
         Evidence all = Evidence.EMPTY;
         List<EvidenceSource> sources = new ArrayList<>();
         List<EvidenceIntake.FileRead> read = new ArrayList<>();
-        for (ParsedFile file : EvidenceReader.readAll(evidence.stream().map(settings.root()::resolve).toList())) {
+        for (ParsedFile file : EvidenceReader.ofAllFormats().readAll(evidence.stream().map(settings.root()::resolve).toList())) {
             EvidenceReported report = EvidenceReports.of(file);
             all = all.plus(report.evidence());
             sources.addAll(report.sources());

@@ -2,6 +2,7 @@ package dev.pce.server.quality;
 
 import dev.pce.engine.Cancellation;
 import dev.pce.engine.event.EvidenceReported;
+import dev.pce.engine.evidence.EvidenceFile;
 import dev.pce.engine.evidence.EvidenceReader;
 import dev.pce.engine.evidence.ParsedFile;
 import dev.pce.engine.gate.Dimension;
@@ -65,7 +66,8 @@ public final class EvidenceIntake {
         }
         List<FileRead> read = new ArrayList<>();
         Evidence evidence = Evidence.EMPTY;
-        for (ParsedFile file : EvidenceReader.readAll(resolved, locations, cancellation)) {
+        for (ParsedFile file : EvidenceReader.ofAllFormats().readEach(resolved, locations, cancellation).stream()
+                .map(EvidenceFile::parsed).toList()) {
             EvidenceReported report = EvidenceReports.of(file);
             workflows.reportEvidence(workflowId, report, agent, cancellation);
             read.add(FileRead.of(file, report));

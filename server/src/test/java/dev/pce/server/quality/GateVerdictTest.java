@@ -171,7 +171,7 @@ class GateVerdictTest {
         Evidence evidence = Evidence.EMPTY;
         List<EvidenceSource> sources = new ArrayList<>();
         List<EvidenceIntake.FileRead> read = new ArrayList<>();
-        for (ParsedFile file : EvidenceReader.readAll(List.of(files))) {
+        for (ParsedFile file : EvidenceReader.ofAllFormats().readAll(List.of(files))) {
             EvidenceReported report = EvidenceReports.of(file);
             evidence = evidence.plus(report.evidence());
             sources.addAll(report.sources());
