@@ -1,9 +1,13 @@
 package dev.pce.engine.evidence;
 
+import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.Evidence;
+import dev.pce.engine.gate.EvidenceSource;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,5 +28,17 @@ public record EvidenceFile(ParsedFile parsed, Set<Dimension> dimensions) {
     /** The file, as the caller named it (the path given, or the path found under a given directory). */
     public String source() {
         return parsed.source();
+    }
+
+    /**
+     * What a workflow stores of this file: what it said (its problem, when it could not be read), keyed by its path,
+     * and the dimensions it feeds, so a broken file fails those and no others.
+     */
+    public EvidenceReported report() {
+        Evidence evidence = EvidenceMerger.merge(List.of(parsed));
+        List<EvidenceSource> sources = dimensions.isEmpty() ? List.of()
+                : List.of(new EvidenceSource(source(), dimensions));
+        return new EvidenceReported(source(), evidence.measurements(), evidence.findings(), evidence.problems(),
+                sources);
     }
 }
