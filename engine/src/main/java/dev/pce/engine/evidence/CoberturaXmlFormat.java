@@ -19,7 +19,6 @@ import java.util.Set;
 public final class CoberturaXmlFormat implements EvidenceFormat {
 
     private static final String ROOT = "coverage";
-
     private static final String NAME = "Cobertura XML";
 
     @Override

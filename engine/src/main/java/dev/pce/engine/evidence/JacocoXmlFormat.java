@@ -16,7 +16,6 @@ import java.util.Set;
 public final class JacocoXmlFormat implements EvidenceFormat {
 
     private static final String ROOT = "report";
-
     private static final String NAME = "JaCoCo XML";
 
     @Override
