@@ -11,19 +11,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * The evidence files a list of paths names. A file is taken whatever its name; a directory is walked (without
- * following links, skipping hidden directories and node_modules below it) for the names reporting tools write:
- * {@value #KNOWN_NAMES}. A path that does not exist, or a directory holding none of these, is a problem: the
- * caller expected evidence there.
+ * following links, skipping hidden directories and node_modules below it) for the names reporting tools write, the
+ * {@link EvidenceFormat#fileNames()} of the formats read. A path that does not exist, or a directory holding none
+ * of these, is a problem: the caller expected evidence there.
  */
 final class EvidenceFiles {
-
-    static final String KNOWN_NAMES = "TEST-*.xml, *junit*.xml, jacoco.xml, cobertura*.xml, coverage.xml, "
-            + "lcov.info, *.lcov, *.sarif, *.sarif.json";
 
     /** The files found, in the order given (each directory's files sorted by path), each once; and the problems. */
     record Found(List<Path> files, List<EvidenceProblem> problems) {
@@ -32,14 +28,14 @@ final class EvidenceFiles {
     private EvidenceFiles() {
     }
 
-    static Found find(List<Path> paths) {
+    static Found find(List<Path> paths, EvidenceFormats formats) {
         Set<Path> seen = new LinkedHashSet<>();
         List<Path> files = new ArrayList<>();
         List<EvidenceProblem> problems = new ArrayList<>();
         for (Path path : paths) {
             List<Path> candidates;
             if (Files.isDirectory(path)) {
-                candidates = walk(path, problems);
+                candidates = walk(path, formats, problems);
             } else if (Files.exists(path) || Files.isSymbolicLink(path)) {
                 candidates = List.of(path);
             } else {
@@ -56,17 +52,7 @@ final class EvidenceFiles {
         return new Found(files, problems);
     }
 
-    /** True for the file names reporting tools write; the content still decides the format. */
-    static boolean isKnownName(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return fileName.startsWith("TEST-") && lower.endsWith(".xml")
-                || lower.endsWith(".xml") && (lower.contains("junit") || lower.equals("jacoco.xml")
-                        || lower.startsWith("cobertura") || lower.equals("coverage.xml"))
-                || lower.equals("lcov.info") || lower.endsWith(".lcov")
-                || lower.endsWith(".sarif") || lower.endsWith(".sarif.json");
-    }
-
-    private static List<Path> walk(Path directory, List<EvidenceProblem> problems) {
+    private static List<Path> walk(Path directory, EvidenceFormats formats, List<EvidenceProblem> problems) {
         List<Path> found = new ArrayList<>();
         List<EvidenceProblem> unreadable = new ArrayList<>();
         try {
@@ -82,7 +68,7 @@ final class EvidenceFiles {
                 public FileVisitResult visitFile(Path path, BasicFileAttributes attrs) {
                     // Links are taken (EvidenceReader checks what they point at); pipes and devices are not.
                     boolean file = attrs.isRegularFile() || attrs.isSymbolicLink();
-                    if (file && isKnownName(path.getFileName().toString())) {
+                    if (file && formats.isReportName(path.getFileName().toString())) {
                         found.add(path);
                     }
                     return FileVisitResult.CONTINUE;
@@ -102,7 +88,7 @@ final class EvidenceFiles {
         problems.addAll(unreadable);
         if (found.isEmpty() && unreadable.isEmpty()) {
             problems.add(new EvidenceProblem(directory.toString(), "the directory holds no evidence files (looked "
-                    + "for " + KNOWN_NAMES + "). Fix: point at the directory the reports are written to, or name the "
+                    + "for " + formats.reportNames() + "). Fix: point at the directory the reports are written to, or name the "
                     + "files; check that the step writing them ran."));
         }
         found.sort(null);

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Reads the evidence files CI produced into one {@link Evidence}: finds the files ({@link EvidenceFiles}), tells
- * each one's format from its content ({@link FormatDetector}), parses it, and merges the lot
- * ({@link EvidenceMerger}). Never throws for a bad file: a file that is missing, unreadable, bigger than
+ * each one's format from its content ({@link EvidenceFormats#detect}), reads it with that format, and merges the
+ * lot ({@link EvidenceMerger}). Never throws for a bad file: a file that is missing, unreadable, bigger than
  * {@link #MAX_FILE_BYTES}, binary, of no known format or malformed becomes an
  * {@link dev.pce.engine.gate.EvidenceProblem} naming the file, where in it, and how to fix it.
  */
@@ -23,42 +23,53 @@ public final class EvidenceReader {
     /** Larger files are refused unread: no CI report is this big, and the whole file is held in memory. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
-    private EvidenceReader() {
+    private static final EvidenceReader ALL_FORMATS = new EvidenceReader(EvidenceFormats.ALL);
+
+    private final EvidenceFormats formats;
+
+    /** A reader of {@code formats} only. */
+    public EvidenceReader(EvidenceFormats formats) {
+        this.formats = formats;
+    }
+
+    /** The reader of every format PCE reads ({@link EvidenceFormats#ALL}). */
+    public static EvidenceReader ofAllFormats() {
+        return ALL_FORMATS;
     }
 
     /** All evidence under {@code paths} (files, or directories to walk), merged. */
-    public static Evidence read(List<Path> paths) {
+    public Evidence read(List<Path> paths) {
         return EvidenceMerger.merge(readAll(paths));
     }
 
     /** Each evidence file under {@code paths}, parsed, before merging; problems as {@link UnreadableFile}s. */
-    public static List<ParsedFile> readAll(List<Path> paths) {
+    public List<ParsedFile> readAll(List<Path> paths) {
         return readAll(paths, EvidenceScope.ANYWHERE);
     }
 
     /** As {@link #readAll(List)}, refusing unread every file whose real location {@code scope} does not admit. */
-    public static List<ParsedFile> readAll(List<Path> paths, EvidenceScope scope) {
-        return readAll(paths, scope, Cancellation.none());
+    public List<ParsedFile> readAll(List<Path> paths, EvidenceScope scope) {
+        return readEach(paths, scope, Cancellation.none()).stream().map(EvidenceFile::parsed).toList();
     }
 
     /**
-     * As {@link #readAll(List, EvidenceScope)}, stopping before the next file when {@code cancellation} is
-     * cancelled (a directory of reports can hold thousands).
+     * As {@link #readAll(List, EvidenceScope)}, each file with the dimensions it reports on, stopping before the
+     * next file when {@code cancellation} is cancelled (a directory of reports can hold thousands).
      *
      * @throws Cancellation.Cancelled when cancelled
      */
-    public static List<ParsedFile> readAll(List<Path> paths, EvidenceScope scope, Cancellation cancellation) {
-        EvidenceFiles.Found found = EvidenceFiles.find(paths);
-        List<ParsedFile> parsed = new ArrayList<>();
-        found.problems().forEach(problem -> parsed.add(new UnreadableFile(problem)));
+    public List<EvidenceFile> readEach(List<Path> paths, EvidenceScope scope, Cancellation cancellation) {
+        EvidenceFiles.Found found = EvidenceFiles.find(paths, formats);
+        List<EvidenceFile> read = new ArrayList<>();
+        found.problems().forEach(problem -> read.add(unreadable(new UnreadableFile(problem))));
         for (Path file : found.files()) {
             cancellation.check();
-            parsed.add(outsideOf(scope, file).orElseGet(() -> readFile(file)));
+            read.add(outsideOf(scope, file).map(this::unreadable).orElseGet(() -> readFileOf(file)));
         }
-        return parsed;
+        return read;
     }
 
-    private static Optional<ParsedFile> outsideOf(EvidenceScope scope, Path file) {
+    private static Optional<UnreadableFile> outsideOf(EvidenceScope scope, Path file) {
         if (scope == EvidenceScope.ANYWHERE) {
             return Optional.empty();
         }
@@ -77,52 +88,56 @@ public final class EvidenceReader {
     }
 
     /** One file, whatever its name. */
-    public static ParsedFile readFile(Path file) {
+    public ParsedFile readFile(Path file) {
+        return readFileOf(file).parsed();
+    }
+
+    private EvidenceFile readFileOf(Path file) {
         String source = file.toString();
         if (!Files.isRegularFile(file)) {
             // Reading a directory fails, and reading a pipe or a device may never end.
-            return UnreadableFile.of(source, Files.exists(file) ? "is not a regular file. Fix: name a report file, or "
-                    + "a directory to search for reports." : "no such file. Fix: check the path, and that the step "
-                    + "writing this evidence ran before the gate.");
+            return unreadable(UnreadableFile.of(source, Files.exists(file) ? "is not a regular file. Fix: name a "
+                    + "report file, or a directory to search for reports." : "no such file. Fix: check the path, and "
+                    + "that the step writing this evidence ran before the gate."));
         }
         try (InputStream in = Files.newInputStream(file)) {
             // The size on disk refuses a huge file unread; reading one byte past the limit catches one still growing.
             byte[] content = Files.size(file) > MAX_FILE_BYTES ? null : in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (content == null || content.length > MAX_FILE_BYTES) {
-                return UnreadableFile.of(source, "the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB, the "
-                        + "limit for evidence files. Fix: split the report (one per module) or lower its verbosity.");
+                return unreadable(UnreadableFile.of(source, "the file is larger than " + (MAX_FILE_BYTES >> 20)
+                        + " MiB, the limit for evidence files. Fix: split the report (one per module) or lower its "
+                        + "verbosity."));
             }
-            return parse(source, content);
+            return parseOf(source, content);
         } catch (IOException | RuntimeException e) {
-            return UnreadableFile.of(source, "the file cannot be read (" + e + "). Fix: check that it exists, is a "
-                    + "regular file and is readable.");
+            return unreadable(UnreadableFile.of(source, "the file cannot be read (" + e + "). Fix: check that it "
+                    + "exists, is a regular file and is readable."));
         }
     }
 
     /** One file's content: format detected, then parsed. {@code source} names it in findings and problems. */
-    public static ParsedFile parse(String source, byte[] content) {
+    public ParsedFile parse(String source, byte[] content) {
+        return parseOf(source, content).parsed();
+    }
+
+    private EvidenceFile parseOf(String source, byte[] content) {
         EvidenceFormat format = null;
         try {
-            format = FormatDetector.detect(content);
-            return parse(source, content, format);
+            format = formats.detect(content);
+            ParsedFile parsed = format.parse(source, content);
+            return new EvidenceFile(parsed, format.dimensionsOf(parsed));
         } catch (MalformedEvidenceException e) {
-            String prefix = format == null ? "" : "as " + format.displayName() + ": ";
-            return UnreadableFile.of(source, prefix + e.describe());
+            String prefix = format == null ? "" : "as " + format.name() + ": ";
+            return unreadable(UnreadableFile.of(source, prefix + e.describe()));
         } catch (RuntimeException e) {
             // A defect of PCE, not of the file; still never a pass.
-            return UnreadableFile.of(source, "PCE failed to read it (" + e + "). Fix: this is a bug in PCE; report "
-                    + "it with the file attached. Until then the gate cannot use this evidence.");
+            return unreadable(UnreadableFile.of(source, "PCE failed to read it (" + e + "). Fix: this is a bug in "
+                    + "PCE; report it with the file attached. Until then the gate cannot use this evidence."));
         }
     }
 
-    /** The content parsed as {@code format}; a defect of a parser escapes as the exception it is (fuzz targets). */
-    static ParsedFile parse(String source, byte[] content, EvidenceFormat format) throws MalformedEvidenceException {
-        return switch (format) {
-            case JUNIT_XML -> JUnitXmlParser.parse(source, content);
-            case JACOCO_XML -> JacocoXmlParser.parse(source, content);
-            case COBERTURA_XML -> CoberturaXmlParser.parse(source, content);
-            case LCOV -> LcovParser.parse(source, content);
-            case SARIF -> SarifParser.parse(source, content);
-        };
+    /** A file that could not be read is judged by its name: a broken JUnit report still concerns the tests. */
+    private EvidenceFile unreadable(UnreadableFile file) {
+        return new EvidenceFile(file, formats.dimensionsByName(file.source()));
     }
 }

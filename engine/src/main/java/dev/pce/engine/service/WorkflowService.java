@@ -21,6 +21,8 @@ import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
+import dev.pce.engine.evidence.EvidenceIntake;
+import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.model.Ids;
@@ -310,6 +312,28 @@ public final class WorkflowService implements Closeable {
                                Cancellation cancellation) {
         return handle(workflowId).execute(new ReportEvidenceCommand(report, agent), cancellation,
                 (state, executed) -> state.gates().evidenceSeq());
+    }
+
+    /**
+     * Reads evidence files into the workflow: {@code files} (files, or directories searched for the names reporting
+     * tools write) are resolved against the project and must lie in {@code scope}, also after following links; every
+     * file is read before the first is stored, then each is stored as one report keyed by its path (the file read
+     * again replaces what it said before). Storing the first report is the point of no return of
+     * {@code cancellation}.
+     *
+     * @param field names the paths in errors: "evidence" gives "evidence[1] 'x' does not exist"
+     * @return each file read, and what it said
+     * @throws CeException            INVALID_ARGUMENT when a path is not one, does not exist or leads outside
+     *                                {@code scope}: nothing was read
+     * @throws Cancellation.Cancelled when cancelled before the first report was stored: nothing was
+     */
+    public EvidenceIntake reportEvidenceFiles(String workflowId, List<String> files, EvidenceLocations scope,
+                                              String field, String agent, Cancellation cancellation) {
+        EvidenceIntake intake = EvidenceIntake.read(scope.resolveAll(files, field), scope, cancellation);
+        for (EvidenceReported report : intake.reports()) {
+            reportEvidence(workflowId, report, agent, cancellation);
+        }
+        return intake;
     }
 
     /**

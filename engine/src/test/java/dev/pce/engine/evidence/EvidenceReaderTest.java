@@ -26,15 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class EvidenceReaderTest {
+    private static final EvidenceReader READER = EvidenceReader.ofAllFormats();
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-            Samples.SUREFIRE + ", JUNIT_XML", Samples.PYTEST + ", JUNIT_XML", Samples.PYTEST_BARE + ", JUNIT_XML",
-            Samples.JEST + ", JUNIT_XML", Samples.JACOCO + ", JACOCO_XML", Samples.COBERTURA + ", COBERTURA_XML",
+            Samples.SUREFIRE + ", JUnit XML", Samples.PYTEST + ", JUnit XML", Samples.PYTEST_BARE + ", JUnit XML",
+            Samples.JEST + ", JUnit XML", Samples.JACOCO + ", JaCoCo XML", Samples.COBERTURA + ", Cobertura XML",
             Samples.LCOV + ", LCOV", Samples.CODEQL + ", SARIF", Samples.SEMGREP + ", SARIF", Samples.ESLINT + ", SARIF"})
-    void theFormatIsDetectedFromTheContent(String sample, EvidenceFormat format) throws Exception {
-        assertThat(FormatDetector.detect(Samples.bytes(sample))).isEqualTo(format);
-        assertThat(EvidenceReader.readFile(Samples.path(sample))).isNotInstanceOf(UnreadableFile.class);
+    void theFormatIsDetectedFromTheContent(String sample, String format) throws Exception {
+        assertThat(EvidenceFormats.ALL.detect(Samples.bytes(sample)).name()).isEqualTo(format);
+        assertThat(READER.readFile(Samples.path(sample))).isNotInstanceOf(UnreadableFile.class);
     }
 
     @Test
@@ -43,8 +44,8 @@ class EvidenceReaderTest {
         Path bom = Files.write(dir.resolve("with-bom.data"),
                 concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n'}, Samples.bytes(Samples.LCOV)));
 
-        assertThat(EvidenceReader.readFile(renamed)).isInstanceOf(CoverageResults.class);
-        assertThat(EvidenceReader.readFile(bom)).isInstanceOf(CoverageResults.class);
+        assertThat(READER.readFile(renamed)).isInstanceOf(CoverageResults.class);
+        assertThat(READER.readFile(bom)).isInstanceOf(CoverageResults.class);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,7 +63,7 @@ class EvidenceReaderTest {
     void aBrokenFileIsAProblemNamingTheFileWhereAndHowToFix(String name, String expected) {
         Path file = Samples.path("broken/" + name);
 
-        Evidence evidence = EvidenceReader.read(List.of(file));
+        Evidence evidence = READER.read(List.of(file));
 
         assertThat(evidence.measurements()).isEmpty();
         assertThat(evidence.findings()).isEmpty();
@@ -74,7 +75,7 @@ class EvidenceReaderTest {
 
     @Test
     void textOfNoKnownFormatIsAProblem() {
-        ParsedFile parsed = EvidenceReader.parse("notes.txt", Samples.utf8("Tests run: 12, Failures: 0\n"));
+        ParsedFile parsed = READER.parse("notes.txt", Samples.utf8("Tests run: 12, Failures: 0\n"));
         assertThat(parsed).isEqualTo(UnreadableFile.of("notes.txt", "line 1: the file is of no known evidence "
                 + "format (it starts with 'Tests run: 12, Failures: 0'). Fix: pass a JUnit XML, JaCoCo XML, "
                 + "Cobertura XML, LCOV or SARIF report."));
@@ -88,10 +89,10 @@ class EvidenceReaderTest {
         byte[] notUtf8 = ("<?xml version=\"1.0\"?>\n<testsuite name=\"s\">\n<testcase name=\"caf\u00e9\"/>"
                 + "</testsuite>").getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThat(EvidenceReader.parse("latin1.xml", latin1)).isInstanceOfSatisfying(TestResults.class, results ->
+        assertThat(READER.parse("latin1.xml", latin1)).isInstanceOfSatisfying(TestResults.class, results ->
                 assertThat(results.failures()).singleElement().extracting(Finding::rule, Finding::message)
                         .containsExactly("caf\u00e9", "na\u00efve"));
-        assertThat(EvidenceReader.parse("bad.xml", notUtf8)).isInstanceOfSatisfying(UnreadableFile.class, bad ->
+        assertThat(READER.parse("bad.xml", notUtf8)).isInstanceOfSatisfying(UnreadableFile.class, bad ->
                 assertThat(bad.problem().message()).startsWith("line 3: the file is not valid UTF-8 (byte 62)"));
     }
 
@@ -101,7 +102,7 @@ class EvidenceReaderTest {
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
             file.setLength(EvidenceReader.MAX_FILE_BYTES + 1);   // sparse: costs no disk
         }
-        assertThat(EvidenceReader.readFile(huge)).isInstanceOfSatisfying(UnreadableFile.class, unreadable ->
+        assertThat(READER.readFile(huge)).isInstanceOfSatisfying(UnreadableFile.class, unreadable ->
                 assertThat(unreadable.problem().message()).startsWith("the file is larger than 64 MiB"));
     }
 
@@ -111,14 +112,14 @@ class EvidenceReaderTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("README.md"), "# not evidence\n");
 
-        Evidence evidence = EvidenceReader.read(List.of(missing, empty));
+        Evidence evidence = READER.read(List.of(missing, empty));
 
         assertThat(evidence.problems()).extracting(EvidenceProblem::file, p -> p.message().split("\\.")[0])
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(missing.toString(), "no such file or directory"),
                         org.assertj.core.groups.Tuple.tuple(empty.toString(), "the directory holds no evidence files "
                                 + "(looked for TEST-*"));
-        assertThat(EvidenceReader.readFile(empty)).isInstanceOf(UnreadableFile.class);
+        assertThat(READER.readFile(empty)).isInstanceOf(UnreadableFile.class);
     }
 
     @Test
@@ -138,7 +139,7 @@ class EvidenceReaderTest {
         copy(Samples.CODEQL, project.resolve("reports/java.sarif.json"));
         write(project.resolve("pom.xml"), "<project/>");
 
-        List<ParsedFile> files = EvidenceReader.readAll(List.of(project));
+        List<ParsedFile> files = READER.readAll(List.of(project));
 
         assertThat(files).extracting(file -> project.relativize(Path.of(file.source())).toString().replace('\\', '/'))
                 .containsExactly("reports/eslint.sarif", "reports/java.sarif.json", "target/site/jacoco/jacoco.xml",
@@ -160,7 +161,7 @@ class EvidenceReaderTest {
         Path realProject = project.toRealPath();
         EvidenceScope projectOnly = realFile -> realFile.startsWith(realProject);
 
-        List<ParsedFile> files = EvidenceReader.readAll(List.of(reports), projectOnly);
+        List<ParsedFile> files = READER.readAll(List.of(reports), projectOnly);
 
         Map<String, ParsedFile> byName = files.stream()
                 .collect(Collectors.toMap(file -> Path.of(file.source()).getFileName().toString(), file -> file));
@@ -170,7 +171,7 @@ class EvidenceReaderTest {
                         .doesNotContain(secret.toString()));
         assertThat(byName.get("TEST-dangling.xml")).isInstanceOf(UnreadableFile.class);
         // Without a scope (paths a person gave on the command line) the same link is followed.
-        assertThat(EvidenceReader.readAll(List.of(reports.resolve("TEST-escape.xml"))).getFirst())
+        assertThat(READER.readAll(List.of(reports.resolve("TEST-escape.xml"))).getFirst())
                 .isNotInstanceOf(UnreadableFile.class);
     }
 
@@ -185,7 +186,7 @@ class EvidenceReaderTest {
         Path codeql = copy(Samples.CODEQL, root.resolve("c/codeql.sarif"));
 
         // The directory "a" and the file inside it given again: each file is read once.
-        Evidence evidence = EvidenceReader.read(List.of(root.resolve("a"), surefire, jest, jacoco, lcov, eslint,
+        Evidence evidence = READER.read(List.of(root.resolve("a"), surefire, jest, jacoco, lcov, eslint,
                 codeql));
 
         assertThat(evidence.problems()).isEmpty();
@@ -223,7 +224,7 @@ class EvidenceReaderTest {
         copy(Samples.SUREFIRE, root.resolve("TEST-good.xml"));
         Path broken = copy("broken/TEST-truncated.xml", root.resolve("TEST-cut.xml"));
 
-        Evidence evidence = EvidenceReader.read(List.of(root));
+        Evidence evidence = READER.read(List.of(root));
 
         assertThat(evidence.measurements()).extracting(Measurement::metric).contains(Metrics.TESTS_TOTAL);
         assertThat(evidence.problems()).singleElement().extracting(EvidenceProblem::file)
@@ -234,9 +235,9 @@ class EvidenceReaderTest {
     void knownNames() {
         assertThat(List.of("TEST-a.b.CTest.xml", "junit.xml", "jest-junit.xml", "report-JUnit.xml", "jacoco.xml",
                 "cobertura.xml", "cobertura-coverage.xml", "coverage.xml", "lcov.info", "app.lcov", "x.sarif",
-                "eslint.sarif.json")).allMatch(EvidenceFiles::isKnownName);
+                "eslint.sarif.json")).allMatch(EvidenceFormats.ALL::isReportName);
         assertThat(List.of("test-config.xml", "pom.xml", "TEST-notes.txt", "coverage-summary.json", "lcov.txt",
-                "sarif.json", "index.html")).noneMatch(EvidenceFiles::isKnownName);
+                "sarif.json", "index.html")).noneMatch(EvidenceFormats.ALL::isReportName);
     }
 
     private static Path copy(String sample, Path target) throws IOException {

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * cut-off XML or JSON file is always a problem, never a (partial) pass.
  */
 class EvidenceRobustnessTest {
+    private static final EvidenceReader READER = EvidenceReader.ofAllFormats();
 
     private static final List<String> SAMPLES = List.of(Samples.SUREFIRE, Samples.PYTEST, Samples.PYTEST_BARE,
             Samples.JEST, Samples.JACOCO, Samples.COBERTURA, Samples.LCOV, Samples.CODEQL, Samples.SEMGREP,
@@ -35,7 +36,7 @@ class EvidenceRobustnessTest {
         int end = lastNonWhitespace(content);
         int cut = new Random(seed * 31 + sample.hashCode()).nextInt(end);   // strictly before the closing byte
 
-        ParsedFile parsed = EvidenceReader.parse(sample, Arrays.copyOf(content, cut));
+        ParsedFile parsed = READER.parse(sample, Arrays.copyOf(content, cut));
 
         if (!sample.equals(Samples.LCOV)) {
             // LCOV cut exactly after an end_of_record is a shorter valid tracefile; XML and JSON never are
@@ -59,8 +60,8 @@ class EvidenceRobustnessTest {
             };
         }
 
-        assertThatCode(() -> EvidenceReader.parse(sample, content)).doesNotThrowAnyException();
-        ParsedFile parsed = EvidenceReader.parse(sample, content);
+        assertThatCode(() -> READER.parse(sample, content)).doesNotThrowAnyException();
+        ParsedFile parsed = READER.parse(sample, content);
         if (parsed instanceof UnreadableFile unreadable) {
             assertThat(unreadable.problem().message()).as("not a PCE bug").doesNotStartWith("PCE failed");
         }

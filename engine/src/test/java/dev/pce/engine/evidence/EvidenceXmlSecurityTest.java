@@ -23,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * expanded, nothing is fetched, and a file trying either is refused.
  */
 class EvidenceXmlSecurityTest {
+    private static final EvidenceReader READER = EvidenceReader.ofAllFormats();
+    private static final JacocoXmlFormat JACOCO_XML = new JacocoXmlFormat();
+    private static final CoberturaXmlFormat COBERTURA_XML = new CoberturaXmlFormat();
 
     private static final String SECRET = "PCE-XXE-CANARY-7f3a";
 
@@ -58,7 +61,7 @@ class EvidenceXmlSecurityTest {
                 <testsuite name="s"><testcase name="&xxe;" classname="C"><failure message="&xxe;"/></testcase></testsuite>
                 """.formatted(secret.toUri());
 
-        ParsedFile parsed = EvidenceReader.parse("TEST-xxe.xml", utf8(xml));
+        ParsedFile parsed = READER.parse("TEST-xxe.xml", utf8(xml));
 
         assertThat(parsed).isInstanceOf(UnreadableFile.class);
         assertThat(parsed.toString()).doesNotContain(SECRET).contains("internal subset");
@@ -74,7 +77,7 @@ class EvidenceXmlSecurityTest {
                 <testsuite name="&leak;"><testcase name="a"/></testsuite>""".formatted(base);
 
         for (String xml : new String[] {general, parameter}) {
-            ParsedFile parsed = EvidenceReader.parse("TEST-xxe.xml", utf8(xml));
+            ParsedFile parsed = READER.parse("TEST-xxe.xml", utf8(xml));
             assertThat(parsed).isInstanceOf(UnreadableFile.class);
             assertThat(parsed.toString()).doesNotContain(SECRET);
         }
@@ -88,11 +91,11 @@ class EvidenceXmlSecurityTest {
         String cobertura = "<?xml version=\"1.0\"?>\n<!DOCTYPE coverage SYSTEM \"" + base + "/coverage-04.dtd\">\n"
                 + "<coverage line-rate=\"0.5\" branch-rate=\"0\"/>";
 
-        assertThat(JacocoXmlParser.parse("jacoco.xml", utf8(jacoco)).lines().percent()).isEqualTo(50.0);
-        assertThat(CoberturaXmlParser.parse("coverage.xml", utf8(cobertura)).lines().percent()).isEqualTo(50.0);
+        assertThat(JACOCO_XML.parse("jacoco.xml", utf8(jacoco)).lines().percent()).isEqualTo(50.0);
+        assertThat(COBERTURA_XML.parse("coverage.xml", utf8(cobertura)).lines().percent()).isEqualTo(50.0);
         // The samples' DOCTYPEs (a relative report.dtd and cobertura.sourceforge.net) are read the same way.
-        assertThat(EvidenceReader.readFile(Samples.path(Samples.JACOCO))).isInstanceOf(CoverageResults.class);
-        assertThat(EvidenceReader.readFile(Samples.path(Samples.COBERTURA))).isInstanceOf(CoverageResults.class);
+        assertThat(READER.readFile(Samples.path(Samples.JACOCO))).isInstanceOf(CoverageResults.class);
+        assertThat(READER.readFile(Samples.path(Samples.COBERTURA))).isInstanceOf(CoverageResults.class);
         assertThat(requests).hasValue(0);
     }
 
@@ -107,7 +110,7 @@ class EvidenceXmlSecurityTest {
                 + "<testsuite name=\"&lol9;\"><testcase name=\"&lol9;\"/></testsuite>";
 
         ParsedFile parsed = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> EvidenceReader.parse("TEST-lol.xml", utf8(xml)));
+                () -> READER.parse("TEST-lol.xml", utf8(xml)));
 
         assertThat(parsed).isInstanceOf(UnreadableFile.class);
         assertThat(((UnreadableFile) parsed).problem().message())
@@ -117,7 +120,7 @@ class EvidenceXmlSecurityTest {
     @Test
     void anUndeclaredEntityIsMalformedNotExpanded() {
         String xml = "<testsuite name=\"s\"><testcase name=\"&unknown;\"/></testsuite>";
-        assertThat(EvidenceReader.parse("TEST-e.xml", utf8(xml))).isInstanceOfSatisfying(UnreadableFile.class,
+        assertThat(READER.parse("TEST-e.xml", utf8(xml))).isInstanceOfSatisfying(UnreadableFile.class,
                 unreadable -> assertThat(unreadable.problem().message())
                         .contains("not well-formed XML", "\"unknown\" was referenced, but not declared"));
     }

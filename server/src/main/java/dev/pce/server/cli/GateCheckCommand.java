@@ -6,13 +6,11 @@ import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
 import dev.pce.engine.dependency.DeclaredEdges;
-import dev.pce.engine.event.EvidenceReported;
-import dev.pce.engine.evidence.EvidenceReader;
-import dev.pce.engine.evidence.ParsedFile;
+import dev.pce.engine.evidence.EvidenceIntake;
+import dev.pce.engine.evidence.EvidenceLocations;
+import dev.pce.engine.evidence.EvidenceScope;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.DimensionRequirement;
-import dev.pce.engine.gate.Evidence;
-import dev.pce.engine.gate.EvidenceSource;
 import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
 import dev.pce.engine.gate.ProjectType;
@@ -22,9 +20,6 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.gate.DroolsGatePolicy;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.quality.Annotations;
-import dev.pce.server.quality.EvidenceIntake;
-import dev.pce.server.quality.EvidenceLocations;
-import dev.pce.server.quality.EvidenceReports;
 import dev.pce.server.quality.GateVerdict;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.quality.RepoPaths;
@@ -119,8 +114,8 @@ public final class GateCheckCommand implements Callable<Integer> {
         Workspace workspace = workspaceOption.open();
         try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), new DeclaredEdges(),
                 settings.poolSlots(System.getenv()), Optional.of(settings.gateJudge()))) {
-            EvidenceIntake.Intake intake = new EvidenceIntake(workflows, new EvidenceLocations(settings.root(),
-                    workspace.root())).intake(id, evidence, "--evidence", "ci", Cancellation.none());
+            EvidenceIntake intake = workflows.reportEvidenceFiles(id, evidence, new EvidenceLocations(settings.root(),
+                    workspace.root()), "--evidence", "ci", Cancellation.none());
             GateOutcome outcome = workflows.evaluateGate(id, "ci", type);
             return GateVerdict.of(outcome.gate(), Optional.of(outcome.workflowId()), outcome.projectType(), Set.of(),
                     outcome.criteria(), intake.evidence(), intake.files(), new RepoPaths(settings.root()));
@@ -130,22 +125,16 @@ public final class GateCheckCommand implements Callable<Integer> {
     /** The evidence files alone, each with the dimensions it feeds; the selection is required and judged. */
     private GateVerdict filesGate(ProjectSettings settings, Optional<ProjectType> type, Set<Dimension> selection) {
         ProjectType resolved = type.orElseGet(settings::projectType);
-        Evidence all = Evidence.EMPTY;
-        List<EvidenceSource> sources = new ArrayList<>();
-        List<EvidenceIntake.FileRead> read = new ArrayList<>();
-        for (ParsedFile file : EvidenceReader.readAll(evidence.stream().map(settings.root()::resolve).toList())) {
-            EvidenceReported report = EvidenceReports.of(file);
-            all = all.plus(report.evidence());
-            sources.addAll(report.sources());
-            read.add(EvidenceIntake.FileRead.of(file, report));
-        }
+        // paths given on the command line are read where they lead: the person running it chose them
+        EvidenceIntake intake = EvidenceIntake.read(evidence.stream().map(settings.root()::resolve).toList(),
+                EvidenceScope.ANYWHERE, Cancellation.none());
         List<DimensionRequirement> required = new ArrayList<>(settings.requiredDimensions());
         selection.forEach(dimension -> required.add(new DimensionRequirement(dimension,
                 "--dimension " + dimension.wireName())));
-        GateResult result = new DroolsGatePolicy().evaluate(new GateRequest(resolved, all, sources, List.of(),
-                required));
+        GateResult result = new DroolsGatePolicy().evaluate(new GateRequest(resolved, intake.evidence(),
+                intake.sources(), List.of(), required));
         return GateVerdict.of(GateVerdict.FILES_GATE, Optional.empty(), resolved.wireName(), selection,
-                result.criteria(), all, read, new RepoPaths(settings.root()));
+                result.criteria(), intake.evidence(), intake.files(), new RepoPaths(settings.root()));
     }
 
     private Set<Dimension> selection() {

@@ -3,6 +3,7 @@ package dev.pce.server.cli;
 import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
+import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
@@ -14,8 +15,6 @@ import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.rules.dependency.PlanNote;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.knowledge.LearningsAccess;
-import dev.pce.server.quality.EvidenceIntake;
-import dev.pce.server.quality.EvidenceLocations;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.CeTool;
 import dev.pce.server.tools.ToolCatalog;
@@ -61,11 +60,10 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         Optional<ConflictArbiter> arbiter = rules.map(ignored -> new DroolsConflictArbiter());
         WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots, gates,
                 arbiter);
-        EvidenceIntake intake = new EvidenceIntake(workflows, new EvidenceLocations(project.root(),
-                workspace.root()));
+        EvidenceLocations evidenceScope = new EvidenceLocations(project.root(), workspace.root());
         Optional<LearnedRules> learnedRules = rules.map(ignored -> LearnedRules.forWorkspace(workspace.root(),
                 project.root()));
-        List<CeTool> tools = ToolCatalog.create(workflows, learnings, intake, learnedRules, ruleNotes,
+        List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, ruleNotes,
                 Clock.systemDefaultZone());
         return new ServerWiring(workflows, learnedRules, tools);
     }

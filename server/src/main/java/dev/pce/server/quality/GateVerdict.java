@@ -1,5 +1,6 @@
 package dev.pce.server.quality;
 
+import dev.pce.engine.evidence.EvidenceIntake;
 import dev.pce.engine.gate.CriterionResult;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Evidence;

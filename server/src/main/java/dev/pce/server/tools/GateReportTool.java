@@ -1,12 +1,14 @@
 package dev.pce.server.tools;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.Limits;
 import dev.pce.engine.event.EvidenceReported;
+import dev.pce.engine.evidence.EvidenceIntake;
+import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Finding;
 import dev.pce.engine.gate.Measurement;
 import dev.pce.engine.service.WorkflowService;
-import dev.pce.server.quality.EvidenceIntake;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +22,12 @@ public final class GateReportTool implements CeTool {
     private static final int MAX_ITEMS = 1_000;
 
     private final WorkflowService workflows;
-    private final EvidenceIntake intake;
+    private final EvidenceLocations evidenceScope;
 
-    public GateReportTool(WorkflowService workflows, EvidenceIntake intake) {
+    /** @param evidenceScope where the evidence files may lie: the project and the workspace */
+    public GateReportTool(WorkflowService workflows, EvidenceLocations evidenceScope) {
         this.workflows = workflows;
-        this.intake = intake;
+        this.evidenceScope = evidenceScope;
     }
 
     @Override
@@ -61,7 +64,8 @@ public final class GateReportTool implements CeTool {
         }
         String key = source + ":" + dimension.wireName();
         workflows.plannedTasks(workflowId); // an unknown workflow is refused before anything is stored
-        List<EvidenceIntake.FileRead> read = intake.read(workflowId, files, "files", agent);
+        List<EvidenceIntake.FileRead> read = workflows.reportEvidenceFiles(workflowId, files, evidenceScope, "files",
+                agent, Cancellation.none()).files();
         long seq = workflows.reportEvidence(workflowId,
                 new EvidenceReported(key, measurements, findings, List.of(), List.of()), agent);
         return ToolOutput.json(new Output(workflowId, key, measurements.size(), findings.size(), read, seq));

@@ -2,11 +2,12 @@ package dev.pce.server.tools;
 
 import dev.pce.engine.Cancellation;
 import dev.pce.engine.Limits;
+import dev.pce.engine.evidence.EvidenceIntake;
+import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.service.GateOutcome;
 import dev.pce.engine.service.WorkflowService;
-import dev.pce.server.quality.EvidenceIntake;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +21,12 @@ public final class GateTool implements CeTool {
     static final int MAX_EVIDENCE_PATHS = 50;
 
     private final WorkflowService workflows;
-    private final EvidenceIntake intake;
+    private final EvidenceLocations evidenceScope;
 
-    public GateTool(WorkflowService workflows, EvidenceIntake intake) {
+    /** @param evidenceScope where the evidence files may lie: the project and the workspace */
+    public GateTool(WorkflowService workflows, EvidenceLocations evidenceScope) {
         this.workflows = workflows;
-        this.intake = intake;
+        this.evidenceScope = evidenceScope;
     }
 
     @Override
@@ -60,7 +62,8 @@ public final class GateTool implements CeTool {
         });
         List<String> paths = args.stringList("evidence", MAX_EVIDENCE_PATHS, Limits.MAX_PATH_LENGTH);
         workflows.plannedTasks(workflowId); // an unknown workflow is refused before any file is read
-        List<EvidenceIntake.FileRead> read = intake.read(workflowId, paths, "evidence", agent, cancellation);
+        List<EvidenceIntake.FileRead> read = workflows.reportEvidenceFiles(workflowId, paths, evidenceScope,
+                "evidence", agent, cancellation).files();
         return ToolOutput.json(new Output(read, workflows.evaluateGate(workflowId, agent, type, cancellation)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pce.server.tools;
 
+import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.engine.learning.PatternStore;
@@ -8,7 +9,6 @@ import dev.pce.rules.dependency.PlanNote;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.learning.PlanPredictions;
 import dev.pce.server.learning.WorkflowLearner;
-import dev.pce.server.quality.EvidenceIntake;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -27,14 +27,14 @@ public final class ToolCatalog {
     private ToolCatalog() {
     }
 
-    public static List<CeTool> create(WorkflowService workflows, LearningsAccess learnings, EvidenceIntake intake,
+    public static List<CeTool> create(WorkflowService workflows, LearningsAccess learnings, EvidenceLocations evidenceScope,
                                       Optional<LearnedRules> learnedRules,
                                       Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock) {
         WorkflowLearner learner = new WorkflowLearner(workflows, learnings::ifOpenOrWait, learnedRules, clock);
         return List.of(new PlanTool(workflows, learnings), new StatusTool(workflows), new EventsTool(workflows),
                 new ClaimTool(workflows), new CompleteTool(workflows), new FailTool(workflows),
                 new ProgressTool(workflows), new CaptureTool(workflows, learnings, clock), new SearchTool(learnings),
-                new NoteTool(learnings), new GateTool(workflows, intake), new GateReportTool(workflows, intake),
+                new NoteTool(learnings), new GateTool(workflows, evidenceScope), new GateReportTool(workflows, evidenceScope),
                 new ReviewTool(workflows), new ResolveTool(workflows),
                 new LearnTool(learner), new LearnFromTool(learner), new PredictTool(workflows, learnings,
                         new PlanPredictions(PatternStore.inWorkspace(workflows.workspace().root()),

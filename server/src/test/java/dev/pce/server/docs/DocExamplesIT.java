@@ -3,8 +3,8 @@ package dev.pce.server.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.event.EventCodec;
-import dev.pce.engine.evidence.JUnitXmlParser;
-import dev.pce.engine.evidence.LcovParser;
+import dev.pce.engine.evidence.JUnitXmlFormat;
+import dev.pce.engine.evidence.LcovFormat;
 import dev.pce.engine.learning.PatternStore;
 import dev.pce.pkm.note.NoteParser;
 import dev.pce.pkm.note.ParseResult;
@@ -122,7 +122,7 @@ class DocExamplesIT {
                 case "yaml" -> tests.add(test(block, () -> scenarioAlone(sandbox, block)));
                 case "java" -> tests.add(test(block, () -> javaSignatures(block)));
                 case "xml" -> tests.add(test(block, () -> junitFragment(block)));
-                case "lcov" -> tests.add(test(block, () -> LcovParser.parse(block.where(), bytes(block))));
+                case "lcov" -> tests.add(test(block, () -> new LcovFormat().parse(block.where(), bytes(block))));
                 case "markdown" -> tests.add(test(block, () -> note(block)));
                 default -> tests.add(test(block, () -> {
                     throw new AssertionError(block + ": give the block a language (text for output or syntax) so "
@@ -304,7 +304,7 @@ class DocExamplesIT {
     private static void junitFragment(DocBlock block) throws Exception {
         String wrap = block.attribute("wrap").orElse("");
         String xml = wrap.isEmpty() ? block.body() : "<" + wrap + " name=\"docs\">" + block.body() + "</" + wrap + ">";
-        assertThat(JUnitXmlParser.parse(block.where(), xml.getBytes(StandardCharsets.UTF_8)).counts().total()).isPositive();
+        assertThat(new JUnitXmlFormat().parse(block.where(), xml.getBytes(StandardCharsets.UTF_8)).counts().total()).isPositive();
     }
 
     private static void note(DocBlock block) {

@@ -1,12 +1,10 @@
 package dev.pce.server.quality;
 
-import dev.pce.engine.event.EvidenceReported;
-import dev.pce.engine.evidence.EvidenceReader;
-import dev.pce.engine.evidence.ParsedFile;
+import dev.pce.engine.Cancellation;
+import dev.pce.engine.evidence.EvidenceIntake;
+import dev.pce.engine.evidence.EvidenceScope;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.DimensionRequirement;
-import dev.pce.engine.gate.Evidence;
-import dev.pce.engine.gate.EvidenceSource;
 import dev.pce.engine.gate.Finding;
 import dev.pce.engine.gate.FindingSeverity;
 import dev.pce.engine.gate.GateRequest;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -169,20 +166,13 @@ class GateVerdictTest {
 
     /** Reads the files as ce gate does and judges them with the project's requirements and the selection's. */
     private GateVerdict judge(ProjectType type, Set<Dimension> selection, Path... files) {
-        Evidence evidence = Evidence.EMPTY;
-        List<EvidenceSource> sources = new ArrayList<>();
-        List<EvidenceIntake.FileRead> read = new ArrayList<>();
-        for (ParsedFile file : EvidenceReader.readAll(List.of(files))) {
-            EvidenceReported report = EvidenceReports.of(file);
-            evidence = evidence.plus(report.evidence());
-            sources.addAll(report.sources());
-            read.add(EvidenceIntake.FileRead.of(file, report));
-        }
+        EvidenceIntake intake = EvidenceIntake.read(List.of(files), EvidenceScope.ANYWHERE, Cancellation.none());
         List<DimensionRequirement> required = selection.stream()
                 .map(d -> new DimensionRequirement(d, "--dimension " + d.wireName())).toList();
-        GateResult result = POLICY.evaluate(new GateRequest(type, evidence, sources, List.of(), required));
+        GateResult result = POLICY.evaluate(new GateRequest(type, intake.evidence(), intake.sources(), List.of(),
+                required));
         return GateVerdict.of(GateVerdict.FILES_GATE, Optional.empty(), type.wireName(), selection, result.criteria(),
-                evidence, read, new RepoPaths(repo));
+                intake.evidence(), intake.files(), new RepoPaths(repo));
     }
 
     private Path write(String relative, String text) {

@@ -44,7 +44,7 @@ import java.util.Set;
  * <p>A run without {@code results} did not analyse (SARIF's own rule), and an invocation with
  * {@code executionSuccessful: false} failed: both make the file a problem.
  */
-public final class SarifParser {
+public final class SarifFormat implements EvidenceFormat {
 
     /** Tools whose every result is a security finding (first word of the driver name, lower case). */
     public static final Set<String> SECURITY_SCANNERS = Set.of("trivy", "grype", "gitleaks", "trufflehog", "gosec",
@@ -57,10 +57,42 @@ public final class SarifParser {
     private static final ObjectReader READER = Json.mapper().readerFor(JsonNode.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private SarifParser() {
+    private static final String NAME = "SARIF";
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    public static AnalysisResults parse(String source, byte[] content) throws MalformedEvidenceException {
+    @Override
+    public ContentSignature signature() {
+        return ContentSignature.jsonObject();
+    }
+
+    @Override
+    public List<String> fileNames() {
+        return List.of("*.sarif", "*.sarif.json");
+    }
+
+    @Override
+    public List<String> nameHints() {
+        return List.of("*sarif*");
+    }
+
+    @Override
+    public Set<Dimension> dimensions() {
+        return EnumSet.of(Dimension.LINT, Dimension.SECURITY);
+    }
+
+    /** A log that covers no dimension (no rules, no results) concerns both: no gate passes because of it. */
+    @Override
+    public Set<Dimension> dimensionsOf(ParsedFile parsed) {
+        return parsed instanceof AnalysisResults analysis && !analysis.dimensions().isEmpty() ? analysis.dimensions()
+                : dimensions();
+    }
+
+    @Override
+    public AnalysisResults parse(String source, byte[] content) throws MalformedEvidenceException {
         JsonNode log = readJson(content);
         if (!log.isObject() || !log.has("version") && !log.has("runs")) {
             throw new MalformedEvidenceException("", "the file is JSON but not a SARIF log (no \"version\" and "

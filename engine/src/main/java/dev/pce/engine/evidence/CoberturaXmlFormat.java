@@ -1,8 +1,13 @@
 package dev.pce.engine.evidence;
 
+import dev.pce.engine.gate.Dimension;
+
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Reads Cobertura XML ({@code coverage.xml}, {@code cobertura*.xml}), as written by Cobertura, coverage.py, gcovr
@@ -11,16 +16,40 @@ import java.util.OptionalLong;
  * required {@code line-rate} and {@code branch-rate} (0..1). Branch coverage is left out when
  * {@code branches-valid} is 0, or, for a report without counts, when no {@code <line branch="true">} exists.
  */
-public final class CoberturaXmlParser {
+public final class CoberturaXmlFormat implements EvidenceFormat {
 
-    private static final String FORMAT = EvidenceFormat.COBERTURA_XML.displayName();
+    private static final String ROOT = "coverage";
+    private static final String NAME = "Cobertura XML";
 
-    private CoberturaXmlParser() {
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    public static CoverageResults parse(String source, byte[] content) throws MalformedEvidenceException {
+    @Override
+    public ContentSignature signature() {
+        return ContentSignature.xmlRoot(ROOT);
+    }
+
+    @Override
+    public List<String> fileNames() {
+        return List.of("cobertura*.xml", "coverage.xml");
+    }
+
+    @Override
+    public List<String> nameHints() {
+        return List.of("*cobertura*", "*coverage*");
+    }
+
+    @Override
+    public Set<Dimension> dimensions() {
+        return EnumSet.of(Dimension.COVERAGE);
+    }
+
+    @Override
+    public CoverageResults parse(String source, byte[] content) throws MalformedEvidenceException {
         try (XmlCursor xml = XmlCursor.open(content)) {
-            xml.requireRoot(FORMAT, "coverage");
+            xml.requireRoot(NAME, ROOT);
             double lineRate = xml.requiredNumber("line-rate", 0, 1);
             OptionalDouble branchRate = xml.number("branch-rate", 0, 1);
             Optional<Coverage> lineCounts = counts(xml, "lines-covered", "lines-valid");

@@ -7,8 +7,10 @@ import dev.pce.engine.gate.FindingSeverity;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Reads JUnit-style XML test reports: Surefire/Failsafe {@code TEST-*.xml} (root {@code <testsuite>}), pytest
@@ -26,16 +28,41 @@ import java.util.OptionalLong;
  * hide a failure: a suite that declares more failures or errors than its test cases contain, or declares tests
  * but contains none, makes the file a problem (a suite that crashed before its cases ran, or a cut-down file).
  */
-public final class JUnitXmlParser {
+public final class JUnitXmlFormat implements EvidenceFormat {
 
-    private static final String FORMAT = EvidenceFormat.JUNIT_XML.displayName();
+    private static final String[] ROOTS = {"testsuites", "testsuite"};
     /** Of a failure's text: enough for the test's frame below a framework's frames, bounded for huge traces. */
     private static final int MAX_TRACE_TEXT = 65_536;
 
-    private JUnitXmlParser() {
+    private static final String NAME = "JUnit XML";
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    public static TestResults parse(String source, byte[] content) throws MalformedEvidenceException {
+    @Override
+    public ContentSignature signature() {
+        return ContentSignature.xmlRoot(ROOTS);
+    }
+
+    @Override
+    public List<String> fileNames() {
+        return List.of("TEST-*.xml", "*junit*.xml");
+    }
+
+    @Override
+    public List<String> nameHints() {
+        return List.of("test-*", "*junit*");
+    }
+
+    @Override
+    public Set<Dimension> dimensions() {
+        return EnumSet.of(Dimension.TESTS);
+    }
+
+    @Override
+    public TestResults parse(String source, byte[] content) throws MalformedEvidenceException {
         try (XmlCursor xml = XmlCursor.open(content)) {
             return new Reading(source, xml).read();
         }
@@ -139,7 +166,7 @@ public final class JUnitXmlParser {
         }
 
         TestResults read() throws MalformedEvidenceException {
-            xml.requireRoot(FORMAT, "testsuites", "testsuite");
+            xml.requireRoot(NAME, ROOTS);
             do {
                 if (xml.atStart()) {
                     start();

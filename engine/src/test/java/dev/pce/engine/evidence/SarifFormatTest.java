@@ -13,11 +13,12 @@ import static dev.pce.engine.evidence.Samples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-class SarifParserTest {
+class SarifFormatTest {
+    private static final SarifFormat SARIF = new SarifFormat();
 
     @Test
     void codeqlSecuritySeverityDecidesTheSeverityAndQualityRulesAreLint() throws Exception {
-        AnalysisResults results = SarifParser.parse("codeql.sarif", bytes(Samples.CODEQL));
+        AnalysisResults results = SARIF.parse("codeql.sarif", bytes(Samples.CODEQL));
 
         assertThat(results.dimensions()).containsExactlyInAnyOrder(Dimension.SECURITY, Dimension.LINT);
         assertThat(results.findings())
@@ -38,7 +39,7 @@ class SarifParserTest {
 
     @Test
     void semgrepSecurityTagsAndCategoryMakeSecurityFindingsAtTheRuleLevel() throws Exception {
-        AnalysisResults results = SarifParser.parse("semgrep.sarif", bytes(Samples.SEMGREP));
+        AnalysisResults results = SARIF.parse("semgrep.sarif", bytes(Samples.SEMGREP));
 
         assertThat(results.dimensions()).containsExactlyInAnyOrder(Dimension.SECURITY, Dimension.LINT);
         assertThat(results.findings()).extracting(Finding::dimension, Finding::severity, Finding::line)
@@ -60,13 +61,13 @@ class SarifParserTest {
                   {"ruleId":"c","level":"error","message":{"text":"m"},"locations":[{"physicalLocation":
                     {"artifactLocation":{"uri":"src/a.ts"},"region":{"startLine":9,"endLine":3}}}]}]}""");
 
-        assertThat(SarifParser.parse("a.sarif", utf8(sarif)).findings()).extracting(Finding::line, Finding::endLine)
+        assertThat(SARIF.parse("a.sarif", utf8(sarif)).findings()).extracting(Finding::line, Finding::endLine)
                 .containsExactly(tuple(12, 13), tuple(20, 0), tuple(9, 0));
     }
 
     @Test
     void eslintIsLintOnly() throws Exception {
-        AnalysisResults results = SarifParser.parse("eslint.sarif.json", bytes(Samples.ESLINT));
+        AnalysisResults results = SARIF.parse("eslint.sarif.json", bytes(Samples.ESLINT));
 
         assertThat(results.dimensions()).containsExactly(Dimension.LINT);
         assertThat(results.findings()).extracting(Finding::rule, Finding::severity, Finding::file).containsExactly(
@@ -80,8 +81,8 @@ class SarifParserTest {
         String lint = log("{\"tool\":{\"driver\":{\"name\":\"ESLint\"}},\"results\":[]}");
         String scanner = log("{\"tool\":{\"driver\":{\"name\":\"Trivy\",\"rules\":[]}},\"results\":[]}");
 
-        assertThat(SarifParser.parse("a", utf8(lint)).dimensions()).containsExactly(Dimension.LINT);
-        assertThat(SarifParser.parse("b", utf8(scanner)).dimensions()).containsExactly(Dimension.SECURITY);
+        assertThat(SARIF.parse("a", utf8(lint)).dimensions()).containsExactly(Dimension.LINT);
+        assertThat(SARIF.parse("b", utf8(scanner)).dimensions()).containsExactly(Dimension.SECURITY);
     }
 
     @Test
@@ -90,7 +91,7 @@ class SarifParserTest {
                 {"tool":{"driver":{"name":"Trivy","rules":[{"id":"CVE-2024-0001",
                   "defaultConfiguration":{"level":"error"},"properties":{"tags":["vulnerability","HIGH"]}}]}},
                  "results":[{"ruleId":"CVE-2024-0001","ruleIndex":0,"message":{"text":"Package: lodash\\nFixed: 4.17.21"}}]}""");
-        AnalysisResults results = SarifParser.parse("trivy.sarif", utf8(trivy));
+        AnalysisResults results = SARIF.parse("trivy.sarif", utf8(trivy));
 
         assertThat(results.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.dimension()).isEqualTo(Dimension.SECURITY);
@@ -110,7 +111,7 @@ class SarifParserTest {
                 {"tool":{"driver":{"name":"scanner","rules":[{"id":"R1","properties":{"security-severity":%s}}]}},
                  "results":[{"ruleId":"R1","level":"%s","message":{"text":"m"}}]}""".formatted(score, level);
 
-        assertThat(SarifParser.parse("s", utf8(log(run))).findings()).singleElement()
+        assertThat(SARIF.parse("s", utf8(log(run))).findings()).singleElement()
                 .extracting(Finding::severity).isEqualTo(expected);
     }
 
@@ -128,7 +129,7 @@ class SarifParserTest {
                    {"ruleId":"A","suppressions":[{"kind":"external","status":"rejected"}],"message":{"text":"not suppressed"}},
                    {"ruleId":"A","suppressions":[{"kind":"external","status":"accepted"}],"message":{"text":"suppressed"}}
                  ]}""";
-        assertThat(SarifParser.parse("s", utf8(log(run))).findings())
+        assertThat(SARIF.parse("s", utf8(log(run))).findings())
                 .extracting(Finding::rule, Finding::severity, Finding::message).containsExactly(
                         tuple("A", FindingSeverity.HIGH, "uses the rule's level"),
                         tuple("B", FindingSeverity.MEDIUM, "warning by default"),
@@ -142,41 +143,41 @@ class SarifParserTest {
         String run = """
                 {"tool":{"driver":{"name":"lint","fancy":{"x":[1,2]}}},"newThing":true,
                  "results":[{"ruleId":"A","message":{"text":"m"},"graphs":[{"id":"g"}],"rank":12.5}]}""";
-        assertThat(SarifParser.parse("s", utf8(log(run))).findings()).hasSize(1);
+        assertThat(SARIF.parse("s", utf8(log(run))).findings()).hasSize(1);
     }
 
     @Test
     void otherVersionsMissingRunsAndOtherJsonAreMalformed() {
-        assertThat(malformed(() -> SarifParser.parse("old.sarif", bytes("broken/sarif-2.0.0.sarif"))).describe())
+        assertThat(malformed(() -> SARIF.parse("old.sarif", bytes("broken/sarif-2.0.0.sarif"))).describe())
                 .isEqualTo("version: SARIF version \"2.0.0\" is not supported; PCE reads SARIF 2.1.0. Fix: produce "
                         + "SARIF 2.1.0 (upgrade the tool or its SARIF formatter).");
-        assertThat(malformed(() -> SarifParser.parse("n.sarif", bytes("broken/sarif-no-runs.sarif"))).getMessage())
+        assertThat(malformed(() -> SARIF.parse("n.sarif", bytes("broken/sarif-no-runs.sarif"))).getMessage())
                 .isEqualTo("the log has no runs, so no tool's analysis is in it");
-        assertThat(malformed(() -> SarifParser.parse("p.json", utf8("{\"name\":\"shop\",\"private\":true}")))
+        assertThat(malformed(() -> SARIF.parse("p.json", utf8("{\"name\":\"shop\",\"private\":true}")))
                 .getMessage()).contains("not a SARIF log");
-        assertThat(malformed(() -> SarifParser.parse("p.json", utf8("{\"version\":\"2.1.0\",\"runs\":[]}")))
+        assertThat(malformed(() -> SARIF.parse("p.json", utf8("{\"version\":\"2.1.0\",\"runs\":[]}")))
                 .getMessage()).contains("no runs");
     }
 
     @Test
     void structuralMistakesNameTheirJsonPath() {
-        assertThat(malformed(() -> SarifParser.parse("s", utf8(log(
+        assertThat(malformed(() -> SARIF.parse("s", utf8(log(
                 "{\"tool\":{\"driver\":{\"name\":\"x\"}},\"results\":[{\"level\":\"fatal\"}]}")))).describe())
                 .startsWith("runs[0].results[0].level: the level \"fatal\" is not one of error, warning, note, none");
-        assertThat(malformed(() -> SarifParser.parse("s", utf8(log(
+        assertThat(malformed(() -> SARIF.parse("s", utf8(log(
                 "{\"tool\":{\"driver\":{\"name\":\"x\"}}}")))).describe())
                 .startsWith("runs[0].results: the run of x has no results array");
-        assertThat(malformed(() -> SarifParser.parse("s", utf8(log("{\"tool\":{}, \"results\":[]}")))).describe())
+        assertThat(malformed(() -> SARIF.parse("s", utf8(log("{\"tool\":{}, \"results\":[]}")))).describe())
                 .startsWith("runs[0].tool.driver: expected an object, found nothing");
-        assertThat(malformed(() -> SarifParser.parse("s", utf8(log(
+        assertThat(malformed(() -> SARIF.parse("s", utf8(log(
                 "{\"tool\":{\"driver\":{\"name\":\"x\",\"rules\":[{\"id\":\"R\",\"properties\":"
                         + "{\"security-severity\":\"high\"}}]}},\"results\":[]}")))).describe())
                 .startsWith("runs[0].tool.driver.rules[0].properties.security-severity: the security severity "
                         + "\"high\" is not a number from 0 to 10");
-        assertThat(malformed(() -> SarifParser.parse("s", utf8(log(
+        assertThat(malformed(() -> SARIF.parse("s", utf8(log(
                 "{\"tool\":{\"driver\":{\"name\":\"x\"}},\"results\":[{\"ruleIndex\":3}]}")))).getMessage())
                 .isEqualTo("the rule index 3 names no rule of the tool");
-        assertThat(malformed(() -> SarifParser.parse("s", utf8(log(
+        assertThat(malformed(() -> SARIF.parse("s", utf8(log(
                 "{\"tool\":{\"driver\":{\"name\":\"x\"}},\"invocations\":[{\"executionSuccessful\":false}],"
                         + "\"results\":[]}")))).getMessage())
                 .isEqualTo("x reports that its run failed (executionSuccessful: false)");
@@ -185,9 +186,9 @@ class SarifParserTest {
     @Test
     void brokenJsonIsMalformedWithItsLine() {
         String cut = new String(bytes(Samples.ESLINT)).substring(0, 700);
-        assertThat(malformed(() -> SarifParser.parse("s", utf8(cut))).describe())
+        assertThat(malformed(() -> SARIF.parse("s", utf8(cut))).describe())
                 .containsPattern("^line \\d+, column \\d+: the file is not valid JSON");
-        assertThat(malformed(() -> SarifParser.parse("s", utf8(log("{\"tool\":{\"driver\":{\"name\":\"x\"}},"
+        assertThat(malformed(() -> SARIF.parse("s", utf8(log("{\"tool\":{\"driver\":{\"name\":\"x\"}},"
                 + "\"results\":[]}") + " trailing"))).getMessage()).contains("not valid JSON");
     }
 

@@ -1,19 +1,20 @@
-package dev.pce.server.quality;
+package dev.pce.engine.evidence;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import dev.pce.engine.evidence.EvidenceScope;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where evidence files may be read from: the project the server runs in (its working directory) and the
+ * Where evidence files named by an agent may be read from: the project (the server's working directory) and the
  * workspace. A path from a tool argument is resolved against the project and must stay inside one of them, also
- * after following symbolic links, so an agent cannot make the server read {@code /etc/passwd} or a home directory.
- * The files found by walking a directory are held to the same bound ({@link EvidenceScope}).
+ * after following symbolic links, so an agent cannot make PCE read {@code /etc/passwd} or a home directory. The
+ * files found by walking a directory are held to the same bound ({@link EvidenceScope}).
  */
 public record EvidenceLocations(Path project, Path workspace) implements EvidenceScope {
 
@@ -22,7 +23,22 @@ public record EvidenceLocations(Path project, Path workspace) implements Evidenc
         workspace = workspace.toAbsolutePath().normalize();
     }
 
-    /** The checked absolute path of {@code given}. */
+    /**
+     * The checked real paths of {@code given}, in order; {@code field} names them in errors ("evidence" gives
+     * "evidence[1] 'x' does not exist").
+     *
+     * @throws CeException INVALID_ARGUMENT for the first that is not a path, does not exist or leads outside;
+     *                     IO when a link or a folder on its way cannot be followed
+     */
+    public List<Path> resolveAll(List<String> given, String field) {
+        List<Path> resolved = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            resolved.add(resolve(given.get(i), field + "[" + i + "]"));
+        }
+        return resolved;
+    }
+
+    /** The checked real path of {@code given}; {@code where} names it in errors. */
     public Path resolve(String given, String where) {
         Path path;
         try {

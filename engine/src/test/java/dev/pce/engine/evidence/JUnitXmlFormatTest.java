@@ -15,12 +15,13 @@ import static dev.pce.engine.evidence.Samples.malformed;
 import static dev.pce.engine.evidence.Samples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JUnitXmlParserTest {
+class JUnitXmlFormatTest {
+    private static final JUnitXmlFormat JUNIT_XML = new JUnitXmlFormat();
 
     /** The line is the first frame of the test's class in the trace: where the test failed, not the code it called. */
     @Test
     void surefireReportCountsTheTestCasesAndReportsFailuresAndErrorsAtTheTestsLine() throws Exception {
-        TestResults results = JUnitXmlParser.parse("target/surefire-reports/TEST-x.xml", bytes(Samples.SUREFIRE));
+        TestResults results = JUNIT_XML.parse("target/surefire-reports/TEST-x.xml", bytes(Samples.SUREFIRE));
 
         assertThat(results.counts()).isEqualTo(new TestCounts(5, 1, 1, 1));
         assertThat(results.counts().passRate()).hasValue(50.0);
@@ -36,7 +37,7 @@ class JUnitXmlParserTest {
 
     @Test
     void pytestReportNamesTheTestFileAndCountsAFailureWithATeardownErrorOnce() throws Exception {
-        TestResults results = JUnitXmlParser.parse("pytest.xml", bytes(Samples.PYTEST));
+        TestResults results = JUNIT_XML.parse("pytest.xml", bytes(Samples.PYTEST));
 
         assertThat(results.counts()).isEqualTo(new TestCounts(6, 2, 0, 1));
         assertThat(results.failures()).extracting(Finding::rule, Finding::file, Finding::line, Finding::message)
@@ -49,7 +50,7 @@ class JUnitXmlParserTest {
 
     @Test
     void bareTestsuiteFromPytestIsRead() throws Exception {
-        TestResults results = JUnitXmlParser.parse("bare.xml", bytes(Samples.PYTEST_BARE));
+        TestResults results = JUNIT_XML.parse("bare.xml", bytes(Samples.PYTEST_BARE));
 
         assertThat(results.counts()).isEqualTo(new TestCounts(2, 0, 0, 0));
         assertThat(results.counts().passRate()).hasValue(100.0);
@@ -58,7 +59,7 @@ class JUnitXmlParserTest {
 
     @Test
     void jestJunitReportTakesTheMessageFromTheFailureTextAndDoesNotRepeatTheTitle() throws Exception {
-        TestResults results = JUnitXmlParser.parse("junit.xml", bytes(Samples.JEST));
+        TestResults results = JUNIT_XML.parse("junit.xml", bytes(Samples.JEST));
 
         assertThat(results.counts()).isEqualTo(new TestCounts(5, 1, 0, 1));
         assertThat(results.failures()).singleElement().satisfies(failure -> {
@@ -81,7 +82,7 @@ class JUnitXmlParserTest {
                   <testcase name="d" classname="D"><failure message="boom"/></testcase>
                 </testsuite>
                 """;
-        assertThat(JUnitXmlParser.parse("t.xml", utf8(xml)).failures()).extracting(Finding::line)
+        assertThat(JUNIT_XML.parse("t.xml", utf8(xml)).failures()).extracting(Finding::line)
                 .containsExactly(0, 41, 0, 0);
     }
 
@@ -97,7 +98,7 @@ class JUnitXmlParserTest {
                   <testcase name="b" classname="C"><custom-report><failure-like>x</failure-like></custom-report></testcase>
                 </testsuite>
                 """;
-        TestResults results = JUnitXmlParser.parse("flaky.xml", utf8(xml));
+        TestResults results = JUNIT_XML.parse("flaky.xml", utf8(xml));
 
         assertThat(results.counts()).isEqualTo(new TestCounts(2, 0, 0, 0));
     }
@@ -115,7 +116,7 @@ class JUnitXmlParserTest {
                   </testsuite>
                 </testsuites>
                 """;
-        TestResults results = JUnitXmlParser.parse("rspec.xml", utf8(xml));
+        TestResults results = JUNIT_XML.parse("rspec.xml", utf8(xml));
 
         assertThat(results.counts()).isEqualTo(new TestCounts(3, 1, 1, 0));
         assertThat(results.failures()).extracting(Finding::file).containsOnly("spec/outer_spec.rb");
@@ -125,7 +126,7 @@ class JUnitXmlParserTest {
     @Test
     void aTestCaseWithoutNameIsMalformedAndTheMessageSaysWhere() {
         MalformedEvidenceException e = malformed(() ->
-                JUnitXmlParser.parse("t.xml", bytes("broken/TEST-unnamed-testcase.xml")));
+                JUNIT_XML.parse("t.xml", bytes("broken/TEST-unnamed-testcase.xml")));
 
         assertThat(e.describe()).contains("line 4", "<testcase> has no 'name' attribute",
                 "Fix: give every <testcase> a name");
@@ -138,7 +139,7 @@ class JUnitXmlParserTest {
                   <testcase name="reads" classname="dev.example.DbTest"/>
                 </testsuite>
                 """;
-        assertThat(malformed(() -> JUnitXmlParser.parse("t.xml", utf8(xml))).describe())
+        assertThat(malformed(() -> JUNIT_XML.parse("t.xml", utf8(xml))).describe())
                 .contains("line 1", "<testsuite name=\"dev.example.DbTest\"> declares 1 errors but its test cases "
                         + "contain 0 <error>", "Fix: look at the test run's log");
     }
@@ -146,13 +147,13 @@ class JUnitXmlParserTest {
     @Test
     void aSuiteDeclaringTestsWithoutTestCasesIsMalformed() {
         String xml = "<testsuites><testsuite name=\"s\" tests=\"12\" failures=\"0\"/></testsuites>";
-        assertThat(malformed(() -> JUnitXmlParser.parse("t.xml", utf8(xml))).getMessage())
+        assertThat(malformed(() -> JUNIT_XML.parse("t.xml", utf8(xml))).getMessage())
                 .isEqualTo("<testsuite name=\"s\"> declares 12 tests but contains no <testcase>");
     }
 
     @Test
     void anEmptySuiteIsZeroTestsWithoutPassRate() throws Exception {
-        TestResults results = JUnitXmlParser.parse("t.xml", utf8("<testsuite name=\"s\" tests=\"0\"/>"));
+        TestResults results = JUNIT_XML.parse("t.xml", utf8("<testsuite name=\"s\" tests=\"0\"/>"));
 
         assertThat(results.counts()).isEqualTo(TestCounts.NONE);
         assertThat(results.counts().passRate()).isEmpty();
@@ -161,23 +162,23 @@ class JUnitXmlParserTest {
     @Test
     void aNonNumericCountAttributeIsMalformed() {
         String xml = "<testsuite name=\"s\" tests=\"many\"><testcase name=\"a\"/></testsuite>";
-        assertThat(malformed(() -> JUnitXmlParser.parse("t.xml", utf8(xml))).describe())
+        assertThat(malformed(() -> JUNIT_XML.parse("t.xml", utf8(xml))).describe())
                 .contains("<testsuite> has tests=\"many\", which is not a whole number of zero or more");
     }
 
     @Test
     void aTestCaseOutsideAnySuiteIsMalformed() {
         String xml = "<testsuites><testcase name=\"a\"/></testsuites>";
-        assertThat(malformed(() -> JUnitXmlParser.parse("t.xml", utf8(xml))).getMessage())
+        assertThat(malformed(() -> JUNIT_XML.parse("t.xml", utf8(xml))).getMessage())
                 .isEqualTo("<testcase> is outside any <testsuite>");
     }
 
     @Test
     void theWrongRootAndATruncatedFileAreMalformed() {
-        assertThat(malformed(() -> JUnitXmlParser.parse("c.xml", bytes("broken/wrong-root-junit.xml"))).describe())
+        assertThat(malformed(() -> JUNIT_XML.parse("c.xml", bytes("broken/wrong-root-junit.xml"))).describe())
                 .contains("line 2, <checkstyle>", "the root element is <checkstyle>, but a JUnit XML report starts "
                         + "with <testsuites> or <testsuite>");
-        assertThat(malformed(() -> JUnitXmlParser.parse("t.xml", bytes("broken/TEST-truncated.xml"))).describe())
+        assertThat(malformed(() -> JUNIT_XML.parse("t.xml", bytes("broken/TEST-truncated.xml"))).describe())
                 .contains("the file is not well-formed XML", "Fix: regenerate the report");
     }
 
@@ -226,7 +227,7 @@ class JUnitXmlParserTest {
         }
         xml.append("</testsuites>");
 
-        TestResults results = JUnitXmlParser.parse("generated.xml", utf8(xml.toString()));
+        TestResults results = JUNIT_XML.parse("generated.xml", utf8(xml.toString()));
 
         assertThat(results.counts()).isEqualTo(new TestCounts(expected[0], expected[1], expected[2], expected[3]));
         assertThat(results.failures()).hasSize((int) (expected[1] + expected[2]));

@@ -10,11 +10,12 @@ import static dev.pce.engine.evidence.Samples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class JacocoXmlParserTest {
+class JacocoXmlFormatTest {
+    private static final JacocoXmlFormat JACOCO_XML = new JacocoXmlFormat();
 
     @Test
     void readsTheReportLevelCountersOfAReportWithDoctype() throws Exception {
-        CoverageResults results = JacocoXmlParser.parse("jacoco.xml", bytes(Samples.JACOCO));
+        CoverageResults results = JACOCO_XML.parse("jacoco.xml", bytes(Samples.JACOCO));
 
         assertThat(results.lines()).isEqualTo(new Coverage.Counted(17, 29));
         assertThat(results.branches()).contains(new Coverage.Counted(5, 12));
@@ -27,7 +28,7 @@ class JacocoXmlParserTest {
                 <report name="r"><package name="p"><counter type="LINE" missed="1" covered="3"/></package>
                 <counter type="INSTRUCTION" missed="4" covered="12"/><counter type="LINE" missed="1" covered="3"/>
                 </report>""";
-        CoverageResults results = JacocoXmlParser.parse("jacoco.xml", utf8(xml));
+        CoverageResults results = JACOCO_XML.parse("jacoco.xml", utf8(xml));
 
         assertThat(results.lines().percent()).isEqualTo(75.0);
         assertThat(results.branches()).isEqualTo(Optional.empty());
@@ -36,7 +37,7 @@ class JacocoXmlParserTest {
     @Test
     void aNonNumericCounterIsMalformedEvenBelowTheReportLevel() {
         MalformedEvidenceException e = malformed(() ->
-                JacocoXmlParser.parse("jacoco.xml", bytes("broken/jacoco-bad-counter.xml")));
+                JACOCO_XML.parse("jacoco.xml", bytes("broken/jacoco-bad-counter.xml")));
 
         assertThat(e.describe()).contains("<counter> has missed=\"three\", which is not a whole number of zero or "
                 + "more", "Fix:");
@@ -45,23 +46,23 @@ class JacocoXmlParserTest {
     @Test
     void aReportWithoutALineCounterMeasuredNothing() {
         String xml = "<report name=\"empty\"><sessioninfo id=\"s\" start=\"1\" dump=\"2\"/></report>";
-        assertThat(malformed(() -> JacocoXmlParser.parse("jacoco.xml", utf8(xml))).getMessage())
+        assertThat(malformed(() -> JACOCO_XML.parse("jacoco.xml", utf8(xml))).getMessage())
                 .contains("no report-level LINE counter");
     }
 
     @Test
     void aCounterWithoutTypeOrCountIsMalformed() {
-        assertThat(malformed(() -> JacocoXmlParser.parse("j.xml",
+        assertThat(malformed(() -> JACOCO_XML.parse("j.xml",
                 utf8("<report><counter missed=\"1\" covered=\"2\"/></report>"))).getMessage())
                 .isEqualTo("<counter> has no 'type' attribute");
-        assertThat(malformed(() -> JacocoXmlParser.parse("j.xml",
+        assertThat(malformed(() -> JACOCO_XML.parse("j.xml",
                 utf8("<report><counter type=\"LINE\" covered=\"2\"/></report>"))).getMessage())
                 .isEqualTo("<counter> has no 'missed' attribute");
     }
 
     @Test
     void anotherRootIsNotJacoco() {
-        assertThat(malformed(() -> JacocoXmlParser.parse("j.xml", bytes(Samples.COBERTURA))).getMessage())
+        assertThat(malformed(() -> JACOCO_XML.parse("j.xml", bytes(Samples.COBERTURA))).getMessage())
                 .isEqualTo("the root element is <coverage>, but a JaCoCo XML report starts with <report>");
     }
 }

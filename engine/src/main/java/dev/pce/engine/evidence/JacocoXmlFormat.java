@@ -1,6 +1,11 @@
 package dev.pce.engine.evidence;
 
+import dev.pce.engine.gate.Dimension;
+
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads JaCoCo's XML report ({@code jacoco.xml}). The totals are the {@code <counter type="LINE|BRANCH" missed=""
@@ -8,16 +13,40 @@ import java.util.Optional;
  * checked for well-formed numbers but not summed again. A report without a report-level LINE counter analysed no
  * class and is a problem; one without a BRANCH counter has no branches, so branch coverage is left out.
  */
-public final class JacocoXmlParser {
+public final class JacocoXmlFormat implements EvidenceFormat {
 
-    private static final String FORMAT = EvidenceFormat.JACOCO_XML.displayName();
+    private static final String ROOT = "report";
+    private static final String NAME = "JaCoCo XML";
 
-    private JacocoXmlParser() {
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    public static CoverageResults parse(String source, byte[] content) throws MalformedEvidenceException {
+    @Override
+    public ContentSignature signature() {
+        return ContentSignature.xmlRoot(ROOT);
+    }
+
+    @Override
+    public List<String> fileNames() {
+        return List.of("jacoco.xml");
+    }
+
+    @Override
+    public List<String> nameHints() {
+        return List.of("*jacoco*");
+    }
+
+    @Override
+    public Set<Dimension> dimensions() {
+        return EnumSet.of(Dimension.COVERAGE);
+    }
+
+    @Override
+    public CoverageResults parse(String source, byte[] content) throws MalformedEvidenceException {
         try (XmlCursor xml = XmlCursor.open(content)) {
-            xml.requireRoot(FORMAT, "report");
+            xml.requireRoot(NAME, ROOT);
             Coverage lines = null;
             Coverage branches = null;
             while (xml.next()) {

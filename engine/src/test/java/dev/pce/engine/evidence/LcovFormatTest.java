@@ -13,11 +13,12 @@ import static dev.pce.engine.evidence.Samples.malformed;
 import static dev.pce.engine.evidence.Samples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LcovParserTest {
+class LcovFormatTest {
+    private static final LcovFormat LCOV = new LcovFormat();
 
     @Test
     void sumsTotalsOfOneRecordAndCountedLinesOfTheOther() throws Exception {
-        CoverageResults results = LcovParser.parse("lcov.info", bytes(Samples.LCOV));
+        CoverageResults results = LCOV.parse("lcov.info", bytes(Samples.LCOV));
 
         // record 1: LF 8 / LH 6, BRF 4 / BRH 1; record 2 has no totals: 4 DA lines, 3 hit; 2 BRDA, 1 taken
         assertThat(results.lines()).isEqualTo(new Coverage.Counted(9, 12));
@@ -26,7 +27,7 @@ class LcovParserTest {
 
     @Test
     void aTracefileWithoutBranchesHasNoBranchCoverage() throws Exception {
-        CoverageResults results = LcovParser.parse("a.lcov", utf8("SF:a.c\nDA:1,1\nDA:2,0\nend_of_record\n"));
+        CoverageResults results = LCOV.parse("a.lcov", utf8("SF:a.c\nDA:1,1\nDA:2,0\nend_of_record\n"));
 
         assertThat(results.lines().percent()).isEqualTo(50.0);
         assertThat(results.branches()).isEqualTo(Optional.empty());
@@ -36,36 +37,36 @@ class LcovParserTest {
     void windowsLineEndsAndUnknownKeysAreFine() throws Exception {
         String lcov = "VER:2.0\r\nTN:unit\r\nSF:C:\\src\\a.c\r\nFNL:0,3,5\r\nFNA:0,1,main\r\nDA:3,1,ab12\r\n"
                 + "LF:1\r\nLH:1\r\nend_of_record\r\n";
-        assertThat(LcovParser.parse("a.lcov", utf8(lcov)).lines()).isEqualTo(new Coverage.Counted(1, 1));
+        assertThat(LCOV.parse("a.lcov", utf8(lcov)).lines()).isEqualTo(new Coverage.Counted(1, 1));
     }
 
     @Test
     void aBadNumberIsMalformedWithItsLine() {
         String lcov = "TN:\nSF:a.c\nDA:1,1\nDA:2,lots\nend_of_record\n";
-        assertThat(malformed(() -> LcovParser.parse("a.lcov", utf8(lcov))).describe())
+        assertThat(malformed(() -> LCOV.parse("a.lcov", utf8(lcov))).describe())
                 .startsWith("line 4: the hit count in DA is 'lots', not a whole number of zero or more. Fix:");
     }
 
     @Test
     void aCutOffRecordIsMalformed() {
         String lcov = "SF:a.c\nDA:1,1\nend_of_record\nSF:b.c\nDA:1,1\n";
-        assertThat(malformed(() -> LcovParser.parse("a.lcov", utf8(lcov))).describe())
+        assertThat(malformed(() -> LCOV.parse("a.lcov", utf8(lcov))).describe())
                 .contains("end of file: the record for b.c has no end_of_record, so the file was cut off");
     }
 
     @Test
     void structuralMistakesAreMalformed() {
-        assertThat(malformed(() -> LcovParser.parse("a", utf8("SF:a.c\nSF:b.c\nend_of_record\n"))).getMessage())
+        assertThat(malformed(() -> LCOV.parse("a", utf8("SF:a.c\nSF:b.c\nend_of_record\n"))).getMessage())
                 .isEqualTo("SF:b.c starts a record before the record for a.c ended");
-        assertThat(malformed(() -> LcovParser.parse("a", utf8("TN:\nDA:1,1\n"))).getMessage())
+        assertThat(malformed(() -> LCOV.parse("a", utf8("TN:\nDA:1,1\n"))).getMessage())
                 .isEqualTo("DA: outside a record");
-        assertThat(malformed(() -> LcovParser.parse("a", utf8("TN:\nend_of_record\n"))).getMessage())
+        assertThat(malformed(() -> LCOV.parse("a", utf8("TN:\nend_of_record\n"))).getMessage())
                 .isEqualTo("end_of_record without an SF line before it");
-        assertThat(malformed(() -> LcovParser.parse("a", utf8("SF:a.c\nLF:2\nLH:3\nend_of_record\n"))).getMessage())
+        assertThat(malformed(() -> LCOV.parse("a", utf8("SF:a.c\nLF:2\nLH:3\nend_of_record\n"))).getMessage())
                 .isEqualTo("the record for a.c has LH 3 above LF 2");
-        assertThat(malformed(() -> LcovParser.parse("a", utf8("TN:\n"))).getMessage())
+        assertThat(malformed(() -> LCOV.parse("a", utf8("TN:\n"))).getMessage())
                 .contains("has no SF ... end_of_record record");
-        assertThat(malformed(() -> LcovParser.parse("a", utf8("SF:a.c\nend_of_record\n"))).getMessage())
+        assertThat(malformed(() -> LCOV.parse("a", utf8("SF:a.c\nend_of_record\n"))).getMessage())
                 .contains("measured no code");
     }
 
@@ -99,7 +100,7 @@ class LcovParserTest {
             hit += recordHit;
         }
 
-        CoverageResults results = LcovParser.parse("gen.lcov", utf8(lcov.toString()));
+        CoverageResults results = LCOV.parse("gen.lcov", utf8(lcov.toString()));
 
         assertThat(results.lines()).isEqualTo(new Coverage.Counted(hit, found));
     }

@@ -1,8 +1,12 @@
 package dev.pce.engine.evidence;
 
+import dev.pce.engine.gate.Dimension;
+
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Reads LCOV tracefiles ({@code lcov.info}, {@code *.lcov}): records from {@code SF:<source file>} to
@@ -11,12 +15,37 @@ import java.util.OptionalLong;
  * {@code BRDA:<line>,<block>,<branch>,<taken|->} lines. The records are summed. Other keys (TN, FN, FNDA, VER,
  * ...) are skipped. A record left open at the end of the file means the file was cut off, and is a problem.
  */
-public final class LcovParser {
+public final class LcovFormat implements EvidenceFormat {
 
-    private LcovParser() {
+    private static final String NAME = "LCOV";
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    public static CoverageResults parse(String source, byte[] content) throws MalformedEvidenceException {
+    @Override
+    public ContentSignature signature() {
+        return ContentSignature.firstLine("TN:", "SF:");
+    }
+
+    @Override
+    public List<String> fileNames() {
+        return List.of("lcov.info", "*.lcov");
+    }
+
+    @Override
+    public List<String> nameHints() {
+        return List.of("*lcov*");
+    }
+
+    @Override
+    public Set<Dimension> dimensions() {
+        return EnumSet.of(Dimension.COVERAGE);
+    }
+
+    @Override
+    public CoverageResults parse(String source, byte[] content) throws MalformedEvidenceException {
         // Paths in SF lines may be in any encoding; they are not used, so bad bytes are harmless.
         List<String> lines = Utf8Text.decode(content, content.length).lines().toList();
         Record record = null;
