@@ -10,7 +10,7 @@ import dev.pce.engine.evidence.EvidenceIntake.FileRead;
 import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.EvidenceSource;
-import dev.pce.engine.testing.MutableClock;
+import dev.pce.testing.MutableClock;
 import dev.pce.engine.testing.Plans;
 import dev.pce.engine.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
