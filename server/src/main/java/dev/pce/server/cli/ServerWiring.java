@@ -11,7 +11,7 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
-import dev.pce.rules.dependency.PlanNote;
+import dev.pce.engine.dependency.PlanNote;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.quality.EvidenceIntake;

@@ -5,7 +5,7 @@ import dev.pce.engine.learning.PatternSet;
 import dev.pce.engine.learning.PatternStore;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.pkm.index.SearchFilters;
-import dev.pce.rules.dependency.PlanNote;
+import dev.pce.engine.dependency.PlanNote;
 import dev.pce.pkm.index.SearchHit;
 import dev.pce.pkm.index.SearchQuery;
 import dev.pce.server.knowledge.Learnings;

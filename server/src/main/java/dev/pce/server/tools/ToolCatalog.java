@@ -4,7 +4,7 @@ import dev.pce.engine.service.WorkflowService;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.engine.learning.PatternStore;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.rules.dependency.PlanNote;
+import dev.pce.engine.dependency.PlanNote;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.learning.PlanPredictions;
 import dev.pce.server.learning.WorkflowLearner;
