@@ -30,15 +30,15 @@ public final class WorkflowLearner {
     private final WorkflowService workflows;
     private final PatternStore store;
     private final KnowledgeStore knowledge;
-    private final Optional<LearnedRulesSink> rules;
+    private final Optional<? extends LearnedRulesSink> rules;
     private final Clock clock;
 
     /**
      * @param knowledge where the pattern notes are written, when it opens (without it, patterns are still learned)
      * @param rules     the learned rules the store's patterns are rewritten into after each learning; empty: none
      */
-    public WorkflowLearner(WorkflowService workflows, KnowledgeStore knowledge, Optional<LearnedRulesSink> rules,
-                           Clock clock) {
+    public WorkflowLearner(WorkflowService workflows, KnowledgeStore knowledge,
+                           Optional<? extends LearnedRulesSink> rules, Clock clock) {
         this.workflows = workflows;
         this.store = PatternStore.inWorkspace(workflows.workspace().root());
         this.knowledge = knowledge;

@@ -8,12 +8,12 @@ import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.quality.EvidenceIntake;
 import dev.pce.server.quality.EvidenceLocations;
 import dev.pce.server.quality.ProjectSettings;
@@ -50,7 +50,7 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
      *                                    not valid
      */
     public static ServerWiring open(Workspace workspace, ProjectSettings project, Map<String, String> environment,
-                                    Optional<DependencyRules> rules, LearningsAccess learnings) {
+                                    Optional<DependencyRules> rules, VaultKnowledgeStore learnings) {
         PoolSlots slots = project.poolSlots(environment);
         LOG.info("Pool slots {}", slots.slots());
         Optional<DroolsDependencyClassifier> drools = rules.map(DroolsDependencyClassifier::new);
