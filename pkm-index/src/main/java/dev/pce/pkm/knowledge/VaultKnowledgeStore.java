@@ -43,12 +43,14 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
     private static final Logger LOG = LoggerFactory.getLogger(VaultKnowledgeStore.class);
 
     private final CompletableFuture<OpenVaults> opened;
+    /** What {@link #open} runs, once; null when the store was settled from the start. */
     private final Supplier<OpenVaults> opener;
-    private final AtomicBoolean opening = new AtomicBoolean();
+    private final AtomicBoolean opening;
 
     private VaultKnowledgeStore(CompletableFuture<OpenVaults> opened, Supplier<OpenVaults> opener) {
         this.opened = opened;
         this.opener = opener;
+        this.opening = new AtomicBoolean(opener == null);
     }
 
     /**
@@ -67,22 +69,14 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
      * @throws CeException when the environment names the vaults wrongly or the own vault's folder cannot be created
      */
     public static VaultKnowledgeStore openNow(Workspace workspace, Map<String, String> env) {
-        VaultKnowledgeStore store = new VaultKnowledgeStore(CompletableFuture.completedFuture(
-                OpenVaults.open(workspace, VaultSources.fromEnvironment(workspace, env))), () -> {
-                    throw new IllegalStateException("already open");
-                });
-        store.opening.set(true);
-        return store;
+        return new VaultKnowledgeStore(CompletableFuture.completedFuture(
+                OpenVaults.open(workspace, VaultSources.fromEnvironment(workspace, env))), null);
     }
 
     /** No vaults: every call but {@link #awaitOpen()} reports {@code why}. */
     public static VaultKnowledgeStore unavailable(String why) {
-        VaultKnowledgeStore store = new VaultKnowledgeStore(CompletableFuture.failedFuture(
-                new CeException(ErrorCode.INTERNAL, why, "Run the server with 'ce serve'.")), () -> {
-                    throw new IllegalStateException("nothing to open");
-                });
-        store.opening.set(true);
-        return store;
+        return new VaultKnowledgeStore(CompletableFuture.failedFuture(
+                new CeException(ErrorCode.INTERNAL, why, "Run the server with 'ce serve'.")), null);
     }
 
     /**

@@ -117,8 +117,8 @@ final class McpSession {
 
     /** The vaults named by {@code vaults}, opened soon; none when it is empty (the start-up training). */
     private static VaultKnowledgeStore learnings(Workspace workspace, Optional<Map<String, String>> vaults) {
-        return vaults.map(env -> openSoon(VaultKnowledgeStore.openLater(workspace, env))).orElseGet(
-                () -> VaultKnowledgeStore.unavailable("The vaults are not opened while the start-up cache is trained."));
+        return vaults.map(env -> openSoon(VaultKnowledgeStore.openLater(workspace, env))).orElseGet(() ->
+                VaultKnowledgeStore.unavailable("The vaults are not opened while the start-up cache is trained."));
     }
 
     /** Opens the vaults on a background thread shortly after start-up; the tools that need them wait for them. */
