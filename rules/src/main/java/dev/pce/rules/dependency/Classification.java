@@ -1,6 +1,7 @@
 package dev.pce.rules.dependency;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.dependency.PlanNote;
 
 import java.util.List;
 

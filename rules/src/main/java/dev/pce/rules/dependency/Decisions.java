@@ -2,6 +2,7 @@ package dev.pce.rules.dependency;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.EdgeClass;
+import dev.pce.engine.dependency.PlanNote;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**

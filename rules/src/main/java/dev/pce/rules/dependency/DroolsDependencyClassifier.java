@@ -10,6 +10,7 @@ import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.CompiledDrl;
 import dev.pce.rules.SessionFacts;
+import dev.pce.engine.dependency.PlanNote;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;

@@ -1,13 +1,25 @@
 package dev.pce.rules.learned;
 
+import dev.pce.engine.learning.LearnedRulesSink;
+
 import java.util.List;
 import java.util.Optional;
 
 /** What became of learned rules offered as a new version: in use, or rejected with the version in use unchanged. */
-public sealed interface LearnOutcome permits LearnOutcome.Accepted, LearnOutcome.Rejected {
+public sealed interface LearnOutcome extends LearnedRulesSink.Outcome
+        permits LearnOutcome.Accepted, LearnOutcome.Rejected {
 
     /** The rules compiled with the built-in and project rules, were stored as {@code version} and swapped in. */
     record Accepted(LearnedVersion version) implements LearnOutcome {
+        @Override
+        public Optional<Integer> acceptedVersion() {
+            return Optional.of(version.version());
+        }
+
+        @Override
+        public Optional<String> rejection() {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -24,6 +36,16 @@ public sealed interface LearnOutcome permits LearnOutcome.Accepted, LearnOutcome
         public String describe() {
             return "The learned rules were rejected; " + current.map(v -> "version " + v.version())
                     .orElse("no learned version") + " stays in use:\n  " + String.join("\n  ", reasons);
+        }
+
+        @Override
+        public Optional<Integer> acceptedVersion() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> rejection() {
+            return Optional.of(describe());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.pce.rules.learned;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.learning.LearnedRulesSink;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.rules.authoring.Compilation;
 import dev.pce.rules.authoring.DrlProblem;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
  * <p>Learning and rolling back run one at a time in a process; across processes the store's atomic rename stops
  * two writers from claiming one version number.
  */
-public final class LearnedRules {
+public final class LearnedRules implements LearnedRulesSink {
     private final LearnedRuleStore store;
     private final RuleSets ruleSets;
     private final Supplier<List<Path>> projectRuleFiles;
@@ -77,6 +78,7 @@ public final class LearnedRules {
      * Makes {@code patterns} the learned rules: all of them become the new version, or none (a pattern with a value
      * its slots do not allow, or rules that do not compile, reject the whole version).
      */
+    @Override
     public synchronized LearnOutcome learn(List<Pattern> patterns) {
         return switch (templates.render(patterns)) {
             case LearnedTemplates.Rendering.Rejected rejected -> new LearnOutcome.Rejected(

@@ -2,10 +2,10 @@ package dev.pce.rules.scenario;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.workflow.PlanValidator;
 import dev.pce.rules.dependency.Classification;
-import dev.pce.rules.dependency.PlanNote;
 
 import java.util.ArrayList;
 import java.util.List;

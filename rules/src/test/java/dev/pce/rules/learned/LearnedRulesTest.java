@@ -1,6 +1,7 @@
 package dev.pce.rules.learned;
 
 import dev.pce.engine.CeException;
+import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.gate.Evidence;
 import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.Metrics;
@@ -9,7 +10,6 @@ import dev.pce.engine.gate.ThresholdAdjustment;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.authoring.RuleSets;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
-import dev.pce.rules.dependency.PlanNote;
 import dev.pce.rules.gate.Criterion;
 import dev.pce.rules.gate.DroolsGatePolicy;
 import org.junit.jupiter.api.Test;

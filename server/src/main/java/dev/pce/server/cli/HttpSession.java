@@ -2,8 +2,8 @@ package dev.pce.server.cli;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.server.Version;
-import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.HttpEndpoint;
 import dev.pce.server.mcp.HttpSessions;
 import dev.pce.server.mcp.PceMcpServer;
@@ -24,7 +24,7 @@ final class HttpSession {
     }
 
     /** Serves {@code tools} at {@code http}; runs {@code whenServing} once requests are accepted. */
-    static void serve(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings, Serving.Http http,
+    static void serve(ServerProtocol protocol, List<CeTool> tools, VaultKnowledgeStore learnings, Serving.Http http,
                       String logHint, Runnable whenServing) throws InterruptedException {
         // the transport's mapper also writes the SDK servlet's own error answers: as JSON-RPC errors
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider

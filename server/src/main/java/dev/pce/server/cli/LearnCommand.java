@@ -1,11 +1,10 @@
 package dev.pce.server.cli;
 
+import dev.pce.engine.learning.WorkflowLearner;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.server.knowledge.Learnings;
-import dev.pce.server.knowledge.VaultSources;
-import dev.pce.server.learning.WorkflowLearner;
 import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +40,9 @@ public final class LearnCommand implements Callable<Integer> {
         Workspace workspace = workspaceOption.open();
         PrintWriter out = spec.commandLine().getOut();
         try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC());
-             Learnings vault = Learnings.open(workspace, VaultSources.fromEnvironment(workspace, System.getenv()))) {
+             VaultKnowledgeStore vault = VaultKnowledgeStore.openNow(workspace, System.getenv())) {
             LearnedRules rules = LearnedRules.forWorkspace(workspace.root(), Path.of("").toAbsolutePath());
-            WorkflowLearner.Outcome outcome = new WorkflowLearner(workflows, () -> Optional.of(vault),
+            WorkflowLearner.Outcome outcome = new WorkflowLearner(workflows, vault,
                     Optional.of(rules), Clock.systemDefaultZone()).learn(workflowId);
             outcome.report().estimates().forEach(estimate -> out.printf(Locale.ROOT,
                     "%-10s %-10s %3d tasks, actual/estimate median %.2f%n", estimate.kind(), estimate.pool(),

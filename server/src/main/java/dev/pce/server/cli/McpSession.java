@@ -1,13 +1,13 @@
 package dev.pce.server.cli;
 
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.learned.LearnOutcome;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.rules.gate.GateRules;
 import dev.pce.server.Version;
-import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.mcp.ProtocolSetup;
@@ -89,7 +89,7 @@ final class McpSession {
             PceMcpServer server = PceMcpServer.startHandshake(protocol.jsonMapper(), stdio.in(),
                     stdio.out(), Version.current(), clientGone::countDown);
             server.firstAnswer().thenRun(protocol::firstAnswerWritten);
-            try (LearningsAccess learnings = learnings(workspace, vaults);
+            try (VaultKnowledgeStore learnings = learnings(workspace, vaults);
                  ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
                          learnings)) {
                 server.offer(protocol.protocol(), wiring.tools(), learnings, logHint);
@@ -105,7 +105,7 @@ final class McpSession {
             }
         } else if (serving instanceof Serving.Http http) {
             protocol.firstAnswerWritten(); // answers over HTTP have no one order: warm up everything at once
-            try (LearningsAccess learnings = learnings(workspace, vaults);
+            try (VaultKnowledgeStore learnings = learnings(workspace, vaults);
                  ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
                          learnings)) {
                 Optional<LearnedRules> learnedRules = wiring.learnedRules();
@@ -116,8 +116,22 @@ final class McpSession {
     }
 
     /** The vaults named by {@code vaults}, opened soon; none when it is empty (the start-up training). */
-    private static LearningsAccess learnings(Workspace workspace, Optional<Map<String, String>> vaults) {
-        return vaults.map(env -> LearningsAccess.openSoon(workspace, env, LEARNINGS_DELAY_MILLIS)).orElseGet(
-                () -> LearningsAccess.unavailable("The vaults are not opened while the start-up cache is trained."));
+    private static VaultKnowledgeStore learnings(Workspace workspace, Optional<Map<String, String>> vaults) {
+        return vaults.map(env -> openSoon(VaultKnowledgeStore.openLater(workspace, env))).orElseGet(() ->
+                VaultKnowledgeStore.unavailable("The vaults are not opened while the start-up cache is trained."));
+    }
+
+    /** Opens the vaults on a background thread shortly after start-up; the tools that need them wait for them. */
+    private static VaultKnowledgeStore openSoon(VaultKnowledgeStore vaults) {
+        Thread.ofPlatform().daemon().name("pce-learnings-open").start(() -> {
+            try {
+                Thread.sleep(LEARNINGS_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            vaults.open();
+        });
+        return vaults;
     }
 }

@@ -4,17 +4,17 @@ import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.evidence.EvidenceLocations;
+import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
-import dev.pce.rules.dependency.PlanNote;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.CeTool;
 import dev.pce.server.tools.ToolCatalog;
@@ -49,7 +49,7 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
      *                                    not valid
      */
     public static ServerWiring open(Workspace workspace, ProjectSettings project, Map<String, String> environment,
-                                    Optional<DependencyRules> rules, LearningsAccess learnings) {
+                                    Optional<DependencyRules> rules, VaultKnowledgeStore learnings) {
         PoolSlots slots = project.poolSlots(environment);
         LOG.info("Pool slots {}", slots.slots());
         Optional<DroolsDependencyClassifier> drools = rules.map(DroolsDependencyClassifier::new);

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.authoring.RuleReloader;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
 import dev.pce.server.demo.DemoRun;
-import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.mcp.ProtocolSetup;
 import dev.pce.server.quality.ProjectSettings;
@@ -74,7 +74,8 @@ public final class StartupTraining {
      */
     private static void loadServerWiring(Path scratch) {
         Workspace workspace = Workspace.open(scratch.resolve("wiring"));
-        try (LearningsAccess vaults = LearningsAccess.unavailable("not opened while the start-up cache is trained");
+        try (VaultKnowledgeStore vaults = VaultKnowledgeStore.unavailable(
+                "not opened while the start-up cache is trained");
              ServerWiring wiring = ServerWiring.open(workspace, ProjectSettings.of(scratch), Map.of(),
                      Optional.of(DependencyRules.shared()), vaults)) {
             wiring.learnedRules().ifPresent(LearnedRules::history);

@@ -1,6 +1,6 @@
 package dev.pce.server.mcp;
 
-import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.server.tools.CeTool;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -60,7 +60,7 @@ public final class HttpSessions implements McpStreamableServerTransportProvider 
 
     /** The sessions of {@code sdk}, answering with PCE's {@code tools} and the notes of {@code learnings}. */
     public static HttpSessions around(McpStreamableServerTransportProvider sdk, List<CeTool> tools,
-                                      LearningsAccess learnings) {
+                                      VaultKnowledgeStore learnings) {
         List<String> names = tools.stream().map(CeTool::name).toList();
         return new HttpSessions(sdk, log -> new RequestGate(names, log, learnings), InstantSource.system());
     }

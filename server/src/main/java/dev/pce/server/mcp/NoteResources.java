@@ -2,12 +2,11 @@ package dev.pce.server.mcp;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import dev.pce.pkm.index.SearchHit;
+import dev.pce.engine.knowledge.NoteRef;
 import dev.pce.pkm.index.VaultSearcher.ListPosition;
-import dev.pce.pkm.note.NoteRenderer;
-import dev.pce.server.knowledge.Learnings;
-import dev.pce.server.knowledge.LearningsAccess;
-import dev.pce.server.knowledge.NoteRefs;
+import dev.pce.pkm.knowledge.NoteUris;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore.ListedNote;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -30,26 +29,25 @@ final class NoteResources {
     private NoteResources() {
     }
 
-    static List<SyncResourceTemplateSpecification> templates(LearningsAccess learnings) {
+    static List<SyncResourceTemplateSpecification> templates(VaultKnowledgeStore learnings) {
         return List.of(
-                template(NoteRefs.OWN_TEMPLATE, "note", "A note of the project's vault (or another vault) by id.",
+                template(NoteUris.OWN_TEMPLATE, "note", "A note of the project's vault (or another vault) by id.",
                         learnings),
-                template(NoteRefs.VAULT_TEMPLATE, "vault-note", "A note of the named vault by id.", learnings));
+                template(NoteUris.VAULT_TEMPLATE, "vault-note", "A note of the named vault by id.", learnings));
     }
 
     private static SyncResourceTemplateSpecification template(String uriTemplate, String name, String description,
-                                                              LearningsAccess learnings) {
+                                                              VaultKnowledgeStore learnings) {
         McpSchema.ResourceTemplate template = McpSchema.ResourceTemplate.builder().uriTemplate(uriTemplate)
                 .name(name).title("Vault note").description(description).mimeType(MARKDOWN).build();
         return new SyncResourceTemplateSpecification(template, (exchange, request) -> read(learnings, request.uri()));
     }
 
-    static McpSchema.ReadResourceResult read(LearningsAccess learnings, String uri) {
-        NoteRefs.Address address = NoteRefs.parse(uri).orElseThrow(() -> notFound(uri,
+    static McpSchema.ReadResourceResult read(VaultKnowledgeStore learnings, String uri) {
+        NoteUris.Address address = NoteUris.parse(uri).orElseThrow(() -> notFound(uri,
                 "it is not a note URI; use pkm://note/{id} or pkm://note/{vault}/{id}"));
         try {
-            Learnings.Found found = learnings.get().read(address.id(), address.vault());
-            String text = NoteRenderer.render(found.note());
+            String text = learnings.markdown(address.id(), address.vault());
             return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, MARKDOWN, text)));
         } catch (CeException e) {
             if (e.code() == ErrorCode.INVALID_ARGUMENT) {
@@ -66,16 +64,16 @@ final class NoteResources {
      *
      * @throws McpError {@code -32602} for a cursor this server did not hand out, or one whose vault is gone
      */
-    static McpSchema.ListResourcesResult list(LearningsAccess learnings, Optional<String> cursor) {
+    static McpSchema.ListResourcesResult list(VaultKnowledgeStore learnings, Optional<String> cursor) {
         Optional<ListPosition> after = cursor.map(text -> NoteCursor.decode(text).orElseThrow(() -> badCursor(text,
                 "it is not a cursor this server handed out")));
         try {
-            Learnings open = learnings.get();
-            List<SearchHit> found = open.searcher().list(after, PAGE_SIZE + 1); // one more: is there a next page?
-            List<SearchHit> page = found.subList(0, Math.min(PAGE_SIZE, found.size()));
-            List<McpSchema.Resource> resources = page.stream().map(hit -> resource(hit, open.ownName())).toList();
+            List<ListedNote> found = learnings.list(after, PAGE_SIZE + 1); // one more: is there a next page?
+            List<ListedNote> page = found.subList(0, Math.min(PAGE_SIZE, found.size()));
+            List<McpSchema.Resource> resources = page.stream().map(NoteResources::resource).toList();
             String next = found.size() > PAGE_SIZE
-                    ? NoteCursor.encode(new ListPosition(page.getLast().vault(), page.getLast().id())) : null;
+                    ? NoteCursor.encode(new ListPosition(page.getLast().note().vault(), page.getLast().note().id()))
+                    : null;
             return new McpSchema.ListResourcesResult(resources, next);
         } catch (CeException e) {
             if (e.code() == ErrorCode.INVALID_ARGUMENT) {
@@ -86,10 +84,11 @@ final class NoteResources {
         }
     }
 
-    private static McpSchema.Resource resource(SearchHit note, String ownVault) {
-        return McpSchema.Resource.builder().uri(NoteRefs.uri(note.vault(), ownVault, note.id())).name(note.id())
+    private static McpSchema.Resource resource(ListedNote listed) {
+        NoteRef note = listed.note();
+        return McpSchema.Resource.builder().uri(note.uri()).name(note.id())
                 .title(note.title()).mimeType(MARKDOWN)
-                .description(note.type().map(type -> type + " note").orElse("note") + " of the vault '"
+                .description(listed.type().map(type -> type + " note").orElse("note") + " of the vault '"
                         + note.vault() + "': " + note.path())
                 .build();
     }

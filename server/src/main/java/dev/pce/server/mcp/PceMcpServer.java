@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Json;
-import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.server.tools.CeTool;
 import dev.pce.server.tools.ToolArgs;
 import dev.pce.server.tools.ToolDefinition;
@@ -67,7 +67,7 @@ public final class PceMcpServer implements AutoCloseable {
     }
 
     /** Starts serving on the given streams; returns at once, requests are handled on the SDK's threads. */
-    public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
+    public static PceMcpServer start(ServerProtocol protocol, List<CeTool> tools, VaultKnowledgeStore learnings,
                                      InputStream in, OutputStream out, String version, String logHint,
                                      Runnable onEndOfInput) {
         PceMcpServer server = startHandshake(protocol.jsonMapper(), in, out, version, onEndOfInput);
@@ -91,7 +91,7 @@ public final class PceMcpServer implements AutoCloseable {
     }
 
     /** Registers the tools, prompts and resources; the server then reads the requests after the handshake. */
-    public void offer(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings, String logHint) {
+    public void offer(ServerProtocol protocol, List<CeTool> tools, VaultKnowledgeStore learnings, String logHint) {
         try {
             // the transport drops the answer of a request cancelled in time, whatever it is
             specifications(protocol, tools, logHint, ToolResults::cancelled).forEach(server::addTool);
@@ -118,7 +118,7 @@ public final class PceMcpServer implements AutoCloseable {
      * Serves the same tools, resources and prompts through a Streamable HTTP transport (the SDK's servlet, which the
      * caller mounts behind {@link HttpEndpoint}'s filters), for a server shared by a team.
      */
-    public static PceMcpServer startHttp(ServerProtocol protocol, List<CeTool> tools, LearningsAccess learnings,
+    public static PceMcpServer startHttp(ServerProtocol protocol, List<CeTool> tools, VaultKnowledgeStore learnings,
                                          HttpSessions sessions, String version, String logHint) {
         // the SDK sends what the handler returns: a cancelled call returns nothing, and the SDK then ends the
         // request's stream without an answer

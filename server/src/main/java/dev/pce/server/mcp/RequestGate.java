@@ -1,6 +1,6 @@
 package dev.pce.server.mcp;
 
-import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.server.tools.Suggestions;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -41,10 +41,10 @@ final class RequestGate {
 
     private final List<String> tools;
     private final ClientLog.Client clientLog;
-    private final LearningsAccess learnings;
+    private final VaultKnowledgeStore learnings;
 
     /** @param clientLog the log of the client whose requests this gate answers (one gate per session) */
-    RequestGate(Collection<String> tools, ClientLog.Client clientLog, LearningsAccess learnings) {
+    RequestGate(Collection<String> tools, ClientLog.Client clientLog, VaultKnowledgeStore learnings) {
         this.tools = List.copyOf(tools);
         this.clientLog = clientLog;
         this.learnings = learnings;

@@ -1,5 +1,6 @@
 package dev.pce.server.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -7,20 +8,23 @@ import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
+import dev.pce.engine.knowledge.CapturedNote;
+import dev.pce.engine.knowledge.NewNote;
+import dev.pce.engine.knowledge.NoteRef;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.service.WorkflowService;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.pkm.note.FrontMatter;
-import dev.pce.pkm.note.NoteDate;
 import dev.pce.pkm.note.Tags;
-import dev.pce.server.knowledge.Learnings;
-import dev.pce.server.knowledge.LearningsAccess;
-import dev.pce.server.knowledge.NoteRefs.NoteRef;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,12 +36,12 @@ public final class CaptureTool implements CeTool {
     static final int MAX_BODY = 200_000;
 
     private final WorkflowService workflows;
-    private final LearningsAccess learnings;
+    private final VaultKnowledgeStore knowledge;
     private final Clock clock;
 
-    public CaptureTool(WorkflowService workflows, LearningsAccess learnings, Clock clock) {
+    public CaptureTool(WorkflowService workflows, VaultKnowledgeStore knowledge, Clock clock) {
         this.workflows = workflows;
-        this.learnings = learnings;
+        this.knowledge = knowledge;
         this.clock = clock;
     }
 
@@ -59,39 +63,38 @@ public final class CaptureTool implements CeTool {
         }
         String title = args.requiredText("title", MAX_TITLE).strip();
         String body = args.requiredString("body", MAX_BODY);
-        FrontMatter.Builder fm = FrontMatter.builder().title(title).type(type)
-                .status(args.optionalString("status", 64).map(String::strip).filter(s -> !s.isEmpty())
-                        .orElse("draft"));
+        String status = args.optionalString("status", 64).map(String::strip).filter(s -> !s.isEmpty())
+                .orElse("draft");
+        List<String> tags = new ArrayList<>();
         for (String tag : args.stringList("tags", 20, 64)) {
             String name = tag.startsWith("#") ? tag.substring(1) : tag;
             if (!Tags.isValid(name)) {
                 throw ToolArgs.invalid(args.where("tags") + " has '" + tag + "', which is not a tag.",
                         "Use letters, digits, '_', '-' and '/' (for nesting), with at least one non-digit.");
             }
-            fm.tag(name);
+            tags.add(name);
         }
+        List<String> links = new ArrayList<>();
         for (String link : args.stringList("links", 50, 200)) {
             if (!FrontMatter.isLinkTarget(link)) {
                 throw ToolArgs.invalid(args.where("links") + " has '" + link + "', which is not a link target.",
                         "Give a note id or title without [[ ]], '|', '#' or line breaks.");
             }
-            fm.link(link);
+            links.add(link);
         }
-        linkWorkflow(args, fm);
+        Map<String, JsonNode> extra = new LinkedHashMap<>();
+        linkWorkflow(args, extra);
         args.optionalString("agent", Limits.MAX_ID_LENGTH)
-                .ifPresent(agent -> fm.extra("agent", TextNode.valueOf(Ids.requireName(agent, args.where("agent")))));
+                .ifPresent(agent -> extra.put("agent", TextNode.valueOf(Ids.requireName(agent, args.where("agent")))));
 
-        Learnings open = learnings.get();
-        fm.project(open.ownName());
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        fm.date(new NoteDate.Local(now));
-        Learnings.Captured captured = open.captureNew(now, type + "s", fm.build(), body);
-        return ToolOutput.json(new Output(NoteOutputs.ref(open, captured.vault(), captured.note()),
-                captured.indexed(), NoteOutputs.frontMatter(captured.note().frontMatter())));
+        CapturedNote captured = knowledge.capture(new NewNote(now, type + "s", title, type, status, tags, links,
+                extra, body));
+        return ToolOutput.json(new Output(captured.note(), captured.indexed(), captured.frontMatter()));
     }
 
     /** Records the workflow and tasks in the front matter, after checking that they exist. */
-    private void linkWorkflow(ToolArgs args, FrontMatter.Builder fm) {
+    private void linkWorkflow(ToolArgs args, Map<String, JsonNode> extra) {
         Optional<String> workflowId = args.optionalString("workflow_id", Limits.MAX_ID_LENGTH)
                 .map(id -> Ids.requireWorkflowId(id, args.where("workflow_id")));
         List<String> taskIds = args.stringList("task_ids", 100, Limits.MAX_ID_LENGTH);
@@ -109,11 +112,11 @@ public final class CaptureTool implements CeTool {
             throw new CeException(ErrorCode.UNKNOWN_TASK, "The workflow " + workflowId.get() + " has no task "
                     + String.join(", ", unknown) + ".", "Give ids of the workflow's tasks (see ce_status).");
         }
-        fm.extra("workflow", TextNode.valueOf(workflowId.get()));
+        extra.put("workflow", TextNode.valueOf(workflowId.get()));
         if (!taskIds.isEmpty()) {
             ArrayNode tasks = Json.mapper().createArrayNode();
             taskIds.stream().distinct().forEach(tasks::add);
-            fm.extra("tasks", tasks);
+            extra.put("tasks", tasks);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.pce.server.tools;
 
-import dev.pce.server.learning.WorkflowLearner;
+import dev.pce.engine.learning.WorkflowLearner;
 
 import java.util.List;
 

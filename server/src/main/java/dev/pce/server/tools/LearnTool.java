@@ -1,11 +1,11 @@
 package dev.pce.server.tools;
 
 import dev.pce.engine.Cancellation;
+import dev.pce.engine.knowledge.NoteRef;
 import dev.pce.engine.learning.LearningReport;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.engine.learning.PatternOrigin;
-import dev.pce.server.knowledge.NoteRefs.NoteRef;
-import dev.pce.server.learning.WorkflowLearner;
+import dev.pce.engine.learning.WorkflowLearner;
 
 import java.util.List;
 import java.util.Optional;

@@ -7,13 +7,13 @@ import dev.pce.engine.Limits;
 import dev.pce.engine.learning.EstimateCorrections;
 import dev.pce.engine.learning.Pattern.EstimateBias;
 import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.learning.RelatedLearnings;
+import dev.pce.engine.learning.RelatedLearnings.TaskLearnings;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.service.PlanResult;
 import dev.pce.engine.service.WorkflowService;
-import dev.pce.server.knowledge.LearningsAccess;
-import dev.pce.server.knowledge.RelatedLearnings;
-import dev.pce.server.knowledge.RelatedLearnings.TaskLearnings;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +27,12 @@ public final class PlanTool implements CeTool {
     private static final Logger LOG = LoggerFactory.getLogger(PlanTool.class);
 
     private final WorkflowService workflows;
-    private final LearningsAccess learnings;
+    private final VaultKnowledgeStore knowledge;
     private final PatternStore patterns;
 
-    public PlanTool(WorkflowService workflows, LearningsAccess learnings) {
+    public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge) {
         this.workflows = workflows;
-        this.learnings = learnings;
+        this.knowledge = knowledge;
         this.patterns = PatternStore.inWorkspace(workflows.workspace().root());
     }
 
@@ -71,7 +71,7 @@ public final class PlanTool implements CeTool {
                 cancellation);
         try {
             return ToolOutput.json(new Output(plan, corrections,
-                    RelatedLearnings.forTasks(learnings.get(), plan.tasks()), Optional.empty()));
+                    RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty()));
         } catch (CeException e) { // the plan is stored; missing learnings must not hide that
             LOG.warn("ce_plan: no related learnings: {}", e.describe());
             return ToolOutput.json(new Output(plan, corrections, List.of(), Optional.of("No related learnings: "

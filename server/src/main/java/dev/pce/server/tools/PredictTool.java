@@ -1,20 +1,17 @@
 package dev.pce.server.tools;
 
+import dev.pce.engine.learning.PlanPredictions;
 import dev.pce.engine.service.WorkflowService;
-import dev.pce.server.knowledge.LearningsAccess;
-import dev.pce.server.learning.PlanPredictions;
 
 import java.util.List;
 
 /** ce_predict: the likely problems of a planned workflow, from learned patterns and past failure notes. */
 public final class PredictTool implements CeTool {
     private final WorkflowService workflows;
-    private final LearningsAccess learnings;
     private final PlanPredictions predictions;
 
-    public PredictTool(WorkflowService workflows, LearningsAccess learnings, PlanPredictions predictions) {
+    public PredictTool(WorkflowService workflows, PlanPredictions predictions) {
         this.workflows = workflows;
-        this.learnings = learnings;
         this.predictions = predictions;
     }
 
@@ -30,7 +27,6 @@ public final class PredictTool implements CeTool {
     @Override
     public ToolOutput call(ToolArgs args) {
         String workflowId = CommonArgs.workflowId(args);
-        return ToolOutput.json(new Output(workflowId, predictions.predict(workflows.plannedTasks(workflowId),
-                learnings.ifOpenOrWait())));
+        return ToolOutput.json(new Output(workflowId, predictions.predict(workflows.plannedTasks(workflowId))));
     }
 }

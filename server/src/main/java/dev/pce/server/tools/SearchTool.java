@@ -1,18 +1,16 @@
 package dev.pce.server.tools;
 
+import dev.pce.engine.knowledge.NoteLinks;
+import dev.pce.engine.knowledge.NoteRef;
 import dev.pce.pkm.index.SearchFilters;
 import dev.pce.pkm.index.SearchHit;
 import dev.pce.pkm.index.SearchQuery;
-import dev.pce.pkm.index.SearchResult;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore.SearchAnswer;
 import dev.pce.pkm.note.NoteId;
-import dev.pce.server.knowledge.Learnings;
-import dev.pce.server.knowledge.LearningsAccess;
-import dev.pce.server.knowledge.NoteRefs;
-import dev.pce.server.knowledge.NoteRefs.NoteRef;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +21,10 @@ public final class SearchTool implements CeTool {
     private static final int MAX_FILTER_VALUES = 20;
     private static final int MAX_FILTER_LENGTH = 64;
 
-    private final LearningsAccess learnings;
+    private final VaultKnowledgeStore knowledge;
 
-    public SearchTool(LearningsAccess learnings) {
-        this.learnings = learnings;
+    public SearchTool(VaultKnowledgeStore knowledge) {
+        this.knowledge = knowledge;
     }
 
     @Override
@@ -37,7 +35,12 @@ public final class SearchTool implements CeTool {
     /** One hit as ce_search answers it. */
     public record Hit(NoteRef note, Optional<String> type, Optional<String> status, Optional<String> project,
                       Optional<String> date, List<String> tags, float score, List<String> snippets,
-                      Learnings.NoteLinks links) {
+                      NoteLinks links) {
+        static Hit of(VaultKnowledgeStore.Hit hit) {
+            SearchHit found = hit.found();
+            return new Hit(hit.note(), found.type(), found.status(), found.project(), found.date(), found.tags(),
+                    found.score(), found.snippets(), hit.links());
+        }
     }
 
     /** What ce_search answers. */
@@ -57,22 +60,12 @@ public final class SearchTool implements CeTool {
         SearchFilters filters = filters(args);
         int limit = (int) args.integer("limit", 1, SearchQuery.MAX_LIMIT, SearchQuery.DEFAULT_LIMIT);
         int offset = (int) args.integer("offset", 0, SearchQuery.MAX_OFFSET, 0);
-        Learnings open = learnings.get();
-        SearchResult result = like.isPresent()
-                ? open.searcher().moreLikeNote(likeVault.orElse(open.ownName()), new NoteId(like.get()).value(),
-                filters, limit)
-                : open.searcher().search(new SearchQuery(text.orElse(""), filters, offset, limit));
-        List<String> notices = new ArrayList<>(open.notices());
-        result.notice().ifPresent(notices::add);
-        List<Hit> hits = result.hits().stream().map(hit -> hit(open, hit)).toList();
-        return ToolOutput.json(new Output(result.totalHits(), result.totalExact(), result.interpretation(),
-                open.vaultNames(), notices, hits));
-    }
-
-    private static Hit hit(Learnings learnings, SearchHit hit) {
-        NoteRef ref = NoteRefs.ref(hit.vault(), learnings.ownName(), hit.id(), hit.path(), hit.title());
-        return new Hit(ref, hit.type(), hit.status(), hit.project(), hit.date(), hit.tags(), hit.score(),
-                hit.snippets(), learnings.links(hit.vault(), new NoteId(hit.id()), NoteOutputs.LINKS_SHOWN));
+        // the hits come with their links, in one call
+        SearchAnswer answer = like.isPresent()
+                ? knowledge.searchLike(likeVault, like.get(), filters, limit)
+                : knowledge.search(new SearchQuery(text.orElse(""), filters, offset, limit));
+        return ToolOutput.json(new Output(answer.total(), answer.totalExact(), answer.interpretation(),
+                answer.vaults(), answer.notices(), answer.hits().stream().map(Hit::of).toList()));
     }
 
     private static SearchFilters filters(ToolArgs args) {

@@ -1,20 +1,19 @@
 package dev.pce.server.tools;
 
+import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.evidence.EvidenceLocations;
-import dev.pce.engine.service.WorkflowService;
-import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.engine.learning.LearnedRulesSink;
 import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.learning.PlanPredictions;
+import dev.pce.engine.learning.WorkflowLearner;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.rules.dependency.PlanNote;
-import dev.pce.rules.learned.LearnedRules;
-import dev.pce.server.learning.PlanPredictions;
-import dev.pce.server.learning.WorkflowLearner;
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
-import java.util.List;
 
 /** Every tool the server offers, wired to the engine. */
 public final class ToolCatalog {
@@ -27,17 +26,22 @@ public final class ToolCatalog {
     private ToolCatalog() {
     }
 
-    public static List<CeTool> create(WorkflowService workflows, LearningsAccess learnings, EvidenceLocations evidenceScope,
-                                      Optional<LearnedRules> learnedRules,
+    /**
+     * @param knowledge    the vaults, the one object every note tool reads and writes through
+     * @param learnedRules the learned rules ce_learn rewrites the learned patterns into; empty: none
+     * @param ruleNotes    the dependency rules' notes on a plan, which ce_predict reports when learned rules say them
+     */
+    public static List<CeTool> create(WorkflowService workflows, VaultKnowledgeStore knowledge, EvidenceLocations evidenceScope,
+                                      Optional<? extends LearnedRulesSink> learnedRules,
                                       Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock) {
-        WorkflowLearner learner = new WorkflowLearner(workflows, learnings::ifOpenOrWait, learnedRules, clock);
-        return List.of(new PlanTool(workflows, learnings), new StatusTool(workflows), new EventsTool(workflows),
+        WorkflowLearner learner = new WorkflowLearner(workflows, knowledge, learnedRules, clock);
+        return List.of(new PlanTool(workflows, knowledge), new StatusTool(workflows), new EventsTool(workflows),
                 new ClaimTool(workflows), new CompleteTool(workflows), new FailTool(workflows),
-                new ProgressTool(workflows), new CaptureTool(workflows, learnings, clock), new SearchTool(learnings),
-                new NoteTool(learnings), new GateTool(workflows, evidenceScope), new GateReportTool(workflows, evidenceScope),
+                new ProgressTool(workflows), new CaptureTool(workflows, knowledge, clock), new SearchTool(knowledge),
+                new NoteTool(knowledge), new GateTool(workflows, evidenceScope), new GateReportTool(workflows, evidenceScope),
                 new ReviewTool(workflows), new ResolveTool(workflows),
-                new LearnTool(learner), new LearnFromTool(learner), new PredictTool(workflows, learnings,
-                        new PlanPredictions(PatternStore.inWorkspace(workflows.workspace().root()),
-                                ruleNotes)));
+                new LearnTool(learner), new LearnFromTool(learner), new PredictTool(workflows,
+                        new PlanPredictions(PatternStore.inWorkspace(workflows.workspace().root()), ruleNotes,
+                                knowledge)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.pce.server.mcp;
 
-import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.testing.MutableClock;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -32,7 +32,7 @@ class HttpSessionsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final SdkTransport sdk = new SdkTransport();
     private final HttpSessions sessions = new HttpSessions(sdk, log -> new RequestGate(List.of("ce_status"), log,
-            LearningsAccess.unavailable("no vaults in this test")), clock);
+            VaultKnowledgeStore.unavailable("no vaults in this test")), clock);
 
     /** The SDK server's factory, which PCE wraps: sessions without handlers are enough here. */
     @BeforeEach

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
+import dev.pce.pkm.knowledge.VaultSources;
 import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.gate.GateRules;
 import dev.pce.server.cli.ServerWiring;
 import dev.pce.server.demo.DemoRun;
-import dev.pce.server.knowledge.LearningsAccess;
-import dev.pce.server.knowledge.VaultSources;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.ToolCatalog;
 
@@ -66,7 +66,7 @@ final class InProcessServer {
     private final List<Path> vaults;
     private final Set<Path> vaultFiles;
     private final ServerProtocol protocol;
-    private final LearningsAccess learnings;
+    private final VaultKnowledgeStore learnings;
     private final Queue<String> defects = new ConcurrentLinkedQueue<>();
     private String claimId = "";
 
@@ -85,9 +85,8 @@ final class InProcessServer {
         template = scratch.resolve("template");
         watchForDefects();
         protocol = ServerProtocol.prepare(ToolCatalog.TOOL_NAMES);
-        learnings = LearningsAccess.openSoon(workspace, Map.of(VaultSources.VAULT_VARIABLE, ownVault.toString(),
-                VaultSources.VAULTS_VARIABLE, "examples=" + otherVault, VaultSources.PROJECT_VARIABLE, "fuzz"), 0);
-        learnings.get();
+        learnings = VaultKnowledgeStore.openNow(workspace, Map.of(VaultSources.VAULT_VARIABLE, ownVault.toString(),
+                VaultSources.VAULTS_VARIABLE, "examples=" + otherVault, VaultSources.PROJECT_VARIABLE, "fuzz"));
         // Compiled now, so the first inputs are not slower than the rest.
         DependencyRules.shared().kieBase();
         GateRules.shared().kieBase();

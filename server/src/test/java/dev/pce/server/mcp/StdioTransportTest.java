@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.pce.engine.Json;
-import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
@@ -104,7 +104,7 @@ class StdioTransportTest {
                 """);
         requests.flush();
         Thread.sleep(200); // a reader that did not wait would answer the listing now, with no prompt
-        server.offer(protocol, List.of(), LearningsAccess.unavailable("no vaults in this test"), "no log");
+        server.offer(protocol, List.of(), VaultKnowledgeStore.unavailable("no vaults in this test"), "no log");
 
         JsonNode listing = EXACT.readTree(answers.readLine());
         assertThat(listing.path("id").asInt()).isEqualTo(2);
@@ -157,7 +157,7 @@ class StdioTransportTest {
                 {"jsonrpc":"2.0","method":"notifications/initialized"}
                 """ + lines + "\n";
         PceMcpServer server = PceMcpServer.start(ServerProtocol.prepare(List.of()), List.of(),
-                LearningsAccess.unavailable("no vaults in this test"),
+                VaultKnowledgeStore.unavailable("no vaults in this test"),
                 new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)), stdout, "test", "no log",
                 ended::countDown);
         assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();

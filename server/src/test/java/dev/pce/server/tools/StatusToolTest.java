@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ class StatusToolTest {
     void planThreeTasks() {
         workflows = new WorkflowService(Workspace.open(dir), clock);
         status = new StatusTool(workflows);
-        JsonNode plan = new PlanTool(workflows, LearningsAccess.unavailable("not needed")).call(args("""
+        JsonNode plan = new PlanTool(workflows, VaultKnowledgeStore.unavailable("not needed")).call(args("""
                 {"goal": "Add a health endpoint", "tasks": [
                   {"id": "design", "title": "Design the endpoint", "kind": "plan", "estimate": 20},
                   {"id": "build", "title": "Build it", "kind": "build", "depends_on": ["design"]},

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.server.knowledge.LearningsAccess;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.server.mcp.ServerProtocol;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class ToolDefinitionTest {
     @Test
     void everyToolHasAStandAloneContract() {
         try (WorkflowService service = new WorkflowService(Workspace.open(temp), Clock.systemUTC())) {
-            for (CeTool tool : ToolCatalog.create(service, LearningsAccess.unavailable("not needed"), null, java.util.Optional.empty(), tasks -> java.util.List.of(), Clock.systemUTC())) {
+            for (CeTool tool : ToolCatalog.create(service, VaultKnowledgeStore.unavailable("not needed"), null, java.util.Optional.empty(), tasks -> java.util.List.of(), Clock.systemUTC())) {
                 ToolDefinition definition = ToolDefinition.load(tool.name());
                 assertThat(definition.description()).as(tool.name()).hasSizeGreaterThan(60);
                 assertThat(definition.inputSchema().path("type").asText()).isEqualTo("object");

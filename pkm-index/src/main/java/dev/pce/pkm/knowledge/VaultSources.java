@@ -1,4 +1,4 @@
-package dev.pce.server.knowledge;
+package dev.pce.pkm.knowledge;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;

@@ -1,22 +1,35 @@
-package dev.pce.server.knowledge;
+package dev.pce.pkm.knowledge;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.knowledge.CapturedNote;
+import dev.pce.engine.knowledge.KnowledgeNote;
+import dev.pce.engine.knowledge.NewNote;
+import dev.pce.engine.knowledge.NoteLinks;
+import dev.pce.engine.knowledge.NoteRef;
+import dev.pce.engine.knowledge.RelatedNote;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.graph.LinkGraph;
 import dev.pce.pkm.index.IndexLinks;
 import dev.pce.pkm.index.SearchFilters;
 import dev.pce.pkm.index.SearchHit;
 import dev.pce.pkm.index.SearchQuery;
+import dev.pce.pkm.index.SearchResult;
 import dev.pce.pkm.index.SharedIndex;
 import dev.pce.pkm.index.UpdateResult;
 import dev.pce.pkm.index.VaultIndex;
 import dev.pce.pkm.index.VaultSearcher;
+import dev.pce.pkm.index.VaultSearcher.ListPosition;
 import dev.pce.pkm.index.VaultWatcher;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore.ListedNote;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore.ReadNote;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore.SearchAnswer;
 import dev.pce.pkm.note.FrontMatter;
 import dev.pce.pkm.note.Note;
+import dev.pce.pkm.note.NoteDate;
 import dev.pce.pkm.note.NoteDraft;
 import dev.pce.pkm.note.NoteId;
+import dev.pce.pkm.note.NoteRenderer;
 import dev.pce.pkm.note.ParseResult;
 import dev.pce.pkm.vault.Vault;
 import org.slf4j.Logger;
@@ -33,16 +46,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The learnings a server can search and add to: the project's own vault and the other projects' vaults, each with
- * its index in the workspace. The index of a vault is written by one server process of the workspace and followed
- * by the others (see {@link SharedIndex}); the writer keeps it fresh with a file watcher, and a follower takes over
- * when the writer goes. Thread-safe.
+ * The open vaults behind a {@link VaultKnowledgeStore}: the project's own vault and the other projects' vaults, each
+ * with its index in the workspace. The index of a vault is written by one process of the workspace and followed by
+ * the others (see {@link SharedIndex}); the writer keeps it fresh with a file watcher, and a follower takes over when
+ * the writer goes. Thread-safe.
  */
-public final class Learnings implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Learnings.class);
+final class OpenVaults implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenVaults.class);
     /** How often a follower tries to take over writing an index whose writer may have gone. */
     private static final long TAKE_OVER_SECONDS = 2;
-    /** How long ce_capture waits, in a follower, for the writer to index the new note. */
+    /** How long a capture waits, in a follower, for the writer to index the new note. */
     private static final long CAPTURE_VISIBLE_MILLIS = 3_000;
     /** Notes of one title captured within one minute get -2, -3, ...; past this many, something is wrong. */
     private static final int MAX_SAME_MINUTE = 50;
@@ -63,12 +76,16 @@ public final class Learnings implements AutoCloseable {
         }
     }
 
+    /** A note read, and the vault it was found in. */
+    private record Found(Shelf shelf, Note note) {
+    }
+
     private final List<Shelf> shelves;
     private final List<String> notices;
     private final VaultSearcher searcher;
     private final ScheduledExecutorService upkeep;
 
-    private Learnings(List<Shelf> shelves, List<String> notices) {
+    private OpenVaults(List<Shelf> shelves, List<String> notices) {
         this.shelves = List.copyOf(shelves);
         this.notices = List.copyOf(notices);
         this.searcher = new VaultSearcher(shelves.stream().map(shelf -> shelf.index).toList());
@@ -81,7 +98,7 @@ public final class Learnings implements AutoCloseable {
      * does not exist is left out with a notice (it may be on a disk not mounted now). Indexing and watching start
      * on a background thread; searches meanwhile see what is already indexed.
      */
-    public static Learnings open(Workspace workspace, List<VaultSource> sources) {
+    static OpenVaults open(Workspace workspace, List<VaultSource> sources) {
         List<Shelf> shelves = new ArrayList<>();
         List<String> notices = new ArrayList<>();
         for (VaultSource source : sources) {
@@ -100,11 +117,10 @@ public final class Learnings implements AutoCloseable {
             shelves.add(new Shelf(source, vault, SharedIndex.open(workspace.indexDir().resolve(source.name()),
                     source.name())));
         }
-        Learnings learnings = new Learnings(shelves, notices);
-        learnings.upkeep.execute(learnings::keepUp);
-        learnings.upkeep.scheduleWithFixedDelay(learnings::keepUp, TAKE_OVER_SECONDS, TAKE_OVER_SECONDS,
-                TimeUnit.SECONDS);
-        return learnings;
+        OpenVaults vaults = new OpenVaults(shelves, notices);
+        vaults.upkeep.execute(vaults::keepUp);
+        vaults.upkeep.scheduleWithFixedDelay(vaults::keepUp, TAKE_OVER_SECONDS, TAKE_OVER_SECONDS, TimeUnit.SECONDS);
+        return vaults;
     }
 
     private static void createFolder(VaultSource source) {
@@ -146,54 +162,55 @@ public final class Learnings implements AutoCloseable {
                 problem.describe()));
     }
 
-    public VaultSearcher searcher() {
-        return searcher;
-    }
-
-    /** Why a configured vault is not searched, for the answers of the search tools. */
-    public List<String> notices() {
+    List<String> notices() {
         return notices;
     }
 
-    /** The names of the searched vaults, the own one first. */
-    public List<String> vaultNames() {
+    List<String> vaultNames() {
         return shelves.stream().map(shelf -> shelf.source.name()).toList();
     }
 
-    /** The project's own vault's name (the project's name). */
-    public String ownName() {
+    String ownName() {
         return own().source.name();
     }
 
-    /** Writes a new note into the own vault and returns it once it is searchable (or the wait is over). */
-    public Captured capture(NoteDraft draft) {
-        Shelf own = own();
-        Note note = own.vault.create(draft);
-        Optional<VaultIndex> writer = own.index.writer();
-        if (writer.isPresent()) {
-            writer.get().update(own.vault, List.of(note.path()));
-            return new Captured(own.source.name(), note, true);
-        }
-        return new Captured(own.source.name(), note, awaitIndexed(own, note.id()));
+    boolean isEmpty() {
+        return searcher.search(new SearchQuery("", SearchFilters.NONE, 0, 1)).totalHits() == 0;
     }
 
-    /**
-     * Writes a new note named after {@code now} and its title into {@code folder} of the own vault; another note of
-     * that title in the same minute makes the id end in -2, -3, ... (never an overwrite).
-     */
-    public Captured captureNew(LocalDateTime now, String folder, FrontMatter frontMatter, String body) {
-        NoteDraft first = NoteDraft.create(now, folder, frontMatter, body);
+    /** Writes a new note into the own vault and returns it once it is searchable (or the wait is over). */
+    CapturedNote capture(NewNote note) {
+        FrontMatter.Builder fm = FrontMatter.builder().title(note.title()).type(note.type()).status(note.status())
+                .project(ownName()).date(new NoteDate.Local(note.date()));
+        note.tags().forEach(fm::tag);
+        note.links().forEach(fm::link);
+        note.extra().forEach(fm::extra);
+        Shelf own = own();
+        NoteDraft first = NoteDraft.create(note.date(), note.folder(), fm.build(), note.body());
         NoteId base = first.frontMatter().id().orElseThrow();
         for (int n = 1; ; n++) {
             NoteId id = n == 1 ? base : new NoteId(base.value() + "-" + n);
             try {
-                return capture(NoteDraft.at(id, folder, frontMatter.toBuilder().id(id).build(), body));
+                return capture(own, NoteDraft.at(id, note.folder(), fm.id(id).build(), note.body()));
             } catch (CeException e) {
                 if (e.code() != ErrorCode.CONFLICT || n >= MAX_SAME_MINUTE) {
                     throw e;
                 }
             }
         }
+    }
+
+    private CapturedNote capture(Shelf own, NoteDraft draft) {
+        Note note = own.vault.create(draft);
+        Optional<VaultIndex> writer = own.index.writer();
+        boolean indexed;
+        if (writer.isPresent()) {
+            writer.get().update(own.vault, List.of(note.path()));
+            indexed = true;
+        } else {
+            indexed = awaitIndexed(own, note.id());
+        }
+        return new CapturedNote(ref(own.source.name(), note), indexed, FrontMatterJson.of(note.frontMatter()));
     }
 
     /** A follower sees a note once the writing process has indexed it: wait for that, briefly. */
@@ -215,11 +232,72 @@ public final class Learnings implements AutoCloseable {
         return false;
     }
 
+    List<RelatedNote> related(String text, Optional<String> type, int limit) {
+        SearchFilters filters = type.map(SearchFilters.NONE::withTypes).orElse(SearchFilters.NONE);
+        return searcher.moreLikeText(text, filters, limit).hits().stream()
+                .map(hit -> new RelatedNote(ref(hit), hit.score())).toList();
+    }
+
+    List<NoteRef> titled(String type, String titleStart, int limit) {
+        SearchQuery phrase = new SearchQuery("\"" + titleStart.strip() + "\"", SearchFilters.NONE.withTypes(type), 0,
+                SearchQuery.MAX_LIMIT);
+        return searcher.search(phrase).hits().stream().filter(hit -> hit.title().startsWith(titleStart))
+                .limit(limit).map(this::ref).toList();
+    }
+
+    /** Every note of {@code type} in the named vault (as indexed), read from the vault; unreadable ones skipped. */
+    List<KnowledgeNote> notesOfType(String vaultName, String type) {
+        Shelf shelf = shelf(vaultName);
+        SearchFilters filters = SearchFilters.NONE.withVaults(vaultName).withTypes(type);
+        List<KnowledgeNote> notes = new ArrayList<>();
+        for (int offset = 0; offset <= SearchQuery.MAX_OFFSET; offset += SearchQuery.MAX_LIMIT) {
+            List<SearchHit> hits = searcher.search(new SearchQuery("", filters, offset, SearchQuery.MAX_LIMIT))
+                    .hits();
+            for (SearchHit hit : hits) {
+                if (shelf.vault.read(hit.path()) instanceof ParseResult.Parsed parsed) {
+                    notes.add(knowledgeNote(shelf, parsed.note()));
+                }
+            }
+            if (hits.size() < SearchQuery.MAX_LIMIT) {
+                break;
+            }
+        }
+        return notes;
+    }
+
+    SearchAnswer search(SearchQuery query) {
+        return answer(searcher.search(query));
+    }
+
+    SearchAnswer searchLike(Optional<String> vaultName, String noteId, SearchFilters filters, int limit) {
+        return answer(searcher.moreLikeNote(vaultName.orElse(ownName()), new NoteId(noteId).value(), filters,
+                limit));
+    }
+
+    private SearchAnswer answer(SearchResult result) {
+        List<String> all = new ArrayList<>(notices);
+        result.notice().ifPresent(all::add);
+        List<VaultKnowledgeStore.Hit> hits = result.hits().stream().map(hit -> new VaultKnowledgeStore.Hit(ref(hit),
+                hit, links(hit.vault(), new NoteId(hit.id())))).toList();
+        return new SearchAnswer(result.totalHits(), result.totalExact(), result.interpretation(), vaultNames(), all,
+                hits);
+    }
+
+    ReadNote read(String idOrPath, Optional<String> vaultName) {
+        Found found = find(idOrPath, vaultName);
+        return new ReadNote(knowledgeNote(found.shelf(), found.note()),
+                links(found.shelf().source.name(), found.note().id()));
+    }
+
+    String markdown(String idOrPath, Optional<String> vaultName) {
+        return NoteRenderer.render(find(idOrPath, vaultName).note());
+    }
+
     /**
      * Reads a note by id (through the index) or by path (a vault-relative path ending in {@code .md}), in the named
      * vault or, without one, the own vault first.
      */
-    public Found read(String idOrPath, Optional<String> vaultName) {
+    private Found find(String idOrPath, Optional<String> vaultName) {
         List<Shelf> candidates = vaultName.map(name -> List.of(shelf(name))).orElse(shelves);
         boolean isPath = idOrPath.endsWith(".md") || idOrPath.contains("/");
         for (Shelf shelf : candidates) {
@@ -229,7 +307,7 @@ public final class Learnings implements AutoCloseable {
             }
             switch (shelf.vault.read(path.get())) {
                 case ParseResult.Parsed parsed -> {
-                    return new Found(shelf.source.name(), parsed.note(), shelf.source.root().toString());
+                    return new Found(shelf, parsed.note());
                 }
                 case ParseResult.Problem problem -> throw new CeException(ErrorCode.INVALID_ARGUMENT,
                         "The note " + path.get() + " in the vault '" + shelf.source.name() + "' cannot be read: "
@@ -241,26 +319,6 @@ public final class Learnings implements AutoCloseable {
                 "Give a note id or a vault-relative path from ce_search's hits.");
     }
 
-    /** Every note of {@code type} in the named vault (as indexed), read from the vault; unreadable ones skipped. */
-    public List<Note> notesOfType(String vaultName, String type) {
-        Shelf shelf = shelf(vaultName);
-        SearchFilters filters = SearchFilters.NONE.withVaults(vaultName).withTypes(type);
-        List<Note> notes = new ArrayList<>();
-        for (int offset = 0; offset <= SearchQuery.MAX_OFFSET; offset += SearchQuery.MAX_LIMIT) {
-            List<SearchHit> hits = searcher.search(new SearchQuery("", filters, offset, SearchQuery.MAX_LIMIT))
-                    .hits();
-            for (SearchHit hit : hits) {
-                if (shelf.vault.read(hit.path()) instanceof ParseResult.Parsed parsed) {
-                    notes.add(parsed.note());
-                }
-            }
-            if (hits.size() < SearchQuery.MAX_LIMIT) {
-                break;
-            }
-        }
-        return notes;
-    }
-
     private Optional<String> indexedPath(Shelf shelf, String id) {
         if (!NoteId.isValid(id)) {
             return Optional.empty();
@@ -269,8 +327,14 @@ public final class Learnings implements AutoCloseable {
                 .map(SearchHit::path).findFirst();
     }
 
+    /** Up to {@code limit} notes of every vault after {@code after}, the own vault's first, each by id. */
+    List<ListedNote> list(Optional<ListPosition> after, int limit) {
+        return searcher.list(after, limit).stream().map(hit -> new ListedNote(ref(hit), hit.type())).toList();
+    }
+
     /** The links of a note: where it links to, what links to it, and notes related through shared links. */
-    public NoteLinks links(String vaultName, NoteId id, int limit) {
+    private NoteLinks links(String vaultName, NoteId id) {
+        int limit = VaultKnowledgeStore.LINKS_SHOWN;
         LinkGraph graph = shelf(vaultName).links.graph();
         return new NoteLinks(ids(graph.outgoing(id), limit), ids(graph.backlinks(id), limit),
                 graph.related(id, limit).stream().map(r -> r.id().value()).toList());
@@ -278,6 +342,19 @@ public final class Learnings implements AutoCloseable {
 
     private static List<String> ids(List<NoteId> ids, int limit) {
         return ids.stream().limit(limit).map(NoteId::value).toList();
+    }
+
+    private KnowledgeNote knowledgeNote(Shelf shelf, Note note) {
+        return new KnowledgeNote(ref(shelf.source.name(), note), FrontMatterJson.of(note.frontMatter()), note.body(),
+                note.tags());
+    }
+
+    private NoteRef ref(SearchHit hit) {
+        return NoteUris.ref(hit.vault(), ownName(), hit.id(), hit.path(), hit.title());
+    }
+
+    private NoteRef ref(String vault, Note note) {
+        return NoteUris.ref(vault, ownName(), note.id().value(), note.path(), note.title());
     }
 
     private Shelf own() {
@@ -307,17 +384,5 @@ public final class Learnings implements AutoCloseable {
             }
             shelf.index.close();
         }
-    }
-
-    /** A note just written, and whether a search finds it yet. */
-    public record Captured(String vault, Note note, boolean indexed) {
-    }
-
-    /** A note read from a vault. */
-    public record Found(String vault, Note note, String vaultRoot) {
-    }
-
-    /** A note's neighbours in its vault's link graph, by id. */
-    public record NoteLinks(List<String> linksTo, List<String> linkedFrom, List<String> related) {
     }
 }

@@ -1,4 +1,4 @@
-package dev.pce.server.knowledge;
+package dev.pce.pkm.knowledge;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.workspace.Workspace;
@@ -69,15 +69,15 @@ class VaultSourcesTest {
 
     @Test
     void noteUrisRoundTripAndOddOnesAreRefused() {
-        String uri = NoteRefs.uri("billing", "pce", "2024 notes & more");
+        String uri = NoteUris.uri("billing", "pce", "2024 notes & more");
         assertThat(uri).isEqualTo("pkm://note/billing/2024%20notes%20%26%20more");
-        assertThat(NoteRefs.parse(uri)).contains(new NoteRefs.Address(java.util.Optional.of("billing"),
+        assertThat(NoteUris.parse(uri)).contains(new NoteUris.Address(java.util.Optional.of("billing"),
                 "2024 notes & more"));
-        assertThat(NoteRefs.parse(NoteRefs.uri("pce", "pce", "a"))).contains(
-                new NoteRefs.Address(java.util.Optional.empty(), "a"));
-        assertThat(NoteRefs.parse("pkm://note/")).isEmpty();
-        assertThat(NoteRefs.parse("pkm://note/a/b/c")).isEmpty();
-        assertThat(NoteRefs.parse("pkm://note/%zz")).isEmpty();
-        assertThat(NoteRefs.parse("file:///etc/passwd")).isEmpty();
+        assertThat(NoteUris.parse(NoteUris.uri("pce", "pce", "a"))).contains(
+                new NoteUris.Address(java.util.Optional.empty(), "a"));
+        assertThat(NoteUris.parse("pkm://note/")).isEmpty();
+        assertThat(NoteUris.parse("pkm://note/a/b/c")).isEmpty();
+        assertThat(NoteUris.parse("pkm://note/%zz")).isEmpty();
+        assertThat(NoteUris.parse("file:///etc/passwd")).isEmpty();
     }
 }

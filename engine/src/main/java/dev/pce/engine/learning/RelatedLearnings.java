@@ -1,12 +1,13 @@
-package dev.pce.server.knowledge;
+package dev.pce.engine.learning;
 
+import dev.pce.engine.knowledge.KnowledgeStore;
+import dev.pce.engine.knowledge.NoteRef;
+import dev.pce.engine.knowledge.RelatedNote;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.pkm.index.SearchFilters;
-import dev.pce.pkm.index.SearchHit;
-import dev.pce.pkm.index.SearchQuery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The past learnings most like each task of a new plan ("more like this" on the task's title, description and
@@ -22,21 +23,29 @@ public final class RelatedLearnings {
 
     /** A learning related to a task. */
     public record Learning(String vault, String id, String path, String title, String uri, float score) {
+        static Learning of(RelatedNote related) {
+            NoteRef note = related.note();
+            return new Learning(note.vault(), note.id(), note.path(), note.title(), note.uri(), related.score());
+        }
     }
 
     /** The learnings of one task, best first. */
     public record TaskLearnings(String taskId, List<Learning> notes) {
     }
 
-    /** For each of the first {@link #MAX_TASKS} tasks that has related notes, its best {@link #PER_TASK}. */
-    public static List<TaskLearnings> forTasks(Learnings learnings, List<TaskSpec> tasks) {
-        if (learnings.searcher().search(new SearchQuery("", SearchFilters.NONE, 0, 1)).totalHits() == 0) {
-            return List.of(); // an empty vault: nothing to relate, no per-task queries
+    /**
+     * For each of the first {@link #MAX_TASKS} tasks that has related notes, its best {@link #PER_TASK}.
+     *
+     * @throws dev.pce.engine.CeException when the store could not be opened
+     */
+    public static List<TaskLearnings> forTasks(KnowledgeStore knowledge, List<TaskSpec> tasks) {
+        if (knowledge.isEmpty()) {
+            return List.of(); // nothing to relate, no per-task queries
         }
         List<TaskLearnings> all = new ArrayList<>();
         for (TaskSpec task : tasks.subList(0, Math.min(MAX_TASKS, tasks.size()))) {
-            List<Learning> notes = learnings.searcher().moreLikeText(text(task), SearchFilters.NONE, PER_TASK).hits()
-                    .stream().map(hit -> learning(learnings, hit)).toList();
+            List<Learning> notes = knowledge.related(text(task), Optional.empty(), PER_TASK).stream()
+                    .map(Learning::of).toList();
             if (!notes.isEmpty()) {
                 all.add(new TaskLearnings(task.id(), notes));
             }
@@ -44,14 +53,10 @@ public final class RelatedLearnings {
         return all;
     }
 
-    private static String text(TaskSpec task) {
+    /** What a task is about, for finding notes like it: its title, description and the files it writes. */
+    static String text(TaskSpec task) {
         StringBuilder text = new StringBuilder(task.title()).append('\n').append(task.description());
         task.writes().forEach(file -> text.append('\n').append(file));
         return text.toString();
-    }
-
-    private static Learning learning(Learnings learnings, SearchHit hit) {
-        return new Learning(hit.vault(), hit.id(), hit.path(), hit.title(),
-                NoteRefs.uri(hit.vault(), learnings.ownName(), hit.id()), hit.score());
     }
 }

@@ -1,4 +1,4 @@
-package dev.pce.server.knowledge;
+package dev.pce.pkm.knowledge;
 
 import java.nio.file.Path;
 import java.util.Objects;

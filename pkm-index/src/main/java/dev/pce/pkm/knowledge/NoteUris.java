@@ -1,4 +1,6 @@
-package dev.pce.server.knowledge;
+package dev.pce.pkm.knowledge;
+
+import dev.pce.engine.knowledge.NoteRef;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -9,18 +11,15 @@ import java.util.Optional;
  * The MCP resource URIs of notes: {@code pkm://note/{id}} for a note of the project's own vault and
  * {@code pkm://note/{vault}/{id}} for one of another project's vault. Ids are percent-encoded (they may hold spaces).
  */
-public final class NoteRefs {
+public final class NoteUris {
     public static final String OWN_TEMPLATE = "pkm://note/{id}";
     public static final String VAULT_TEMPLATE = "pkm://note/{vault}/{id}";
     private static final String PREFIX = "pkm://note/";
 
-    private NoteRefs() {
+    private NoteUris() {
     }
 
-    /** A note's reference as tools return it. */
-    public record NoteRef(String vault, String id, String path, String title, String uri) {
-    }
-
+    /** A note's reference as answers give it, with its URI. */
     public static NoteRef ref(String vault, String ownVault, String id, String path, String title) {
         return new NoteRef(vault, id, path, title, uri(vault, ownVault, id));
     }

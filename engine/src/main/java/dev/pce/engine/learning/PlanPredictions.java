@@ -1,16 +1,10 @@
-package dev.pce.server.learning;
+package dev.pce.engine.learning;
 
-import dev.pce.engine.learning.Pattern;
-import dev.pce.engine.learning.PatternSet;
-import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.dependency.PlanNote;
+import dev.pce.engine.knowledge.KnowledgeStore;
+import dev.pce.engine.knowledge.NoteRef;
+import dev.pce.engine.knowledge.RelatedNote;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.pkm.index.SearchFilters;
-import dev.pce.rules.dependency.PlanNote;
-import dev.pce.pkm.index.SearchHit;
-import dev.pce.pkm.index.SearchQuery;
-import dev.pce.server.knowledge.Learnings;
-import dev.pce.server.knowledge.NoteRefs;
-import dev.pce.server.knowledge.NoteRefs.NoteRef;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,37 +16,44 @@ import java.util.function.Function;
 
 /**
  * The likely problems of a plan, from what earlier workflows showed: kinds whose estimates run off, kinds and
- * folders that keep needing review rework, and past failures most like each task. Each prediction names the
- * evidence notes (the pattern notes ce_learn wrote, the failure notes found).
+ * folders that keep needing review rework, learned rules that speak about its tasks, and past failures most like
+ * each task. Each prediction names the evidence notes (the pattern notes ce_learn wrote, the failure notes found);
+ * without a knowledge store (it could not be opened) the predictions come from the patterns alone.
  */
 public final class PlanPredictions {
     /** Failure notes per task: the most similar few, enough to read before starting. */
     static final int FAILURES_PER_TASK = 2;
+    /** Pattern notes named as the evidence of one pattern. */
+    static final int NOTES_PER_PATTERN = 3;
     /** Learned rules are named after the pattern they came from. */
     static final String LEARNED_RULE_PREFIX = "learned:";
 
     private final PatternStore store;
     private final Function<List<TaskSpec>, List<PlanNote>> ruleNotes;
+    private final KnowledgeStore knowledge;
 
     /**
      * @param ruleNotes the notes the dependency rules give a plan; those of learned rules ("learned:..."), which the
      *                  learned patterns became, are predictions too
      */
-    public PlanPredictions(PatternStore store, Function<List<TaskSpec>, List<PlanNote>> ruleNotes) {
+    public PlanPredictions(PatternStore store, Function<List<TaskSpec>, List<PlanNote>> ruleNotes,
+                           KnowledgeStore knowledge) {
         this.store = store;
         this.ruleNotes = ruleNotes;
+        this.knowledge = knowledge;
     }
 
     /** One likely problem of one task. */
     public record Prediction(String taskId, String kind, String message, List<NoteRef> evidence) {
     }
 
-    public List<Prediction> predict(List<TaskSpec> tasks, Optional<Learnings> vaults) {
+    public List<Prediction> predict(List<TaskSpec> tasks) {
+        boolean notes = knowledge.awaitOpen();
         PatternSet patterns = store.read().patterns();
         // one search per pattern, however many tasks it concerns
         Map<String, List<NoteRef>> notesOfPattern = new HashMap<>();
         Function<Pattern, List<NoteRef>> evidence = pattern -> notesOfPattern.computeIfAbsent(pattern.key(),
-                key -> patternNotes(vaults, pattern));
+                key -> notes ? patternNotes(pattern) : List.of());
         List<Prediction> predictions = new ArrayList<>();
         for (PlanNote note : ruleNotes.apply(tasks)) {
             if (note.rule().startsWith(LEARNED_RULE_PREFIX)) {
@@ -79,38 +80,31 @@ public final class PlanPredictions {
                             + " review of this task early", evidence.apply(review)));
                 }
             }
-            vaults.ifPresent(open -> similarFailures(open, task).ifPresent(predictions::add));
+            if (notes) {
+                similarFailures(task).ifPresent(predictions::add);
+            }
         }
         return predictions;
     }
 
-    private static Optional<Prediction> similarFailures(Learnings open, TaskSpec task) {
-        String text = task.title() + "\n" + task.description() + "\n" + String.join("\n", task.writes());
-        List<SearchHit> hits = open.searcher().moreLikeText(text, SearchFilters.NONE.withTypes("failure"),
-                FAILURES_PER_TASK).hits();
-        if (hits.isEmpty()) {
+    private Optional<Prediction> similarFailures(TaskSpec task) {
+        List<RelatedNote> failures = knowledge.related(RelatedLearnings.text(task), Optional.of("failure"),
+                FAILURES_PER_TASK);
+        if (failures.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Prediction(task.id(), "failure", "past failures like this task: "
-                + String.join("; ", hits.stream().map(SearchHit::title).toList()),
-                hits.stream().map(hit -> ref(open, hit)).toList()));
+                + String.join("; ", failures.stream().map(failure -> failure.note().title()).toList()),
+                failures.stream().map(RelatedNote::note).toList()));
     }
 
     /** The pattern notes ce_learn wrote for {@code pattern} (their titles start the same way), best first. */
-    private static List<NoteRef> patternNotes(Optional<Learnings> vaults, Pattern pattern) {
+    private List<NoteRef> patternNotes(Pattern pattern) {
         String stem = switch (pattern) {
             case Pattern.EstimateBias bias -> bias.kind() + " takes "; // the factor changes from note to note
             case Pattern.ReviewRequirement review -> review.summary();
             case Pattern.GateThreshold gate -> "gate " + gate.metric();
         };
-        SearchQuery query = new SearchQuery("\"" + stem.strip() + "\"", SearchFilters.NONE.withTypes("pattern"), 0,
-                SearchQuery.MAX_LIMIT);
-        return vaults.map(open -> open.searcher().search(query).hits().stream()
-                .filter(hit -> hit.title().startsWith(stem)).limit(3).map(hit -> ref(open, hit)).toList())
-                .orElse(List.of());
-    }
-
-    private static NoteRef ref(Learnings open, SearchHit hit) {
-        return NoteRefs.ref(hit.vault(), open.ownName(), hit.id(), hit.path(), hit.title());
+        return knowledge.titled(PatternNotes.TYPE, stem, NOTES_PER_PATTERN);
     }
 }

@@ -1,0 +1,139 @@
+package dev.pce.pkm.knowledge;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.pce.engine.knowledge.NoteRef;
+import dev.pce.engine.learning.Pattern;
+import dev.pce.engine.learning.PatternOrigin;
+import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.learning.PlanPredictions;
+import dev.pce.engine.learning.WorkflowLearner;
+import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.service.ClaimResult;
+import dev.pce.engine.service.WorkflowService;
+import dev.pce.engine.workflow.CompleteCommand;
+import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.index.SearchFilters;
+import dev.pce.pkm.index.SearchQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The engine's learning use cases over the real knowledge store: one project learns a pattern and writes its note
+ * into its vault (markdown with YAML front matter), another project imports it from that vault and predicts with
+ * it, naming the note as evidence.
+ */
+class LearningThroughVaultsTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tmp;
+
+    /** A clock the test moves: the builds take exactly twice their estimate. */
+    private static final class StepClock extends Clock {
+        private Instant now = Instant.parse("2026-11-25T09:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private static TaskSpec build(String id) {
+        return TaskSpec.builder(id, "build").title("Build " + id).estimate(10).build();
+    }
+
+    @Test
+    void aPatternLearnedInOneProjectIsImportedFromItsVaultAndPredictsInAnother() throws Exception {
+        StepClock clock = new StepClock();
+        Path billingVault = tmp.resolve("billing/vault");
+        Pattern learned;
+        NoteRef written;
+        try (WorkflowService billing = new WorkflowService(Workspace.open(tmp.resolve("billing/.ce-workspace")),
+                clock);
+             VaultKnowledgeStore vault = VaultKnowledgeStore.openNow(billing.workspace(), Map.of(
+                     "CE_VAULT", billingVault.toString(), "CE_PROJECT", "billing"))) {
+            String id = billing.plan("ship", List.of(build("b1"), build("b2"), build("b3")), "planner")
+                    .workflowId();
+            for (int i = 0; i < 3; i++) {
+                ClaimResult claim = billing.claim(id, "builders", "bob", Optional.empty(), Duration.ofHours(1));
+                clock.advance(Duration.ofMinutes(20));
+                billing.complete(id, new CompleteCommand(claim.task().orElseThrow().spec().id(),
+                        claim.task().orElseThrow().claimId(), "bob", "done", List.of(), NullNode.getInstance()));
+            }
+
+            WorkflowLearner.Outcome outcome = new WorkflowLearner(billing, vault, Optional.empty(), clock).learn(id);
+
+            learned = outcome.learned().getFirst();
+            written = outcome.notes().getFirst();
+            assertThat(written.vault()).isEqualTo("billing");
+            assertThat(Files.readString(billingVault.resolve(written.path()))).contains("type: pattern",
+                    "project: billing", "pattern: estimate:build", "samples: 3", "factor: 2.0");
+        }
+
+        try (WorkflowService shop = new WorkflowService(Workspace.open(tmp.resolve("shop/.ce-workspace")), clock);
+             VaultKnowledgeStore vaults = VaultKnowledgeStore.openNow(shop.workspace(), Map.of(
+                     "CE_VAULT", tmp.resolve("shop/vault").toString(), "CE_PROJECT", "shop",
+                     "CE_VAULTS", "billing=" + billingVault))) {
+            awaitIndexed(vaults, 1);
+
+            WorkflowLearner.Imported imported = new WorkflowLearner(shop, vaults, Optional.empty(), clock)
+                    .importFrom("billing");
+
+            assertThat(imported.read()).singleElement().isInstanceOfSatisfying(Pattern.EstimateBias.class, bias -> {
+                assertThat(bias.key()).isEqualTo(learned.key());
+                assertThat(bias.factor()).isEqualTo(2.0);
+                assertThat(bias.samples()).isEqualTo(learned.samples());
+                assertThat(bias.workflows()).isEqualTo(learned.workflows());
+                assertThat(bias.origin()).isEqualTo(PatternOrigin.importedFrom("billing"));
+            });
+
+            List<PlanPredictions.Prediction> predictions = new PlanPredictions(
+                    PatternStore.inWorkspace(shop.workspace().root()), tasks -> List.of(), vaults)
+                    .predict(List.of(build("checkout")));
+            assertThat(predictions).singleElement().satisfies(prediction -> {
+                assertThat(prediction.kind()).isEqualTo("estimate");
+                assertThat(prediction.evidence()).extracting(NoteRef::vault, NoteRef::path, NoteRef::uri)
+                        .containsExactly(tuple("billing", written.path(), "pkm://note/billing/" + written.id()));
+            });
+        }
+    }
+
+    private static void awaitIndexed(VaultKnowledgeStore store, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (store.search(new SearchQuery("", SearchFilters.NONE, 0, 1)).total() < count) {
+            if (System.nanoTime() > deadline) {
+                fail("the vaults were not indexed within " + PATIENCE);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
