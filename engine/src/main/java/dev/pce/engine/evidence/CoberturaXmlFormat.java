@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Reads Cobertura XML ({@code coverage.xml}, {@code cobertura*.xml}), as written by Cobertura, coverage.py, gcovr
@@ -21,29 +20,12 @@ public final class CoberturaXmlFormat implements EvidenceFormat {
     private static final String ROOT = "coverage";
     private static final String NAME = "Cobertura XML";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final FormatProfile PROFILE = new FormatProfile(NAME, ContentSignature.xmlRoot(ROOT),
+            List.of("cobertura*.xml", "coverage.xml"), List.of("*cobertura*", "*coverage*"), EnumSet.of(Dimension.COVERAGE));
 
     @Override
-    public ContentSignature signature() {
-        return ContentSignature.xmlRoot(ROOT);
-    }
-
-    @Override
-    public List<String> fileNames() {
-        return List.of("cobertura*.xml", "coverage.xml");
-    }
-
-    @Override
-    public List<String> nameHints() {
-        return List.of("*cobertura*", "*coverage*");
-    }
-
-    @Override
-    public Set<Dimension> dimensions() {
-        return EnumSet.of(Dimension.COVERAGE);
+    public FormatProfile profile() {
+        return PROFILE;
     }
 
     @Override

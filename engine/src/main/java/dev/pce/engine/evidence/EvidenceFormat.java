@@ -13,27 +13,33 @@ import java.util.Set;
  */
 public interface EvidenceFormat {
 
+    /** Its name, content signature, file names, name hints and dimensions. */
+    FormatProfile profile();
+
     /** "JUnit XML": problems say "as JUnit XML: ...", and the list of formats PCE reads names it. */
-    String name();
+    default String name() {
+        return profile().name();
+    }
 
     /** What its content looks like; the format is told from the content, never from the file's name. */
-    ContentSignature signature();
+    default ContentSignature signature() {
+        return profile().signature();
+    }
 
-    /**
-     * The names of the files a directory walk takes for it ({@link FileNameGlob}): the names its tools write. A
-     * file named explicitly is read whatever its name.
-     */
-    List<String> fileNames();
+    /** The names of the files a directory walk takes for it: {@link FormatProfile#fileNames()}. */
+    default List<String> fileNames() {
+        return profile().fileNames();
+    }
 
-    /**
-     * What in a file's name says it was meant to be of this format ({@link FileNameGlob}), looser than
-     * {@link #fileNames()}: a file that cannot be read is judged by its name, so that it fails the dimensions it
-     * was meant to feed and no others.
-     */
-    List<String> nameHints();
+    /** What in a file's name says it was meant to be of this format: {@link FormatProfile#nameHints()}. */
+    default List<String> nameHints() {
+        return profile().nameHints();
+    }
 
     /** The dimensions its files report on. */
-    Set<Dimension> dimensions();
+    default Set<Dimension> dimensions() {
+        return profile().dimensions();
+    }
 
     /** The dimensions {@code parsed}, one of its files, reports on: {@link #dimensions()} unless it says which. */
     default Set<Dimension> dimensionsOf(ParsedFile parsed) {

@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Reads JUnit-style XML test reports: Surefire/Failsafe {@code TEST-*.xml} (root {@code <testsuite>}), pytest
@@ -36,29 +35,12 @@ public final class JUnitXmlFormat implements EvidenceFormat {
 
     private static final String NAME = "JUnit XML";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final FormatProfile PROFILE = new FormatProfile(NAME, ContentSignature.xmlRoot(ROOTS),
+            List.of("TEST-*.xml", "*junit*.xml"), List.of("test-*", "*junit*"), EnumSet.of(Dimension.TESTS));
 
     @Override
-    public ContentSignature signature() {
-        return ContentSignature.xmlRoot(ROOTS);
-    }
-
-    @Override
-    public List<String> fileNames() {
-        return List.of("TEST-*.xml", "*junit*.xml");
-    }
-
-    @Override
-    public List<String> nameHints() {
-        return List.of("test-*", "*junit*");
-    }
-
-    @Override
-    public Set<Dimension> dimensions() {
-        return EnumSet.of(Dimension.TESTS);
+    public FormatProfile profile() {
+        return PROFILE;
     }
 
     @Override

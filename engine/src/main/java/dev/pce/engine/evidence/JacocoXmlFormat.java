@@ -5,7 +5,6 @@ import dev.pce.engine.gate.Dimension;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads JaCoCo's XML report ({@code jacoco.xml}). The totals are the {@code <counter type="LINE|BRANCH" missed=""
@@ -18,29 +17,12 @@ public final class JacocoXmlFormat implements EvidenceFormat {
     private static final String ROOT = "report";
     private static final String NAME = "JaCoCo XML";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final FormatProfile PROFILE = new FormatProfile(NAME, ContentSignature.xmlRoot(ROOT),
+            List.of("jacoco.xml"), List.of("*jacoco*"), EnumSet.of(Dimension.COVERAGE));
 
     @Override
-    public ContentSignature signature() {
-        return ContentSignature.xmlRoot(ROOT);
-    }
-
-    @Override
-    public List<String> fileNames() {
-        return List.of("jacoco.xml");
-    }
-
-    @Override
-    public List<String> nameHints() {
-        return List.of("*jacoco*");
-    }
-
-    @Override
-    public Set<Dimension> dimensions() {
-        return EnumSet.of(Dimension.COVERAGE);
+    public FormatProfile profile() {
+        return PROFILE;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Reads LCOV tracefiles ({@code lcov.info}, {@code *.lcov}): records from {@code SF:<source file>} to
@@ -19,29 +18,12 @@ public final class LcovFormat implements EvidenceFormat {
 
     private static final String NAME = "LCOV";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final FormatProfile PROFILE = new FormatProfile(NAME, ContentSignature.firstLine("TN:", "SF:"),
+            List.of("lcov.info", "*.lcov"), List.of("*lcov*"), EnumSet.of(Dimension.COVERAGE));
 
     @Override
-    public ContentSignature signature() {
-        return ContentSignature.firstLine("TN:", "SF:");
-    }
-
-    @Override
-    public List<String> fileNames() {
-        return List.of("lcov.info", "*.lcov");
-    }
-
-    @Override
-    public List<String> nameHints() {
-        return List.of("*lcov*");
-    }
-
-    @Override
-    public Set<Dimension> dimensions() {
-        return EnumSet.of(Dimension.COVERAGE);
+    public FormatProfile profile() {
+        return PROFILE;
     }
 
     @Override

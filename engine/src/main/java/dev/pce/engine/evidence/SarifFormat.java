@@ -59,32 +59,15 @@ public final class SarifFormat implements EvidenceFormat {
 
     private static final String NAME = "SARIF";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ContentSignature signature() {
-        return ContentSignature.jsonObject();
-    }
-
-    @Override
-    public List<String> fileNames() {
-        return List.of("*.sarif", "*.sarif.json");
-    }
-
-    @Override
-    public List<String> nameHints() {
-        return List.of("*sarif*");
-    }
-
-    @Override
-    public Set<Dimension> dimensions() {
-        return EnumSet.of(Dimension.LINT, Dimension.SECURITY);
-    }
-
     /** A log that covers no dimension (no rules, no results) concerns both: no gate passes because of it. */
+    private static final FormatProfile PROFILE = new FormatProfile(NAME, ContentSignature.jsonObject(),
+            List.of("*.sarif", "*.sarif.json"), List.of("*sarif*"), EnumSet.of(Dimension.LINT, Dimension.SECURITY));
+
+    @Override
+    public FormatProfile profile() {
+        return PROFILE;
+    }
+
     @Override
     public Set<Dimension> dimensionsOf(ParsedFile parsed) {
         return parsed instanceof AnalysisResults analysis && !analysis.dimensions().isEmpty() ? analysis.dimensions()

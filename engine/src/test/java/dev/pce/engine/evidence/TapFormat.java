@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A format PCE does not read, for the test that a registry drives everything: Test Anything Protocol output
@@ -17,29 +16,12 @@ import java.util.Set;
  */
 final class TapFormat implements EvidenceFormat {
 
-    @Override
-    public String name() {
-        return "TAP";
-    }
+    private static final FormatProfile PROFILE = new FormatProfile("TAP", ContentSignature.firstLine("TAP version"),
+            List.of("*.tap"), List.of("*tap*"), EnumSet.of(Dimension.TESTS));
 
     @Override
-    public ContentSignature signature() {
-        return ContentSignature.firstLine("TAP version");
-    }
-
-    @Override
-    public List<String> fileNames() {
-        return List.of("*.tap");
-    }
-
-    @Override
-    public List<String> nameHints() {
-        return List.of("*tap*");
-    }
-
-    @Override
-    public Set<Dimension> dimensions() {
-        return EnumSet.of(Dimension.TESTS);
+    public FormatProfile profile() {
+        return PROFILE;
     }
 
     @Override

@@ -12,24 +12,19 @@ import dev.pce.engine.service.ClaimResult;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.pkm.index.SearchFilters;
-import dev.pce.pkm.index.SearchQuery;
+import dev.pce.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -38,34 +33,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * it, naming the note as evidence.
  */
 class LearningThroughVaultsTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @TempDir
     Path tmp;
-
-    /** A clock the test moves: the builds take exactly twice their estimate. */
-    private static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private static TaskSpec build(String id) {
         return TaskSpec.builder(id, "build").title("Build " + id).estimate(10).build();
@@ -73,7 +43,7 @@ class LearningThroughVaultsTest {
 
     @Test
     void aPatternLearnedInOneProjectIsImportedFromItsVaultAndPredictsInAnother() throws Exception {
-        StepClock clock = new StepClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z")); // builds take twice their estimate
         Path billingVault = tmp.resolve("billing/vault");
         Pattern learned;
         NoteRef written;
@@ -103,7 +73,7 @@ class LearningThroughVaultsTest {
              VaultKnowledgeStore vaults = VaultKnowledgeStore.openNow(shop.workspace(), Map.of(
                      "CE_VAULT", tmp.resolve("shop/vault").toString(), "CE_PROJECT", "shop",
                      "CE_VAULTS", "billing=" + billingVault))) {
-            awaitIndexed(vaults, 1);
+            VaultKnowledgeStoreTest.awaitIndexed(vaults, 1);
 
             WorkflowLearner.Imported imported = new WorkflowLearner(shop, vaults, Optional.empty(), clock)
                     .importFrom("billing");
@@ -124,16 +94,6 @@ class LearningThroughVaultsTest {
                 assertThat(prediction.evidence()).extracting(NoteRef::vault, NoteRef::path, NoteRef::uri)
                         .containsExactly(tuple("billing", written.path(), "pkm://note/billing/" + written.id()));
             });
-        }
-    }
-
-    private static void awaitIndexed(VaultKnowledgeStore store, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (store.search(new SearchQuery("", SearchFilters.NONE, 0, 1)).total() < count) {
-            if (System.nanoTime() > deadline) {
-                fail("the vaults were not indexed within " + PATIENCE);
-            }
-            Thread.sleep(20);
         }
     }
 }

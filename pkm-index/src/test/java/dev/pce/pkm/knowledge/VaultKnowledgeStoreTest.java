@@ -72,7 +72,7 @@ class VaultKnowledgeStoreTest {
     }
 
     /** Waits until the store's indexes hold {@code count} notes: then this process writes them. */
-    private static void awaitIndexed(VaultKnowledgeStore store, long count) throws InterruptedException {
+    static void awaitIndexed(VaultKnowledgeStore store, long count) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (store.search(new SearchQuery("", SearchFilters.NONE, 0, 1)).total() < count) {
             if (System.nanoTime() > deadline) {
