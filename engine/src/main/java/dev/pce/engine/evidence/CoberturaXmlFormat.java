@@ -21,7 +21,8 @@ public final class CoberturaXmlFormat implements EvidenceFormat {
     private static final String NAME = "Cobertura XML";
 
     private static final FormatProfile PROFILE = new FormatProfile(NAME, ContentSignature.xmlRoot(ROOT),
-            List.of("cobertura*.xml", "coverage.xml"), List.of("*cobertura*", "*coverage*"), EnumSet.of(Dimension.COVERAGE));
+            List.of("cobertura*.xml", "coverage.xml"), List.of("*cobertura*", "*coverage*"),
+            EnumSet.of(Dimension.COVERAGE));
 
     @Override
     public FormatProfile profile() {
