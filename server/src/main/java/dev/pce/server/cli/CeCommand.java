@@ -1,7 +1,7 @@
 package dev.pce.server.cli;
 
 import dev.pce.engine.CeException;
-import dev.pce.server.Version;
+import dev.pce.server.mcp.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -5,7 +5,6 @@ import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
-import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.evidence.EvidenceReader;
 import dev.pce.engine.evidence.ParsedFile;
@@ -29,6 +28,7 @@ import dev.pce.server.quality.GateVerdict;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.quality.RepoPaths;
 import dev.pce.server.quality.StepSummary;
+import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +42,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -117,8 +116,8 @@ public final class GateCheckCommand implements Callable<Integer> {
     /** The workflow's gate, judged as ce_gate judges it, on the evidence stored with it and these files. */
     private GateVerdict workflowGate(ProjectSettings settings, String id, Optional<ProjectType> type) {
         Workspace workspace = workspaceOption.open();
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), new DeclaredEdges(),
-                settings.poolSlots(System.getenv()), Optional.of(settings.gateJudge()))) {
+        try (WorkflowService workflows = CommandWiring.withGateRules(workspace, settings,
+                System.getenv())) {
             EvidenceIntake.Intake intake = new EvidenceIntake(workflows, new EvidenceLocations(settings.root(),
                     workspace.root())).intake(id, evidence, "--evidence", "ci", Cancellation.none());
             GateOutcome outcome = workflows.evaluateGate(id, "ci", type);

@@ -2,7 +2,7 @@ package dev.pce.server.cli;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import dev.pce.server.Version;
+import dev.pce.server.mcp.Version;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.HttpEndpoint;
 import dev.pce.server.mcp.HttpSessions;

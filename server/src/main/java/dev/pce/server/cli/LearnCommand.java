@@ -7,6 +7,7 @@ import dev.pce.server.knowledge.Learnings;
 import dev.pce.server.knowledge.VaultSources;
 import dev.pce.server.learning.WorkflowLearner;
 import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -40,7 +41,7 @@ public final class LearnCommand implements Callable<Integer> {
         LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
         PrintWriter out = spec.commandLine().getOut();
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC());
+        try (WorkflowService workflows = CommandWiring.withoutRules(workspace);
              Learnings vault = Learnings.open(workspace, VaultSources.fromEnvironment(workspace, System.getenv()))) {
             LearnedRules rules = LearnedRules.forWorkspace(workspace.root(), Path.of("").toAbsolutePath());
             WorkflowLearner.Outcome outcome = new WorkflowLearner(workflows, () -> Optional.of(vault),

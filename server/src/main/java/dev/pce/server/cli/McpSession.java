@@ -6,12 +6,13 @@ import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.learned.LearnOutcome;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.rules.gate.GateRules;
-import dev.pce.server.Version;
+import dev.pce.server.mcp.Version;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.mcp.ProtocolSetup;
 import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.wiring.ServerWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,6 +11,7 @@ import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.service.WorkflowStatus;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +69,7 @@ public final class PlanCommand implements Callable<Integer> {
         Map<String, Integer> listed = new TreeMap<>();
         Map<String, Integer> left = new TreeMap<>();
         WorkflowPhase phase;
-        try (WorkflowService workflows = new WorkflowService(workspaceOption.open(), Clock.systemUTC())) {
+        try (WorkflowService workflows = CommandWiring.withoutRules(workspaceOption.open())) {
             Map<String, TaskView> ready = new HashMap<>();
             WorkflowStatus status = workflows.status(workflowId);
             phase = status.phase();

@@ -4,6 +4,8 @@ import dev.pce.engine.Json;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.report.StatusText;
+import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,7 +14,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -37,7 +38,7 @@ public final class StatusCommand implements Callable<Integer> {
         LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
         PrintWriter out = spec.commandLine().getOut();
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC())) {
+        try (WorkflowService workflows = CommandWiring.withoutRules(workspace)) {
             if (workflowId == null) {
                 var list = workflows.list();
                 out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n"

@@ -7,7 +7,7 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.gate.GateRules;
-import dev.pce.server.cli.ServerWiring;
+import dev.pce.server.wiring.ServerWiring;
 import dev.pce.server.demo.DemoRun;
 import dev.pce.server.knowledge.LearningsAccess;
 import dev.pce.server.knowledge.VaultSources;
