@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The learnings of a running server, opened on a background thread after start-up: opening Lucene indexes takes a
@@ -26,21 +27,21 @@ public final class LearningsAccess implements AutoCloseable {
         this.opened = opened;
     }
 
-    /** Opens the vaults the environment names on a background thread, after {@code delayMillis}. */
-    public static LearningsAccess openSoon(Workspace workspace, Map<String, String> env, long delayMillis) {
+    /**
+     * Opens the vaults the environment names on a background thread once {@code trigger} completes: for a server,
+     * once its rules began to compile, after its first answer (see {@code StartupSequence}).
+     */
+    public static LearningsAccess openWhen(CompletionStage<?> trigger, Workspace workspace, Map<String, String> env) {
         CompletableFuture<Learnings> opened = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("pce-learnings-open").start(() -> {
+        trigger.thenRun(() -> Thread.ofPlatform().daemon().name("pce-learnings-open").start(() -> {
             try {
-                Thread.sleep(delayMillis);
+                LOG.debug("Opening the vaults");
                 opened.complete(Learnings.open(workspace, VaultSources.fromEnvironment(workspace, env)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                opened.completeExceptionally(e);
             } catch (RuntimeException | Error e) {
                 LOG.error("The vaults could not be opened; the learning tools will report why", e);
                 opened.completeExceptionally(e);
             }
-        });
+        }));
         return new LearningsAccess(opened);
     }
 

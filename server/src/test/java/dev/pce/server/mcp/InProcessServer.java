@@ -85,8 +85,9 @@ final class InProcessServer {
         template = scratch.resolve("template");
         watchForDefects();
         protocol = ServerProtocol.prepare(ToolCatalog.TOOL_NAMES);
-        learnings = LearningsAccess.openSoon(workspace, Map.of(VaultSources.VAULT_VARIABLE, ownVault.toString(),
-                VaultSources.VAULTS_VARIABLE, "examples=" + otherVault, VaultSources.PROJECT_VARIABLE, "fuzz"), 0);
+        learnings = LearningsAccess.openWhen(java.util.concurrent.CompletableFuture.completedFuture(null), workspace,
+                Map.of(VaultSources.VAULT_VARIABLE, ownVault.toString(), VaultSources.VAULTS_VARIABLE,
+                        "examples=" + otherVault, VaultSources.PROJECT_VARIABLE, "fuzz"));
         learnings.get();
         // Compiled now, so the first inputs are not slower than the rest.
         DependencyRules.shared().kieBase();
