@@ -19,7 +19,6 @@ import dev.pce.engine.service.GateOutcome;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.gate.DroolsGatePolicy;
-import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.quality.Annotations;
 import dev.pce.server.quality.EvidenceIntake;
 import dev.pce.server.quality.EvidenceLocations;
@@ -32,8 +31,6 @@ import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,12 +86,8 @@ public final class GateCheckCommand implements Callable<Integer> {
                     + "performance); repeatable. Not with --workflow.")
     List<String> dimensions = new ArrayList<>();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
         if (ci && json) {
             throw usage("--ci and --json both write to stdout.", "Use --ci in a GitHub Actions step and --json where a"
                     + " program reads the verdict; run ce gate twice for both.");
@@ -174,7 +167,7 @@ public final class GateCheckCommand implements Callable<Integer> {
     }
 
     private void report(GateVerdict verdict) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = workspaceOption.out();
         if (json) {
             try {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(verdict));

@@ -6,13 +6,10 @@ import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.knowledge.Learnings;
 import dev.pce.server.knowledge.VaultSources;
 import dev.pce.server.learning.WorkflowLearner;
-import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,14 +30,10 @@ public final class LearnCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORKFLOW_ID", description = "The workflow to learn from.")
     String workflowId;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = workspaceOption.out();
         try (WorkflowService workflows = CommandWiring.withoutRules(workspace);
              Learnings vault = Learnings.open(workspace, VaultSources.fromEnvironment(workspace, System.getenv()))) {
             LearnedRules rules = LearnedRules.forWorkspace(workspace.root(), Path.of("").toAbsolutePath());

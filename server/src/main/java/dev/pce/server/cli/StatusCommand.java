@@ -3,15 +3,12 @@ package dev.pce.server.cli;
 import dev.pce.engine.Json;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.report.StatusText;
 import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -30,14 +27,10 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (the ce_status tool's structured result).")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = workspaceOption.out();
         try (WorkflowService workflows = CommandWiring.withoutRules(workspace)) {
             if (workflowId == null) {
                 var list = workflows.list();
