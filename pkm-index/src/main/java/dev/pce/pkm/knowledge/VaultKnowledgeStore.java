@@ -87,6 +87,7 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
         if (!opening.compareAndSet(false, true)) {
             return;
         }
+        LOG.debug("Opening the vaults");
         try {
             OpenVaults vaults = opener.get();
             if (!opened.complete(vaults)) {

@@ -1,7 +1,6 @@
 package dev.pce.server.cli;
 
 import dev.pce.server.bench.Bench;
-import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.node.NodePackages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +54,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
         // The ce script names itself so start-up can also be timed the way Claude Code starts the server.
         Optional<Path> launcher = Optional.ofNullable(System.getenv("CE_LAUNCHER")).map(Path::of);
         new Bench(new Bench.BenchOptions(startupRuns, tasks, calls, appends, appendProcesses, launcher,

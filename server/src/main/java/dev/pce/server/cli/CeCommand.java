@@ -1,9 +1,11 @@
 package dev.pce.server.cli;
 
 import dev.pce.engine.CeException;
-import dev.pce.server.Version;
+import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.mcp.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /** {@code ce}: the PCE command line. */
 @Command(name = "ce",
@@ -23,6 +25,7 @@ public final class CeCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new CeCommand());
+        commandLine.setExecutionStrategy(CeCommand::execute);
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
             if (error instanceof CeException ce) {
                 cmd.getErr().println("ce: " + ce.describe());
@@ -31,6 +34,17 @@ public final class CeCommand implements Runnable {
             throw error;
         });
         return commandLine;
+    }
+
+    /**
+     * Runs the command the arguments name, as picocli does by default, after setting up the log every command but
+     * {@code serve} shares: warnings and errors only, on stderr ({@code serve} logs to a file of its workspace).
+     */
+    private static int execute(ParseResult parsed) {
+        if (!(parsed.asCommandLineList().getLast().getCommand() instanceof ServeCommand)) {
+            LoggingSetup.configureForCli();
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

@@ -2,12 +2,9 @@ package dev.pce.server.cli;
 
 import dev.pce.server.bench.crash.CrashBench;
 import dev.pce.server.bench.crash.CrashOptions;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -46,20 +43,13 @@ public final class CrashBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the kill moments (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
-        CrashOptions options;
-        try {
-            CrashOptions sized = CrashOptions.forKills(kills, seed);
-            options = new CrashOptions(kills, appenders, servers, serverWaveEvery, agents, sized.tasks(), maxDelay,
-                    seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        return new CrashBench(options, spec.commandLine().getOut(), spec.commandLine().getErr()).run() ? 0 : 1;
+        CrashOptions options = streams.checked(() -> new CrashOptions(kills, appenders, servers, serverWaveEvery,
+                agents, CrashOptions.forKills(kills, seed).tasks(), maxDelay, seed));
+        return new CrashBench(options, streams.out(), streams.err()).run() ? 0 : 1;
     }
 }

@@ -6,7 +6,6 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.engine.workspace.WorkspaceLocator;
 import dev.pce.server.demo.DemoFailure;
 import dev.pce.server.demo.DemoRun;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +50,6 @@ public final class DemoCommand implements Callable<Integer> {
                     + "number above 0 (the default is 15).", spec.findOption("--ms-per-minute").originalStringValues()
                     .getLast()));
         }
-        LoggingSetup.configureForCli();
         PrintWriter out = spec.commandLine().getOut();
         Optional<Path> named = workspace != null ? Optional.of(workspace.toAbsolutePath().normalize())
                 : WorkspaceLocator.configured(System.getenv(), Path.of("").toAbsolutePath());

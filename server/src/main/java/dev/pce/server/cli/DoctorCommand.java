@@ -13,12 +13,9 @@ import dev.pce.pkm.knowledge.VaultSources;
 import dev.pce.pkm.vault.Vault;
 import dev.pce.rules.learned.LearnOutcome;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,16 +53,12 @@ public final class DoctorCommand implements Callable<Integer> {
             + "readable plan aside. Events after the damage are no longer part of the workflow.")
     List<String> repairLogs = new ArrayList<>();
 
-    @Spec
-    CommandSpec spec;
-
     private int problems;
 
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = workspaceOption.out();
         out.println("Workspace " + workspace.root());
         for (String id : repairLogs) {
             LogRepair.Outcome outcome = LogRepair.repair(workspace, id, Clock.systemUTC());

@@ -4,7 +4,6 @@ import dev.pce.engine.merge.EventLogMerger;
 import dev.pce.engine.merge.IgnoredEvent;
 import dev.pce.engine.merge.InputSummary;
 import dev.pce.engine.merge.MergedLog;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,7 +45,6 @@ public final class EventsCommand {
 
         @Override
         public Integer call() {
-            LoggingSetup.configureForCli();
             MergedLog merged = EventLogMerger.mergeFiles(logs);
             merged.writeTo(out);
             PrintWriter printer = spec.commandLine().getOut();

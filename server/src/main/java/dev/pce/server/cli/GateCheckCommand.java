@@ -5,7 +5,6 @@ import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
-import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.evidence.EvidenceIntake;
 import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.evidence.EvidenceScope;
@@ -18,17 +17,15 @@ import dev.pce.engine.service.GateOutcome;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.gate.DroolsGatePolicy;
-import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.quality.Annotations;
 import dev.pce.server.quality.GateVerdict;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.quality.RepoPaths;
 import dev.pce.server.quality.StepSummary;
+import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -85,12 +81,8 @@ public final class GateCheckCommand implements Callable<Integer> {
                     + "performance); repeatable. Not with --workflow.")
     List<String> dimensions = new ArrayList<>();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
         if (ci && json) {
             throw usage("--ci and --json both write to stdout.", "Use --ci in a GitHub Actions step and --json where a"
                     + " program reads the verdict; run ce gate twice for both.");
@@ -112,8 +104,7 @@ public final class GateCheckCommand implements Callable<Integer> {
     /** The workflow's gate, judged as ce_gate judges it, on the evidence stored with it and these files. */
     private GateVerdict workflowGate(ProjectSettings settings, String id, Optional<ProjectType> type) {
         Workspace workspace = workspaceOption.open();
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), new DeclaredEdges(),
-                settings.poolSlots(System.getenv()), Optional.of(settings.gateJudge()))) {
+        try (WorkflowService workflows = CommandWiring.withGateRules(workspace, settings, System.getenv())) {
             EvidenceIntake intake = workflows.reportEvidenceFiles(id, evidence, new EvidenceLocations(settings.root(),
                     workspace.root()), "--evidence", "ci", Cancellation.none());
             GateOutcome outcome = workflows.evaluateGate(id, "ci", type);
@@ -164,7 +155,7 @@ public final class GateCheckCommand implements Callable<Integer> {
     }
 
     private void report(GateVerdict verdict) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = workspaceOption.out();
         if (json) {
             try {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(verdict));

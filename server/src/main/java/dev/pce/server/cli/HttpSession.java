@@ -3,7 +3,7 @@ package dev.pce.server.cli;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
-import dev.pce.server.Version;
+import dev.pce.server.mcp.Version;
 import dev.pce.server.mcp.HttpEndpoint;
 import dev.pce.server.mcp.HttpSessions;
 import dev.pce.server.mcp.PceMcpServer;

@@ -1,7 +1,6 @@
 package dev.pce.server.cli;
 
 import dev.pce.pkm.index.bench.IndexBench;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +24,6 @@ public final class IndexBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
         IndexBench.main(new String[] {"--notes", String.valueOf(notes), "--queries", String.valueOf(queries),
                 "--seed", String.valueOf(seed)});
         return 0;

@@ -9,12 +9,9 @@ import dev.pce.pkm.knowledge.VaultSource;
 import dev.pce.pkm.knowledge.VaultSources;
 import dev.pce.pkm.note.NoteProblem;
 import dev.pce.pkm.vault.Vault;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,18 +39,14 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--rebuild", description = "Drop the indexes and index every note again.")
     boolean rebuild;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
         Map<String, String> env = new HashMap<>(System.getenv());
         if (vaultDir != null) {
             env.put(VaultSources.VAULT_VARIABLE, vaultDir.toString());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = workspaceOption.out();
         int exit = 0;
         for (VaultSource source : VaultSources.fromEnvironment(workspace, env)) {
             exit = Math.max(exit, index(workspace, source, out));

@@ -3,7 +3,6 @@ package dev.pce.server.cli;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.server.init.ProjectInit;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,7 +35,6 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
         Path repository = dir != null ? existing(dir.toAbsolutePath().normalize())
                 : workTreeTop(Path.of("").toAbsolutePath());
         String launcher = System.getenv().getOrDefault("CE_LAUNCHER", "ce");

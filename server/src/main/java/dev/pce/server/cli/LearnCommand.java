@@ -5,12 +5,10 @@ import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,15 +29,11 @@ public final class LearnCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORKFLOW_ID", description = "The workflow to learn from.")
     String workflowId;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
-        PrintWriter out = spec.commandLine().getOut();
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC());
+        PrintWriter out = workspaceOption.out();
+        try (WorkflowService workflows = CommandWiring.withoutRules(workspace);
              VaultKnowledgeStore vault = VaultKnowledgeStore.openNow(workspace, System.getenv())) {
             LearnedRules rules = LearnedRules.forWorkspace(workspace.root(), Path.of("").toAbsolutePath());
             WorkflowLearner.Outcome outcome = new WorkflowLearner(workflows, vault,

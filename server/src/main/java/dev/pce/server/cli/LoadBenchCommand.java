@@ -2,12 +2,9 @@ package dev.pce.server.cli;
 
 import dev.pce.server.bench.load.LoadBench;
 import dev.pce.server.bench.load.LoadOptions;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,19 +37,13 @@ public final class LoadBenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
-        LoadBench bench;
-        try {
-            bench = new LoadBench(new LoadOptions(agents, pools, processes, transitions, seed),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        LoadBench bench = streams.checked(() -> new LoadBench(new LoadOptions(agents, pools, processes, transitions,
+                seed), streams.out(), streams.err()));
         return bench.run() ? 0 : 1;
     }
 }

@@ -3,15 +3,13 @@ package dev.pce.server.cli;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.dependency.DependencyRules;
-import dev.pce.rules.conflict.ConflictRules;
-import dev.pce.rules.learned.LearnOutcome;
-import dev.pce.rules.learned.LearnedRules;
-import dev.pce.rules.gate.GateRules;
-import dev.pce.server.Version;
+import dev.pce.server.mcp.Version;
 import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.mcp.ProtocolSetup;
 import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.wiring.ServerWiring;
+import dev.pce.server.wiring.StartupSequence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,51 +18,23 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** One MCP session: PCE's tools on a workspace, served on the given streams until the client closes its end. */
 final class McpSession {
     private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
 
-    /** After the handshake's burst, so compiling the rules does not slow the server's first answers. */
-    private static final long RULES_DELAY_MILLIS = 500;
-    /** Opening the vault indexes comes after the rules have started compiling, for the same reason. */
-    private static final long LEARNINGS_DELAY_MILLIS = 700;
-
     private McpSession() {
     }
 
     /**
-     * Compiles the dependency rules in the background shortly after start-up: a second or two of work that would
-     * otherwise fall on the first ce_plan (which still waits for it if it comes sooner).
-     */
-    private static void prepareRulesSoon(DependencyRules rules, LearnedRules learned) {
-        Thread.ofPlatform().daemon().name("pce-rules-build").start(() -> {
-            try {
-                Thread.sleep(RULES_DELAY_MILLIS);
-                rules.kieBase(); // compiles here, unless a ce_plan got there first
-                GateRules.shared().kieBase();
-                ConflictRules.shared().kieBase();
-                if (!learned.history().isEmpty()) {
-                    LOG.info("Learned rules: {}", switch (learned.activate()) {
-                        case LearnOutcome.Accepted accepted -> "version " + accepted.version().version() + " in force";
-                        case LearnOutcome.Rejected rejected -> "none in force: " + rejected.describe();
-                    });
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.error("The rules did not compile; ce_plan and ce_gate will report it", e);
-            }
-        });
-    }
-
-    /**
-     * @param rules the dependency rules to classify plans with, compiled in the background soon after start-up;
+     * @param rules the dependency rules to classify plans with, compiled in the background after the first answer;
      *              empty classifies by declarations only (the start-up training, which must not record the rules'
      *              classes into the start-up cache: every later start would load them)
      * @param vaults the environment that names the vaults ({@code CE_VAULT}, {@code CE_VAULTS}, {@code CE_PROJECT}),
-     *               opened in the background soon after start-up; empty opens none (the start-up training again)
+     *               opened in the background once the rules began to compile; empty opens none (the start-up
+     *               training again)
      */
     static void run(Workspace workspace, ProtocolSetup protocol, Optional<DependencyRules> rules,
                     Optional<Map<String, String>> vaults, InputStream in, OutputStream out, String logHint)
@@ -89,12 +59,13 @@ final class McpSession {
             PceMcpServer server = PceMcpServer.startHandshake(protocol.jsonMapper(), stdio.in(),
                     stdio.out(), Version.current(), clientGone::countDown);
             server.firstAnswer().thenRun(protocol::firstAnswerWritten);
-            try (VaultKnowledgeStore learnings = learnings(workspace, vaults);
+            StartupSequence startup = StartupSequence.onOwnThread();
+            try (VaultKnowledgeStore learnings = learnings(workspace, vaults, startup);
                  ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
                          learnings)) {
                 server.offer(protocol.protocol(), wiring.tools(), learnings, logHint);
                 LOG.info("PCE MCP server {} serving {} tools on stdio", Version.current(), wiring.tools().size());
-                rules.ifPresent(built -> prepareRulesSoon(built, wiring.learnedRules().orElseThrow()));
+                startup.compileRulesWhen(server.firstAnswer(), rules, wiring.learnedRules());
                 clientGone.await();
                 LOG.info("Client closed the connection; shutting down.");
             } catch (RuntimeException | Error e) {
@@ -105,33 +76,26 @@ final class McpSession {
             }
         } else if (serving instanceof Serving.Http http) {
             protocol.firstAnswerWritten(); // answers over HTTP have no one order: warm up everything at once
-            try (VaultKnowledgeStore learnings = learnings(workspace, vaults);
+            StartupSequence startup = StartupSequence.onOwnThread();
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            try (VaultKnowledgeStore learnings = learnings(workspace, vaults, startup);
                  ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
                          learnings)) {
-                Optional<LearnedRules> learnedRules = wiring.learnedRules();
+                startup.compileRulesWhen(started, rules, wiring.learnedRules());
                 HttpSession.serve(protocol.protocol(), wiring.tools(), learnings, http, logHint,
-                        () -> rules.ifPresent(built -> prepareRulesSoon(built, learnedRules.orElseThrow())));
+                        () -> started.complete(null));
             }
         }
     }
 
-    /** The vaults named by {@code vaults}, opened soon; none when it is empty (the start-up training). */
-    private static VaultKnowledgeStore learnings(Workspace workspace, Optional<Map<String, String>> vaults) {
-        return vaults.map(env -> openSoon(VaultKnowledgeStore.openLater(workspace, env))).orElseGet(() ->
+    /** The vaults named by {@code vaults}, opened in their turn; none when it is empty (the start-up training). */
+    private static VaultKnowledgeStore learnings(Workspace workspace, Optional<Map<String, String>> vaults,
+                                                 StartupSequence startup) {
+        return vaults.map(env -> {
+            VaultKnowledgeStore store = VaultKnowledgeStore.openLater(workspace, env);
+            startup.rulesStarted().thenRun(store::openInBackground);
+            return store;
+        }).orElseGet(() ->
                 VaultKnowledgeStore.unavailable("The vaults are not opened while the start-up cache is trained."));
-    }
-
-    /** Opens the vaults on a background thread shortly after start-up; the tools that need them wait for them. */
-    private static VaultKnowledgeStore openSoon(VaultKnowledgeStore vaults) {
-        Thread.ofPlatform().daemon().name("pce-learnings-open").start(() -> {
-            try {
-                Thread.sleep(LEARNINGS_DELAY_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            vaults.open();
-        });
-        return vaults;
     }
 }

@@ -1,7 +1,6 @@
 package dev.pce.server.cli;
 
 import dev.pce.server.bench.PlanBench;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +24,6 @@ public final class PlanBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
         new PlanBench(Math.max(1, runs), spec.commandLine().getOut()).run();
         return 0;
     }

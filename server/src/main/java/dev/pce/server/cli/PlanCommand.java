@@ -9,16 +9,13 @@ import dev.pce.engine.service.TaskView;
 import dev.pce.engine.service.WorkflowPhase;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.service.WorkflowStatus;
-import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -57,19 +54,15 @@ public final class PlanCommand implements Callable<Integer> {
             + "the file $GITHUB_OUTPUT names, for the job's outputs.")
     boolean githubOutput;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
         PoolSlots agents = ProjectSettings.of(Path.of("").toAbsolutePath()).poolSlots(System.getenv());
         ObjectNode json = Json.mapper().createObjectNode();
         ArrayNode include = json.putArray("include");
         Map<String, Integer> listed = new TreeMap<>();
         Map<String, Integer> left = new TreeMap<>();
         WorkflowPhase phase;
-        try (WorkflowService workflows = new WorkflowService(workspaceOption.open(), Clock.systemUTC())) {
+        try (WorkflowService workflows = CommandWiring.withoutRules(workspaceOption.open())) {
             Map<String, TaskView> ready = new HashMap<>();
             WorkflowStatus status = workflows.status(workflowId);
             phase = status.phase();
@@ -93,9 +86,9 @@ public final class PlanCommand implements Callable<Integer> {
             }
         }
         // one line: GitHub reads it with fromJSON from a step output
-        spec.commandLine().getOut().println(json);
-        spec.commandLine().getOut().flush();
-        left.forEach((name, count) -> spec.commandLine().getErr().println("ce plan: " + count + " more ready task(s)"
+        workspaceOption.out().println(json);
+        workspaceOption.out().flush();
+        left.forEach((name, count) -> workspaceOption.err().println("ce plan: " + count + " more ready task(s)"
                 + " of pool " + name + " wait for the next run: the pool has " + agents.slotsOf(name) + " agent(s)"
                 + " (pools." + name + " in .ce/config.yml or .github/ce-config.yml, or CE_POOLS, sets more)."));
         if (githubOutput) {

@@ -10,7 +10,6 @@ import dev.pce.engine.service.WorkflowListing.UnreadableWorkflow;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.config.Configured;
 import dev.pce.rules.config.ProjectConfig;
-import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.report.CiReport;
 import dev.pce.server.report.HtmlReport;
@@ -19,9 +18,7 @@ import dev.pce.server.report.TextReport;
 import dev.pce.server.report.WorkflowLogs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,22 +68,18 @@ public final class ReportCommand implements Callable<Integer> {
             + "--no-alert-on-anomaly for warnings only).")
     Optional<Boolean> alertOnAnomaly = Optional.empty();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
         WorkflowLogs logs = WorkflowLogs.read(workspace);
         Optional<String> selected = Optional.ofNullable(workflowId).map(id -> requireKnown(id, workspace, logs));
         MetricsReport report = MetricsReport.of(logs.logs(), selected, Clock.systemUTC().instant());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = workspaceOption.out();
         if (html != null) {
             Path written = ReportFile.write(html, HtmlReport.render(report, workspace.root().toString(),
                     logs.unreadable()));
             // with --json, stdout is the JSON document alone
-            PrintWriter notes = json ? spec.commandLine().getErr() : out;
+            PrintWriter notes = json ? workspaceOption.err() : out;
             notes.printf("Wrote %s: %d workflow(s), %d anomaly flag(s).%n", written, report.workflows().size(),
                     report.flags().size());
             notes.flush();

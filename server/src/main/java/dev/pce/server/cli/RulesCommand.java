@@ -13,11 +13,9 @@ import dev.pce.rules.authoring.RuleTests;
 import dev.pce.rules.authoring.TestRun;
 import dev.pce.rules.scenario.ScenarioResult;
 import dev.pce.rules.scenario.ScenarioRunner;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,21 +40,12 @@ public final class RulesCommand {
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = "Compile every .drl under DIR together with the built-in rule set it joins (by its "
                     + "package) and print each error as path:line:column: message. Exit code 1 on errors.")
-    static final class Validate implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = DIR_HELP)
-        Path dir;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Validate extends RuleCheck {
         @Override
-        public Integer call() {
-            LoggingSetup.configureForCli();
-            PrintWriter out = spec.commandLine().getOut();
-            LocalRules local = localRules(dir, out);
+        int check(LocalRules local, PrintWriter out) {
             Compilation compilation = new LayeredCompiler(RuleSets.builtIn()).compile(local.drlFiles());
             int files = compilation.files().size();
-            int exit = switch (compilation) {
+            return switch (compilation) {
                 case Compilation.Compiled compiled -> {
                     compiled.localRules().forEach(rule -> out.println(describe(rule)));
                     out.printf("%s, %s, no errors (%s)%n", count(files, "file"),
@@ -69,8 +58,6 @@ public final class RulesCommand {
                     yield 1;
                 }
             };
-            out.flush();
-            return exit;
         }
 
         private static String describe(LocalRule rule) {
@@ -99,18 +86,9 @@ public final class RulesCommand {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Run the scenario files under DIR (.yaml, .yml, .json: given facts, expected conclusions) "
                     + "against the built-in rules layered with the .drl files under DIR. Exit code 1 if any fails.")
-    static final class Test implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = DIR_HELP)
-        Path dir;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Test extends RuleCheck {
         @Override
-        public Integer call() {
-            LoggingSetup.configureForCli();
-            PrintWriter out = spec.commandLine().getOut();
-            LocalRules local = localRules(dir, out);
+        int check(LocalRules local, PrintWriter out) {
             TestRun run = RuleTests.run(local, RuleSets.builtIn());
             switch (run) {
                 case TestRun.NotCompiled failed -> {
@@ -120,7 +98,6 @@ public final class RulesCommand {
                 }
                 case TestRun.Ran ran -> report(ran, local, out);
             }
-            out.flush();
             return run.passed() ? 0 : 1;
         }
 
@@ -138,27 +115,47 @@ public final class RulesCommand {
         }
     }
 
-    /**
-     * The directory given, or the project's {@code .ce/rules/} named relative to the current directory, so that
-     * the paths in messages are short and an editor opens them from here.
-     */
-    static LocalRules localRules(Path dir, PrintWriter out) {
-        if (dir != null) {
-            if (!Files.isDirectory(dir)) {
-                throw new CeException(ErrorCode.INVALID_ARGUMENT, "No directory " + dir + ".",
-                        "Give the directory that holds the .drl and scenario files, or none for the project's "
-                                + LocalRules.PROJECT_DIRECTORY + "/.");
+    /** What validate and test share: the DIR holding the project's rules, and printing; each adds its check. */
+    abstract static class RuleCheck implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = DIR_HELP)
+        Path dir;
+
+        @Mixin
+        CommandStreams streams;
+
+        @Override
+        public final Integer call() {
+            PrintWriter out = streams.out();
+            int exit = check(localRules(out), out);
+            out.flush();
+            return exit;
+        }
+
+        /** @return the exit code: 0 when the rules pass */
+        abstract int check(LocalRules local, PrintWriter out);
+
+        /**
+         * The directory given, or the project's {@code .ce/rules/} named relative to the current directory, so that
+         * the paths in messages are short and an editor opens them from here.
+         */
+        private LocalRules localRules(PrintWriter out) {
+            if (dir != null) {
+                if (!Files.isDirectory(dir)) {
+                    throw new CeException(ErrorCode.INVALID_ARGUMENT, "No directory " + dir + ".",
+                            "Give the directory that holds the .drl and scenario files, or none for the project's "
+                                    + LocalRules.PROJECT_DIRECTORY + "/.");
+                }
+                return new LocalRules(dir);
             }
-            return new LocalRules(dir);
+            Path cwd = Path.of("").toAbsolutePath();
+            LocalRules project = LocalRules.ofProject(cwd);
+            LocalRules local = new LocalRules(cwd.relativize(project.directory()));
+            if (!local.exists()) {
+                out.printf("No %s directory (%s): the built-in rules alone.%n", LocalRules.PROJECT_DIRECTORY,
+                        project.directory());
+            }
+            return local;
         }
-        Path cwd = Path.of("").toAbsolutePath();
-        LocalRules project = LocalRules.ofProject(cwd);
-        LocalRules local = new LocalRules(cwd.relativize(project.directory()));
-        if (!local.exists()) {
-            out.printf("No %s directory (%s): the built-in rules alone.%n", LocalRules.PROJECT_DIRECTORY,
-                    project.directory());
-        }
-        return local;
     }
 
     private static String count(long n, String noun) {

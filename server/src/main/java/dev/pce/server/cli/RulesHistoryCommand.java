@@ -2,11 +2,8 @@ package dev.pce.server.cli;
 
 import dev.pce.rules.learned.LearnedRuleStore;
 import dev.pce.rules.learned.LearnedVersion;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -20,13 +17,9 @@ public final class RulesHistoryCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspaceOption;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = workspaceOption.out();
         LearnedRuleStore store = LearnedRuleStore.inWorkspace(workspaceOption.location());
         List<LearnedVersion> versions = store.versions();
         if (versions.isEmpty()) {

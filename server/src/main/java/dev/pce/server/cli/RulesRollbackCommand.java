@@ -2,12 +2,9 @@ package dev.pce.server.cli;
 
 import dev.pce.rules.learned.LearnOutcome;
 import dev.pce.rules.learned.LearnedRules;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,13 +22,9 @@ public final class RulesRollbackCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspaceOption;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        LoggingSetup.configureForCli();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = workspaceOption.out();
         LearnedRules learned = LearnedRules.forWorkspace(workspaceOption.location(), Path.of("").toAbsolutePath());
         int exit = switch (learned.rollback(version)) {
             case LearnOutcome.Accepted accepted -> {

@@ -1,7 +1,6 @@
 package dev.pce.server.cli;
 
 import dev.pce.engine.schedule.bench.ScheduleBench;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +24,6 @@ public final class ScheduleBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
         List<String> args = new ArrayList<>(List.of("--runs", String.valueOf(runs)));
         stgFiles.forEach(file -> args.add(file.toString()));
         ScheduleBench.main(args.toArray(String[]::new));

@@ -1,7 +1,6 @@
 package dev.pce.server.cli;
 
 import dev.pce.server.bench.SearchBench;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +28,6 @@ public final class SearchBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
         new SearchBench(notes, queries, seed, spec.commandLine().getOut()).run();
         return 0;
     }

@@ -14,6 +14,7 @@ import dev.pce.server.demo.DemoRun;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.mcp.ProtocolSetup;
 import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.wiring.ServerWiring;
 import dev.pce.server.tools.ToolCatalog;
 
 import java.io.IOException;

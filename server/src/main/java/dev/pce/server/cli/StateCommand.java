@@ -5,13 +5,10 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,20 +43,16 @@ public final class StateCommand {
             description = "Write the workflow's event log and a git bundle of the commit checked out (HEAD) into DIR.")
     static final class Save implements Callable<Integer> {
         @Mixin
-        WorkspaceOption workspaceOption = new WorkspaceOption();
+        WorkflowLog workflow;
 
         @Parameters(index = "0", paramLabel = "DIR", description = "The state directory (created if missing).")
         Path dir;
 
-        @Option(names = "--workflow", required = true, paramLabel = "ID", description = "The workflow.")
-        String workflowId;
-
         @Override
         public Integer call() {
-            LoggingSetup.configureForCli();
-            Path log = eventsFile(workspaceOption, workflowId);
+            Path log = workflow.eventsFile();
             if (!Files.isRegularFile(log)) {
-                throw new CeException(ErrorCode.UNKNOWN_WORKFLOW, "Workflow " + workflowId + " has no event log at "
+                throw new CeException(ErrorCode.UNKNOWN_WORKFLOW, "Workflow " + workflow.id + " has no event log at "
                         + log + ".", "Plan it first (ce_plan), or restore its state before saving it.");
             }
             Path bundle = dir.resolve(CODE).toAbsolutePath();
@@ -81,17 +74,13 @@ public final class StateCommand {
                     + "workspace as the workflow's.")
     static final class Restore implements Callable<Integer> {
         @Mixin
-        WorkspaceOption workspaceOption = new WorkspaceOption();
+        WorkflowLog workflow;
 
         @Parameters(index = "0", paramLabel = "DIR", description = "A state directory written by ce state save.")
         Path dir;
 
-        @Option(names = "--workflow", required = true, paramLabel = "ID", description = "The workflow.")
-        String workflowId;
-
         @Override
         public Integer call() {
-            LoggingSetup.configureForCli();
             for (String part : List.of(EVENTS, CODE)) {
                 if (!Files.isRegularFile(dir.resolve(part))) {
                     throw new CeException(ErrorCode.INVALID_ARGUMENT, dir + " has no " + part + ".",
@@ -101,7 +90,7 @@ public final class StateCommand {
             Git git = new Git(Path.of(""));
             git.run("fetch", "--quiet", dir.resolve(CODE).toAbsolutePath().toString(), "HEAD");
             git.run("checkout", "--quiet", "--detach", "FETCH_HEAD");
-            Path log = eventsFile(workspaceOption, workflowId);
+            Path log = workflow.eventsFile();
             try {
                 Files.createDirectories(log.getParent());
                 Files.copy(dir.resolve(EVENTS), log, StandardCopyOption.REPLACE_EXISTING);
@@ -123,7 +112,6 @@ public final class StateCommand {
 
         @Override
         public Integer call() {
-            LoggingSetup.configureForCli();
             Git git = new Git(Path.of(""));
             List<String> add = new ArrayList<>(List.of("add", "--all", "--", "."));
             add.addAll(NOT_CHANGES);
@@ -147,12 +135,11 @@ public final class StateCommand {
         @Parameters(arity = "1..*", paramLabel = "PATCH", description = "Patches written by ce state changes.")
         List<Path> patches;
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Override
         public Integer call() {
-            LoggingSetup.configureForCli();
             Git git = new Git(Path.of(""));
             for (Path patch : patches) {
                 if (isEmpty(patch)) {
@@ -169,9 +156,9 @@ public final class StateCommand {
                 }
                 git.run("-c", "user.name=PCE", "-c", "user.email=pce@localhost", "commit", "--quiet",
                         "--no-verify", "-m", name);
-                spec.commandLine().getOut().println("applied " + name);
+                streams.out().println("applied " + name);
             }
-            spec.commandLine().getOut().flush();
+            streams.out().flush();
             return 0;
         }
     }
@@ -184,9 +171,18 @@ public final class StateCommand {
         }
     }
 
-    private static Path eventsFile(WorkspaceOption workspaceOption, String workflowId) {
-        Workspace workspace = workspaceOption.open();
-        return workspace.eventsFile(Ids.requireWorkflowId(workflowId, "--workflow"));
+    /** The workflow whose event log a state holds, and the workspace it is in: what save and restore share. */
+    static final class WorkflowLog {
+        @Mixin
+        WorkspaceOption workspaceOption = new WorkspaceOption();
+
+        @Option(names = "--workflow", required = true, paramLabel = "ID", description = "The workflow.")
+        String id;
+
+        Path eventsFile() {
+            Workspace workspace = workspaceOption.open();
+            return workspace.eventsFile(Ids.requireWorkflowId(id, "--workflow"));
+        }
     }
 
     /** A file operation's failure as an error a user can act on. */

@@ -3,16 +3,14 @@ package dev.pce.server.cli;
 import dev.pce.engine.Json;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.server.logging.LoggingSetup;
+import dev.pce.server.report.StatusText;
+import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -29,15 +27,11 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (the ce_status tool's structured result).")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        LoggingSetup.configureForCli();
         Workspace workspace = workspaceOption.open();
-        PrintWriter out = spec.commandLine().getOut();
-        try (WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC())) {
+        PrintWriter out = workspaceOption.out();
+        try (WorkflowService workflows = CommandWiring.withoutRules(workspace)) {
             if (workflowId == null) {
                 var list = workflows.list();
                 out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n"

@@ -3,13 +3,10 @@ package dev.pce.server.cli;
 import dev.pce.engine.service.WorkflowListing;
 import dev.pce.engine.service.WorkspaceGc;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.server.logging.LoggingSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -37,16 +34,12 @@ public final class WorkspaceCommand {
         @Option(names = "--dry-run", description = "List what would be removed; remove nothing.")
         boolean dryRun;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            LoggingSetup.configureForCli();
             Workspace workspace = workspaceOption.open();
             WorkspaceGc.Result result = WorkspaceGc.collect(workspace, olderThan, Clock.systemUTC(), dryRun);
             List<WorkspaceGc.Entry> entries = result.entries();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = workspaceOption.out();
             long eligible = 0;
             for (WorkspaceGc.Entry entry : entries) {
                 String verdict = entry.removed() ? "removed" : entry.eligible() ? "would remove" : "kept";
@@ -72,14 +65,11 @@ public final class WorkspaceCommand {
         @Mixin
         WorkspaceOption workspaceOption;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             // a script asking where the workspace is must not create one
-            spec.commandLine().getOut().println(workspaceOption.location().normalize());
-            spec.commandLine().getOut().flush();
+            workspaceOption.out().println(workspaceOption.location().normalize());
+            workspaceOption.out().flush();
             return 0;
         }
     }

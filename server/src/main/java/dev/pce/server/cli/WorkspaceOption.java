@@ -6,8 +6,11 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** The --workspace option every command shares; defaults to CE_WORKSPACE, the git top-level, or the cwd. */
-public final class WorkspaceOption {
+/**
+ * What the commands on a workspace share: the --workspace option (defaults to CE_WORKSPACE, the git top-level, or
+ * the cwd) and the command's streams.
+ */
+public final class WorkspaceOption extends CommandStreams {
 
     @Option(names = "--workspace", paramLabel = "DIR",
             description = "Workspace directory (default: $CE_WORKSPACE, else .ce-workspace at the git top-level, "

@@ -1,7 +1,5 @@
 package dev.pce.server.client;
 
-import dev.pce.server.Main;
-
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +34,17 @@ public final class ServerLauncher {
     private ServerLauncher() {
     }
 
-    /** The runnable jar: {@code -Dpce.jar} if set, else the jar this class was loaded from. */
+    /**
+     * The runnable jar: {@code -Dpce.jar} if set, else the jar this class was loaded from (the shaded jar holds
+     * every server class, the entry point too).
+     */
     public static Path jar() {
         String configured = System.getProperty("pce.jar");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath();
         }
         try {
-            Path source = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path source = Path.of(ServerLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(source)) {
                 return source;
             }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.service.WorkflowStatus;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.server.cli.StatusText;
+import dev.pce.server.report.StatusText;
 import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.Pages;
 import dev.pce.server.client.McpStdioClient.McpClientException;

@@ -363,6 +363,7 @@ final class StdioTransport implements McpServerTransportProvider {
             out.flush();
         }
         if (!firstAnswer.isDone()) {
+            LOG.debug("First answer written"); // before completing: the work that waits for it logs after this line
             firstAnswer.complete(null);
         }
     }

@@ -47,7 +47,7 @@ public final class CaptureTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_capture";
+        return ToolName.CE_CAPTURE.wireName();
     }
 
     /** What ce_capture answers. */

@@ -3,11 +3,13 @@ package dev.pce.server.tools;
 import dev.pce.engine.Cancellation;
 
 /**
- * One MCP tool. Its name, description and JSON schemas live in {@code /tools/<name>.json} (see
- * {@link ToolDefinition}); the class only turns checked arguments into a structured result.
+ * One MCP tool. Its name is one of {@link ToolName}; its description and JSON schemas live in
+ * {@code /tools/<name>.json} (see {@link ToolDefinition}); the class only turns checked arguments into a structured
+ * result.
  */
 public interface CeTool {
 
+    /** Its {@link ToolName#wireName()}. */
     String name();
 
     /**

@@ -18,7 +18,7 @@ public final class ClaimTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_claim";
+        return ToolName.CE_CLAIM.wireName();
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class CompleteTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_complete";
+        return ToolName.CE_COMPLETE.wireName();
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class EventsTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_events";
+        return ToolName.CE_EVENTS.wireName();
     }
 
     @Override

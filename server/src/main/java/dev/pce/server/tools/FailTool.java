@@ -14,7 +14,7 @@ public final class FailTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_fail";
+        return ToolName.CE_FAIL.wireName();
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class GateReportTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_gate_report";
+        return ToolName.CE_GATE_REPORT.wireName();
     }
 
     /** What ce_gate_report answers. */

@@ -31,7 +31,7 @@ public final class GateTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_gate";
+        return ToolName.CE_GATE.wireName();
     }
 
     /** What ce_gate answers: the evidence read now and the verdict. */

@@ -17,7 +17,7 @@ public final class LearnFromTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_learn_from";
+        return ToolName.CE_LEARN_FROM.wireName();
     }
 
     /** What ce_learn_from answers. */

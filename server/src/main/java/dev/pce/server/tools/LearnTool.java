@@ -23,7 +23,7 @@ public final class LearnTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_learn";
+        return ToolName.CE_LEARN.wireName();
     }
 
     /** A pattern as the answer shows it. */

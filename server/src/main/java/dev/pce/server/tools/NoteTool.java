@@ -19,7 +19,7 @@ public final class NoteTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_note";
+        return ToolName.CE_NOTE.wireName();
     }
 
     /** What ce_note answers. */

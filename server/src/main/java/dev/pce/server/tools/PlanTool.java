@@ -38,7 +38,7 @@ public final class PlanTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_plan";
+        return ToolName.CE_PLAN.wireName();
     }
 
     /**

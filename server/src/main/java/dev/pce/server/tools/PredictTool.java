@@ -17,7 +17,7 @@ public final class PredictTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_predict";
+        return ToolName.CE_PREDICT.wireName();
     }
 
     /** What ce_predict answers. */

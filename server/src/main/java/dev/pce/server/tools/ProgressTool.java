@@ -17,7 +17,7 @@ public final class ProgressTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_progress";
+        return ToolName.CE_PROGRESS.wireName();
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class ResolveTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_resolve";
+        return ToolName.CE_RESOLVE.wireName();
     }
 
     @Override

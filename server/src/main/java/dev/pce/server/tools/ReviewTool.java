@@ -26,7 +26,7 @@ public final class ReviewTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_review";
+        return ToolName.CE_REVIEW.wireName();
     }
 
     @Override

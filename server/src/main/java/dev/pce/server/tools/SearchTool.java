@@ -29,7 +29,7 @@ public final class SearchTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_search";
+        return ToolName.CE_SEARCH.wireName();
     }
 
     /** One hit as ce_search answers it. */

@@ -42,7 +42,7 @@ public final class StatusTool implements CeTool {
 
     @Override
     public String name() {
-        return "ce_status";
+        return ToolName.CE_STATUS.wireName();
     }
 
     /** Which tasks of the workflow an answer lists: {@code limit} from {@code offset}, of {@code total}. */

@@ -15,13 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Every tool the server offers, wired to the engine. */
+/** Every tool the server offers, wired to the engine, in the order of {@link ToolName}. */
 public final class ToolCatalog {
 
     /** The names of {@link #create}'s tools, known before the engine is up (the server prepares their contracts). */
-    public static final List<String> TOOL_NAMES = List.of("ce_plan", "ce_status", "ce_events", "ce_claim",
-            "ce_complete", "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report",
-            "ce_review", "ce_resolve", "ce_learn", "ce_learn_from", "ce_predict");
+    public static final List<String> TOOL_NAMES = ToolName.wireNames();
 
     private ToolCatalog() {
     }

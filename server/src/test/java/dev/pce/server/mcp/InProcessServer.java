@@ -9,7 +9,7 @@ import dev.pce.pkm.knowledge.VaultSources;
 import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.gate.GateRules;
-import dev.pce.server.cli.ServerWiring;
+import dev.pce.server.wiring.ServerWiring;
 import dev.pce.server.demo.DemoRun;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.ToolCatalog;

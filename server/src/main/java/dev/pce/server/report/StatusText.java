@@ -1,4 +1,4 @@
-package dev.pce.server.cli;
+package dev.pce.server.report;
 
 import dev.pce.engine.service.BlockedTask;
 import dev.pce.engine.service.PoolCounts;

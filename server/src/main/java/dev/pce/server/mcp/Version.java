@@ -1,4 +1,4 @@
-package dev.pce.server;
+package dev.pce.server.mcp;
 
 /** The version of this build, from the jar manifest ("dev" when run from classes). */
 public final class Version {

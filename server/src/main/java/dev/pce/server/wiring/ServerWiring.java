@@ -1,4 +1,4 @@
-package dev.pce.server.cli;
+package dev.pce.server.wiring;
 
 import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.engine.dependency.DeclaredEdges;
