@@ -1,5 +1,6 @@
 package dev.pce.server.cli;
 
+import dev.pce.server.wiring.CommandWiring;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.service.LogProblem;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +137,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** The learned rules in force must still compile with today's built-in and project rules. */
     private void checkLearnedRules(PrintWriter out, Workspace workspace) {
-        LearnedRules learned = LearnedRules.forWorkspace(workspace.root(), Path.of("").toAbsolutePath());
+        LearnedRules learned = CommandWiring.learnedRules(workspace.root());
         if (learned.history().isEmpty()) {
             line(out, WorkflowCheck.Verdict.OK, "learned rules", "none learned yet");
             return;

@@ -16,7 +16,6 @@ import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.service.GateOutcome;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.rules.gate.DroolsGatePolicy;
 import dev.pce.server.quality.Annotations;
 import dev.pce.server.quality.GateVerdict;
 import dev.pce.server.quality.ProjectSettings;
@@ -122,7 +121,7 @@ public final class GateCheckCommand implements Callable<Integer> {
         List<DimensionRequirement> required = new ArrayList<>(settings.requiredDimensions());
         selection.forEach(dimension -> required.add(new DimensionRequirement(dimension,
                 "--dimension " + dimension.wireName())));
-        GateResult result = new DroolsGatePolicy().evaluate(new GateRequest(resolved, intake.evidence(),
+        GateResult result = CommandWiring.gateRules().evaluate(new GateRequest(resolved, intake.evidence(),
                 intake.sources(), List.of(), required));
         return GateVerdict.of(GateVerdict.FILES_GATE, Optional.empty(), resolved.wireName(), selection,
                 result.criteria(), intake.evidence(), intake.files(), new RepoPaths(settings.root()));

@@ -1,20 +1,14 @@
 package dev.pce.server.cli;
 
 import dev.pce.engine.learning.WorkflowLearner;
-import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.pkm.knowledge.VaultKnowledgeStore;
-import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code ce learn WORKFLOW_ID}: what ce_learn does, from the command line (for CI after a workflow ends). */
@@ -33,11 +27,8 @@ public final class LearnCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = workspaceOption.open();
         PrintWriter out = workspaceOption.out();
-        try (WorkflowService workflows = CommandWiring.withoutRules(workspace);
-             VaultKnowledgeStore vault = VaultKnowledgeStore.openNow(workspace, System.getenv())) {
-            LearnedRules rules = LearnedRules.forWorkspace(workspace.root(), Path.of("").toAbsolutePath());
-            WorkflowLearner.Outcome outcome = new WorkflowLearner(workflows, vault,
-                    Optional.of(rules), Clock.systemDefaultZone()).learn(workflowId);
+        try (CommandWiring.Learning learning = CommandWiring.learning(workspace, System.getenv())) {
+            WorkflowLearner.Outcome outcome = learning.learner().learn(workflowId);
             outcome.report().estimates().forEach(estimate -> out.printf(Locale.ROOT,
                     "%-10s %-10s %3d tasks, actual/estimate median %.2f%n", estimate.kind(), estimate.pool(),
                     estimate.stats().count(), estimate.stats().median()));

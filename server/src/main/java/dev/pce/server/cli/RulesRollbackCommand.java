@@ -1,5 +1,6 @@
 package dev.pce.server.cli;
 
+import dev.pce.server.wiring.CommandWiring;
 import dev.pce.rules.learned.LearnOutcome;
 import dev.pce.rules.learned.LearnedRules;
 import picocli.CommandLine.Command;
@@ -7,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code ce rules rollback N}: makes learned rules version N current again, as a new version. */
@@ -25,7 +25,7 @@ public final class RulesRollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = workspaceOption.out();
-        LearnedRules learned = LearnedRules.forWorkspace(workspaceOption.location(), Path.of("").toAbsolutePath());
+        LearnedRules learned = CommandWiring.learnedRules(workspaceOption.location());
         int exit = switch (learned.rollback(version)) {
             case LearnOutcome.Accepted accepted -> {
                 out.printf("Restored the learned rules of version %d as version %d (current):%n", version,

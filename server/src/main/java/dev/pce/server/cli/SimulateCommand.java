@@ -1,5 +1,6 @@
 package dev.pce.server.cli;
 
+import dev.pce.server.wiring.CommandWiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
@@ -12,8 +13,6 @@ import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.schedule.Schedule;
 import dev.pce.engine.schedule.Simulation;
 import dev.pce.engine.workflow.PlanValidator;
-import dev.pce.rules.dependency.DependencyRules;
-import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.PlanTasks;
 import dev.pce.server.tools.ToolArgs;
@@ -65,7 +64,7 @@ public final class SimulateCommand implements Callable<Integer> {
         DurationNoise durations = new DurationNoise(seed, noise);
         List<TaskSpec> tasks = readPlan(plan);
         // the same classification as ce_plan, so the simulation schedules what the server would
-        List<ClassifiedEdge> edges = new DroolsDependencyClassifier(DependencyRules.shared()).classify(tasks);
+        List<ClassifiedEdge> edges = CommandWiring.ruleClassifier().classify(tasks);
         Simulation.Result result = Simulation.run(tasks, edges, slots, durations);
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(plan.toString(), tasks, slots, durations, result));

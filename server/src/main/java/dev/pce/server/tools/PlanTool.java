@@ -30,10 +30,10 @@ public final class PlanTool implements CeTool {
     private final VaultKnowledgeStore knowledge;
     private final PatternStore patterns;
 
-    public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge) {
+    public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, PatternStore patterns) {
         this.workflows = workflows;
         this.knowledge = knowledge;
-        this.patterns = PatternStore.inWorkspace(workflows.workspace().root());
+        this.patterns = patterns;
     }
 
     @Override

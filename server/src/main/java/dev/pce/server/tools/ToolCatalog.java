@@ -29,17 +29,18 @@ public final class ToolCatalog {
      * @param learnedRules the learned rules ce_learn rewrites the learned patterns into; empty: none
      * @param ruleNotes    the dependency rules' notes on a plan, which ce_predict reports when learned rules say them
      */
-    public static List<CeTool> create(WorkflowService workflows, VaultKnowledgeStore knowledge, EvidenceLocations evidenceScope,
+    public static List<CeTool> create(WorkflowService workflows, VaultKnowledgeStore knowledge,
+                                      EvidenceLocations evidenceScope,
                                       Optional<? extends LearnedRulesSink> learnedRules,
                                       Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock) {
         WorkflowLearner learner = new WorkflowLearner(workflows, knowledge, learnedRules, clock);
-        return List.of(new PlanTool(workflows, knowledge), new StatusTool(workflows), new EventsTool(workflows),
-                new ClaimTool(workflows), new CompleteTool(workflows), new FailTool(workflows),
-                new ProgressTool(workflows), new CaptureTool(workflows, knowledge, clock), new SearchTool(knowledge),
-                new NoteTool(knowledge), new GateTool(workflows, evidenceScope), new GateReportTool(workflows, evidenceScope),
-                new ReviewTool(workflows), new ResolveTool(workflows),
-                new LearnTool(learner), new LearnFromTool(learner), new PredictTool(workflows,
-                        new PlanPredictions(PatternStore.inWorkspace(workflows.workspace().root()), ruleNotes,
-                                knowledge)));
+        PatternStore patterns = PatternStore.inWorkspace(workflows.workspace().root());
+        return List.of(new PlanTool(workflows, knowledge, patterns), new StatusTool(workflows),
+                new EventsTool(workflows), new ClaimTool(workflows), new CompleteTool(workflows),
+                new FailTool(workflows), new ProgressTool(workflows), new CaptureTool(workflows, knowledge, clock),
+                new SearchTool(knowledge), new NoteTool(knowledge), new GateTool(workflows, evidenceScope),
+                new GateReportTool(workflows, evidenceScope), new ReviewTool(workflows), new ResolveTool(workflows),
+                new LearnTool(learner), new LearnFromTool(learner),
+                new PredictTool(workflows, new PlanPredictions(patterns, ruleNotes, knowledge)));
     }
 }

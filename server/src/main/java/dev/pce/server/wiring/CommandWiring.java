@@ -1,10 +1,19 @@
 package dev.pce.server.wiring;
 
 import dev.pce.engine.dependency.DeclaredEdges;
+import dev.pce.engine.dependency.DependencyClassifier;
+import dev.pce.engine.gate.GatePolicy;
+import dev.pce.engine.learning.WorkflowLearner;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.knowledge.VaultKnowledgeStore;
+import dev.pce.rules.dependency.DependencyRules;
+import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.gate.DroolsGatePolicy;
+import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.quality.ProjectSettings;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -35,5 +44,51 @@ public final class CommandWiring {
                                                 Map<String, String> environment) {
         return new WorkflowService(workspace, Clock.systemUTC(), new DeclaredEdges(), project.poolSlots(environment),
                 Optional.of(project.gateJudge()));
+    }
+
+    /**
+     * The learned rules of the workspace at {@code workspaceRoot} for the project the command runs in (the current
+     * directory), as {@code ce serve} finds them.
+     */
+    public static LearnedRules learnedRules(Path workspaceRoot) {
+        return LearnedRules.forWorkspace(workspaceRoot, Path.of("").toAbsolutePath());
+    }
+
+    /** The dependency classification {@code ce_plan} uses, with the built-in and the project's rules. */
+    public static DependencyClassifier ruleClassifier() {
+        return new DroolsDependencyClassifier(DependencyRules.shared());
+    }
+
+    /** The gate rules alone, for {@code ce gate} on evidence files without a workflow. */
+    public static GatePolicy gateRules() {
+        return new DroolsGatePolicy();
+    }
+
+    /**
+     * What {@code ce learn} works with: the engine without rules, the vaults the environment names (opened now),
+     * and the learner that writes patterns, notes and learned rules from them.
+     */
+    public static Learning learning(Workspace workspace, Map<String, String> environment) {
+        WorkflowService workflows = withoutRules(workspace);
+        try {
+            VaultKnowledgeStore vaults = VaultKnowledgeStore.openNow(workspace, environment);
+            WorkflowLearner learner = new WorkflowLearner(workflows, vaults,
+                    Optional.of(learnedRules(workspace.root())), Clock.systemDefaultZone());
+            return new Learning(workflows, vaults, learner);
+        } catch (RuntimeException | Error e) {
+            workflows.close();
+            throw e;
+        }
+    }
+
+    /** The engine, the vaults and the learner of one {@code ce learn}; closing it closes the engine and vaults. */
+    public record Learning(WorkflowService workflows, VaultKnowledgeStore vaults, WorkflowLearner learner)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            try (workflows) {
+                vaults.close();
+            }
+        }
     }
 }

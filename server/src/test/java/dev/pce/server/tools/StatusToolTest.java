@@ -2,6 +2,7 @@ package dev.pce.server.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
+import dev.pce.engine.learning.PatternStore;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
@@ -31,7 +32,8 @@ class StatusToolTest {
     void planThreeTasks() {
         workflows = new WorkflowService(Workspace.open(dir), clock);
         status = new StatusTool(workflows);
-        JsonNode plan = new PlanTool(workflows, VaultKnowledgeStore.unavailable("not needed")).call(args("""
+        JsonNode plan = new PlanTool(workflows, VaultKnowledgeStore.unavailable("not needed"),
+                PatternStore.inWorkspace(workflows.workspace().root())).call(args("""
                 {"goal": "Add a health endpoint", "tasks": [
                   {"id": "design", "title": "Design the endpoint", "kind": "plan", "estimate": 20},
                   {"id": "build", "title": "Build it", "kind": "build", "depends_on": ["design"]},
