@@ -9,6 +9,7 @@ import diagnostics from 'node:diagnostics_channel';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CallToolResultSchema, LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { bigPlan } from './big-plan.mjs';
 
 const [url, token] = process.argv.slice(2);
 const LIMIT_MS = 60_000;
@@ -49,17 +50,6 @@ async function logged(text) {
 
 /** A ce_status call of a workflow that does not exist: refused, which the server logs at info, naming the id. */
 const refusedStatus = workflowId => client.callTool({ name: 'ce_status', arguments: { workflow_id: workflowId } });
-
-function bigPlan(tasks) {
-    const kinds = ['design', 'implement', 'review'];
-    return {
-        goal: `${tasks} tasks`,
-        tasks: Array.from({ length: tasks }, (_, i) => ({
-            id: `t${i}`, title: `Task ${i}`, kind: kinds[i % 3], estimate: 5,
-            writes: [`src/F${i % 50}.java`], ...(i >= 3 ? { depends_on: [`t${i - 3}`] } : {})
-        }))
-    };
-}
 
 const found = {};
 try {

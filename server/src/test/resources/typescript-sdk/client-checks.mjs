@@ -9,6 +9,7 @@
 // notes the vaults hold).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bigPlan } from '../node/big-plan.mjs';
 
 const sdk = (file) => import(pathToFileURL(join(process.env.MCP_SDK_HOME, 'dist/esm', file)).href);
 const { Client } = await sdk('client/index.js');
@@ -55,17 +56,6 @@ async function resourcePages() {
     cursor = page.nextCursor;
   } while (cursor);
   return pages;
-}
-
-function bigPlan(tasks) {
-  const kinds = ['design', 'implement', 'review'];
-  return {
-    goal: `${tasks} tasks`,
-    tasks: Array.from({ length: tasks }, (_, i) => ({
-      id: `t${i}`, title: `Task ${i}`, kind: kinds[i % 3], estimate: 5,
-      writes: [`src/F${i % 50}.java`], ...(i >= 3 ? { depends_on: [`t${i - 3}`] } : {}),
-    })),
-  };
 }
 
 const found = {};

@@ -15,47 +15,40 @@ import java.util.OptionalLong;
  * required {@code line-rate} and {@code branch-rate} (0..1). Branch coverage is left out when
  * {@code branches-valid} is 0, or, for a report without counts, when no {@code <line branch="true">} exists.
  */
-public final class CoberturaXmlFormat implements EvidenceFormat {
+public final class CoberturaXmlFormat extends XmlFormat<CoverageResults> {
 
-    private static final String ROOT = "coverage";
-    private static final String NAME = "Cobertura XML";
+    private static final FormatProfile PROFILE = new FormatProfile("Cobertura XML",
+            ContentSignature.xmlRoot("coverage"), List.of("cobertura*.xml", "coverage.xml"),
+            List.of("*cobertura*", "*coverage*"), EnumSet.of(Dimension.COVERAGE));
 
-    private static final FormatProfile PROFILE = new FormatProfile(NAME, ContentSignature.xmlRoot(ROOT),
-            List.of("cobertura*.xml", "coverage.xml"), List.of("*cobertura*", "*coverage*"),
-            EnumSet.of(Dimension.COVERAGE));
-
-    @Override
-    public FormatProfile profile() {
-        return PROFILE;
+    public CoberturaXmlFormat() {
+        super(PROFILE);
     }
 
     @Override
-    public CoverageResults parse(String source, byte[] content) throws MalformedEvidenceException {
-        try (XmlCursor xml = XmlCursor.open(content)) {
-            xml.requireRoot(NAME, ROOT);
-            double lineRate = xml.requiredNumber("line-rate", 0, 1);
-            OptionalDouble branchRate = xml.number("branch-rate", 0, 1);
-            Optional<Coverage> lineCounts = counts(xml, "lines-covered", "lines-valid");
-            if (lineCounts.isEmpty() && xml.attribute("lines-valid") != null) {
-                throw new MalformedEvidenceException(xml.where(), "the report has lines-valid=\"0\", so it "
-                        + "measured no code", "check that the coverage run included the sources (for coverage.py, "
-                        + "its source setting)");
-            }
-            Optional<Coverage> branchCounts = counts(xml, "branches-covered", "branches-valid");
-            boolean branchCountsGiven = xml.attribute("branches-valid") != null;
-            boolean anyBranchLine = false;
-            while (xml.next()) {
-                if (xml.atStart() && xml.name().equals("line")) {
-                    anyBranchLine |= "true".equalsIgnoreCase(xml.attribute("branch"));
-                }
-            }
-            Coverage lines = lineCounts.orElse(new Coverage.Rate(100 * lineRate));
-            Optional<Coverage> branches = branchCounts;
-            if (!branchCountsGiven && anyBranchLine && branchRate.isPresent()) {
-                branches = Optional.of(new Coverage.Rate(100 * branchRate.getAsDouble()));
-            }
-            return new CoverageResults(source, lines, branches);
+    CoverageResults read(String source, XmlCursor xml) throws MalformedEvidenceException {
+        double lineRate = xml.requiredNumber("line-rate", 0, 1);
+        OptionalDouble branchRate = xml.number("branch-rate", 0, 1);
+        Optional<Coverage> lineCounts = counts(xml, "lines-covered", "lines-valid");
+        if (lineCounts.isEmpty() && xml.attribute("lines-valid") != null) {
+            throw new MalformedEvidenceException(xml.where(), "the report has lines-valid=\"0\", so it "
+                    + "measured no code", "check that the coverage run included the sources (for coverage.py, "
+                    + "its source setting)");
         }
+        Optional<Coverage> branchCounts = counts(xml, "branches-covered", "branches-valid");
+        boolean branchCountsGiven = xml.attribute("branches-valid") != null;
+        boolean anyBranchLine = false;
+        while (xml.next()) {
+            if (xml.atStart() && xml.name().equals("line")) {
+                anyBranchLine |= "true".equalsIgnoreCase(xml.attribute("branch"));
+            }
+        }
+        Coverage lines = lineCounts.orElse(new Coverage.Rate(100 * lineRate));
+        Optional<Coverage> branches = branchCounts;
+        if (!branchCountsGiven && anyBranchLine && branchRate.isPresent()) {
+            branches = Optional.of(new Coverage.Rate(100 * branchRate.getAsDouble()));
+        }
+        return new CoverageResults(source, lines, branches);
     }
 
     /** covered/valid when the report has both; empty when it has neither or valid is 0. */

@@ -27,27 +27,22 @@ import java.util.OptionalLong;
  * hide a failure: a suite that declares more failures or errors than its test cases contain, or declares tests
  * but contains none, makes the file a problem (a suite that crashed before its cases ran, or a cut-down file).
  */
-public final class JUnitXmlFormat implements EvidenceFormat {
+public final class JUnitXmlFormat extends XmlFormat<TestResults> {
 
-    private static final String[] ROOTS = {"testsuites", "testsuite"};
     /** Of a failure's text: enough for the test's frame below a framework's frames, bounded for huge traces. */
     private static final int MAX_TRACE_TEXT = 65_536;
 
-    private static final String NAME = "JUnit XML";
+    private static final FormatProfile PROFILE = new FormatProfile("JUnit XML",
+            ContentSignature.xmlRoot("testsuites", "testsuite"), List.of("TEST-*.xml", "*junit*.xml"),
+            List.of("test-*", "*junit*"), EnumSet.of(Dimension.TESTS));
 
-    private static final FormatProfile PROFILE = new FormatProfile(NAME, ContentSignature.xmlRoot(ROOTS),
-            List.of("TEST-*.xml", "*junit*.xml"), List.of("test-*", "*junit*"), EnumSet.of(Dimension.TESTS));
-
-    @Override
-    public FormatProfile profile() {
-        return PROFILE;
+    public JUnitXmlFormat() {
+        super(PROFILE);
     }
 
     @Override
-    public TestResults parse(String source, byte[] content) throws MalformedEvidenceException {
-        try (XmlCursor xml = XmlCursor.open(content)) {
-            return new Reading(source, xml).read();
-        }
+    TestResults read(String source, XmlCursor xml) throws MalformedEvidenceException {
+        return new Reading(source, xml).read();
     }
 
     /** The outcome of one test case, worst first: a failure outranks an error, an error outranks a skip. */
@@ -147,8 +142,8 @@ public final class JUnitXmlFormat implements EvidenceFormat {
             this.xml = xml;
         }
 
+        /** From the root element's start tag, where the cursor stands, to the end. */
         TestResults read() throws MalformedEvidenceException {
-            xml.requireRoot(NAME, ROOTS);
             do {
                 if (xml.atStart()) {
                     start();

@@ -12,48 +12,41 @@ import java.util.Optional;
  * checked for well-formed numbers but not summed again. A report without a report-level LINE counter analysed no
  * class and is a problem; one without a BRANCH counter has no branches, so branch coverage is left out.
  */
-public final class JacocoXmlFormat implements EvidenceFormat {
+public final class JacocoXmlFormat extends XmlFormat<CoverageResults> {
 
-    private static final String ROOT = "report";
-    private static final String NAME = "JaCoCo XML";
-
-    private static final FormatProfile PROFILE = new FormatProfile(NAME, ContentSignature.xmlRoot(ROOT),
+    private static final FormatProfile PROFILE = new FormatProfile("JaCoCo XML", ContentSignature.xmlRoot("report"),
             List.of("jacoco.xml"), List.of("*jacoco*"), EnumSet.of(Dimension.COVERAGE));
 
-    @Override
-    public FormatProfile profile() {
-        return PROFILE;
+    public JacocoXmlFormat() {
+        super(PROFILE);
     }
 
     @Override
-    public CoverageResults parse(String source, byte[] content) throws MalformedEvidenceException {
-        try (XmlCursor xml = XmlCursor.open(content)) {
-            xml.requireRoot(NAME, ROOT);
-            Coverage lines = null;
-            Coverage branches = null;
-            while (xml.next()) {
-                if (!xml.atStart() || !xml.name().equals("counter")) {
-                    continue;
-                }
-                String type = xml.requiredAttribute("type", "regenerate the report with JaCoCo; every <counter> "
-                        + "names its type (INSTRUCTION, BRANCH, LINE, ...)");
-                long missed = xml.requiredCount("missed");
-                long covered = xml.requiredCount("covered");
-                boolean reportLevel = xml.depth() == 2;
-                if (reportLevel && missed + covered > 0) {
-                    if (type.equals("LINE")) {
-                        lines = new Coverage.Counted(covered, missed + covered);
-                    } else if (type.equals("BRANCH")) {
-                        branches = new Coverage.Counted(covered, missed + covered);
-                    }
+    CoverageResults read(String source, XmlCursor xml) throws MalformedEvidenceException {
+        Coverage lines = null;
+        Coverage branches = null;
+        while (xml.next()) {
+            if (!xml.atStart() || !xml.name().equals("counter")) {
+                continue;
+            }
+            String type = xml.requiredAttribute("type", "regenerate the report with JaCoCo; every <counter> "
+                    + "names its type (INSTRUCTION, BRANCH, LINE, ...)");
+            long missed = xml.requiredCount("missed");
+            long covered = xml.requiredCount("covered");
+            boolean reportLevel = xml.depth() == 2;
+            if (reportLevel && missed + covered > 0) {
+                if (type.equals("LINE")) {
+                    lines = new Coverage.Counted(covered, missed + covered);
+                } else if (type.equals("BRANCH")) {
+                    branches = new Coverage.Counted(covered, missed + covered);
                 }
             }
-            if (lines == null) {
-                throw new MalformedEvidenceException("<report>", "the report has no report-level LINE counter, so "
-                        + "it measured no code", "run the tests with the JaCoCo agent before jacoco:report, and "
-                        + "check that the report covers the module's classes");
-            }
-            return new CoverageResults(source, lines, Optional.ofNullable(branches));
         }
+        if (lines == null) {
+            throw new MalformedEvidenceException("<report>", "the report has no report-level LINE counter, so "
+                    + "it measured no code", "run the tests with the JaCoCo agent before jacoco:report, and "
+                    + "check that the report covers the module's classes");
+        }
+        return new CoverageResults(source, lines, Optional.ofNullable(branches));
     }
 }

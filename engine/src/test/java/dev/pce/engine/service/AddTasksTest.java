@@ -4,15 +4,11 @@ import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.testing.Plans;
+import dev.pce.engine.testing.ServiceTestBase;
 import dev.pce.engine.workflow.CompleteCommand;
-import dev.pce.engine.workspace.Workspace;
-import dev.pce.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,26 +21,13 @@ import static dev.pce.engine.testing.Plans.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tasks added to a running workflow (remediation, rework) behave like planned ones, in every process. */
-class AddTasksTest {
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = MutableClock.standard();
-    private Workspace workspace;
-    private WorkflowService service;
+class AddTasksTest extends ServiceTestBase {
     private String id;
 
     @BeforeEach
     void plan() {
-        workspace = Workspace.open(dir.resolve(".ce-workspace"));
-        service = new WorkflowService(workspace, clock);
         id = service.plan("ship", Plans.of(task("build"), task("review").kind("review").pool("")
                 .dependsOn("build")), "planner").workflowId();
-    }
-
-    @AfterEach
-    void close() {
-        service.close();
     }
 
     @Test

@@ -6,14 +6,11 @@ import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.testing.CompletedWorkflow;
 import dev.pce.engine.testing.Plans;
+import dev.pce.engine.testing.ServiceTestBase;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.testing.FileDamage;
-import dev.pce.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,26 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A log damaged outside PCE makes its workflow unreadable, with an error naming the file: it is never read as a
  * finished workflow, nor cut back to its last readable line.
  */
-class DamagedLogTest {
+class DamagedLogTest extends ServiceTestBase {
     private static final Duration TTL = Duration.ofMinutes(15);
-
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = MutableClock.standard();
-    private Workspace workspace;
-    private WorkflowService service;
-
-    @BeforeEach
-    void openService() {
-        workspace = Workspace.open(dir.resolve(".ce-workspace"));
-        service = new WorkflowService(workspace, clock);
-    }
-
-    @AfterEach
-    void closeService() {
-        service.close();
-    }
 
     @Test
     void emptyLogIsAnUnreadableWorkflowNotACompletedOne() throws IOException {

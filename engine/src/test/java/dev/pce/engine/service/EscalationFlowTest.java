@@ -16,15 +16,11 @@ import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.testing.Plans;
+import dev.pce.engine.testing.ServiceTestBase;
 import dev.pce.engine.workflow.CompleteCommand;
-import dev.pce.engine.workspace.Workspace;
-import dev.pce.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for a person's decision (ce_resolve), which either lets the work go on or sends it back. The arbiter here
  * escalates any split panel (the Drools conflict rules are tested in the rules module and over stdio).
  */
-class EscalationFlowTest {
+class EscalationFlowTest extends ServiceTestBase {
     private static final ConflictArbiter SPLIT_ESCALATES = new ConflictArbiter() {
         @Override
         public ResourceResolution resolveResource(ResourceContention contention) {
@@ -62,27 +58,21 @@ class EscalationFlowTest {
         }
     };
 
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = MutableClock.standard();
-    private WorkflowService service;
     private String id;
+
+    @Override
+    protected WorkflowService newService() {
+        return new WorkflowService(workspace, clock, new DeclaredEdges(), PoolSlots.defaults(), Optional.empty(),
+                Optional.of(SPLIT_ESCALATES));
+    }
 
     @BeforeEach
     void plan() {
-        service = new WorkflowService(Workspace.open(dir.resolve(".ce-workspace")), clock, new DeclaredEdges(),
-                PoolSlots.defaults(), Optional.empty(), Optional.of(SPLIT_ESCALATES));
         id = service.plan("ship", Plans.of(task("api").writes("src/Api.java"),
                 task("review-a").kind("review").pool("").dependsOn("api"),
                 task("review-b").kind("review").pool("").dependsOn("api"),
                 task("release").dependsOn("review-a", "review-b")), "planner").workflowId();
         finish("api", "builders");
-    }
-
-    @AfterEach
-    void close() {
-        service.close();
     }
 
     @Test

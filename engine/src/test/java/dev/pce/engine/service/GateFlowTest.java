@@ -18,15 +18,11 @@ import dev.pce.engine.gate.Verdict;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.testing.Plans;
+import dev.pce.engine.testing.ServiceTestBase;
 import dev.pce.engine.workflow.CompleteCommand;
-import dev.pce.engine.workspace.Workspace;
-import dev.pce.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while it blocks, remediation tasks claimable meanwhile, the hold lifted when the gate passes again. The policy
  * here is one plain criterion (the Drools gate rules are tested in the rules module and over stdio).
  */
-class GateFlowTest {
+class GateFlowTest extends ServiceTestBase {
     /** No failed tests, blocking; the fix goes to the builders with the failing tests' files. */
     private static final GatePolicy NO_FAILED_TESTS = request -> {
         OptionalDouble failed = request.evidence().measurements().stream()
@@ -56,18 +52,15 @@ class GateFlowTest {
                         files, "tests failed")))));
     };
 
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = MutableClock.standard();
-    private Workspace workspace;
-    private WorkflowService service;
     private String id;
+
+    @Override
+    protected WorkflowService newService() {
+        return gated();
+    }
 
     @BeforeEach
     void plan() {
-        workspace = Workspace.open(dir.resolve(".ce-workspace"));
-        service = gated();
         id = service.plan("ship", Plans.of(task("build-a"), task("build-b"),
                 task("integrate").dependsOn("build-a", "build-b"),
                 task("review").kind("review").pool("").dependsOn("integrate")), "planner").workflowId();
@@ -76,11 +69,6 @@ class GateFlowTest {
     private WorkflowService gated() {
         return new WorkflowService(workspace, clock, new DeclaredEdges(), PoolSlots.defaults(),
                 Optional.of(new GateJudge(NO_FAILED_TESTS, () -> ProjectType.LIBRARY, List::of)));
-    }
-
-    @AfterEach
-    void close() {
-        service.close();
     }
 
     @Test

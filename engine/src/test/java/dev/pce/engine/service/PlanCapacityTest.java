@@ -3,13 +3,9 @@ package dev.pce.engine.service;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Limits;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.testing.ServiceTestBase;
 import dev.pce.engine.workflow.PlanCapacity;
-import dev.pce.engine.workspace.Workspace;
-import dev.pce.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,25 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link Limits#MAX_PLAN_EDGES} relations and a plan event of {@link Limits#MAX_PLAN_PAYLOAD_BYTES}; one more is
  * refused with an error naming the bound, the value and the fix, and nothing is stored.
  */
-class PlanCapacityTest {
+class PlanCapacityTest extends ServiceTestBase {
     private static final int ROOTS = 100;
-
-    @TempDir
-    Path dir;
-
-    private Workspace workspace;
-    private WorkflowService service;
-
-    @BeforeEach
-    void open() {
-        workspace = Workspace.open(dir.resolve(".ce-workspace"));
-        service = new WorkflowService(workspace, MutableClock.standard());
-    }
-
-    @AfterEach
-    void close() {
-        service.close();
-    }
 
     @Test
     void aPlanWithAsManyRelationsAsTheBoundIsStored() {

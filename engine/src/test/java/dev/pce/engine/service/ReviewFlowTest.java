@@ -11,16 +11,12 @@ import dev.pce.engine.gate.FindingSeverity;
 import dev.pce.engine.gate.Measurement;
 import dev.pce.engine.model.TaskStatus;
 import dev.pce.engine.testing.Plans;
+import dev.pce.engine.testing.ServiceTestBase;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.ReviewCommand;
-import dev.pce.engine.workspace.Workspace;
-import dev.pce.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,27 +27,16 @@ import static dev.pce.engine.testing.Plans.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A failed review sends the work back to its pool and makes what waited for the review wait for a re-review. */
-class ReviewFlowTest {
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = MutableClock.standard();
-    private WorkflowService service;
+class ReviewFlowTest extends ServiceTestBase {
     private String id;
 
     @BeforeEach
     void plan() {
-        service = new WorkflowService(Workspace.open(dir.resolve(".ce-workspace")), clock);
         id = service.plan("ship", Plans.of(task("api").writes("src/Api.java"), task("ui").writes("web/ui.ts"),
                 task("review").kind("review").pool("").dependsOn("api", "ui"),
                 task("deploy").dependsOn("review")), "planner").workflowId();
         finish("api", "builders");
         finish("ui", "builders");
-    }
-
-    @AfterEach
-    void close() {
-        service.close();
     }
 
     @Test

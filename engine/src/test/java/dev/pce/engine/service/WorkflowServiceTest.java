@@ -7,14 +7,11 @@ import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.testing.Plans;
+import dev.pce.engine.testing.ServiceTestBase;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.FailCommand;
 import dev.pce.engine.workspace.Workspace;
-import dev.pce.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,26 +31,8 @@ import static dev.pce.engine.testing.Plans.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-class WorkflowServiceTest {
+class WorkflowServiceTest extends ServiceTestBase {
     private static final Duration TTL = Duration.ofMinutes(15);
-
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = MutableClock.standard();
-    private Workspace workspace;
-    private WorkflowService service;
-
-    @BeforeEach
-    void openService() {
-        workspace = Workspace.open(dir.resolve(".ce-workspace"));
-        service = new WorkflowService(workspace, clock);
-    }
-
-    @AfterEach
-    void closeService() {
-        service.close();
-    }
 
     /** design (planners) -> build (builders) -> review (reviewers), plus docs (builders) on its own. */
     private static List<TaskSpec> pipeline() {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,78 +19,55 @@ import java.util.Optional;
  */
 public sealed interface NoteDate {
 
+    /** The value as written: a {@link LocalDate}, a {@link LocalDateTime} or an {@link OffsetDateTime}. */
+    Temporal value();
+
     /** The calendar day, for filters. */
-    LocalDate day();
+    default LocalDate day() {
+        return LocalDate.from(value());
+    }
 
     /** The moment, with {@code zone} for dates without an offset (a day means its start). */
     Instant instant(ZoneId zone);
 
     /** The ISO text written back into front matter; {@link #parse} reads it back to an equal value. */
-    String text();
+    default String text() {
+        return value().toString();
+    }
 
     /** A day. */
-    record Day(LocalDate date) implements NoteDate {
+    record Day(LocalDate value) implements NoteDate {
         public Day {
-            Objects.requireNonNull(date, "date");
-        }
-
-        @Override
-        public LocalDate day() {
-            return date;
+            Objects.requireNonNull(value, "value");
         }
 
         @Override
         public Instant instant(ZoneId zone) {
-            return date.atStartOfDay(zone).toInstant();
-        }
-
-        @Override
-        public String text() {
-            return date.toString();
+            return value.atStartOfDay(zone).toInstant();
         }
     }
 
     /** A date and time without offset. */
-    record Local(LocalDateTime dateTime) implements NoteDate {
+    record Local(LocalDateTime value) implements NoteDate {
         public Local {
-            Objects.requireNonNull(dateTime, "dateTime");
-        }
-
-        @Override
-        public LocalDate day() {
-            return dateTime.toLocalDate();
+            Objects.requireNonNull(value, "value");
         }
 
         @Override
         public Instant instant(ZoneId zone) {
-            return dateTime.atZone(zone).toInstant();
-        }
-
-        @Override
-        public String text() {
-            return dateTime.toString();
+            return value.atZone(zone).toInstant();
         }
     }
 
     /** A date and time with an offset from UTC. */
-    record Zoned(OffsetDateTime dateTime) implements NoteDate {
+    record Zoned(OffsetDateTime value) implements NoteDate {
         public Zoned {
-            Objects.requireNonNull(dateTime, "dateTime");
-        }
-
-        @Override
-        public LocalDate day() {
-            return dateTime.toLocalDate();
+            Objects.requireNonNull(value, "value");
         }
 
         @Override
         public Instant instant(ZoneId zone) {
-            return dateTime.toInstant();
-        }
-
-        @Override
-        public String text() {
-            return dateTime.toString();
+            return value.toInstant();
         }
     }
 

@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.server.client.McpStdioClient.McpClientException;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -26,25 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every tool given wrong types, missing fields, oversize strings and unknown ids answers a clear isError result
  * (what, where, how to fix), and the one server process stays up through all of it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputIT {
+class BadInputIT extends OneServerPerClass {
     private static final String HUGE = "x".repeat(70_000);
 
-    @TempDir
-    static Path temp;
-
-    private ServerUnderTest server;
     private String workflowId;
 
     @BeforeAll
-    void start() throws IOException {
-        server = ServerUnderTest.start(temp.resolve("ws"));
+    void planOneWorkflow() {
         workflowId = server.ok("ce_plan", Plans.small()).path("workflow_id").asText();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     Stream<Arguments> badCalls() {

@@ -2,14 +2,8 @@ package dev.pce.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,23 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * person (ce_resolve); two ready tasks writing one file go by critical path; a task far past its estimate is
  * rescheduled. Every decision is an event naming its rule.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConflictIT {
-    @TempDir
-    static Path temp;
-
-    private ServerUnderTest server;
-
-    @BeforeAll
-    void start() throws IOException {
-        server = ServerUnderTest.start(temp.resolve("ws"));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
+class ConflictIT extends OneServerPerClass {
     @Test
     void reviewersWhoSplitWaitForAPersonsDecision() {
         String id = plan(List.of(

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Limits;
 import dev.pce.server.bench.LimitPlans;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,23 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bound, the value and the fix, and the server goes on. What a call at the bounds costs is measured by
  * {@code ce bench plan} (docs/performance.md), never asserted here.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanLimitsIT {
-    @TempDir
-    static Path temp;
-
-    private ServerUnderTest server;
-
-    @BeforeAll
-    void start() throws IOException {
-        server = ServerUnderTest.start(temp.resolve("ws"));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
+class PlanLimitsIT extends OneServerPerClass {
     @Test
     void aPlanWithTheMostTasksAndRelationsIsStoredInOneLogLineSmallerThanAMessage() throws IOException {
         JsonNode plan = server.ok("ce_plan", LimitPlans.relations(Limits.MAX_TASKS, Limits.MAX_PLAN_EDGES));

@@ -30,6 +30,8 @@ class TypeScriptHttpClientIT {
     private static final String TOKEN = "it-Token-42";
     private static final String CONNECTIONS = "node/streamable-http-client.mjs";
     private static final String PROTOCOL = "node/streamable-http-protocol.mjs";
+    /** The module the scripts of {@code node/} import from beside them. */
+    private static final String SHARED = "node/big-plan.mjs";
 
     @TempDir
     Path temp;
@@ -114,13 +116,13 @@ class TypeScriptHttpClientIT {
         assertThat(found.path("errors")).as("transport errors the client saw").isEmpty();
     }
 
-    /** Runs a script of {@code node/} with the SDK importable beside it; its one line of output, as JSON. */
+    /**
+     * Runs a script of {@code node/} with the SDK and the shared module importable beside it; its one line of
+     * output, as JSON.
+     */
     private JsonNode run(String resource, Path sdk, String uri) throws IOException, InterruptedException {
-        Path script = temp.resolve(Path.of(resource).getFileName().toString());
-        try (InputStream source = getClass().getClassLoader().getResourceAsStream(resource)) {
-            assertThat(source).as(resource + " on the test class path").isNotNull();
-            Files.copy(source, script);
-        }
+        Path script = copy(resource);
+        copy(SHARED);
         NodePackages.linkModules(sdk, temp);
         Path stdout = temp.resolve("node.stdout");
         Path stderr = temp.resolve("node.stderr");
@@ -138,6 +140,16 @@ class TypeScriptHttpClientIT {
             Files.delete(temp.resolve("node_modules")); // the link; the installed packages stay
         }
         return Json.mapper().readTree(Files.readString(stdout, StandardCharsets.UTF_8));
+    }
+
+    /** Copies a resource of the test class path into the temporary directory, under its file name. */
+    private Path copy(String resource) throws IOException {
+        Path copy = temp.resolve(Path.of(resource).getFileName().toString());
+        try (InputStream source = getClass().getClassLoader().getResourceAsStream(resource)) {
+            assertThat(source).as(resource + " on the test class path").isNotNull();
+            Files.copy(source, copy);
+        }
+        return copy;
     }
 
     private static void assertRefused(JsonNode outcome, int status, String says) {

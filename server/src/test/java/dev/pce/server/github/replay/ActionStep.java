@@ -37,6 +37,15 @@ final class ActionStep {
         return with.getOrDefault(name, "");
     }
 
+    /** An input the action requires ({@code core.getInput(name, {required: true})}): a blank one fails the step. */
+    String requiredInput(String name) throws Action.StepFailure {
+        String value = input(name);
+        if (value.isBlank()) {
+            throw new Action.StepFailure("Input required and not supplied: " + name);
+        }
+        return value;
+    }
+
     /** A boolean input as {@code core.getBooleanInput} reads it. */
     boolean booleanInput(String name) throws Action.StepFailure {
         String value = input(name).strip();

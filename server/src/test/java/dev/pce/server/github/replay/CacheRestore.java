@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code restore-keys} (in order), copied into the workspace; outputs {@code cache-hit} (an exact match),
  * {@code cache-primary-key} and {@code cache-matched-key}. A miss is no failure unless {@code fail-on-cache-miss}.
  */
-final class CacheRestore implements Action {
+final class CacheRestore extends CacheAction {
     @Override
     public String name() {
         return "actions/cache/restore";
@@ -22,19 +22,9 @@ final class CacheRestore implements Action {
     }
 
     @Override
-    public boolean replays(String ref) {
-        return Action.major(ref, "v4");
-    }
-
-    @Override
-    public void run(ActionStep step) throws Exception {
-        String key = step.input("key");
-        if (step.input("path").isBlank() || key.isBlank()) {
-            throw new StepFailure("Input required and not supplied: " + (key.isBlank() ? "key" : "path"));
-        }
+    void run(ActionStep step, String key, ActionsCache cache) throws Exception {
         List<String> restoreKeys = step.input("restore-keys").lines().map(String::strip)
                 .filter(line -> !line.isEmpty()).toList();
-        ActionsCache cache = ActionsCache.of(step);
         Optional<String> matched = cache.match(key, restoreKeys);
         step.outputs.put("cache-primary-key", key);
         if (matched.isEmpty()) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code actions/cache/save@v4}: the files {@code path} matches saved as the entry {@code key}. An entry is never
  * replaced: saving a key that exists, or paths that match nothing, is a warning and saves nothing.
  */
-final class CacheSave implements Action {
+final class CacheSave extends CacheAction {
     @Override
     public String name() {
         return "actions/cache/save";
@@ -20,17 +20,7 @@ final class CacheSave implements Action {
     }
 
     @Override
-    public boolean replays(String ref) {
-        return Action.major(ref, "v4");
-    }
-
-    @Override
-    public void run(ActionStep step) throws Exception {
-        String key = step.input("key");
-        if (step.input("path").isBlank() || key.isBlank()) {
-            throw new StepFailure("Input required and not supplied: " + (key.isBlank() ? "key" : "path"));
-        }
-        ActionsCache cache = ActionsCache.of(step);
+    void run(ActionStep step, String key, ActionsCache cache) throws Exception {
         if (cache.has(key)) {
             step.annotations.add(Annotation.warning("Failed to save: Unable to reserve cache with key " + key
                     + ", another job may be creating this cache."));

@@ -31,10 +31,7 @@ final class UploadArtifact implements Action {
 
     @Override
     public void run(ActionStep step) throws StepFailure {
-        String patterns = step.input("path");
-        if (patterns.isBlank()) {
-            throw new StepFailure("Input required and not supplied: path");
-        }
+        String patterns = step.requiredInput("path");
         String ifNoFiles = step.input("if-no-files-found");
         if (!List.of("warn", "error", "ignore").contains(ifNoFiles)) {
             throw new StepFailure("Unrecognized if-no-files-found input. Provided: " + ifNoFiles

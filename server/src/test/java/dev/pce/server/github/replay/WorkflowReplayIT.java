@@ -190,6 +190,12 @@ class WorkflowReplayIT {
         assertThat(firstLeg.step("Saving the same key again").annotations()).containsExactly(Annotation.warning(
                 "Failed to save: Unable to reserve cache with key history-" + first.runId()
                         + ", another job may be creating this cache."));
+        assertThat(firstLeg.step("Save without a key").annotations()).containsExactly(Annotation.error(
+                "Input required and not supplied: key"));
+        assertThat(firstLeg.step("Restore without a path").annotations()).containsExactly(Annotation.error(
+                "Input required and not supplied: path"));
+        assertThat(firstLeg.step("Restore with neither").annotations()).as("a blank input is none; key comes first")
+                .containsExactly(Annotation.error("Input required and not supplied: key"));
         assertThat(firstLeg.step("Exact key, must exist").annotations()).containsExactly(Annotation.error(
                 "Failed to restore cache entry. Exiting as fail-on-cache-miss is set. Input key: no-such-key"));
 
