@@ -67,6 +67,20 @@ public final class LearnedRules implements LearnedRulesSink {
         return store;
     }
 
+    /**
+     * Makes the current learned version part of each rule set's next build (in a process that just started, the
+     * first), so that whoever waits for the rules waits for the learned ones too: a {@code ce_plan} right after start
+     * is classified with them. Reads and compiles nothing now; a workspace that never learned keeps the builds as
+     * they are.
+     */
+    public void joinNextBuilds() {
+        if (!Files.isDirectory(store.directory())) {
+            return;
+        }
+        ruleSets.all().forEach(ruleSet -> ruleSet.compileWith(new LearnedBuild(ruleSet, ruleSets, projectRuleFiles,
+                store)));
+    }
+
     /** Every version, oldest first. */
     public List<LearnedVersion> history() {
         return store.versions();

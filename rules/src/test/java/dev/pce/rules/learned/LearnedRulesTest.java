@@ -201,4 +201,21 @@ class LearnedRulesTest {
                 Evidence.EMPTY)).stream().filter(c -> c.metric().equals(Metrics.COVERAGE_LINE)).findFirst()
                 .orElseThrow().threshold()).isEqualTo(65);
     }
+
+    @Test
+    void theCurrentVersionJoinsAFreshProcessesFirstBuildSoTheFirstCallerGetsIt() {
+        accepted(learnedRules().learn(List.of(lineCoverage(65), estimateBias("migration", 1.6))));
+        RuleSets restarted = LearnedPatterns.freshRuleSets();
+
+        new LearnedRules(LearnedRuleStore.inWorkspace(workspace), restarted, List::of, LearnedTemplates.builtIn(),
+                CLOCK).joinNextBuilds();
+
+        assertThat(restarted.gates().isReady()).as("nothing compiled yet").isFalse();
+        assertThat(new DroolsGatePolicy(restarted.gates()).decide(GateRequest.of(ProjectType.LIBRARY,
+                Evidence.EMPTY)).stream().filter(c -> c.metric().equals(Metrics.COVERAGE_LINE)).findFirst()
+                .orElseThrow().threshold()).isEqualTo(65);
+        List<PlanNote> notes = new DroolsDependencyClassifier(restarted.dependencies())
+                .classifyWithNotes(List.of(TaskSpec.builder("m1", "migration").build())).notes();
+        assertThat(notes).extracting(PlanNote::rule).contains("learned:estimate:migration");
+    }
 }

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Learning as a user meets it over stdio, where it used to go wrong: agents that finish in seconds what was
  * estimated in minutes, a task kind no rule can name, a workflow learned twice, ce_predict after ce_plan corrected
- * the estimates, and the numbers in the texts.
+ * the estimates, a server started on a workspace that learned, and the numbers in the texts.
  */
 class RobustLearningIT {
     /** Builds are estimated at 60 ms and take at least 150 ms: 2.5 times their estimate or more. */
@@ -194,6 +194,25 @@ class RobustLearningIT {
             String rule = predictions(predicted, "rule").getFirst().path("message").asText();
             assertThat(rule).as("numbers for people").containsPattern("took \\d+(\\.\\d{1,2})?x their estimate")
                     .containsPattern("confidence 0\\.\\d{1,2}\\)");
+        }
+    }
+
+    @Test
+    void learnedRulesAreInForceForTheFirstCallAfterStart() throws Exception {
+        String planned;
+        try (ServerUnderTest server = start("ws")) {
+            String id = run(server, builds("build", "b1", "b2", "b3"));
+            assertThat(server.ok("ce_learn", args("workflow_id", id)).path("rules_version").asInt()).isEqualTo(1);
+            planned = server.ok("ce_plan", args("goal", "next", "tasks", List.of(
+                    args("id", "x", "title", "X", "kind", "build", "estimate", 10)))).path("workflow_id").asText();
+        }
+
+        try (ServerUnderTest restarted = start("ws")) {
+            JsonNode predicted = restarted.ok("ce_predict", args("workflow_id", planned));
+
+            assertThat(predictions(predicted, "rule")).as("the learned rule classified the first call: %s", predicted)
+                    .anySatisfy(rule -> assertThat(rule.path("message").asText())
+                            .contains("learned:estimate:build"));
         }
     }
 
