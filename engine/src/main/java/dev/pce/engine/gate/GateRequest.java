@@ -17,9 +17,12 @@ import java.util.Set;
  *                    theirs; may be empty
  * @param required    dimensions required from outside the rules (the project's configuration), on top of those the
  *                    rules require for the project type; may be empty
+ * @param deferred    required dimensions this gate does not wait for, since its work cannot have produced them yet
+ *                    (a wave gate before the review); may be empty
  */
 public record GateRequest(ProjectType projectType, Evidence evidence, List<EvidenceSource> sources,
-                          List<ThresholdAdjustment> adjustments, List<DimensionRequirement> required) {
+                          List<ThresholdAdjustment> adjustments, List<DimensionRequirement> required,
+                          List<DeferredRequirement> deferred) {
 
     public GateRequest {
         Objects.requireNonNull(projectType, "projectType");
@@ -27,6 +30,13 @@ public record GateRequest(ProjectType projectType, Evidence evidence, List<Evide
         sources = List.copyOf(sources);
         adjustments = List.copyOf(adjustments);
         required = List.copyOf(required);
+        deferred = List.copyOf(deferred);
+    }
+
+    /** A request that defers no dimension. */
+    public GateRequest(ProjectType projectType, Evidence evidence, List<EvidenceSource> sources,
+                       List<ThresholdAdjustment> adjustments, List<DimensionRequirement> required) {
+        this(projectType, evidence, sources, adjustments, required, List.of());
     }
 
     /** A request without sources, adjustments or requirements of its own. */
@@ -35,15 +45,19 @@ public record GateRequest(ProjectType projectType, Evidence evidence, List<Evide
     }
 
     public GateRequest withSources(List<EvidenceSource> more) {
-        return new GateRequest(projectType, evidence, concat(sources, more), adjustments, required);
+        return new GateRequest(projectType, evidence, concat(sources, more), adjustments, required, deferred);
     }
 
     public GateRequest withAdjustments(List<ThresholdAdjustment> more) {
-        return new GateRequest(projectType, evidence, sources, concat(adjustments, more), required);
+        return new GateRequest(projectType, evidence, sources, concat(adjustments, more), required, deferred);
     }
 
     public GateRequest withRequired(List<DimensionRequirement> more) {
-        return new GateRequest(projectType, evidence, sources, adjustments, concat(required, more));
+        return new GateRequest(projectType, evidence, sources, adjustments, concat(required, more), deferred);
+    }
+
+    public GateRequest withDeferred(List<DeferredRequirement> more) {
+        return new GateRequest(projectType, evidence, sources, adjustments, required, concat(deferred, more));
     }
 
     /** The dimensions {@code problem}'s file was meant to feed; every dimension when no source names the file. */

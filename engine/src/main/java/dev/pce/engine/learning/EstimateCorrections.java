@@ -1,5 +1,6 @@
 package dev.pce.engine.learning;
 
+import dev.pce.engine.PlainNumbers;
 import dev.pce.engine.learning.Pattern.EstimateBias;
 import dev.pce.engine.model.TaskSpec;
 
@@ -25,14 +26,15 @@ public final class EstimateCorrections {
     /**
      * One task's estimate, corrected or not.
      *
-     * @param factor the factor applied (1 when no bias applies)
+     * @param correctedMinutes the estimate to use, to three significant figures when corrected
+     * @param factor the factor applied, to two decimals (1 when no bias applies)
      * @param reason why: the pattern behind the factor, or that none applies
      */
     public record Correction(String taskId, String kind, double estimateMinutes, double correctedMinutes,
                              double factor, String reason) {
     }
 
-    /** A correction for every task, in plan order. */
+    /** A correction for every task, in plan order; a task without a bias keeps its estimate exactly. */
     public static List<Correction> of(List<TaskSpec> tasks, Collection<EstimateBias> biases) {
         Map<String, EstimateBias> byKind = biases.stream()
                 .collect(Collectors.toMap(EstimateBias::kind, Function.identity(), (a, b) -> b));
@@ -51,12 +53,13 @@ public final class EstimateCorrections {
             return new Correction(task.id(), task.kind(), task.estimateMinutes(), task.estimateMinutes(), 1,
                     "no learned estimate bias for kind '" + task.kind() + "'");
         }
+        // a correction is an estimate again: to three figures, with the factor to two decimals, as people give them
         double factor = 1 + (bias.factor() - 1) * bias.confidence();
         String reason = String.format(Locale.ROOT, "kind '%s' took %.2fx its estimates (%d samples from %d "
                         + "workflow(s)%s, confidence %.2f): x%.2f", task.kind(), bias.factor(), bias.samples(),
                 bias.workflows().size(), bias.origin().imported() && !bias.origin().confirmed()
                         ? ", imported from " + bias.origin().project() : "", bias.confidence(), factor);
-        return new Correction(task.id(), task.kind(), task.estimateMinutes(), task.estimateMinutes() * factor, factor,
-                reason);
+        return new Correction(task.id(), task.kind(), task.estimateMinutes(),
+                PlainNumbers.rounded(task.estimateMinutes() * factor, 3), PlainNumbers.decimals(factor, 2), reason);
     }
 }

@@ -39,12 +39,19 @@ public sealed interface Pattern permits Pattern.EstimateBias, Pattern.ReviewRequ
 
     /**
      * Tasks of {@code kind} took {@code factor} times their estimate (actual / estimated, median of the samples):
-     * "estimates for kind Y are 1.6x low".
+     * "estimates for kind Y are 1.6x low". The factor is held within [{@link #MIN_FACTOR}, {@link #MAX_FACTOR}]:
+     * an estimate off by more than four times either way is a wrong estimate or work not really done, not a steady
+     * bias a correction should follow. A factor from elsewhere (an older store, another project's note) is brought
+     * into the range too; one that is no number at all stays as it is, for the rules' validation to reject.
      */
     record EstimateBias(String kind, double factor, int samples, double confidence, List<String> workflows,
                         PatternOrigin origin) implements Pattern {
+        public static final double MIN_FACTOR = 0.25;
+        public static final double MAX_FACTOR = 4;
+
         public EstimateBias {
             workflows = List.copyOf(workflows);
+            factor = Double.isNaN(factor) ? factor : Math.clamp(factor, MIN_FACTOR, MAX_FACTOR);
         }
 
         @Override

@@ -61,6 +61,37 @@ public record PatternSet(List<Pattern> patterns) {
     }
 
     /**
+     * These patterns without what one workflow contributed to them ({@code contributed}: the patterns learned from
+     * it, as merged then): the inverse of {@link #mergeLocal}, so that learning a workflow again replaces its
+     * contribution instead of counting it twice. A pattern left without samples is dropped.
+     */
+    public PatternSet withdraw(Collection<? extends Pattern> contributed) {
+        Map<String, Pattern> byKey = byKey();
+        for (Pattern pattern : contributed) {
+            Pattern stored = byKey.get(pattern.key());
+            if (stored == null) {
+                continue;
+            }
+            int samples = stored.samples() - pattern.samples();
+            if (samples <= 0) {
+                byKey.remove(pattern.key());
+                continue;
+            }
+            double value = switch (stored) {
+                case EstimateBias bias -> Math.exp((Math.log(bias.factor()) * stored.samples()
+                        - Math.log(value(pattern)) * pattern.samples()) / samples);
+                case ReviewRequirement requirement -> 0;
+                case GateThreshold gate -> (gate.threshold() * stored.samples() - value(pattern) * pattern.samples())
+                        / samples;
+            };
+            List<String> workflows = stored.workflows().stream().filter(id -> !pattern.workflows().contains(id))
+                    .toList();
+            byKey.put(pattern.key(), with(stored, value, samples, workflows, stored.origin()));
+        }
+        return new PatternSet(List.copyOf(byKey.values()));
+    }
+
+    /**
      * These patterns with another project's added where this project has none of the same key (its own evidence
      * wins); they are marked imported and unconfirmed, at {@link Confidence#IMPORTED_WEIGHT} of their confidence.
      */

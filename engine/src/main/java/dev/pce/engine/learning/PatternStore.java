@@ -19,14 +19,20 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * The learned patterns of a workspace in one JSON file, {@code <workspace>/learning/patterns.json}:
- * <pre>{"format": 1, "version": 7, "patterns": [{"type": "estimate_bias", "pattern": {...}}, ...]}</pre>
- * Every save increments {@code version}. A save is a read-modify-write under a lock (a lock file for other
+ * <pre>{"format": 1, "version": 7, "patterns": [{"type": "estimate_bias", "pattern": {...}}, ...],
+ *  "learned_from": {"wf-1": [{"type": "estimate_bias", "pattern": {...}}], ...}}</pre>
+ * {@code learned_from} keeps what each workflow contributed, so learning it again replaces its contribution
+ * instead of adding it twice (and changes nothing when the workflow taught the same). Every save increments
+ * {@code version}. A save is a read-modify-write under a lock (a lock file for other
  * processes, an in-process lock for other threads, since one JVM cannot hold two file locks on one file), and the
  * new content replaces the old by an atomic move, so readers never see half a file.
  */
@@ -55,14 +61,30 @@ public final class PatternStore {
     public record Stored(long version, PatternSet patterns) {
     }
 
+    /**
+     * What learning from one workflow left in the store.
+     *
+     * @param unchanged the workflow taught nothing, or the same as when it was learned before: nothing was saved
+     */
+    public record Learned(Stored stored, boolean unchanged) {
+    }
+
+    /** The whole file: the patterns and what each workflow contributed to them. */
+    private record Content(Stored stored, Map<String, List<Pattern>> learnedFrom) {
+    }
+
     public Path file() {
         return file;
     }
 
     /** The stored patterns; version 0 and none when the file does not exist yet. */
     public Stored read() {
+        return content().stored();
+    }
+
+    private Content content() {
         if (!Files.exists(file)) {
-            return new Stored(0, PatternSet.empty());
+            return new Content(new Stored(0, PatternSet.empty()), Map.of());
         }
         try {
             return decode(MAPPER.readTree(file.toFile()));
@@ -73,15 +95,50 @@ public final class PatternStore {
 
     /** Merges a workflow's own patterns into the store ({@link PatternSet#mergeLocal}); returns what was saved. */
     public Stored mergeLocal(List<? extends Pattern> learned) {
-        return update(patterns -> patterns.mergeLocal(learned));
+        return update(content -> new Content(new Stored(0, content.stored().patterns().mergeLocal(learned)),
+                content.learnedFrom())).stored();
+    }
+
+    /**
+     * Merges what {@code workflowId} taught ({@code learned}, its own local patterns) into the store, once: what an
+     * earlier learning of the same workflow contributed is withdrawn first ({@link PatternSet#withdraw}), and when
+     * it taught exactly this before, nothing is saved.
+     */
+    public Learned learnFrom(String workflowId, List<? extends Pattern> learned) {
+        List<Pattern> taught = List.copyOf(learned);
+        Update update = updateUnless(content -> {
+            List<Pattern> before = content.learnedFrom().getOrDefault(workflowId, List.of());
+            if (before.equals(taught)) {
+                return Optional.empty();
+            }
+            Map<String, List<Pattern>> learnedFrom = new TreeMap<>(content.learnedFrom());
+            if (taught.isEmpty()) {
+                learnedFrom.remove(workflowId);
+            } else {
+                learnedFrom.put(workflowId, taught);
+            }
+            return Optional.of(new Content(new Stored(0, content.stored().patterns().withdraw(before)
+                    .mergeLocal(taught)), learnedFrom));
+        });
+        return new Learned(update.content().stored(), !update.saved());
     }
 
     /** Brings in another project's patterns ({@link PatternSet#importFrom}); returns what was saved. */
     public Stored importFrom(List<? extends Pattern> imported) {
-        return update(patterns -> patterns.importFrom(imported));
+        return update(content -> new Content(new Stored(0, content.stored().patterns().importFrom(imported)),
+                content.learnedFrom())).stored();
     }
 
-    private Stored update(UnaryOperator<PatternSet> change) {
+    private Content update(UnaryOperator<Content> change) {
+        return updateUnless(content -> Optional.of(change.apply(content))).content();
+    }
+
+    /** The content after an update, and whether it was saved. */
+    private record Update(Content content, boolean saved) {
+    }
+
+    /** Saves what {@code change} makes of the content (its version one higher); nothing when it makes nothing. */
+    private Update updateUnless(Function<Content, Optional<Content>> change) {
         ReentrantLock threadLock = IN_PROCESS_LOCKS.computeIfAbsent(file, path -> new ReentrantLock());
         threadLock.lock();
         try {
@@ -89,10 +146,15 @@ public final class PatternStore {
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                Stored current = read();
-                Stored next = new Stored(current.version() + 1, change.apply(current.patterns()));
+                Content current = content();
+                Optional<Content> changed = change.apply(current);
+                if (changed.isEmpty()) {
+                    return new Update(current, false);
+                }
+                Content next = new Content(new Stored(current.stored().version() + 1,
+                        changed.get().stored().patterns()), changed.get().learnedFrom());
                 write(next);
-                return next;
+                return new Update(next, true);
             }
         } catch (IOException e) {
             throw new CeException(ErrorCode.IO, "Cannot save the learned patterns to " + file + ": " + e.getMessage(),
@@ -102,15 +164,14 @@ public final class PatternStore {
         }
     }
 
-    private void write(Stored stored) throws IOException {
+    private void write(Content content) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", stored.version());
-        ArrayNode patterns = root.putArray("patterns");
-        for (Pattern pattern : stored.patterns().patterns()) {
-            ObjectNode entry = patterns.addObject();
-            entry.put("type", typeOf(pattern));
-            entry.set("pattern", MAPPER.valueToTree(pattern));
+        root.put("version", content.stored().version());
+        encode(root.putArray("patterns"), content.stored().patterns().patterns());
+        if (!content.learnedFrom().isEmpty()) {
+            ObjectNode learnedFrom = root.putObject("learned_from");
+            content.learnedFrom().forEach((workflow, patterns) -> encode(learnedFrom.putArray(workflow), patterns));
         }
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
@@ -125,7 +186,15 @@ public final class PatternStore {
         }
     }
 
-    private Stored decode(JsonNode root) {
+    private static void encode(ArrayNode array, List<Pattern> patterns) {
+        for (Pattern pattern : patterns) {
+            ObjectNode entry = array.addObject();
+            entry.put("type", typeOf(pattern));
+            entry.set("pattern", MAPPER.valueToTree(pattern));
+        }
+    }
+
+    private Content decode(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw unreadable("is not a JSON object");
         }
@@ -137,10 +206,18 @@ public final class PatternStore {
         if (version == null || !version.canConvertToLong() || version.asLong() < 0) {
             throw unreadable("has no version number");
         }
+        List<Pattern> patterns = decode(root.path("patterns"), "pattern ");
+        Map<String, List<Pattern>> learnedFrom = new TreeMap<>();
+        root.path("learned_from").properties().forEach(workflow -> learnedFrom.put(workflow.getKey(),
+                decode(workflow.getValue(), "pattern learned from " + workflow.getKey() + " at ")));
+        return new Content(new Stored(version.asLong(), new PatternSet(patterns)), learnedFrom);
+    }
+
+    private List<Pattern> decode(JsonNode entries, String what) {
         List<Pattern> patterns = new ArrayList<>();
         int index = 0;
-        for (JsonNode entry : root.path("patterns")) {
-            String where = "pattern " + index++;
+        for (JsonNode entry : entries) {
+            String where = what + index++;
             Class<? extends Pattern> type = TYPES.get(entry.path("type").asText());
             if (type == null) {
                 continue; // a pattern type of a newer PCE: kept out of this version's decisions
@@ -152,7 +229,7 @@ public final class PatternStore {
                         + ")");
             }
         }
-        return new Stored(version.asLong(), new PatternSet(patterns));
+        return patterns;
     }
 
     private static String typeOf(Pattern pattern) {

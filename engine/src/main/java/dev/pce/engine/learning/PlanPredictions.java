@@ -1,5 +1,6 @@
 package dev.pce.engine.learning;
 
+import dev.pce.engine.PlainNumbers;
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.knowledge.KnowledgeStore;
 import dev.pce.engine.knowledge.NoteRef;
@@ -47,6 +48,10 @@ public final class PlanPredictions {
     public record Prediction(String taskId, String kind, String message, List<NoteRef> evidence) {
     }
 
+    /**
+     * @param tasks the plan's tasks with the estimates their planner gave (not those ce_plan corrected, or the
+     *              learned factor would be applied twice)
+     */
     public List<Prediction> predict(List<TaskSpec> tasks) {
         boolean notes = knowledge.awaitOpen();
         PatternSet patterns = store.read().patterns();
@@ -65,10 +70,10 @@ public final class PlanPredictions {
             for (Pattern.EstimateBias bias : patterns.estimateBiases()) {
                 if (bias.kind().equals(task.kind())) {
                     predictions.add(new Prediction(task.id(), "estimate", String.format(Locale.ROOT,
-                            "tasks of kind '%s' took %.2fx their estimate (%d samples, confidence %.2f): plan about "
-                                    + "%.0f minutes, not %.0f", bias.kind(), bias.factor(), bias.samples(),
-                            bias.confidence(), task.estimateMinutes() * bias.factor(), task.estimateMinutes()),
-                            evidence.apply(bias)));
+                            "tasks of kind '%s' took %.2fx their estimate (%d samples, confidence %.2f): expect "
+                                    + "about %.0f minutes, estimated %s", bias.kind(), bias.factor(), bias.samples(),
+                            bias.confidence(), task.estimateMinutes() * bias.factor(),
+                            PlainNumbers.figures(task.estimateMinutes(), 3)), evidence.apply(bias)));
                 }
             }
             for (Pattern.ReviewRequirement review : patterns.reviewRequirements()) {

@@ -49,12 +49,18 @@ public final class WorkflowLearner {
     /**
      * What learning from one workflow found and kept.
      *
-     * @param rulesVersion the learned-rules version now in force, when the patterns were rewritten into rules
-     * @param rulesNotice  why the patterns did not become rules (a rejected slot, a compile error), if so
+     * @param rulesVersion     the learned-rules version now in force, when the patterns were rewritten into rules
+     * @param rulesNotice      why no rules version could be made (the project's rules do not compile with them)
+     * @param rejectedPatterns the stored patterns that could not become rules, each with why; the others are in force
+     * @param unchanged        nothing new: the workflow taught nothing, or the same as when it was learned before;
+     *                         nothing was stored, written or rewritten
      */
     public record Outcome(String workflowId, LearningReport report, List<Pattern> learned, long storeVersion,
                           List<Pattern> patterns, List<NoteRef> notes, Optional<Integer> rulesVersion,
-                          Optional<String> rulesNotice) {
+                          Optional<String> rulesNotice, List<PatternRejection> rejectedPatterns, boolean unchanged) {
+        public Outcome {
+            rejectedPatterns = List.copyOf(rejectedPatterns);
+        }
     }
 
     public Outcome learn(String workflowId) {
@@ -63,7 +69,9 @@ public final class WorkflowLearner {
 
     /**
      * As {@link #learn(String)}, stopping between its steps when {@code cancellation} is cancelled before the
-     * patterns are saved; saving them is the point of no return (the notes and rules follow from them).
+     * patterns are saved; saving them is the point of no return (the notes and rules follow from them). A workflow
+     * learned before counts once: what it taught then is replaced by what it teaches now, and when that is the same,
+     * nothing changes.
      *
      * @throws Cancellation.Cancelled when cancelled in time: nothing was stored
      */
@@ -74,7 +82,12 @@ public final class WorkflowLearner {
         String project = vaultOpen ? knowledge.project() : "project";
         List<Pattern> learned = LearnedPatterns.from(report, project, store.read().patterns());
         cancellation.commit();
-        PatternStore.Stored stored = store.mergeLocal(learned);
+        PatternStore.Learned saved = store.learnFrom(workflowId, learned);
+        PatternStore.Stored stored = saved.stored();
+        if (saved.unchanged()) {
+            return new Outcome(workflowId, report, learned, stored.version(), stored.patterns().patterns(), List.of(),
+                    Optional.empty(), Optional.empty(), List.of(), true);
+        }
         List<NoteRef> notes = new ArrayList<>();
         if (vaultOpen) {
             for (Pattern pattern : learned) {
@@ -82,25 +95,30 @@ public final class WorkflowLearner {
                 notes.add(knowledge.capture(PatternNotes.note(workflowId, pattern, now)).note());
             }
         }
-        Optional<Integer> rulesVersion = Optional.empty();
-        Optional<String> rulesNotice = Optional.empty();
-        if (rules.isPresent() && !learned.isEmpty()) {
-            // the store's patterns, not only this workflow's: a version holds every learned rule
-            LearnedRulesSink.Outcome outcome = rules.get().learn(stored.patterns().patterns());
-            rulesVersion = outcome.acceptedVersion();
-            rulesNotice = outcome.rejection();
-        }
+        RulesUpdate rulesUpdate = rewrite(stored); // the store changed: what it taught, or what it no longer teaches
         return new Outcome(workflowId, report, learned, stored.version(), stored.patterns().patterns(), notes,
-                rulesVersion, rulesNotice);
+                rulesUpdate.version(), rulesUpdate.notice(), rulesUpdate.rejectedPatterns(), false);
     }
 
-    /** What importing another project's patterns did. */
-    public record Imported(String vault, List<Pattern> read, long storeVersion, List<Pattern> patterns) {
+    /**
+     * What importing another project's patterns did.
+     *
+     * @param rulesVersion     the learned-rules version now in force, when something was imported
+     * @param rulesNotice      why no rules version could be made
+     * @param rejectedPatterns the stored patterns that could not become rules, each with why
+     */
+    public record Imported(String vault, List<Pattern> read, long storeVersion, List<Pattern> patterns,
+                           Optional<Integer> rulesVersion, Optional<String> rulesNotice,
+                           List<PatternRejection> rejectedPatterns) {
+        public Imported {
+            rejectedPatterns = List.copyOf(rejectedPatterns);
+        }
     }
 
     /**
      * Imports the pattern notes of another project's vault: marked with their origin and applied at lower
-     * confidence until this project's own workflows confirm them; a pattern this project learned itself wins.
+     * confidence until this project's own workflows confirm them; a pattern this project learned itself wins. The
+     * store's patterns then become the learned rules, as after {@link #learn}.
      */
     public Imported importFrom(String vaultName) {
         if (!knowledge.awaitOpen()) {
@@ -116,7 +134,24 @@ public final class WorkflowLearner {
             PatternNotes.read(note, vaultName).ifPresent(read::add);
         }
         PatternStore.Stored stored = store.importFrom(read);
-        return new Imported(vaultName, read, stored.version(), stored.patterns().patterns());
+        RulesUpdate rulesUpdate = read.isEmpty() ? RulesUpdate.NONE : rewrite(stored);
+        return new Imported(vaultName, read, stored.version(), stored.patterns().patterns(), rulesUpdate.version(),
+                rulesUpdate.notice(), rulesUpdate.rejectedPatterns());
+    }
+
+    /** What rewriting the store's patterns into rules gave. */
+    private record RulesUpdate(Optional<Integer> version, Optional<String> notice,
+                               List<PatternRejection> rejectedPatterns) {
+        static final RulesUpdate NONE = new RulesUpdate(Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /** The store's patterns, not only the newest: a version holds every learned rule. */
+    private RulesUpdate rewrite(PatternStore.Stored stored) {
+        if (rules.isEmpty()) {
+            return RulesUpdate.NONE;
+        }
+        LearnedRulesSink.Outcome outcome = rules.get().learn(stored.patterns().patterns());
+        return new RulesUpdate(outcome.acceptedVersion(), outcome.rejection(), outcome.rejectedPatterns());
     }
 
     private List<Event> events(String workflowId, Cancellation cancellation) {

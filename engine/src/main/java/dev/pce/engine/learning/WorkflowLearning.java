@@ -45,6 +45,12 @@ import java.util.TreeSet;
  * needs no state, rules or clock, so it can run on any stored log, and events it does not know are skipped.
  */
 public final class WorkflowLearning {
+    /**
+     * The least an attempt counts for: a minute, or its estimate when that is shorter. An agent that completes in
+     * seconds what was planned in minutes did the bookkeeping, not the work (or found nothing to do); its seconds
+     * would teach a factor of 1/300, not how long such work takes.
+     */
+    public static final double MIN_ATTEMPT_MINUTES = 1;
     private static final String REVIEW_CAUSE = "review:";
     private static final String GATE_CAUSE = "gate:";
 
@@ -142,7 +148,8 @@ public final class WorkflowLearning {
             if (claim == null || task == null || task.estimateMinutes() <= 0) {
                 return; // no start to measure from, or nothing to compare with
             }
-            double actualMinutes = Elapsed.minutes(claim.at(), at);
+            double actualMinutes = Math.max(Elapsed.minutes(claim.at(), at),
+                    Math.min(task.estimateMinutes(), MIN_ATTEMPT_MINUTES));
             String pool = claim.pool() == null || claim.pool().isEmpty() ? task.pool() : claim.pool();
             ratiosByKindAndPool.computeIfAbsent(task.kind() + "\u0000" + pool, key -> new ArrayList<>())
                     .add(actualMinutes / task.estimateMinutes());

@@ -2,6 +2,8 @@ package dev.pce.engine.service;
 
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.gate.CriterionResult;
+import dev.pce.engine.gate.DeferredRequirement;
+import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
@@ -105,9 +107,27 @@ public record GateJudge(GatePolicy policy, Supplier<ProjectType> projectType,
         ProjectType type = override.orElseGet(projectType);
         GateRecord record = state.gates();
         GateResult result = policy.evaluate(new GateRequest(type, record.currentEvidence(), record.sources(),
-                List.of(), required.get()));
+                List.of(), required.get(), notYetProduced(state, sync)));
         return new GateCommand(sync.gate(), sync.wave(), type.wireName(), result, record.evidenceSeq(),
                 remediationTasks(state, sync.gate(), result), agent, classifier);
+    }
+
+    /**
+     * The dimensions the work up to a wave gate cannot have produced, which it therefore does not require (the final
+     * gate defers none). Review evidence comes from {@code ce_review}, which a task of the reviewers pool reports; every
+     * other dimension from evidence files or agents' reports, which any task may give. So a wave gate with no
+     * reviewers' task up to its wave does not wait for the review planned after it, the very review that would
+     * approve its work.
+     */
+    static List<DeferredRequirement> notYetProduced(WorkflowState state, Sync sync) {
+        if (sync.gate().equals(FINAL_GATE)) {
+            return List.of();
+        }
+        boolean reviewed = state.tasks().stream().anyMatch(task -> state.wave(task.id()) <= sync.wave()
+                && task.spec().pool().equals(Pools.REVIEWERS));
+        return reviewed ? List.of() : List.of(new DeferredRequirement(Dimension.REVIEW, "no task up to wave "
+                + sync.wave() + " produces review evidence (reviews come from tasks of the " + Pools.REVIEWERS
+                + " pool)"));
     }
 
     /**

@@ -60,6 +60,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
@@ -185,6 +186,20 @@ public final class WorkflowService implements Closeable {
     /** The specs of a workflow's tasks (planned and added), in plan order. */
     public List<TaskSpec> plannedTasks(String workflowId) {
         return handle(workflowId).read(state -> state.tasks().stream().map(TaskState::spec).toList());
+    }
+
+    /**
+     * The workflow's tasks with the estimates their planner gave, before any learned correction (ce_plan stores the
+     * corrected ones in the tasks): what a prediction from the learned factors must start from, or it would apply
+     * them twice.
+     */
+    public List<TaskSpec> plannersTasks(String workflowId) {
+        Map<String, Double> planners = events(new EventQuery(workflowId, 0, Set.of(WorkflowPlanned.TYPE),
+                Optional.empty(), Optional.empty(), 1)).events().stream()
+                .map(Event::payload).filter(WorkflowPlanned.class::isInstance).map(WorkflowPlanned.class::cast)
+                .map(WorkflowPlanned::plannedEstimates).findFirst().orElse(Map.of());
+        return plannedTasks(workflowId).stream().map(task -> planners.containsKey(task.id())
+                ? task.withEstimate(planners.get(task.id())) : task).toList();
     }
 
     /** The ids of a workflow's tasks in the order ready ones are handed out: critical path first, then plan order. */

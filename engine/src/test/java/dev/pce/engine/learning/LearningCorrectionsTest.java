@@ -50,7 +50,19 @@ class LearningCorrectionsTest {
 
         Correction correction = EstimateCorrections.of(List.of(build), imported.estimateBiases()).getFirst();
 
-        assertThat(correction.factor()).isCloseTo(1.375, within(1e-9)); // 1 + 1.0 * 0.75 * 0.5
+        assertThat(correction.factor()).isEqualTo(1.38); // 1 + 1.0 * 0.75 * 0.5, to two decimals
         assertThat(correction.reason()).contains("imported from other");
+    }
+
+    @Test
+    void aCorrectedEstimateIsGivenToThreeFiguresAndItsFactorToTwoDecimals() {
+        TaskSpec build = TaskSpec.builder("b", "build").estimate(20).build();
+
+        Correction correction = EstimateCorrections.of(List.of(build),
+                List.of(bias("build", 2.5316666666666667, 3, "wf-1", HERE))).getFirst();
+
+        assertThat(correction.correctedMinutes()).isEqualTo(35.3);
+        assertThat(correction.factor()).isEqualTo(1.77);
+        assertThat(correction.reason()).endsWith("confidence 0.50): x1.77");
     }
 }

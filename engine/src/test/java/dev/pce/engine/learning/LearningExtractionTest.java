@@ -108,6 +108,36 @@ class LearningExtractionTest {
     }
 
     @Test
+    void anAttemptDoneInSecondsCountsForAMinuteAndTheFactorStaysInItsRange() {
+        // reviews estimated at 5 minutes, each done a second after its claim: not 1/300 of the estimate
+        History history = new History()
+                .at(0, new WorkflowPlanned("g", List.of(task("r1", "review", 5), task("r2", "review", 5),
+                        task("r3", "review", 5), task("q", "quick", 0.5))))
+                .ran("r1", "reviewers", 0, 1 / 60.0).ran("r2", "reviewers", 1, 1 + 1 / 60.0)
+                .ran("r3", "reviewers", 2, 2 + 1 / 60.0)
+                .ran("q", "builders", 3, 3 + 1 / 60.0); // estimated under a minute: counted from its estimate
+
+        LearningReport report = WorkflowLearning.report("wf-fast", history.events());
+
+        assertThat(report.estimates()).filteredOn(accuracy -> accuracy.kind().equals("review")).singleElement()
+                .satisfies(reviews -> assertThat(reviews.ratios()).containsOnly(0.2));
+        assertThat(report.estimates()).filteredOn(accuracy -> accuracy.kind().equals("quick")).singleElement()
+                .satisfies(quick -> assertThat(quick.ratios()).containsExactly(1.0));
+        assertThat(LearnedPatterns.from(report, "demo")).singleElement()
+                .isInstanceOfSatisfying(Pattern.EstimateBias.class, bias -> {
+                    assertThat(bias.kind()).isEqualTo("review");
+                    assertThat(bias.factor()).isEqualTo(Pattern.EstimateBias.MIN_FACTOR);
+                });
+    }
+
+    @Test
+    void theMiddleOfAnEvenCountIsGeometricSoHalfAndTwiceBalance() {
+        assertThat(RatioStats.of(List.of(0.5, 2.0, 8.0, 0.25)).median()).isCloseTo(1.0, within(1e-12));
+        assertThat(RatioStats.of(List.of(0.0001, 1.5, 1.6)).median()).as("one outlier moves nothing")
+                .isEqualTo(1.5);
+    }
+
+    @Test
     void failureReasonsAreGroupedPerKind() {
         History history = new History()
                 .at(0, new WorkflowPlanned("g", List.of(task("b1", "build", 10), task("b2", "build", 10))))

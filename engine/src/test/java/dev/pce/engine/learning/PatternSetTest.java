@@ -87,4 +87,28 @@ class PatternSetTest {
         assertThat(set.reviewRequirements()).singleElement()
                 .satisfies(merged -> assertThat(merged.samples()).isEqualTo(6));
     }
+
+    @Test
+    void withdrawingAWorkflowsContributionUndoesItsMerge() {
+        PatternSet first = PatternSet.empty().mergeLocal(List.of(bias("build", 2.0, 3, "wf-1", HERE)));
+        PatternSet both = first.mergeLocal(List.of(bias("build", 1.2, 6, "wf-2", HERE)));
+
+        PatternSet withdrawn = both.withdraw(List.of(bias("build", 1.2, 6, "wf-2", HERE)));
+
+        EstimateBias left = withdrawn.estimateBiases().getFirst();
+        assertThat(left.factor()).isCloseTo(2.0, within(1e-9));
+        assertThat(left.samples()).isEqualTo(3);
+        assertThat(left.confidence()).isEqualTo(Confidence.of(3));
+        assertThat(left.workflows()).containsExactly("wf-1");
+        assertThat(first.withdraw(List.of(bias("build", 2.0, 3, "wf-1", HERE))).patterns())
+                .as("a pattern left without samples is dropped").isEmpty();
+        assertThat(first.withdraw(List.of(bias("test", 2.0, 3, "wf-1", HERE)))).isEqualTo(first);
+    }
+
+    @Test
+    void aFactorOutOfRangeIsHeldAtTheRangesEndEvenFromAnOlderStore() {
+        assertThat(bias("review", 8.9e-05, 3, "wf-1", HERE).factor()).isEqualTo(EstimateBias.MIN_FACTOR);
+        assertThat(bias("build", 40, 3, "wf-1", HERE).factor()).isEqualTo(EstimateBias.MAX_FACTOR);
+        assertThat(bias("build", 1.6, 3, "wf-1", HERE).factor()).isEqualTo(1.6);
+    }
 }

@@ -18,6 +18,7 @@ import static dev.pce.engine.learning.PatternSetTest.HERE;
 import static dev.pce.engine.learning.PatternSetTest.bias;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class PatternStoreTest {
     @TempDir
@@ -45,6 +46,29 @@ class PatternStoreTest {
         PatternStore.Stored reread = new PatternStore(workspace.resolve(PatternStore.RELATIVE_PATH)).read();
         assertThat(reread).isEqualTo(second);
         assertThat(reread.patterns().get("review:build:db/migrations/:security")).contains(requirement);
+    }
+
+    @Test
+    void aWorkflowLearnedAgainCountsOnceAndTeachingTheSameSavesNothing() {
+        PatternStore store = PatternStore.inWorkspace(workspace);
+        store.learnFrom("wf-1", List.of(bias("build", 2.0, 3, "wf-1", HERE)));
+
+        PatternStore.Learned again = store.learnFrom("wf-1", List.of(bias("build", 2.0, 3, "wf-1", HERE)));
+
+        assertThat(again.unchanged()).isTrue();
+        assertThat(again.stored().version()).isEqualTo(1);
+        assertThat(again.stored().patterns().estimateBiases()).singleElement()
+                .satisfies(bias -> assertThat(bias.samples()).isEqualTo(3));
+
+        store.learnFrom("wf-2", List.of(bias("build", 1.0, 3, "wf-2", HERE)));
+        PatternStore.Learned grown = store.learnFrom("wf-1", List.of(bias("build", 4.0, 3, "wf-1", HERE)));
+
+        assertThat(grown.unchanged()).as("wf-1's log grew and taught more").isFalse();
+        Pattern.EstimateBias replaced = grown.stored().patterns().estimateBiases().getFirst();
+        assertThat(replaced.samples()).isEqualTo(6);
+        assertThat(replaced.factor()).as("wf-1's 4x replaced its 2x").isCloseTo(2.0, within(1e-9));
+        assertThat(replaced.workflows()).containsExactly("wf-2", "wf-1");
+        assertThat(PatternStore.inWorkspace(workspace).read()).as("read back").isEqualTo(grown.stored());
     }
 
     @Test

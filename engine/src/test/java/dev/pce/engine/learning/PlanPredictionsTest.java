@@ -65,7 +65,7 @@ class PlanPredictionsTest {
         assertThat(predictions.get(0).message()).isEqualTo("Tasks writing under src/auth get a security review "
                 + "(rule learned:review:build:src/auth:security)");
         assertThat(predictions.get(1).message()).isEqualTo("tasks of kind 'build' took 2.00x their estimate "
-                + "(4 samples, confidence 0.80): plan about 60 minutes, not 30");
+                + "(4 samples, confidence 0.80): expect about 60 minutes, estimated 30");
         assertThat(predictions.get(1).evidence()).containsExactly(bias, olderBias);
         assertThat(predictions.get(2).message()).isEqualTo("tasks of kind 'build' writing under src/auth needed "
                 + "security rework 2 time(s): plan a security review of this task early");

@@ -140,6 +140,41 @@ class WorkflowLearnerTest {
     }
 
     @Test
+    void learningTheSameWorkflowAgainChangesNothing() {
+        String id = slowBuilds(service, clock);
+        MemoryKnowledge knowledge = MemoryKnowledge.of("shop");
+        RecordingRules rules = RecordingRules.accepting(1);
+        WorkflowLearner learner = new WorkflowLearner(service, knowledge, Optional.of(rules), clock);
+        WorkflowLearner.Outcome first = learner.learn(id);
+
+        WorkflowLearner.Outcome again = learner.learn(id);
+
+        assertThat(again.unchanged()).isTrue();
+        assertThat(first.unchanged()).isFalse();
+        assertThat(again.storeVersion()).isEqualTo(first.storeVersion());
+        assertThat(again.patterns()).isEqualTo(first.patterns());
+        assertThat(again.patterns()).singleElement().satisfies(pattern -> {
+            assertThat(pattern.samples()).isEqualTo(3);
+            assertThat(pattern.confidence()).isEqualTo(Confidence.of(3));
+        });
+        assertThat(again.notes()).isEmpty();
+        assertThat(knowledge.captured).as("no second note").hasSize(1);
+        assertThat(rules.offered).as("no second rules version").hasSize(1);
+    }
+
+    @Test
+    void patternsTheRulesLeftOutAreReportedWhileTheOthersAreInForce() {
+        String id = slowBuilds(service, clock);
+        PatternRejection left = new PatternRejection("estimate:db migration", "slot kind: ...");
+
+        WorkflowLearner.Outcome outcome = new WorkflowLearner(service, MemoryKnowledge.of("shop"),
+                Optional.of(RecordingRules.acceptingWithout(left)), clock).learn(id);
+
+        assertThat(outcome.rulesVersion()).contains(1);
+        assertThat(outcome.rejectedPatterns()).containsExactly(left);
+    }
+
+    @Test
     void aCancelledLearningStoresNothing() {
         String id = slowBuilds(service, clock);
         MemoryKnowledge knowledge = MemoryKnowledge.of("shop");
@@ -177,6 +212,12 @@ class WorkflowLearnerTest {
             });
             assertThat(imported.storeVersion()).isEqualTo(1);
             assertThat(imported.patterns()).hasSize(1);
+
+            RecordingRules rules = RecordingRules.accepting(4);
+            WorkflowLearner.Imported again = new WorkflowLearner(shop, shopVaults, Optional.of(rules), clock)
+                    .importFrom("billing");
+            assertThat(rules.offered).as("the store's patterns become rules").containsExactly(again.patterns());
+            assertThat(again.rulesVersion()).contains(4);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Finding;
 import dev.pce.engine.gate.FindingSeverity;
 import dev.pce.engine.gate.GatePolicy;
+import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
 import dev.pce.engine.gate.Measurement;
 import dev.pce.engine.gate.ProjectType;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -122,6 +124,31 @@ class GateFlowTest extends ServiceTestBase {
     void aServiceWithoutGateRulesSaysSo() {
         try (WorkflowService plain = new WorkflowService(workspace, clock)) {
             assertError(INTERNAL, () -> plain.evaluateGate(id, "ci", Optional.empty()), "No gate rules");
+        }
+    }
+
+    @Test
+    void aWaveGateDefersTheReviewUntilTheWaveOfAReviewersTask() {
+        List<GateRequest> requests = new ArrayList<>();
+        GatePolicy recording = request -> {
+            requests.add(request);
+            return NO_FAILED_TESTS.evaluate(request);
+        };
+        try (WorkflowService recorded = new WorkflowService(workspace, clock, new DeclaredEdges(),
+                PoolSlots.defaults(), Optional.of(new GateJudge(recording, () -> ProjectType.LIBRARY, List::of)))) {
+            report(0);
+            assertThat(recorded.evaluateGate(id, "ci", Optional.empty()).gate()).isEqualTo("wave-0");
+            assertThat(requests.getLast().deferred()).singleElement().satisfies(deferred -> {
+                assertThat(deferred.dimension()).isEqualTo(Dimension.REVIEW);
+                assertThat(deferred.reason()).isEqualTo("no task up to wave 0 produces review evidence (reviews "
+                        + "come from tasks of the reviewers pool)");
+            });
+
+            finish("build-a");
+            finish("build-b");
+            finish("integrate");
+            assertThat(recorded.evaluateGate(id, "ci", Optional.empty()).gate()).isEqualTo("wave-2");
+            assertThat(requests.getLast().deferred()).as("the review is in wave 2").isEmpty();
         }
     }
 

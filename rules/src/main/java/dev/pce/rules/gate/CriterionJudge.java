@@ -2,20 +2,26 @@ package dev.pce.rules.gate;
 
 import dev.pce.engine.gate.CriterionResult;
 import dev.pce.engine.gate.CriterionSeverity;
+import dev.pce.engine.gate.DeferredRequirement;
+import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.EvidenceProblem;
 import dev.pce.engine.gate.Finding;
+import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.gate.Remediation;
 import dev.pce.engine.gate.Verdict;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
  * Judges one decided criterion against the evidence: ERROR when evidence meant for its dimension could not be
- * read, else NOT_MEASURED when nothing measured its metric, else PASS or FAIL by its threshold. Adds the
+ * read, else NOT_MEASURED when nothing measured its metric, else PASS or FAIL by its threshold. A criterion of a
+ * dimension the request defers is not required at this gate. Adds the
  * remediation task when the criterion needs action.
  */
 final class CriterionJudge {
@@ -24,39 +30,45 @@ final class CriterionJudge {
 
     private final EvidenceIndex evidence;
     private final ProjectType projectType;
+    private final Map<Dimension, String> deferred;
 
-    CriterionJudge(EvidenceIndex evidence, ProjectType projectType) {
+    /** @param deferred required dimensions this gate does not wait for, with why (see {@link GateRequest#deferred}) */
+    CriterionJudge(EvidenceIndex evidence, ProjectType projectType, List<DeferredRequirement> deferred) {
         this.evidence = evidence;
         this.projectType = projectType;
+        this.deferred = new EnumMap<>(Dimension.class);
+        deferred.forEach(each -> this.deferred.putIfAbsent(each.dimension(), each.reason()));
     }
 
     CriterionResult judge(Criterion criterion) {
         OptionalDouble measured = evidence.value(criterion);
         List<EvidenceProblem> problems = evidence.problems(criterion.dimension());
+        boolean required = criterion.required() && !deferred.containsKey(criterion.dimension());
         if (!problems.isEmpty()) {
-            return result(criterion, measured, Verdict.ERROR, unreadable(criterion, problems),
+            return result(criterion, required, measured, Verdict.ERROR, unreadable(criterion, problems),
                     Optional.of(repairEvidence(criterion, problems)));
         }
         if (measured.isEmpty()) {
-            return result(criterion, measured, Verdict.NOT_MEASURED, notMeasured(criterion), criterion.required()
-                    ? Optional.of(provideEvidence(criterion)) : Optional.empty());
+            return result(criterion, required, measured, Verdict.NOT_MEASURED, notMeasured(criterion),
+                    required ? Optional.of(provideEvidence(criterion)) : Optional.empty());
         }
         double value = measured.getAsDouble();
         boolean passes = criterion.comparison().holds(value, criterion.threshold());
         String what = criterion.metric() + " is " + criterion.unit().format(value)
                 + (passes ? ", " + criterion.bar() + " required" : ", but " + criterion.bar() + " is required");
-        return result(criterion, measured, passes ? Verdict.PASS : Verdict.FAIL, what,
+        return result(criterion, required, measured, passes ? Verdict.PASS : Verdict.FAIL, what,
                 passes ? Optional.empty() : Optional.of(fix(criterion, what)));
     }
 
-    private static CriterionResult result(Criterion criterion, OptionalDouble measured, Verdict verdict, String what,
-                                          Optional<Remediation> remediation) {
+    /** @param required whether it blocks when not measured: its dimension is required, and not deferred here */
+    private static CriterionResult result(Criterion criterion, boolean required, OptionalDouble measured,
+                                          Verdict verdict, String what, Optional<Remediation> remediation) {
         // "what" may end a sentence of its own (a reader's "Fix: ... ran before the gate.")
         String reason = (what.endsWith(".") ? what : what + ".") + " Threshold " + criterion.bar() + " from rule '" + criterion.rule() + "': "
                 + criterion.reason() + ".";
         boolean actionable = criterion.severity() != CriterionSeverity.INFO;
         return new CriterionResult(criterion.name(), criterion.dimension(), criterion.metric(),
-                criterion.comparison(), criterion.threshold(), measured, criterion.severity(), criterion.required(),
+                criterion.comparison(), criterion.threshold(), measured, criterion.severity(), required,
                 verdict, criterion.rule(), reason, actionable ? remediation : Optional.empty());
     }
 
@@ -71,9 +83,13 @@ final class CriterionJudge {
         if (!criterion.required()) {
             return none + "; it is optional, so it is judged only when measured";
         }
-        return none + "; " + dimension + " is required (" + criterion.requiredBy().stream()
-                .map(Requirement::describe).collect(Collectors.joining("; ")) + "), so the gate blocks until it is"
-                + " measured";
+        String requiredBy = dimension + " is required (" + criterion.requiredBy().stream()
+                .map(Requirement::describe).collect(Collectors.joining("; ")) + ")";
+        if (deferred.containsKey(criterion.dimension())) {
+            return none + "; " + requiredBy + ", but " + deferred.get(criterion.dimension()) + ", so this gate does"
+                    + " not wait for it; the gate after the work that produces it does";
+        }
+        return none + "; " + requiredBy + ", so the gate blocks until it is measured";
     }
 
     private static String unreadable(Criterion criterion, List<EvidenceProblem> problems) {

@@ -33,7 +33,8 @@ public final class DroolsGatePolicy implements GatePolicy {
 
     @Override
     public GateResult evaluate(GateRequest request) {
-        CriterionJudge judge = new CriterionJudge(new EvidenceIndex(request), request.projectType());
+        CriterionJudge judge = new CriterionJudge(new EvidenceIndex(request), request.projectType(),
+                request.deferred());
         return new GateResult(decide(request).stream().map(judge::judge).toList());
     }
 

@@ -4,6 +4,7 @@ import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.learning.LearnedRulesSink;
 import dev.pce.engine.learning.Pattern;
+import dev.pce.engine.learning.PatternRejection;
 import dev.pce.rules.authoring.Compilation;
 import dev.pce.rules.authoring.DrlProblem;
 import dev.pce.rules.authoring.LayeredCompiler;
@@ -20,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Learned patterns as rules: rendered from templates, compiled with the built-in rules and the project's own rule
@@ -64,6 +67,20 @@ public final class LearnedRules implements LearnedRulesSink {
         return store;
     }
 
+    /**
+     * Makes the current learned version part of each rule set's next build (in a process that just started, the
+     * first), so that whoever waits for the rules waits for the learned ones too: a {@code ce_plan} right after start
+     * is classified with them. Reads and compiles nothing now; a workspace that never learned keeps the builds as
+     * they are.
+     */
+    public void joinNextBuilds() {
+        if (!Files.isDirectory(store.directory())) {
+            return;
+        }
+        ruleSets.all().forEach(ruleSet -> ruleSet.compileWith(new LearnedBuild(ruleSet, ruleSets, projectRuleFiles,
+                store)));
+    }
+
     /** Every version, oldest first. */
     public List<LearnedVersion> history() {
         return store.versions();
@@ -75,25 +92,64 @@ public final class LearnedRules implements LearnedRulesSink {
     }
 
     /**
-     * Makes {@code patterns} the learned rules: all of them become the new version, or none (a pattern with a value
-     * its slots do not allow, or rules that do not compile, reject the whole version).
+     * Makes {@code patterns} the learned rules, each judged on its own: a pattern with a value its slots do not
+     * allow, or whose generated rule does not compile, is left out and reported, and the others become the new
+     * version. Only what is no one pattern's fault (the project's rules do not compile with the learned ones), or no
+     * pattern left at all, keeps the version in use as it is.
      */
     @Override
     public synchronized LearnOutcome learn(List<Pattern> patterns) {
-        return switch (templates.render(patterns)) {
-            case LearnedTemplates.Rendering.Rejected rejected -> new LearnOutcome.Rejected(
-                    rejected.rejections().stream().map(SlotRejection::describe).toList(), store.current());
-            case LearnedTemplates.Rendering.Rendered rendered -> {
-                Map<String, String> files = new LinkedHashMap<>();
-                Map<String, String> patternOfFile = new LinkedHashMap<>();
-                for (LearnedRule rule : rendered.rules()) {
-                    files.put(rule.fileName(), rule.drl());
-                    patternOfFile.put(rule.fileName(), rule.pattern().key());
+        LearnedTemplates.Rendering rendering = templates.render(patterns);
+        List<PatternRejection> rejected = new ArrayList<>(rejections(rendering.rejections()));
+        List<LearnedRule> rules = new ArrayList<>(rendering.rules());
+        while (!rules.isEmpty()) {
+            switch (validateAndStore(rules)) {
+                case LearnOutcome.Accepted accepted -> {
+                    return new LearnOutcome.Accepted(accepted.version(), rejected);
                 }
-                List<LearnedVersion.Entry> entries = rendered.rules().stream().map(LearnedVersion.Entry::of).toList();
-                yield validateAndStore(files, patternOfFile, entries, Optional.empty());
+                case LearnOutcome.Rejected failed when failed.rejectedPatterns().isEmpty() -> {
+                    return new LearnOutcome.Rejected(failed.reasons(), failed.current(), rejected);
+                }
+                case LearnOutcome.Rejected failed -> {
+                    // generated rules that do not compile: leave their patterns out and try the others again
+                    rejected.addAll(failed.rejectedPatterns());
+                    Set<String> faulty = failed.rejectedPatterns().stream().map(PatternRejection::pattern)
+                            .collect(Collectors.toSet());
+                    if (!rules.removeIf(rule -> faulty.contains(rule.pattern().key()))) {
+                        return new LearnOutcome.Rejected(failed.reasons(), failed.current(), rejected);
+                    }
+                }
             }
-        };
+        }
+        return new LearnOutcome.Rejected(List.of("none of the " + patterns.size() + " learned pattern(s) can become a"
+                + " rule (see each pattern's reason)"), store.current(), rejected);
+    }
+
+    private LearnOutcome validateAndStore(List<LearnedRule> rules) {
+        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, String> patternOfFile = new LinkedHashMap<>();
+        for (LearnedRule rule : rules) {
+            files.put(rule.fileName(), rule.drl());
+            patternOfFile.put(rule.fileName(), rule.pattern().key());
+        }
+        List<LearnedVersion.Entry> entries = rules.stream().map(LearnedVersion.Entry::of).toList();
+        return validateAndStore(files, patternOfFile, entries, Optional.empty());
+    }
+
+    /** Rejections of slot values, one per pattern, its slots' reasons joined. */
+    private static List<PatternRejection> rejections(List<SlotRejection> slots) {
+        Map<String, List<String>> byPattern = new LinkedHashMap<>();
+        slots.forEach(slot -> byPattern.computeIfAbsent(slot.pattern(), key -> new ArrayList<>()).add(slot.reason()));
+        return byPattern.entrySet().stream()
+                .map(entry -> new PatternRejection(entry.getKey(), String.join(" ", entry.getValue()))).toList();
+    }
+
+    /**
+     * The patterns of {@code patterns} that cannot become rules, each with why, without compiling or storing
+     * anything (for {@code ce doctor}).
+     */
+    public List<PatternRejection> check(List<Pattern> patterns) {
+        return rejections(templates.render(patterns).rejections());
     }
 
     /**
@@ -148,11 +204,7 @@ public final class LearnedRules implements LearnedRulesSink {
         }
         if (compilation instanceof Compilation.Failed failed) {
             store.discard(staging);
-            List<String> reasons = new ArrayList<>();
-            for (DrlProblem problem : failed.problems()) {
-                reasons.add(describe(problem, staging, patternOfFile));
-            }
-            return new LearnOutcome.Rejected(reasons, current);
+            return rejected(failed.problems(), staging, patternOfFile, current);
         }
         int previous = current.map(LearnedVersion::version).orElse(0);
         LearnedVersion version = store.commit(staging, new LearnedVersion(previous + 1, clock.instant(), previous,
@@ -172,18 +224,34 @@ public final class LearnedRules implements LearnedRulesSink {
         compiled.bases().forEach(base -> base.ruleSet().replace(base.kieBase()));
     }
 
-    /** A problem in a staged file named by the file and its pattern; one in a project file as it is. */
-    private static String describe(DrlProblem problem, Path staging, Map<String, String> patternOfFile) {
-        Path source = Path.of(problem.source());
-        if (source.startsWith(staging)) {
-            String file = staging.relativize(source).toString();
-            String pattern = patternOfFile.getOrDefault(file, "?");
-            return "pattern " + Slots.quote(pattern) + ": the generated rule does not compile: "
-                    + new DrlProblem(file, problem.line(), problem.column(), problem.message()).describe()
-                    + " (its template or the built-in rules it relies on are at fault: report it with this message)";
+    /**
+     * Why a staged version did not compile: when every problem lies in generated rules, the patterns they came from
+     * (each with its problems), so the others can be tried without them; else every problem as a reason.
+     */
+    private static LearnOutcome.Rejected rejected(List<DrlProblem> problems, Path staging,
+                                                  Map<String, String> patternOfFile, Optional<LearnedVersion> current) {
+        Map<String, List<String>> byPattern = new LinkedHashMap<>();
+        List<String> reasons = new ArrayList<>();
+        boolean projectAtFault = false;
+        for (DrlProblem problem : problems) {
+            Path source = Path.of(problem.source());
+            if (source.startsWith(staging)) {
+                String file = staging.relativize(source).toString();
+                String pattern = patternOfFile.getOrDefault(file, "?");
+                String why = "the generated rule does not compile: " + new DrlProblem(file, problem.line(),
+                        problem.column(), problem.message()).describe() + " (its template or the built-in rules it "
+                        + "relies on are at fault: report it with this message)";
+                byPattern.computeIfAbsent(pattern, key -> new ArrayList<>()).add(why);
+                reasons.add("pattern " + Slots.quote(pattern) + ": " + why);
+            } else {
+                projectAtFault = true;
+                reasons.add("the project's rules do not compile with the learned ones: " + problem.describe()
+                        + " (fix the project's rule file, then learn again)");
+            }
         }
-        return "the project's rules do not compile with the learned ones: " + problem.describe()
-                + " (fix the project's rule file, then learn again)";
+        List<PatternRejection> faulty = projectAtFault ? List.of() : byPattern.entrySet().stream()
+                .map(entry -> new PatternRejection(entry.getKey(), String.join("; ", entry.getValue()))).toList();
+        return new LearnOutcome.Rejected(reasons, current, faulty);
     }
 
     private static String read(Path file) {

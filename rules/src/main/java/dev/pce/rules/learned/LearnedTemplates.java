@@ -1,5 +1,6 @@
 package dev.pce.rules.learned;
 
+import dev.pce.engine.PlainNumbers;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.engine.learning.Pattern.EstimateBias;
 import dev.pce.engine.learning.Pattern.GateThreshold;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The rule templates, one per kind of {@link Pattern}, and how a pattern's fields fill their slots. Every value is
- * validated by {@link Slots} first; a pattern with any invalid value yields rejections and no DRL.
+ * validated by {@link Slots} first; a pattern with any invalid value yields rejections and no DRL, the others their
+ * rules.
  *
  * <ul>
  *   <li>{@link EstimateBias}: {@code estimate-bias}, a dependency rule noting the correction on tasks of the kind
@@ -48,7 +50,11 @@ public final class LearnedTemplates {
         return new LearnedTemplates(loader, directory);
     }
 
-    /** The rules of {@code patterns} (a later pattern with an earlier one's key replaces it), or why not. */
+    /**
+     * The rules of {@code patterns} (a later pattern with an earlier one's key replaces it): one per pattern whose
+     * values all fit their slots, and the rejections of the others, which yield no DRL. One pattern's rejection
+     * never keeps the others from becoming rules.
+     */
     public Rendering render(List<Pattern> patterns) {
         Map<String, Pattern> byKey = new LinkedHashMap<>();
         patterns.forEach(pattern -> {
@@ -65,7 +71,7 @@ public final class LearnedTemplates {
             }
             rejections.addAll(invalid);
         }
-        return rejections.isEmpty() ? new Rendering.Rendered(rules) : new Rendering.Rejected(rejections);
+        return new Rendering(rules, rejections);
     }
 
     /** Every slot value of the pattern checked; the common ones (samples, confidence) too. */
@@ -96,11 +102,12 @@ public final class LearnedTemplates {
         Map<String, String> slots = new LinkedHashMap<>();
         slots.put("key", pattern.key());
         slots.put("samples", Integer.toString(pattern.samples()));
-        slots.put("confidence", Slots.number(pattern.confidence()));
+        // the factor and confidence are read by people in the rules' notes: two decimals say all they know
+        slots.put("confidence", Slots.number(PlainNumbers.decimals(pattern.confidence(), 2)));
         switch (pattern) {
             case EstimateBias bias -> {
                 slots.put("kind", bias.kind());
-                slots.put("factor", Slots.number(bias.factor()));
+                slots.put("factor", Slots.number(PlainNumbers.decimals(bias.factor(), 2)));
             }
             case ReviewRequirement review -> {
                 slots.put("kind", review.kind());
@@ -131,18 +138,13 @@ public final class LearnedTemplates {
         };
     }
 
-    /** Patterns as rules, or every slot value that kept them from becoming rules. */
-    public sealed interface Rendering permits Rendering.Rendered, Rendering.Rejected {
-        record Rendered(List<LearnedRule> rules) implements Rendering {
-            public Rendered {
-                rules = List.copyOf(rules);
-            }
-        }
-
-        record Rejected(List<SlotRejection> rejections) implements Rendering {
-            public Rejected {
-                rejections = List.copyOf(rejections);
-            }
+    /**
+     * Patterns as rules: the rules of the valid patterns, and every slot value that kept another from becoming one.
+     */
+    public record Rendering(List<LearnedRule> rules, List<SlotRejection> rejections) {
+        public Rendering {
+            rules = List.copyOf(rules);
+            rejections = List.copyOf(rejections);
         }
     }
 }

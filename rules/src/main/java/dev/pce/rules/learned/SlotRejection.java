@@ -20,9 +20,15 @@ public record SlotRejection(String pattern, String slot, String value, String al
         Objects.requireNonNull(allowed, "allowed");
     }
 
-    /** "pattern 'estimate:x': slot kind: "x\"" is not allowed; a kind is ... Fix the pattern at its origin." */
+    /** "slot kind: "x\"" is not allowed; a kind is ... No rule was made from the pattern." */
+    public String reason() {
+        return "slot " + slot + ": " + value + " is not allowed; " + allowed + ". No rule was made from this pattern"
+                + " (the other patterns' rules are in force); correct the value where it comes from: the plans' task"
+                + " kinds and written paths, or the note it was imported from.";
+    }
+
+    /** "pattern 'estimate:x': slot kind: ...", for a line that names the pattern. */
     public String describe() {
-        return "pattern " + Slots.quote(pattern) + ": slot " + slot + ": " + value + " is not allowed; " + allowed
-                + ". Correct or drop the pattern at its origin; no rule was generated from it.";
+        return "pattern " + Slots.quote(pattern) + ": " + reason();
     }
 }

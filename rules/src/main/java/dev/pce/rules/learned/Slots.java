@@ -1,8 +1,10 @@
 package dev.pce.rules.learned;
 
+import dev.pce.engine.PlainNumbers;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.FindingSeverity;
 import dev.pce.engine.gate.Metrics;
+import dev.pce.engine.learning.Pattern.EstimateBias;
 import dev.pce.rules.gate.Unit;
 
 import java.math.BigDecimal;
@@ -29,8 +31,8 @@ final class Slots {
     static final String PATH_PREFIX_ALLOWED = "a path prefix is relative (no leading '/'), at most " + PATH_PREFIX_MAX
             + " characters of letters, digits, '_', '-', '.' and '/', with no '.' or '..' segment";
 
-    static final double FACTOR_MIN = 0.1;
-    static final double FACTOR_MAX = 10;
+    static final double FACTOR_MIN = EstimateBias.MIN_FACTOR;
+    static final double FACTOR_MAX = EstimateBias.MAX_FACTOR;
     static final int SAMPLES_MAX = 1_000_000;
 
     /** The metrics a gate criterion judges, with their units: a learned threshold must name one of them. */
@@ -52,8 +54,8 @@ final class Slots {
 
     static Optional<SlotRejection> inRange(String pattern, String slot, double value, double min, double max) {
         return Double.isFinite(value) && value >= min && value <= max ? Optional.empty()
-                : reject(pattern, slot, Double.toString(value), slot + " is a finite number from " + number(min)
-                        + " to " + number(max));
+                : reject(pattern, slot, PlainNumbers.figures(value, 3), slot + " is a finite number from "
+                        + number(min) + " to " + number(max));
     }
 
     static Optional<SlotRejection> samples(String pattern, int value) {
@@ -71,7 +73,7 @@ final class Slots {
                     GATE_METRICS.keySet().stream().filter(m -> m.startsWith(dimension.wireName() + ".")).toList())));
         }
         if (!Double.isFinite(threshold) || !unit.allows(threshold)) {
-            return List.of(new SlotRejection(pattern, "threshold", Double.toString(threshold), "a threshold of "
+            return List.of(new SlotRejection(pattern, "threshold", PlainNumbers.figures(threshold, 3), "a threshold of "
                     + metric + " is a finite number from " + unit.range()));
         }
         return List.of();

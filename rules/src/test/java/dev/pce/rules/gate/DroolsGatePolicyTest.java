@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.gate.CriterionResult;
 import dev.pce.engine.gate.CriterionSeverity;
 import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.DeferredRequirement;
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.Evidence;
 import dev.pce.engine.gate.EvidenceSource;
@@ -108,6 +109,31 @@ class DroolsGatePolicyTest {
         assertThat(result.criterion("tests-ran").orElseThrow().reason()).contains("tests is required (rule"
                 + " 'configured-requirement': required by --dimension tests; rule 'tests-required': ");
         assertThat(result.criterion("coverage-branch").orElseThrow().blocks()).as("optional").isFalse();
+    }
+
+    @Test
+    void aDeferredDimensionIsNotRequiredAtThisGateButItsEvidenceIsStillJudged() {
+        GateRequest reviewRequired = GateRequest.of(ProjectType.SERVICE, Evidence.EMPTY).withRequired(List.of(
+                new DimensionRequirement(Dimension.REVIEW, ".ce/config.yml gates.required")));
+        GateRequest request = reviewRequired.withDeferred(List.of(
+                new DeferredRequirement(Dimension.REVIEW, "no task up to wave 0 produces review evidence")));
+
+        CriterionResult approvals = POLICY.evaluate(request).criterion("review-approvals").orElseThrow();
+
+        assertThat(approvals.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+        assertThat(approvals.required()).isFalse();
+        assertThat(approvals.blocks()).isFalse();
+        assertThat(approvals.remediation()).isEmpty();
+        assertThat(approvals.reason()).startsWith("No evidence measured review.approvals; review is required (rule"
+                + " 'configured-requirement': required by .ce/config.yml gates.required), but no task up to wave 0"
+                + " produces review evidence, so this gate does not wait for it");
+        assertThat(POLICY.evaluate(reviewRequired).criterion("review-approvals").orElseThrow().required())
+                .as("required where nothing defers it").isTrue();
+        CriterionResult measured = POLICY.evaluate(GateRequest.of(ProjectType.SERVICE, GreenEvidence.with(
+                Metrics.REVIEW_REJECTIONS, 1)).withDeferred(request.deferred())).criterion("review-rejections")
+                .orElseThrow();
+        assertThat(measured.verdict()).as("evidence that is there is judged").isEqualTo(Verdict.FAIL);
+        assertThat(measured.blocks()).isTrue();
     }
 
     @Test

@@ -96,14 +96,31 @@ class LearnedRulesTest {
     }
 
     @Test
-    void aHostilePatternIsRejectedAndNothingIsStored() {
-        LearnOutcome outcome = learnedRules().learn(List.of(lineCoverage(65),
-                estimateBias("x\"; end rule \"x\" when then System.exit(0);", 1.5)));
+    void aHostilePatternIsLeftOutAndReportedAndTheOthersBecomeTheVersion() {
+        String hostile = "x\"; end rule \"x\" when then System.exit(0);";
+        LearnOutcome outcome = learnedRules().learn(List.of(lineCoverage(65), estimateBias(hostile, 1.5)));
+
+        LearnedVersion version = accepted(outcome);
+        assertThat(version.patternKeys()).containsExactly("gate:coverage.line");
+        assertThat(outcome.rejectedPatterns()).singleElement().satisfies(rejected -> {
+            assertThat(rejected.pattern()).isEqualTo("estimate:" + hostile);
+            assertThat(rejected.reason()).contains("slot kind", Slots.KIND_ALLOWED);
+        });
+        assertThat(lineCoverageCriterion(List.of()).threshold()).isEqualTo(65);
+        assertThat(learnedRules().check(List.of(lineCoverage(65), estimateBias(hostile, 1.5))))
+                .extracting(rejected -> rejected.pattern()).containsExactly("estimate:" + hostile);
+    }
+
+    @Test
+    void whenNoPatternCanBeARuleNoVersionIsMadeAndEachPatternSaysWhy() {
+        LearnOutcome outcome = learnedRules().learn(List.of(estimateBias("bad kind", 1.5)));
 
         assertThat(outcome).isInstanceOf(LearnOutcome.Rejected.class);
-        assertThat(((LearnOutcome.Rejected) outcome).describe()).contains("slot kind", "no learned version stays");
+        assertThat(((LearnOutcome.Rejected) outcome).describe()).contains("no learned version stays",
+                "none of the 1 learned pattern(s) can become a rule");
+        assertThat(outcome.rejectedPatterns()).extracting(rejected -> rejected.pattern())
+                .containsExactly("estimate:bad kind");
         assertThat(learnedRules().history()).isEmpty();
-        assertThat(lineCoverageCriterion(List.of()).threshold()).isEqualTo(80);
     }
 
     @Test
@@ -116,14 +133,29 @@ class LearnedRulesTest {
 
         assertThat(outcome).isInstanceOf(LearnOutcome.Rejected.class);
         LearnOutcome.Rejected rejected = (LearnOutcome.Rejected) outcome;
-        assertThat(rejected.reasons()).isNotEmpty().allSatisfy(reason -> assertThat(reason)
-                .startsWith("pattern \"gate:coverage.line\": the generated rule does not compile: 001-gate-threshold.drl:"));
+        assertThat(rejected.rejectedPatterns()).singleElement().satisfies(pattern -> {
+            assertThat(pattern.pattern()).isEqualTo("gate:coverage.line");
+            assertThat(pattern.reason()).startsWith("the generated rule does not compile: 001-gate-threshold.drl:");
+        });
         assertThat(rejected.current()).hasValueSatisfying(v -> assertThat(v.version()).isEqualTo(1));
         assertThat(broken.history()).extracting(LearnedVersion::version).containsExactly(1);
         try (var entries = Files.list(workspace.resolve("rules/learned"))) {
             assertThat(entries.map(p -> p.getFileName().toString())).as("no staging left").containsExactly("v0001");
         }
         assertThat(lineCoverageCriterion(List.of()).threshold()).as("the rules in use stay").isEqualTo(65);
+    }
+
+    @Test
+    void aGeneratedRuleThatDoesNotCompileIsLeftOutAndTheOthersBecomeTheVersion() {
+        LearnedRules broken = learnedRules(LearnedTemplates.fromClassPath(getClass().getClassLoader(),
+                "learned-broken/"));
+
+        LearnOutcome outcome = broken.learn(List.of(lineCoverage(50), estimateBias("migration", 1.6)));
+
+        assertThat(accepted(outcome).patternKeys()).containsExactly("estimate:migration");
+        assertThat(outcome.rejectedPatterns()).extracting(rejected -> rejected.pattern())
+                .containsExactly("gate:coverage.line");
+        assertThat(lineCoverageCriterion(List.of()).threshold()).isEqualTo(80);
     }
 
     @Test
@@ -168,5 +200,22 @@ class LearnedRulesTest {
         assertThat(new DroolsGatePolicy(restarted.gates()).decide(GateRequest.of(ProjectType.LIBRARY,
                 Evidence.EMPTY)).stream().filter(c -> c.metric().equals(Metrics.COVERAGE_LINE)).findFirst()
                 .orElseThrow().threshold()).isEqualTo(65);
+    }
+
+    @Test
+    void theCurrentVersionJoinsAFreshProcessesFirstBuildSoTheFirstCallerGetsIt() {
+        accepted(learnedRules().learn(List.of(lineCoverage(65), estimateBias("migration", 1.6))));
+        RuleSets restarted = LearnedPatterns.freshRuleSets();
+
+        new LearnedRules(LearnedRuleStore.inWorkspace(workspace), restarted, List::of, LearnedTemplates.builtIn(),
+                CLOCK).joinNextBuilds();
+
+        assertThat(restarted.gates().isReady()).as("nothing compiled yet").isFalse();
+        assertThat(new DroolsGatePolicy(restarted.gates()).decide(GateRequest.of(ProjectType.LIBRARY,
+                Evidence.EMPTY)).stream().filter(c -> c.metric().equals(Metrics.COVERAGE_LINE)).findFirst()
+                .orElseThrow().threshold()).isEqualTo(65);
+        List<PlanNote> notes = new DroolsDependencyClassifier(restarted.dependencies())
+                .classifyWithNotes(List.of(TaskSpec.builder("m1", "migration").build())).notes();
+        assertThat(notes).extracting(PlanNote::rule).contains("learned:estimate:migration");
     }
 }

@@ -21,14 +21,14 @@ class LearnedTemplatesTest {
 
     private List<LearnedRule> rendered(Pattern... patterns) {
         Rendering rendering = templates.render(List.of(patterns));
-        assertThat(rendering).isInstanceOf(Rendering.Rendered.class);
-        return ((Rendering.Rendered) rendering).rules();
+        assertThat(rendering.rejections()).isEmpty();
+        return rendering.rules();
     }
 
     private List<SlotRejection> rejected(Pattern pattern) {
         Rendering rendering = templates.render(List.of(pattern));
-        assertThat(rendering).as("no DRL from a pattern with an invalid slot").isInstanceOf(Rendering.Rejected.class);
-        return ((Rendering.Rejected) rendering).rejections();
+        assertThat(rendering.rules()).as("no DRL from a pattern with an invalid slot").isEmpty();
+        return rendering.rejections();
     }
 
     @Test
@@ -80,8 +80,8 @@ class LearnedTemplatesTest {
         assertThat(rejections).singleElement().satisfies(rejection -> {
             assertThat(rejection.slot()).isEqualTo("kind");
             assertThat(rejection.pattern()).isEqualTo("estimate:" + kind);
-            assertThat(rejection.describe()).contains("slot kind", Slots.KIND_ALLOWED, "no rule was generated")
-                    .doesNotContain("\n");
+            assertThat(rejection.describe()).contains("slot kind", Slots.KIND_ALLOWED, "No rule was made from this "
+                    + "pattern", "correct the value where it comes from").doesNotContain("\n");
         });
     }
 
@@ -101,10 +101,8 @@ class LearnedTemplatesTest {
 
     @Test
     void numbersMustBeFiniteAndInRange() {
-        assertThat(rejected(estimateBias("migration", Double.NaN))).extracting(SlotRejection::slot)
-                .containsExactly("factor");
-        assertThat(rejected(estimateBias("migration", 50))).extracting(SlotRejection::describe).singleElement()
-                .asString().contains("factor is a finite number from 0.1 to 10");
+        assertThat(rejected(estimateBias("migration", Double.NaN))).extracting(SlotRejection::describe)
+                .singleElement().asString().contains("slot factor", "factor is a finite number from 0.25 to 4");
         assertThat(rejected(lineCoverage(Double.POSITIVE_INFINITY))).extracting(SlotRejection::slot)
                 .containsExactly("threshold");
         assertThat(rejected(lineCoverage(120))).extracting(SlotRejection::describe).singleElement().asString()
@@ -126,9 +124,27 @@ class LearnedTemplatesTest {
     }
 
     @Test
-    void oneInvalidPatternRejectsTheWholeRendering() {
-        Rendering rendering = templates.render(List.of(lineCoverage(65), estimateBias("bad kind", 1.5)));
+    void oneInvalidPatternLeavesTheOthersRendered() {
+        Rendering rendering = templates.render(List.of(lineCoverage(65), estimateBias("bad kind", 1.5),
+                estimateBias("migration", 1.6)));
 
-        assertThat(rendering).isInstanceOf(Rendering.Rejected.class);
+        assertThat(rendering.rules()).extracting(rule -> rule.pattern().key())
+                .containsExactly("gate:coverage.line", "estimate:migration");
+        assertThat(rendering.rejections()).extracting(SlotRejection::pattern).containsExactly("estimate:bad kind");
+    }
+
+    @Test
+    void factorAndConfidenceReachTheRulesTextRoundedForPeople() {
+        LearnedRule rule = rendered(new Pattern.EstimateBias("migration", 1.7500000000000002, 6, 2 / 3.0,
+                List.of("wf-1"), ORIGIN)).getFirst();
+
+        assertThat(rule.drl()).contains("took 1.75x their estimate", "confidence 0.67)")
+                .doesNotContain("1.7500000000000002", "0.6666");
+    }
+
+    @Test
+    void aFactorOutOfRangeIsHeldAtTheRangesEnd() {
+        assertThat(rendered(estimateBias("migration", 8.9e-5)).getFirst().drl()).contains("took 0.25x");
+        assertThat(rendered(estimateBias("migration", 50)).getFirst().drl()).contains("took 4x");
     }
 }

@@ -3,6 +3,8 @@ package dev.pce.server.cli;
 import dev.pce.server.wiring.CommandWiring;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.learning.Pattern;
+import dev.pce.engine.learning.PatternRejection;
 import dev.pce.engine.service.LogProblem;
 import dev.pce.engine.service.LogRepair;
 import dev.pce.engine.service.WorkflowCheck;
@@ -135,18 +137,36 @@ public final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    /** The learned rules in force must still compile with today's built-in and project rules. */
+    /**
+     * The learned rules in force must still compile with today's built-in and project rules, and every learned
+     * pattern should be one of them: a pattern no rule can hold is named with why.
+     */
     private void checkLearnedRules(PrintWriter out, Workspace workspace) {
         LearnedRules learned = CommandWiring.learnedRules(workspace.root());
-        if (learned.history().isEmpty()) {
-            line(out, WorkflowCheck.Verdict.OK, "learned rules", "none learned yet");
-            return;
+        List<Pattern> patterns;
+        try {
+            patterns = CommandWiring.learnedPatterns(workspace.root()).read().patterns().patterns();
+        } catch (CeException e) {
+            line(out, WorkflowCheck.Verdict.PROBLEM, "learned patterns", e.getMessage() + " Fix: " + e.fix());
+            patterns = List.of();
         }
-        switch (learned.activate()) {
-            case LearnOutcome.Accepted accepted -> line(out, WorkflowCheck.Verdict.OK, "learned rules",
-                    "version " + accepted.version().version() + " compiles");
-            case LearnOutcome.Rejected rejected -> line(out, WorkflowCheck.Verdict.PROBLEM, "learned rules",
-                    rejected.describe() + " (ce rules rollback N restores a version that compiles)");
+        List<PatternRejection> rejections = learned.check(patterns);
+        if (learned.history().isEmpty()) {
+            line(out, WorkflowCheck.Verdict.OK, "learned rules", patterns.isEmpty() ? "none learned yet"
+                    : rejections.size() == patterns.size() ? "none in force: none of the " + patterns.size()
+                    + " learned pattern(s) can become a rule" : "none in force yet: the next ce learn makes rules of "
+                    + "the " + (patterns.size() - rejections.size()) + " learned pattern(s) that can be rules");
+        } else {
+            switch (learned.activate()) {
+                case LearnOutcome.Accepted accepted -> line(out, WorkflowCheck.Verdict.OK, "learned rules",
+                        "version " + accepted.version().version() + " compiles");
+                case LearnOutcome.Rejected rejected -> line(out, WorkflowCheck.Verdict.PROBLEM, "learned rules",
+                        rejected.describe() + " (ce rules rollback N restores a version that compiles)");
+            }
+        }
+        for (PatternRejection rejected : rejections) {
+            line(out, WorkflowCheck.Verdict.PROBLEM, "learned pattern " + rejected.pattern(), "not in force: "
+                    + rejected.reason());
         }
     }
 

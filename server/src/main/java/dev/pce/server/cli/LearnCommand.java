@@ -32,12 +32,20 @@ public final class LearnCommand implements Callable<Integer> {
             outcome.report().estimates().forEach(estimate -> out.printf(Locale.ROOT,
                     "%-10s %-10s %3d tasks, actual/estimate median %.2f%n", estimate.kind(), estimate.pool(),
                     estimate.stats().count(), estimate.stats().median()));
+            if (outcome.unchanged()) {
+                out.printf("Nothing new from %s (it taught nothing, or the same as when it was learned before): the "
+                        + "store stays at version %d.%n", workflowId, outcome.storeVersion());
+                out.flush();
+                return 0;
+            }
             out.printf("%d pattern(s) learned; the store is at version %d with %d pattern(s).%n",
                     outcome.learned().size(), outcome.storeVersion(), outcome.patterns().size());
             outcome.learned().forEach(pattern -> out.println("  " + pattern.key() + ": " + pattern.summary()));
             outcome.notes().forEach(note -> out.println("  note " + note.path()));
             outcome.rulesVersion().ifPresent(version -> out.println("Learned rules: version " + version + "."));
             outcome.rulesNotice().ifPresent(notice -> out.println("Learned rules unchanged: " + notice));
+            outcome.rejectedPatterns().forEach(rejected -> out.println("  not a rule: " + rejected.pattern() + ": "
+                    + rejected.reason()));
         }
         out.flush();
         return 0;

@@ -65,7 +65,7 @@ final class McpSession {
                          learnings)) {
                 server.offer(protocol.protocol(), wiring.tools(), learnings, logHint);
                 LOG.info("PCE MCP server {} serving {} tools on stdio", Version.current(), wiring.tools().size());
-                startup.compileRulesWhen(server.firstAnswer(), rules, wiring.learnedRules());
+                startup.compileRulesWhen(server.firstAnswer(), rules);
                 clientGone.await();
                 LOG.info("Client closed the connection; shutting down.");
             } catch (RuntimeException | Error e) {
@@ -81,7 +81,7 @@ final class McpSession {
             try (VaultKnowledgeStore learnings = learnings(workspace, vaults, startup);
                  ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
                          learnings)) {
-                startup.compileRulesWhen(started, rules, wiring.learnedRules());
+                startup.compileRulesWhen(started, rules);
                 HttpSession.serve(protocol.protocol(), wiring.tools(), learnings, http, logHint,
                         () -> started.complete(null));
             }

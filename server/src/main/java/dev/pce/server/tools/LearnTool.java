@@ -1,10 +1,12 @@
 package dev.pce.server.tools;
 
 import dev.pce.engine.Cancellation;
+import dev.pce.engine.PlainNumbers;
 import dev.pce.engine.knowledge.NoteRef;
 import dev.pce.engine.learning.LearningReport;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.engine.learning.PatternOrigin;
+import dev.pce.engine.learning.PatternRejection;
 import dev.pce.engine.learning.WorkflowLearner;
 
 import java.util.List;
@@ -26,19 +28,19 @@ public final class LearnTool implements CeTool {
         return ToolName.CE_LEARN.wireName();
     }
 
-    /** A pattern as the answer shows it. */
+    /** A pattern as the answer shows it: its confidence to two decimals, as a person reads it. */
     public record PatternView(String key, String summary, int samples, double confidence, List<String> workflows,
                               PatternOrigin origin) {
         static PatternView of(Pattern pattern) {
-            return new PatternView(pattern.key(), pattern.summary(), pattern.samples(), pattern.confidence(),
-                    pattern.workflows(), pattern.origin());
+            return new PatternView(pattern.key(), pattern.summary(), pattern.samples(),
+                    PlainNumbers.decimals(pattern.confidence(), 2), pattern.workflows(), pattern.origin());
         }
     }
 
     /** What ce_learn answers. */
     public record Output(String workflowId, LearningReport report, List<PatternView> learned, long storeVersion,
                          List<PatternView> patterns, List<NoteRef> notes, Optional<Integer> rulesVersion,
-                         Optional<String> rulesNotice) {
+                         Optional<String> rulesNotice, List<PatternRejection> rejectedPatterns, boolean unchanged) {
     }
 
     @Override
@@ -57,6 +59,6 @@ public final class LearnTool implements CeTool {
         return new Output(outcome.workflowId(), outcome.report(),
                 outcome.learned().stream().map(PatternView::of).toList(), outcome.storeVersion(),
                 outcome.patterns().stream().map(PatternView::of).toList(), outcome.notes(), outcome.rulesVersion(),
-                outcome.rulesNotice());
+                outcome.rulesNotice(), outcome.rejectedPatterns(), outcome.unchanged());
     }
 }

@@ -64,7 +64,7 @@ public final class PlanTool implements CeTool {
         // estimates of kinds whose past tasks ran long (or short) are corrected before the plan is scheduled
         List<EstimateBias> biases = patterns.read().patterns().estimateBiases();
         List<EstimateCorrections.Correction> corrections = EstimateCorrections.of(tasks, biases).stream()
-                .filter(correction -> correction.factor() != 1).toList();
+                .filter(correction -> correction.correctedMinutes() != correction.estimateMinutes()).toList();
         Map<String, Double> planned = new HashMap<>();
         corrections.forEach(correction -> planned.put(correction.taskId(), correction.estimateMinutes()));
         PlanResult plan = workflows.plan(goal, EstimateCorrections.apply(tasks, biases), agent, planned,

@@ -27,6 +27,6 @@ public final class PredictTool implements CeTool {
     @Override
     public ToolOutput call(ToolArgs args) {
         String workflowId = CommonArgs.workflowId(args);
-        return ToolOutput.json(new Output(workflowId, predictions.predict(workflows.plannedTasks(workflowId))));
+        return ToolOutput.json(new Output(workflowId, predictions.predict(workflows.plannersTasks(workflowId))));
     }
 }

@@ -3,6 +3,7 @@ package dev.pce.server.wiring;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.gate.GatePolicy;
+import dev.pce.engine.learning.PatternStore;
 import dev.pce.engine.learning.WorkflowLearner;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
@@ -52,6 +53,11 @@ public final class CommandWiring {
      */
     public static LearnedRules learnedRules(Path workspaceRoot) {
         return LearnedRules.forWorkspace(workspaceRoot, Path.of("").toAbsolutePath());
+    }
+
+    /** The learned patterns of the workspace at {@code workspaceRoot}, as {@code ce_learn} stores them. */
+    public static PatternStore learnedPatterns(Path workspaceRoot) {
+        return PatternStore.inWorkspace(workspaceRoot);
     }
 
     /** The dependency classification {@code ce_plan} uses, with the built-in and the project's rules. */

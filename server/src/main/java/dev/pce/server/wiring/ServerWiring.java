@@ -63,6 +63,9 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         EvidenceLocations evidenceScope = new EvidenceLocations(project.root(), workspace.root());
         Optional<LearnedRules> learnedRules = rules.map(ignored -> LearnedRules.forWorkspace(workspace.root(),
                 project.root()));
+        // before the server serves: the rules' first build holds the learned rules, and whoever waits for it waits
+        // for them (compiling nothing now)
+        learnedRules.ifPresent(LearnedRules::joinNextBuilds);
         List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, ruleNotes,
                 Clock.systemDefaultZone());
         return new ServerWiring(workflows, learnedRules, tools);

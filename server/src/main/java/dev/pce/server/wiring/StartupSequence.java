@@ -3,8 +3,6 @@ package dev.pce.server.wiring;
 import dev.pce.rules.conflict.ConflictRules;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.gate.GateRules;
-import dev.pce.rules.learned.LearnOutcome;
-import dev.pce.rules.learned.LearnedRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +17,7 @@ import java.util.concurrent.Executor;
  * {@code initialize} answer, which must not share the two cores with a second or two of compiling; over HTTP,
  * where answers have no one order, as serving starts), and the vaults open once the rules began to compile (their
  * Lucene indexes take a few hundred milliseconds). A {@code ce_plan} that comes before the rules are compiled waits
- * for them; a tool that needs the vaults waits for those.
+ * for them, learned rules included; a tool that needs the vaults waits for those.
  */
 public final class StartupSequence {
     private static final Logger LOG = LoggerFactory.getLogger(StartupSequence.class);
@@ -43,35 +41,29 @@ public final class StartupSequence {
     }
 
     /**
-     * Compiles {@code rules} (with the gate and conflict rules) in the background once {@code trigger} completes,
-     * and puts the learned rules in force.
+     * Compiles {@code rules} (with the gate and conflict rules) in the background once {@code trigger} completes.
+     * The learned rules are part of these builds ({@code ServerWiring} joins them before the server serves), so a
+     * {@code ce_plan} that waits for the rules waits for the learned ones too.
      *
-     * @param rules   none: nothing compiles (the start-up training, whose cache must hold no rules class)
-     * @param learned what earlier workflows taught, present with the rules
+     * @param rules none: nothing compiles (the start-up training, whose cache must hold no rules class)
      */
-    public void compileRulesWhen(CompletionStage<?> trigger, Optional<DependencyRules> rules,
-                                 Optional<LearnedRules> learned) {
+    public void compileRulesWhen(CompletionStage<?> trigger, Optional<DependencyRules> rules) {
         trigger.thenRun(() -> {
             if (rules.isEmpty()) {
                 rulesStarted.complete(null);
             } else {
-                background.execute(() -> compile(rules.get(), learned));
+                background.execute(() -> compile(rules.get()));
             }
         });
     }
 
-    private void compile(DependencyRules rules, Optional<LearnedRules> learned) {
+    private void compile(DependencyRules rules) {
         LOG.debug("Compiling the rules");
         rulesStarted.complete(null);
         try {
             rules.kieBase(); // compiles here, unless a ce_plan got there first
             GateRules.shared().kieBase();
             ConflictRules.shared().kieBase();
-            learned.filter(taught -> !taught.history().isEmpty()).ifPresent(taught ->
-                    LOG.info("Learned rules: {}", switch (taught.activate()) {
-                        case LearnOutcome.Accepted accepted -> "version " + accepted.version().version() + " in force";
-                        case LearnOutcome.Rejected rejected -> "none in force: " + rejected.describe();
-                    }));
         } catch (RuntimeException e) {
             LOG.error("The rules did not compile; ce_plan and ce_gate will report it", e);
         }

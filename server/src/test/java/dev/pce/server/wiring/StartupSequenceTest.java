@@ -19,7 +19,7 @@ class StartupSequenceTest {
     @Test
     void theRulesAreHandedToTheirThreadOnlyOnceTheFirstAnswerIsWritten() {
         CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
-        startup.compileRulesWhen(firstAnswer, Optional.of(DependencyRules.shared()), Optional.empty());
+        startup.compileRulesWhen(firstAnswer, Optional.of(DependencyRules.shared()));
         assertThat(handedOver).isEmpty();
         assertThat(startup.rulesStarted()).isNotDone();
 
@@ -34,7 +34,7 @@ class StartupSequenceTest {
     @Test
     void withoutRulesTheVaultsOpenAtTheFirstAnswer() {
         CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
-        startup.compileRulesWhen(firstAnswer, Optional.empty(), Optional.empty());
+        startup.compileRulesWhen(firstAnswer, Optional.empty());
         assertThat(startup.rulesStarted()).isNotDone();
 
         firstAnswer.complete(null);
