@@ -120,7 +120,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     + "brings the index up to date with them");
             return;
         }
-        try (VaultIndex index = VaultIndex.open(workspace.indexDir().resolve(source.name()), source.name())) {
+        try (VaultIndex index = VaultIndex.open(source.indexDir(workspace), source.name())) {
             UpdateResult result = index.update(vault);
             boolean changed = result.added() + result.changed() + result.deleted() > 0 || result.rebuilt();
             line(out, changed ? WorkflowCheck.Verdict.REPAIRED : WorkflowCheck.Verdict.OK, what, String.format(

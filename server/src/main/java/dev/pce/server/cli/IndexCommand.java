@@ -60,7 +60,7 @@ public final class IndexCommand implements Callable<Integer> {
             createFolder(source.root());
         }
         Vault vault = Vault.open(source.root());
-        Path dir = workspace.indexDir().resolve(source.name());
+        Path dir = source.indexDir(workspace);
         VaultIndex index;
         try {
             index = VaultIndex.open(dir, source.name());
