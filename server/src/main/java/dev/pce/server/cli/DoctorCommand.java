@@ -10,15 +10,17 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.index.UpdateResult;
 import dev.pce.pkm.index.VaultIndex;
 import dev.pce.pkm.knowledge.VaultSource;
-import dev.pce.pkm.knowledge.VaultSources;
 import dev.pce.pkm.vault.Vault;
 import dev.pce.rules.learned.LearnOutcome;
 import dev.pce.rules.learned.LearnedRules;
+import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.wiring.ProjectVaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,8 @@ public final class DoctorCommand implements Callable<Integer> {
                     + result.detail());
             logProblems(out, result);
         }
-        for (VaultSource source : VaultSources.fromEnvironment(workspace, System.getenv())) {
+        for (VaultSource source : ProjectVaults.sources(workspace, ProjectSettings.of(Path.of("").toAbsolutePath()),
+                System.getenv())) {
             checkIndex(out, workspace, source);
         }
         checkLearnedRules(out, workspace);
