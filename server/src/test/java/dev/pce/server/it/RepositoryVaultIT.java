@@ -74,6 +74,26 @@ class RepositoryVaultIT {
     }
 
     @Test
+    void aVaultOutsideTheRepositoryOrHiddenIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path other = Files.createDirectories(temp.resolve("other"));
+        for (String vault : List.of("../elsewhere", ".ce-workspace/vault", temp.resolve("elsewhere").toString())) {
+            Run refused = CeProcess.run(Optional.of(other), temp.resolve("ws-other"), Map.of(), "init", "--vault",
+                    vault);
+            assertThat(refused.exitCode()).as(vault).isEqualTo(2);
+            assertThat(refused.err()).contains("--vault " + vault, "nothing was written", "docs/solutions")
+                    .doesNotContain("\tat ");
+        }
+        try (Stream<Path> files = Files.list(other)) {
+            assertThat(files).isEmpty();
+        }
+
+        Run inside = CeProcess.run(Optional.of(other), temp.resolve("ws-other"), Map.of(), "init", "--vault",
+                other.resolve("notes/").toString());
+        assertThat(inside.out()).as(inside.err()).contains("created   notes/");
+        assertThat(Files.readString(other.resolve(".ce/config.yml"))).contains("vault: notes\n");
+    }
+
+    @Test
     void aCapturedNoteIsAPlainFileOfTheRepositoryThatGitCommitsWhileTheIndexStaysIgnored() throws Exception {
         JsonNode captured = server.ok("ce_capture", args("type", "insight", "title", "Retries need jitter",
                 "body", "Retries at fixed intervals hit the payment API at once; add jitter.", "tags", List.of("retries")));
