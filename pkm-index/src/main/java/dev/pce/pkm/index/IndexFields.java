@@ -66,7 +66,7 @@ public final class IndexFields {
     static final Set<String> FOLDED = Set.of(TAG, TYPE, STATUS, PROJECT);
 
     /** Bump when documents change shape; an index of another format is rebuilt. */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
     static final String FORMAT_KEY = "pce.index.format";
 
     private IndexFields() {

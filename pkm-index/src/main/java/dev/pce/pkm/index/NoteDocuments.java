@@ -47,10 +47,10 @@ final class NoteDocuments {
             doc.add(new StringField(IndexFields.TAG, fold(tag), Field.Store.NO));
         }
         var fm = note.frontMatter();
-        exact(doc, IndexFields.TYPE, fm.type());
+        exact(doc, IndexFields.TYPE, note.type());
         exact(doc, IndexFields.STATUS, fm.status());
         exact(doc, IndexFields.PROJECT, fm.project());
-        fm.date().ifPresent(date -> addDate(doc, date));
+        note.date().ifPresent(date -> addDate(doc, date));
         doc.add(new StoredField(IndexFields.HASH, note.contentHash()));
         String node = note.id().value() + IndexFields.NODE_SEPARATOR + note.path() + IndexFields.NODE_SEPARATOR
                 + note.title();

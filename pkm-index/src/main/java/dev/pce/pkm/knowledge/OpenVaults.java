@@ -114,8 +114,7 @@ final class OpenVaults implements AutoCloseable {
                 LOG.warn("{}", notices.getLast());
                 continue;
             }
-            shelves.add(new Shelf(source, vault, SharedIndex.open(workspace.indexDir().resolve(source.name()),
-                    source.name())));
+            shelves.add(new Shelf(source, vault, SharedIndex.open(source.indexDir(workspace), source.name())));
         }
         OpenVaults vaults = new OpenVaults(shelves, notices);
         vaults.upkeep.execute(vaults::keepUp);

@@ -59,8 +59,15 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
      */
     public static VaultKnowledgeStore openLater(Workspace workspace, Map<String, String> env) {
         Map<String, String> copy = Map.copyOf(env);
-        return new VaultKnowledgeStore(new CompletableFuture<>(),
-                () -> OpenVaults.open(workspace, VaultSources.fromEnvironment(workspace, copy)));
+        return openLater(workspace, () -> VaultSources.fromEnvironment(workspace, copy));
+    }
+
+    /**
+     * The vaults {@code sources} names, asked for and opened when {@link #open} or {@link #openInBackground} is
+     * called (so reading the project's configuration is off the start-up path too); calls wait for that.
+     */
+    public static VaultKnowledgeStore openLater(Workspace workspace, Supplier<List<VaultSource>> sources) {
+        return new VaultKnowledgeStore(new CompletableFuture<>(), () -> OpenVaults.open(workspace, sources.get()));
     }
 
     /**
@@ -69,8 +76,16 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
      * @throws CeException when the environment names the vaults wrongly or the own vault's folder cannot be created
      */
     public static VaultKnowledgeStore openNow(Workspace workspace, Map<String, String> env) {
-        return new VaultKnowledgeStore(CompletableFuture.completedFuture(
-                OpenVaults.open(workspace, VaultSources.fromEnvironment(workspace, env))), null);
+        return openNow(workspace, VaultSources.fromEnvironment(workspace, env));
+    }
+
+    /**
+     * The vaults of {@code sources}, opened now (for commands that run once).
+     *
+     * @throws CeException when the own vault's folder cannot be created
+     */
+    public static VaultKnowledgeStore openNow(Workspace workspace, List<VaultSource> sources) {
+        return new VaultKnowledgeStore(CompletableFuture.completedFuture(OpenVaults.open(workspace, sources)), null);
     }
 
     /** No vaults: every call but {@link #awaitOpen()} reports {@code why}. */

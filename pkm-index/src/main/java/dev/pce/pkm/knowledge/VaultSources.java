@@ -11,13 +11,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Which vaults a server searches, from the environment:
  * <ul>
- *   <li>{@code CE_VAULT}: the project's own vault (default {@code vault/} in the workspace);</li>
+ *   <li>{@code CE_VAULT}: the project's own vault (default: the folder the project configures, else {@code vault/}
+ *       in the workspace);</li>
  *   <li>{@code CE_VAULTS}: other projects' vaults, read only, separated like {@code PATH} entries
  *       ({@code :} on Unix), each {@code NAME=DIR} or just {@code DIR};</li>
  *   <li>{@code CE_PROJECT}: the project's name (default: the folder holding the workspace).</li>
@@ -34,11 +36,22 @@ public final class VaultSources {
     private VaultSources() {
     }
 
-    /** The vaults the environment names, the project's own first. */
+    /** The vaults the environment names, the project's own first; without {@code CE_VAULT} it is in the workspace. */
     public static List<VaultSource> fromEnvironment(Workspace workspace, Map<String, String> env) {
+        return fromEnvironment(workspace, env, Optional.empty());
+    }
+
+    /**
+     * The vaults the environment names, the project's own first: {@code CE_VAULT}, else {@code configured} (the
+     * folder the project's configuration names, such as a folder committed in the repository), else {@code vault/}
+     * in the workspace.
+     */
+    public static List<VaultSource> fromEnvironment(Workspace workspace, Map<String, String> env,
+                                                    Optional<Path> configured) {
         String project = projectName(workspace, env.getOrDefault(PROJECT_VARIABLE, ""));
         String ownDir = env.getOrDefault(VAULT_VARIABLE, "").strip();
-        Path own = ownDir.isEmpty() ? workspace.root().resolve("vault") : Path.of(ownDir).toAbsolutePath();
+        Path own = !ownDir.isEmpty() ? Path.of(ownDir).toAbsolutePath()
+                : configured.map(Path::toAbsolutePath).orElseGet(() -> workspace.root().resolve("vault"));
         List<VaultSource> sources = new ArrayList<>();
         sources.add(new VaultSource(project, own.normalize(), true));
         Set<String> names = new HashSet<>(Set.of(key(project)));

@@ -162,7 +162,8 @@ final class FrontMatterReader {
         }
         if (!invalid.isEmpty()) {
             warn("tags", "Not tag names, left out: " + String.join(", ", invalid) + ".",
-                    "Use letters, digits, '_', '-' and '/' with at least one non-digit (e.g. 'y2024', not '2024').");
+                    "Use letters, digits, '_', '-' and '/' with at least one letter, '_' or '-' (e.g. 'y2024', not "
+                            + "'2024').");
         }
     }
 

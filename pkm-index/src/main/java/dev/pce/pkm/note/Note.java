@@ -2,8 +2,10 @@ package dev.pce.pkm.note;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,26 +46,44 @@ public record Note(
         }
     }
 
-    /** Every tag of the note: the front matter's first, then the body's, each once (ignoring case). */
+    /**
+     * What kind of note this is: the front matter's {@code type}, else the compound-engineering plugin's
+     * {@code problem_type} ({@link CompoundEngineeringKeys}).
+     */
+    public Optional<String> type() {
+        return frontMatter.type().or(() -> CompoundEngineeringKeys.type(frontMatter));
+    }
+
+    /** When the note was written: the front matter's {@code date}, else the plugin's {@code created}. */
+    public Optional<NoteDate> date() {
+        return frontMatter.date().or(() -> CompoundEngineeringKeys.date(frontMatter));
+    }
+
+    /**
+     * Every tag of the note: the front matter's first, then the plugin's {@code category}, then the body's, each
+     * once (ignoring case).
+     */
     public List<String> tags() {
         List<String> all = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String tag : frontMatter.tags()) {
+        List<String> named = new ArrayList<>(frontMatter.tags());
+        CompoundEngineeringKeys.categoryTag(frontMatter).ifPresent(named::add);
+        inlineTags.forEach(tag -> named.add(tag.name()));
+        for (String tag : named) {
             if (seen.add(Tags.key(tag))) {
                 all.add(tag);
-            }
-        }
-        for (InlineTag tag : inlineTags) {
-            if (seen.add(Tags.key(tag.name()))) {
-                all.add(tag.name());
             }
         }
         return List.copyOf(all);
     }
 
-    /** Every link target of the note: the front matter's {@code links} first, then the body's, each once. */
+    /**
+     * Every link target of the note: the front matter's {@code links} first, then the notes the plugin's
+     * {@code related} keys name, then the body's, each once.
+     */
     public List<String> linkTargets() {
-        Set<String> seen = new java.util.LinkedHashSet<>(frontMatter.links());
+        Set<String> seen = new LinkedHashSet<>(frontMatter.links());
+        seen.addAll(CompoundEngineeringKeys.relatedNotes(frontMatter));
         for (WikiLink link : links) {
             if (!link.isSelfLink()) {
                 seen.add(link.target());

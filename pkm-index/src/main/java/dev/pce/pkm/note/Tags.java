@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Obsidian's rules for tag names: letters (any script), digits, {@code _}, {@code -} and {@code /} (nesting),
- * with at least one character that is not a digit. Combining marks count as letters, so tags in scripts such as
- * Devanagari work.
+ * with at least one character that is neither a digit nor {@code /}: issue numbers written {@code #1470/#1478} are
+ * no tags. Combining marks count as letters, so tags in scripts such as Devanagari work.
  */
 public final class Tags {
     /** Longest tag name accepted; longer runs are not tags (they are almost always pasted noise). */
@@ -37,7 +37,7 @@ public final class Tags {
             if (!isTagChar(cp)) {
                 return false;
             }
-            if (!Character.isDigit(cp)) {
+            if (!Character.isDigit(cp) && cp != '/') {
                 nonDigit = true;
             }
             i += Character.charCount(cp);

@@ -263,4 +263,33 @@ class VaultKnowledgeStoreTest {
                     .hasMessageContaining("No vaults in this process.");
         }
     }
+
+    /**
+     * A vault committed in the repository is one folder per git worktree, under one name, while the worktrees share
+     * the workspace: each process searches and captures into its own folder, never an index of the other's notes.
+     */
+    @Test
+    void twoFoldersOfOneNameKeepIndexesOfTheirOwn() throws Exception {
+        Path main = tmp.resolve("shop/docs/solutions");
+        Path linked = tmp.resolve("shop-feature/docs/solutions");
+        note(main, "main.md", "title: Learned on main\n", "Cache keys need the schema version.");
+        note(linked, "feature.md", "title: Learned on the feature branch\n", "Cache keys need the schema version.");
+        try (VaultKnowledgeStore onMain = VaultKnowledgeStore.openNow(workspace,
+                Map.of("CE_VAULT", main.toString(), "CE_PROJECT", "shop"));
+             VaultKnowledgeStore onFeature = VaultKnowledgeStore.openNow(workspace,
+                     Map.of("CE_VAULT", linked.toString(), "CE_PROJECT", "shop"))) {
+            awaitIndexed(onMain, 1);
+            awaitIndexed(onFeature, 1);
+
+            CapturedNote captured = onFeature.capture(failure("Retry storm on the branch", Map.of()));
+
+            assertThat(captured.indexed()).as("this process writes its folder's index").isTrue();
+            assertThat(onFeature.search(SearchQuery.of("schema")).hits()).extracting(hit -> hit.note().path())
+                    .containsExactly("feature.md");
+            assertThat(onMain.search(SearchQuery.of("schema")).hits()).extracting(hit -> hit.note().path())
+                    .containsExactly("main.md");
+            assertThat(onMain.search(SearchQuery.of("storm")).hits()).isEmpty();
+            assertThat(linked.resolve(captured.note().path())).isRegularFile();
+        }
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,5 +80,19 @@ class VaultSourcesTest {
         assertThat(NoteUris.parse("pkm://note/a/b/c")).isEmpty();
         assertThat(NoteUris.parse("pkm://note/%zz")).isEmpty();
         assertThat(NoteUris.parse("file:///etc/passwd")).isEmpty();
+    }
+
+    @Test
+    void ceVaultWinsOverTheConfiguredFolderWhichWinsOverTheWorkspace() {
+        Workspace workspace = Workspace.open(temp.resolve("shop").resolve(".ce-workspace"));
+        Path committed = temp.resolve("shop/docs/solutions");
+        Path named = temp.resolve("elsewhere");
+
+        assertThat(VaultSources.fromEnvironment(workspace, Map.of(), Optional.of(committed)))
+                .containsExactly(new VaultSource("shop", committed, true));
+        assertThat(VaultSources.fromEnvironment(workspace, Map.of("CE_VAULT", named.toString()),
+                Optional.of(committed))).containsExactly(new VaultSource("shop", named, true));
+        assertThat(VaultSources.fromEnvironment(workspace, Map.of(), Optional.empty()))
+                .containsExactly(new VaultSource("shop", workspace.root().resolve("vault"), true));
     }
 }

@@ -5,11 +5,10 @@ import dev.pce.pkm.note.Note;
 import dev.pce.pkm.note.NoteDate;
 import dev.pce.pkm.note.NoteDraft;
 import dev.pce.pkm.note.WikiLink;
+import dev.pce.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,18 +77,9 @@ class SampleVaultTest {
     }
 
     @Test
-    void aCopyOfTheSampleTakesANewNote(@TempDir Path temp) throws IOException {
-        try (Stream<Path> files = Files.walk(SAMPLE)) {
-            for (Path source : files.toList()) {
-                Path target = temp.resolve(SAMPLE.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        Vault vault = Vault.open(temp);
+    void aCopyOfTheSampleTakesANewNote(@TempDir Path temp) {
+        TestFiles.copyTree(SAMPLE, temp.resolve("copy"));
+        Vault vault = Vault.open(temp.resolve("copy"));
         FrontMatter fm = FrontMatter.builder().title("Jitter also helps lease renewals").type("insight")
                 .tag("claims").link("202408251400-claims-are-leases").build();
         Note created = vault.create(NoteDraft.create(LocalDateTime.of(2024, 8, 28, 9, 30), "insights", fm,

@@ -36,7 +36,8 @@ final class ConfigFile {
     static final String MONITORING = "monitoring";
     static final String MAX_FAILURE_RATE = "max_failure_rate";
     static final String ALERT_ON_ANOMALY = "alert_on_anomaly";
-    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING);
+    static final String VAULT = "vault";
+    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT);
     private static final Set<String> GATES_KEYS = Set.of(REQUIRED);
     private static final Set<String> MONITORING_KEYS = Set.of(MAX_FAILURE_RATE, ALERT_ON_ANOMALY);
 
@@ -70,7 +71,7 @@ final class ConfigFile {
         JsonNode monitoring = monitoring(root.get(MONITORING));
         return new ProjectConfig(projectType(root.get(PROJECT_TYPE)), pools(root.get(POOLS)),
                 required(root.get(GATES)), maxFailureRate(monitoring.get(MAX_FAILURE_RATE)),
-                alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)));
+                alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)));
     }
 
     private JsonNode parse() {
@@ -205,6 +206,22 @@ final class ConfigFile {
                     + " in " + path + " to true (an anomaly flag alerts) or false (it warns only).");
         }
         return Optional.of(new Configured<>(value.asBoolean(), name));
+    }
+
+    private Optional<Configured<RepositoryFolder>> vault(JsonNode value) {
+        if (absent(value)) {
+            return Optional.empty();
+        }
+        try {
+            if (!value.isTextual()) {
+                throw new IllegalArgumentException("is not a folder name");
+            }
+            return Optional.of(new Configured<>(RepositoryFolder.parse(value.asText()), name));
+        } catch (IllegalArgumentException e) {
+            throw invalid(path + ": " + VAULT + " '" + shown(value) + "' " + e.getMessage() + ".", "Set " + VAULT
+                    + " in " + path + " to a folder of the repository, such as docs/solutions, or remove the key to"
+                    + " keep the vault in the workspace (CE_VAULT names a folder elsewhere).");
+        }
     }
 
     private void keysOf(JsonNode mapping, String prefix, Set<String> allowed) {

@@ -126,7 +126,7 @@ class ProjectConfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "gate: {required: [tests]}"
-                    + "| unknown key 'gate'; allowed: gates, monitoring, pools, project_type."
+                    + "| unknown key 'gate'; allowed: gates, monitoring, pools, project_type, vault."
                     + "| Correct or remove the key in",
             "gates: {requires: [tests]}"
                     + "| unknown key 'gates.requires'; allowed: gates.required."
@@ -188,5 +188,41 @@ class ProjectConfigTest {
 
     private Path write(String relative, String text) {
         return TestFiles.write(repo.resolve(relative), text);
+    }
+
+    @Test
+    void theVaultIsAFolderOfTheRepositoryAndCeConfigWins() throws IOException {
+        write(ProjectConfig.GITHUB_CONFIG, "vault: notes\n");
+        assertThat(ProjectConfig.read(repo).vault())
+                .contains(new Configured<>(new RepositoryFolder("notes"), ".github/ce-config.yml"));
+
+        write(ProjectConfig.CE_CONFIG, "vault: ./docs//solutions/\n");
+        RepositoryFolder vault = ProjectConfig.read(repo).vault().orElseThrow().value();
+
+        assertThat(vault.path()).isEqualTo("docs/solutions");
+        assertThat(vault.in(repo)).isEqualTo(repo.resolve("docs").resolve("solutions"));
+        assertThat(ProjectConfig.read(repo).vault().orElseThrow().file()).isEqualTo(".ce/config.yml");
+    }
+
+    /** A committed setting must mean one folder of the repository in every clone and worktree. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/home/me/notes          | is an absolute path",
+            "C:/notes                | is an absolute path",
+            "../shared/notes         | leads out of the repository",
+            "docs/../../notes        | leads out of the repository",
+            ".ce-workspace/vault     | is hidden",
+            "docs/.notes             | is hidden",
+            "'.'                     | is the repository itself",
+            "'docs\\notes'           | separate folders with '/'",
+            "'\"\"'                    | is empty",
+            "[docs, notes]           | is not a folder name"})
+    void aVaultOutsideTheRepositoryOrHiddenIsRefusedNamingTheKey(String value, String why) throws IOException {
+        write(ProjectConfig.CE_CONFIG, "vault: " + value + "\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOfSatisfying(CeException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).contains(".ce/config.yml: vault '", why);
+            assertThat(e.describe()).contains("docs/solutions", "CE_VAULT");
+        });
     }
 }

@@ -12,15 +12,17 @@ import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.index.UpdateResult;
 import dev.pce.pkm.index.VaultIndex;
 import dev.pce.pkm.knowledge.VaultSource;
-import dev.pce.pkm.knowledge.VaultSources;
 import dev.pce.pkm.vault.Vault;
 import dev.pce.rules.learned.LearnOutcome;
 import dev.pce.rules.learned.LearnedRules;
+import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.wiring.ProjectVaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +76,8 @@ public final class DoctorCommand implements Callable<Integer> {
                     + result.detail());
             logProblems(out, result);
         }
-        for (VaultSource source : VaultSources.fromEnvironment(workspace, System.getenv())) {
+        for (VaultSource source : ProjectVaults.sources(workspace, ProjectSettings.of(Path.of("").toAbsolutePath()),
+                System.getenv())) {
             checkIndex(out, workspace, source);
         }
         checkLearnedRules(out, workspace);
@@ -122,7 +125,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     + "brings the index up to date with them");
             return;
         }
-        try (VaultIndex index = VaultIndex.open(workspace.indexDir().resolve(source.name()), source.name())) {
+        try (VaultIndex index = VaultIndex.open(source.indexDir(workspace), source.name())) {
             UpdateResult result = index.update(vault);
             boolean changed = result.added() + result.changed() + result.deleted() > 0 || result.rebuilt();
             line(out, changed ? WorkflowCheck.Verdict.REPAIRED : WorkflowCheck.Verdict.OK, what, String.format(

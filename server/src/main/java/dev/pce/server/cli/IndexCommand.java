@@ -9,6 +9,8 @@ import dev.pce.pkm.knowledge.VaultSource;
 import dev.pce.pkm.knowledge.VaultSources;
 import dev.pce.pkm.note.NoteProblem;
 import dev.pce.pkm.vault.Vault;
+import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.wiring.ProjectVaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +35,8 @@ public final class IndexCommand implements Callable<Integer> {
     WorkspaceOption workspaceOption = new WorkspaceOption();
 
     @Option(names = "--vault", paramLabel = "DIR",
-            description = "The project's vault (default: $CE_VAULT, else vault/ in the workspace).")
+            description = "The project's vault (default: $CE_VAULT, else the vault of .ce/config.yml, else vault/ in "
+                    + "the workspace).")
     Path vaultDir;
 
     @Option(names = "--rebuild", description = "Drop the indexes and index every note again.")
@@ -48,7 +51,8 @@ public final class IndexCommand implements Callable<Integer> {
         }
         PrintWriter out = workspaceOption.out();
         int exit = 0;
-        for (VaultSource source : VaultSources.fromEnvironment(workspace, env)) {
+        for (VaultSource source : ProjectVaults.sources(workspace, ProjectSettings.of(Path.of("").toAbsolutePath()),
+                env)) {
             exit = Math.max(exit, index(workspace, source, out));
         }
         out.flush();
@@ -60,7 +64,7 @@ public final class IndexCommand implements Callable<Integer> {
             createFolder(source.root());
         }
         Vault vault = Vault.open(source.root());
-        Path dir = workspace.indexDir().resolve(source.name());
+        Path dir = source.indexDir(workspace);
         VaultIndex index;
         try {
             index = VaultIndex.open(dir, source.name());

@@ -8,6 +8,7 @@ import dev.pce.server.mcp.PceMcpServer;
 import dev.pce.server.mcp.Serving;
 import dev.pce.server.mcp.ProtocolSetup;
 import dev.pce.server.quality.ProjectSettings;
+import dev.pce.server.wiring.ProjectVaults;
 import dev.pce.server.wiring.ServerWiring;
 import dev.pce.server.wiring.StartupSequence;
 import org.slf4j.Logger;
@@ -32,7 +33,8 @@ final class McpSession {
      * @param rules the dependency rules to classify plans with, compiled in the background after the first answer;
      *              empty classifies by declarations only (the start-up training, which must not record the rules'
      *              classes into the start-up cache: every later start would load them)
-     * @param vaults the environment that names the vaults ({@code CE_VAULT}, {@code CE_VAULTS}, {@code CE_PROJECT}),
+     * @param vaults the environment that names the vaults ({@code CE_VAULT}, {@code CE_VAULTS}, {@code CE_PROJECT};
+     *               the project's configuration names the own vault when {@code CE_VAULT} does not),
      *               opened in the background once the rules began to compile; empty opens none (the start-up
      *               training again)
      */
@@ -60,7 +62,7 @@ final class McpSession {
                     stdio.out(), Version.current(), clientGone::countDown);
             server.firstAnswer().thenRun(protocol::firstAnswerWritten);
             StartupSequence startup = StartupSequence.onOwnThread();
-            try (VaultKnowledgeStore learnings = learnings(workspace, vaults, startup);
+            try (VaultKnowledgeStore learnings = learnings(workspace, project, vaults, startup);
                  ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
                          learnings)) {
                 server.offer(protocol.protocol(), wiring.tools(), learnings, logHint);
@@ -78,7 +80,7 @@ final class McpSession {
             protocol.firstAnswerWritten(); // answers over HTTP have no one order: warm up everything at once
             StartupSequence startup = StartupSequence.onOwnThread();
             CompletableFuture<Void> started = new CompletableFuture<>();
-            try (VaultKnowledgeStore learnings = learnings(workspace, vaults, startup);
+            try (VaultKnowledgeStore learnings = learnings(workspace, project, vaults, startup);
                  ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
                          learnings)) {
                 startup.compileRulesWhen(started, rules);
@@ -88,11 +90,16 @@ final class McpSession {
         }
     }
 
-    /** The vaults named by {@code vaults}, opened in their turn; none when it is empty (the start-up training). */
-    private static VaultKnowledgeStore learnings(Workspace workspace, Optional<Map<String, String>> vaults,
-                                                 StartupSequence startup) {
+    /**
+     * The vaults named by {@code vaults} and the project's configuration, opened in their turn; none when it is empty
+     * (the start-up training).
+     */
+    private static VaultKnowledgeStore learnings(Workspace workspace, ProjectSettings project,
+                                                 Optional<Map<String, String>> vaults, StartupSequence startup) {
         return vaults.map(env -> {
-            VaultKnowledgeStore store = VaultKnowledgeStore.openLater(workspace, env);
+            Map<String, String> copy = Map.copyOf(env);
+            VaultKnowledgeStore store = VaultKnowledgeStore.openLater(workspace,
+                    () -> ProjectVaults.sources(workspace, project, copy));
             startup.rulesStarted().thenRun(store::openInBackground);
             return store;
         }).orElseGet(() ->

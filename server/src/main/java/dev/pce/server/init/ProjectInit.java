@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
+import dev.pce.rules.config.RepositoryFolder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,8 +27,8 @@ import java.util.Set;
  */
 public final class ProjectInit {
 
-    /** What happened to one file. */
-    public enum Action { WROTE, UNCHANGED, KEPT, OVERWROTE, MERGED }
+    /** What happened to one file (or, for the vault, its folder). */
+    public enum Action { WROTE, UNCHANGED, KEPT, OVERWROTE, MERGED, CREATED }
 
     public record FileResult(String path, Action action) {
     }
@@ -34,11 +36,17 @@ public final class ProjectInit {
     private ProjectInit() {
     }
 
-    public static List<FileResult> run(Path repository, String launcher, boolean force) {
+    /**
+     * @param vault the folder of the repository to keep the project's vault in (set in {@code .ce/config.yml});
+     *              empty leaves the vault where the configuration has it (by default in the workspace)
+     */
+    public static List<FileResult> run(Path repository, String launcher, boolean force,
+                                       Optional<RepositoryFolder> vault) {
         List<FileResult> results = new ArrayList<>();
         for (Map.Entry<String, String> file : ProjectFiles.all(launcher).entrySet()) {
             results.add(write(repository, file.getKey(), file.getValue(), launcher, force));
         }
+        vault.ifPresent(folder -> results.addAll(VaultSetting.write(repository, folder, force)));
         return results;
     }
 
@@ -144,7 +152,7 @@ public final class ProjectInit {
         return root;
     }
 
-    private static void atomicWrite(Path target, String content) throws IOException {
+    static void atomicWrite(Path target, String content) throws IOException {
         Files.createDirectories(target.getParent() == null ? Path.of(".") : target.getParent());
         Path temp = Files.createTempFile(target.getParent(), ".ce-init-", ".tmp");
         try {

@@ -14,11 +14,13 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a project sets for PCE, read from its configuration files ({@code .github/ce-config.yml},
- * {@code .ce/config.yml}) once, when first needed: the agents per pool, and for the gates the project type
- * (configured, else detected from the build files) and the required dimensions. Thread-safe.
+ * {@code .ce/config.yml}) once, when first needed: the agents per pool, for the gates the project type (configured,
+ * else detected from the build files) and the required dimensions, and the folder of a vault committed in the
+ * repository. Thread-safe.
  */
 public final class ProjectSettings {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectSettings.class);
@@ -72,6 +74,14 @@ public final class ProjectSettings {
             type = detection.type();
         }
         return type;
+    }
+
+    /**
+     * The folder of the project's vault that the configuration names ({@code vault: docs/solutions}), in this
+     * project's checkout; empty when it names none.
+     */
+    public Optional<Path> vaultFolder() {
+        return config().vault().map(vault -> vault.value().in(root));
     }
 
     /** The dimensions the configuration requires the gates to see measured. */

@@ -70,7 +70,7 @@ public final class CaptureTool implements CeTool {
             String name = tag.startsWith("#") ? tag.substring(1) : tag;
             if (!Tags.isValid(name)) {
                 throw ToolArgs.invalid(args.where("tags") + " has '" + tag + "', which is not a tag.",
-                        "Use letters, digits, '_', '-' and '/' (for nesting), with at least one non-digit.");
+                        "Use letters, digits, '_', '-' and '/' (for nesting), with at least one letter, '_' or '-'.");
             }
             tags.add(name);
         }

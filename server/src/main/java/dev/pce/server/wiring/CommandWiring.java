@@ -71,13 +71,14 @@ public final class CommandWiring {
     }
 
     /**
-     * What {@code ce learn} works with: the engine without rules, the vaults the environment names (opened now),
+     * What {@code ce learn} works with: the engine without rules, the project's vaults (opened now),
      * and the learner that writes patterns, notes and learned rules from them.
      */
     public static Learning learning(Workspace workspace, Map<String, String> environment) {
         WorkflowService workflows = withoutRules(workspace);
         try {
-            VaultKnowledgeStore vaults = VaultKnowledgeStore.openNow(workspace, environment);
+            VaultKnowledgeStore vaults = VaultKnowledgeStore.openNow(workspace, ProjectVaults.sources(workspace,
+                    ProjectSettings.of(Path.of("").toAbsolutePath()), environment));
             WorkflowLearner learner = new WorkflowLearner(workflows, vaults,
                     Optional.of(learnedRules(workspace.root())), Clock.systemDefaultZone());
             return new Learning(workflows, vaults, learner);

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A user's git repository in a test's temp folder, as docs/github-actions.md has them set it up: files of their own,
  * then examples/github/setup.sh, then a commit.
  */
-final class UserRepository {
+public final class UserRepository {
     /** What a command printed (stdout and stderr together) and how it ended. */
-    record Run(int exitCode, String output) {
+    public record Run(int exitCode, String output) {
     }
 
     /** The test command of {@link #withTests}. */
@@ -33,18 +33,18 @@ final class UserRepository {
     }
 
     /** A new repository (git init) in {@code directory}. */
-    static UserRepository create(Path directory) throws IOException, InterruptedException {
+    public static UserRepository create(Path directory) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         UserRepository repository = new UserRepository(directory);
         repository.git("init", "--quiet", "--initial-branch=main");
         return repository;
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
-    UserRepository write(String path, String content) throws IOException {
+    public UserRepository write(String path, String content) throws IOException {
         Path file = directory.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
@@ -75,14 +75,14 @@ final class UserRepository {
     }
 
     /** Commits every file as a user would. */
-    UserRepository commitAll(String message) throws IOException, InterruptedException {
+    public UserRepository commitAll(String message) throws IOException, InterruptedException {
         git("add", "--all");
         git("-c", "user.name=User", "-c", "user.email=user@localhost", "commit", "--quiet", "-m", message);
         return this;
     }
 
     /** A git command that must succeed; its output. */
-    String git(String... arguments) throws IOException, InterruptedException {
+    public String git(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(arguments));
         Run run = run(directory, Map.of(), command.toArray(String[]::new));

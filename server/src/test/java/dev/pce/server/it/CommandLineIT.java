@@ -214,7 +214,10 @@ class CommandLineIT {
         assertThat(first.out()).contains("5 added, 0 changed, 0 deleted", "5 notes in the index");
         assertThat(second.out()).contains("0 added, 0 changed, 0 deleted, 5 unchanged");
         assertThat(rebuilt.out()).contains("Rebuilt: 5 added", "5 notes in the index");
-        assertThat(workspace.resolve("index").resolve("ws-index")).as("named after the project").isDirectory();
+        try (var indexes = Files.list(workspace.resolve("index"))) {
+            assertThat(indexes.map(dir -> dir.getFileName().toString())).as("named after the project and the folder")
+                    .singleElement().asString().matches("ws-index-[0-9a-f]{8}");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.pce.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.server.client.McpStdioClient.ToolResponse;
+import dev.pce.testing.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class LearningsIT {
     @BeforeAll
     void start() throws IOException {
         ownVault = temp.resolve("pce-vault");
-        copyTree(Path.of("..", "examples", "vault"), ownVault);
+        TestFiles.copyTree(Path.of("..", "examples", "vault"), ownVault);
         otherVault = temp.resolve("billing").resolve("vault");
         Files.createDirectories(otherVault.resolve("failures"));
         Files.writeString(otherVault.resolve("failures/202409011200-refund-retries-without-jitter.md"), """
@@ -57,7 +58,7 @@ class LearningsIT {
         Path workspace = temp.resolve("ws");
         server = ServerUnderTest.start(workspace, env);
         second = ServerUnderTest.start(workspace, env);
-        awaitIndexed(server, "jitter", 2);
+        server.awaitSearchable("jitter", 2);
     }
 
     @AfterAll
@@ -144,8 +145,8 @@ class LearningsIT {
     void aNoteEditedOnDiskIsSoonSearchable() throws IOException {
         Files.writeString(ownVault.resolve("insights/edited-in-obsidian.md"), "# Written in Obsidian\n"
                 + "Quokkas are the happiest reviewers.\n");
-        awaitIndexed(server, "quokkas", 1);
-        awaitIndexed(second, "quokkas", 1);
+        server.awaitSearchable("quokkas", 1);
+        second.awaitSearchable("quokkas", 1);
     }
 
     @Test
@@ -196,37 +197,5 @@ class LearningsIT {
         JsonNode error = server.client().requestError("resources/read", args("uri", "pkm://note/nothing-here"));
         assertThat(error.path("code").asInt()).isEqualTo(-32002);
         assertThat(error.path("message").asText()).contains("nothing-here");
-    }
-
-    private static void awaitIndexed(ServerUnderTest server, String query, int atLeast) throws IOException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (server.ok("ce_search", args("query", query)).path("total").asInt() < atLeast) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("'" + query + "' not searchable within 20 s; server log:\n" + server.stderr());
-            }
-            sleep(50);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

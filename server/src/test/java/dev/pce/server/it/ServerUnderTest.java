@@ -104,6 +104,25 @@ final class ServerUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code ce_search} finds at least {@code atLeast} notes for {@code query}: the vaults open and are
+     * indexed in the background. Fails, with the server's log, when that takes longer than a loaded machine needs.
+     */
+    void awaitSearchable(String query, int atLeast) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (ok("ce_search", args("query", query)).path("total").asInt() < atLeast) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + query + "' not searchable within 20 s; server log:\n" + stderr());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     static ObjectNode args(Object... pairs) {
         ObjectNode args = Json.mapper().createObjectNode();
         for (int i = 0; i < pairs.length; i += 2) {
