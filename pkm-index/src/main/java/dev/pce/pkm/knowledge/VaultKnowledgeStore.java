@@ -33,8 +33,9 @@ import java.util.function.Supplier;
  *
  * <p>A server opens its store after start-up ({@link #openLater} then {@link #open} or {@link #openInBackground}
  * when it is ready): opening Lucene indexes takes a few hundred milliseconds that the first answers should not wait
- * for. Until then every call waits; a configuration error (a bad {@code CE_VAULTS}) is reported by the calls, not
- * by a server that refuses to start. Thread-safe.
+ * for. A call that needs the vaults before then opens them itself, once; calls during the opening wait for it. A
+ * configuration error (a bad {@code CE_VAULTS}) is reported by the calls, not by a server that refuses to start.
+ * Thread-safe.
  */
 public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable {
     /** Ids per list of a note's links in an answer: enough to follow, few enough to read. */
@@ -213,6 +214,7 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
     }
 
     private OpenVaults vaults() {
+        open(); // a caller that needs the vaults before anyone opened them opens them (no-op once opening)
         try {
             return opened.join();
         } catch (CompletionException e) {

@@ -67,7 +67,7 @@ final class McpSession {
                          learnings)) {
                 server.offer(protocol.protocol(), wiring.tools(), learnings, logHint);
                 LOG.info("PCE MCP server {} serving {} tools on stdio", Version.current(), wiring.tools().size());
-                startup.compileRulesWhen(server.firstAnswer(), rules);
+                startup.compileRulesWhen(server.toolsKnown(), rules);
                 clientGone.await();
                 LOG.info("Client closed the connection; shutting down.");
             } catch (RuntimeException | Error e) {

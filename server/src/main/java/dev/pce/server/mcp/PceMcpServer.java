@@ -55,13 +55,15 @@ public final class PceMcpServer implements AutoCloseable {
 
     private final McpSyncServer server;
     private final CompletionStage<Void> firstAnswer;
+    private final CompletionStage<Void> toolsKnown;
     private final CompletableFuture<RequestGate> offered;
     private final ClientLog.Client clientLog;
 
-    private PceMcpServer(McpSyncServer server, CompletionStage<Void> firstAnswer,
+    private PceMcpServer(McpSyncServer server, CompletionStage<Void> firstAnswer, CompletionStage<Void> toolsKnown,
                          CompletableFuture<RequestGate> offered, ClientLog.Client clientLog) {
         this.server = server;
         this.firstAnswer = firstAnswer;
+        this.toolsKnown = toolsKnown;
         this.offered = offered;
         this.clientLog = clientLog;
     }
@@ -87,7 +89,7 @@ public final class PceMcpServer implements AutoCloseable {
         StdioTransport transport = new StdioTransport(jsonMapper, in, out, MAX_MESSAGE_BYTES, onEndOfInput, offered,
                 clientLog);
         McpSyncServer server = handshake(McpServer.sync(transport), jsonMapper, version).build();
-        return new PceMcpServer(server, transport.firstAnswer(), offered, clientLog);
+        return new PceMcpServer(server, transport.firstAnswer(), transport.toolsKnown(), offered, clientLog);
     }
 
     /** Registers the tools, prompts and resources; the server then reads the requests after the handshake. */
@@ -109,6 +111,14 @@ public final class PceMcpServer implements AutoCloseable {
         offered.completeExceptionally(cause);
     }
 
+    /**
+     * Completes once the client has the tools over stdio: its first tools/list answered, or a tool called without
+     * one (over HTTP at once).
+     */
+    public CompletionStage<Void> toolsKnown() {
+        return toolsKnown;
+    }
+
     /** Completes once the first answer (the handshake's) has been written. */
     public CompletionStage<Void> firstAnswer() {
         return firstAnswer;
@@ -128,7 +138,8 @@ public final class PceMcpServer implements AutoCloseable {
                 .prompts(McpPrompts.specifications(protocol.prompts()))
                 .build();
         LOG.info("PCE MCP server {} serving {} tools over HTTP", version, tools.size());
-        return new PceMcpServer(server, CompletableFuture.completedFuture(null), new CompletableFuture<>(),
+        return new PceMcpServer(server, CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null),
+                new CompletableFuture<>(),
                 new ClientLog().client());
     }
 

@@ -23,10 +23,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -71,6 +73,9 @@ final class StdioTransport implements McpServerTransportProvider {
     private final CompletionStage<RequestGate> offered;
     private final ClientLog.Client clientLog;
     private final CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
+    private final CompletableFuture<Void> toolsKnown = new CompletableFuture<>();
+    /** The ids of the tools/list requests not answered yet: the first answer to one completes toolsKnown. */
+    private final Set<Object> toolListRequests = ConcurrentHashMap.newKeySet();
     private final Handshake handshake = new Handshake();
     private final InFlightRequests inFlight = new InFlightRequests();
     private volatile McpServerSession session;
@@ -189,6 +194,7 @@ final class StdioTransport implements McpServerTransportProvider {
             send(refused.get());
             return;
         }
+        noteToolsRequest(request);
         Cancellation cancellation = inFlight.started(request);
         Consumer<Throwable> failed = error -> {
             LOG.error("Handling a {} request failed", request.method(), error);
@@ -218,6 +224,10 @@ final class StdioTransport implements McpServerTransportProvider {
                 return;
             }
             send(response);
+            if (toolListRequests.remove(response.id()) && !toolsKnown.isDone()) {
+                LOG.debug("Tool list answered"); // before completing: the work that waits for it logs after this line
+                toolsKnown.complete(null);
+            }
             if (handshake.completedBy(response)) {
                 session.handle(INITIALIZED).subscribe(null, error -> LOG.error("Opening the session failed", error));
                 clientLog.connect(notification -> send(new McpSchema.JSONRPCNotification(McpSchema.JSONRPC_VERSION,
@@ -366,6 +376,28 @@ final class StdioTransport implements McpServerTransportProvider {
             LOG.debug("First answer written"); // before completing: the work that waits for it logs after this line
             firstAnswer.complete(null);
         }
+    }
+
+    /**
+     * A tools/list is remembered until its answer is written; a tools/call means the client knows the tools without
+     * asking (it kept the list of an earlier session), so nothing more is waited for.
+     */
+    private void noteToolsRequest(McpSchema.JSONRPCRequest request) {
+        if (McpSchema.METHOD_TOOLS_LIST.equals(request.method())) {
+            toolListRequests.add(request.id());
+        } else if (McpSchema.METHOD_TOOLS_CALL.equals(request.method()) && !toolsKnown.isDone()) {
+            LOG.debug("A tool is called before the tools were listed");
+            toolsKnown.complete(null);
+        }
+    }
+
+    /**
+     * Completes once the client has the tools: the answer to its first tools/list is written, or it calls a tool
+     * without listing them. Claude Code does not wait for a server before its first model turn, so a tool list that
+     * comes late is a tool the model cannot call yet: work that would compete with that answer waits for this.
+     */
+    CompletionStage<Void> toolsKnown() {
+        return toolsKnown;
     }
 
     /** Completes once the first line has been written: work that waits for it does not delay that answer. */

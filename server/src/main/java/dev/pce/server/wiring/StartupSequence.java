@@ -13,9 +13,10 @@ import java.util.concurrent.Executor;
 
 /**
  * What a server prepares in the background once it serves, one step after the other, each started by an event and
- * never after a sleep: the rules compile once the server's first answer is written (over stdio the
- * {@code initialize} answer, which must not share the two cores with a second or two of compiling; over HTTP,
- * where answers have no one order, as serving starts), and the vaults open once the rules began to compile (their
+ * never after a sleep: the rules compile once the client has the tools (over stdio the answer to its first
+ * {@code tools/list}, or its first tool call: Claude Code does not wait for a server before its first model turn, so
+ * the handshake and the tool list must not share the two cores with a second or two of compiling; over HTTP, where
+ * answers have no one order, as serving starts), and the vaults open once the rules began to compile (their
  * Lucene indexes take a few hundred milliseconds). A {@code ce_plan} that comes before the rules are compiled waits
  * for them, learned rules included; a tool that needs the vaults waits for those.
  */
