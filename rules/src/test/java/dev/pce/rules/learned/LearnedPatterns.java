@@ -2,6 +2,7 @@ package dev.pce.rules.learned;
 
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Metrics;
+import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.engine.learning.PatternOrigin;
 import dev.pce.rules.CompiledDrl;
@@ -28,7 +29,7 @@ final class LearnedPatterns {
     }
 
     static Pattern.GateThreshold lineCoverage(double threshold) {
-        return new Pattern.GateThreshold(Dimension.COVERAGE, Metrics.COVERAGE_LINE, threshold, 6, 0.9,
+        return new Pattern.GateThreshold(ProjectType.LIBRARY, Dimension.COVERAGE, Metrics.COVERAGE_LINE, threshold, 6, 0.9,
                 List.of("wf-4"), ORIGIN);
     }
 
