@@ -33,6 +33,12 @@ final class LearnedPatterns {
                 List.of("wf-4"), ORIGIN);
     }
 
+    /** Persons approved escalated reviews that split on tests, with nothing open, {@code approved} of {@code samples}. */
+    static Pattern.EscalationPreference testsSplitApproved(int approved, int samples) {
+        return new Pattern.EscalationPreference("split-tests.open-none", (double) approved / samples, samples,
+                samples / (samples + 3.0), List.of("wf-5"), ORIGIN);
+    }
+
     /** Rule sets of their own, so swapping learned rules in leaves the process-wide ones alone. */
     static RuleSets freshRuleSets() {
         return new RuleSets(new FreshRules(DependencyRules.DRL, "dependency rules"),
