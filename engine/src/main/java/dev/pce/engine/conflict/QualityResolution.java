@@ -11,10 +11,19 @@ import java.util.Objects;
  *                  severity
  * @param approvers the reviewers whose overall verdict approves, in the panel's order
  * @param objectors the reviewers whose overall verdict requests changes or rejects, in the panel's order
+ * @param situation the panel's {@link QualitySituation} signature ("split-tests.open-none"), which learning keys a
+ *                  person's decisions of escalations by; empty in histories written before it was recorded
  */
 public record QualityResolution(String taskId, QualityDecision decision, int approval, int objection,
-                                List<String> approvers, List<String> objectors, String rule, String reason)
+                                List<String> approvers, List<String> objectors, String rule, String reason,
+                                String situation)
         implements Resolution {
+
+    /** A resolution that records no situation. */
+    public QualityResolution(String taskId, QualityDecision decision, int approval, int objection,
+                             List<String> approvers, List<String> objectors, String rule, String reason) {
+        this(taskId, decision, approval, objection, approvers, objectors, rule, reason, "");
+    }
 
     public QualityResolution {
         Objects.requireNonNull(taskId, "taskId");
@@ -23,6 +32,7 @@ public record QualityResolution(String taskId, QualityDecision decision, int app
         Objects.requireNonNull(reason, "reason");
         approvers = List.copyOf(approvers);
         objectors = List.copyOf(objectors);
+        situation = situation == null ? "" : situation;
     }
 
     @Override

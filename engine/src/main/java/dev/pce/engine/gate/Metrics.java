@@ -1,6 +1,10 @@
 package dev.pce.engine.gate;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The metric names evidence is reported in. Parsers write them, gate rules read them; a name is
@@ -39,6 +43,30 @@ public final class Metrics {
     /** How much slower than its baseline the change is, in percent (0 = as fast, negative = faster). */
     public static final String PERFORMANCE_REGRESSION = "performance.regression";
 
+    /** The metrics that are shares, 0..100; every other metric gate criteria judge is a count. */
+    private static final Set<String> PERCENTAGES = Set.of(TESTS_PASS_RATE, COVERAGE_LINE, COVERAGE_BRANCH,
+            PERFORMANCE_REGRESSION);
+
+    /** Every metric a gate criterion judges, counts and shares, in a stable order. */
+    public static final List<String> JUDGED = judged();
+
     private Metrics() {
+    }
+
+    /** Whether {@code metric} is a share, 0..100 (coverage, pass rate, regression), not a count. */
+    public static boolean isPercentage(String metric) {
+        return PERCENTAGES.contains(metric);
+    }
+
+    private static List<String> judged() {
+        List<String> metrics = new ArrayList<>(List.of(TESTS_TOTAL, TESTS_FAILED, TESTS_ERRORS, TESTS_SKIPPED,
+                TESTS_PASS_RATE, COVERAGE_LINE, COVERAGE_BRANCH));
+        for (Dimension findings : List.of(Dimension.LINT, Dimension.SECURITY, Dimension.DOCS)) {
+            for (FindingSeverity severity : FindingSeverity.values()) {
+                metrics.add(findings(findings, severity));
+            }
+        }
+        metrics.addAll(List.of(REVIEW_APPROVALS, REVIEW_REJECTIONS, PERFORMANCE_REGRESSION));
+        return Collections.unmodifiableList(metrics);
     }
 }

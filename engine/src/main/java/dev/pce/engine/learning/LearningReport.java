@@ -1,20 +1,33 @@
 package dev.pce.engine.learning;
 
+import dev.pce.engine.gate.Comparison;
 import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.ProjectType;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * What one finished workflow's history says about planning and quality: how good the estimates were, why tasks
  * failed, which gate criteria failed, how conflicts were decided and which work had to be redone. Every list is in
  * a stable order (sorted by its key), so two reports of the same history are equal.
  *
- * @param workflowId the workflow the events belong to
+ * @param workflowId  the workflow the events belong to
+ * @param thresholds  per project type and metric, the gate criteria that passed and what followed them
+ * @param escalations per situation, how persons decided the review conflicts that were escalated to them
  */
 public record LearningReport(String workflowId, List<EstimateAccuracy> estimates, List<FailureCause> failures,
                              List<GateFailure> gateFailures, List<ConflictOutcome> conflicts,
-                             List<ConflictOverride> overrides, List<ReworkLoop> rework) {
+                             List<ConflictOverride> overrides, List<ReworkLoop> rework,
+                             List<ThresholdOutcome> thresholds, List<EscalationDecisions> escalations) {
+
+    /** A report without threshold outcomes or escalation decisions. */
+    public LearningReport(String workflowId, List<EstimateAccuracy> estimates, List<FailureCause> failures,
+                          List<GateFailure> gateFailures, List<ConflictOutcome> conflicts,
+                          List<ConflictOverride> overrides, List<ReworkLoop> rework) {
+        this(workflowId, estimates, failures, gateFailures, conflicts, overrides, rework, List.of(), List.of());
+    }
 
     public LearningReport {
         Objects.requireNonNull(workflowId, "workflowId");
@@ -24,6 +37,8 @@ public record LearningReport(String workflowId, List<EstimateAccuracy> estimates
         conflicts = List.copyOf(conflicts);
         overrides = List.copyOf(overrides);
         rework = List.copyOf(rework);
+        thresholds = List.copyOf(thresholds);
+        escalations = List.copyOf(escalations);
     }
 
     /**
@@ -97,5 +112,29 @@ public record LearningReport(String workflowId, List<EstimateAccuracy> estimates
             writes = List.copyOf(writes);
             dimensions = List.copyOf(dimensions);
         }
+    }
+
+    /**
+     * The passes of the gate criteria on one metric in projects of one type, and whether trouble on the metric's
+     * dimension followed each: a later gate's unmet criterion on the dimension, or review rework on it.
+     *
+     * @param threshold      the threshold in force at the last pass
+     * @param rulesThreshold the threshold a gate rule set (not an adjustment), when some pass shows it
+     * @param passes         the criteria that passed with a measured value
+     * @param troubled       how many of them trouble on the dimension followed later in the workflow
+     */
+    public record ThresholdOutcome(ProjectType projectType, Dimension dimension, String metric,
+                                   Comparison comparison, double threshold, OptionalDouble rulesThreshold,
+                                   int passes, int troubled) {
+    }
+
+    /**
+     * Escalated review conflicts of one situation that a person decided.
+     *
+     * @param situation       the {@link dev.pce.engine.conflict.QualitySituation} signature
+     * @param approved        how many the person approved
+     * @param changesRequired how many they sent back for changes
+     */
+    public record EscalationDecisions(String situation, int approved, int changesRequired) {
     }
 }

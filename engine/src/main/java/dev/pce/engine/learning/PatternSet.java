@@ -1,5 +1,6 @@
 package dev.pce.engine.learning;
 
+import dev.pce.engine.learning.Pattern.EscalationPreference;
 import dev.pce.engine.learning.Pattern.EstimateBias;
 import dev.pce.engine.learning.Pattern.GateThreshold;
 import dev.pce.engine.learning.Pattern.ReviewRequirement;
@@ -83,6 +84,8 @@ public record PatternSet(List<Pattern> patterns) {
                 case ReviewRequirement requirement -> 0;
                 case GateThreshold gate -> (gate.threshold() * stored.samples() - value(pattern) * pattern.samples())
                         / samples;
+                case EscalationPreference preference -> Math.clamp((preference.approvedShare() * stored.samples()
+                        - value(pattern) * pattern.samples()) / samples, 0.0, 1.0);
             };
             List<String> workflows = stored.workflows().stream().filter(id -> !pattern.workflows().contains(id))
                     .toList();
@@ -121,6 +124,9 @@ public record PatternSet(List<Pattern> patterns) {
             case ReviewRequirement requirement -> 0;
             case GateThreshold gate -> (value(stored) * stored.samples() + gate.threshold() * gate.samples())
                     / samples;
+            // shares of decisions combine as the counts behind them do
+            case EscalationPreference preference -> (value(stored) * stored.samples()
+                    + preference.approvedShare() * preference.samples()) / samples;
         };
         PatternOrigin origin = stored.origin().imported()
                 ? new PatternOrigin(stored.origin().project(), true, true)
@@ -128,12 +134,16 @@ public record PatternSet(List<Pattern> patterns) {
         return with(learned, value, samples, recentWorkflows(stored.workflows(), learned.workflows()), origin);
     }
 
-    /** The number a pattern carries: the factor of a bias, the threshold of a gate; 0 for a review requirement. */
+    /**
+     * The number a pattern carries: the factor of a bias, the threshold of a gate, the approved share of an
+     * escalation preference; 0 for a review requirement.
+     */
     private static double value(Pattern pattern) {
         return switch (pattern) {
             case EstimateBias bias -> bias.factor();
             case ReviewRequirement requirement -> 0;
             case GateThreshold gate -> gate.threshold();
+            case EscalationPreference preference -> preference.approvedShare();
         };
     }
 
@@ -145,8 +155,10 @@ public record PatternSet(List<Pattern> patterns) {
             case EstimateBias bias -> new EstimateBias(bias.kind(), value, samples, confidence, workflows, origin);
             case ReviewRequirement r -> new ReviewRequirement(r.kind(), r.pathPrefix(), r.dimension(), samples,
                     confidence, workflows, origin);
-            case GateThreshold gate -> new GateThreshold(gate.dimension(), gate.metric(), value, samples, confidence,
-                    workflows, origin);
+            case GateThreshold gate -> new GateThreshold(gate.projectType(), gate.dimension(), gate.metric(), value,
+                    samples, confidence, workflows, origin);
+            case EscalationPreference preference -> new EscalationPreference(preference.situation(), value, samples,
+                    confidence, workflows, origin);
         };
     }
 

@@ -44,7 +44,8 @@ public final class PatternStore {
     private static final Map<String, Class<? extends Pattern>> TYPES = Map.of(
             "estimate_bias", Pattern.EstimateBias.class,
             "review_requirement", Pattern.ReviewRequirement.class,
-            "gate_threshold", Pattern.GateThreshold.class);
+            "gate_threshold", Pattern.GateThreshold.class,
+            "escalation_preference", Pattern.EscalationPreference.class);
 
     private final Path file;
 
@@ -222,6 +223,9 @@ public final class PatternStore {
             if (type == null) {
                 continue; // a pattern type of a newer PCE: kept out of this version's decisions
             }
+            if (type == Pattern.GateThreshold.class && !entry.path("pattern").has("project_type")) {
+                continue; // a threshold of an older PCE, for no project type: none was ever learned, only planted
+            }
             try {
                 patterns.add(MAPPER.treeToValue(entry.get("pattern"), type));
             } catch (IOException | IllegalArgumentException | NullPointerException e) {
@@ -237,6 +241,7 @@ public final class PatternStore {
             case Pattern.EstimateBias bias -> "estimate_bias";
             case Pattern.ReviewRequirement requirement -> "review_requirement";
             case Pattern.GateThreshold gate -> "gate_threshold";
+            case Pattern.EscalationPreference preference -> "escalation_preference";
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.pce.engine.learning;
 
 import dev.pce.engine.PlainNumbers;
+import dev.pce.engine.conflict.QualitySituation;
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.knowledge.KnowledgeStore;
 import dev.pce.engine.knowledge.NoteRef;
@@ -109,6 +110,8 @@ public final class PlanPredictions {
             case Pattern.EstimateBias bias -> bias.kind() + " takes "; // the factor changes from note to note
             case Pattern.ReviewRequirement review -> review.summary();
             case Pattern.GateThreshold gate -> "gate " + gate.metric();
+            case Pattern.EscalationPreference preference -> "escalated reviews where "
+                    + QualitySituation.describe(preference.situation());
         };
         return knowledge.titled(PatternNotes.TYPE, stem, NOTES_PER_PATTERN);
     }

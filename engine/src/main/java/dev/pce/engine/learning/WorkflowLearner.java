@@ -31,6 +31,7 @@ public final class WorkflowLearner {
     private final PatternStore store;
     private final KnowledgeStore knowledge;
     private final Optional<? extends LearnedRulesSink> rules;
+    private final ThresholdBounds bounds;
     private final Clock clock;
 
     /**
@@ -39,10 +40,17 @@ public final class WorkflowLearner {
      */
     public WorkflowLearner(WorkflowService workflows, KnowledgeStore knowledge,
                            Optional<? extends LearnedRulesSink> rules, Clock clock) {
+        this(workflows, knowledge, rules, ThresholdBounds.NONE, clock);
+    }
+
+    /** @param bounds what bounds learned gate thresholds: the maintainer's bands and the gate rules' thresholds */
+    public WorkflowLearner(WorkflowService workflows, KnowledgeStore knowledge,
+                           Optional<? extends LearnedRulesSink> rules, ThresholdBounds bounds, Clock clock) {
         this.workflows = workflows;
         this.store = PatternStore.inWorkspace(workflows.workspace().root());
         this.knowledge = knowledge;
         this.rules = rules;
+        this.bounds = bounds;
         this.clock = clock;
     }
 
@@ -80,7 +88,7 @@ public final class WorkflowLearner {
         cancellation.check();
         boolean vaultOpen = knowledge.awaitOpen();
         String project = vaultOpen ? knowledge.project() : "project";
-        List<Pattern> learned = LearnedPatterns.from(report, project, store.read().patterns());
+        List<Pattern> learned = LearnedPatterns.from(report, project, store.read().patterns(), bounds);
         cancellation.commit();
         PatternStore.Learned saved = store.learnFrom(workflowId, learned);
         PatternStore.Stored stored = saved.stored();
@@ -150,8 +158,19 @@ public final class WorkflowLearner {
         if (rules.isEmpty()) {
             return RulesUpdate.NONE;
         }
-        LearnedRulesSink.Outcome outcome = rules.get().learn(stored.patterns().patterns());
+        LearnedRulesSink.Outcome outcome = rules.get().learn(stored.patterns().patterns().stream()
+                .map(this::withinBounds).toList());
         return new RulesUpdate(outcome.acceptedVersion(), outcome.rejection(), outcome.rejectedPatterns());
+    }
+
+    /** A learned threshold held within today's band: a maintainer who narrows the bounds is obeyed at once. */
+    private Pattern withinBounds(Pattern pattern) {
+        if (pattern instanceof Pattern.GateThreshold gate) {
+            double held = bounds.band(gate.projectType(), gate.metric(), gate.threshold()).clamp(gate.threshold());
+            return new Pattern.GateThreshold(gate.projectType(), gate.dimension(), gate.metric(), held,
+                    gate.samples(), gate.confidence(), gate.workflows(), gate.origin());
+        }
+        return pattern;
     }
 
     private List<Event> events(String workflowId, Cancellation cancellation) {

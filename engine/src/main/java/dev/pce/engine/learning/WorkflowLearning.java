@@ -2,6 +2,7 @@ package dev.pce.engine.learning;
 
 import dev.pce.engine.Elapsed;
 import dev.pce.engine.conflict.DimensionReview;
+import dev.pce.engine.conflict.QualityDecision;
 import dev.pce.engine.conflict.QualityResolution;
 import dev.pce.engine.conflict.Resolution;
 import dev.pce.engine.conflict.ResourceResolution;
@@ -17,14 +18,18 @@ import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.gate.CriterionResult;
+import dev.pce.engine.gate.Comparison;
 import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.learning.LearningReport.ConflictOutcome;
 import dev.pce.engine.learning.LearningReport.ConflictOverride;
+import dev.pce.engine.learning.LearningReport.EscalationDecisions;
 import dev.pce.engine.learning.LearningReport.EstimateAccuracy;
 import dev.pce.engine.learning.LearningReport.FailureCause;
 import dev.pce.engine.learning.LearningReport.GateFailure;
 import dev.pce.engine.learning.LearningReport.ReworkLoop;
 import dev.pce.engine.learning.LearningReport.ReworkTrigger;
+import dev.pce.engine.learning.LearningReport.ThresholdOutcome;
 import dev.pce.engine.model.TaskSpec;
 
 import java.time.Instant;
@@ -36,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -53,6 +59,11 @@ public final class WorkflowLearning {
     public static final double MIN_ATTEMPT_MINUTES = 1;
     private static final String REVIEW_CAUSE = "review:";
     private static final String GATE_CAUSE = "gate:";
+    /** The gate rule that applies threshold adjustments: a criterion it decided shows no rule's own threshold. */
+    static final String ADJUSTING_RULE = "learned-threshold";
+    /** A person's decisions of an escalated review ({@code ce_resolve}). */
+    private static final String APPROVE = "approve";
+    private static final String REQUEST_CHANGES = "request_changes";
 
     private WorkflowLearning() {
     }
@@ -84,8 +95,26 @@ public final class WorkflowLearning {
         private record GateTally(Dimension dimension, String metric, int[] count, Set<String> gates) {
         }
 
+        /** A gate criterion that passed with a measured value, at the {@code at}-th event. */
+        private record Pass(int at, ProjectType projectType, Dimension dimension, String metric,
+                            Comparison comparison, double threshold, boolean adjusted) {
+        }
+
+        /** Trouble on a dimension at the {@code at}-th event: an unmet gate criterion, or review rework. */
+        private record Trouble(int at, Dimension dimension) {
+        }
+
+        private final List<Pass> passes = new ArrayList<>();
+        private final List<Trouble> troubles = new ArrayList<>();
+        /** The situation of each quality conflict escalated to a person, by conflict id. */
+        private final Map<String, String> escalated = new HashMap<>();
+        /** Per situation: approved, sent back for changes. */
+        private final Map<String, int[]> escalationDecisions = new TreeMap<>();
+        private int at;
+
         Reader(List<Event> events) {
             for (Event event : events) {
+                at++;
                 read(event);
             }
             // remediation whose gate.evaluated is missing (a log cut short) still counts as gate rework
@@ -105,8 +134,7 @@ public final class WorkflowLearning {
                 case GateEvaluated gate -> gateEvaluated(gate);
                 case ReviewReported review -> reviewReported(review);
                 case ConflictResolved resolved -> conflictResolved(resolved);
-                case ConflictOverridden overridden -> count(overrides, List.of(
-                        conflictKinds.getOrDefault(overridden.conflictId(), "unknown"), overridden.decision()));
+                case ConflictOverridden overridden -> conflictOverridden(overridden);
                 default -> {
                     // progress, leases, evidence: nothing to learn from them yet
                 }
@@ -131,9 +159,13 @@ public final class WorkflowLearning {
             String reviewTaskId = cause.substring(REVIEW_CAUSE.length());
             Set<Dimension> dimensions = reviewObjections.getOrDefault(reviewTaskId, Set.of());
             for (TaskSpec task : added) {
-                originalOf(task.id()).ifPresent(original -> rework.add(new ReworkLoop(ReworkTrigger.REVIEW, cause,
-                        original.id(), original.kind(), original.writes(),
-                        dimensions.isEmpty() ? List.of(Dimension.REVIEW) : List.copyOf(dimensions))));
+                originalOf(task.id()).ifPresent(original -> {
+                    ReworkLoop loop = new ReworkLoop(ReworkTrigger.REVIEW, cause, original.id(), original.kind(),
+                            original.writes(), dimensions.isEmpty() ? List.of(Dimension.REVIEW)
+                            : List.copyOf(dimensions));
+                    rework.add(loop);
+                    loop.dimensions().forEach(dimension -> troubles.add(new Trouble(at, dimension)));
+                });
             }
         }
 
@@ -163,7 +195,15 @@ public final class WorkflowLearning {
 
         private void gateEvaluated(GateEvaluated gate) {
             List<CriterionResult> notPassed = gate.criteria().stream().filter(CriterionResult::unmet).toList();
+            Optional<ProjectType> type = projectType(gate.projectType());
+            for (CriterionResult criterion : gate.criteria()) {
+                if (criterion.passed() && criterion.measured().isPresent() && type.isPresent()) {
+                    passes.add(new Pass(at, type.get(), criterion.dimension(), criterion.metric(),
+                            criterion.comparison(), criterion.threshold(), criterion.rule().equals(ADJUSTING_RULE)));
+                }
+            }
             for (CriterionResult criterion : notPassed) {
+                troubles.add(new Trouble(at, criterion.dimension()));
                 GateTally tally = gateFailures.computeIfAbsent(
                         criterion.dimension().wireName() + "\u0000" + criterion.metric(),
                         key -> new GateTally(criterion.dimension(), criterion.metric(), new int[1], new TreeSet<>()));
@@ -175,6 +215,46 @@ public final class WorkflowLearning {
                 List<Dimension> dimensions = notPassed.stream().map(CriterionResult::dimension).distinct().toList();
                 remediation.forEach(task -> rework.add(gateLoop(gate.gate(), task, dimensions)));
             }
+        }
+
+        private static Optional<ProjectType> projectType(String name) {
+            try {
+                return Optional.of(ProjectType.parse(name));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty(); // a type of a newer PCE: its thresholds are not this version's to learn
+            }
+        }
+
+        private void conflictOverridden(ConflictOverridden overridden) {
+            count(overrides, List.of(conflictKinds.getOrDefault(overridden.conflictId(), "unknown"),
+                    overridden.decision()));
+            String situation = escalated.get(overridden.conflictId());
+            if (situation != null && (overridden.decision().equals(APPROVE)
+                    || overridden.decision().equals(REQUEST_CHANGES))) {
+                escalationDecisions.computeIfAbsent(situation, key -> new int[2])
+                        [overridden.decision().equals(APPROVE) ? 0 : 1]++;
+            }
+        }
+
+        /**
+         * Per project type and metric, the passes and how many of them trouble on their dimension followed (later
+         * in the workflow: a later gate's unmet criterion, or review rework).
+         */
+        private List<ThresholdOutcome> thresholdOutcomes() {
+            Map<String, List<Pass>> byMetric = new TreeMap<>();
+            passes.forEach(pass -> byMetric.computeIfAbsent(pass.projectType().wireName() + "\u0000" + pass.metric(),
+                    key -> new ArrayList<>()).add(pass));
+            List<ThresholdOutcome> outcomes = new ArrayList<>();
+            byMetric.values().forEach(metricPasses -> {
+                Pass last = metricPasses.getLast();
+                int troubled = (int) metricPasses.stream().filter(pass -> troubles.stream().anyMatch(trouble ->
+                        trouble.at() > pass.at() && trouble.dimension() == pass.dimension())).count();
+                OptionalDouble rulesThreshold = metricPasses.stream().filter(pass -> !pass.adjusted())
+                        .mapToDouble(Pass::threshold).reduce((first, second) -> second);
+                outcomes.add(new ThresholdOutcome(last.projectType(), last.dimension(), last.metric(),
+                        last.comparison(), last.threshold(), rulesThreshold, metricPasses.size(), troubled));
+            });
+            return outcomes;
         }
 
         private ReworkLoop gateLoop(String gate, TaskSpec task, List<Dimension> dimensions) {
@@ -199,6 +279,10 @@ public final class WorkflowLearning {
                 case TimelineResolution timeline -> timeline.decision().wireName();
             };
             count(conflicts, List.of(kind, decision));
+            if (resolution instanceof QualityResolution quality && quality.decision() == QualityDecision.ESCALATE
+                    && !quality.situation().isEmpty()) {
+                escalated.put(resolved.conflictId(), quality.situation());
+            }
         }
 
         LearningReport report(String workflowId) {
@@ -217,8 +301,11 @@ public final class WorkflowLearning {
                     new ConflictOutcome(key.get(0), key.get(1), tally[0])));
             List<ConflictOverride> overridden = new ArrayList<>();
             overrides.forEach((key, tally) -> overridden.add(new ConflictOverride(key.get(0), key.get(1), tally[0])));
+            List<EscalationDecisions> decisions = new ArrayList<>();
+            escalationDecisions.forEach((situation, tally) -> decisions.add(
+                    new EscalationDecisions(situation, tally[0], tally[1])));
             return new LearningReport(workflowId, estimates, failureCauses, gates, conflictOutcomes, overridden,
-                    rework);
+                    rework, thresholdOutcomes(), decisions);
         }
     }
 

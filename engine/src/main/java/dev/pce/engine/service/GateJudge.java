@@ -7,6 +7,7 @@ import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
+import dev.pce.engine.gate.ThresholdAdjustment;
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.gate.Remediation;
@@ -37,15 +38,24 @@ import java.util.function.Supplier;
  * @param policy      the gate rules
  * @param projectType the repository's type, configured or detected once; not asked when a call names the type
  * @param required    the dimensions the repository's configuration requires, on top of the rules' own
+ * @param adjustments the thresholds the repository's configuration fixes; they win over learned ones
  */
 public record GateJudge(GatePolicy policy, Supplier<ProjectType> projectType,
-                        Supplier<List<DimensionRequirement>> required) {
+                        Supplier<List<DimensionRequirement>> required,
+                        Supplier<List<ThresholdAdjustment>> adjustments) {
     public static final String FINAL_GATE = "pr";
 
     public GateJudge {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(projectType, "projectType");
         Objects.requireNonNull(required, "required");
+        Objects.requireNonNull(adjustments, "adjustments");
+    }
+
+    /** A judge with no configured thresholds. */
+    public GateJudge(GatePolicy policy, Supplier<ProjectType> projectType,
+                     Supplier<List<DimensionRequirement>> required) {
+        this(policy, projectType, required, List::of);
     }
 
     /**
@@ -107,7 +117,7 @@ public record GateJudge(GatePolicy policy, Supplier<ProjectType> projectType,
         ProjectType type = override.orElseGet(projectType);
         GateRecord record = state.gates();
         GateResult result = policy.evaluate(new GateRequest(type, record.currentEvidence(), record.sources(),
-                List.of(), required.get(), notYetProduced(state, sync)));
+                adjustments.get(), required.get(), notYetProduced(state, sync)));
         return new GateCommand(sync.gate(), sync.wave(), type.wireName(), result, record.evidenceSeq(),
                 remediationTasks(state, sync.gate(), result), agent, classifier);
     }

@@ -16,11 +16,13 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +41,8 @@ public final class RuleReloader implements AutoCloseable {
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(300);
 
     private final LocalRules local;
+    /** Files layered over the local ones at every build: the learned rules' current version, read each time. */
+    private final Supplier<List<Path>> layered;
     private final RuleSets ruleSets;
     private final LayeredCompiler compiler;
     private final Duration debounce;
@@ -48,8 +52,10 @@ public final class RuleReloader implements AutoCloseable {
     private volatile WatchService watchService;
     private volatile boolean closed;
 
-    private RuleReloader(LocalRules local, RuleSets ruleSets, Duration debounce, Consumer<Reload> listener) {
+    private RuleReloader(LocalRules local, Supplier<List<Path>> layered, RuleSets ruleSets, Duration debounce,
+                         Consumer<Reload> listener) {
         this.local = local;
+        this.layered = layered;
         this.ruleSets = ruleSets;
         this.compiler = new LayeredCompiler(ruleSets);
         this.debounce = debounce;
@@ -65,7 +71,18 @@ public final class RuleReloader implements AutoCloseable {
      */
     public static RuleReloader start(LocalRules local, RuleSets ruleSets, Duration debounce,
                                      Consumer<Reload> listener) {
-        RuleReloader reloader = new RuleReloader(local, ruleSets, debounce, listener);
+        return start(local, List::of, ruleSets, debounce, listener);
+    }
+
+    /**
+     * As {@link #start(LocalRules, RuleSets, Duration, Consumer)}, with {@code layered} over the local files at
+     * every build and reload: the current learned version's files, asked for each time, so a reload of the
+     * project's rules keeps the learned rules in force. When the local files compile but not with the layered ones,
+     * the layered ones are left out (and that is reported), as at start.
+     */
+    public static RuleReloader start(LocalRules local, Supplier<List<Path>> layered, RuleSets ruleSets,
+                                     Duration debounce, Consumer<Reload> listener) {
+        RuleReloader reloader = new RuleReloader(local, layered, ruleSets, debounce, listener);
         for (CompiledDrl ruleSet : ruleSets.all()) {
             reloader.layerLazily(ruleSet);
         }
@@ -78,13 +95,21 @@ public final class RuleReloader implements AutoCloseable {
      * rule sets, with reloads logged; empty when the project has no such directory.
      */
     public static Optional<RuleReloader> startForProject(Path dir) {
+        return startForProject(dir, List::of);
+    }
+
+    /**
+     * As {@link #startForProject(Path)}, with the files of {@code learned} (the current learned version's, asked for
+     * at every build) layered over the project's.
+     */
+    public static Optional<RuleReloader> startForProject(Path dir, Supplier<List<Path>> learned) {
         LocalRules local = LocalRules.ofProject(dir);
         if (!local.exists()) {
             return Optional.empty();
         }
         LOG.info("Local rules in {} are layered over the built-in rules and reloaded when they change",
                 local.directory());
-        return Optional.of(start(local, RuleSets.builtIn(), DEFAULT_DEBOUNCE, RuleReloader::log));
+        return Optional.of(start(local, learned, RuleSets.builtIn(), DEFAULT_DEBOUNCE, RuleReloader::log));
     }
 
     /** Waits until the directory is watched, so that later changes are seen; false if the time ran out. */
@@ -101,7 +126,7 @@ public final class RuleReloader implements AutoCloseable {
         try {
             List<Path> files = local.drlFiles();
             List<CompiledDrl> inUse = ruleSets.all().stream().filter(CompiledDrl::isReady).toList();
-            outcome = switch (compiler.compile(inUse, files)) {
+            outcome = switch (compileWithLayered(inUse, files)) {
                 case Compilation.Compiled compiled -> {
                     compiled.bases().forEach(base -> base.ruleSet().replace(base.kieBase()));
                     ruleSets.all().stream().filter(set -> !inUse.contains(set)).forEach(this::layerLazily);
@@ -129,11 +154,40 @@ public final class RuleReloader implements AutoCloseable {
         ruleSet.compileWith(() -> firstBuild(ruleSet));
     }
 
-    /** The set with the local files, or, when they do not compile, the built-in rules alone. */
+    /**
+     * {@code ruleSets} compiled with the local files and the layered ones over them; when that fails but the local
+     * files compile alone, without the layered ones (logged); else the local files' problems.
+     */
+    private Compilation compileWithLayered(List<CompiledDrl> sets, List<Path> localFiles) {
+        List<Path> over = layeredFiles();
+        if (over.isEmpty()) {
+            return compiler.compile(sets, localFiles);
+        }
+        List<Path> all = new ArrayList<>(localFiles);
+        all.addAll(over);
+        Compilation compilation = compiler.compile(sets, all);
+        if (compilation instanceof Compilation.Failed failed) {
+            LOG.warn("The rules under {} do not compile with the {} learned rule file(s); trying without them: {}",
+                    local.directory(), over.size(), failed.problems());
+            return compiler.compile(sets, localFiles);
+        }
+        return compilation;
+    }
+
+    private List<Path> layeredFiles() {
+        try {
+            return layered.get();
+        } catch (CeException e) {
+            LOG.warn("The rules under {} are built without the learned rules: {}", local.directory(), e.describe());
+            return List.of();
+        }
+    }
+
+    /** The set with the local files (and the layered ones), or, when they do not compile, the built-in rules alone. */
     private KieBase firstBuild(CompiledDrl ruleSet) {
         Reload.Kept problems;
         try {
-            switch (compiler.compile(List.of(ruleSet), local.drlFiles())) {
+            switch (compileWithLayered(List.of(ruleSet), local.drlFiles())) {
                 case Compilation.Compiled compiled -> {
                     return compiled.kieBaseOf(ruleSet);
                 }

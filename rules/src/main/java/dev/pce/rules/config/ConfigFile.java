@@ -8,7 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.Metrics;
 import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.learning.ThresholdBand;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.schedule.PoolSlots;
 
@@ -37,8 +39,14 @@ final class ConfigFile {
     static final String MAX_FAILURE_RATE = "max_failure_rate";
     static final String ALERT_ON_ANOMALY = "alert_on_anomaly";
     static final String VAULT = "vault";
-    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT);
-    private static final Set<String> GATES_KEYS = Set.of(REQUIRED);
+    static final String THRESHOLDS = "thresholds";
+    static final String LEARNING = "learning";
+    static final String MIN = "min";
+    static final String MAX = "max";
+    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT, LEARNING);
+    private static final Set<String> GATES_KEYS = Set.of(REQUIRED, THRESHOLDS);
+    private static final Set<String> LEARNING_KEYS = Set.of(THRESHOLDS);
+    private static final Set<String> BOUNDS_KEYS = Set.of(MIN, MAX);
     private static final Set<String> MONITORING_KEYS = Set.of(MAX_FAILURE_RATE, ALERT_ON_ANOMALY);
 
     private final Path path;
@@ -69,9 +77,13 @@ final class ConfigFile {
         }
         keysOf(root, "", KEYS);
         JsonNode monitoring = monitoring(root.get(MONITORING));
+        JsonNode learning = mapping(root.get(LEARNING), LEARNING, LEARNING_KEYS, "{" + THRESHOLDS
+                + ": {coverage.line: {min: 60, max: 90}}}");
         return new ProjectConfig(projectType(root.get(PROJECT_TYPE)), pools(root.get(POOLS)),
                 required(root.get(GATES)), maxFailureRate(monitoring.get(MAX_FAILURE_RATE)),
-                alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)));
+                alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)),
+                fixedThresholds(absent(root.get(GATES)) ? null : root.get(GATES).get(THRESHOLDS)),
+                learningBounds(learning.get(THRESHOLDS)));
     }
 
     private JsonNode parse() {
@@ -167,6 +179,84 @@ final class ConfigFile {
             }
         }
         return Optional.of(new Configured<>(List.copyOf(required), name));
+    }
+
+    /** The mapping {@code key}, its keys checked; an empty one when not set. */
+    private JsonNode mapping(JsonNode value, String key, Set<String> keys, String example) {
+        if (absent(value)) {
+            return Yaml.MAPPER.createObjectNode();
+        }
+        if (!value.isObject()) {
+            throw invalid(path + ": " + key + " is '" + shown(value) + "', not a mapping.", "Write " + key + " in "
+                    + path + " as " + example + ".");
+        }
+        keysOf(value, key + ".", keys);
+        return value;
+    }
+
+    /** The metrics of a thresholds mapping, each checked to be one a gate criterion judges. */
+    private Map<String, JsonNode> metricsOf(JsonNode value, String key, String example) {
+        if (absent(value)) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw invalid(path + ": " + key + " is '" + shown(value) + "', not a mapping of metrics.", "Write " + key
+                    + " in " + path + " as " + example + ".");
+        }
+        Map<String, JsonNode> metrics = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            if (!Metrics.JUDGED.contains(entry.getKey())) {
+                throw invalid(path + ": " + key + " names the metric '" + Ids.clip(entry.getKey()) + "', which no gate"
+                        + " criterion judges.", "Use one of " + String.join(", ", Metrics.JUDGED) + " in " + path
+                        + ".");
+            }
+            metrics.put(entry.getKey(), entry.getValue());
+        }
+        return metrics;
+    }
+
+    /** A threshold of {@code metric}: a number in the metric's unit (0 to 100 for a share, 0 or more for a count). */
+    private double threshold(String key, String metric, JsonNode value, String what) {
+        boolean percent = Metrics.isPercentage(metric);
+        if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < 0
+                || (percent && value.asDouble() > 100)) {
+            throw invalid(path + ": " + key + " is '" + shown(value) + "', which is not " + what + " of " + metric
+                    + "; allowed: a number from 0" + (percent ? " to 100 (a percentage)" : " up (a count)") + ".",
+                    "Set " + key + " in " + path + " to " + (percent ? "a percentage, e.g. 75" : "a count, e.g. 1")
+                    + ".");
+        }
+        return value.asDouble();
+    }
+
+    private Map<String, Configured<Double>> fixedThresholds(JsonNode value) {
+        String key = GATES + "." + THRESHOLDS;
+        Map<String, Configured<Double>> fixed = new LinkedHashMap<>();
+        metricsOf(value, key, "{coverage.line: 75}").forEach((metric, threshold) -> fixed.put(metric,
+                new Configured<>(threshold(key + "." + metric, metric, threshold, "a threshold"), name)));
+        return fixed;
+    }
+
+    private Map<String, Configured<ThresholdBand>> learningBounds(JsonNode value) {
+        String key = LEARNING + "." + THRESHOLDS;
+        Map<String, Configured<ThresholdBand>> bounds = new LinkedHashMap<>();
+        metricsOf(value, key, "{coverage.line: {min: 60, max: 90}}").forEach((metric, band) -> {
+            String bandKey = key + "." + metric;
+            if (!band.isObject() || absent(band.get(MIN)) || absent(band.get(MAX))) {
+                throw invalid(path + ": " + bandKey + " is '" + shown(band) + "', not a band with a min and a max.",
+                        "Write " + bandKey + " in " + path + " as {min: 60, max: 90}: the lowest and the highest"
+                                + " threshold learning may set.");
+            }
+            keysOf(band, bandKey + ".", BOUNDS_KEYS);
+            double min = threshold(bandKey + "." + MIN, metric, band.get(MIN), "a lowest threshold");
+            double max = threshold(bandKey + "." + MAX, metric, band.get(MAX), "a highest threshold");
+            if (min > max) {
+                throw invalid(path + ": " + bandKey + " has min " + shown(band.get(MIN)) + " above max "
+                        + shown(band.get(MAX)) + ".", "Swap them in " + path + ": min is the lowest threshold"
+                        + " learning may set, max the highest.");
+            }
+            bounds.put(metric, new Configured<>(new ThresholdBand(min, max, name + " " + key), name));
+        });
+        return bounds;
     }
 
     /** The {@code monitoring} mapping, its keys checked; an empty one when not set. */

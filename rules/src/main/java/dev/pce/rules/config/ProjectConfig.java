@@ -3,6 +3,8 @@ package dev.pce.rules.config;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.gate.ThresholdAdjustment;
+import dev.pce.engine.learning.ThresholdBand;
 import dev.pce.engine.schedule.PoolSlots;
 
 import java.nio.file.Path;
@@ -14,12 +16,15 @@ import java.util.TreeMap;
 /**
  * What a repository configures for PCE, from {@code .github/ce-config.yml} (for CI users) and {@code .ce/config.yml}.
  * Where both set a key, {@code .ce/config.yml} wins, key by key: {@code project_type}, each pool of {@code pools},
- * {@code gates.required} (a list is one value), each key of {@code monitoring}, and {@code vault}.
+ * {@code gates.required} (a list is one value), each metric of {@code gates.thresholds} and of
+ * {@code learning.thresholds}, each key of {@code monitoring}, and {@code vault}.
  *
  * <pre>
  * project_type: service        # library, service, cli or web; detected when not set
  * pools: {builders: 4}         # agents per pool; CE_POOLS, when set, wins per pool
  * gates: {required: [tests, coverage, security]}   # dimensions that block the gate when not measured
+ * gates: {thresholds: {coverage.line: 75}}          # a threshold the maintainer fixes: wins over a learned one
+ * learning: {thresholds: {coverage.line: {min: 60, max: 90}}}   # the band learned thresholds stay within
  * monitoring: {max_failure_rate: 0.2, alert_on_anomaly: true}   # when ce report --ci alerts
  * vault: docs/solutions        # the project's vault, committed in the repository; CE_VAULT, when set, wins
  * </pre>
@@ -30,19 +35,24 @@ import java.util.TreeMap;
  * @param maxFailureRate the share of attempts that may fail or expire before {@code ce report --ci} alerts
  * @param alertOnAnomaly whether an anomaly flag makes {@code ce report --ci} alert
  * @param vault          the folder of the repository that is the project's vault; empty keeps it in the workspace
+ * @param thresholds     per metric, the threshold the maintainer fixes for every gate ({@code gates.thresholds})
+ * @param learningBounds per metric, the band a learned threshold stays within ({@code learning.thresholds})
  */
 public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<String, Configured<Integer>> pools,
                             Optional<Configured<List<Dimension>>> required, Optional<Configured<Double>> maxFailureRate,
                             Optional<Configured<Boolean>> alertOnAnomaly,
-                            Optional<Configured<RepositoryFolder>> vault) {
+                            Optional<Configured<RepositoryFolder>> vault, Map<String, Configured<Double>> thresholds,
+                            Map<String, Configured<ThresholdBand>> learningBounds) {
     public static final String CE_CONFIG = ".ce/config.yml";
     public static final String GITHUB_CONFIG = ".github/ce-config.yml";
     /** A repository that configures nothing. */
     public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Map.of(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of());
 
     public ProjectConfig {
         pools = Map.copyOf(new TreeMap<>(pools));
+        thresholds = Map.copyOf(thresholds);
+        learningBounds = Map.copyOf(learningBounds);
     }
 
     /**
@@ -59,11 +69,37 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
 
     /** This configuration with {@code base}'s settings where this one sets none. */
     ProjectConfig over(ProjectConfig base) {
-        Map<String, Configured<Integer>> merged = new TreeMap<>(base.pools);
-        merged.putAll(pools);
-        return new ProjectConfig(projectType.or(base::projectType), merged, required.or(base::required),
-                maxFailureRate.or(base::maxFailureRate), alertOnAnomaly.or(base::alertOnAnomaly),
-                vault.or(base::vault));
+        return new ProjectConfig(projectType.or(base::projectType), overKeys(pools, base.pools),
+                required.or(base::required), maxFailureRate.or(base::maxFailureRate),
+                alertOnAnomaly.or(base::alertOnAnomaly), vault.or(base::vault), overKeys(thresholds, base.thresholds),
+                overKeys(learningBounds, base.learningBounds));
+    }
+
+    private static <T> Map<String, T> overKeys(Map<String, T> over, Map<String, T> base) {
+        Map<String, T> merged = new TreeMap<>(base);
+        merged.putAll(over);
+        return merged;
+    }
+
+    /**
+     * The thresholds the maintainer fixed, as adjustments every gate applies: they win over a learned threshold
+     * (a gate request's own adjustments come after them and win over them).
+     */
+    public List<ThresholdAdjustment> thresholdAdjustments() {
+        return new TreeMap<>(thresholds).entrySet().stream().map(entry -> ThresholdAdjustment.of(entry.getKey(),
+                entry.getValue().value(), entry.getValue().file() + " gates.thresholds")).toList();
+    }
+
+    /**
+     * The band a learned threshold of {@code metric} stays within: a fixed threshold is a band of one value (nothing
+     * learned moves it), else the configured bounds; empty when the configuration sets neither.
+     */
+    public Optional<ThresholdBand> learningBand(String metric) {
+        Configured<Double> fixed = thresholds.get(metric);
+        if (fixed != null) {
+            return Optional.of(new ThresholdBand(fixed.value(), fixed.value(), fixed.file() + " gates.thresholds"));
+        }
+        return Optional.ofNullable(learningBounds.get(metric)).map(Configured::value);
     }
 
     /** PCE's default pools with the configured ones in their place. */

@@ -2,6 +2,7 @@ package dev.pce.rules.conflict;
 
 import dev.pce.engine.conflict.Contender;
 import dev.pce.engine.conflict.FileOverlap;
+import dev.pce.engine.conflict.QualitySituation;
 import dev.pce.engine.conflict.ResourceContention;
 import dev.pce.engine.conflict.Review;
 import dev.pce.engine.conflict.ReviewFinding;
@@ -47,7 +48,8 @@ final class ConflictFacts {
 
     /**
      * The overall {@link Tally}, a {@link DimensionTally} for every dimension some reviewer judged or some open
-     * finding concerns, every {@link DimensionVerdict} and every unresolved finding as an {@link OpenFinding}.
+     * finding concerns, every {@link DimensionVerdict}, every unresolved finding as an {@link OpenFinding}, and the
+     * panel's {@link QualitySituation} (for learned escalation preferences).
      */
     static List<Object> of(ReviewPanel panel) {
         Tally.Counter overall = new Tally.Counter();
@@ -78,6 +80,7 @@ final class ConflictFacts {
             }
         });
         facts.addAll(details);
+        facts.add(QualitySituation.of(panel));
         return facts;
     }
 

@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.engine.conflict.Contender;
 import dev.pce.engine.conflict.QualityResolution;
+import dev.pce.engine.conflict.QualitySituation;
 import dev.pce.engine.conflict.ResourceContention;
 import dev.pce.engine.conflict.ResourceResolution;
 import dev.pce.engine.conflict.Review;
@@ -58,7 +59,7 @@ public final class DroolsConflictArbiter implements ConflictArbiter {
             List<String> objectors = panel.reviews().stream().filter(review -> review.verdict().objects())
                     .map(Review::reviewer).toList();
             return new QualityResolution(panel.taskId(), ruling.decision(), ruling.approval(), ruling.objection(),
-                    approvers, objectors, ruling.rule(), ruling.reason());
+                    approvers, objectors, ruling.rule(), ruling.reason(), QualitySituation.of(panel).signature());
         });
     }
 

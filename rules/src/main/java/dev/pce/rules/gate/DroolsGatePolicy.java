@@ -2,14 +2,19 @@ package dev.pce.rules.gate;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.gate.Evidence;
 import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.gate.GateRequest;
 import dev.pce.engine.gate.GateResult;
+import dev.pce.engine.gate.ProjectType;
 import dev.pce.rules.CompiledDrl;
 import dev.pce.rules.SessionFacts;
 import org.kie.api.runtime.KieSession;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * Judges quality evidence with the Drools rules in {@code rules/gates.drl}. The rules decide the criteria: what to
@@ -56,8 +61,28 @@ public final class DroolsGatePolicy implements GatePolicy {
         }
     }
 
+    /**
+     * The thresholds the gate rules (built-in and the project's own) set for a project of {@code type}, per metric,
+     * before any adjustment replaced them: the centre of a learned threshold's default band.
+     */
+    public Map<String, Double> rulesThresholds(ProjectType type) {
+        Map<String, Double> thresholds = new TreeMap<>();
+        session(GateRequest.of(type, Evidence.EMPTY), List.of(), (decided, requirements) -> {
+            decided.stream().filter(criterion -> !criterion.adjusted())
+                    .forEach(criterion -> thresholds.put(criterion.metric(), criterion.threshold()));
+            return thresholds;
+        });
+        return thresholds;
+    }
+
     private List<Criterion> run(GateRequest request) {
         List<Adjustment> adjustments = Adjustment.applicable(request.adjustments(), request.projectType());
+        return session(request, adjustments, (decided, requirements) ->
+                DecidedCriteria.settle(decided, requirements, adjustments, request.projectType()));
+    }
+
+    private <T> T session(GateRequest request, List<Adjustment> adjustments,
+                          BiFunction<List<Criterion>, List<Requirement>, T> settle) {
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.insert(new Project(request.projectType()));
@@ -65,9 +90,8 @@ public final class DroolsGatePolicy implements GatePolicy {
             request.required().forEach(required -> session.insert(new ConfiguredRequirement(required.dimension(),
                     required.origin())));
             session.fireAllRules();
-            List<Criterion> decided = SessionFacts.ofType(session, Criterion.class);
-            List<Requirement> requirements = SessionFacts.ofType(session, Requirement.class);
-            return DecidedCriteria.settle(decided, requirements, adjustments, request.projectType());
+            return settle.apply(SessionFacts.ofType(session, Criterion.class),
+                    SessionFacts.ofType(session, Requirement.class));
         } finally {
             session.dispose();
         }

@@ -86,6 +86,11 @@ public final class LearnedRuleStore {
                         "Run 'ce rules history' to list the versions, and give one of their numbers."));
     }
 
+    /** The rule files of the current version; none before anything is learned. */
+    public List<Path> currentRuleFiles() {
+        return current().map(this::ruleFiles).orElse(List.of());
+    }
+
     /** The rule files of a version, in file order. */
     public List<Path> ruleFiles(LearnedVersion version) {
         Path dir = directoryOf(version.version());

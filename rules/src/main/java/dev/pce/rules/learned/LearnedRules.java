@@ -88,7 +88,7 @@ public final class LearnedRules implements LearnedRulesSink {
 
     /** The rule files of the current version, to layer over the built-in rules; none before anything is learned. */
     public List<Path> currentRuleFiles() {
-        return store.current().map(store::ruleFiles).orElse(List.of());
+        return store.currentRuleFiles();
     }
 
     /**

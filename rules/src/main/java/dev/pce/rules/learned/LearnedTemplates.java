@@ -1,7 +1,10 @@
 package dev.pce.rules.learned;
 
 import dev.pce.engine.PlainNumbers;
+import dev.pce.engine.conflict.QualityDecision;
+import dev.pce.engine.conflict.QualitySituation;
 import dev.pce.engine.learning.Pattern;
+import dev.pce.engine.learning.Pattern.EscalationPreference;
 import dev.pce.engine.learning.Pattern.EstimateBias;
 import dev.pce.engine.learning.Pattern.GateThreshold;
 import dev.pce.engine.learning.Pattern.ReviewRequirement;
@@ -21,8 +24,11 @@ import java.util.Optional;
  *   <li>{@link EstimateBias}: {@code estimate-bias}, a dependency rule noting the correction on tasks of the kind
  *   <li>{@link ReviewRequirement}: {@code review-requirement}, a dependency rule noting the review a task of the
  *   kind writing under the path needs
- *   <li>{@link GateThreshold}: {@code gate-threshold}, a gate rule inserting the adjustment the built-in rule
- *   {@code learned-threshold} applies
+ *   <li>{@link GateThreshold}: {@code gate-threshold}, a gate rule for projects of the pattern's type inserting
+ *   the adjustment the built-in rule {@code learned-threshold} applies
+ *   <li>{@link EscalationPreference}: {@code escalation-preference}, a conflict rule deciding an escalated review of
+ *   the pattern's situation the way persons did; a preference without a clear decision yet makes no rule (and is
+ *   no rejection: persons keep deciding)
  * </ul>
  */
 public final class LearnedTemplates {
@@ -33,11 +39,13 @@ public final class LearnedTemplates {
     private final RuleTemplate estimateBias;
     private final RuleTemplate reviewRequirement;
     private final RuleTemplate gateThreshold;
+    private final RuleTemplate escalationPreference;
 
     private LearnedTemplates(ClassLoader loader, String directory) {
         this.estimateBias = RuleTemplate.load(loader, directory + "estimate-bias" + SUFFIX);
         this.reviewRequirement = RuleTemplate.load(loader, directory + "review-requirement" + SUFFIX);
         this.gateThreshold = RuleTemplate.load(loader, directory + "gate-threshold" + SUFFIX);
+        this.escalationPreference = RuleTemplate.load(loader, directory + "escalation-preference" + SUFFIX);
     }
 
     /** PCE's templates. */
@@ -64,6 +72,9 @@ public final class LearnedTemplates {
         List<LearnedRule> rules = new ArrayList<>();
         List<SlotRejection> rejections = new ArrayList<>();
         for (Pattern pattern : byKey.values()) {
+            if (pattern instanceof EscalationPreference preference && preference.decision().isEmpty()) {
+                continue; // not decided often or clearly enough yet: escalations stay a person's
+            }
             List<SlotRejection> invalid = validate(pattern);
             if (invalid.isEmpty()) {
                 String fileName = String.format("%03d-%s.drl", rules.size() + 1, templateName(pattern));
@@ -92,6 +103,10 @@ public final class LearnedTemplates {
             }
             case GateThreshold gate -> rejections.addAll(Slots.gateMetric(key, gate.dimension(), gate.metric(),
                     gate.threshold()));
+            case EscalationPreference preference -> {
+                checks.add(Slots.situation(key, preference.situation()));
+                checks.add(Slots.inRange(key, "approvedShare", preference.approvedShare(), 0, 1));
+            }
         }
         checks.forEach(check -> check.ifPresent(rejections::add));
         return rejections;
@@ -115,8 +130,17 @@ public final class LearnedTemplates {
                 slots.put("dimension", review.dimension().wireName());
             }
             case GateThreshold gate -> {
+                slots.put("projectType", gate.projectType().name());
                 slots.put("metric", gate.metric());
                 slots.put("threshold", Slots.doubleLiteral(gate.threshold()));
+            }
+            case EscalationPreference preference -> {
+                QualityDecision decision = preference.decision().orElseThrow();
+                slots.put("situation", preference.situation());
+                slots.put("situationText", QualitySituation.describe(preference.situation()));
+                slots.put("decision", decision.name());
+                slots.put("decisionText", decision == QualityDecision.APPROVED ? "approved" : "changes required");
+                slots.put("decided", Long.toString(preference.decided()));
             }
         }
         return slots;
@@ -127,6 +151,7 @@ public final class LearnedTemplates {
             case EstimateBias bias -> estimateBias;
             case ReviewRequirement review -> reviewRequirement;
             case GateThreshold gate -> gateThreshold;
+            case EscalationPreference preference -> escalationPreference;
         };
     }
 
@@ -135,6 +160,7 @@ public final class LearnedTemplates {
             case EstimateBias bias -> "estimate-bias";
             case ReviewRequirement review -> "review-requirement";
             case GateThreshold gate -> "gate-threshold";
+            case EscalationPreference preference -> "escalation-preference";
         };
     }
 

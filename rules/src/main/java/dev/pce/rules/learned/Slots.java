@@ -1,6 +1,7 @@
 package dev.pce.rules.learned;
 
 import dev.pce.engine.PlainNumbers;
+import dev.pce.engine.conflict.QualitySituation;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.FindingSeverity;
 import dev.pce.engine.gate.Metrics;
@@ -8,6 +9,7 @@ import dev.pce.engine.learning.Pattern.EstimateBias;
 import dev.pce.rules.gate.Unit;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +79,32 @@ final class Slots {
                     + metric + " is a finite number from " + unit.range()));
         }
         return List.of();
+    }
+
+    /**
+     * A review situation's signature: "split-" the dimensions (or overall, or none), ".open-" the severities of the
+     * open findings (or none), each a known wire name.
+     */
+    static Optional<SlotRejection> situation(String pattern, String value) {
+        boolean ok = QualitySituation.SIGNATURE.matcher(value).matches();
+        if (ok) {
+            String[] parts = value.split("\\.open-", 2);
+            String split = parts[0].substring("split-".length());
+            ok = (split.equals("overall") || split.equals("none") || List.of(split.split("\\+")).stream()
+                    .allMatch(Slots::isDimension)) && (parts[1].equals("none") || List.of(parts[1].split("\\+"))
+                    .stream().allMatch(Slots::isSeverity));
+        }
+        return ok ? Optional.empty() : reject(pattern, "situation", value, "a situation is split-<dimensions, or"
+                + " overall, or none>.open-<finding severities, or none>, joined by '+', e.g."
+                + " split-tests.open-none or split-coverage+lint.open-medium+low");
+    }
+
+    private static boolean isDimension(String name) {
+        return Arrays.stream(Dimension.values()).anyMatch(d -> d.wireName().equals(name));
+    }
+
+    private static boolean isSeverity(String name) {
+        return Arrays.stream(FindingSeverity.values()).anyMatch(s -> s.wireName().equals(name));
     }
 
     /** A validated number as a DRL literal: plain decimal digits, never an exponent. */

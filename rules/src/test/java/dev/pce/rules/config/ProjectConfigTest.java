@@ -126,10 +126,10 @@ class ProjectConfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "gate: {required: [tests]}"
-                    + "| unknown key 'gate'; allowed: gates, monitoring, pools, project_type, vault."
+                    + "| unknown key 'gate'; allowed: gates, learning, monitoring, pools, project_type, vault."
                     + "| Correct or remove the key in",
             "gates: {requires: [tests]}"
-                    + "| unknown key 'gates.requires'; allowed: gates.required."
+                    + "| unknown key 'gates.requires'; allowed: gates.required, gates.thresholds."
                     + "| Correct or remove the key in",
             "gates: {required: [tests, style]}"
                     + "| gates.required[1] is 'style', which is not a dimension; allowed: tests, coverage, lint, security,"
@@ -156,7 +156,31 @@ class ProjectConfigTest {
                     + "| as {builders: 3, reviewers: 2}",
             "project_type: daemon"
                     + "| project_type is 'daemon', which is not a project type; allowed: library, service, cli, web."
-                    + "| or remove the key to let PCE detect the type"})
+                    + "| or remove the key to let PCE detect the type",
+            "gates: {thresholds: {coverage.lines: 75}}"
+                    + "| gates.thresholds names the metric 'coverage.lines', which no gate criterion judges."
+                    + "| Use one of tests.total",
+            "gates: {thresholds: {coverage.line: 175}}"
+                    + "| gates.thresholds.coverage.line is '175', which is not a threshold of coverage.line; allowed:"
+                    + " a number from 0 to 100 (a percentage)."
+                    + "| to a percentage, e.g. 75",
+            "learning: {thresholds: {coverage.line: 60}}"
+                    + "| learning.thresholds.coverage.line is '60', not a band with a min and a max."
+                    + "| as {min: 60, max: 90}",
+            "learning: {thresholds: {coverage.line: {min: 90, max: 60}}}"
+                    + "| learning.thresholds.coverage.line has min 90 above max 60."
+                    + "| Swap them in",
+            "learning: {thresholds: {coverage.line: {min: 60, max: 90, step: 5}}}"
+                    + "| unknown key 'learning.thresholds.coverage.line.step'; allowed:"
+                    + " learning.thresholds.coverage.line.max, learning.thresholds.coverage.line.min."
+                    + "| Correct or remove the key in",
+            "learning: {thresholds: {security.high: {min: -1, max: 2}}}"
+                    + "| learning.thresholds.security.high.min is '-1', which is not a lowest threshold of"
+                    + " security.high; allowed: a number from 0 up (a count)."
+                    + "| to a count, e.g. 1",
+            "learning: {bounds: {}}"
+                    + "| unknown key 'learning.bounds'; allowed: learning.thresholds."
+                    + "| Correct or remove the key in"})
     void aBadFileNamesTheFileTheKeyAndWhatIsAllowed(String yaml, String message, String fix) throws IOException {
         Path file = write(ProjectConfig.GITHUB_CONFIG, yaml + "\n");
         assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOfSatisfying(CeException.class, e -> {
@@ -164,6 +188,32 @@ class ProjectConfigTest {
             assertThat(e.getMessage()).startsWith(file.toString()).contains(message);
             assertThat(e.fix()).contains(fix);
         });
+    }
+
+    @Test
+    void thresholdsAreFixedAndLearnedThresholdsBoundedPerMetricTheCeConfigWinningKeyByKey() throws IOException {
+        write(ProjectConfig.GITHUB_CONFIG, "gates: {thresholds: {coverage.line: 70, coverage.branch: 55}}\n"
+                + "learning: {thresholds: {tests.pass_rate: {min: 95, max: 100}}}\n");
+        write(ProjectConfig.CE_CONFIG, "gates:\n  thresholds:\n    coverage.line: 75\nlearning:\n  thresholds:\n"
+                + "    coverage.branch: {min: 40, max: 65}\n");
+
+        ProjectConfig config = ProjectConfig.read(repo);
+
+        assertThat(config.thresholdAdjustments()).extracting(adjustment -> adjustment.metric() + "="
+                + adjustment.threshold() + " from " + adjustment.origin()).containsExactly(
+                "coverage.branch=55.0 from .github/ce-config.yml gates.thresholds",
+                "coverage.line=75.0 from .ce/config.yml gates.thresholds");
+        assertThat(config.learningBand("coverage.line")).hasValueSatisfying(band -> {
+            assertThat(band.min()).isEqualTo(75);
+            assertThat(band.max()).isEqualTo(75);
+        });
+        assertThat(config.learningBand("tests.pass_rate")).hasValueSatisfying(band -> {
+            assertThat(band.min()).isEqualTo(95);
+            assertThat(band.origin()).isEqualTo(".github/ce-config.yml learning.thresholds");
+        });
+        assertThat(config.learningBand("coverage.branch")).as("fixed wins over a band").hasValueSatisfying(band ->
+                assertThat(band.max()).isEqualTo(55));
+        assertThat(config.learningBand("lint.high")).isEmpty();
     }
 
     @Test

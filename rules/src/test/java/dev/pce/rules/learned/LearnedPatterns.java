@@ -2,6 +2,7 @@ package dev.pce.rules.learned;
 
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Metrics;
+import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.engine.learning.PatternOrigin;
 import dev.pce.rules.CompiledDrl;
@@ -28,8 +29,14 @@ final class LearnedPatterns {
     }
 
     static Pattern.GateThreshold lineCoverage(double threshold) {
-        return new Pattern.GateThreshold(Dimension.COVERAGE, Metrics.COVERAGE_LINE, threshold, 6, 0.9,
+        return new Pattern.GateThreshold(ProjectType.LIBRARY, Dimension.COVERAGE, Metrics.COVERAGE_LINE, threshold, 6, 0.9,
                 List.of("wf-4"), ORIGIN);
+    }
+
+    /** Persons approved escalated reviews that split on tests, with nothing open, {@code approved} of {@code samples}. */
+    static Pattern.EscalationPreference testsSplitApproved(int approved, int samples) {
+        return new Pattern.EscalationPreference("split-tests.open-none", (double) approved / samples, samples,
+                samples / (samples + 3.0), List.of("wf-5"), ORIGIN);
     }
 
     /** Rule sets of their own, so swapping learned rules in leaves the process-wide ones alone. */

@@ -63,15 +63,15 @@ class LearnedRulesTest {
         assertThat(version.version()).isEqualTo(1);
         assertThat(version.previous()).isZero();
         assertThat(version.patternKeys()).containsExactly("estimate:migration",
-                "review:schema:db/migrations/:security", "gate:coverage.line");
+                "review:schema:db/migrations/:security", "gate:library:coverage.line");
         Path dir = workspace.resolve("rules/learned/v0001");
-        assertThat(dir.resolve("manifest.json")).content().contains("\"pattern\" : \"gate:coverage.line\"",
+        assertThat(dir.resolve("manifest.json")).content().contains("\"pattern\" : \"gate:library:coverage.line\"",
                 "\"workflows\" : [ \"wf-4\" ]", "\"project\" : \"shop\"");
         assertThat(dir.resolve("003-gate-threshold.drl")).exists();
 
         Criterion coverage = lineCoverageCriterion(List.of());
         assertThat(coverage.threshold()).isEqualTo(65);
-        assertThat(coverage.reason()).contains("set by learned:gate:coverage.line", "replacing 80%");
+        assertThat(coverage.reason()).contains("set by learned:gate:library:coverage.line", "replacing 80%");
 
         List<TaskSpec> plan = List.of(
                 TaskSpec.builder("add-orders-table", "schema").writes("db/migrations/V7__orders.sql").build(),
@@ -101,7 +101,7 @@ class LearnedRulesTest {
         LearnOutcome outcome = learnedRules().learn(List.of(lineCoverage(65), estimateBias(hostile, 1.5)));
 
         LearnedVersion version = accepted(outcome);
-        assertThat(version.patternKeys()).containsExactly("gate:coverage.line");
+        assertThat(version.patternKeys()).containsExactly("gate:library:coverage.line");
         assertThat(outcome.rejectedPatterns()).singleElement().satisfies(rejected -> {
             assertThat(rejected.pattern()).isEqualTo("estimate:" + hostile);
             assertThat(rejected.reason()).contains("slot kind", Slots.KIND_ALLOWED);
@@ -134,7 +134,7 @@ class LearnedRulesTest {
         assertThat(outcome).isInstanceOf(LearnOutcome.Rejected.class);
         LearnOutcome.Rejected rejected = (LearnOutcome.Rejected) outcome;
         assertThat(rejected.rejectedPatterns()).singleElement().satisfies(pattern -> {
-            assertThat(pattern.pattern()).isEqualTo("gate:coverage.line");
+            assertThat(pattern.pattern()).isEqualTo("gate:library:coverage.line");
             assertThat(pattern.reason()).startsWith("the generated rule does not compile: 001-gate-threshold.drl:");
         });
         assertThat(rejected.current()).hasValueSatisfying(v -> assertThat(v.version()).isEqualTo(1));
@@ -154,7 +154,7 @@ class LearnedRulesTest {
 
         assertThat(accepted(outcome).patternKeys()).containsExactly("estimate:migration");
         assertThat(outcome.rejectedPatterns()).extracting(rejected -> rejected.pattern())
-                .containsExactly("gate:coverage.line");
+                .containsExactly("gate:library:coverage.line");
         assertThat(lineCoverageCriterion(List.of()).threshold()).isEqualTo(80);
     }
 
@@ -170,7 +170,7 @@ class LearnedRulesTest {
         assertThat(restored.version()).isEqualTo(3);
         assertThat(restored.previous()).isEqualTo(2);
         assertThat(restored.rollbackOf()).contains(1);
-        assertThat(restored.patternKeys()).containsExactly("gate:coverage.line");
+        assertThat(restored.patternKeys()).containsExactly("gate:library:coverage.line");
         assertThat(learned.history()).extracting(LearnedVersion::version).containsExactly(1, 2, 3);
         assertThat(learned.currentRuleFiles()).singleElement()
                 .satisfies(file -> assertThat(file).hasParent(workspace.resolve("rules/learned/v0003")));

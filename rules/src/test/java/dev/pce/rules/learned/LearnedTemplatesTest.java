@@ -2,6 +2,7 @@ package dev.pce.rules.learned;
 
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Metrics;
+import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.rules.learned.LearnedTemplates.Rendering;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class LearnedTemplatesTest {
 
         assertThat(rule.fileName()).isEqualTo("001-gate-threshold.drl");
         assertThat(rule.drl()).contains("package dev.pce.rules.gate;",
-                "new Adjustment(\"coverage.line\", 65.0, \"learned:gate:coverage.line\", -1)").doesNotContain("@{");
+                "new Adjustment(\"coverage.line\", 65.0, \"learned:gate:library:coverage.line\", -1)").doesNotContain("@{");
     }
 
     @Test
@@ -113,12 +114,12 @@ class LearnedTemplatesTest {
 
     @Test
     void aGateMetricMustBeAJudgedMetricOfThePatternsDimension() {
-        assertThat(rejected(new Pattern.GateThreshold(Dimension.SECURITY, Metrics.COVERAGE_LINE, 50, 3, 0.9,
+        assertThat(rejected(new Pattern.GateThreshold(ProjectType.LIBRARY, Dimension.SECURITY, Metrics.COVERAGE_LINE, 50, 3, 0.9,
                 List.of(), ORIGIN))).singleElement().satisfies(rejection -> {
                     assertThat(rejection.slot()).isEqualTo("metric");
                     assertThat(rejection.allowed()).contains("security.critical");
                 });
-        assertThat(rejected(new Pattern.GateThreshold(Dimension.COVERAGE,
+        assertThat(rejected(new Pattern.GateThreshold(ProjectType.LIBRARY, Dimension.COVERAGE,
                 "coverage.line\", 0, \"x\", 99)); System.exit(0); //", 50, 3, 0.9, List.of(), ORIGIN)))
                 .extracting(SlotRejection::slot).containsExactly("metric");
     }
@@ -129,7 +130,7 @@ class LearnedTemplatesTest {
                 estimateBias("migration", 1.6)));
 
         assertThat(rendering.rules()).extracting(rule -> rule.pattern().key())
-                .containsExactly("gate:coverage.line", "estimate:migration");
+                .containsExactly("gate:library:coverage.line", "estimate:migration");
         assertThat(rendering.rejections()).extracting(SlotRejection::pattern).containsExactly("estimate:bad kind");
     }
 

@@ -122,7 +122,7 @@ public final class GateCheckCommand implements Callable<Integer> {
         selection.forEach(dimension -> required.add(new DimensionRequirement(dimension,
                 "--dimension " + dimension.wireName())));
         GateResult result = CommandWiring.gateRules().evaluate(new GateRequest(resolved, intake.evidence(),
-                intake.sources(), List.of(), required));
+                intake.sources(), settings.thresholdAdjustments(), required));
         return GateVerdict.of(GateVerdict.FILES_GATE, Optional.empty(), resolved.wireName(), selection,
                 result.criteria(), intake.evidence(), intake.files(), new RepoPaths(settings.root()));
     }

@@ -2,6 +2,7 @@ package dev.pce.server.cli;
 
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.authoring.RuleReloader;
+import dev.pce.server.wiring.ServerWiring;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.server.logging.LoggingSetup;
 import dev.pce.server.mcp.ProtocolSetup;
@@ -69,8 +70,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Workspace workspace = workspaceOption.open();
         String logHint = LoggingSetup.configure(workspace.logsDir(), System.getenv(LoggingSetup.LEVEL_VARIABLE));
-        // the project's own rules (.ce/rules/) join the built-in ones, reloaded when changed; nothing compiles here
-        Optional<RuleReloader> localRules = RuleReloader.startForProject(Path.of("").toAbsolutePath());
+        // the project's own rules (.ce/rules/) join the built-in ones, reloaded when changed with the learned rules
+        // layered over them; nothing compiles here
+        Optional<RuleReloader> localRules = RuleReloader.startForProject(Path.of("").toAbsolutePath(),
+                ServerWiring.learnedRuleFiles(workspace));
         McpSession.run(workspace, protocol, Optional.of(DependencyRules.shared()), Optional.of(System.getenv()),
                 serving, logHint);
         localRules.ifPresent(RuleReloader::close);

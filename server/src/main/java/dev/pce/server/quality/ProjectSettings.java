@@ -2,6 +2,7 @@ package dev.pce.server.quality;
 
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.gate.ThresholdAdjustment;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
 import dev.pce.rules.config.ProjectConfig;
@@ -89,8 +90,17 @@ public final class ProjectSettings {
         return config().requirements();
     }
 
-    /** A gate judge on the gate rules and this project's type and required dimensions, read when first judged. */
+    /** The thresholds the configuration fixes ({@code gates.thresholds}), as adjustments every gate applies. */
+    public List<ThresholdAdjustment> thresholdAdjustments() {
+        return config().thresholdAdjustments();
+    }
+
+    /**
+     * A gate judge on the gate rules and this project's type, required dimensions and fixed thresholds, read when
+     * first judged.
+     */
     public GateJudge gateJudge() {
-        return new GateJudge(new DroolsGatePolicy(), this::projectType, this::requiredDimensions);
+        return new GateJudge(new DroolsGatePolicy(), this::projectType, this::requiredDimensions,
+                this::thresholdAdjustments);
     }
 }

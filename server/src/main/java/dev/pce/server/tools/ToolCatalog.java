@@ -4,6 +4,7 @@ import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.learning.LearnedRulesSink;
 import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.learning.ThresholdBounds;
 import dev.pce.engine.learning.PlanPredictions;
 import dev.pce.engine.learning.WorkflowLearner;
 import dev.pce.engine.model.TaskSpec;
@@ -33,7 +34,16 @@ public final class ToolCatalog {
                                       EvidenceLocations evidenceScope,
                                       Optional<? extends LearnedRulesSink> learnedRules,
                                       Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock) {
-        WorkflowLearner learner = new WorkflowLearner(workflows, knowledge, learnedRules, clock);
+        return create(workflows, knowledge, evidenceScope, learnedRules, ThresholdBounds.NONE, ruleNotes, clock);
+    }
+
+    /** @param thresholdBounds what bounds learned gate thresholds: the project's bands, its gate rules' thresholds */
+    public static List<CeTool> create(WorkflowService workflows, VaultKnowledgeStore knowledge,
+                                      EvidenceLocations evidenceScope,
+                                      Optional<? extends LearnedRulesSink> learnedRules,
+                                      ThresholdBounds thresholdBounds,
+                                      Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock) {
+        WorkflowLearner learner = new WorkflowLearner(workflows, knowledge, learnedRules, thresholdBounds, clock);
         PatternStore patterns = PatternStore.inWorkspace(workflows.workspace().root());
         return List.of(new PlanTool(workflows, knowledge, patterns), new StatusTool(workflows),
                 new EventsTool(workflows), new ClaimTool(workflows), new CompleteTool(workflows),

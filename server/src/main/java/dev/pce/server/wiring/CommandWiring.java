@@ -11,6 +11,7 @@ import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.rules.gate.DroolsGatePolicy;
+import dev.pce.rules.gate.GateThresholdBounds;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.quality.ProjectSettings;
 
@@ -77,10 +78,12 @@ public final class CommandWiring {
     public static Learning learning(Workspace workspace, Map<String, String> environment) {
         WorkflowService workflows = withoutRules(workspace);
         try {
+            ProjectSettings project = ProjectSettings.of(Path.of("").toAbsolutePath());
             VaultKnowledgeStore vaults = VaultKnowledgeStore.openNow(workspace, ProjectVaults.sources(workspace,
-                    ProjectSettings.of(Path.of("").toAbsolutePath()), environment));
+                    project, environment));
             WorkflowLearner learner = new WorkflowLearner(workflows, vaults,
-                    Optional.of(learnedRules(workspace.root())), Clock.systemDefaultZone());
+                    Optional.of(learnedRules(workspace.root())), new GateThresholdBounds(project::config,
+                    new DroolsGatePolicy()), Clock.systemDefaultZone());
             return new Learning(workflows, vaults, learner);
         } catch (RuntimeException | Error e) {
             workflows.close();

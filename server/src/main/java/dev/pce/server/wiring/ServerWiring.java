@@ -5,6 +5,7 @@ import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.dependency.PlanNote;
+import dev.pce.engine.learning.ThresholdBounds;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
@@ -14,6 +15,9 @@ import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.gate.DroolsGatePolicy;
+import dev.pce.rules.gate.GateThresholdBounds;
+import dev.pce.rules.learned.LearnedRuleStore;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.CeTool;
@@ -21,11 +25,13 @@ import dev.pce.server.tools.ToolCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The tools of one server, wired to a workspace's engine, the rules and the vaults: what {@code ce serve} serves,
@@ -66,9 +72,20 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         // before the server serves: the rules' first build holds the learned rules, and whoever waits for it waits
         // for them (compiling nothing now)
         learnedRules.ifPresent(LearnedRules::joinNextBuilds);
-        List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, ruleNotes,
+        ThresholdBounds bounds = rules.<ThresholdBounds>map(ignored -> new GateThresholdBounds(project::config,
+                new DroolsGatePolicy())).orElse(ThresholdBounds.NONE);
+        List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, bounds, ruleNotes,
                 Clock.systemDefaultZone());
         return new ServerWiring(workflows, learnedRules, tools);
+    }
+
+    /**
+     * The files of the learned rules' current version in {@code workspace}, asked for at every build: what a hot
+     * reload of the project's own rules layers over them, so the learned rules stay in force.
+     */
+    public static Supplier<List<Path>> learnedRuleFiles(Workspace workspace) {
+        LearnedRuleStore store = LearnedRuleStore.inWorkspace(workspace.root());
+        return store::currentRuleFiles;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.pce.server.it;
 
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.Metrics;
+import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.engine.learning.PatternOrigin;
 import dev.pce.rules.CompiledDrl;
@@ -62,7 +63,7 @@ class LearnedRulesIT {
     }
 
     private static Pattern lineCoverage(double threshold) {
-        return new Pattern.GateThreshold(Dimension.COVERAGE, Metrics.COVERAGE_LINE, threshold, 6, 0.9,
+        return new Pattern.GateThreshold(ProjectType.LIBRARY, Dimension.COVERAGE, Metrics.COVERAGE_LINE, threshold, 6, 0.9,
                 List.of("wf-1"), ORIGIN);
     }
 
@@ -81,8 +82,8 @@ class LearnedRulesIT {
 
         Run history = ce("rules", "history");
         assertThat(history.exitCode()).as(history.err()).isZero();
-        assertThat(history.out()).containsPattern("(?m)^ {4}1 {2}\\S+ {2}1 pattern: gate:coverage\\.line$")
-                .containsPattern("(?m)^\\* {3}2 {2}\\S+ {2}2 patterns: gate:coverage\\.line, estimate:migration"
+        assertThat(history.out()).containsPattern("(?m)^ {4}1 {2}\\S+ {2}1 pattern: gate:library:coverage\\.line$")
+                .containsPattern("(?m)^\\* {3}2 {2}\\S+ {2}2 patterns: gate:library:coverage\\.line, estimate:migration"
                         + " {2}\\(current\\)$");
 
         Run rollback = ce("rules", "rollback", "1");
@@ -91,7 +92,7 @@ class LearnedRulesIT {
 
         Run after = ce("rules", "history");
         assertThat(after.out()).containsPattern("(?m)^ {4}2 ")
-                .containsPattern("(?m)^\\* {3}3 {2}\\S+ {2}rollback of 1 {2}1 pattern: gate:coverage\\.line"
+                .containsPattern("(?m)^\\* {3}3 {2}\\S+ {2}rollback of 1 {2}1 pattern: gate:library:coverage\\.line"
                         + " {2}\\(current\\)$");
         assertThat(workspace.resolve("rules/learned/v0003/001-gate-threshold.drl")).content()
                 .contains("new Adjustment(\"coverage.line\", 65.0");
