@@ -108,6 +108,9 @@ public final class LearnedTemplates {
             case EstimateBias bias -> {
                 slots.put("kind", bias.kind());
                 slots.put("factor", Slots.number(PlainNumbers.decimals(bias.factor(), 2)));
+                // the decision computes with the learned values as they are; only the texts round them
+                slots.put("factorValue", Slots.doubleLiteral(bias.factor()));
+                slots.put("confidenceValue", Slots.doubleLiteral(pattern.confidence()));
             }
             case ReviewRequirement review -> {
                 slots.put("kind", review.kind());

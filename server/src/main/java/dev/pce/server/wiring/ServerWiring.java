@@ -4,6 +4,7 @@ import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.evidence.EvidenceLocations;
+import dev.pce.engine.learning.PlanDecider;
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.PoolSlots;
@@ -14,6 +15,7 @@ import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
+import dev.pce.rules.learned.LearnedPlanDecider;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.CeTool;
@@ -66,7 +68,10 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         // before the server serves: the rules' first build holds the learned rules, and whoever waits for it waits
         // for them (compiling nothing now)
         learnedRules.ifPresent(LearnedRules::joinNextBuilds);
-        List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, ruleNotes,
+        // the learned rules decide a plan's estimates and early reviews through the dependency rules
+        PlanDecider decider = drools.flatMap(rulesClassifier -> learnedRules.<PlanDecider>map(
+                learned -> new LearnedPlanDecider(rulesClassifier, learned))).orElse(PlanDecider.NONE);
+        List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, ruleNotes, decider,
                 Clock.systemDefaultZone());
         return new ServerWiring(workflows, learnedRules, tools);
     }
