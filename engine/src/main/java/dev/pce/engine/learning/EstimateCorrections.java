@@ -53,13 +53,22 @@ public final class EstimateCorrections {
             return new Correction(task.id(), task.kind(), task.estimateMinutes(), task.estimateMinutes(), 1,
                     "no learned estimate bias for kind '" + task.kind() + "'");
         }
-        // a correction is an estimate again: to three figures, with the factor to two decimals, as people give them
-        double factor = 1 + (bias.factor() - 1) * bias.confidence();
-        String reason = String.format(Locale.ROOT, "kind '%s' took %.2fx its estimates (%d samples from %d "
-                        + "workflow(s)%s, confidence %.2f): x%.2f", task.kind(), bias.factor(), bias.samples(),
+        String why = String.format(Locale.ROOT, "kind '%s' took %.2fx its estimates (%d samples from %d "
+                        + "workflow(s)%s, confidence %.2f)", task.kind(), bias.factor(), bias.samples(),
                 bias.workflows().size(), bias.origin().imported() && !bias.origin().confirmed()
-                        ? ", imported from " + bias.origin().project() : "", bias.confidence(), factor);
+                        ? ", imported from " + bias.origin().project() : "", bias.confidence());
+        return correct(task, bias.factor(), bias.confidence(), why);
+    }
+
+    /**
+     * {@code task}'s estimate corrected by a learned {@code factor} held with {@code confidence}; {@code why} names
+     * the pattern behind it, and the reason adds the factor applied.
+     */
+    public static Correction correct(TaskSpec task, double factor, double confidence, String why) {
+        // a correction is an estimate again: to three figures, with the factor to two decimals, as people give them
+        double applied = 1 + (factor - 1) * confidence;
+        String reason = why + String.format(Locale.ROOT, ": x%.2f", applied);
         return new Correction(task.id(), task.kind(), task.estimateMinutes(),
-                PlainNumbers.rounded(task.estimateMinutes() * factor, 3), PlainNumbers.decimals(factor, 2), reason);
+                PlainNumbers.rounded(task.estimateMinutes() * applied, 3), PlainNumbers.decimals(applied, 2), reason);
     }
 }

@@ -63,6 +63,17 @@ public record TaskSpec(
                 produces, consumes);
     }
 
+    /** The same task, also waiting (hard) for {@code dependency}; unchanged when it already does. */
+    public TaskSpec withDependency(String dependency) {
+        if (dependsOn.contains(dependency)) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(dependsOn);
+        all.add(dependency);
+        return new TaskSpec(id, title, kind, pool, estimateMinutes, reads, writes, all, description, dependencyTypes,
+                produces, consumes);
+    }
+
     /** A builder for code and tests that set a few fields; the pool defaults to the kind's pool. */
     public static Builder builder(String id, String kind) {
         return new Builder(id, kind);

@@ -38,6 +38,12 @@ public record TaskState(TaskSpec spec, TaskPhase phase, Optional<Claim> claim, i
         return spec.id();
     }
 
+    /** The same task planned with another estimate (a rescheduled task's revised one). */
+    public TaskState withEstimate(double minutes) {
+        return new TaskState(spec.withEstimate(minutes), phase, claim, attempts, completion, lastFailure,
+                partialOutputs, failedClaims);
+    }
+
     public TaskState claimedBy(Claim newClaim) {
         return new TaskState(spec, TaskPhase.CLAIMED, Optional.of(newClaim), attempts + 1, completion, lastFailure,
                 partialOutputs, failedClaims);

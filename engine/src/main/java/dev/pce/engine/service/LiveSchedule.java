@@ -3,6 +3,8 @@ package dev.pce.engine.service;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Elapsed;
 import dev.pce.engine.event.ClaimRevoked;
+import dev.pce.engine.event.ConflictOverridden;
+import dev.pce.engine.event.ConflictResolved;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.TaskClaimed;
@@ -15,6 +17,7 @@ import dev.pce.engine.model.TaskState;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.schedule.ScheduleView;
 import dev.pce.engine.schedule.Scheduler;
+import dev.pce.engine.workflow.EstimateRevision;
 import dev.pce.engine.workflow.WorkflowState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +52,9 @@ final class LiveSchedule {
             rebuild(state);
             return;
         }
-        if (events.stream().anyMatch(event -> event.payload() instanceof TasksAdded)) {
-            rebuild(state); // a changed plan: the scheduler's graph is the plan's
+        if (events.stream().anyMatch(event -> event.payload() instanceof TasksAdded
+                || revisesEstimates(event, state))) {
+            rebuild(state); // a changed plan (tasks, estimates): the scheduler's graph is the plan's
             return;
         }
         try {
@@ -62,6 +66,16 @@ final class LiveSchedule {
             LOG.debug("Rebuilding the schedule of {} after {}", state.workflowId(), e.getMessage());
             rebuild(state);
         }
+    }
+
+    /** A reschedule, or a person overruling one: the state changed a task's estimate. */
+    private static boolean revisesEstimates(Event event, WorkflowState state) {
+        return switch (event.payload()) {
+            case ConflictResolved resolved -> EstimateRevision.of(resolved).isPresent();
+            case ConflictOverridden overridden -> state.conflicts().resolution(overridden.conflictId())
+                    .flatMap(EstimateRevision::of).isPresent();
+            default -> false;
+        };
     }
 
     /** The remaining work scheduled from {@code now}; empty before the plan is known. */

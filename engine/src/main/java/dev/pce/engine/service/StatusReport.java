@@ -79,7 +79,8 @@ public final class StatusReport {
                 claim.map(Claim::agent), claim.map(Claim::leaseUntil), expired(task),
                 task.attempts(), task.completion().map(c -> c.agent()), task.completion().map(c -> c.summary()),
                 task.lastFailure().map(f -> f.reason()),
-                task.partialOutputs().stream().map(PartialOutput::artifact).toList());
+                task.partialOutputs().stream().map(PartialOutput::artifact).toList(),
+                state.conflicts().resolutions().isEmpty() ? Optional.empty() : state.estimateRevision(task.id()));
     }
 
     private boolean expired(TaskState task) {

@@ -15,10 +15,10 @@ public record WorkflowSnapshot(int format, String workflowId, long seq, long off
                                List<ClassifiedEdge> edges, GateRecord gates, ConflictRecord conflicts) {
     /**
      * 2: the classified edges joined the snapshot; 3: tasks carry partial outputs; 4: evidence and gate verdicts;
-     * 5: conflicts and reviews; 6: tasks list the claims their failures were reported under. Older snapshots are
-     * ignored and the log is replayed.
+     * 5: conflicts and reviews; 6: tasks list the claims their failures were reported under; 7: a rescheduled task
+     * holds its revised estimate. Older snapshots are ignored and the log is replayed.
      */
-    public static final int FORMAT = 6;
+    public static final int FORMAT = 7;
 
     public WorkflowSnapshot {
         tasks = List.copyOf(tasks);

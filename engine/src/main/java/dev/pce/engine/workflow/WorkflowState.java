@@ -50,6 +50,8 @@ import java.util.Optional;
  * event, and the next claim records the expiry as an event.
  */
 public final class WorkflowState {
+    /** A person's decision against a rule's ({@code ce_resolve}); for a reschedule, the estimate goes back. */
+    private static final String OVERRULE = "overrule";
     private final String workflowId;
     private String goal = "";
     private Instant createdAt = Instant.EPOCH;
@@ -147,9 +149,16 @@ public final class WorkflowState {
             case EvidenceReported evidence -> gates = gates.withEvidence(evidence, event.seq());
             case GateEvaluated evaluation -> gates = gates.withGate(evaluation);
             case ReviewReported review -> conflicts = conflicts.with(review);
-            case ConflictResolved resolved -> conflicts = conflicts.with(resolved, ConflictRecord.escalates(resolved)
-                    ? reviewTaskOf(resolved) : Optional.empty());
-            case ConflictOverridden overridden -> conflicts = conflicts.with(overridden);
+            case ConflictResolved resolved -> {
+                conflicts = conflicts.with(resolved, ConflictRecord.escalates(resolved)
+                        ? reviewTaskOf(resolved) : Optional.empty());
+                EstimateRevision.of(resolved).ifPresent(revision -> revise(revision.taskId(), revision.toMinutes()));
+            }
+            case ConflictOverridden overridden -> {
+                conflicts = conflicts.with(overridden);
+                overruledRevision(overridden).ifPresent(revision -> revise(revision.taskId(),
+                        revision.fromMinutes()));
+            }
             case TaskEvent taskEvent -> applyTaskEvent(taskEvent, event);
             case UnrecognizedPayload ignored -> {
                 // Written by a newer PCE: keep reading, it cannot change what this version knows.
@@ -178,6 +187,47 @@ public final class WorkflowState {
         edges.addAll(added.edges());
         relations = PlanRelations.of(specs, edges);
         prioritize(specs, edges);
+    }
+
+    /**
+     * A timeline conflict re-plans: the task is planned with the revised estimate from now on, and the critical
+     * path and priorities are worked out again. The decision is in the log, so a replay revises the same way.
+     */
+    private void revise(String taskId, double minutes) {
+        TaskState task = tasks.get(taskId);
+        if (task == null || task.spec().estimateMinutes() == minutes) {
+            return;
+        }
+        tasks.put(taskId, task.withEstimate(minutes));
+        prioritize(tasks.values().stream().map(TaskState::spec).toList(), relations.edges());
+    }
+
+    /** The revision a person's "overrule" takes back: the task goes back to the estimate it had before. */
+    private Optional<EstimateRevision> overruledRevision(ConflictOverridden overridden) {
+        if (!OVERRULE.equals(overridden.decision())) {
+            return Optional.empty();
+        }
+        return conflicts.resolution(overridden.conflictId()).flatMap(EstimateRevision::of)
+                .filter(revision -> task(revision.taskId())
+                        .map(task -> task.spec().estimateMinutes() == revision.toMinutes()).orElse(false));
+    }
+
+    /**
+     * The reschedule whose estimate the task is planned with now, if a recorded one revised it: the latest one not
+     * overruled.
+     */
+    public Optional<EstimateRevision> estimateRevision(String taskId) {
+        List<ConflictResolved> resolutions = conflicts.resolutions();
+        for (int i = resolutions.size() - 1; i >= 0; i--) {
+            Optional<EstimateRevision> revision = EstimateRevision.of(resolutions.get(i))
+                    .filter(candidate -> candidate.taskId().equals(taskId));
+            if (revision.isPresent()) {
+                String conflictId = revision.get().conflictId();
+                return conflicts.overrides().stream().anyMatch(override -> override.conflictId().equals(conflictId)
+                        && OVERRULE.equals(override.decision())) ? Optional.empty() : revision;
+            }
+        }
+        return Optional.empty();
     }
 
     private void applyTaskEvent(TaskEvent taskEvent, Event event) {

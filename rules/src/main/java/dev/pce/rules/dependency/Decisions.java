@@ -1,8 +1,11 @@
 package dev.pce.rules.dependency;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
-import dev.pce.engine.model.EdgeClass;
+import dev.pce.engine.dependency.EstimateDecision;
 import dev.pce.engine.dependency.PlanNote;
+import dev.pce.engine.dependency.ReviewDemand;
+import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.model.EdgeClass;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -44,6 +47,22 @@ public final class Decisions {
 
     public static void note(RuleContext rule, String task, String text) {
         rule.insertLogical(new PlanNote(task, text, rule.getRule().getName()));
+    }
+
+    /**
+     * Plan {@code task} at {@code 1 + (factor - 1) * confidence} times its estimate (the learned estimate-bias
+     * rules decide this; the planner applies it).
+     */
+    public static void estimate(RuleContext rule, String task, double factor, double confidence, String reason) {
+        rule.insertLogical(new EstimateDecision(task, factor, confidence, reason, rule.getRule().getName()));
+    }
+
+    /**
+     * {@code task} needs a review on {@code dimension} (a wire name, {@code security}) before its dependents build
+     * on it; the planner adds an early review unless the plan has one (the learned review-requirement rules).
+     */
+    public static void review(RuleContext rule, String task, String dimension, String reason) {
+        rule.insertLogical(new ReviewDemand(task, Dimension.parse(dimension), reason, rule.getRule().getName()));
     }
 
     private static void edge(RuleContext rule, String from, String to, EdgeClass edgeClass, String reason,

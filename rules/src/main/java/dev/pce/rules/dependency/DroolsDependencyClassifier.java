@@ -6,6 +6,8 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.DependencyClassifier;
+import dev.pce.engine.dependency.EstimateDecision;
+import dev.pce.engine.dependency.ReviewDemand;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.CompiledDrl;
@@ -60,13 +62,19 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
     }
 
     /**
-     * Classifies the plan's relations and also returns the rules' notes (remarks that are not errors).
+     * Classifies the plan's relations and also returns the rules' notes (remarks that are not errors) and the
+     * estimates and reviews they decided.
      *
      * @param tasks a plan that passed structural validation (unique ids, known dependencies, no cycle)
      * @throws CeException {@link ErrorCode#INVALID_PLAN} naming both tasks of every conflicting declaration
      */
     public Classification classifyWithNotes(List<TaskSpec> tasks) {
         return classifyWithNotes(tasks, Cancellation.none(), Limits.MAX_WORKFLOW_EDGES);
+    }
+
+    /** As {@link #classifyWithNotes(List)}, stopping at a safe point when {@code cancellation} is cancelled. */
+    public Classification classifyWithNotes(List<TaskSpec> tasks, Cancellation cancellation) {
+        return classifyWithNotes(tasks, cancellation, Limits.MAX_WORKFLOW_EDGES);
     }
 
     private Classification classifyWithNotes(List<TaskSpec> tasks, Cancellation cancellation, int maxEdges) {
@@ -106,7 +114,13 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
             List<PlanNote> notes = new ArrayList<>(SessionFacts.ofType(session, PlanNote.class));
             notes.sort(Comparator.comparingInt((PlanNote note) -> index.position(note.task()))
                     .thenComparing(PlanNote::text));
-            return new Classification(EdgeSet.of(index, decisions(session)), notes);
+            List<EstimateDecision> estimates = new ArrayList<>(SessionFacts.ofType(session, EstimateDecision.class));
+            estimates.sort(Comparator.comparingInt((EstimateDecision e) -> index.position(e.task()))
+                    .thenComparing(EstimateDecision::rule));
+            List<ReviewDemand> reviews = new ArrayList<>(SessionFacts.ofType(session, ReviewDemand.class));
+            reviews.sort(Comparator.comparingInt((ReviewDemand r) -> index.position(r.task()))
+                    .thenComparing(ReviewDemand::dimension).thenComparing(ReviewDemand::rule));
+            return new Classification(EdgeSet.of(index, decisions(session)), notes, estimates, reviews);
         } finally {
             session.dispose();
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -30,13 +31,16 @@ final class LearnedBuild implements Supplier<KieBase> {
     private final RuleSets ruleSets;
     private final Supplier<List<Path>> projectRuleFiles;
     private final LearnedRuleStore store;
+    private final Consumer<Optional<LearnedVersion>> built;
 
+    /** @param built told which learned version the build holds (empty when it had to leave them out) */
     LearnedBuild(CompiledDrl ruleSet, RuleSets ruleSets, Supplier<List<Path>> projectRuleFiles,
-                 LearnedRuleStore store) {
+                 LearnedRuleStore store, Consumer<Optional<LearnedVersion>> built) {
         this.ruleSet = ruleSet;
         this.ruleSets = ruleSets;
         this.projectRuleFiles = projectRuleFiles;
         this.store = store;
+        this.built = built;
     }
 
     @Override
@@ -54,10 +58,12 @@ final class LearnedBuild implements Supplier<KieBase> {
         for (List<Path> files : new LinkedHashSet<>(List.of(withLearned, project, List.<Path>of()))) {
             switch (compiler.compile(List.of(ruleSet), files)) {
                 case Compilation.Compiled compiled -> {
-                    if (files.equals(withLearned) && current.isPresent()) {
+                    boolean learned = files.equals(withLearned) && current.isPresent();
+                    if (learned) {
                         LOG.info("The {} use learned rules version {}", ruleSet.description(),
                                 current.get().version());
                     }
+                    built.accept(learned ? current : Optional.empty());
                     return compiled.kieBaseOf(ruleSet);
                 }
                 case Compilation.Failed failed -> LOG.warn("The {} do not compile with {}; built without them: {}",

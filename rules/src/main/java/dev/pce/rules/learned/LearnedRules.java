@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,8 @@ public final class LearnedRules implements LearnedRulesSink {
     private final Supplier<List<Path>> projectRuleFiles;
     private final LearnedTemplates templates;
     private final Clock clock;
+    /** The version whose rules this process swapped in (or built at start); what decided a plan's learned decisions. */
+    private final AtomicReference<Optional<LearnedVersion>> inForce = new AtomicReference<>(Optional.empty());
 
     /**
      * @param ruleSets         the rule sets to compile against and swap the new rules into
@@ -77,8 +80,24 @@ public final class LearnedRules implements LearnedRulesSink {
         if (!Files.isDirectory(store.directory())) {
             return;
         }
+        // the dependency rules decide plans, so their build says which version is in force
         ruleSets.all().forEach(ruleSet -> ruleSet.compileWith(new LearnedBuild(ruleSet, ruleSets, projectRuleFiles,
-                store)));
+                store, ruleSet == ruleSets.dependencies() ? inForce::set : built -> { })));
+    }
+
+    /**
+     * The learned version whose rules this process's rule sets hold: the one built at start or swapped in since by
+     * learning, a rollback or an activation. Empty before any (the first build not done yet, or nothing learned), and
+     * also when the start-up build had to leave the learned rules out. Another process's newer version is not in
+     * force here until this process activates it.
+     */
+    public Optional<LearnedVersion> versionInForce() {
+        return inForce.get();
+    }
+
+    /** Whether this workspace has learned rules at all (cheap: looks whether their directory exists). */
+    public boolean hasLearned() {
+        return Files.isDirectory(store.directory());
     }
 
     /** Every version, oldest first. */
@@ -183,6 +202,7 @@ public final class LearnedRules implements LearnedRulesSink {
         return switch (compile(store.ruleFiles(current.get()))) {
             case Compilation.Compiled compiled -> {
                 swapIn(compiled);
+                inForce.set(current);
                 yield new LearnOutcome.Accepted(current.get());
             }
             case Compilation.Failed failed -> new LearnOutcome.Rejected(
@@ -211,6 +231,7 @@ public final class LearnedRules implements LearnedRulesSink {
                 rollbackOf, entries));
         // compiled from the staging paths; the rules are the same, only the paths in the KieBase differ
         swapIn((Compilation.Compiled) compilation);
+        inForce.set(Optional.of(version));
         return new LearnOutcome.Accepted(version);
     }
 

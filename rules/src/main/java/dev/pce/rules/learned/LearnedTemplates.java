@@ -123,6 +123,9 @@ public final class LearnedTemplates {
             case EstimateBias bias -> {
                 slots.put("kind", bias.kind());
                 slots.put("factor", Slots.number(PlainNumbers.decimals(bias.factor(), 2)));
+                // the decision computes with the learned values to four figures (1.641, not 1.64); texts round more
+                slots.put("factorValue", Slots.doubleLiteral(PlainNumbers.rounded(bias.factor(), 4)));
+                slots.put("confidenceValue", Slots.doubleLiteral(PlainNumbers.rounded(pattern.confidence(), 4)));
             }
             case ReviewRequirement review -> {
                 slots.put("kind", review.kind());

@@ -5,8 +5,8 @@ import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.Limits;
 import dev.pce.engine.learning.EstimateCorrections;
-import dev.pce.engine.learning.Pattern.EstimateBias;
-import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.learning.LearnedDecision;
+import dev.pce.engine.learning.LearnedPlanning;
 import dev.pce.engine.learning.RelatedLearnings;
 import dev.pce.engine.learning.RelatedLearnings.TaskLearnings;
 import dev.pce.engine.model.TaskSpec;
@@ -17,9 +17,7 @@ import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** ce_plan: stores a goal and its tasks as a new workflow, with the past learnings related to each task. */
@@ -28,12 +26,13 @@ public final class PlanTool implements CeTool {
 
     private final WorkflowService workflows;
     private final VaultKnowledgeStore knowledge;
-    private final PatternStore patterns;
+    private final LearnedPlanning learned;
 
-    public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, PatternStore patterns) {
+    /** @param learned the rules' decisions on a plan (the learned rules in force), applied before it is stored */
+    public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, LearnedPlanning learned) {
         this.workflows = workflows;
         this.knowledge = knowledge;
-        this.patterns = patterns;
+        this.learned = learned;
     }
 
     @Override
@@ -42,11 +41,13 @@ public final class PlanTool implements CeTool {
     }
 
     /**
-     * The stored plan; the estimates the learned patterns corrected (original, corrected, why); and, when the vaults
-     * hold related notes, the learnings per task.
+     * The stored plan; the estimates the learned rules corrected (original, corrected, why); every decision of the
+     * rules with the rule and learned version that took it (corrected estimates, added early reviews); and, when the
+     * vaults hold related notes, the learnings per task.
      */
     public record Output(@JsonUnwrapped PlanResult plan, List<EstimateCorrections.Correction> estimateCorrections,
-                         List<TaskLearnings> learnings, Optional<String> learningsNotice) {
+                         List<LearnedDecision> learnedDecisions, List<TaskLearnings> learnings,
+                         Optional<String> learningsNotice) {
     }
 
     @Override
@@ -61,21 +62,17 @@ public final class PlanTool implements CeTool {
         String agent = args.optionalString("agent", Limits.MAX_ID_LENGTH)
                 .map(name -> Ids.requireName(name, "agent")).orElse("planner");
         List<TaskSpec> tasks = PlanTasks.read(args);
-        // estimates of kinds whose past tasks ran long (or short) are corrected before the plan is scheduled
-        List<EstimateBias> biases = patterns.read().patterns().estimateBiases();
-        List<EstimateCorrections.Correction> corrections = EstimateCorrections.of(tasks, biases).stream()
-                .filter(correction -> correction.correctedMinutes() != correction.estimateMinutes()).toList();
-        Map<String, Double> planned = new HashMap<>();
-        corrections.forEach(correction -> planned.put(correction.taskId(), correction.estimateMinutes()));
-        PlanResult plan = workflows.plan(goal, EstimateCorrections.apply(tasks, biases), agent, planned,
-                cancellation);
+        // the learned rules decide before the plan is scheduled: estimates of kinds whose past tasks ran long (or
+        // short), early reviews where such tasks kept failing review
+        LearnedPlanning.Amended amended = learned.amend(goal, tasks, cancellation);
+        PlanResult plan = workflows.plan(goal, amended.tasks(), agent, amended.plannedEstimates(), cancellation);
         try {
-            return ToolOutput.json(new Output(plan, corrections,
+            return ToolOutput.json(new Output(plan, amended.corrections(), amended.decisions(),
                     RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty()));
         } catch (CeException e) { // the plan is stored; missing learnings must not hide that
             LOG.warn("ce_plan: no related learnings: {}", e.describe());
-            return ToolOutput.json(new Output(plan, corrections, List.of(), Optional.of("No related learnings: "
-                    + e.describe())));
+            return ToolOutput.json(new Output(plan, amended.corrections(), amended.decisions(), List.of(),
+                    Optional.of("No related learnings: " + e.describe())));
         }
     }
 }

@@ -80,6 +80,9 @@ public final class StatusDigest {
             out.append("  ").append(task.id()).append(" [").append(task.pool()).append("] ")
                     .append(firstLine(task.title())).append(" (est ").append(Math.round(task.estimateMinutes()))
                     .append(" min");
+            task.estimateRevised().ifPresent(revision -> out.append(", revised from ")
+                    .append(Math.round(revision.fromMinutes())).append(" by ").append(revision.rule()).append(" (")
+                    .append(revision.conflictId()).append(')'));
             task.claimedBy().ifPresent(agent -> out.append(task.leaseExpired() ? ", lease of " : ", by ")
                     .append(agent));
             task.leaseUntil().filter(until -> !task.leaseExpired())

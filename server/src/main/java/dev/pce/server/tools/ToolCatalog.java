@@ -2,7 +2,9 @@ package dev.pce.server.tools;
 
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.evidence.EvidenceLocations;
+import dev.pce.engine.learning.LearnedPlanning;
 import dev.pce.engine.learning.LearnedRulesSink;
+import dev.pce.engine.learning.PlanDecider;
 import dev.pce.engine.learning.PatternStore;
 import dev.pce.engine.learning.ThresholdBounds;
 import dev.pce.engine.learning.PlanPredictions;
@@ -34,18 +36,23 @@ public final class ToolCatalog {
                                       EvidenceLocations evidenceScope,
                                       Optional<? extends LearnedRulesSink> learnedRules,
                                       Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock) {
-        return create(workflows, knowledge, evidenceScope, learnedRules, ThresholdBounds.NONE, ruleNotes, clock);
+        return create(workflows, knowledge, evidenceScope, learnedRules, ThresholdBounds.NONE, ruleNotes,
+                PlanDecider.NONE, clock);
     }
 
-    /** @param thresholdBounds what bounds learned gate thresholds: the project's bands, its gate rules' thresholds */
+    /**
+     * @param thresholdBounds what bounds learned gate thresholds: the project's bands, its gate rules' thresholds
+     * @param decider         the rules' decisions on a plan, which ce_plan applies (the learned rules in force)
+     */
     public static List<CeTool> create(WorkflowService workflows, VaultKnowledgeStore knowledge,
                                       EvidenceLocations evidenceScope,
                                       Optional<? extends LearnedRulesSink> learnedRules,
                                       ThresholdBounds thresholdBounds,
-                                      Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock) {
+                                      Function<List<TaskSpec>, List<PlanNote>> ruleNotes, PlanDecider decider,
+                                      Clock clock) {
         WorkflowLearner learner = new WorkflowLearner(workflows, knowledge, learnedRules, thresholdBounds, clock);
         PatternStore patterns = PatternStore.inWorkspace(workflows.workspace().root());
-        return List.of(new PlanTool(workflows, knowledge, patterns), new StatusTool(workflows),
+        return List.of(new PlanTool(workflows, knowledge, new LearnedPlanning(decider)), new StatusTool(workflows),
                 new EventsTool(workflows), new ClaimTool(workflows), new CompleteTool(workflows),
                 new FailTool(workflows), new ProgressTool(workflows), new CaptureTool(workflows, knowledge, clock),
                 new SearchTool(knowledge), new NoteTool(knowledge), new GateTool(workflows, evidenceScope),

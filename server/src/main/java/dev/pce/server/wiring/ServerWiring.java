@@ -4,6 +4,7 @@ import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.evidence.EvidenceLocations;
+import dev.pce.engine.learning.PlanDecider;
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.learning.ThresholdBounds;
 import dev.pce.engine.model.TaskSpec;
@@ -18,6 +19,7 @@ import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.rules.gate.DroolsGatePolicy;
 import dev.pce.rules.gate.GateThresholdBounds;
 import dev.pce.rules.learned.LearnedRuleStore;
+import dev.pce.rules.learned.LearnedPlanDecider;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.CeTool;
@@ -74,8 +76,11 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         learnedRules.ifPresent(LearnedRules::joinNextBuilds);
         ThresholdBounds bounds = rules.<ThresholdBounds>map(ignored -> new GateThresholdBounds(project::config,
                 new DroolsGatePolicy())).orElse(ThresholdBounds.NONE);
+        // the learned rules decide a plan's estimates and early reviews through the dependency rules
+        PlanDecider decider = drools.flatMap(rulesClassifier -> learnedRules.<PlanDecider>map(
+                learned -> new LearnedPlanDecider(rulesClassifier, learned))).orElse(PlanDecider.NONE);
         List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, bounds, ruleNotes,
-                Clock.systemDefaultZone());
+                decider, Clock.systemDefaultZone());
         return new ServerWiring(workflows, learnedRules, tools);
     }
 

@@ -2,7 +2,8 @@ package dev.pce.server.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
-import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.learning.LearnedPlanning;
+import dev.pce.engine.learning.PlanDecider;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
@@ -33,7 +34,7 @@ class StatusToolTest {
         workflows = new WorkflowService(Workspace.open(dir), clock);
         status = new StatusTool(workflows);
         JsonNode plan = new PlanTool(workflows, VaultKnowledgeStore.unavailable("not needed"),
-                PatternStore.inWorkspace(workflows.workspace().root())).call(args("""
+                new LearnedPlanning(PlanDecider.NONE)).call(args("""
                 {"goal": "Add a health endpoint", "tasks": [
                   {"id": "design", "title": "Design the endpoint", "kind": "plan", "estimate": 20},
                   {"id": "build", "title": "Build it", "kind": "build", "depends_on": ["design"]},

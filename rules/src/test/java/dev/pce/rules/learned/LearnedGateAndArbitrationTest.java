@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over it; an escalated review of a learned situation is decided the way persons did, a security veto never; a hot
  * reload of the project's rules keeps the learned rules.
  */
-class LearnedDecisionsTest {
+class LearnedGateAndArbitrationTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-05-01T10:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
