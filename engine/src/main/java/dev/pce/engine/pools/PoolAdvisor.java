@@ -1,0 +1,68 @@
+package dev.pce.engine.pools;
+
+import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.schedule.PoolSlots;
+import dev.pce.engine.service.PoolChoice;
+import dev.pce.engine.workspace.Workspace;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pool sizes for the workspace's next plans: each plan gets a recommendation from the workspace's finished
+ * workflows, applied when the {@link SizingPolicy} says so. Without a finished workflow there is no history and no
+ * recommendation.
+ */
+public final class PoolAdvisor {
+    private final Workspace workspace;
+    private final SizingPolicy policy;
+    private final Clock clock;
+
+    public PoolAdvisor(Workspace workspace, SizingPolicy policy, Clock clock) {
+        this.workspace = workspace;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public SizingPolicy policy() {
+        return policy;
+    }
+
+    /** The choice for one plan, reading the history when the plan is scheduled; ask it for its recommendation after. */
+    public Advice forPlan() {
+        return new Advice();
+    }
+
+    /** One plan's pool choice, and the recommendation behind it once the plan was scheduled. Not thread-safe. */
+    public final class Advice implements PoolChoice {
+        private PoolRecommendation recommendation;
+
+        private Advice() {
+        }
+
+        @Override
+        public PoolSlots choose(List<TaskSpec> tasks, List<ClassifiedEdge> edges, Map<String, Double> plannerEstimates,
+                                PoolSlots configured) {
+            PoolHistory history = PoolHistoryReader.ofWorkspace(workspace, clock.instant());
+            if (history.workflows() == 0) {
+                return configured;
+            }
+            List<TaskSpec> plannerTasks = tasks.stream().map(task -> plannerEstimates.containsKey(task.id())
+                    ? task.withEstimate(plannerEstimates.get(task.id())) : task).toList();
+            recommendation = PoolOptimizer.recommend(plannerTasks, edges, configured, history, policy);
+            if (policy.apply() && recommendation.changes()) {
+                recommendation = recommendation.asApplied();
+                return recommendation.applyTo(configured);
+            }
+            return configured;
+        }
+
+        /** The recommendation for the plan; empty before it was scheduled, or without history. */
+        public Optional<PoolRecommendation> recommendation() {
+            return Optional.ofNullable(recommendation);
+        }
+    }
+}
