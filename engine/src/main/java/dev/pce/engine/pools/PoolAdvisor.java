@@ -1,6 +1,8 @@
 package dev.pce.engine.pools;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.event.Event;
+import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.PoolChoice;
@@ -29,6 +31,21 @@ public final class PoolAdvisor {
 
     public SizingPolicy policy() {
         return policy;
+    }
+
+    /**
+     * The recommendation for a workflow's plan as its log records it (planner's estimates, classified relations),
+     * e.g. for a report; empty without history or without a plan in the log.
+     */
+    public static Optional<PoolRecommendation> forLoggedPlan(List<Event> events, PoolHistory history,
+                                                             PoolSlots current, SizingPolicy policy) {
+        if (history.workflows() == 0 || events.isEmpty()
+                || !(events.getFirst().payload() instanceof WorkflowPlanned planned)) {
+            return Optional.empty();
+        }
+        List<TaskSpec> plannerTasks = planned.tasks().stream()
+                .map(task -> task.withEstimate(planned.plannedEstimate(task))).toList();
+        return Optional.of(PoolOptimizer.recommend(plannerTasks, planned.edges(), current, history, policy));
     }
 
     /** The choice for one plan, reading the history when the plan is scheduled; ask it for its recommendation after. */

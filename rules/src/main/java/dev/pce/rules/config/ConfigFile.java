@@ -37,7 +37,8 @@ final class ConfigFile {
     static final String MAX_FAILURE_RATE = "max_failure_rate";
     static final String ALERT_ON_ANOMALY = "alert_on_anomaly";
     static final String VAULT = "vault";
-    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT);
+    static final String POOL_SIZING = "pool_sizing";
+    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT, POOL_SIZING);
     private static final Set<String> GATES_KEYS = Set.of(REQUIRED);
     private static final Set<String> MONITORING_KEYS = Set.of(MAX_FAILURE_RATE, ALERT_ON_ANOMALY);
 
@@ -71,7 +72,8 @@ final class ConfigFile {
         JsonNode monitoring = monitoring(root.get(MONITORING));
         return new ProjectConfig(projectType(root.get(PROJECT_TYPE)), pools(root.get(POOLS)),
                 required(root.get(GATES)), maxFailureRate(monitoring.get(MAX_FAILURE_RATE)),
-                alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)));
+                alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)),
+                PoolSizingSetting.read(root.get(POOL_SIZING), path, name));
     }
 
     private JsonNode parse() {
@@ -234,7 +236,7 @@ final class ConfigFile {
         }
     }
 
-    private static boolean absent(JsonNode value) {
+    static boolean absent(JsonNode value) {
         return value == null || value.isNull();
     }
 
@@ -242,7 +244,7 @@ final class ConfigFile {
         return keys.stream().sorted().map(key -> prefix + key).collect(Collectors.joining(", "));
     }
 
-    private static String shown(JsonNode value) {
+    static String shown(JsonNode value) {
         return Ids.clip(value.isTextual() ? value.asText() : value.toString());
     }
 
@@ -251,7 +253,7 @@ final class ConfigFile {
                 + e.getLocation().getColumnNr() + ")";
     }
 
-    private static CeException invalid(String message, String fix) {
+    static CeException invalid(String message, String fix) {
         return new CeException(ErrorCode.INVALID_ARGUMENT, message, fix);
     }
 

@@ -3,6 +3,7 @@ package dev.pce.rules.config;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.schedule.PoolSlots;
 
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
  * gates: {required: [tests, coverage, security]}   # dimensions that block the gate when not measured
  * monitoring: {max_failure_rate: 0.2, alert_on_anomaly: true}   # when ce report --ci alerts
  * vault: docs/solutions        # the project's vault, committed in the repository; CE_VAULT, when set, wins
+ * pool_sizing: {apply: true}   # schedule plans with the pool sizes recommended from history (one value)
  * </pre>
  *
  * @param projectType    the configured type; empty lets PCE detect it
@@ -30,16 +32,19 @@ import java.util.TreeMap;
  * @param maxFailureRate the share of attempts that may fail or expire before {@code ce report --ci} alerts
  * @param alertOnAnomaly whether an anomaly flag makes {@code ce report --ci} alert
  * @param vault          the folder of the repository that is the project's vault; empty keeps it in the workspace
+ * @param poolSizing     whether plans use the pool sizes recommended from history, and within which budget; empty:
+ *                       {@link SizingPolicy#DEFAULT} (recommended only)
  */
 public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<String, Configured<Integer>> pools,
                             Optional<Configured<List<Dimension>>> required, Optional<Configured<Double>> maxFailureRate,
                             Optional<Configured<Boolean>> alertOnAnomaly,
-                            Optional<Configured<RepositoryFolder>> vault) {
+                            Optional<Configured<RepositoryFolder>> vault,
+                            Optional<Configured<SizingPolicy>> poolSizing) {
     public static final String CE_CONFIG = ".ce/config.yml";
     public static final String GITHUB_CONFIG = ".github/ce-config.yml";
     /** A repository that configures nothing. */
     public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Map.of(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public ProjectConfig {
         pools = Map.copyOf(new TreeMap<>(pools));
@@ -63,7 +68,7 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
         merged.putAll(pools);
         return new ProjectConfig(projectType.or(base::projectType), merged, required.or(base::required),
                 maxFailureRate.or(base::maxFailureRate), alertOnAnomaly.or(base::alertOnAnomaly),
-                vault.or(base::vault));
+                vault.or(base::vault), poolSizing.or(base::poolSizing));
     }
 
     /** PCE's default pools with the configured ones in their place. */
@@ -73,6 +78,11 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
             slots = slots.with(pool.getKey(), pool.getValue().value());
         }
         return slots;
+    }
+
+    /** The pool sizing policy: configured, else {@link SizingPolicy#DEFAULT}. */
+    public SizingPolicy sizingPolicy() {
+        return poolSizing.map(Configured::value).orElse(SizingPolicy.DEFAULT);
     }
 
     /** The required dimensions as the gate takes them, each naming its file. */

@@ -11,12 +11,16 @@ import dev.pce.engine.learning.RelatedLearnings;
 import dev.pce.engine.learning.RelatedLearnings.TaskLearnings;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.Ids;
+import dev.pce.engine.pools.PoolAdvisor;
+import dev.pce.engine.pools.PoolRecommendation;
+import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.service.PlanResult;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +33,20 @@ public final class PlanTool implements CeTool {
     private final WorkflowService workflows;
     private final VaultKnowledgeStore knowledge;
     private final PatternStore patterns;
+    private final PoolAdvisor pools;
 
     public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, PatternStore patterns) {
+        this(workflows, knowledge, patterns, new PoolAdvisor(workflows.workspace(), SizingPolicy.DEFAULT,
+                Clock.systemUTC()));
+    }
+
+    /** @param pools recommends pool sizes for each plan from the workspace's history, and applies them if set to */
+    public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, PatternStore patterns,
+                    PoolAdvisor pools) {
         this.workflows = workflows;
         this.knowledge = knowledge;
         this.patterns = patterns;
+        this.pools = pools;
     }
 
     @Override
@@ -42,11 +55,13 @@ public final class PlanTool implements CeTool {
     }
 
     /**
-     * The stored plan; the estimates the learned patterns corrected (original, corrected, why); and, when the vaults
-     * hold related notes, the learnings per task.
+     * The stored plan; the estimates the learned patterns corrected (original, corrected, why); when the vaults
+     * hold related notes, the learnings per task; and, once a workflow of the workspace has finished, the pool sizes
+     * recommended for this plan from history (applied when the project's pool_sizing says so).
      */
     public record Output(@JsonUnwrapped PlanResult plan, List<EstimateCorrections.Correction> estimateCorrections,
-                         List<TaskLearnings> learnings, Optional<String> learningsNotice) {
+                         List<TaskLearnings> learnings, Optional<String> learningsNotice,
+                         Optional<PoolRecommendation> poolRecommendations) {
     }
 
     @Override
@@ -67,15 +82,16 @@ public final class PlanTool implements CeTool {
                 .filter(correction -> correction.correctedMinutes() != correction.estimateMinutes()).toList();
         Map<String, Double> planned = new HashMap<>();
         corrections.forEach(correction -> planned.put(correction.taskId(), correction.estimateMinutes()));
+        PoolAdvisor.Advice sizing = pools.forPlan();
         PlanResult plan = workflows.plan(goal, EstimateCorrections.apply(tasks, biases), agent, planned,
-                cancellation);
+                cancellation, sizing);
         try {
             return ToolOutput.json(new Output(plan, corrections,
-                    RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty()));
+                    RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty(), sizing.recommendation()));
         } catch (CeException e) { // the plan is stored; missing learnings must not hide that
             LOG.warn("ce_plan: no related learnings: {}", e.describe());
             return ToolOutput.json(new Output(plan, corrections, List.of(), Optional.of("No related learnings: "
-                    + e.describe())));
+                    + e.describe()), sizing.recommendation()));
         }
     }
 }

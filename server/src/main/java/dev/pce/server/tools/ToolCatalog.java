@@ -4,6 +4,8 @@ import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.learning.LearnedRulesSink;
 import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.pools.PoolAdvisor;
+import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.learning.PlanPredictions;
 import dev.pce.engine.learning.WorkflowLearner;
 import dev.pce.engine.model.TaskSpec;
@@ -33,9 +35,19 @@ public final class ToolCatalog {
                                       EvidenceLocations evidenceScope,
                                       Optional<? extends LearnedRulesSink> learnedRules,
                                       Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock) {
+        return create(workflows, knowledge, evidenceScope, learnedRules, ruleNotes, clock, SizingPolicy.DEFAULT);
+    }
+
+    /** As above, ce_plan recommending (and, when {@code sizing} says so, applying) pool sizes within {@code sizing}. */
+    public static List<CeTool> create(WorkflowService workflows, VaultKnowledgeStore knowledge,
+                                      EvidenceLocations evidenceScope,
+                                      Optional<? extends LearnedRulesSink> learnedRules,
+                                      Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock,
+                                      SizingPolicy sizing) {
         WorkflowLearner learner = new WorkflowLearner(workflows, knowledge, learnedRules, clock);
         PatternStore patterns = PatternStore.inWorkspace(workflows.workspace().root());
-        return List.of(new PlanTool(workflows, knowledge, patterns), new StatusTool(workflows),
+        return List.of(new PlanTool(workflows, knowledge, patterns,
+                new PoolAdvisor(workflows.workspace(), sizing, clock)), new StatusTool(workflows),
                 new EventsTool(workflows), new ClaimTool(workflows), new CompleteTool(workflows),
                 new FailTool(workflows), new ProgressTool(workflows), new CaptureTool(workflows, knowledge, clock),
                 new SearchTool(knowledge), new NoteTool(knowledge), new GateTool(workflows, evidenceScope),

@@ -6,6 +6,7 @@ import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
 import dev.pce.engine.service.WorkflowService;
@@ -66,8 +67,10 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         // before the server serves: the rules' first build holds the learned rules, and whoever waits for it waits
         // for them (compiling nothing now)
         learnedRules.ifPresent(LearnedRules::joinNextBuilds);
+        SizingPolicy sizing = project.sizingPolicy();
+        LOG.info("Pool sizing {}", sizing);
         List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, ruleNotes,
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), sizing);
         return new ServerWiring(workflows, learnedRules, tools);
     }
 
