@@ -43,7 +43,7 @@ final class PoolsExperimentCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Hidden world: duration factors %s, first-attempt failure chances %s, noise %.2f%n",
                 new TreeMap<>(world.durationFactors()), new TreeMap<>(world.failureChances()), world.noise());
         out.printf(Locale.ROOT, "Default pools %s; every arm runs the same total of agents%n%n",
-                result.defaults().slots());
+                new TreeMap<>(result.defaults().slots()));
         out.println("History measured from the training workflows:");
         history(out, result.history());
         out.println();
@@ -66,10 +66,10 @@ final class PoolsExperimentCommand implements Callable<Integer> {
     }
 
     private static void history(PrintWriter out, PoolHistory history) {
-        history.pools().values().forEach(pool -> out.printf(Locale.ROOT, "  %-10s waited %3.0f%% of the time, "
+        new TreeMap<>(history.pools()).values().forEach(pool -> out.printf(Locale.ROOT, "  %-10s waited %3.0f%% of the time, "
                         + "utilization %3.0f%%, %3.0f%% of attempts failed, overhead x%.2f%n", pool.pool(),
                 100 * pool.waitShare(), 100 * pool.utilization(), 100 * pool.failureRate(), pool.overhead()));
-        history.kindRatios().forEach((kind, ratio) -> out.printf(Locale.ROOT, "  kind %-7s took %.2fx its "
+        new TreeMap<>(history.kindRatios()).forEach((kind, ratio) -> out.printf(Locale.ROOT, "  kind %-7s took %.2fx its "
                 + "estimates%n", kind, ratio));
     }
 }
