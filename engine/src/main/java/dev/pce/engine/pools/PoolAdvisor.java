@@ -16,15 +16,15 @@ import java.util.Optional;
 /**
  * Pool sizes for the workspace's next plans: each plan gets a recommendation from the workspace's finished
  * workflows, applied when the {@link SizingPolicy} says so. Without a finished workflow there is no history and no
- * recommendation.
+ * recommendation. Thread-safe; each {@link Advice} is for one plan.
  */
 public final class PoolAdvisor {
-    private final Workspace workspace;
+    private final PoolHistoryReader history;
     private final SizingPolicy policy;
     private final Clock clock;
 
     public PoolAdvisor(Workspace workspace, SizingPolicy policy, Clock clock) {
-        this.workspace = workspace;
+        this.history = new PoolHistoryReader(workspace);
         this.policy = policy;
         this.clock = clock;
     }
@@ -63,13 +63,13 @@ public final class PoolAdvisor {
         @Override
         public PoolSlots choose(List<TaskSpec> tasks, List<ClassifiedEdge> edges, Map<String, Double> plannerEstimates,
                                 PoolSlots configured) {
-            PoolHistory history = PoolHistoryReader.ofWorkspace(workspace, clock.instant());
-            if (history.workflows() == 0) {
+            PoolHistory past = history.read(clock.instant());
+            if (past.workflows() == 0) {
                 return configured;
             }
             List<TaskSpec> plannerTasks = tasks.stream().map(task -> plannerEstimates.containsKey(task.id())
                     ? task.withEstimate(plannerEstimates.get(task.id())) : task).toList();
-            recommendation = PoolOptimizer.recommend(plannerTasks, edges, configured, history, policy);
+            recommendation = PoolOptimizer.recommend(plannerTasks, edges, configured, past, policy);
             if (policy.apply() && recommendation.changes()) {
                 recommendation = recommendation.asApplied();
                 return recommendation.applyTo(configured);

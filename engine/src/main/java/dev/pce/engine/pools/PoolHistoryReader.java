@@ -2,158 +2,109 @@ package dev.pce.engine.pools;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.event.Event;
-import dev.pce.engine.event.WorkflowPlanned;
-import dev.pce.engine.learning.LearningReport;
 import dev.pce.engine.learning.RatioStats;
-import dev.pce.engine.learning.WorkflowLearning;
 import dev.pce.engine.log.EventLog;
-import dev.pce.engine.metrics.Attempt;
-import dev.pce.engine.metrics.AttemptOutcome;
-import dev.pce.engine.metrics.PoolMetrics;
-import dev.pce.engine.metrics.TaskMetrics;
-import dev.pce.engine.metrics.WorkflowMetrics;
-import dev.pce.engine.model.TaskSpec;
-import dev.pce.engine.service.WorkflowPhase;
 import dev.pce.engine.workspace.Workspace;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Measures {@link PoolHistory} from workflows' events: only finished workflows count (a running one's waits and
- * failures are not over yet). Metrics and estimate ratios come from the same definitions as {@code ce report}
- * ({@link WorkflowMetrics}) and learning ({@link WorkflowLearning}).
+ * Measures {@link PoolHistory} from workflows' events; only finished workflows count. An instance reads a
+ * workspace's newest workflows and remembers what each log said at its size, so a plan after a plan reads only the
+ * logs that grew since. Thread-safe.
  */
 public final class PoolHistoryReader {
     /** The newest workflows read for a plan's recommendation: recent enough to describe today's agents. */
     public static final int NEWEST = 30;
 
-    private final Map<String, Tally> pools = new TreeMap<>();
-    private final Map<String, List<Double>> ratios = new TreeMap<>();
-    private int workflows;
+    private final Workspace workspace;
+    private final Map<String, Measured> measured = new ConcurrentHashMap<>();
 
-    private PoolHistoryReader() {
+    /** What a log said when it had {@code size} bytes; empty while its workflow ran. */
+    private record Measured(long size, Optional<WorkflowSample> sample) {
+    }
+
+    public PoolHistoryReader(Workspace workspace) {
+        this.workspace = workspace;
     }
 
     /** The history of the workspace's {@link #NEWEST} newest workflows; a log that cannot be read is left out. */
-    public static PoolHistory ofWorkspace(Workspace workspace, Instant asOf) {
+    public PoolHistory read(Instant asOf) {
         List<String> ids = workspace.workflowIds();
-        Map<String, List<Event>> logs = new LinkedHashMap<>();
-        for (String id : ids.subList(Math.max(0, ids.size() - NEWEST), ids.size())) {
-            try (EventLog log = EventLog.open(workspace.eventsFile(id), Clock.systemUTC())) {
-                logs.put(id, log.readNew());
-            } catch (CeException e) {
-                // ce doctor and ce report name unreadable logs; a recommendation simply has one workflow less
-            }
+        List<String> newest = ids.subList(Math.max(0, ids.size() - NEWEST), ids.size());
+        List<WorkflowSample> samples = new ArrayList<>();
+        for (String id : newest) {
+            measure(id, asOf).ifPresent(samples::add);
         }
-        return of(logs, asOf);
+        measured.keySet().retainAll(Set.copyOf(newest));
+        return history(samples);
+    }
+
+    private Optional<WorkflowSample> measure(String id, Instant asOf) {
+        Path file = workspace.eventsFile(id);
+        try {
+            long size = Files.size(file);
+            Measured known = measured.get(id);
+            if (known != null && known.size() == size) {
+                return known.sample();
+            }
+            try (EventLog log = EventLog.open(file, Clock.systemUTC())) {
+                Optional<WorkflowSample> sample = WorkflowSample.of(id, log.readNew(), asOf);
+                measured.put(id, new Measured(size, sample));
+                return sample;
+            }
+        } catch (IOException | CeException e) {
+            return Optional.empty(); // ce doctor and ce report name unreadable logs; here it is one workflow less
+        }
     }
 
     /** The history of {@code logs} (events in sequence order, by workflow id) at {@code asOf}. */
     public static PoolHistory of(Map<String, List<Event>> logs, Instant asOf) {
-        PoolHistoryReader reader = new PoolHistoryReader();
-        logs.forEach((id, events) -> reader.add(id, events, asOf));
-        return reader.history();
+        List<WorkflowSample> samples = new ArrayList<>();
+        logs.forEach((id, events) -> WorkflowSample.of(id, events, asOf).ifPresent(samples::add));
+        return history(samples);
     }
 
-    private void add(String workflowId, List<Event> events, Instant asOf) {
-        if (events.isEmpty() || !(events.get(0).payload() instanceof WorkflowPlanned planned)) {
-            return;
+    private static PoolHistory history(List<WorkflowSample> samples) {
+        Map<String, List<WorkflowSample.PoolSums>> byPool = new TreeMap<>();
+        Map<String, List<Double>> ratios = new TreeMap<>();
+        for (WorkflowSample sample : samples) {
+            sample.pools().forEach((pool, sums) -> byPool.computeIfAbsent(pool, name -> new ArrayList<>()).add(sums));
+            sample.ratios().forEach((kind, values) -> ratios.computeIfAbsent(kind, name -> new ArrayList<>())
+                    .addAll(values));
         }
-        WorkflowMetrics metrics = WorkflowMetrics.of(workflowId, events, asOf);
-        if (!metrics.phase().map(WorkflowPhase::finished).orElse(false)) {
-            return;
-        }
-        workflows++;
-        Set<String> plannedIds = planned.tasks().stream().map(TaskSpec::id).collect(Collectors.toSet());
-        Map<String, Tally> seen = new HashMap<>();
-        for (TaskMetrics task : metrics.tasks()) {
-            tally(task.pool(), seen).tasks(plannedIds.contains(task.id()));
-            for (Attempt attempt : task.attempts()) {
-                tally(attempt.pool(), seen).attempt(attempt, plannedIds.contains(task.id()));
-            }
-        }
-        for (PoolMetrics pool : metrics.pools()) {
-            pool.utilization().ifPresent(utilization -> tally(pool.pool(), seen).utilization.add(utilization));
-        }
-        LearningReport report = WorkflowLearning.report(workflowId, events);
-        for (LearningReport.EstimateAccuracy accuracy : report.estimates()) {
-            ratios.computeIfAbsent(accuracy.kind(), kind -> new ArrayList<>()).addAll(accuracy.ratios());
-        }
-    }
-
-    /** The pool's tally, counting this workflow for it once. */
-    private Tally tally(String pool, Map<String, Tally> seenInWorkflow) {
-        return seenInWorkflow.computeIfAbsent(pool, name -> {
-            Tally tally = pools.computeIfAbsent(name, ignored -> new Tally());
-            tally.workflows++;
-            return tally;
-        });
-    }
-
-    private PoolHistory history() {
         Map<String, PoolHistory.PoolRecord> records = new TreeMap<>();
-        pools.forEach((pool, tally) -> records.put(pool, tally.record(pool)));
+        byPool.forEach((pool, sums) -> records.put(pool, record(pool, sums)));
         Map<String, Double> kindRatios = new TreeMap<>();
-        ratios.forEach((kind, samples) -> kindRatios.put(kind, Math.clamp(RatioStats.of(samples).median(),
+        ratios.forEach((kind, values) -> kindRatios.put(kind, Math.clamp(RatioStats.of(values).median(),
                 PoolHistory.MIN_RATIO, PoolHistory.MAX_RATIO)));
-        return new PoolHistory(workflows, records, kindRatios);
+        return new PoolHistory(samples.size(), records, kindRatios);
     }
 
-    /** One pool's sums over the workflows. */
-    private static final class Tally {
-        int workflows;
-        int attempts;
-        int failed;
-        int plannedTasks;
-        int addedTasks;
-        double allSeconds;
-        double plannedDoneSeconds;
-        double waitSeconds;
-        double waitedOrWorkedSeconds;
-        final List<Double> utilization = new ArrayList<>();
-
-        void tasks(boolean planned) {
-            if (planned) {
-                plannedTasks++;
-            } else {
-                addedTasks++;
-            }
-        }
-
-        void attempt(Attempt attempt, boolean plannedTask) {
-            if (attempt.outcome() == AttemptOutcome.RUNNING) {
-                return;
-            }
-            attempts++;
-            if (attempt.outcome() == AttemptOutcome.FAILED || attempt.outcome() == AttemptOutcome.EXPIRED) {
-                failed++;
-            }
-            allSeconds += attempt.durationSeconds();
-            if (plannedTask && attempt.outcome() == AttemptOutcome.COMPLETED) {
-                plannedDoneSeconds += attempt.durationSeconds();
-            }
-            attempt.waitSeconds().ifPresent(wait -> {
-                waitSeconds += wait;
-                waitedOrWorkedSeconds += wait + attempt.durationSeconds();
-            });
-        }
-
-        PoolHistory.PoolRecord record(String pool) {
-            double overhead = plannedDoneSeconds > 0
-                    ? Math.clamp(allSeconds / plannedDoneSeconds, 1, PoolHistory.MAX_OVERHEAD) : 1;
-            return new PoolHistory.PoolRecord(pool, workflows, attempts, attempts == 0 ? 0 : (double) failed / attempts,
-                    waitedOrWorkedSeconds > 0 ? waitSeconds / waitedOrWorkedSeconds : 0,
-                    utilization.stream().mapToDouble(Double::doubleValue).average().orElse(0), plannedTasks,
-                    addedTasks, overhead);
-        }
+    private static PoolHistory.PoolRecord record(String pool, List<WorkflowSample.PoolSums> perWorkflow) {
+        int attempts = perWorkflow.stream().mapToInt(WorkflowSample.PoolSums::attempts).sum();
+        int failed = perWorkflow.stream().mapToInt(WorkflowSample.PoolSums::failed).sum();
+        double all = perWorkflow.stream().mapToDouble(WorkflowSample.PoolSums::allSeconds).sum();
+        double plannedDone = perWorkflow.stream().mapToDouble(WorkflowSample.PoolSums::plannedDoneSeconds).sum();
+        double waited = perWorkflow.stream().mapToDouble(WorkflowSample.PoolSums::waitSeconds).sum();
+        double waitedOrWorked = perWorkflow.stream().mapToDouble(WorkflowSample.PoolSums::waitedOrWorkedSeconds).sum();
+        double overhead = plannedDone > 0 ? Math.clamp(all / plannedDone, 1, PoolHistory.MAX_OVERHEAD) : 1;
+        return new PoolHistory.PoolRecord(pool, perWorkflow.size(), attempts,
+                attempts == 0 ? 0 : (double) failed / attempts, waitedOrWorked > 0 ? waited / waitedOrWorked : 0,
+                perWorkflow.stream().mapToDouble(WorkflowSample.PoolSums::utilization).filter(value -> value >= 0)
+                        .average().orElse(0),
+                perWorkflow.stream().mapToInt(WorkflowSample.PoolSums::plannedTasks).sum(),
+                perWorkflow.stream().mapToInt(WorkflowSample.PoolSums::addedTasks).sum(), overhead);
     }
 }
