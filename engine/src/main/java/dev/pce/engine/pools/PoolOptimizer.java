@@ -29,7 +29,7 @@ public final class PoolOptimizer {
     /** A move must save this share of the predicted makespan: below it is noise in the estimates. */
     public static final double MIN_MOVE_GAIN = 0.01;
     /** The tasks scheduled over the whole search, at most: a plan of thousands gets fewer candidates, not a wait. */
-    static final long MAX_SCHEDULED_TASKS = 3_000_000;
+    static final long MAX_SCHEDULED_TASKS = 500_000;
 
     private final SlotTrials trials;
     private final PoolSlots base;
