@@ -61,6 +61,13 @@ public final class Scheduler {
         return ListScheduler.run(graph, priorities, slots, progress, now, durations);
     }
 
+    /** The whole plan from the start with other pool sizes and durations, indexed like {@link #graph()}. */
+    Schedule scheduleWith(PoolSlots otherSlots, double[] durations) {
+        Progress fresh = new Progress();
+        fresh.ensureSize(graph.size());
+        return ListScheduler.run(graph, priorities, otherSlots, fresh, 0, durations);
+    }
+
     /** An agent started {@code id} at {@code at}; returns the schedule from then. */
     public Schedule started(String id, double at) {
         recordStarted(id, at);

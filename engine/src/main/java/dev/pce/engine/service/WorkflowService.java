@@ -144,6 +144,15 @@ public final class WorkflowService implements Closeable {
      */
     public PlanResult plan(String goal, List<TaskSpec> tasks, String agent, Map<String, Double> plannedEstimates,
                            Cancellation cancellation) {
+        return plan(goal, tasks, agent, plannedEstimates, cancellation, PoolChoice.CONFIGURED);
+    }
+
+    /**
+     * As {@link #plan(String, List, String, Map, Cancellation)}, scheduled with the agents per pool {@code pools}
+     * chooses for this plan (its ETA, and the live schedule while this process keeps the workflow open).
+     */
+    public PlanResult plan(String goal, List<TaskSpec> tasks, String agent, Map<String, Double> plannedEstimates,
+                           Cancellation cancellation, PoolChoice pools) {
         cancellation.check();
         List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
         cancellation.check();
@@ -151,7 +160,9 @@ public final class WorkflowService implements Closeable {
                 classifier.classify(resolved, cancellation, PlanCapacity.PLAN.maxEdges()));
         cancellation.check();
         // the schedule checks what classification may add: an implicit edge can close a cycle
-        ScheduleView schedule = ScheduleView.of(Scheduler.plan(resolved, edges, slots));
+        PoolSlots chosen = pools.choose(resolved, edges, plannedEstimates, slots);
+        cancellation.check();
+        ScheduleView schedule = ScheduleView.of(Scheduler.plan(resolved, edges, chosen));
         WorkflowPlanned payload = new WorkflowPlanned(goal, resolved, edges, plannedEstimates);
         PlanCapacity.PLAN.requireEventFits(payload, resolved.size(), edges.size());
         cancellation.check();
@@ -167,7 +178,7 @@ public final class WorkflowService implements Closeable {
                 writtenTo[0] = log.consumedOffset();
             }
         });
-        handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id, workspace.workflowDir(id), clock, slots,
+        handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id, workspace.workflowDir(id), clock, chosen,
                 written, writtenTo[0]));
         return handle(workflowId).read(state -> {
             StatusReport report = StatusReport.of(state, clock.instant());

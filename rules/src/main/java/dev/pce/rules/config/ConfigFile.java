@@ -39,11 +39,13 @@ final class ConfigFile {
     static final String MAX_FAILURE_RATE = "max_failure_rate";
     static final String ALERT_ON_ANOMALY = "alert_on_anomaly";
     static final String VAULT = "vault";
+    static final String POOL_SIZING = "pool_sizing";
     static final String THRESHOLDS = "thresholds";
     static final String LEARNING = "learning";
     static final String MIN = "min";
     static final String MAX = "max";
-    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT, LEARNING);
+    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT, LEARNING,
+            POOL_SIZING);
     private static final Set<String> GATES_KEYS = Set.of(REQUIRED, THRESHOLDS);
     private static final Set<String> LEARNING_KEYS = Set.of(THRESHOLDS);
     private static final Set<String> BOUNDS_KEYS = Set.of(MIN, MAX);
@@ -83,7 +85,7 @@ final class ConfigFile {
                 required(root.get(GATES)), maxFailureRate(monitoring.get(MAX_FAILURE_RATE)),
                 alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)),
                 fixedThresholds(absent(root.get(GATES)) ? null : root.get(GATES).get(THRESHOLDS)),
-                learningBounds(learning.get(THRESHOLDS)));
+                learningBounds(learning.get(THRESHOLDS)), PoolSizingSetting.read(root.get(POOL_SIZING), path, name));
     }
 
     private JsonNode parse() {
@@ -324,7 +326,7 @@ final class ConfigFile {
         }
     }
 
-    private static boolean absent(JsonNode value) {
+    static boolean absent(JsonNode value) {
         return value == null || value.isNull();
     }
 
@@ -332,7 +334,7 @@ final class ConfigFile {
         return keys.stream().sorted().map(key -> prefix + key).collect(Collectors.joining(", "));
     }
 
-    private static String shown(JsonNode value) {
+    static String shown(JsonNode value) {
         return Ids.clip(value.isTextual() ? value.asText() : value.toString());
     }
 
@@ -341,7 +343,7 @@ final class ConfigFile {
                 + e.getLocation().getColumnNr() + ")";
     }
 
-    private static CeException invalid(String message, String fix) {
+    static CeException invalid(String message, String fix) {
         return new CeException(ErrorCode.INVALID_ARGUMENT, message, fix);
     }
 

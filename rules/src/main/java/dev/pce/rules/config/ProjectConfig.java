@@ -5,6 +5,7 @@ import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.gate.ThresholdAdjustment;
 import dev.pce.engine.learning.ThresholdBand;
+import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.schedule.PoolSlots;
 
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  * learning: {thresholds: {coverage.line: {min: 60, max: 90}}}   # the band learned thresholds stay within
  * monitoring: {max_failure_rate: 0.2, alert_on_anomaly: true}   # when ce report --ci alerts
  * vault: docs/solutions        # the project's vault, committed in the repository; CE_VAULT, when set, wins
+ * pool_sizing: {apply: true}   # schedule plans with the pool sizes recommended from history (one value)
  * </pre>
  *
  * @param projectType    the configured type; empty lets PCE detect it
@@ -37,17 +39,21 @@ import java.util.TreeMap;
  * @param vault          the folder of the repository that is the project's vault; empty keeps it in the workspace
  * @param thresholds     per metric, the threshold the maintainer fixes for every gate ({@code gates.thresholds})
  * @param learningBounds per metric, the band a learned threshold stays within ({@code learning.thresholds})
+ * @param poolSizing     whether plans use the pool sizes recommended from history, and within which budget; empty:
+ *                       {@link SizingPolicy#DEFAULT} (recommended only)
  */
 public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<String, Configured<Integer>> pools,
                             Optional<Configured<List<Dimension>>> required, Optional<Configured<Double>> maxFailureRate,
                             Optional<Configured<Boolean>> alertOnAnomaly,
                             Optional<Configured<RepositoryFolder>> vault, Map<String, Configured<Double>> thresholds,
-                            Map<String, Configured<ThresholdBand>> learningBounds) {
+                            Map<String, Configured<ThresholdBand>> learningBounds,
+                            Optional<Configured<SizingPolicy>> poolSizing) {
     public static final String CE_CONFIG = ".ce/config.yml";
     public static final String GITHUB_CONFIG = ".github/ce-config.yml";
     /** A repository that configures nothing. */
     public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Map.of(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of());
+            Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(),
+            Optional.empty());
 
     public ProjectConfig {
         pools = Map.copyOf(new TreeMap<>(pools));
@@ -72,7 +78,7 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
         return new ProjectConfig(projectType.or(base::projectType), overKeys(pools, base.pools),
                 required.or(base::required), maxFailureRate.or(base::maxFailureRate),
                 alertOnAnomaly.or(base::alertOnAnomaly), vault.or(base::vault), overKeys(thresholds, base.thresholds),
-                overKeys(learningBounds, base.learningBounds));
+                overKeys(learningBounds, base.learningBounds), poolSizing.or(base::poolSizing));
     }
 
     private static <T> Map<String, T> overKeys(Map<String, T> over, Map<String, T> base) {
@@ -109,6 +115,11 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
             slots = slots.with(pool.getKey(), pool.getValue().value());
         }
         return slots;
+    }
+
+    /** The pool sizing policy: configured, else {@link SizingPolicy#DEFAULT}. */
+    public SizingPolicy sizingPolicy() {
+        return poolSizing.map(Configured::value).orElse(SizingPolicy.DEFAULT);
     }
 
     /** The required dimensions as the gate takes them, each naming its file. */

@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
+import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,35 @@ class ProjectConfigTest {
                 new DimensionRequirement(Dimension.TESTS, ".github/ce-config.yml gates.required"),
                 new DimensionRequirement(Dimension.COVERAGE, ".github/ce-config.yml gates.required"),
                 new DimensionRequirement(Dimension.SECURITY, ".github/ce-config.yml gates.required"));
+    }
+
+    @Test
+    void poolSizingIsOffByDefaultAndReadWithItsBudget() throws IOException {
+        assertThat(ProjectConfig.read(repo).sizingPolicy()).isEqualTo(SizingPolicy.DEFAULT);
+        assertThat(SizingPolicy.DEFAULT.apply()).isFalse();
+        write(ProjectConfig.GITHUB_CONFIG, "pool_sizing: {apply: false, extra_agents: 1}\n");
+        write(ProjectConfig.CE_CONFIG, "pool_sizing: {apply: true, extra_agents: 2, min_gain_per_agent: 0.1,"
+                + " max_agents_per_pool: 6}\n");
+
+        assertThat(ProjectConfig.read(repo).sizingPolicy()).isEqualTo(new SizingPolicy(true, 2, 0.1, 6));
+    }
+
+    @Test
+    void aBadPoolSizingNamesTheFileTheKeyAndWhatIsAllowed() throws IOException {
+        Path file = repo.resolve(ProjectConfig.CE_CONFIG);
+        write(ProjectConfig.CE_CONFIG, "pool_sizing: {apply: sometimes}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessage(file + ": pool_sizing.apply is 'sometimes'; allowed: true or false.");
+        write(ProjectConfig.CE_CONFIG, "pool_sizing: {extra_agents: 200}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessage(file + ": Bad pool sizing setting: extra_agents is 200; allowed: a whole number from 0 to"
+                        + " 100 (0 keeps the total of agents).");
+        write(ProjectConfig.CE_CONFIG, "pool_sizing: {min_gain_per_agent: lots}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("pool_sizing.min_gain_per_agent is 'lots', which is not a number");
+        write(ProjectConfig.CE_CONFIG, "pool_sizing: true\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("pool_sizing is 'true', not a mapping");
     }
 
     @Test
@@ -126,7 +156,7 @@ class ProjectConfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "gate: {required: [tests]}"
-                    + "| unknown key 'gate'; allowed: gates, learning, monitoring, pools, project_type, vault."
+                    + "| unknown key 'gate'; allowed: gates, learning, monitoring, pool_sizing, pools, project_type, vault."
                     + "| Correct or remove the key in",
             "gates: {requires: [tests]}"
                     + "| unknown key 'gates.requires'; allowed: gates.required, gates.thresholds."

@@ -6,6 +6,9 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
 import dev.pce.engine.metrics.MetricsReport;
 import dev.pce.engine.model.Ids;
+import dev.pce.engine.pools.PoolAdvisor;
+import dev.pce.engine.pools.PoolHistory;
+import dev.pce.engine.pools.PoolHistoryReader;
 import dev.pce.engine.service.WorkflowListing.UnreadableWorkflow;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.rules.config.Configured;
@@ -13,6 +16,7 @@ import dev.pce.rules.config.ProjectConfig;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.report.CiReport;
 import dev.pce.server.report.HtmlReport;
+import dev.pce.server.report.PoolSizingSection;
 import dev.pce.server.report.ReportFile;
 import dev.pce.server.report.TextReport;
 import dev.pce.server.report.WorkflowLogs;
@@ -75,9 +79,16 @@ public final class ReportCommand implements Callable<Integer> {
         Optional<String> selected = Optional.ofNullable(workflowId).map(id -> requireKnown(id, workspace, logs));
         MetricsReport report = MetricsReport.of(logs.logs(), selected, Clock.systemUTC().instant());
         PrintWriter out = workspaceOption.out();
+        Optional<PoolSizingSection> pools = Optional.empty();
+        try {
+            pools = poolSizing(report, logs);
+        } catch (CeException e) { // a bad configuration costs the recommendation, not the metrics
+            workspaceOption.err().println("No pool sizes recommended: " + e.describe());
+            workspaceOption.err().flush();
+        }
         if (html != null) {
             Path written = ReportFile.write(html, HtmlReport.render(report, workspace.root().toString(),
-                    logs.unreadable()));
+                    logs.unreadable(), pools));
             // with --json, stdout is the JSON document alone
             PrintWriter notes = json ? workspaceOption.err() : out;
             notes.printf("Wrote %s: %d workflow(s), %d anomaly flag(s).%n", written, report.workflows().size(),
@@ -86,9 +97,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (json) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-                    document(report, workspace, logs.unreadable())));
+                    document(report, workspace, logs.unreadable(), pools)));
         } else if (html == null) {
             out.print("Workspace " + workspace.root() + "\n" + TextReport.render(report, logs.unreadable()));
+            pools.ifPresent(section -> out.print(section.text()));
         }
         out.flush();
         return ci ? ci(report, out) : 0;
@@ -114,11 +126,28 @@ public final class ReportCommand implements Callable<Integer> {
         return alerts.alerts(report).isEmpty() ? 0 : 1;
     }
 
-    private static ObjectNode document(MetricsReport report, Workspace workspace, List<UnreadableWorkflow> unreadable) {
+    private static ObjectNode document(MetricsReport report, Workspace workspace, List<UnreadableWorkflow> unreadable,
+                                       Optional<PoolSizingSection> pools) {
         ObjectNode document = Json.mapper().createObjectNode().put("workspace", workspace.root().toString());
         document.setAll((ObjectNode) Json.mapper().valueToTree(report));
         document.set("unreadable", Json.mapper().valueToTree(unreadable));
+        pools.ifPresent(section -> document.set("pool_recommendation", Json.mapper().valueToTree(section)));
         return document;
+    }
+
+    /**
+     * The pool sizes recommended for the plan of the reported workflow (the newest when all are reported), from the
+     * workspace's finished workflows, with the project's pools and pool sizing; empty before one has finished.
+     */
+    private static Optional<PoolSizingSection> poolSizing(MetricsReport report, WorkflowLogs logs) {
+        if (report.workflows().isEmpty()) {
+            return Optional.empty();
+        }
+        String workflowId = report.workflows().getLast().workflowId();
+        ProjectSettings project = ProjectSettings.of(Path.of("").toAbsolutePath());
+        PoolHistory history = PoolHistoryReader.of(logs.logs(), report.asOf());
+        return PoolAdvisor.forLoggedPlan(logs.logs().get(workflowId), history, project.poolSlots(System.getenv()),
+                project.sizingPolicy()).map(recommendation -> new PoolSizingSection(workflowId, recommendation));
     }
 
     private static String requireKnown(String id, Workspace workspace, WorkflowLogs logs) {

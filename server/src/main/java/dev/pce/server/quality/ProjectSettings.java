@@ -3,6 +3,7 @@ package dev.pce.server.quality;
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.gate.ThresholdAdjustment;
+import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
 import dev.pce.rules.config.ProjectConfig;
@@ -65,6 +66,16 @@ public final class ProjectSettings {
      */
     public PoolSlots poolSlots(Map<String, String> environment) {
         return PoolSlots.parse(environment.getOrDefault(POOLS_VARIABLE, ""), config().poolSlots());
+    }
+
+    /**
+     * Whether plans are scheduled with the pool sizes recommended from history, and the budget: the configuration's
+     * {@code pool_sizing}, else the default (recommend only, same total of agents).
+     *
+     * @throws dev.pce.engine.CeException {@code INVALID_ARGUMENT} for a bad configuration file
+     */
+    public SizingPolicy sizingPolicy() {
+        return config().sizingPolicy();
     }
 
     /** The project type for the gates: configured, else detected from the build files, on the first call. */

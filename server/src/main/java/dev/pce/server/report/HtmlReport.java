@@ -13,6 +13,7 @@ import dev.pce.engine.service.WorkflowListing.UnreadableWorkflow;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -79,10 +80,16 @@ public final class HtmlReport {
 
     /** @param workspace where the workflows live, for the heading */
     public static String render(MetricsReport report, String workspace, List<UnreadableWorkflow> unreadable) {
-        return new HtmlReport(report).page(workspace, unreadable);
+        return render(report, workspace, unreadable, Optional.empty());
     }
 
-    private String page(String workspace, List<UnreadableWorkflow> unreadable) {
+    /** @param pools the pool sizes recommended for the newest (or the selected) workflow's plan, if any */
+    public static String render(MetricsReport report, String workspace, List<UnreadableWorkflow> unreadable,
+                                Optional<PoolSizingSection> pools) {
+        return new HtmlReport(report).page(workspace, unreadable, pools);
+    }
+
+    private String page(String workspace, List<UnreadableWorkflow> unreadable, Optional<PoolSizingSection> pools) {
         out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -95,6 +102,7 @@ public final class HtmlReport {
                 .append(" anomaly flag(s)</p>\n");
         trends();
         flags();
+        pools.ifPresent(section -> out.append(section.html()));
         for (WorkflowMetrics workflow : report.workflows()) {
             workflow(workflow);
         }

@@ -11,12 +11,16 @@ import dev.pce.engine.learning.RelatedLearnings;
 import dev.pce.engine.learning.RelatedLearnings.TaskLearnings;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.Ids;
+import dev.pce.engine.pools.PoolAdvisor;
+import dev.pce.engine.pools.PoolRecommendation;
+import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.service.PlanResult;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,12 +31,23 @@ public final class PlanTool implements CeTool {
     private final WorkflowService workflows;
     private final VaultKnowledgeStore knowledge;
     private final LearnedPlanning learned;
+    private final PoolAdvisor pools;
 
-    /** @param learned the rules' decisions on a plan (the learned rules in force), applied before it is stored */
     public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, LearnedPlanning learned) {
+        this(workflows, knowledge, learned, new PoolAdvisor(workflows.workspace(), SizingPolicy.DEFAULT,
+                Clock.systemUTC()));
+    }
+
+    /**
+     * @param learned the rules' decisions on a plan (the learned rules in force), applied before it is stored
+     * @param pools   recommends pool sizes for each plan from the workspace's history, and applies them if set to
+     */
+    public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, LearnedPlanning learned,
+                    PoolAdvisor pools) {
         this.workflows = workflows;
         this.knowledge = knowledge;
         this.learned = learned;
+        this.pools = pools;
     }
 
     @Override
@@ -42,12 +57,13 @@ public final class PlanTool implements CeTool {
 
     /**
      * The stored plan; the estimates the learned rules corrected (original, corrected, why); every decision of the
-     * rules with the rule and learned version that took it (corrected estimates, added early reviews); and, when the
-     * vaults hold related notes, the learnings per task.
+     * rules with the rule and learned version that took it (corrected estimates, added early reviews); when the
+     * vaults hold related notes, the learnings per task; and, once a workflow of the workspace has finished, the pool
+     * sizes recommended for this plan from history (applied when the project's pool_sizing says so).
      */
     public record Output(@JsonUnwrapped PlanResult plan, List<EstimateCorrections.Correction> estimateCorrections,
                          List<LearnedDecision> learnedDecisions, List<TaskLearnings> learnings,
-                         Optional<String> learningsNotice) {
+                         Optional<String> learningsNotice, Optional<PoolRecommendation> poolRecommendations) {
     }
 
     @Override
@@ -65,14 +81,16 @@ public final class PlanTool implements CeTool {
         // the learned rules decide before the plan is scheduled: estimates of kinds whose past tasks ran long (or
         // short), early reviews where such tasks kept failing review
         LearnedPlanning.Amended amended = learned.amend(goal, tasks, cancellation);
-        PlanResult plan = workflows.plan(goal, amended.tasks(), agent, amended.plannedEstimates(), cancellation);
+        PoolAdvisor.Advice sizing = pools.forPlan();
+        PlanResult plan = workflows.plan(goal, amended.tasks(), agent, amended.plannedEstimates(), cancellation,
+                sizing);
         try {
             return ToolOutput.json(new Output(plan, amended.corrections(), amended.decisions(),
-                    RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty()));
+                    RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty(), sizing.recommendation()));
         } catch (CeException e) { // the plan is stored; missing learnings must not hide that
             LOG.warn("ce_plan: no related learnings: {}", e.describe());
             return ToolOutput.json(new Output(plan, amended.corrections(), amended.decisions(), List.of(),
-                    Optional.of("No related learnings: " + e.describe())));
+                    Optional.of("No related learnings: " + e.describe()), sizing.recommendation()));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.pce.engine.learning.PlanDecider;
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.learning.ThresholdBounds;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
 import dev.pce.engine.service.WorkflowService;
@@ -74,13 +75,15 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         // before the server serves: the rules' first build holds the learned rules, and whoever waits for it waits
         // for them (compiling nothing now)
         learnedRules.ifPresent(LearnedRules::joinNextBuilds);
+        SizingPolicy sizing = project.sizingPolicy();
+        LOG.info("Pool sizing {}", sizing);
         ThresholdBounds bounds = rules.<ThresholdBounds>map(ignored -> new GateThresholdBounds(project::config,
                 new DroolsGatePolicy())).orElse(ThresholdBounds.NONE);
         // the learned rules decide a plan's estimates and early reviews through the dependency rules
         PlanDecider decider = drools.flatMap(rulesClassifier -> learnedRules.<PlanDecider>map(
                 learned -> new LearnedPlanDecider(rulesClassifier, learned))).orElse(PlanDecider.NONE);
         List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, bounds, ruleNotes,
-                decider, Clock.systemDefaultZone());
+                decider, sizing, Clock.systemDefaultZone());
         return new ServerWiring(workflows, learnedRules, tools);
     }
 
