@@ -37,7 +37,10 @@ final class ConfigFile {
     static final String MAX_FAILURE_RATE = "max_failure_rate";
     static final String ALERT_ON_ANOMALY = "alert_on_anomaly";
     static final String VAULT = "vault";
-    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT);
+    static final String CAPTURE = "capture";
+    static final String AUTOMATIC = "automatic";
+    private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT, CAPTURE);
+    private static final Set<String> CAPTURE_KEYS = Set.of(AUTOMATIC);
     private static final Set<String> GATES_KEYS = Set.of(REQUIRED);
     private static final Set<String> MONITORING_KEYS = Set.of(MAX_FAILURE_RATE, ALERT_ON_ANOMALY);
 
@@ -71,7 +74,8 @@ final class ConfigFile {
         JsonNode monitoring = monitoring(root.get(MONITORING));
         return new ProjectConfig(projectType(root.get(PROJECT_TYPE)), pools(root.get(POOLS)),
                 required(root.get(GATES)), maxFailureRate(monitoring.get(MAX_FAILURE_RATE)),
-                alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)));
+                alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)),
+                automaticCapture(root.get(CAPTURE)));
     }
 
     private JsonNode parse() {
@@ -222,6 +226,28 @@ final class ConfigFile {
                     + " in " + path + " to a folder of the repository, such as docs/solutions, or remove the key to"
                     + " keep the vault in the workspace (CE_VAULT names a folder elsewhere).");
         }
+    }
+
+    private Optional<Configured<Boolean>> automaticCapture(JsonNode capture) {
+        if (absent(capture)) {
+            return Optional.empty();
+        }
+        if (!capture.isObject()) {
+            throw invalid(path + ": " + CAPTURE + " is '" + shown(capture) + "', not a mapping.", "Write " + CAPTURE
+                    + " in " + path + " as {" + AUTOMATIC + ": false}.");
+        }
+        keysOf(capture, CAPTURE + ".", CAPTURE_KEYS);
+        JsonNode value = capture.get(AUTOMATIC);
+        if (absent(value)) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            String key = CAPTURE + "." + AUTOMATIC;
+            throw invalid(path + ": " + key + " is '" + shown(value) + "'; allowed: true or false.", "Set " + key
+                    + " in " + path + " to true (PCE writes the notes of failures, failed gates, escalations, "
+                    + "overruns and workflow ends itself) or false (only ce_capture writes notes).");
+        }
+        return Optional.of(new Configured<>(value.asBoolean(), name));
     }
 
     private void keysOf(JsonNode mapping, String prefix, Set<String> allowed) {

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * What a repository configures for PCE, from {@code .github/ce-config.yml} (for CI users) and {@code .ce/config.yml}.
  * Where both set a key, {@code .ce/config.yml} wins, key by key: {@code project_type}, each pool of {@code pools},
- * {@code gates.required} (a list is one value), each key of {@code monitoring}, and {@code vault}.
+ * {@code gates.required} (a list is one value), each key of {@code monitoring}, {@code vault} and
+ * {@code capture.automatic}.
  *
  * <pre>
  * project_type: service        # library, service, cli or web; detected when not set
@@ -22,6 +23,7 @@ import java.util.TreeMap;
  * gates: {required: [tests, coverage, security]}   # dimensions that block the gate when not measured
  * monitoring: {max_failure_rate: 0.2, alert_on_anomaly: true}   # when ce report --ci alerts
  * vault: docs/solutions        # the project's vault, committed in the repository; CE_VAULT, when set, wins
+ * capture: {automatic: false}  # PCE writes no insight notes on its own (it does by default)
  * </pre>
  *
  * @param projectType    the configured type; empty lets PCE detect it
@@ -30,16 +32,18 @@ import java.util.TreeMap;
  * @param maxFailureRate the share of attempts that may fail or expire before {@code ce report --ci} alerts
  * @param alertOnAnomaly whether an anomaly flag makes {@code ce report --ci} alert
  * @param vault          the folder of the repository that is the project's vault; empty keeps it in the workspace
+ * @param automaticCapture whether the server writes the notes of insight events on its own; empty: it does
  */
 public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<String, Configured<Integer>> pools,
                             Optional<Configured<List<Dimension>>> required, Optional<Configured<Double>> maxFailureRate,
                             Optional<Configured<Boolean>> alertOnAnomaly,
-                            Optional<Configured<RepositoryFolder>> vault) {
+                            Optional<Configured<RepositoryFolder>> vault,
+                            Optional<Configured<Boolean>> automaticCapture) {
     public static final String CE_CONFIG = ".ce/config.yml";
     public static final String GITHUB_CONFIG = ".github/ce-config.yml";
     /** A repository that configures nothing. */
     public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Map.of(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public ProjectConfig {
         pools = Map.copyOf(new TreeMap<>(pools));
@@ -63,7 +67,7 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
         merged.putAll(pools);
         return new ProjectConfig(projectType.or(base::projectType), merged, required.or(base::required),
                 maxFailureRate.or(base::maxFailureRate), alertOnAnomaly.or(base::alertOnAnomaly),
-                vault.or(base::vault));
+                vault.or(base::vault), automaticCapture.or(base::automaticCapture));
     }
 
     /** PCE's default pools with the configured ones in their place. */

@@ -4,6 +4,7 @@ import dev.pce.engine.conflict.ConflictArbiter;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.evidence.EvidenceLocations;
+import dev.pce.engine.learning.insight.AutomaticCapture;
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.PoolSlots;
@@ -22,9 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -33,9 +36,11 @@ import java.util.function.Function;
  *
  * @param workflows    the engine on the workspace; closed with the wiring
  * @param learnedRules what earlier workflows taught, as rules (none without rules)
+ * @param capture      the automatic capture of insight notes (none without rules, or when the project turns it
+ *                     off); closed with the wiring. Its catch-up waits for the caller ({@link #catchUpWhen})
  */
-public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> learnedRules, List<CeTool> tools)
-        implements AutoCloseable {
+public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> learnedRules, List<CeTool> tools,
+                           Optional<AutomaticCapture> capture) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerWiring.class);
 
     /**
@@ -68,11 +73,24 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         learnedRules.ifPresent(LearnedRules::joinNextBuilds);
         List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, ruleNotes,
                 Clock.systemDefaultZone());
-        return new ServerWiring(workflows, learnedRules, tools);
+        Optional<AutomaticCapture> capture = rules.isPresent() && project.automaticCapture()
+                ? Optional.of(AutomaticCapture.start(workflows, learnings, ZoneId.systemDefault()))
+                : Optional.empty();
+        return new ServerWiring(workflows, learnedRules, tools, capture);
+    }
+
+    /**
+     * Once {@code ready} completes (the vaults open then), captures in the background what earlier processes left
+     * uncaptured.
+     */
+    public void catchUpWhen(CompletionStage<?> ready) {
+        capture.ifPresent(automatic -> ready.thenRun(automatic::catchUp));
     }
 
     @Override
     public void close() {
-        workflows.close();
+        try (workflows) {
+            capture.ifPresent(AutomaticCapture::close);
+        }
     }
 }
