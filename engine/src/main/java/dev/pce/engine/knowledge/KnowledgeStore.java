@@ -31,6 +31,22 @@ public interface KnowledgeStore {
      */
     CapturedNote capture(NewNote note);
 
+    /**
+     * Writes {@code note} into the project's own vault as {@code <folder>/<id>.md}, under the id given rather than one
+     * made from its date and title. Without {@code replace} it is created only when no file has that name (else a
+     * {@code CONFLICT}, and the file stays as it is); with {@code replace} it is written over the note there at once
+     * (a reader sees the old note or the new one, never half of it).
+     */
+    CapturedNote captureAs(String id, NewNote note, boolean replace);
+
+    /**
+     * The own vault's note at {@code path} (relative to the vault), read from its file now rather than through the
+     * index, which may not have seen a note another process has just written; empty when there is no such file.
+     *
+     * @throws dev.pce.engine.CeException {@code INVALID_ARGUMENT} when a file is there that is not a readable note
+     */
+    Optional<KnowledgeNote> ownNote(String path);
+
     /** The notes most like {@code text} ("more like this"), of {@code type} when given, best first. */
     List<RelatedNote> related(String text, Optional<String> type, int limit);
 

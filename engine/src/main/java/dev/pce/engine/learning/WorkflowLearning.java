@@ -330,7 +330,7 @@ public final class WorkflowLearning {
      * A failure reason reduced so that the same cause groups together: "Tests failed: 3 of 120" and "tests failed:
      * 5 of 118" become "tests failed: # of #".
      */
-    static String groupedReason(String reason) {
+    public static String groupedReason(String reason) {
         if (reason == null || reason.isBlank()) {
             return "(no reason given)";
         }

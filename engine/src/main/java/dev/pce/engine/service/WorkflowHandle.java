@@ -12,6 +12,9 @@ import dev.pce.engine.workflow.WorkflowSnapshot;
 import dev.pce.engine.workflow.WorkflowState;
 import dev.pce.engine.workspace.Workspace;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +30,7 @@ import java.util.function.Supplier;
  * what other processes appended; every command is decided and appended under the log's lock. Thread-safe.
  */
 final class WorkflowHandle implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowHandle.class);
     /** Snapshot after this many events beyond the last one, so a restart replays little. */
     static final int SNAPSHOT_EVERY = 1_000;
 
@@ -36,6 +40,7 @@ final class WorkflowHandle implements Closeable {
     private final Clock clock;
     private final StatusMemo statusMemo = new StatusMemo();
     private final LiveSchedule schedule;
+    private final AppendListener listener;
     private long snapshotSeq;
     /**
      * Set when this view cannot go on: events read from the log did not fold (they are consumed, so every later
@@ -44,8 +49,9 @@ final class WorkflowHandle implements Closeable {
     private volatile CeException unusable;
 
     private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq,
-                           PoolSlots slots) {
+                           PoolSlots slots, AppendListener listener) {
         this.log = log;
+        this.listener = listener;
         this.state = state;
         this.snapshotFile = snapshotFile;
         this.clock = clock;
@@ -54,10 +60,10 @@ final class WorkflowHandle implements Closeable {
         schedule.apply(List.of(), state);
     }
 
-    static WorkflowHandle open(String workflowId, Path dir, Clock clock, PoolSlots slots) {
+    static WorkflowHandle open(String workflowId, Path dir, Clock clock, PoolSlots slots, AppendListener listener) {
         EventLog log = EventLog.open(dir.resolve(Workspace.EVENTS_FILE), clock);
         try {
-            return open(workflowId, log, dir, clock, slots);
+            return open(workflowId, log, dir, clock, slots, listener);
         } catch (RuntimeException e) {
             log.close(); // the caller gets no handle to close it with
             throw e;
@@ -72,21 +78,22 @@ final class WorkflowHandle implements Closeable {
      * @param offset  the byte offset just past the last of them
      */
     static WorkflowHandle created(String workflowId, Path dir, Clock clock, PoolSlots slots, List<Event> written,
-                                  long offset) {
+                                  long offset, AppendListener listener) {
         EventLog log = EventLog.open(dir.resolve(Workspace.EVENTS_FILE), clock);
         try {
             WorkflowState state = new WorkflowState(workflowId);
             state.applyAll(written);
             log.resumeAt(offset, written.getLast().seq());
             state.applyAll(log.readNew());
-            return new WorkflowHandle(log, state, dir.resolve(Workspace.SNAPSHOT_FILE), clock, 0, slots);
+            return new WorkflowHandle(log, state, dir.resolve(Workspace.SNAPSHOT_FILE), clock, 0, slots, listener);
         } catch (RuntimeException e) {
             log.close();
             throw e;
         }
     }
 
-    private static WorkflowHandle open(String workflowId, EventLog log, Path dir, Clock clock, PoolSlots slots) {
+    private static WorkflowHandle open(String workflowId, EventLog log, Path dir, Clock clock, PoolSlots slots,
+                                       AppendListener listener) {
         Path snapshotFile = dir.resolve(Workspace.SNAPSHOT_FILE);
         Optional<WorkflowSnapshot> snapshot = SnapshotStore.read(snapshotFile)
                 .filter(s -> s.workflowId().equals(workflowId))
@@ -109,7 +116,7 @@ final class WorkflowHandle implements Closeable {
         if (state.lastSeq() == 0) {
             throw empty(log.file(), workflowId);
         }
-        WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq, slots);
+        WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq, slots, listener);
         handle.snapshotIfDue();
         return handle;
     }
@@ -169,7 +176,21 @@ final class WorkflowHandle implements Closeable {
             return new Executed(appended, now);
         }));
         snapshotIfDue();
+        tell(executed.appended());
         return view.apply(state, executed);
+    }
+
+    /** Tells the listener of durable events; its failure is its own, never the command's. */
+    private void tell(List<Event> appended) {
+        if (appended.isEmpty()) {
+            return;
+        }
+        try {
+            listener.appended(state.workflowId(), appended);
+        } catch (RuntimeException e) {
+            LOG.warn("After appending to workflow {}: the append listener failed; the events are kept",
+                    state.workflowId(), e);
+        }
     }
 
     synchronized EventLog.Page events(long afterSeq, int limit, Predicate<Event> filter) {

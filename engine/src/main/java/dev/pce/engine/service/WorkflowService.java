@@ -81,6 +81,7 @@ public final class WorkflowService implements Closeable {
     private final Optional<GateJudge> gates;
     private final Optional<ConflictArbiter> arbiter;
     private final ConcurrentMap<String, WorkflowHandle> handles = new ConcurrentHashMap<>();
+    private volatile AppendListener appendListener = AppendListener.NONE;
 
     /** A service with the plain classification (declared dependencies, shared writes) and the default pools. */
     public WorkflowService(Workspace workspace, Clock clock) {
@@ -121,6 +122,18 @@ public final class WorkflowService implements Closeable {
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    /**
+     * From now on, tells {@code listener} of the events each call appends, once they are durable (the composition
+     * root sets it once, before the service is used).
+     */
+    public void onAppended(AppendListener listener) {
+        this.appendListener = listener;
+    }
+
+    private void tellAppended(String workflowId, List<Event> events) {
+        appendListener.appended(workflowId, events);
     }
 
     /** Validates and stores a plan as a new workflow. Nothing is stored if the plan is invalid. */
@@ -179,7 +192,7 @@ public final class WorkflowService implements Closeable {
             }
         });
         handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id, workspace.workflowDir(id), clock, chosen,
-                written, writtenTo[0]));
+                written, writtenTo[0], this::tellAppended));
         return handle(workflowId).read(state -> {
             StatusReport report = StatusReport.of(state, clock.instant());
             List<String> ready = state.tasks().stream().map(TaskState::id)
@@ -529,7 +542,7 @@ public final class WorkflowService implements Closeable {
             throw unknownWorkflow(workflowId);
         }
         return handles.computeIfAbsent(workflowId,
-                id -> WorkflowHandle.open(id, workspace.workflowDir(id), clock, slots));
+                id -> WorkflowHandle.open(id, workspace.workflowDir(id), clock, slots, this::tellAppended));
     }
 
     private CeException unknownWorkflow(String workflowId) {

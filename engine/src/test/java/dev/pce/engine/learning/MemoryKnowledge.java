@@ -30,13 +30,13 @@ import java.util.stream.Stream;
  * A knowledge store in memory, for the learning use cases' tests: vaults of notes, the own one first. "Related" is
  * plain word overlap, so a test can tell which notes a text finds. Counts the searches, since the use cases bound them.
  */
-final class MemoryKnowledge implements KnowledgeStore {
+public final class MemoryKnowledge implements KnowledgeStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm", Locale.ROOT);
 
     private final String project;
     private final boolean open;
     private final Map<String, List<KnowledgeNote>> vaults = new LinkedHashMap<>();
-    final List<NewNote> captured = new ArrayList<>();
+    public final List<NewNote> captured = new ArrayList<>();
     int searches;
 
     private MemoryKnowledge(String project, boolean open) {
@@ -46,7 +46,7 @@ final class MemoryKnowledge implements KnowledgeStore {
     }
 
     /** An open store whose own vault is {@code project}'s, with other (empty) vaults. */
-    static MemoryKnowledge of(String project, String... others) {
+    public static MemoryKnowledge of(String project, String... others) {
         MemoryKnowledge store = new MemoryKnowledge(project, true);
         Arrays.stream(others).forEach(vault -> store.vaults.put(vault, new ArrayList<>()));
         return store;
@@ -72,6 +72,11 @@ final class MemoryKnowledge implements KnowledgeStore {
         for (int n = 2; ids(notes).contains(id); n++) {
             id = base + "-" + n;
         }
+        return add(vault, note, id);
+    }
+
+    private KnowledgeNote add(String vault, NewNote note, String id) {
+        List<KnowledgeNote> notes = vaults.get(vault);
         ObjectNode fm = Json.mapper().createObjectNode().put("id", id).put("title", note.title())
                 .put("date", note.date().toString()).put("type", note.type()).put("status", note.status())
                 .put("project", vault);
@@ -86,7 +91,7 @@ final class MemoryKnowledge implements KnowledgeStore {
         return stored;
     }
 
-    List<KnowledgeNote> notes(String vault) {
+    public List<KnowledgeNote> notes(String vault) {
         return List.copyOf(vaults.get(vault));
     }
 
@@ -129,6 +134,26 @@ final class MemoryKnowledge implements KnowledgeStore {
         captured.add(note);
         KnowledgeNote stored = add(project, note);
         return new CapturedNote(stored.note(), true, stored.frontMatter());
+    }
+
+    @Override
+    public CapturedNote captureAs(String id, NewNote note, boolean replace) {
+        requireOpen();
+        List<KnowledgeNote> notes = vaults.get(project);
+        Optional<KnowledgeNote> existing = notes.stream().filter(n -> n.note().id().equals(id)).findFirst();
+        if (existing.isPresent() && !replace) {
+            throw new CeException(ErrorCode.CONFLICT, "A note already exists with the id " + id + ".", "Replace it.");
+        }
+        existing.ifPresent(notes::remove);
+        captured.add(note);
+        KnowledgeNote stored = add(project, note, id);
+        return new CapturedNote(stored.note(), true, stored.frontMatter());
+    }
+
+    @Override
+    public Optional<KnowledgeNote> ownNote(String path) {
+        requireOpen();
+        return vaults.get(project).stream().filter(note -> note.note().path().equals(path)).findFirst();
     }
 
     @Override

@@ -179,11 +179,7 @@ final class OpenVaults implements AutoCloseable {
 
     /** Writes a new note into the own vault and returns it once it is searchable (or the wait is over). */
     CapturedNote capture(NewNote note) {
-        FrontMatter.Builder fm = FrontMatter.builder().title(note.title()).type(note.type()).status(note.status())
-                .project(ownName()).date(new NoteDate.Local(note.date()));
-        note.tags().forEach(fm::tag);
-        note.links().forEach(fm::link);
-        note.extra().forEach(fm::extra);
+        FrontMatter.Builder fm = frontMatter(note);
         Shelf own = own();
         NoteDraft first = NoteDraft.create(note.date(), note.folder(), fm.build(), note.body());
         NoteId base = first.frontMatter().id().orElseThrow();
@@ -199,8 +195,44 @@ final class OpenVaults implements AutoCloseable {
         }
     }
 
+    /** Writes a note under the id given into the own vault: created, or written over the note there. */
+    CapturedNote captureAs(String id, NewNote note, boolean replace) {
+        NoteId noteId = new NoteId(id);
+        FrontMatter.Builder fm = frontMatter(note).id(noteId);
+        NoteDraft draft = NoteDraft.at(noteId, note.folder(), fm.build(), note.body());
+        Shelf own = own();
+        return indexed(own, replace ? own.vault.replace(draft) : own.vault.create(draft));
+    }
+
+    /** The own vault's note at {@code path}, read from its file. */
+    Optional<KnowledgeNote> ownNote(String path) {
+        Shelf own = own();
+        if (own.vault.file(path).isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (own.vault.read(path)) {
+            case ParseResult.Parsed parsed -> Optional.of(knowledgeNote(own, parsed.note()));
+            case ParseResult.Problem problem -> throw new CeException(ErrorCode.INVALID_ARGUMENT, "The note " + path
+                    + " in the vault '" + own.source.name() + "' cannot be read: " + problem.problem().what(),
+                    problem.problem().fix());
+        };
+    }
+
+    private FrontMatter.Builder frontMatter(NewNote note) {
+        FrontMatter.Builder fm = FrontMatter.builder().title(note.title()).type(note.type()).status(note.status())
+                .project(ownName()).date(new NoteDate.Local(note.date()));
+        note.tags().forEach(fm::tag);
+        note.links().forEach(fm::link);
+        note.extra().forEach(fm::extra);
+        return fm;
+    }
+
     private CapturedNote capture(Shelf own, NoteDraft draft) {
-        Note note = own.vault.create(draft);
+        return indexed(own, own.vault.create(draft));
+    }
+
+    /** The note just written, once the index has it (or the wait is over). */
+    private CapturedNote indexed(Shelf own, Note note) {
         Optional<VaultIndex> writer = own.index.writer();
         boolean indexed;
         if (writer.isPresent()) {

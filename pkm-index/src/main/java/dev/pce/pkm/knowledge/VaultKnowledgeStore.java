@@ -155,6 +155,16 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
     }
 
     @Override
+    public CapturedNote captureAs(String id, NewNote note, boolean replace) {
+        return vaults().captureAs(id, note, replace);
+    }
+
+    @Override
+    public Optional<KnowledgeNote> ownNote(String path) {
+        return vaults().ownNote(path);
+    }
+
+    @Override
     public List<RelatedNote> related(String text, Optional<String> type, int limit) {
         return vaults().related(text, type, limit);
     }

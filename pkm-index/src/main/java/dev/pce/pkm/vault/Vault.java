@@ -1,5 +1,6 @@
 package dev.pce.pkm.vault;
 
+import dev.pce.engine.AtomicFile;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.pkm.note.Note;
@@ -210,12 +211,7 @@ public final class Vault {
         String normalized = VaultPaths.normalize(draft.path());
         Path file = paths.resolve(normalized);
         byte[] content = draft.render().getBytes(StandardCharsets.UTF_8);
-        Note note = switch (parser.parse(normalized, content)) {
-            case ParseResult.Parsed parsed -> parsed.note();
-            case ParseResult.Problem problem -> throw new CeException(ErrorCode.INVALID_ARGUMENT,
-                    "The note for " + normalized + " would not be readable: " + problem.problem().what(),
-                    problem.problem().fix());
-        };
+        Note note = parsed(normalized, draft);
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw exists(normalized);
         }
@@ -230,6 +226,34 @@ public final class Vault {
                     "Check that the vault directory is writable and the disk is not full.", e);
         }
         return note;
+    }
+
+    /**
+     * Writes the note of {@code draft} over the note at its path, all at once: a reader sees the old note or the new
+     * one, never half. Only for a note its writer owns (PCE's automatic insight notes); {@link #create} never
+     * overwrites. Returns the note as parsed from what was written.
+     *
+     * @throws CeException {@code INVALID_ARGUMENT} when no note file is there or the path leads outside the vault
+     */
+    public Note replace(NoteDraft draft) {
+        String normalized = VaultPaths.normalize(draft.path());
+        Note note = parsed(normalized, draft);
+        if (file(normalized).isEmpty()) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "There is no note at " + normalized + " to replace.",
+                    "Create the note instead.");
+        }
+        Path file = paths.requireInside(paths.resolve(normalized), normalized);
+        AtomicFile.write(file, draft.render().getBytes(StandardCharsets.UTF_8));
+        return note;
+    }
+
+    private Note parsed(String normalized, NoteDraft draft) {
+        return switch (parser.parse(normalized, draft.render().getBytes(StandardCharsets.UTF_8))) {
+            case ParseResult.Parsed parsed -> parsed.note();
+            case ParseResult.Problem problem -> throw new CeException(ErrorCode.INVALID_ARGUMENT,
+                    "The note for " + normalized + " would not be readable: " + problem.problem().what(),
+                    problem.problem().fix());
+        };
     }
 
     /** Writes {@code note} (its front matter and body) as a new file at its path; see {@link #create}. */

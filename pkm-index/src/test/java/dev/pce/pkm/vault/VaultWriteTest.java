@@ -54,6 +54,24 @@ class VaultWriteTest {
     }
 
     @Test
+    void replaceWritesOverTheNoteThereAndNeverCreatesOne() throws IOException {
+        Vault vault = Vault.open(root);
+        NoteDraft first = draft("Rate limits need jitter");
+        CeException none = catchThrowableOfType(CeException.class, () -> vault.replace(first));
+        assertThat(none.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(none.getMessage()).contains("There is no note at " + first.path());
+
+        vault.create(first);
+        Note replaced = vault.replace(new NoteDraft(first.path(), first.frontMatter(), "Counted twice now.\n"));
+
+        assertThat(replaced.body()).isEqualTo("Counted twice now.\n");
+        assertThat(Files.readString(root.resolve(first.path()))).endsWith("Counted twice now.\n");
+        try (Stream<Path> files = Files.list(root.resolve("insights"))) {
+            assertThat(files).hasSize(1); // no temporary file left beside it
+        }
+    }
+
+    @Test
     void neverOverwritesAnExistingNote() throws IOException {
         Vault vault = Vault.open(root);
         Note first = vault.create(draft("Same title"));

@@ -39,13 +39,16 @@ final class ConfigFile {
     static final String MAX_FAILURE_RATE = "max_failure_rate";
     static final String ALERT_ON_ANOMALY = "alert_on_anomaly";
     static final String VAULT = "vault";
+    static final String CAPTURE = "capture";
+    static final String AUTOMATIC = "automatic";
     static final String POOL_SIZING = "pool_sizing";
     static final String THRESHOLDS = "thresholds";
     static final String LEARNING = "learning";
     static final String MIN = "min";
     static final String MAX = "max";
     private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT, LEARNING,
-            POOL_SIZING);
+            POOL_SIZING, CAPTURE);
+    private static final Set<String> CAPTURE_KEYS = Set.of(AUTOMATIC);
     private static final Set<String> GATES_KEYS = Set.of(REQUIRED, THRESHOLDS);
     private static final Set<String> LEARNING_KEYS = Set.of(THRESHOLDS);
     private static final Set<String> BOUNDS_KEYS = Set.of(MIN, MAX);
@@ -85,7 +88,8 @@ final class ConfigFile {
                 required(root.get(GATES)), maxFailureRate(monitoring.get(MAX_FAILURE_RATE)),
                 alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)),
                 fixedThresholds(absent(root.get(GATES)) ? null : root.get(GATES).get(THRESHOLDS)),
-                learningBounds(learning.get(THRESHOLDS)), PoolSizingSetting.read(root.get(POOL_SIZING), path, name));
+                learningBounds(learning.get(THRESHOLDS)), PoolSizingSetting.read(root.get(POOL_SIZING), path, name),
+                automaticCapture(root.get(CAPTURE)));
     }
 
     private JsonNode parse() {
@@ -314,6 +318,28 @@ final class ConfigFile {
                     + " in " + path + " to a folder of the repository, such as docs/solutions, or remove the key to"
                     + " keep the vault in the workspace (CE_VAULT names a folder elsewhere).");
         }
+    }
+
+    private Optional<Configured<Boolean>> automaticCapture(JsonNode capture) {
+        if (absent(capture)) {
+            return Optional.empty();
+        }
+        if (!capture.isObject()) {
+            throw invalid(path + ": " + CAPTURE + " is '" + shown(capture) + "', not a mapping.", "Write " + CAPTURE
+                    + " in " + path + " as {" + AUTOMATIC + ": false}.");
+        }
+        keysOf(capture, CAPTURE + ".", CAPTURE_KEYS);
+        JsonNode value = capture.get(AUTOMATIC);
+        if (absent(value)) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            String key = CAPTURE + "." + AUTOMATIC;
+            throw invalid(path + ": " + key + " is '" + shown(value) + "'; allowed: true or false.", "Set " + key
+                    + " in " + path + " to true (PCE writes the notes of failures, failed gates, escalations, "
+                    + "overruns and workflow ends itself) or false (only ce_capture writes notes).");
+        }
+        return Optional.of(new Configured<>(value.asBoolean(), name));
     }
 
     private void keysOf(JsonNode mapping, String prefix, Set<String> allowed) {

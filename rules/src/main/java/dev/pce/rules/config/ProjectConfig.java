@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * What a repository configures for PCE, from {@code .github/ce-config.yml} (for CI users) and {@code .ce/config.yml}.
  * Where both set a key, {@code .ce/config.yml} wins, key by key: {@code project_type}, each pool of {@code pools},
  * {@code gates.required} (a list is one value), each metric of {@code gates.thresholds} and of
- * {@code learning.thresholds}, each key of {@code monitoring}, and {@code vault}.
+ * {@code learning.thresholds}, each key of {@code monitoring}, {@code vault} and {@code capture.automatic}.
  *
  * <pre>
  * project_type: service        # library, service, cli or web; detected when not set
@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * monitoring: {max_failure_rate: 0.2, alert_on_anomaly: true}   # when ce report --ci alerts
  * vault: docs/solutions        # the project's vault, committed in the repository; CE_VAULT, when set, wins
  * pool_sizing: {apply: true}   # schedule plans with the pool sizes recommended from history (one value)
+ * capture: {automatic: false}  # PCE writes no insight notes on its own (it does by default)
  * </pre>
  *
  * @param projectType    the configured type; empty lets PCE detect it
@@ -41,19 +42,21 @@ import java.util.TreeMap;
  * @param learningBounds per metric, the band a learned threshold stays within ({@code learning.thresholds})
  * @param poolSizing     whether plans use the pool sizes recommended from history, and within which budget; empty:
  *                       {@link SizingPolicy#DEFAULT} (recommended only)
+ * @param automaticCapture whether the server writes the notes of insight events on its own; empty: it does
  */
 public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<String, Configured<Integer>> pools,
                             Optional<Configured<List<Dimension>>> required, Optional<Configured<Double>> maxFailureRate,
                             Optional<Configured<Boolean>> alertOnAnomaly,
                             Optional<Configured<RepositoryFolder>> vault, Map<String, Configured<Double>> thresholds,
                             Map<String, Configured<ThresholdBand>> learningBounds,
-                            Optional<Configured<SizingPolicy>> poolSizing) {
+                            Optional<Configured<SizingPolicy>> poolSizing,
+                            Optional<Configured<Boolean>> automaticCapture) {
     public static final String CE_CONFIG = ".ce/config.yml";
     public static final String GITHUB_CONFIG = ".github/ce-config.yml";
     /** A repository that configures nothing. */
     public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
 
     public ProjectConfig {
         pools = Map.copyOf(new TreeMap<>(pools));
@@ -78,7 +81,8 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
         return new ProjectConfig(projectType.or(base::projectType), overKeys(pools, base.pools),
                 required.or(base::required), maxFailureRate.or(base::maxFailureRate),
                 alertOnAnomaly.or(base::alertOnAnomaly), vault.or(base::vault), overKeys(thresholds, base.thresholds),
-                overKeys(learningBounds, base.learningBounds), poolSizing.or(base::poolSizing));
+                overKeys(learningBounds, base.learningBounds), poolSizing.or(base::poolSizing),
+                automaticCapture.or(base::automaticCapture));
     }
 
     private static <T> Map<String, T> overKeys(Map<String, T> over, Map<String, T> base) {

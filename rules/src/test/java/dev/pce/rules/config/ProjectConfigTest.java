@@ -156,7 +156,7 @@ class ProjectConfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "gate: {required: [tests]}"
-                    + "| unknown key 'gate'; allowed: gates, learning, monitoring, pool_sizing, pools, project_type, vault."
+                    + "| unknown key 'gate'; allowed: capture, gates, learning, monitoring, pool_sizing, pools, project_type, vault."
                     + "| Correct or remove the key in",
             "gates: {requires: [tests]}"
                     + "| unknown key 'gates.requires'; allowed: gates.required, gates.thresholds."
@@ -282,6 +282,21 @@ class ProjectConfigTest {
         assertThat(vault.path()).isEqualTo("docs/solutions");
         assertThat(vault.in(repo)).isEqualTo(repo.resolve("docs").resolve("solutions"));
         assertThat(ProjectConfig.read(repo).vault().orElseThrow().file()).isEqualTo(".ce/config.yml");
+    }
+
+    @Test
+    void automaticCaptureIsOnUnlessTurnedOffAndAWrongValueIsAnErrorNamingTheKey() {
+        assertThat(ProjectConfig.read(repo).automaticCapture()).isEmpty();
+        write(ProjectConfig.CE_CONFIG, "capture: {automatic: false}\n");
+        assertThat(ProjectConfig.read(repo).automaticCapture())
+                .contains(new Configured<>(false, ".ce/config.yml"));
+
+        write(ProjectConfig.CE_CONFIG, "capture: {automatic: sometimes}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("capture.automatic is 'sometimes'; allowed: true or false");
+        write(ProjectConfig.CE_CONFIG, "capture: {auto: true}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("unknown key 'capture.auto'; allowed: capture.automatic");
     }
 
     /** A committed setting must mean one folder of the repository in every clone and worktree. */

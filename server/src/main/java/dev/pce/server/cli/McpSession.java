@@ -68,6 +68,7 @@ final class McpSession {
                 server.offer(protocol.protocol(), wiring.tools(), learnings, logHint);
                 LOG.info("PCE MCP server {} serving {} tools on stdio", Version.current(), wiring.tools().size());
                 startup.compileRulesWhen(server.toolsKnown(), rules);
+                wiring.catchUpWhen(startup.rulesStarted());
                 clientGone.await();
                 LOG.info("Client closed the connection; shutting down.");
             } catch (RuntimeException | Error e) {
@@ -84,6 +85,7 @@ final class McpSession {
                  ServerWiring wiring = ServerWiring.open(workspace, project, System.getenv(), rules,
                          learnings)) {
                 startup.compileRulesWhen(started, rules);
+                wiring.catchUpWhen(startup.rulesStarted());
                 HttpSession.serve(protocol.protocol(), wiring.tools(), learnings, http, logHint,
                         () -> started.complete(null));
             }

@@ -6,6 +6,7 @@ import dev.pce.engine.gate.ThresholdAdjustment;
 import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
+import dev.pce.rules.config.Configured;
 import dev.pce.rules.config.ProjectConfig;
 import dev.pce.rules.gate.DroolsGatePolicy;
 import dev.pce.rules.gate.ProjectTypeDetection;
@@ -94,6 +95,11 @@ public final class ProjectSettings {
      */
     public Optional<Path> vaultFolder() {
         return config().vault().map(vault -> vault.value().in(root));
+    }
+
+    /** Whether the server writes the notes of insight events on its own: unless {@code capture.automatic: false}. */
+    public boolean automaticCapture() {
+        return config().automaticCapture().map(Configured::value).orElse(true);
     }
 
     /** The dimensions the configuration requires the gates to see measured. */

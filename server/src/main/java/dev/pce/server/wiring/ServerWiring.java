@@ -5,6 +5,7 @@ import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.learning.PlanDecider;
+import dev.pce.engine.learning.insight.AutomaticCapture;
 import dev.pce.engine.dependency.PlanNote;
 import dev.pce.engine.learning.ThresholdBounds;
 import dev.pce.engine.model.TaskSpec;
@@ -30,9 +31,11 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -42,9 +45,11 @@ import java.util.function.Supplier;
  *
  * @param workflows    the engine on the workspace; closed with the wiring
  * @param learnedRules what earlier workflows taught, as rules (none without rules)
+ * @param capture      the automatic capture of insight notes (none without rules, or when the project turns it
+ *                     off); closed with the wiring. Its catch-up waits for the caller ({@link #catchUpWhen})
  */
-public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> learnedRules, List<CeTool> tools)
-        implements AutoCloseable {
+public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> learnedRules, List<CeTool> tools,
+                           Optional<AutomaticCapture> capture) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerWiring.class);
 
     /**
@@ -84,7 +89,18 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
                 learned -> new LearnedPlanDecider(rulesClassifier, learned))).orElse(PlanDecider.NONE);
         List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, bounds, ruleNotes,
                 decider, sizing, Clock.systemDefaultZone());
-        return new ServerWiring(workflows, learnedRules, tools);
+        Optional<AutomaticCapture> capture = rules.isPresent() && project.automaticCapture()
+                ? Optional.of(AutomaticCapture.start(workflows, learnings, ZoneId.systemDefault()))
+                : Optional.empty();
+        return new ServerWiring(workflows, learnedRules, tools, capture);
+    }
+
+    /**
+     * Once {@code ready} completes (the vaults open then), captures in the background what earlier processes left
+     * uncaptured.
+     */
+    public void catchUpWhen(CompletionStage<?> ready) {
+        capture.ifPresent(automatic -> ready.thenRun(automatic::catchUp));
     }
 
     /**
@@ -98,6 +114,8 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
 
     @Override
     public void close() {
-        workflows.close();
+        try (workflows) {
+            capture.ifPresent(AutomaticCapture::close);
+        }
     }
 }
