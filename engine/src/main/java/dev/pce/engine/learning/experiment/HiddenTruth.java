@@ -7,6 +7,7 @@ import dev.pce.engine.learning.PatternOrigin;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public record HiddenTruth(Map<String, Double> durationFactors, Map<String, Doubl
         failureChances = Map.copyOf(failureChances);
         Map<String, List<String>> folders = new TreeMap<>();
         buildFolders.forEach((kind, list) -> folders.put(kind, List.copyOf(list)));
-        buildFolders = java.util.Collections.unmodifiableMap(folders);
+        buildFolders = Collections.unmodifiableMap(folders);
         riskyPaths = List.copyOf(riskyPaths);
         if (buildFolders.isEmpty()) {
             throw new IllegalArgumentException("a hidden truth needs at least one build kind");
