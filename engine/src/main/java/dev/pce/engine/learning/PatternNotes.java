@@ -26,8 +26,8 @@ import java.util.Optional;
  * project can import it. A note that is not such a pattern note, or whose values are out of range, is skipped:
  * imported data never becomes a pattern it cannot be.
  */
-final class PatternNotes {
-    static final String TYPE = "pattern";
+public final class PatternNotes {
+    public static final String TYPE = "pattern";
     private static final String FOLDER = "patterns";
     private static final String KIND = "[A-Za-z][A-Za-z0-9_-]{0,63}";
 
@@ -35,7 +35,7 @@ final class PatternNotes {
     }
 
     /** The note for {@code pattern}, learned from {@code workflowId} at {@code now}. */
-    static NewNote note(String workflowId, Pattern pattern, LocalDateTime now) {
+    public static NewNote note(String workflowId, Pattern pattern, LocalDateTime now) {
         ArrayNode evidence = Json.mapper().createArrayNode();
         pattern.workflows().forEach(evidence::add);
         Map<String, JsonNode> extra = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ final class PatternNotes {
     }
 
     /** The pattern a note of another project's vault describes, marked as imported from {@code project}. */
-    static Optional<Pattern> read(KnowledgeNote note, String project) {
+    public static Optional<Pattern> read(KnowledgeNote note, String project) {
         ObjectNode fm = note.frontMatter();
         JsonNode key = fm.get("pattern");
         if (key == null || !key.isTextual()) {

@@ -69,7 +69,7 @@ public final class PlanPredictions {
         }
         for (TaskSpec task : tasks) {
             for (Pattern.EstimateBias bias : patterns.estimateBiases()) {
-                if (bias.kind().equals(task.kind())) {
+                if (appliesTo(bias, task)) {
                     predictions.add(new Prediction(task.id(), "estimate", String.format(Locale.ROOT,
                             "tasks of kind '%s' took %.2fx their estimate (%d samples, confidence %.2f): expect "
                                     + "about %.0f minutes, estimated %s", bias.kind(), bias.factor(), bias.samples(),
@@ -78,8 +78,7 @@ public final class PlanPredictions {
                 }
             }
             for (Pattern.ReviewRequirement review : patterns.reviewRequirements()) {
-                if (review.kind().equals(task.kind())
-                        && task.writes().stream().anyMatch(path -> path.startsWith(review.pathPrefix()))) {
+                if (appliesTo(review, task)) {
                     predictions.add(new Prediction(task.id(), "review", "tasks of kind '" + review.kind()
                             + "' writing under " + review.pathPrefix() + " needed " + review.dimension().wireName()
                             + " rework " + review.samples() + " time(s): plan a " + review.dimension().wireName()
@@ -91,6 +90,27 @@ public final class PlanPredictions {
             }
         }
         return predictions;
+    }
+
+    /**
+     * The learned patterns that speak about {@code task}, in the order of its predictions: the estimate biases of its
+     * kind, then the review requirements of its kind under a folder it writes into. The learning experiment scores
+     * ce_predict's predictions through this.
+     */
+    public static List<Pattern> applying(TaskSpec task, PatternSet patterns) {
+        List<Pattern> applying = new ArrayList<>();
+        patterns.estimateBiases().stream().filter(bias -> appliesTo(bias, task)).forEach(applying::add);
+        patterns.reviewRequirements().stream().filter(review -> appliesTo(review, task)).forEach(applying::add);
+        return applying;
+    }
+
+    private static boolean appliesTo(Pattern.EstimateBias bias, TaskSpec task) {
+        return bias.kind().equals(task.kind());
+    }
+
+    private static boolean appliesTo(Pattern.ReviewRequirement review, TaskSpec task) {
+        return review.kind().equals(task.kind())
+                && task.writes().stream().anyMatch(path -> path.startsWith(review.pathPrefix()));
     }
 
     private Optional<Prediction> similarFailures(TaskSpec task) {

@@ -5,19 +5,23 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.learning.LearnedPatterns;
 import dev.pce.engine.learning.LearningReport;
+import dev.pce.engine.learning.Pattern;
 import dev.pce.engine.learning.PatternSet;
 import dev.pce.engine.learning.WorkflowLearning;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.bench.RandomDags;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The compound loop, measured: N generated feature plans, each run twice in the same hidden world
- * ({@link HiddenTruth}): once as planned (baseline), once with what the previous workflows taught (after each
- * workflow its simulated history is read by {@link WorkflowLearning}, its patterns merged, and the next plan corrected).
- * Seeded and deterministic.
+ * The compound loop, measured: N generated feature plans, each run in every arm ({@link Arm}) in the same hidden
+ * world ({@link HiddenTruth}): learning off, and with what the previous workflows taught applied in part or in full
+ * (after each workflow an arm's simulated history is read by {@link WorkflowLearning}, its patterns merged, and the
+ * next plan corrected). Seeded and deterministic.
  */
 public final class LearningExperiment {
     public static final int MAX_WORKFLOWS = 1_000;
@@ -27,58 +31,126 @@ public final class LearningExperiment {
     private LearningExperiment() {
     }
 
-    /** One workflow in both arms, and the patterns the learning arm knew when it ran. */
-    public record Row(int workflow, ArmResult baseline, ArmResult learning, int patternsKnown) {
+    /**
+     * One workflow in each arm run, the patterns the learning arm ({@link Arm#BOTH}) knew when it ran, and what this
+     * workflow taught it (what {@code ce_learn} would have written as pattern notes).
+     */
+    public record Row(int workflow, Map<Arm, ArmResult> arms, int patternsKnown, List<Pattern> taught) {
+        public Row {
+            arms = Map.copyOf(arms);
+            taught = List.copyOf(taught);
+        }
+
+        public ArmResult arm(Arm arm) {
+            ArmResult result = arms.get(arm);
+            if (result == null) {
+                throw new IllegalArgumentException("arm " + arm + " was not run");
+            }
+            return result;
+        }
+
+        public ArmResult baseline() {
+            return arm(Arm.OFF);
+        }
+
+        public ArmResult learning() {
+            return arm(Arm.BOTH);
+        }
     }
 
-    /** All rows and the patterns learned at the end. */
-    public record Result(long seed, List<Row> rows, PatternSet learned) {
+    /** All rows and the patterns the learning arm knew at the end. */
+    public record Result(long seed, HiddenTruth truth, List<Row> rows, PatternSet learned) {
         public Result {
             rows = List.copyOf(rows);
         }
 
         /** The mean of {@code metric} over rows {@code from} (inclusive) to {@code to} (exclusive), one arm. */
-        public double mean(int from, int to, boolean learning, java.util.function.ToDoubleFunction<ArmResult> metric) {
-            return rows.subList(from, to).stream().map(row -> learning ? row.learning() : row.baseline())
-                    .mapToDouble(metric).average().orElse(0);
+        public double mean(int from, int to, Arm arm, ToDoubleFunction<ArmResult> metric) {
+            return rows.subList(from, to).stream().map(row -> row.arm(arm)).mapToDouble(metric).average().orElse(0);
+        }
+
+        /** As {@link #mean(int, int, Arm, ToDoubleFunction)}: the learning arm or learning off. */
+        public double mean(int from, int to, boolean learning, ToDoubleFunction<ArmResult> metric) {
+            return mean(from, to, learning ? Arm.BOTH : Arm.OFF, metric);
         }
     }
 
+    /** Every arm, starting from nothing learned. */
     public static Result run(int workflows, long seed, HiddenTruth truth) {
+        return run(workflows, seed, truth, PatternSet.empty(), List.of(Arm.values()));
+    }
+
+    /**
+     * The given arms, each starting from {@code initial} (imported patterns, say).
+     *
+     * @param arms must include {@link Arm#BOTH}, the learning arm
+     */
+    public static Result run(int workflows, long seed, HiddenTruth truth, PatternSet initial, List<Arm> arms) {
         if (workflows < 1 || workflows > MAX_WORKFLOWS) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "The experiment cannot run " + workflows
                     + " workflows.", "Give --workflows from 1 to " + MAX_WORKFLOWS + ".");
         }
-        PatternSet learned = PatternSet.empty();
+        if (!arms.contains(Arm.BOTH)) {
+            throw new IllegalArgumentException("the learning arm (BOTH) must be run");
+        }
+        Map<Arm, PatternSet> learned = new EnumMap<>(Arm.class);
+        arms.forEach(arm -> learned.put(arm, initial));
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i <= workflows; i++) {
-            long workflowSeed = seed * 1_000_003L + i;
-            String id = "wf-" + i;
-            RandomDags.Dag dag = RandomDags.features(FEATURES_PER_WORKFLOW, workflowSeed);
-            List<TaskSpec> plan = withWrites(dag.tasks(), workflowSeed, truth);
-            List<ClassifiedEdge> edges = dag.edges();
-            ArmResult baseline = WorkflowSimulation.run(id, workflowSeed, truth, plan, edges, PatternSet.empty());
-            ArmResult learning = WorkflowSimulation.run(id, workflowSeed, truth, plan, edges, learned);
-            rows.add(new Row(i, baseline, learning, learned.patterns().size()));
-            LearningReport report = WorkflowLearning.report(id, learning.events());
-            learned = learned.mergeLocal(LearnedPatterns.from(report, PROJECT, learned));
+            Plan plan = plan(seed, i, truth);
+            Map<Arm, ArmResult> results = new EnumMap<>(Arm.class);
+            List<Pattern> taught = List.of();
+            int known = learned.get(Arm.BOTH).patterns().size();
+            for (Arm arm : arms) {
+                ArmResult result = plan.run(truth, arm.applied(learned.get(arm)));
+                results.put(arm, result);
+                if (arm != Arm.OFF) {
+                    List<Pattern> patterns = learnFrom(plan.id(), result, learned.get(arm));
+                    learned.put(arm, learned.get(arm).mergeLocal(patterns));
+                    if (arm == Arm.BOTH) {
+                        taught = patterns;
+                    }
+                }
+            }
+            rows.add(new Row(i, results, known, taught));
         }
-        return new Result(seed, rows, learned);
+        return new Result(seed, truth, rows, learned.get(Arm.BOTH));
     }
 
-    /** The generated plan with the files each build writes: some under the risky prefix, the rest in its feature. */
-    private static List<TaskSpec> withWrites(List<TaskSpec> tasks, long seed, HiddenTruth truth) {
-        return tasks.stream().map(task -> {
+    /** What one workflow's history teaches, given what is known: ce_learn's first step. */
+    static List<Pattern> learnFrom(String workflowId, ArmResult result, PatternSet known) {
+        LearningReport report = WorkflowLearning.report(workflowId, result.events());
+        return LearnedPatterns.from(report, PROJECT, known);
+    }
+
+    /** One generated workflow: its tasks as its planner gave them, its edges, and the seed of its world's draws. */
+    record Plan(String id, long seed, List<TaskSpec> tasks, List<ClassifiedEdge> edges) {
+        ArmResult run(HiddenTruth truth, PatternSet applied) {
+            return WorkflowSimulation.run(id, seed, truth, tasks, edges, applied);
+        }
+    }
+
+    /**
+     * Workflow {@code index} of the run with {@code seed}: a feature plan whose builds each get a build kind and
+     * write one file into one of that kind's folders.
+     */
+    static Plan plan(long seed, int index, HiddenTruth truth) {
+        long workflowSeed = seed * 1_000_003L + index;
+        RandomDags.Dag dag = RandomDags.features(FEATURES_PER_WORKFLOW, workflowSeed);
+        List<String> kinds = truth.buildKinds();
+        List<TaskSpec> tasks = dag.tasks().stream().map(task -> {
             if (!task.kind().equals("build")) {
                 return task;
             }
-            boolean risky = HiddenTruth.draw(seed, "writes:" + task.id()) < truth.riskyWriteChance();
-            String feature = task.id().substring(0, task.id().indexOf('-'));
-            String file = risky ? truth.riskyPrefix() + "V" + seed % 1000 + "_" + task.id() + ".sql"
-                    : "src/main/java/" + feature + "/" + task.id().replace("-", "_") + ".java";
-            return new TaskSpec(task.id(), task.title(), task.kind(), task.pool(), task.estimateMinutes(),
+            String kind = kinds.get((int) (HiddenTruth.draw(workflowSeed, "kind:" + task.id()) * kinds.size()));
+            List<String> folders = truth.buildFolders().get(kind);
+            String folder = folders.get((int) (HiddenTruth.draw(workflowSeed, "folder:" + task.id())
+                    * folders.size()));
+            String file = folder + "w" + index + "_" + task.id().replace("-", "_") + ".txt";
+            return new TaskSpec(task.id(), task.title(), kind, task.pool(), task.estimateMinutes(),
                     task.reads(), List.of(file), task.dependsOn(), task.description(), task.dependencyTypes(),
                     task.produces(), task.consumes());
         }).toList();
+        return new Plan("wf-" + index, workflowSeed, tasks, dag.edges());
     }
 }

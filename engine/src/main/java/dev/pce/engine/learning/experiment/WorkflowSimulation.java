@@ -40,8 +40,9 @@ import java.util.TreeSet;
  * scheduling: whenever an agent of a pool is free it takes the ready task the {@link Scheduler} ranks first
  * (critical path by the estimates it was given); the work then takes the hidden true time. With learned patterns
  * the estimates given are corrected ({@link EstimateCorrections}) and builds a {@link ReviewRequirement} matches get
- * an early review, which finds their hidden problem while it is cheap to fix. Without, the feature's final review
- * finds it and sends the build back (rework plus a second review).
+ * an early review on its dimension, which finds a hidden problem on that dimension while it is cheap to fix. The
+ * feature's final review finds every problem not caught before and sends those builds back (rework plus a second
+ * review).
  *
  * <p>The scheduler's own simulation draws durations from the estimates it plans with; here reality must not depend
  * on the estimates, so this class runs the event loop itself and takes only the priorities from the scheduler.
@@ -70,8 +71,14 @@ final class WorkflowSimulation {
     private final Map<String, Integer> attempts = new HashMap<>();
     private final Map<String, Double> actual = new HashMap<>();
     private final Set<String> caughtEarly = new HashSet<>();
+    private final Map<String, EarlyReview> earlyReviews = new HashMap<>();
+    private final Map<String, Dimension> problems = new HashMap<>();
     private int addedRank = Integer.MIN_VALUE;
     private int rework;
+
+    /** An early review added for {@code reviewed}, on {@code dimension}. */
+    private record EarlyReview(String reviewed, Dimension dimension) {
+    }
 
     private record Running(double finish, double start, String taskId, String claimId, boolean fails) {
     }
@@ -84,17 +91,18 @@ final class WorkflowSimulation {
     }
 
     /**
-     * Runs {@code plan} (the planner's tasks and edges) with what {@code learned} knows (empty: the baseline).
+     * Runs {@code plan} (the planner's tasks and edges) with the patterns an arm applies (empty: learning off).
      */
     static ArmResult run(String workflowId, long seed, HiddenTruth truth, List<TaskSpec> plan,
-                         List<ClassifiedEdge> edges, PatternSet learned) {
-        return new WorkflowSimulation(workflowId, seed, truth).simulate(plan, edges, learned);
+                         List<ClassifiedEdge> edges, PatternSet applied) {
+        return new WorkflowSimulation(workflowId, seed, truth).simulate(plan, edges, applied);
     }
 
     private ArmResult simulate(List<TaskSpec> plan, List<ClassifiedEdge> planEdges, PatternSet learned) {
         List<TaskSpec> tasks = new ArrayList<>(plan);
         List<ClassifiedEdge> edges = new ArrayList<>(planEdges);
-        int earlyReviews = addEarlyReviews(tasks, edges, learned.reviewRequirements());
+        plan.forEach(task -> truth.problem(seed, task).ifPresent(problem -> problems.put(task.id(), problem)));
+        int added = addEarlyReviews(tasks, edges, learned.reviewRequirements());
         // the log records the planner's estimates; the corrected ones only steer the schedule (see EstimateCorrections)
         record(0, new WorkflowPlanned("simulated feature work " + workflowId, tasks, edges));
         List<TaskSpec> corrected = EstimateCorrections.apply(tasks, learned.estimateBiases());
@@ -114,12 +122,14 @@ final class WorkflowSimulation {
         corrected.forEach(task -> usedEstimates.put(task.id(), task.estimateMinutes()));
         double error = plan.stream().mapToDouble(task -> Math.abs(usedEstimates.get(task.id())
                 - actual.get(task.id())) / actual.get(task.id())).average().orElse(0);
-        return new ArmResult(error, makespan, rework, earlyReviews, events);
+        Map<String, Double> planActual = new HashMap<>();
+        plan.forEach(task -> planActual.put(task.id(), actual.get(task.id())));
+        return new ArmResult(error, makespan, rework, added, planActual, problems, events);
     }
 
     /** An early review after every build a learned review requirement matches, before the build's dependents. */
-    private static int addEarlyReviews(List<TaskSpec> tasks, List<ClassifiedEdge> edges,
-                                       List<ReviewRequirement> requirements) {
+    private int addEarlyReviews(List<TaskSpec> tasks, List<ClassifiedEdge> edges,
+                                List<ReviewRequirement> requirements) {
         int added = 0;
         for (TaskSpec task : List.copyOf(tasks)) {
             for (ReviewRequirement requirement : requirements) {
@@ -138,6 +148,7 @@ final class WorkflowSimulation {
                     }
                 }
                 edges.add(hard(task.id(), id));
+                earlyReviews.put(id, new EarlyReview(task.id(), requirement.dimension()));
                 added++;
                 break;
             }
@@ -194,38 +205,40 @@ final class WorkflowSimulation {
         }
     }
 
-    /** The hidden time of an attempt: estimate x the kind's true factor x noise; early reviews include the fix. */
+    /**
+     * The hidden time of an attempt: estimate x the kind's true factor x noise, the noise's median 1 (its mean is
+     * exp(sigma^2 / 2)), so the kind's factor is the median ratio the learner looks for. An early review that finds
+     * a problem on its dimension includes the fix.
+     */
     private double trueMinutes(TaskSpec task, int attempt) {
+        double medianOne = Math.exp(truth.noise() * truth.noise() / 2);
         TaskSpec draw = TaskSpec.builder(task.id() + "#" + attempt, task.kind())
-                .estimate(task.estimateMinutes() * truth.factor(task.kind())).build();
+                .estimate(task.estimateMinutes() * truth.factor(task.kind()) * medianOne).build();
         double minutes = noise.duration(draw);
-        String reviewed = task.id().replaceFirst("-early-.*$", "");
-        if (!reviewed.equals(task.id()) && hidesIssue(specs.get(reviewed))) {
-            caughtEarly.add(reviewed);
-            minutes += EARLY_FIX_SHARE * specs.get(reviewed).estimateMinutes() * truth.factor("build");
+        EarlyReview early = earlyReviews.get(task.id());
+        if (early != null && early.dimension() == problems.get(early.reviewed())) {
+            caughtEarly.add(early.reviewed());
+            TaskSpec reviewed = specs.get(early.reviewed());
+            minutes += EARLY_FIX_SHARE * reviewed.estimateMinutes() * truth.factor(reviewed.kind());
         }
         return minutes;
-    }
-
-    private boolean hidesIssue(TaskSpec task) {
-        return task.writes().stream().anyMatch(path -> path.startsWith(truth.riskyPrefix()))
-                && HiddenTruth.draw(seed, "issue:" + task.id()) < truth.securityIssueChance();
     }
 
     /** A feature's final review finds the hidden problems no early review caught, and sends those builds back. */
     private void finalReview(String reviewId, double now) {
         String feature = reviewId.substring(0, reviewId.length() - "-review".length());
         List<TaskSpec> flawed = specs.values().stream()
-                .filter(task -> task.id().startsWith(feature + "-build") && !task.id().endsWith("-rework"))
-                .filter(task -> !task.id().contains("-early-"))
-                .filter(task -> hidesIssue(task) && !caughtEarly.contains(task.id()))
+                .filter(task -> task.id().startsWith(feature + "-build") && problems.containsKey(task.id()))
+                .filter(task -> !caughtEarly.contains(task.id()))
                 .sorted(Comparator.comparing(TaskSpec::id)).toList();
         if (flawed.isEmpty()) {
             return;
         }
         List<String> reviewed = flawed.stream().map(TaskSpec::id).toList();
-        record(now, new ReviewReported(reviewId, "security-reviewer", reviewed, List.of(new DimensionReview(
-                Dimension.SECURITY, ReviewVerdict.REQUEST_CHANGES, List.of()))));
+        // one report per review, as ce_review records it: the learner reads the dimensions it objected to
+        List<DimensionReview> objections = flawed.stream().map(task -> problems.get(task.id())).distinct().sorted()
+                .map(dimension -> new DimensionReview(dimension, ReviewVerdict.REQUEST_CHANGES, List.of())).toList();
+        record(now, new ReviewReported(reviewId, "reviewer", reviewed, objections));
         List<TaskSpec> added = new ArrayList<>();
         List<ClassifiedEdge> edges = new ArrayList<>();
         String again = reviewId + "-again";

@@ -1,0 +1,49 @@
+package dev.pce.engine.learning.experiment;
+
+import dev.pce.engine.learning.Confidence;
+import dev.pce.engine.learning.Pattern;
+import dev.pce.engine.learning.PatternSet;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SetUpGainTest {
+    static final long DEV_SEED = 2;
+
+    @Test
+    void theSetUpTimeIsTheWorkflowsBeforeAWindowFirstSettles() {
+        double[] errors = {0.40, 0.30, 0.25, 0.21, 0.20, 0.20, 0.19, 0.21};
+        // windows of three: 0.317, 0.253, 0.220, 0.203, ...
+        assertThat(SetUpGain.setUpTime(errors, 0.21)).isEqualTo(3);
+        assertThat(SetUpGain.setUpTime(errors, 0.50)).isZero();
+        assertThat(SetUpGain.setUpTime(errors, 0.10)).isEqualTo(errors.length);
+    }
+
+    @Test
+    void anotherProjectsPatternsComeInAsCeLearnFromBringsThem() {
+        LearningExperiment.Result projectA = LearningExperiment.run(10, DEV_SEED, HiddenTruth.drawn(DEV_SEED));
+
+        PatternSet imported = PatternExport.imported("project-a", projectA.rows());
+
+        assertThat(imported.patterns()).isNotEmpty().allSatisfy(pattern -> {
+            assertThat(pattern.origin().imported()).isTrue();
+            assertThat(pattern.origin().confirmed()).isFalse();
+            assertThat(pattern.confidence()).isEqualTo(Confidence.of(pattern.samples(), pattern.origin()));
+        });
+        // the vault lists the newest note first and the import keeps the first of a key: the last workflow's word
+        Pattern newest = projectA.rows().getLast().taught().getFirst();
+        assertThat(imported.get(newest.key()).orElseThrow().samples()).isEqualTo(newest.samples());
+    }
+
+    @Test
+    void startingFromAnotherProjectsPatternsSettlesNoLaterThanFromNothing() {
+        LearningExperiment.Result projectA = LearningExperiment.run(20, DEV_SEED, HiddenTruth.drawn(DEV_SEED));
+
+        SetUpGain.Result result = SetUpGain.measure(projectA, 20);
+
+        assertThat(result.setUpWith()).isLessThanOrEqualTo(result.setUpWithout());
+        // the first workflow of the related project already knows how long its kinds take
+        assertThat(result.withImport().getFirst()).isLessThan(result.fromNothing().getFirst());
+        assertThat(result.band()).isGreaterThan(result.steady());
+    }
+}
