@@ -114,6 +114,19 @@ public record PatternSet(List<Pattern> patterns) {
         return byKey;
     }
 
+    /**
+     * Contributions of one key, oldest first, combined as merging them one after the other would (samples add up,
+     * values weighted by them, the most recent evidence); the origin stays the first's.
+     */
+    static Pattern combined(List<? extends Pattern> contributions) {
+        Pattern first = contributions.getFirst();
+        Pattern result = first;
+        for (Pattern next : contributions.subList(1, contributions.size())) {
+            result = combine(result, next);
+        }
+        return with(result, value(result), result.samples(), result.workflows(), first.origin());
+    }
+
     /** A stored pattern and a newly learned local one of the same key (so of the same type). */
     static Pattern combine(Pattern stored, Pattern learned) {
         int samples = stored.samples() + learned.samples();

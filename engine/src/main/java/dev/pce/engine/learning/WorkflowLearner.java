@@ -4,7 +4,6 @@ import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.event.Event;
-import dev.pce.engine.knowledge.KnowledgeNote;
 import dev.pce.engine.knowledge.KnowledgeStore;
 import dev.pce.engine.knowledge.NoteRef;
 import dev.pce.engine.service.EventQuery;
@@ -100,7 +99,9 @@ public final class WorkflowLearner {
         if (vaultOpen) {
             for (Pattern pattern : learned) {
                 LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-                notes.add(knowledge.capture(PatternNotes.note(workflowId, pattern, now)).note());
+                Pattern known = stored.patterns().get(pattern.key()).orElse(pattern);
+                notes.add(knowledge.capture(PatternNotes.note(workflowId, pattern, known, stored.version(), now))
+                        .note());
             }
         }
         RulesUpdate rulesUpdate = rewrite(stored); // the store changed: what it taught, or what it no longer teaches
@@ -124,9 +125,10 @@ public final class WorkflowLearner {
     }
 
     /**
-     * Imports the pattern notes of another project's vault: marked with their origin and applied at lower
-     * confidence until this project's own workflows confirm them; a pattern this project learned itself wins. The
-     * store's patterns then become the learned rules, as after {@link #learn}.
+     * Imports the patterns of another project's vault, what that project knew (per key the project's pattern of its
+     * newest note, {@link PatternNotes#read(java.util.Collection, String)}): marked with their origin and applied at
+     * lower confidence until this project's own workflows confirm them; a pattern this project learned itself wins.
+     * The store's patterns then become the learned rules, as after {@link #learn}.
      */
     public Imported importFrom(String vaultName) {
         if (!knowledge.awaitOpen()) {
@@ -137,10 +139,7 @@ public final class WorkflowLearner {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "'" + vaultName + "' is this project's own vault.",
                     "Name another project's vault (one of " + knowledge.vaultNames() + "; set them with CE_VAULTS).");
         }
-        List<Pattern> read = new ArrayList<>();
-        for (KnowledgeNote note : knowledge.notesOfType(vaultName, PatternNotes.TYPE)) {
-            PatternNotes.read(note, vaultName).ifPresent(read::add);
-        }
+        List<Pattern> read = PatternNotes.read(knowledge.notesOfType(vaultName, PatternNotes.TYPE), vaultName);
         PatternStore.Stored stored = store.importFrom(read);
         RulesUpdate rulesUpdate = read.isEmpty() ? RulesUpdate.NONE : rewrite(stored);
         return new Imported(vaultName, read, stored.version(), stored.patterns().patterns(), rulesUpdate.version(),

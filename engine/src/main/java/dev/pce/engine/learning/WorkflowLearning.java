@@ -34,7 +34,6 @@ import dev.pce.engine.model.TaskSpec;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,8 +82,8 @@ public final class WorkflowLearning {
         private final Map<List<String>, int[]> conflicts = new TreeMap<>(WorkflowLearning::compareKeys);
         private final Map<List<String>, int[]> overrides = new TreeMap<>(WorkflowLearning::compareKeys);
         private final Map<String, String> conflictKinds = new HashMap<>();
-        /** The objecting dimensions each review task reported, for the rework it causes. */
-        private final Map<String, Set<Dimension>> reviewObjections = new HashMap<>();
+        /** The objecting verdicts each review task reported, with their findings, for the rework it causes. */
+        private final Map<String, List<DimensionReview>> reviewObjections = new HashMap<>();
         private final List<ReworkLoop> rework = new ArrayList<>();
         /** Remediation tasks per gate waiting for the gate.evaluated that follows their tasks_added. */
         private final Map<String, List<TaskSpec>> pendingRemediation = new LinkedHashMap<>();
@@ -153,19 +152,22 @@ public final class WorkflowLearning {
 
         /**
          * The rework of a review: each added task that reworks a known task (id "&lt;task&gt;-rework", as
-         * ce_review names them) is one loop of that original task; the re-review is not.
+         * ce_review names them) is one loop of that original task; the re-review is not. Each loop is on the
+         * objections its task answers for ({@link ReworkAttribution}); on {@code review} when the review reported
+         * no objecting dimension.
          */
         private void reviewRework(String cause, List<TaskSpec> added) {
             String reviewTaskId = cause.substring(REVIEW_CAUSE.length());
-            Set<Dimension> dimensions = reviewObjections.getOrDefault(reviewTaskId, Set.of());
-            for (TaskSpec task : added) {
-                originalOf(task.id()).ifPresent(original -> {
-                    ReworkLoop loop = new ReworkLoop(ReworkTrigger.REVIEW, cause, original.id(), original.kind(),
-                            original.writes(), dimensions.isEmpty() ? List.of(Dimension.REVIEW)
-                            : List.copyOf(dimensions));
-                    rework.add(loop);
-                    loop.dimensions().forEach(dimension -> troubles.add(new Trouble(at, dimension)));
-                });
+            List<DimensionReview> objections = reviewObjections.getOrDefault(reviewTaskId, List.of());
+            List<TaskSpec> originals = added.stream().map(task -> originalOf(task.id())).flatMap(Optional::stream)
+                    .toList();
+            Map<String, List<Dimension>> attributed = ReworkAttribution.of(objections, originals);
+            for (TaskSpec original : originals) {
+                ReworkLoop loop = new ReworkLoop(ReworkTrigger.REVIEW, cause, original.id(), original.kind(),
+                        original.writes(), objections.isEmpty() ? List.of(Dimension.REVIEW)
+                        : attributed.get(original.id()));
+                rework.add(loop);
+                loop.dimensions().forEach(dimension -> troubles.add(new Trouble(at, dimension)));
             }
         }
 
@@ -263,10 +265,9 @@ public final class WorkflowLearning {
         }
 
         private void reviewReported(ReviewReported review) {
-            Set<Dimension> objecting = reviewObjections.computeIfAbsent(review.reviewTaskId(),
-                    id -> EnumSet.noneOf(Dimension.class));
-            review.reviews().stream().filter(r -> r.verdict().objects()).map(DimensionReview::dimension)
-                    .forEach(objecting::add);
+            List<DimensionReview> objecting = reviewObjections.computeIfAbsent(review.reviewTaskId(),
+                    id -> new ArrayList<>());
+            review.reviews().stream().filter(r -> r.verdict().objects()).forEach(objecting::add);
         }
 
         private void conflictResolved(ConflictResolved resolved) {

@@ -28,7 +28,7 @@ public record DurationNoise(long seed, double sigma) {
         if (sigma == 0) {
             return task.estimateMinutes();
         }
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + task.id().hashCode());
+        SplittableRandom random = RandomStreams.of(seed, task.id());
         return task.estimateMinutes() * Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
     }
 }

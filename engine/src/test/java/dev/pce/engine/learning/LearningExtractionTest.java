@@ -17,6 +17,8 @@ import dev.pce.engine.gate.Comparison;
 import dev.pce.engine.gate.CriterionResult;
 import dev.pce.engine.gate.CriterionSeverity;
 import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.Finding;
+import dev.pce.engine.gate.FindingSeverity;
 import dev.pce.engine.gate.Verdict;
 import dev.pce.engine.learning.LearningReport.ConflictOutcome;
 import dev.pce.engine.learning.LearningReport.ConflictOverride;
@@ -26,11 +28,13 @@ import dev.pce.engine.learning.LearningReport.ReworkTrigger;
 import dev.pce.engine.model.TaskSpec;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 class LearningExtractionTest {
@@ -224,6 +228,80 @@ class LearningExtractionTest {
                     assertThat(requirement.samples()).isEqualTo(2);
                     assertThat(requirement.workflows()).containsExactly("wf-7");
                 });
+    }
+
+    @Test
+    void aReviewObjectingOnSecurityForOneBuildAndPerformanceForAnotherTeachesEachBuildItsOwnDimension() {
+        // one feature, two risky folders on different dimensions, one final review sending both builds back,
+        // twice: security belongs to the migrations, performance to the repository, not both to both
+        TaskSpec m1 = task("m1", "build", 20, "db/migrations/001.sql");
+        TaskSpec q1 = task("q1", "build", 20, "src/data/repository/Orders.java");
+        TaskSpec m2 = task("m2", "build", 20, "db/migrations/002.sql");
+        TaskSpec q2 = task("q2", "build", 20, "src/data/repository/Users.java");
+        History history = new History()
+                .at(0, new WorkflowPlanned("g", List.of(m1, q1, m2, q2, task("r1", "review", 10),
+                        task("r2", "review", 10))))
+                .at(30, splitObjection("r1", m1, q1))
+                .at(30, reworkOf("r1", m1, q1))
+                .at(50, splitObjection("r2", m2, q2))
+                .at(50, reworkOf("r2", m2, q2));
+
+        LearningReport report = WorkflowLearning.report("wf-105", history.events());
+
+        assertThat(report.rework()).extracting(ReworkLoop::taskId, ReworkLoop::dimensions).containsExactly(
+                tuple("m1", List.of(Dimension.SECURITY)),
+                tuple("q1", List.of(Dimension.PERFORMANCE)),
+                tuple("m2", List.of(Dimension.SECURITY)),
+                tuple("q2", List.of(Dimension.PERFORMANCE)));
+        assertThat(LearnedPatterns.from(report, "demo")).extracting(Pattern::key).containsExactlyInAnyOrder(
+                "review:build:db/migrations/:security", "review:build:src/data/repository/:performance");
+    }
+
+    @Test
+    void objectionsWhoseFindingsNameNoReworkedTaskCountForEveryTaskTheReviewSentBack() {
+        TaskSpec m1 = task("m1", "build", 20, "db/migrations/001.sql");
+        TaskSpec q1 = task("q1", "build", 20, "src/data/repository/Orders.java");
+        History history = new History()
+                .at(0, new WorkflowPlanned("g", List.of(m1, q1, task("r1", "review", 10))))
+                .at(30, new ReviewReported("r1", "bot", List.of("m1", "q1"), List.of(
+                        new DimensionReview(Dimension.SECURITY, ReviewVerdict.REQUEST_CHANGES, List.of(
+                                finding(Dimension.SECURITY, "db/migrations/001.sql"))),
+                        new DimensionReview(Dimension.TESTS, ReviewVerdict.REQUEST_CHANGES, List.of(
+                                finding(Dimension.TESTS, "src/test/OrdersTest.java"))),
+                        new DimensionReview(Dimension.PERFORMANCE, ReviewVerdict.REQUEST_CHANGES, List.of()))))
+                .at(30, reworkOf("r1", m1, q1));
+
+        LearningReport report = WorkflowLearning.report("wf", history.events());
+
+        // tests and performance name neither build's files: the history cannot tell, so both builds carry them
+        assertThat(report.rework()).extracting(ReworkLoop::taskId, ReworkLoop::dimensions).containsExactly(
+                tuple("m1", List.of(Dimension.TESTS, Dimension.SECURITY,
+                        Dimension.PERFORMANCE)),
+                tuple("q1", List.of(Dimension.TESTS, Dimension.PERFORMANCE)));
+    }
+
+    /** A final review objecting on security with a finding in {@code migration}, on performance in {@code query}. */
+    private static ReviewReported splitObjection(String reviewTask, TaskSpec migration, TaskSpec query) {
+        return new ReviewReported(reviewTask, "reviewer", List.of(migration.id(), query.id()), List.of(
+                new DimensionReview(Dimension.PERFORMANCE, ReviewVerdict.REQUEST_CHANGES, List.of(
+                        finding(Dimension.PERFORMANCE, query.writes().getFirst()))),
+                new DimensionReview(Dimension.SECURITY, ReviewVerdict.REQUEST_CHANGES, List.of(
+                        finding(Dimension.SECURITY, migration.writes().getFirst())))));
+    }
+
+    private static Finding finding(Dimension dimension, String file) {
+        return Finding.at(dimension, "", FindingSeverity.HIGH, file, 3,
+                "a problem", "agent:reviewer");
+    }
+
+    /** The tasks ce_review adds when {@code reviewTask} asks for changes: a rework per task and a re-review. */
+    private static TasksAdded reworkOf(String reviewTask, TaskSpec... reviewed) {
+        List<TaskSpec> added = new ArrayList<>();
+        for (TaskSpec task : reviewed) {
+            added.add(task(task.id() + "-rework-1", task.kind(), 10, task.writes().toArray(String[]::new)));
+        }
+        added.add(task(reviewTask + "-again-1", "review", 10));
+        return new TasksAdded(added, List.of(), "review " + reviewTask + " asked for changes", "review:" + reviewTask);
     }
 
     @Test

@@ -91,7 +91,8 @@ class WorkflowLearnerTest {
         assertThat(note.tags()).containsExactly("learned", "estimate");
         assertThat(note.date()).isEqualTo(LocalDateTime.now(clock).withNano(0));
         assertThat(note.extra().keySet()).containsExactly("pattern", "samples", "confidence", "workflow",
-                "evidence_workflows", "factor");
+                "evidence_workflows", "factor", "project_samples", "project_confidence", "project_factor",
+                "project_workflows", "store_version");
         assertThat(note.extra().get("pattern").asText()).isEqualTo("estimate:build");
         assertThat(note.extra().get("factor").asDouble()).isEqualTo(2.0);
         assertThat(note.extra().get("evidence_workflows").get(0).asText()).isEqualTo(id);
@@ -218,6 +219,32 @@ class WorkflowLearnerTest {
                     .importFrom("billing");
             assertThat(rules.offered).as("the store's patterns become rules").containsExactly(again.patterns());
             assertThat(again.rulesVersion()).contains(4);
+        }
+    }
+
+    @Test
+    void anotherProjectImportsWhatTheProjectKnewNotTheLastWorkflowsWord() {
+        MemoryKnowledge billingVault = MemoryKnowledge.of("billing");
+        WorkflowLearner billing = new WorkflowLearner(service, billingVault, Optional.empty(), clock);
+        billing.learn(slowBuilds(service, clock));
+        clock.advance(Duration.ofMinutes(5));
+        WorkflowLearner.Outcome second = billing.learn(slowBuilds(service, clock));
+        EstimateBias known = (EstimateBias) second.patterns().getFirst();
+        assertThat(known.samples()).isEqualTo(6);
+        MemoryKnowledge shopVaults = MemoryKnowledge.of("shop", "billing");
+        billingVault.captured.reversed().forEach(note -> shopVaults.add("billing", note)); // newest first
+
+        try (WorkflowService shop = new WorkflowService(Workspace.open(dir.resolve("other/.ce-workspace")), clock)) {
+            WorkflowLearner.Imported imported = new WorkflowLearner(shop, shopVaults, Optional.empty(), clock)
+                    .importFrom("billing");
+
+            assertThat(imported.read()).singleElement().isInstanceOfSatisfying(EstimateBias.class, bias -> {
+                assertThat(bias.samples()).as("both workflows' samples, counted once").isEqualTo(6);
+                assertThat(bias.factor()).isEqualTo(2.0);
+                assertThat(bias.workflows()).isEqualTo(known.workflows());
+            });
+            // unconfirmed: half the confidence of 6 samples until this project's own evidence confirms it
+            assertThat(imported.patterns().getFirst().confidence()).isCloseTo(Confidence.of(6) / 2, within(1e-9));
         }
     }
 

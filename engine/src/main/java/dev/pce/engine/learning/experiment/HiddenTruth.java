@@ -5,6 +5,7 @@ import dev.pce.engine.learning.LearnedPatterns;
 import dev.pce.engine.learning.Pattern;
 import dev.pce.engine.learning.PatternOrigin;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.schedule.RandomStreams;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,7 +71,7 @@ public record HiddenTruth(Map<String, Double> durationFactors, Map<String, Doubl
      * to 0.75x) or else a decoy within 3% of its estimate, at least one of each; one or two of the folders are risky.
      */
     public static HiddenTruth drawn(long seed) {
-        SplittableRandom random = stream(seed, "truth");
+        SplittableRandom random = RandomStreams.of(seed, "truth");
         List<String> kinds = new ArrayList<>(FEATURE_KINDS);
         kinds.addAll(FOLDERS.keySet());
         Map<String, Double> factors = new TreeMap<>();
@@ -87,7 +88,7 @@ public record HiddenTruth(Map<String, Double> durationFactors, Map<String, Doubl
      * A related project: the same kinds and how long they take (the same team and tools), other risky folders.
      */
     public HiddenTruth related(long seed) {
-        SplittableRandom random = stream(seed, "related");
+        SplittableRandom random = RandomStreams.of(seed, "related");
         return new HiddenTruth(durationFactors, failureChances, noise, buildFolders, riskyPaths(random),
                 strayIssueChance);
     }
@@ -153,16 +154,7 @@ public record HiddenTruth(Map<String, Double> durationFactors, Map<String, Doubl
 
     /** A uniform draw in [0, 1) fixed by the seed and what it is for, so every arm sees the same world. */
     static double draw(long seed, String purpose) {
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + purpose.hashCode()).nextDouble();
-    }
-
-    /**
-     * A stream of draws for {@code purpose} in the world of {@code seed}. The seed is mixed first: a SplittableRandom
-     * seeded with s * gamma gives for s + 1 the same stream one step on, so neighbouring seeds would draw shifted
-     * copies of one world.
-     */
-    private static SplittableRandom stream(long seed, String purpose) {
-        return new SplittableRandom(new SplittableRandom(seed).nextLong() ^ purpose.hashCode());
+        return RandomStreams.draw(seed, purpose);
     }
 
     private static double decoyFactor(SplittableRandom random) {

@@ -32,10 +32,12 @@ public final class LearningExperiment {
     }
 
     /**
-     * One workflow in each arm run, the patterns the learning arm ({@link Arm#BOTH}) knew when it ran, and what this
-     * workflow taught it (what {@code ce_learn} would have written as pattern notes).
+     * One workflow in each arm run, the patterns the learning arm ({@link Arm#BOTH}) knew when it ran, what this
+     * workflow taught it and what it knew after merging that (what {@code ce_learn} would have written as pattern
+     * notes: each taught pattern with the project's pattern of its key).
      */
-    public record Row(int workflow, Map<Arm, ArmResult> arms, int patternsKnown, List<Pattern> taught) {
+    public record Row(int workflow, Map<Arm, ArmResult> arms, int patternsKnown, List<Pattern> taught,
+                      PatternSet knownAfter) {
         public Row {
             arms = Map.copyOf(arms);
             taught = List.copyOf(taught);
@@ -112,7 +114,7 @@ public final class LearningExperiment {
                     }
                 }
             }
-            rows.add(new Row(i, results, known, taught));
+            rows.add(new Row(i, results, known, taught, learned.get(Arm.BOTH)));
         }
         return new Result(seed, truth, rows, learned.get(Arm.BOTH));
     }

@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * One project's patterns brought into another the way {@code ce_learn} and {@code ce_learn_from} do it: after each
- * workflow, ce_learn writes one pattern note per pattern that workflow taught ({@link PatternNotes#note}); the vault
- * lists the notes of a type newest first; ce_learn_from reads each back ({@link PatternNotes#read}) and
- * {@link PatternSet#importFrom} keeps the first of each key, imported, unconfirmed, at half confidence. The vault's
+ * workflow, ce_learn writes one pattern note per pattern that workflow taught, with the project's pattern of its key
+ * once merged ({@link PatternNotes#note}); the vault lists the notes of a type newest first; ce_learn_from reads them
+ * back, per key the project's pattern of the newest note ({@link PatternNotes#read(java.util.Collection, String)}),
+ * and {@link PatternSet#importFrom} stores them imported, unconfirmed, at half confidence. The vault's
  * file round trip (front matter written and parsed) is left out: the front matter here is the one the note would be
  * written with, which the vault module's tests hold to; leaving it out keeps the experiment in memory and in seconds.
  */
@@ -28,11 +29,7 @@ final class PatternExport {
 
     /** What project {@code project}'s rows taught, as the other project's store holds it after ce_learn_from. */
     static PatternSet imported(String project, List<LearningExperiment.Row> rows) {
-        List<Pattern> read = new ArrayList<>();
-        for (KnowledgeNote note : notes(project, rows)) {
-            PatternNotes.read(note, project).ifPresent(read::add);
-        }
-        return PatternSet.empty().importFrom(read);
+        return PatternSet.empty().importFrom(PatternNotes.read(notes(project, rows), project));
     }
 
     /** The pattern notes of the rows, newest first, as the vault would list them. */
@@ -42,7 +39,9 @@ final class PatternExport {
             LocalDateTime date = LocalDateTime.ofInstant(WorkflowSimulation.START, ZoneOffset.UTC)
                     .plusDays(row.workflow());
             for (Pattern pattern : row.taught()) {
-                notes.add(asRead(project, PatternNotes.note("wf-" + row.workflow(), pattern, date)));
+                Pattern known = row.knownAfter().get(pattern.key()).orElseThrow();
+                notes.add(asRead(project, PatternNotes.note("wf-" + row.workflow(), pattern, known, row.workflow(),
+                        date)));
             }
         }
         return notes;

@@ -12,6 +12,8 @@ import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.gate.Dimension;
+import dev.pce.engine.gate.Finding;
+import dev.pce.engine.gate.FindingSeverity;
 import dev.pce.engine.learning.EstimateCorrections;
 import dev.pce.engine.learning.Pattern.ReviewRequirement;
 import dev.pce.engine.learning.PatternSet;
@@ -235,9 +237,14 @@ final class WorkflowSimulation {
             return;
         }
         List<String> reviewed = flawed.stream().map(TaskSpec::id).toList();
-        // one report per review, as ce_review records it: the learner reads the dimensions it objected to
-        List<DimensionReview> objections = flawed.stream().map(task -> problems.get(task.id())).distinct().sorted()
-                .map(dimension -> new DimensionReview(dimension, ReviewVerdict.REQUEST_CHANGES, List.of())).toList();
+        // one report per review, as ce_review records it: per dimension it objects to, a finding in each flawed
+        // build's file, so the learner can tell which build answers for which dimension
+        Map<Dimension, List<Finding>> findings = new TreeMap<>();
+        flawed.forEach(task -> findings.computeIfAbsent(problems.get(task.id()), dimension -> new ArrayList<>())
+                .add(Finding.at(problems.get(task.id()), "", FindingSeverity.HIGH, task.writes().getFirst(), 1,
+                        problems.get(task.id()).wireName() + " problem", "agent:reviewer")));
+        List<DimensionReview> objections = findings.entrySet().stream().map(entry -> new DimensionReview(
+                entry.getKey(), ReviewVerdict.REQUEST_CHANGES, entry.getValue())).toList();
         record(now, new ReviewReported(reviewId, "reviewer", reviewed, objections));
         List<TaskSpec> added = new ArrayList<>();
         List<ClassifiedEdge> edges = new ArrayList<>();

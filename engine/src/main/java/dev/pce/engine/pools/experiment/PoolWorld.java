@@ -2,9 +2,9 @@ package dev.pce.engine.pools.experiment;
 
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.DurationNoise;
+import dev.pce.engine.schedule.RandomStreams;
 
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The pool experiment's hidden world: how long each kind of task really takes against its estimate and how often
@@ -38,7 +38,6 @@ public record PoolWorld(Map<String, Double> durationFactors, Map<String, Double>
 
     /** Whether the first attempt at {@code task} fails in the run of {@code seed}. */
     boolean firstAttemptFails(TaskSpec task, long seed) {
-        double draw = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + ("fail:" + task.id()).hashCode()).nextDouble();
-        return draw < failureChances.getOrDefault(task.kind(), 0.0);
+        return RandomStreams.draw(seed, "fail:" + task.id()) < failureChances.getOrDefault(task.kind(), 0.0);
     }
 }

@@ -6,6 +6,7 @@ import dev.pce.engine.learning.PatternSet;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class SetUpGainTest {
     static final long DEV_SEED = 2;
@@ -30,9 +31,17 @@ class SetUpGainTest {
             assertThat(pattern.origin().confirmed()).isFalse();
             assertThat(pattern.confidence()).isEqualTo(Confidence.of(pattern.samples(), pattern.origin()));
         });
-        // the vault lists the newest note first and the import keeps the first of a key: the last workflow's word
-        Pattern newest = projectA.rows().getLast().taught().getFirst();
-        assertThat(imported.get(newest.key()).orElseThrow().samples()).isEqualTo(newest.samples());
+        // what A knew, not the last workflow's word: per key A's merged pattern, all its samples
+        assertThat(imported.patterns()).extracting(Pattern::key)
+                .containsExactlyInAnyOrderElementsOf(projectA.learned().patterns().stream().map(Pattern::key)
+                        .toList());
+        imported.patterns().forEach(pattern -> {
+            Pattern known = projectA.learned().get(pattern.key()).orElseThrow();
+            assertThat(pattern.samples()).isEqualTo(known.samples());
+            if (pattern instanceof Pattern.EstimateBias bias) {
+                assertThat(bias.factor()).isCloseTo(((Pattern.EstimateBias) known).factor(), within(0.0005));
+            }
+        });
     }
 
     @Test
