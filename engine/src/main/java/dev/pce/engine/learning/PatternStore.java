@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.ProcessLocks;
 import dev.pce.engine.Json;
 
 import java.io.IOException;
@@ -146,7 +147,7 @@ public final class PatternStore {
             Files.createDirectories(file.getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+                 FileLock ignored = ProcessLocks.lock(channel)) {
                 Content current = content();
                 Optional<Content> changed = change.apply(current);
                 if (changed.isEmpty()) {

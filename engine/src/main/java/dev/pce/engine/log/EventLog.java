@@ -3,6 +3,7 @@ package dev.pce.engine.log;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.IoFailures;
+import dev.pce.engine.ProcessLocks;
 import dev.pce.engine.Limits;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventCodec;
@@ -350,7 +351,7 @@ public final class EventLog implements Closeable {
 
     private FileLock lock() {
         try {
-            return channel.lock();
+            return ProcessLocks.lock(channel);
         } catch (IOException e) {
             throw IoFailures.failed("lock event log " + file, file.getParent(), e, "");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.AtomicFile;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.ProcessLocks;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.knowledge.KnowledgeNote;
 import dev.pce.engine.knowledge.KnowledgeStore;
@@ -184,7 +185,7 @@ public final class InsightCapture {
         ReentrantLock threadLock = IN_PROCESS_LOCKS.computeIfAbsent(lockFile, path -> new ReentrantLock());
         threadLock.lock();
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+             FileLock ignored = ProcessLocks.lock(channel)) {
             return work.get();
         } catch (NoSuchFileException e) {
             throw new CeException(ErrorCode.UNKNOWN_WORKFLOW, "The workflow folder " + lockFile.getParent()
