@@ -10,6 +10,7 @@ import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code ce experiment capture}: the share of insight events automatic capture writes a note for, measured on
@@ -45,7 +47,7 @@ final class CaptureExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (workflows < 1 || workflows > 1_000) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workflows must be 1 to 1000, not "
+            throw new ParameterException(spec.commandLine(), "--workflows must be 1 to 1000, not "
                     + workflows + ".");
         }
         Path dir = Files.createTempDirectory("ce-capture-experiment-");
@@ -73,25 +75,25 @@ final class CaptureExperimentCommand implements Callable<Integer> {
                     result.missed(), result.unplanned());
         }
         out.println();
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-21s", "Kind"));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s", "Kind"));
         for (ArmResult arm : result.arms()) {
             header.append(String.format(Locale.ROOT, " | %-26s", arm.arm().label()));
         }
-        out.println(header);
+        out.println(header.toString().stripTrailing());
         for (InsightEvent.Kind kind : InsightEvent.Kind.values()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-21s", kind.wireName()));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s", kind.wireName()));
             for (ArmResult arm : result.arms()) {
                 KindShare share = arm.kinds().stream().filter(k -> k.kind() == kind).findFirst().orElseThrow();
                 line.append(String.format(Locale.ROOT, " | %-26s", cell(share.captured(), share.planted())));
             }
-            out.println(line);
+            out.println(line.toString().stripTrailing());
         }
         row(out, result, "all insight events", arm -> cell(arm.captured(), arm.planted()));
         row(out, result, "notes (stray)", arm -> arm.notes() + " (" + arm.strayNotes() + ")");
         row(out, result, "precision of notes", arm -> percent(arm.precision()));
         row(out, result, "duplicate notes", arm -> Integer.toString(arm.duplicates()));
         row(out, result, "routine with a note", arm -> Integer.toString(arm.routineNoted()));
-        row(out, result, "crashes (lost appends)", arm -> arm.arm() == Arm.CRASHED || arm.arm() == Arm.CAUGHT_UP
+        row(out, result, "crashes (calls unseen)", arm -> arm.arm() == Arm.CRASHED || arm.arm() == Arm.CAUGHT_UP
                 ? arm.crashes() + " (" + arm.lostAppends() + ")" : "-");
         row(out, result, "target 95%", arm -> arm.arm() == Arm.OFF ? "ablation: agents by hand, 0 here"
                 : arm.share() >= TARGET ? "met" : "not met");
@@ -99,12 +101,12 @@ final class CaptureExperimentCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, CaptureExperiment.Result result, String name,
-                            java.util.function.Function<ArmResult, String> cell) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-21s", name));
+                            Function<ArmResult, String> cell) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s", name));
         for (ArmResult arm : result.arms()) {
             line.append(String.format(Locale.ROOT, " | %-26s", cell.apply(arm)));
         }
-        out.println(line);
+        out.println(line.toString().stripTrailing());
     }
 
     private static String cell(int captured, int planted) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -140,8 +141,8 @@ public final class CaptureExperiment {
                          Map<Kind, Integer> missed, int unplanned, Map<String, Integer> routine) {
         public Result {
             arms = List.copyOf(arms);
-            missed = Map.copyOf(missed);
-            routine = Map.copyOf(routine);
+            missed = Collections.unmodifiableMap(new TreeMap<>(missed)); // printed in a fixed order
+            routine = Collections.unmodifiableMap(new TreeMap<>(routine));
         }
 
         public ArmResult arm(Arm arm) {
@@ -189,7 +190,7 @@ public final class CaptureExperiment {
     }
 
     /** What was planted in every workflow of one arm, and how many calls that may append each took. */
-    private record Truth(List<PlantedEvents> workflows, List<Integer> steps) {
+    record Truth(List<PlantedEvents> workflows, List<Integer> steps) {
     }
 
     /**
