@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 /** {@code ce experiment}: seeded experiments that measure PCE's own behaviour. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Seeded experiments that measure PCE's behaviour.",
-        subcommands = {ExperimentCommand.Learning.class, PoolsExperimentCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExperimentCommand.Learning.class, PoolsExperimentCommand.class, CaptureExperimentCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ExperimentCommand implements Runnable {
 
     @Spec

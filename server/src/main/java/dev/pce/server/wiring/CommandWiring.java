@@ -1,6 +1,8 @@
 package dev.pce.server.wiring;
 
 import dev.pce.engine.dependency.DeclaredEdges;
+import dev.pce.engine.evidence.EvidenceLocations;
+import dev.pce.engine.learning.insight.experiment.CaptureProcess;
 import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.learning.PatternStore;
@@ -8,6 +10,8 @@ import dev.pce.engine.learning.WorkflowLearner;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
+import dev.pce.pkm.knowledge.VaultSource;
+import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
 import dev.pce.rules.gate.DroolsGatePolicy;
@@ -15,8 +19,12 @@ import dev.pce.rules.gate.GateThresholdBounds;
 import dev.pce.rules.learned.LearnedRules;
 import dev.pce.server.quality.ProjectSettings;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -85,6 +93,40 @@ public final class CommandWiring {
                     Optional.of(learnedRules(workspace.root())), new GateThresholdBounds(project::config,
                     new DroolsGatePolicy()), Clock.systemDefaultZone());
             return new Learning(workflows, vaults, learner);
+        } catch (RuntimeException | Error e) {
+            workflows.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One process of {@code ce experiment capture} on the workspace {@code dir/workspace} of a project at
+     * {@code dir/project}, composed as {@code ce serve} composes the server: the dependency rules' classification, the
+     * project's pools and gate rules, the conflict rules, and the project's vault (opened now), on {@code clock}.
+     * Automatic capture is the experiment's to start.
+     */
+    public static CaptureProcess captureProcess(Path dir, Clock clock) {
+        Path projectRoot = dir.resolve("project");
+        try {
+            Files.createDirectories(projectRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the experiment's project folder " + projectRoot, e);
+        }
+        Workspace workspace = Workspace.open(dir.resolve("workspace"));
+        ProjectSettings project = ProjectSettings.of(projectRoot);
+        WorkflowService workflows = new WorkflowService(workspace, clock, ruleClassifier(),
+                project.poolSlots(Map.of()), Optional.of(project.gateJudge()),
+                Optional.of(new DroolsConflictArbiter()));
+        try {
+            List<VaultSource> sources = ProjectVaults.sources(workspace, project, Map.of());
+            VaultKnowledgeStore vault = VaultKnowledgeStore.openNow(workspace, sources);
+            Path own = sources.stream().filter(VaultSource::own).findFirst().orElseThrow().root();
+            return new CaptureProcess(workflows, vault, own,
+                    new EvidenceLocations(projectRoot, workspace.root()), projectRoot, () -> {
+                        try (workflows) {
+                            vault.close();
+                        }
+                    });
         } catch (RuntimeException | Error e) {
             workflows.close();
             throw e;
