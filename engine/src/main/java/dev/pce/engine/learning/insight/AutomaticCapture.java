@@ -168,16 +168,20 @@ public final class AutomaticCapture implements AppendListener, AutoCloseable {
         }
     }
 
+    /**
+     * Stops capturing: queued captures get {@code CLOSE_WAIT} to finish; one still running then is left to end with
+     * the process, never interrupted (an interrupt closes the vault index's files mid-write). What it did not write,
+     * the next start's catch-up does: the notes are derived from the log.
+     */
     @Override
     public void close() {
         workflows.onAppended(AppendListener.NONE);
         worker.shutdown();
         try {
             if (!worker.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                worker.shutdownNow();
+                LOG.info("A capture of insights is still running at close; the next start catches up what it misses");
             }
         } catch (InterruptedException e) {
-            worker.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
