@@ -24,7 +24,6 @@ import java.util.Set;
  * a note in the project's vault, so the next plans find it, and the store's patterns become the learned rules.
  */
 public final class WorkflowLearner {
-    private static final int PAGE = 1_000;
 
     private final WorkflowService workflows;
     private final PatternStore store;
@@ -83,7 +82,7 @@ public final class WorkflowLearner {
      * @throws Cancellation.Cancelled when cancelled in time: nothing was stored
      */
     public Outcome learn(String workflowId, Cancellation cancellation) {
-        LearningReport report = WorkflowLearning.report(workflowId, events(workflowId, cancellation));
+        LearningReport report = WorkflowLearning.report(workflowId, workflows.wholeLog(workflowId, cancellation));
         cancellation.check();
         boolean vaultOpen = knowledge.awaitOpen();
         String project = vaultOpen ? knowledge.project() : "project";
@@ -172,18 +171,4 @@ public final class WorkflowLearner {
         return pattern;
     }
 
-    private List<Event> events(String workflowId, Cancellation cancellation) {
-        List<Event> all = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            cancellation.check();
-            EventsPage page = workflows.events(new EventQuery(workflowId, after, Set.of(), Optional.empty(),
-                    Optional.empty(), PAGE));
-            all.addAll(page.events());
-            if (!page.hasMore()) {
-                return all;
-            }
-            after = page.nextAfter();
-        }
-    }
 }

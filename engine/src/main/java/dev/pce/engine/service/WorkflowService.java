@@ -71,6 +71,8 @@ import java.util.function.Predicate;
  * call from many threads and, through the event log's locking, from many processes on one workspace.
  */
 public final class WorkflowService implements Closeable {
+    /** Events per page when a whole log is read: large enough to be few pages, small enough to hold. */
+    private static final int WHOLE_LOG_PAGE = 1_000;
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -243,6 +245,26 @@ public final class WorkflowService implements Closeable {
             }
         }
         return new WorkflowListing(summaries, unreadable);
+    }
+
+    /**
+     * Every event of the workflow's log, read page by page: what learning and capture fold a whole workflow from.
+     *
+     * @throws Cancellation.Cancelled when cancelled between pages
+     */
+    public List<Event> wholeLog(String workflowId, Cancellation cancellation) {
+        List<Event> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            cancellation.check();
+            EventsPage page = events(new EventQuery(workflowId, after, Set.of(), Optional.empty(), Optional.empty(),
+                    WHOLE_LOG_PAGE));
+            all.addAll(page.events());
+            if (!page.hasMore()) {
+                return all;
+            }
+            after = page.nextAfter();
+        }
     }
 
     public EventsPage events(EventQuery query) {

@@ -1,10 +1,7 @@
 package dev.pce.server.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,22 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimulateCommandTest {
     private static final String PLAN = Path.of("..", "examples", "plans", "rate-limiting.json").toString();
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run ce(String... args) {
-        CommandLine commandLine = CeCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
     @Test
     void printsTheComparisonForTheSamplePlan() {
-        Run run = ce("simulate", PLAN, "--seed", "7", "--pools", "builders=4");
+        InProcessCe run = InProcessCe.run("simulate", PLAN, "--seed", "7", "--pools", "builders=4");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("builders=4", "sequential time", "parallel makespan", "speedup",
@@ -38,8 +22,9 @@ class SimulateCommandTest {
 
     @Test
     void theSameSeedGivesTheSameReportAndNoNoiseGivesThePlan() {
-        assertThat(ce("simulate", PLAN, "--seed", "5").out()).isEqualTo(ce("simulate", PLAN, "--seed", "5").out());
-        String exact = ce("simulate", PLAN, "--noise", "0").out();
+        assertThat(InProcessCe.run("simulate", PLAN, "--seed", "5").out())
+                .isEqualTo(InProcessCe.run("simulate", PLAN, "--seed", "5").out());
+        String exact = InProcessCe.run("simulate", PLAN, "--noise", "0").out();
         String makespan = exact.lines().filter(line -> line.startsWith("parallel makespan")).findFirst().orElseThrow();
         String[] columns = makespan.trim().split("\\s{2,}");
         assertThat(columns[1]).isEqualTo(columns[2]);
@@ -47,14 +32,14 @@ class SimulateCommandTest {
 
     @Test
     void badInputGivesAnActionableError() throws Exception {
-        Run pools = ce("simulate", PLAN, "--pools", "builders=many");
+        InProcessCe pools = InProcessCe.run("simulate", PLAN, "--pools", "builders=many");
         assertThat(pools.exitCode()).isEqualTo(2);
         assertThat(pools.err()).contains("'many' is not a whole number", "Fix:");
 
         Path broken = Files.createTempFile("plan", ".json");
         Files.writeString(broken, "{\"goal\":\"g\",\"tasks\":[{\"id\":\"a\",\"title\":\"A\",\"kind\":\"build\","
                 + "\"depends_on\":[\"b\"]},{\"id\":\"b\",\"title\":\"B\",\"kind\":\"build\",\"depends_on\":[\"a\"]}]}");
-        Run cycle = ce("simulate", broken.toString());
+        InProcessCe cycle = InProcessCe.run("simulate", broken.toString());
         assertThat(cycle.exitCode()).isEqualTo(2);
         assertThat(cycle.err()).contains("dependency cycle");
         Files.delete(broken);

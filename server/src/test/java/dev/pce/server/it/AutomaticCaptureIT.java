@@ -45,7 +45,7 @@ class AutomaticCaptureIT {
             String api = claim(server, id, "api", "b1"); // the claim that finds the overrun
             junit = Files.writeString(workspace.resolve("TEST-dev.example.ApiTest.xml"), surefire(1));
             Path coverage = Files.writeString(workspace.resolve("jacoco.xml"), jacoco(90, 10));
-            reportCleanLintSecurityAndReview(server, id);
+            AgentSteps.reportCleanLintSecurityAndReview(server, id);
             JsonNode gate = server.ok("ce_gate", args("workflow_id", id, "project_type", "library",
                     "evidence", List.of(junit.toString(), coverage.toString()))).path("gate");
             assertThat(gate.path("blocking").asBoolean()).isTrue();
@@ -134,17 +134,6 @@ class AutomaticCaptureIT {
             complete(server, id, claim.path("task").path("spec").path("id").asText(),
                     claim.path("task").path("claim_id").asText(), "b1");
         }
-    }
-
-    private static void reportCleanLintSecurityAndReview(ServerUnderTest server, String id) {
-        server.ok("ce_gate_report", args("workflow_id", id, "agent", "scanner", "dimension", "lint", "measurements",
-                List.of(args("metric", "lint.critical", "value", 0), args("metric", "lint.high", "value", 0))));
-        server.ok("ce_gate_report", args("workflow_id", id, "agent", "scanner", "dimension", "security",
-                "measurements", List.of(args("metric", "security.critical", "value", 0),
-                        args("metric", "security.high", "value", 0), args("metric", "security.medium", "value", 0))));
-        server.ok("ce_gate_report", args("workflow_id", id, "agent", "reviewer-1", "dimension", "review",
-                "measurements", List.of(args("metric", "review.approvals", "value", 1),
-                        args("metric", "review.rejections", "value", 0))));
     }
 
     /** The automatic notes ce_search finds, once there are {@code count} (they are written in the background). */

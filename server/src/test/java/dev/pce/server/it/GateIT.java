@@ -52,7 +52,7 @@ class GateIT {
                         List.of("store", "filter"))))).path("workflow_id").asText();
         Path junit = write("TEST-dev.example.StoreTest.xml", surefire(1));
         Path jacoco = write("jacoco.xml", jacoco(40, 60));
-        reportCleanLintSecurityAndReview(id);
+        AgentSteps.reportCleanLintSecurityAndReview(server, id);
 
         JsonNode failed = server.ok("ce_gate", args("workflow_id", id, "project_type", "library",
                 "evidence", List.of(junit.toString(), jacoco.toString()))).path("gate");
@@ -134,17 +134,6 @@ class GateIT {
         ToolResponse typo = server.call("ce_review", args("workflow_id", id, "task_id", "review-again-1",
                 "agent", "r1", "claim_id", "cl-x", "verdicts", List.of(args("dimension", "tests", "verdict", "ok"))));
         assertThat(typo.text()).contains("verdicts[0].verdict is 'ok'");
-    }
-
-    private void reportCleanLintSecurityAndReview(String id) {
-        server.ok("ce_gate_report", args("workflow_id", id, "agent", "scanner", "dimension", "lint", "measurements",
-                List.of(args("metric", "lint.critical", "value", 0), args("metric", "lint.high", "value", 0))));
-        server.ok("ce_gate_report", args("workflow_id", id, "agent", "scanner", "dimension", "security",
-                "measurements", List.of(args("metric", "security.critical", "value", 0),
-                        args("metric", "security.high", "value", 0), args("metric", "security.medium", "value", 0))));
-        server.ok("ce_gate_report", args("workflow_id", id, "agent", "reviewer-1", "dimension", "review",
-                "measurements", List.of(args("metric", "review.approvals", "value", 1),
-                        args("metric", "review.rejections", "value", 0))));
     }
 
     /** Claims and completes every claimable task of the pool except {@code keep}. */

@@ -48,8 +48,8 @@ class PoolSizingIT {
                             "depends_on", List.of("build")))));
             assertThat(first.has("pool_recommendations")).as("no finished workflow yet").isFalse();
             String id = first.path("workflow_id").asText();
-            finishAll(server, id, "builders");
-            finishAll(server, id, "reviewers");
+            AgentSteps.finishAll(server, id, "builders");
+            AgentSteps.finishAll(server, id, "reviewers");
 
             JsonNode plan = server.ok("ce_plan", buildersBottleneck());
 
@@ -116,14 +116,4 @@ class PoolSizingIT {
         return args("goal", "eight builds", "tasks", tasks);
     }
 
-    private static void finishAll(ServerUnderTest server, String id, String pool) {
-        while (true) {
-            JsonNode claim = server.ok("ce_claim", args("workflow_id", id, "pool", pool, "agent", pool + "-1"));
-            if (!claim.path("claimed").asBoolean()) {
-                return;
-            }
-            server.ok("ce_complete", args("workflow_id", id, "task_id", claim.path("task").path("spec").path("id")
-                    .asText(), "claim_id", claim.path("task").path("claim_id").asText(), "agent", pool + "-1"));
-        }
-    }
 }

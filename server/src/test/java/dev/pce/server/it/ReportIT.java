@@ -62,7 +62,7 @@ class ReportIT {
             JsonNode passed = server.ok("ce_gate", args("workflow_id", id, "project_type", "library")).path("gate");
             assertThat(passed.path("blocking").asBoolean()).as(passed.toString()).isFalse();
             for (String pool : POOLS) {
-                finishAll(server, id, pool);
+                AgentSteps.finishAll(server, id, pool);
             }
             assertThat(server.ok("ce_status", args("workflow_id", id)).path("workflow").path("phase").asText())
                     .isEqualTo("completed");
@@ -158,17 +158,6 @@ class ReportIT {
         JsonNode claimed = server.ok("ce_claim", args("workflow_id", id, "pool", pool, "agent", agent,
                 "task_id", task));
         return claimed.path("task").path("claim_id").asText();
-    }
-
-    private static void finishAll(ServerUnderTest server, String id, String pool) {
-        while (true) {
-            JsonNode claim = server.ok("ce_claim", args("workflow_id", id, "pool", pool, "agent", pool + "-1"));
-            if (!claim.path("claimed").asBoolean()) {
-                return;
-            }
-            server.ok("ce_complete", args("workflow_id", id, "task_id", claim.path("task").path("spec").path("id")
-                    .asText(), "claim_id", claim.path("task").path("claim_id").asText(), "agent", pool + "-1"));
-        }
     }
 
     private static JsonNode task(JsonNode workflow, String taskId) {

@@ -2,6 +2,7 @@ package dev.pce.engine.learning.insight;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.AtomicFile;
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.ProcessLocks;
@@ -52,7 +53,6 @@ public final class InsightCapture {
     static final String LOCK_FILE = "insights.lock";
     static final String MARK_FILE = "insights.captured";
     private static final Logger LOG = LoggerFactory.getLogger(InsightCapture.class);
-    private static final int PAGE = 1_000;
     private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
 
     private final WorkflowService workflows;
@@ -100,7 +100,7 @@ public final class InsightCapture {
         Path dir = workflows.workspace().workflowDir(workflowId);
         return locked(dir.resolve(LOCK_FILE), () -> {
             long size = logSize(workflows.workspace(), workflowId);
-            List<Event> events = events(workflowId);
+            List<Event> events = workflows.wholeLog(workflowId, Cancellation.none());
             List<InsightNote> notes = InsightNotes.of(workflowId, InsightEvents.of(workflowId, events), zone);
             Map<String, Outcome> outcomes = new LinkedHashMap<>();
             for (InsightNote note : notes) {
@@ -167,19 +167,6 @@ public final class InsightCapture {
         return Outcome.UPDATED;
     }
 
-    private List<Event> events(String workflowId) {
-        List<Event> all = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            EventsPage page = workflows.events(new EventQuery(workflowId, after, Set.of(), Optional.empty(),
-                    Optional.empty(), PAGE));
-            all.addAll(page.events());
-            if (!page.hasMore()) {
-                return all;
-            }
-            after = page.nextAfter();
-        }
-    }
 
     private static <T> T locked(Path lockFile, Supplier<T> work) {
         ReentrantLock threadLock = IN_PROCESS_LOCKS.computeIfAbsent(lockFile, path -> new ReentrantLock());

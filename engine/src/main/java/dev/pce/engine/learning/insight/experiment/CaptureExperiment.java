@@ -1,5 +1,6 @@
 package dev.pce.engine.learning.insight.experiment;
 
+import dev.pce.engine.Cancellation;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.learning.insight.AutomaticCapture;
 import dev.pce.engine.learning.insight.InsightEvent;
@@ -208,7 +209,7 @@ public final class CaptureExperiment {
         List<String> examples = new ArrayList<>();
         for (PlantedEvents planted : truth.workflows()) {
             Set<String> found = new HashSet<>();
-            for (InsightEvent event : InsightEvents.of(planted.workflowId(), log(workflows, planted.workflowId()))) {
+            for (InsightEvent event : InsightEvents.of(planted.workflowId(), workflows.wholeLog(planted.workflowId(), Cancellation.none()))) {
                 found.add(InsightNote.eventName(event));
             }
             Set<String> names = planted.names();
@@ -236,18 +237,6 @@ public final class CaptureExperiment {
         }
     }
 
-    private static List<Event> log(WorkflowService workflows, String workflowId) {
-        List<Event> events = new ArrayList<>();
-        long after = 0;
-        EventsPage page;
-        do {
-            page = workflows.events(new EventQuery(workflowId, after, Set.of(), Optional.empty(), Optional.empty(),
-                    1_000));
-            events.addAll(page.events());
-            after = page.nextAfter();
-        } while (page.hasMore());
-        return events;
-    }
 
     /**
      * One arm's run: its workspace, its clock, the process now running and its automatic capture; for the crash
