@@ -2,20 +2,23 @@ package dev.pce.rules;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * Compiles one DRL resource into a KieBase. Apart from {@link CompiledDrl}, which the server links at start-up:
  * checking this code makes the JVM load Drools' KieBase, and with it open the on-demand jar, which should happen
  * only when the rules compile in the background.
  */
-final class DrlCompiler {
+public final class DrlCompiler {
     private DrlCompiler() {
     }
 
@@ -30,8 +33,20 @@ final class DrlCompiler {
             throw new CeException(ErrorCode.INTERNAL, "The " + description + " in " + location + " do not compile: "
                     + builder.getErrors(), "Correct the DRL at the lines named; run the rules scenarios to check.");
         }
-        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        InternalKnowledgeBase base = newKnowledgeBase();
         base.addPackages(builder.getKnowledgePackages());
         return base;
+    }
+
+    /**
+     * An empty knowledge base for PCE's rules: every rule set is built on one of these. Constraints stay interpreted:
+     * Drools 10.2 compiles a constraint that uses an operator such as {@code str[startsWith]} to bytecode once it was
+     * evaluated 20 times, and that bytecode calls a method Drools does not have, so the session dies with a
+     * {@link NoSuchMethodError} (a learned review requirement on a plan of a few dozen tasks did).
+     */
+    public static InternalKnowledgeBase newKnowledgeBase() {
+        KieBaseConfiguration configuration = RuleBaseFactory.newKnowledgeBaseConfiguration();
+        configuration.setOption(ConstraintJittingThresholdOption.get(-1));
+        return KnowledgeBaseFactory.newKnowledgeBase(configuration);
     }
 }

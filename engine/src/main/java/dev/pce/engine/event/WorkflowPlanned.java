@@ -10,10 +10,12 @@ import java.util.Objects;
 
 /**
  * The first event of every workflow: its goal, validated plan, and the classified relations between its tasks
- * (recorded, so replays do not depend on the rules in force later).
+ * (recorded, so replays do not depend on the rules in force later), and the agents per pool it was scheduled with
+ * when they were not the configured ones (recorded, so the live schedule keeps them after a restart).
  */
 public record WorkflowPlanned(String goal, List<TaskSpec> tasks, List<ClassifiedEdge> edges,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> plannedEstimates)
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> plannedEstimates,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> poolSizes)
         implements EventPayload {
     public static final String TYPE = "workflow.planned";
 
@@ -21,6 +23,9 @@ public record WorkflowPlanned(String goal, List<TaskSpec> tasks, List<Classified
      * @param plannedEstimates the planner's own estimate of each task whose estimate learned patterns corrected
      *                         (the tasks carry the corrected one); learning measures against the planner's, or it
      *                         would only learn what the correction left over
+     * @param poolSizes        the agents per pool the plan was scheduled with, when they are not the configured
+     *                         ones (recommended sizes applied, {@code pool_sizing: {apply: true}}); empty: the
+     *                         configured pools, as in every log written before this was recorded
      */
     public WorkflowPlanned {
         Objects.requireNonNull(goal, "goal");
@@ -28,6 +33,13 @@ public record WorkflowPlanned(String goal, List<TaskSpec> tasks, List<Classified
         // plans recorded before edges were classified: their declared dependencies, as declared
         edges = edges == null ? ClassifiedEdge.declaredOnly(tasks) : List.copyOf(edges);
         plannedEstimates = plannedEstimates == null ? Map.of() : Map.copyOf(plannedEstimates);
+        poolSizes = poolSizes == null ? Map.of() : Map.copyOf(poolSizes);
+    }
+
+    /** A plan scheduled with the configured pools. */
+    public WorkflowPlanned(String goal, List<TaskSpec> tasks, List<ClassifiedEdge> edges,
+                           Map<String, Double> plannedEstimates) {
+        this(goal, tasks, edges, plannedEstimates, Map.of());
     }
 
     public WorkflowPlanned(String goal, List<TaskSpec> tasks, List<ClassifiedEdge> edges) {

@@ -2,6 +2,7 @@ package dev.pce.engine.learning;
 
 import dev.pce.engine.Cancellation;
 import dev.pce.engine.PlainNumbers;
+import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.dependency.EstimateDecision;
 import dev.pce.engine.dependency.PlanDecisions;
 import dev.pce.engine.model.TaskSpec;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * applied (estimate x (1 + (factor - 1) x confidence), {@link EstimateCorrections}) and an early review added for
  * each review they demand ({@link EarlyReviews}). When reviews were added the plan is decided again, so the added
  * tasks are decided like the others (an estimate bias of their kind). Each decision is reported with the rule and
- * the learned rules version that took it.
+ * the learned rules version that took it. The relations of the last decision come with the plan, so storing it does
+ * not classify it once more: a correction changes estimates only, which the classification does not read.
  */
 public final class LearnedPlanning {
     private final PlanDecider decider;
@@ -36,9 +38,12 @@ public final class LearnedPlanning {
      *                         {@code workflow.planned}: learning measures against it
      * @param corrections      the estimates that changed: given, used, factor, why
      * @param decisions        every decision with its rule and version, in plan order
+     * @param edges            the relations the rules classified for {@code tasks}, to store the plan with; empty
+     *                         when nothing was decided (the plan is classified when it is stored)
      */
     public record Amended(List<TaskSpec> tasks, Map<String, Double> plannedEstimates,
-                          List<EstimateCorrections.Correction> corrections, List<LearnedDecision> decisions) {
+                          List<EstimateCorrections.Correction> corrections, List<LearnedDecision> decisions,
+                          Optional<List<ClassifiedEdge>> edges) {
     }
 
     /**
@@ -47,7 +52,7 @@ public final class LearnedPlanning {
      */
     public Amended amend(String goal, List<TaskSpec> tasks, Cancellation cancellation) {
         if (!decider.mayDecide()) {
-            return new Amended(tasks, Map.of(), List.of(), List.of());
+            return new Amended(tasks, Map.of(), List.of(), List.of(), Optional.empty());
         }
         List<TaskSpec> plan = PlanValidator.validate(goal, tasks);
         PlanDecisions decided = decider.decide(plan, cancellation);
@@ -80,7 +85,7 @@ public final class LearnedPlanning {
                     + PlainNumbers.figures(correction.correctedMinutes(), 3) + " min (x"
                     + PlainNumbers.figures(correction.factor(), 3) + ")", correction.reason(), Optional.empty()));
         }
-        return new Amended(used, planned, corrections, inPlanOrder(decisions, used));
+        return new Amended(used, planned, corrections, inPlanOrder(decisions, used), Optional.of(decided.edges()));
     }
 
     private static Optional<Integer> version(PlanDecisions decided) {

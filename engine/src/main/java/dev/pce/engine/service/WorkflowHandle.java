@@ -56,7 +56,8 @@ final class WorkflowHandle implements Closeable {
         this.snapshotFile = snapshotFile;
         this.clock = clock;
         this.snapshotSeq = snapshotSeq;
-        this.schedule = new LiveSchedule(slots);
+        // a plan scheduled with other sizes than the configured (recommended ones applied) keeps them
+        this.schedule = new LiveSchedule(state.poolSizes().orElse(slots));
         schedule.apply(List.of(), state);
     }
 

@@ -164,21 +164,36 @@ public final class WorkflowService implements Closeable {
 
     /**
      * As {@link #plan(String, List, String, Map, Cancellation)}, scheduled with the agents per pool {@code pools}
-     * chooses for this plan (its ETA, and the live schedule while this process keeps the workflow open).
+     * chooses for this plan: its ETA and its live schedule, also after a restart (sizes other than the configured
+     * ones are recorded in {@code workflow.planned}).
      */
     public PlanResult plan(String goal, List<TaskSpec> tasks, String agent, Map<String, Double> plannedEstimates,
                            Cancellation cancellation, PoolChoice pools) {
+        return plan(goal, tasks, agent, plannedEstimates, cancellation, pools, Optional.empty());
+    }
+
+    /**
+     * As {@link #plan(String, List, String, Map, Cancellation, PoolChoice)}, with the relations this service's
+     * classifier already gave these tasks (the learned rules' decision on the plan classified it): a large plan is
+     * not classified twice. Empty: the plan is classified here.
+     *
+     * @param classified the classified relations of {@code tasks} as given (estimates aside, which classification
+     *                   does not read); still held to the plan's bound on relations
+     */
+    public PlanResult plan(String goal, List<TaskSpec> tasks, String agent, Map<String, Double> plannedEstimates,
+                           Cancellation cancellation, PoolChoice pools, Optional<List<ClassifiedEdge>> classified) {
         cancellation.check();
         List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
         cancellation.check();
-        List<ClassifiedEdge> edges = PlanCapacity.PLAN.requireEdges(
-                classifier.classify(resolved, cancellation, PlanCapacity.PLAN.maxEdges()));
+        List<ClassifiedEdge> edges = PlanCapacity.PLAN.requireEdges(classified.isPresent() ? classified.get()
+                : classifier.classify(resolved, cancellation, PlanCapacity.PLAN.maxEdges()));
         cancellation.check();
         // the schedule checks what classification may add: an implicit edge can close a cycle
         PoolSlots chosen = pools.choose(resolved, edges, plannedEstimates, slots);
         cancellation.check();
         ScheduleView schedule = ScheduleView.of(Scheduler.plan(resolved, edges, chosen));
-        WorkflowPlanned payload = new WorkflowPlanned(goal, resolved, edges, plannedEstimates);
+        WorkflowPlanned payload = new WorkflowPlanned(goal, resolved, edges, plannedEstimates,
+                chosen.equals(slots) ? Map.of() : chosen.slots());
         PlanCapacity.PLAN.requireEventFits(payload, resolved.size(), edges.size());
         cancellation.check();
         String workflowId = newWorkflowId();
@@ -193,7 +208,7 @@ public final class WorkflowService implements Closeable {
                 writtenTo[0] = log.consumedOffset();
             }
         });
-        handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id, workspace.workflowDir(id), clock, chosen,
+        handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id, workspace.workflowDir(id), clock, slots,
                 written, writtenTo[0], this::tellAppended));
         return handle(workflowId).read(state -> {
             StatusReport report = StatusReport.of(state, clock.instant());
@@ -477,10 +492,13 @@ public final class WorkflowService implements Closeable {
         if (!result.duplicate() && gates.isPresent()) {
             judgeFinishedWave(workflowId, command.reviewTaskId(), command.agent());
         }
-        QualityDecision decision = resolved.stream().map(r -> ((QualityResolution) r.resolution()).decision())
-                .findFirst().orElse(command.approved() ? QualityDecision.APPROVED : QualityDecision.CHANGES_REQUIRED);
-        return new ReviewOutcome(result, command.approved(), decision,
-                resolved.stream().map(ConflictResolved::conflictId).findFirst(), added);
+        if (!resolved.isEmpty()) {
+            ConflictResolved first = resolved.getFirst();
+            return ReviewOutcome.decided(result, command.approved(), first.conflictId(),
+                    (QualityResolution) first.resolution(), added);
+        }
+        return new ReviewOutcome(result, command.approved(),
+                command.approved() ? QualityDecision.APPROVED : QualityDecision.CHANGES_REQUIRED, added);
     }
 
     /** A person decides a conflict (see {@link ResolveCommand}). */

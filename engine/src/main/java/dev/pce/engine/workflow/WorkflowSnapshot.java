@@ -5,6 +5,7 @@ import dev.pce.engine.model.TaskState;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A cached fold of a workflow's log up to event {@code seq}, whose line ends at byte {@code offset}. A cache only:
@@ -12,18 +13,21 @@ import java.util.List;
  */
 public record WorkflowSnapshot(int format, String workflowId, long seq, long offset, String lastEventId, String goal,
                                Instant createdAt, Instant updatedAt, List<TaskState> tasks,
-                               List<ClassifiedEdge> edges, GateRecord gates, ConflictRecord conflicts) {
+                               List<ClassifiedEdge> edges, GateRecord gates, ConflictRecord conflicts,
+                               Map<String, Integer> poolSizes) {
     /**
      * 2: the classified edges joined the snapshot; 3: tasks carry partial outputs; 4: evidence and gate verdicts;
      * 5: conflicts and reviews; 6: tasks list the claims their failures were reported under; 7: a rescheduled task
-     * holds its revised estimate. Older snapshots are ignored and the log is replayed.
+     * holds its revised estimate; 8: the agents per pool the plan was scheduled with. Older snapshots are ignored and
+     * the log is replayed.
      */
-    public static final int FORMAT = 7;
+    public static final int FORMAT = 8;
 
     public WorkflowSnapshot {
         tasks = List.copyOf(tasks);
         edges = edges == null ? List.of() : List.copyOf(edges);
         gates = gates == null ? GateRecord.EMPTY : gates;
         conflicts = conflicts == null ? ConflictRecord.EMPTY : conflicts;
+        poolSizes = poolSizes == null ? Map.of() : Map.copyOf(poolSizes);
     }
 }

@@ -71,6 +71,8 @@ public final class WorkflowState {
     private GateRecord gates = GateRecord.EMPTY;
     /** Conflicts decided, people's decisions, reviews. */
     private ConflictRecord conflicts = ConflictRecord.EMPTY;
+    /** The agents per pool the plan was scheduled with; empty: the configured ones. Fixed by the plan. */
+    private Optional<PoolSlots> poolSizes = Optional.empty();
 
     public WorkflowState(String workflowId) {
         this.workflowId = workflowId;
@@ -92,12 +94,15 @@ public final class WorkflowState {
         state.prioritize(specs, snapshot.edges());
         state.gates = snapshot.gates();
         state.conflicts = snapshot.conflicts();
+        state.poolSizes = snapshot.poolSizes().isEmpty() ? Optional.empty()
+                : Optional.of(new PoolSlots(snapshot.poolSizes()));
         return state;
     }
 
     public WorkflowSnapshot snapshot(long offset) {
         return new WorkflowSnapshot(WorkflowSnapshot.FORMAT, workflowId, lastSeq, offset, lastEventId, goal, createdAt,
-                updatedAt, List.copyOf(tasks.values()), relations.edges(), gates, conflicts);
+                updatedAt, List.copyOf(tasks.values()), relations.edges(), gates, conflicts,
+                poolSizes.map(PoolSlots::slots).orElse(Map.of()));
     }
 
     public void applyAll(Collection<Event> events) {
@@ -175,6 +180,18 @@ public final class WorkflowState {
         }
         relations = PlanRelations.of(planned.tasks(), planned.edges());
         prioritize(planned.tasks(), planned.edges());
+        poolSizes = planned.poolSizes().isEmpty() ? Optional.empty() : Optional.of(poolSizes(planned.poolSizes()));
+    }
+
+    private static PoolSlots poolSizes(Map<String, Integer> recorded) {
+        try {
+            return new PoolSlots(recorded);
+        } catch (IllegalArgumentException e) {
+            throw new CeException(ErrorCode.LOG_CORRUPT, "its pool_sizes " + recorded + " are not agents per pool ("
+                    + e.getMessage() + "; each pool has 1 to " + PoolSlots.MAX_SLOTS + ").", "The log was changed "
+                    + "outside PCE; restore it from a backup, or remove pool_sizes from the event to schedule the "
+                    + "workflow with the configured pools.");
+        }
     }
 
     /** New tasks join the plan; their relations join the plan's, and the priorities are worked out again. */
@@ -287,6 +304,11 @@ public final class WorkflowState {
 
     public String goal() {
         return goal;
+    }
+
+    /** The agents per pool the plan was scheduled with, when they were not the configured ones. */
+    public Optional<PoolSlots> poolSizes() {
+        return poolSizes;
     }
 
     public Instant createdAt() {

@@ -104,6 +104,9 @@ class LearnedPlanningTest {
             assertThat(decision.decision()).contains("before 'api'");
         });
         assertThat(rules.asked).as("decided again with the review in the plan").hasSize(2);
+        assertThat(amended.edges()).as("the second decision's relations, to store the plan with")
+                .hasValueSatisfying(edges -> assertThat(edges).extracting(ClassifiedEdge::to)
+                        .contains("migrate-early-security-review"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.pce.rules.authoring;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.rules.CompiledDrl;
+import dev.pce.rules.DrlCompiler;
 import dev.pce.rules.authoring.Compilation.LayeredBase;
 import dev.pce.rules.authoring.Compilation.LocalRule;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -10,7 +11,6 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -162,7 +162,7 @@ public final class LayeredCompiler {
             }
             return Optional.empty();
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        InternalKnowledgeBase kieBase = DrlCompiler.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
         int rules = base.getRules().size() + locals.stream().mapToInt(local -> local.rules().size()).sum();
         return Optional.of(new LayeredBase(builtIn.ruleSet(), kieBase, builtInRules, rules));

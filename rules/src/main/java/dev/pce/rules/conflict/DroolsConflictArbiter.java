@@ -17,6 +17,8 @@ import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +28,11 @@ import java.util.function.Supplier;
  * once. Thread-safe: the compiled rules are shared and every call runs in its own session.
  */
 public final class DroolsConflictArbiter implements ConflictArbiter {
+    /** The prefix of the rules learning generated ({@code learned:escalation:<situation>}). */
+    private static final String LEARNED_RULE_PREFIX = "learned:";
+
     private final CompiledDrl rules;
+    private final Supplier<OptionalInt> learnedVersion;
 
     /** An arbiter on the process-wide compiled rules. */
     public DroolsConflictArbiter() {
@@ -35,7 +41,22 @@ public final class DroolsConflictArbiter implements ConflictArbiter {
 
     /** An arbiter on other conflict rules, e.g. a maintainer's DRL under test; its package must be this one's. */
     public DroolsConflictArbiter(CompiledDrl rules) {
+        this(rules, OptionalInt::empty);
+    }
+
+    /**
+     * An arbiter on the process-wide compiled rules that names the learned rules version of a learned rule that
+     * decides.
+     *
+     * @param learnedVersion the learned rules version the rule sets hold now (empty when none)
+     */
+    public DroolsConflictArbiter(Supplier<OptionalInt> learnedVersion) {
+        this(ConflictRules.shared(), learnedVersion);
+    }
+
+    private DroolsConflictArbiter(CompiledDrl rules, Supplier<OptionalInt> learnedVersion) {
         this.rules = rules;
+        this.learnedVersion = learnedVersion;
     }
 
     @Override
@@ -59,7 +80,8 @@ public final class DroolsConflictArbiter implements ConflictArbiter {
             List<String> objectors = panel.reviews().stream().filter(review -> review.verdict().objects())
                     .map(Review::reviewer).toList();
             return new QualityResolution(panel.taskId(), ruling.decision(), ruling.approval(), ruling.objection(),
-                    approvers, objectors, ruling.rule(), ruling.reason(), QualitySituation.of(panel).signature());
+                    approvers, objectors, ruling.rule(), ruling.reason(), QualitySituation.of(panel).signature(),
+                    versionOf(ruling.rule()));
         });
     }
 
@@ -76,6 +98,15 @@ public final class DroolsConflictArbiter implements ConflictArbiter {
                     ruling.rule(), ruling.reason() + " (k = " + Rulings.number(factor.factor()) + " from rule '"
                     + factor.rule() + "': " + factor.reason() + ")");
         });
+    }
+
+    /** The learned rules version of a learned rule; none for a built-in or a project's own rule. */
+    private Optional<Integer> versionOf(String rule) {
+        if (!rule.startsWith(LEARNED_RULE_PREFIX)) {
+            return Optional.empty();
+        }
+        OptionalInt version = learnedVersion.get();
+        return version.isPresent() ? Optional.of(version.getAsInt()) : Optional.empty();
     }
 
     /** Runs a resolution, turning a failing rule into an error that names the DRL. */

@@ -77,6 +77,21 @@ class LearnedPlanDecisionsTest {
     }
 
     @Test
+    void aReviewRequirementDecidesALargePlanOnItsFirstAndLaterClassifications() {
+        // Drools compiles a constraint to bytecode after it was evaluated often (20 times); its code for the
+        // template's "str[startsWith]" called a method Drools 10.2 does not have, and the classification died with a
+        // NoSuchMethodError, an Error no caller catches (ce_plan never answered)
+        learned.learn(List.of(review("build", "src/")));
+        List<TaskSpec> builds = java.util.stream.IntStream.range(0, 200).mapToObj(i -> TaskSpec.builder("build-" + i,
+                "build").pool("builders").writes("src/feature" + i + "/Feature.java").build()).toList();
+        DroolsDependencyClassifier classifier = new DroolsDependencyClassifier(ruleSets.dependencies());
+
+        for (int plan = 0; plan < 3; plan++) {
+            assertThat(classifier.classifyWithNotes(builds).reviews()).hasSize(200);
+        }
+    }
+
+    @Test
     void withoutLearnedRulesNothingIsDecided() {
         Classification plain = classify();
 

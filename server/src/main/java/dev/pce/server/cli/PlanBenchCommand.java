@@ -1,6 +1,8 @@
 package dev.pce.server.cli;
 
+import dev.pce.server.bench.LearnedPlanBench;
 import dev.pce.server.bench.PlanBench;
+import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,17 +15,32 @@ import java.util.concurrent.Callable;
         description = "Time ce_plan over stdio on plans at PCE's bounds (20,000 tasks with 100,000 relations, a plan "
                 + "event near 30 MiB), one past them, and the shapes that once cost minutes and gigabytes (5,000 "
                 + "tasks x 50 dependencies, many writers of one file): round trip, the server's peak resident "
-                + "memory, the event's log line. A fresh server per run; prints a markdown table.")
+                + "memory, the event's log line. A fresh server per run; prints a markdown table. With --learned: "
+                + "instead, a large plan's ce_plan without learned rules, with a learned estimate rule and with a "
+                + "learned review requirement, side by side.")
 public final class PlanBenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "3", description = "Runs per plan (default ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--learned", description = "Compare a large plan's ce_plan without and with learned rules.")
+    boolean learned;
+
+    @Option(names = "--features", defaultValue = "2500",
+            description = "With --learned: features of the plan, a build and its review each (default "
+                    + "${DEFAULT-VALUE}).")
+    int features;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (learned) {
+            new LearnedPlanBench(Math.max(1, runs), Math.max(1, features), CommandWiring::learnedRules,
+                    spec.commandLine().getOut()).run();
+            return 0;
+        }
         new PlanBench(Math.max(1, runs), spec.commandLine().getOut()).run();
         return 0;
     }

@@ -83,7 +83,7 @@ public final class PlanTool implements CeTool {
         LearnedPlanning.Amended amended = learned.amend(goal, tasks, cancellation);
         PoolAdvisor.Advice sizing = pools.forPlan();
         PlanResult plan = workflows.plan(goal, amended.tasks(), agent, amended.plannedEstimates(), cancellation,
-                sizing);
+                sizing, amended.edges());
         try {
             return ToolOutput.json(new Output(plan, amended.corrections(), amended.decisions(),
                     RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty(), sizing.recommendation()));

@@ -35,6 +35,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -71,12 +72,14 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         Function<List<TaskSpec>, List<PlanNote>> ruleNotes = tasks -> drools
                 .map(c -> c.classifyWithNotes(tasks).notes()).orElse(List.of());
         Optional<GateJudge> gates = rules.map(ignored -> project.gateJudge());
-        Optional<ConflictArbiter> arbiter = rules.map(ignored -> new DroolsConflictArbiter());
+        Optional<LearnedRules> learnedRules = rules.map(ignored -> LearnedRules.forWorkspace(workspace.root(),
+                project.root()));
+        // a learned escalation preference that decides a review conflict is named with its version
+        Optional<ConflictArbiter> arbiter = learnedRules.map(learned -> new DroolsConflictArbiter(
+                () -> learned.versionInForce().map(v -> OptionalInt.of(v.version())).orElse(OptionalInt.empty())));
         WorkflowService workflows = new WorkflowService(workspace, Clock.systemUTC(), classifier, slots, gates,
                 arbiter);
         EvidenceLocations evidenceScope = new EvidenceLocations(project.root(), workspace.root());
-        Optional<LearnedRules> learnedRules = rules.map(ignored -> LearnedRules.forWorkspace(workspace.root(),
-                project.root()));
         // before the server serves: the rules' first build holds the learned rules, and whoever waits for it waits
         // for them (compiling nothing now)
         learnedRules.ifPresent(LearnedRules::joinNextBuilds);

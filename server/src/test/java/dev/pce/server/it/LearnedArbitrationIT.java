@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Arbitration that learns from a person over real stdio: two review conflicts escalated and decided by a person
- * the same way, ce_learn, and the next identical conflict is decided by the learned rule, named in its event.
+ * the same way, ce_learn, and the next identical conflict is decided by the learned rule, named with its version in
+ * ce_review's answer and in its event.
  */
 class LearnedArbitrationIT {
     @TempDir
@@ -74,6 +75,10 @@ class LearnedArbitrationIT {
             for (int n : new int[] {1, 2}) {
                 JsonNode escalated = splitOnTests(server, first, n);
                 assertThat(escalated.path("decision").asText()).as(escalated.toString()).isEqualTo("escalate");
+                assertThat(escalated.path("rule").asText()).as("a built-in rule decided")
+                        .isEqualTo(lastResolution(server, first).path("rule").asText()).doesNotStartWith("learned:");
+                assertThat(escalated.path("reason").asText()).isNotBlank();
+                assertThat(escalated.has("rules_version")).isFalse();
                 assertThat(lastResolution(server, first).path("situation").asText())
                         .isEqualTo("split-tests.open-none");
                 server.ok("ce_resolve", args("workflow_id", first, "conflict_id",
@@ -93,6 +98,11 @@ class LearnedArbitrationIT {
             assertThat(resolution.path("rule").asText()).isEqualTo("learned:escalation:split-tests.open-none");
             assertThat(resolution.path("reason").asText()).contains("approved 2 of 2 times",
                     "instead of escalating");
+            // ce_review's answer names the learned rule and its version itself, not only the event
+            assertThat(decided.path("rule").asText()).isEqualTo("learned:escalation:split-tests.open-none");
+            assertThat(decided.path("reason").asText()).isEqualTo(resolution.path("reason").asText());
+            assertThat(decided.path("rules_version").asInt()).as(decided.toString()).isEqualTo(1);
+            assertThat(resolution.path("rules_version").asInt()).as("the event names the version too").isEqualTo(1);
         }
     }
 }

@@ -18,10 +18,12 @@ import java.util.Optional;
 
 import static dev.pce.server.it.ServerUnderTest.args;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Pool sizes recommended from history, through the built jar over stdio: ce_plan's answer carries them once a
- * workflow has finished, schedules with them when .ce/config.yml says pool_sizing: {apply: true}, and ce report
+ * workflow has finished, schedules with them when .ce/config.yml says pool_sizing: {apply: true} (also after a
+ * restart: workflow.planned records them), and ce report
  * shows them; a bad pool_sizing stops the server with what is wrong.
  */
 class PoolSizingIT {
@@ -68,13 +70,27 @@ class PoolSizingIT {
         }
         Files.createDirectories(project.resolve(".ce"));
         Files.writeString(project.resolve(".ce/config.yml"), "pool_sizing: {apply: true}\n");
+        String applied;
         try (ServerUnderTest server = ServerUnderTest.startIn(project, workspace, DEFAULT_POOLS)) {
             JsonNode plan = server.ok("ce_plan", buildersBottleneck());
 
             assertThat(plan.path("pool_recommendations").path("applied").asBoolean()).as(plan.toString()).isTrue();
             assertThat(plan.path("schedule").path("eta_minutes").asDouble()).as("4 builders: 2 rounds and the review")
                     .isEqualTo(70);
+            applied = plan.path("workflow_id").asText();
         }
+        // a new process reads the workflow from its log: the sizes it was scheduled with are recorded there
+        try (ServerUnderTest server = ServerUnderTest.startIn(project, workspace, DEFAULT_POOLS)) {
+            JsonNode schedule = server.ok("ce_status", args("workflow_id", applied)).path("workflow")
+                    .path("schedule");
+
+            assertThat(schedule.path("remaining_minutes").asDouble()).as("still 4 builders: " + schedule)
+                    .isCloseTo(70, within(1.0));
+        }
+        JsonNode planned = Json.mapper().readTree(Files.readAllLines(workspace.resolve("workflows").resolve(applied)
+                .resolve("events.jsonl")).getFirst()).path("payload");
+        assertThat(planned.path("pool_sizes").path("builders").asInt()).as(planned.path("pool_sizes").toString())
+                .isEqualTo(4);
 
         Run text = CeProcess.run(Optional.of(project), workspace, DEFAULT_POOLS, "report");
         assertThat(text.exitCode()).as(text.err()).isZero();
