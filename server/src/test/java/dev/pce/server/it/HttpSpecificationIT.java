@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ class HttpSpecificationIT {
                     .isEqualTo("info");
             second.answer("tools/call", status("wf-of-the-second"));
             // records that belong to no request go to every session: a note the vault's index skips
-            Files.writeString(vault.resolve("broken-1.md"), "---\ntitle: never closed\n");
+            placeWhole(vault.resolve("broken-1.md"), "---\ntitle: never closed\n");
             first.awaitLog("broken-1", STOP_LIMIT);
             second.awaitLog("broken-1", STOP_LIMIT);
             assertThat(first.logs()).as("the second session's record, sent before the warning if at all")
@@ -85,7 +86,7 @@ class HttpSpecificationIT {
 
             first.result("logging/setLevel", args("level", "error"));
             first.answer("tools/call", status("wf-above"));
-            Files.writeString(vault.resolve("broken-2.md"), "---\ntitle: never closed either\n");
+            placeWhole(vault.resolve("broken-2.md"), "---\ntitle: never closed either\n");
             second.awaitLog("broken-2", STOP_LIMIT);
             first.result("logging/setLevel", args("level", "info"));
             first.answer("tools/call", status("wf-marker"));
@@ -231,6 +232,16 @@ class HttpSpecificationIT {
     }
 
     /** A ce_status call of a workflow that does not exist: refused, which is logged at info naming the id. */
+    /**
+     * Writes the note beside the vault and moves it in, so the watcher sees one event: a create and a later
+     * modify in separate debounce windows (a loaded machine) would index it twice and repeat the warning after
+     * the session's level changed back.
+     */
+    private static void placeWhole(Path note, String text) throws Exception {
+        Path draft = Files.writeString(note.getParent().resolveSibling(note.getFileName() + ".draft"), text);
+        Files.move(draft, note, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private static JsonNode status(String workflowId) {
         return args("name", "ce_status", "arguments", args("workflow_id", workflowId));
     }
