@@ -5,6 +5,7 @@ import dev.pce.engine.Json;
 import dev.pce.engine.event.ClaimRevoked;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.ProgressRolledBack;
+import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskReopened;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
@@ -207,7 +208,7 @@ class WithdrawnDraftTest extends ServiceTestBase {
                 .allSatisfy(task -> assertThat(task.partialOutputs()).as(task.id()).isEmpty());
         List<Event> pce = service.events(new EventQuery(id, 0, Set.of(), Optional.empty(), Optional.empty(), 100))
                 .events().stream().filter(event -> event.source().equals("pce")).toList();
-        assertThat(pce).extracting(event -> event.type() + " " + ((dev.pce.engine.event.TaskEvent) event.payload())
+        assertThat(pce).extracting(event -> event.type() + " " + ((TaskEvent) event.payload())
                 .taskId()).containsExactly("task.reopened b", "task.reopened c", "task.claim_revoked d",
                 "task.progress_rolled_back e", "task.claim_revoked e", "task.claim_revoked f");
         assertThat(((ProgressRolledBack) pce.get(3).payload()).reason()).contains("withdrawn with the claim");
