@@ -34,7 +34,8 @@ public final class EventCodec {
             Map.entry(TaskFailed.TYPE, TaskFailed.class),
             Map.entry(TaskProgressed.TYPE, TaskProgressed.class),
             Map.entry(ProgressRolledBack.TYPE, ProgressRolledBack.class),
-            Map.entry(ClaimRevoked.TYPE, ClaimRevoked.class));
+            Map.entry(ClaimRevoked.TYPE, ClaimRevoked.class),
+            Map.entry(TaskReopened.TYPE, TaskReopened.class));
 
     private EventCodec() {
     }

@@ -11,6 +11,7 @@ import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.TaskProgressed;
+import dev.pce.engine.event.TaskReopened;
 import dev.pce.engine.event.UnrecognizedPayload;
 import dev.pce.engine.gate.CriterionResult;
 import dev.pce.engine.model.TaskState;
@@ -121,6 +122,9 @@ final class TimelineReader {
             case TaskCompleted ignored -> endOpen(taskId, AttemptOutcome.COMPLETED, at);
             case TaskFailed ignored -> endOpen(taskId, AttemptOutcome.FAILED, at);
             case ClaimRevoked ignored -> endOpen(taskId, AttemptOutcome.REVOKED, at);
+            case TaskReopened ignored -> {
+                // its completed attempt stays as it was; the task waits for a new one
+            }
             case TaskProgressed ignored -> {
                 // soft dependents may start: refreshed below
             }

@@ -13,10 +13,13 @@ import java.util.Optional;
  * @param partialOutputs partial outputs published and not rolled back, oldest first
  * @param failedClaims   the claims every recorded failure was reported under, oldest first: a repeated report of
  *                       any of them (a lost answer) is recognised, even after later attempts failed too
+ * @param withdrawals    claims revoked and completions reopened because what they started on was withdrawn, oldest
+ *                       first: a later report under one of them is refused saying why
  */
 public record TaskState(TaskSpec spec, TaskPhase phase, Optional<Claim> claim, int attempts,
                         Optional<Completion> completion, Optional<Failure> lastFailure,
-                        List<PartialOutput> partialOutputs, List<String> failedClaims) {
+                        List<PartialOutput> partialOutputs, List<String> failedClaims,
+                        List<Withdrawal> withdrawals) {
 
     public TaskState {
         Objects.requireNonNull(spec, "spec");
@@ -27,11 +30,12 @@ public record TaskState(TaskSpec spec, TaskPhase phase, Optional<Claim> claim, i
         // snapshots written before partial outputs existed read back as null
         partialOutputs = partialOutputs == null ? List.of() : List.copyOf(partialOutputs);
         failedClaims = failedClaims == null ? List.of() : List.copyOf(failedClaims);
+        withdrawals = withdrawals == null ? List.of() : List.copyOf(withdrawals);
     }
 
     public static TaskState planned(TaskSpec spec) {
         return new TaskState(spec, TaskPhase.PENDING, Optional.empty(), 0, Optional.empty(), Optional.empty(),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     public String id() {
@@ -41,29 +45,30 @@ public record TaskState(TaskSpec spec, TaskPhase phase, Optional<Claim> claim, i
     /** The same task planned with another estimate (a rescheduled task's revised one). */
     public TaskState withEstimate(double minutes) {
         return new TaskState(spec.withEstimate(minutes), phase, claim, attempts, completion, lastFailure,
-                partialOutputs, failedClaims);
+                partialOutputs, failedClaims, withdrawals);
     }
 
     public TaskState claimedBy(Claim newClaim) {
         return new TaskState(spec, TaskPhase.CLAIMED, Optional.of(newClaim), attempts + 1, completion, lastFailure,
-                partialOutputs, failedClaims);
+                partialOutputs, failedClaims, withdrawals);
     }
 
     public TaskState released() {
         return new TaskState(spec, TaskPhase.PENDING, Optional.empty(), attempts, completion, lastFailure,
-                partialOutputs, failedClaims);
+                partialOutputs, failedClaims, withdrawals);
     }
 
     public TaskState completed(Completion done) {
         return new TaskState(spec, TaskPhase.DONE, claim, attempts, Optional.of(done), lastFailure, partialOutputs,
-                failedClaims);
+                failedClaims, withdrawals);
     }
 
     public TaskState failed(Failure failure, boolean retry) {
         List<String> failed = new ArrayList<>(failedClaims);
         failed.add(failure.claimId());
         return new TaskState(spec, retry ? TaskPhase.PENDING : TaskPhase.FAILED,
-                retry ? Optional.empty() : claim, attempts, completion, Optional.of(failure), partialOutputs, failed);
+                retry ? Optional.empty() : claim, attempts, completion, Optional.of(failure), partialOutputs, failed,
+                withdrawals);
     }
 
     /** Whether a failure was recorded under {@code claimId}. */
@@ -84,18 +89,52 @@ public record TaskState(TaskSpec spec, TaskPhase phase, Optional<Claim> claim, i
     public TaskState progressed(PartialOutput output) {
         List<PartialOutput> outputs = new ArrayList<>(partialOutputs);
         outputs.add(output);
-        return new TaskState(spec, phase, claim, attempts, completion, lastFailure, outputs, failedClaims);
+        return new TaskState(spec, phase, claim, attempts, completion, lastFailure, outputs, failedClaims,
+                withdrawals);
     }
 
     /** Without the partial output for {@code artifact}, or without any when {@code artifact} is empty. */
     public TaskState rolledBack(String artifact) {
         List<PartialOutput> outputs = artifact.isEmpty() ? List.of()
                 : partialOutputs.stream().filter(output -> !output.artifact().equals(artifact)).toList();
-        return new TaskState(spec, phase, claim, attempts, completion, lastFailure, outputs, failedClaims);
+        return new TaskState(spec, phase, claim, attempts, completion, lastFailure, outputs, failedClaims,
+                withdrawals);
     }
 
-    /** Whether a task that depends on this one softly may start: it is done or has a partial output out. */
+    /**
+     * Back to its pool with its claim revoked: the work under it started on something withdrawn. Its partial
+     * outputs stay as they were (the revocation's cascade rolls them back first, with their own event).
+     */
+    public TaskState revoked(Withdrawal withdrawal) {
+        return new TaskState(spec, TaskPhase.PENDING, Optional.empty(), attempts, completion, lastFailure,
+                partialOutputs, failedClaims, withdrawn(withdrawal));
+    }
+
+    /**
+     * A completed task back to its pool: it was completed on something withdrawn, so its completion and any
+     * partial outputs it published no longer count.
+     */
+    public TaskState reopened(Withdrawal withdrawal) {
+        return new TaskState(spec, TaskPhase.PENDING, Optional.empty(), attempts, Optional.empty(), lastFailure,
+                List.of(), failedClaims, withdrawn(withdrawal));
+    }
+
+    private List<Withdrawal> withdrawn(Withdrawal withdrawal) {
+        List<Withdrawal> all = new ArrayList<>(withdrawals);
+        all.add(withdrawal);
+        return all;
+    }
+
+    /** The withdrawal of the work done under {@code claimId}, if PCE took it back. */
+    public Optional<Withdrawal> withdrawalOf(String claimId) {
+        return withdrawals.stream().filter(withdrawal -> withdrawal.claimId().equals(claimId)).findFirst();
+    }
+
+    /**
+     * Whether a task that depends on this one softly may start: it is done, or it runs (or waits for a retry) with a
+     * partial output out. A task that failed for good has withdrawn its drafts.
+     */
     public boolean hasOutputForSoftDependents() {
-        return phase == TaskPhase.DONE || !partialOutputs.isEmpty();
+        return phase == TaskPhase.DONE || phase != TaskPhase.FAILED && !partialOutputs.isEmpty();
     }
 }

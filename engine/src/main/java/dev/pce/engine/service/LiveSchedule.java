@@ -10,6 +10,7 @@ import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.TaskReopened;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.model.TaskPhase;
@@ -57,6 +58,13 @@ final class LiveSchedule {
             rebuild(state); // a changed plan (tasks, estimates): the scheduler's graph is the plan's
             return;
         }
+        if (events.stream().anyMatch(event -> event.payload() instanceof TaskReopened
+                || event.payload() instanceof ClaimRevoked)) {
+            // work taken back (a withdrawn draft): done tasks run again, after a failure some are blocked; the
+            // scheduler has no report that undoes a finish, so it starts over from the state
+            rebuild(state);
+            return;
+        }
         try {
             for (Event event : events) {
                 report(event);
@@ -92,7 +100,6 @@ final class LiveSchedule {
             case LeaseExpired expired -> scheduler.recordFailed(expired.taskId(), true);
             case TaskCompleted completed -> scheduler.recordFinished(completed.taskId(), at);
             case TaskFailed failed -> scheduler.recordFailed(failed.taskId(), failed.willRetry());
-            case ClaimRevoked revoked -> scheduler.recordFailed(revoked.taskId(), true);
             case WorkflowPlanned ignored -> throw new IllegalStateException("a workflow is planned once");
             default -> {
                 // events this version does not schedule by

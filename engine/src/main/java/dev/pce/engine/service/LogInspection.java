@@ -8,6 +8,7 @@ import dev.pce.engine.event.ProgressRolledBack;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskEvent;
+import dev.pce.engine.event.TaskReopened;
 import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.TaskProgressed;
 import dev.pce.engine.event.TasksAdded;
@@ -143,6 +144,7 @@ final class LogInspection {
             case ProgressRolledBack rolledBack -> rolledBack.claimId();
             case LeaseExpired expired -> expired.claimId();
             case ClaimRevoked revoked -> revoked.claimId();
+            case TaskReopened reopened -> reopened.claimId();
         };
     }
 

@@ -19,6 +19,7 @@ import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.TaskReopened;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.evidence.EvidenceIntake;
@@ -29,6 +30,7 @@ import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.TaskState;
 import dev.pce.engine.model.TaskStatus;
+import dev.pce.engine.model.Withdrawal;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.schedule.ScheduleView;
 import dev.pce.engine.schedule.Scheduler;
@@ -56,6 +58,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -536,6 +539,9 @@ public final class WorkflowService implements Closeable {
                     && state.task(taskId).orElseThrow().retriedAfterFailureUnder(fail.claimId())
                     : executed.appended().stream()
                             .anyMatch(event -> event.payload() instanceof TaskFailed failed && failed.willRetry());
+            Taken taken = duplicate
+                    ? command instanceof FailCommand fail ? Taken.byFailure(state, taskId, fail.claimId()) : Taken.NONE
+                    : Taken.by(state, executed.appended());
             List<String> ready = new ArrayList<>();
             List<String> blocked = new ArrayList<>();
             if (!executed.appended().isEmpty()) {
@@ -546,21 +552,69 @@ public final class WorkflowService implements Closeable {
                         blocked.add(id);
                     }
                 });
+                // what a failure for good took back is blocked too, however far downstream
+                taken.reopened().stream().filter(id -> report.statusOf(id) == TaskStatus.BLOCKED
+                        && !blocked.contains(id)).forEach(blocked::add);
             }
             return new TaskResult(workflowId, report.view(state.task(taskId).orElseThrow()),
                     duplicate, willRetry, ready, blocked, report.phase(), report.progressPercent(),
-                    revokedClaims(executed.appended()));
+                    taken.revoked(), taken.reopened());
         });
     }
 
-    private static List<String> revokedClaims(List<Event> events) {
-        List<String> revoked = new ArrayList<>(0);
-        for (Event event : events) {
-            if (event.payload() instanceof ClaimRevoked claimRevoked) {
-                revoked.add(claimRevoked.taskId());
+    /**
+     * The work a withdrawn draft took back, in plan order: every task reopened, and those of them whose claim was
+     * revoked.
+     */
+    private record Taken(List<String> reopened, List<String> revoked) {
+        static final Taken NONE = new Taken(List.of(), List.of());
+
+        /** From the events just appended. */
+        static Taken by(WorkflowState state, List<Event> appended) {
+            Set<String> revoked = new HashSet<>();
+            Set<String> reopened = new HashSet<>();
+            for (Event event : appended) {
+                if (event.payload() instanceof ClaimRevoked claimRevoked) {
+                    revoked.add(claimRevoked.taskId());
+                    reopened.add(claimRevoked.taskId());
+                } else if (event.payload() instanceof TaskReopened taskReopened) {
+                    reopened.add(taskReopened.taskId());
+                }
             }
+            return reopened.isEmpty() ? NONE : inPlanOrder(state, reopened::contains, revoked::contains);
         }
-        return revoked;
+
+        /**
+         * A repeated failure report answers as the first did: what the failure for good under {@code claimId} took
+         * back is recorded with the same time and cause.
+         */
+        static Taken byFailure(WorkflowState state, String taskId, String claimId) {
+            TaskState task = state.task(taskId).orElseThrow();
+            Optional<Instant> failedAt = task.lastFailure().filter(failure -> failure.claimId().equals(claimId)
+                    && !task.retriedAfterFailureUnder(claimId)).map(failure -> failure.at());
+            if (failedAt.isEmpty()) {
+                return NONE;
+            }
+            Predicate<Withdrawal> byIt = withdrawal -> withdrawal.cause().equals(taskId)
+                    && withdrawal.at().equals(failedAt.get());
+            return inPlanOrder(state, id -> state.task(id).orElseThrow().withdrawals().stream().anyMatch(byIt),
+                    id -> state.task(id).orElseThrow().withdrawals().stream()
+                            .anyMatch(byIt.and(withdrawal -> !withdrawal.completed())));
+        }
+
+        private static Taken inPlanOrder(WorkflowState state, Predicate<String> reopened, Predicate<String> revoked) {
+            List<String> all = new ArrayList<>(0);
+            List<String> claims = new ArrayList<>(0);
+            for (TaskState task : state.tasks()) {
+                if (reopened.test(task.id())) {
+                    all.add(task.id());
+                    if (revoked.test(task.id())) {
+                        claims.add(task.id());
+                    }
+                }
+            }
+            return new Taken(all, claims);
+        }
     }
 
     /**

@@ -33,6 +33,7 @@ public record CompleteCommand(String taskId, String claimId, String agent, Strin
     @Override
     public List<NewEvent> decide(WorkflowState state, Instant now) {
         TaskState task = TaskChecks.existing(state, taskId);
+        TaskChecks.notWithdrawn(state, task, claimId);
         String where = "Task '" + taskId + "' of workflow " + state.workflowId();
         switch (task.phase()) {
             case DONE -> {

@@ -7,12 +7,14 @@ import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.model.TaskState;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The claimant gives up on a task. A retryable failure returns the task to its pool until it has been attempted
- * {@link #MAX_ATTEMPTS} times; otherwise it fails for good and its dependents are blocked.
+ * {@link #MAX_ATTEMPTS} times; otherwise it fails for good and its dependents are blocked, including soft dependents
+ * that started or completed on its partial outputs, and what started on theirs (see {@link DraftWithdrawal}).
  */
 public record FailCommand(String taskId, String claimId, String agent, String reason, boolean retryable)
         implements TaskCommand {
@@ -33,6 +35,7 @@ public record FailCommand(String taskId, String claimId, String agent, String re
         if (task.failedUnder(claimId)) {
             return List.of();
         }
+        TaskChecks.notWithdrawn(state, task, claimId);
         switch (task.phase()) {
             case DONE -> throw new CeException(ErrorCode.CONFLICT, where + " is already done ("
                     + task.completion().orElseThrow().agent() + ").", "Nothing to report; claim the next task.");
@@ -41,7 +44,13 @@ public record FailCommand(String taskId, String claimId, String agent, String re
             case PENDING, CLAIMED -> {
                 TaskChecks.heldBy(state, task, claimId, "failed");
                 boolean willRetry = retryable && task.attempts() < MAX_ATTEMPTS;
-                return List.of(new NewEvent(agent, new TaskFailed(taskId, claimId, reason, retryable, willRetry)));
+                List<NewEvent> events = new ArrayList<>();
+                events.add(new NewEvent(agent, new TaskFailed(taskId, claimId, reason, retryable, willRetry)));
+                if (!willRetry) {
+                    events.addAll(DraftWithdrawal.cascade(state, taskId, "a partial output of " + taskId
+                            + ", which failed for good (" + reason + ")"));
+                }
+                return events;
             }
         }
         throw new IllegalStateException("unreachable phase " + task.phase());

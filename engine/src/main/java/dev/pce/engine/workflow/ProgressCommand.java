@@ -2,11 +2,9 @@ package dev.pce.engine.workflow;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
-import dev.pce.engine.event.ClaimRevoked;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.event.ProgressRolledBack;
 import dev.pce.engine.event.TaskProgressed;
-import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.PartialOutput;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskState;
@@ -19,9 +17,10 @@ import java.util.Objects;
 
 /**
  * The claimant of a running task publishes a partial output (an artifact path), so tasks that depend on it softly
- * may start; or rolls partial outputs back ({@code rollback}), which sends every soft dependent that started on
- * them and has nothing else to go on back to waiting (its claim is revoked). Publishing the same artifact twice
- * under one claim, or rolling back what is not there, records nothing.
+ * may start; or rolls partial outputs back ({@code rollback}). A rollback that leaves the task without any sends
+ * every soft dependent that started or completed on them, and what started on their outputs in turn, back to
+ * waiting (see {@link DraftWithdrawal}). Publishing the same artifact twice under one claim, or rolling back what is
+ * not there, records nothing.
  *
  * @param artifact the artifact published or withdrawn; on rollback, empty withdraws every partial output
  */
@@ -39,6 +38,7 @@ public record ProgressCommand(String taskId, String claimId, String agent, Strin
     @Override
     public List<NewEvent> decide(WorkflowState state, Instant now) {
         TaskState task = TaskChecks.existing(state, taskId);
+        TaskChecks.notWithdrawn(state, task, claimId);
         if (task.phase() != TaskPhase.CLAIMED) {
             throw new CeException(ErrorCode.CONFLICT, "Task '" + taskId + "' of workflow " + state.workflowId()
                     + " is " + task.phase().name().toLowerCase(Locale.ROOT)
@@ -63,17 +63,8 @@ public record ProgressCommand(String taskId, String claimId, String agent, Strin
         List<NewEvent> events = new ArrayList<>();
         events.add(new NewEvent(agent, new ProgressRolledBack(taskId, claimId, artifact, reason)));
         if (!after.hasOutputForSoftDependents()) {
-            for (String dependentId : state.dependentsOf(taskId)) {
-                TaskState dependent = state.task(dependentId).orElseThrow();
-                boolean soft = state.relations().prerequisites(dependentId).stream()
-                        .anyMatch(p -> p.taskId().equals(taskId) && p.edgeClass() == EdgeClass.SOFT);
-                if (soft && dependent.phase() == TaskPhase.CLAIMED) {
-                    var claim = dependent.claim().orElseThrow();
-                    events.add(new NewEvent(ClaimCommand.SYSTEM_SOURCE, new ClaimRevoked(dependentId,
-                            claim.claimId(), claim.agent(), "it started on a partial output of " + taskId
-                            + " that was rolled back")));
-                }
-            }
+            events.addAll(DraftWithdrawal.cascade(state, taskId, "a partial output of " + taskId
+                    + " that was rolled back" + (note.isBlank() ? "" : " (" + note + ")")));
         }
         return events;
     }

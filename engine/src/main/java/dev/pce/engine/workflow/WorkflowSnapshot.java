@@ -18,10 +18,11 @@ public record WorkflowSnapshot(int format, String workflowId, long seq, long off
     /**
      * 2: the classified edges joined the snapshot; 3: tasks carry partial outputs; 4: evidence and gate verdicts;
      * 5: conflicts and reviews; 6: tasks list the claims their failures were reported under; 7: a rescheduled task
-     * holds its revised estimate; 8: the agents per pool the plan was scheduled with. Older snapshots are ignored and
-     * the log is replayed.
+     * holds its revised estimate; 8: the agents per pool the plan was scheduled with; 9: tasks list the claims and
+     * completions taken back when a draft they started on was withdrawn. Older snapshots are ignored and the log is
+     * replayed.
      */
-    public static final int FORMAT = 8;
+    public static final int FORMAT = 9;
 
     public WorkflowSnapshot {
         tasks = List.copyOf(tasks);

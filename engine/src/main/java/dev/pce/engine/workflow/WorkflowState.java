@@ -17,6 +17,7 @@ import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.TaskProgressed;
+import dev.pce.engine.event.TaskReopened;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.UnrecognizedPayload;
 import dev.pce.engine.event.WorkflowPlanned;
@@ -29,6 +30,7 @@ import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.TaskState;
 import dev.pce.engine.model.TaskStatus;
+import dev.pce.engine.model.Withdrawal;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.schedule.Scheduler;
 
@@ -273,7 +275,15 @@ public final class WorkflowState {
                     : task;
             case ProgressRolledBack rolledBack -> reportable(task, rolledBack.claimId())
                     ? task.rolledBack(rolledBack.artifact()) : task;
-            case ClaimRevoked revoked -> holds(task, revoked.claimId()) ? task.released() : task;
+            case ClaimRevoked revoked -> holds(task, revoked.claimId())
+                    ? task.revoked(new Withdrawal(revoked.claimId(), false, revoked.cause(), revoked.reason(),
+                    event.time()))
+                    : task;
+            case TaskReopened reopened -> task.phase() == TaskPhase.DONE
+                    && task.completion().orElseThrow().claimId().equals(reopened.claimId())
+                    ? task.reopened(new Withdrawal(reopened.claimId(), true, reopened.cause(), reopened.reason(),
+                    event.time()))
+                    : task;
         };
         tasks.put(task.id(), next);
     }

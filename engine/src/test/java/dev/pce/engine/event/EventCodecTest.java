@@ -33,7 +33,9 @@ class EventCodecTest {
                 new LeaseExpired("a", "cl-1", "alice"),
                 new TaskCompleted("a", "cl-2", "done", List.of("src/A.java"), data, true),
                 new TaskCompleted("b", "cl-3", "done", List.of(), NullNode.getInstance(), false),
-                new TaskFailed("a", "cl-4", "compiler crashed", true, false));
+                new TaskFailed("a", "cl-4", "compiler crashed", true, false),
+                new ClaimRevoked("b", "cl-5", "bob", "it started on a partial output of a that was rolled back", "a"),
+                new TaskReopened("b", "cl-3", "bob", "a", "it was completed on a partial output of a"));
         long seq = 1;
         for (EventPayload payload : payloads) {
             Event event = new Event(EventIds.next(TIME.toEpochMilli()), seq++, TIME, "agent-1", payload);
@@ -69,6 +71,20 @@ class EventCodecTest {
             assertThat(EventCodec.payloadSize(payload)).as(payload.type())
                     .isEqualTo(Json.mapper().writeValueAsBytes(EventCodec.toJson(event).get("payload")).length);
         }
+    }
+
+    /** Logs written before withdrawn drafts cascaded hold revocations without a cause: they read as before. */
+    @Test
+    void aRevocationWithoutACauseReadsAsAnOlderLogWroteIt() {
+        String line = "{\"id\":\"e1\",\"seq\":5,\"time\":\"2025-01-15T10:00:00Z\",\"type\":\"task.claim_revoked\","
+                + "\"source\":\"pce\",\"payload\":{\"task_id\":\"client\",\"claim_id\":\"cl-1\",\"agent\":\"bob\","
+                + "\"reason\":\"it started on a partial output of api that was rolled back\"}}";
+
+        Event event = decode(line, "test line 5");
+
+        assertThat(event.payload()).isEqualTo(new ClaimRevoked("client", "cl-1", "bob",
+                "it started on a partial output of api that was rolled back"));
+        assertThat(((ClaimRevoked) event.payload()).cause()).isEmpty();
     }
 
     @Test

@@ -45,6 +45,8 @@ class McpSpecificationIT {
             assertThat(annotations(tools, "ce_status").path("readOnlyHint").asBoolean()).isTrue();
             assertThat(annotations(tools, "ce_plan").path("readOnlyHint").asBoolean()).isFalse();
             assertThat(annotations(tools, "ce_progress").path("destructiveHint").asBoolean()).isTrue();
+            assertThat(annotations(tools, "ce_fail").path("destructiveHint").asBoolean())
+                    .as("a failure for good reopens work done on the task's drafts").isTrue();
         }
     }
 
