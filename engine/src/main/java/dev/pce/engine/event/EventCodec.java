@@ -122,6 +122,15 @@ public final class EventCodec {
         } catch (IOException e) {
             throw corrupt(where, "is not valid JSON (" + firstLine(e.getMessage()) + ")");
         }
+        return fromJson(node, where);
+    }
+
+    /**
+     * The event an object of {@link #toJson} holds, as {@code ce_events} answers them; checked as a log line is.
+     *
+     * @param where where the object came from, for the error message
+     */
+    public static Event fromJson(JsonNode node, String where) {
         if (node == null || !node.isObject()) {
             throw corrupt(where, "is not a JSON object");
         }

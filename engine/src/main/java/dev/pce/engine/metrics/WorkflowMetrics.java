@@ -52,6 +52,36 @@ public record WorkflowMetrics(String workflowId, String goal, Optional<Instant> 
         return makespanSeconds > 0 ? OptionalDouble.of(sequentialSeconds / makespanSeconds) : OptionalDouble.empty();
     }
 
+    /**
+     * The most attempts that ran at once, by the claims' and their ends' times in the log: how many agents worked
+     * in parallel at the busiest moment. An attempt that ends when another starts does not overlap it.
+     */
+    public int peakConcurrentAttempts() {
+        List<Attempt> attempts = tasks.stream().flatMap(task -> task.attempts().stream()).toList();
+        List<Instant> starts = attempts.stream().map(Attempt::start).sorted().toList();
+        List<Instant> ends = attempts.stream().map(Attempt::end).sorted().toList();
+        int running = 0;
+        int peak = 0;
+        int next = 0;
+        for (Instant start : starts) {
+            while (next < ends.size() && !ends.get(next).isAfter(start)) {
+                running--;
+                next++;
+            }
+            peak = Math.max(peak, ++running);
+        }
+        return peak;
+    }
+
+    /**
+     * The share of wall-clock time saved against doing the completed attempts one at a time:
+     * {@code 1 - makespan / sequential time} (0.65 = 65% less time); empty before anything completed.
+     */
+    public OptionalDouble timeSaved() {
+        return sequentialSeconds > 0 ? OptionalDouble.of(1 - makespanSeconds / sequentialSeconds)
+                : OptionalDouble.empty();
+    }
+
     /** Evaluations that did not block / all evaluations; empty without evaluations. */
     @JsonProperty("gate_pass_rate")
     public OptionalDouble gatePassRate() {

@@ -25,10 +25,18 @@ public record DurationNoise(long seed, double sigma) {
     }
 
     public double duration(TaskSpec task) {
+        return duration(task, 1);
+    }
+
+    /**
+     * The duration of the task's {@code attempt}-th attempt (from 1): the first is {@link #duration(TaskSpec)}, a
+     * retry draws from a stream of its own, so retries never change what the first attempts took.
+     */
+    public double duration(TaskSpec task, int attempt) {
         if (sigma == 0) {
             return task.estimateMinutes();
         }
-        SplittableRandom random = RandomStreams.of(seed, task.id());
+        SplittableRandom random = RandomStreams.of(seed, attempt == 1 ? task.id() : task.id() + "#" + attempt);
         return task.estimateMinutes() * Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
     }
 }

@@ -76,6 +76,9 @@ class WorkflowMetricsTest {
         assertThat(metrics.makespanSeconds()).isCloseTo(250, within(1e-9));
         assertThat(metrics.sequentialSeconds()).isCloseTo(240, within(1e-9));
         assertThat(metrics.speedup().getAsDouble()).isCloseTo(240.0 / 250, within(1e-9));
+        // two builders at once from 80 to 100 and from 110 to 140; the planner and the reviewer alone
+        assertThat(metrics.peakConcurrentAttempts()).isEqualTo(2);
+        assertThat(metrics.timeSaved().getAsDouble()).isCloseTo(1 - 250.0 / 240, within(1e-9));
         assertThat(metrics.attempts()).isEqualTo(new AttemptCounts(5, 4, 1, 0, 0, 0));
         assertThat(metrics.attempts().failureRate().getAsDouble()).isCloseTo(0.2, within(1e-9));
         assertThat(metrics.failed()).isFalse();
@@ -125,6 +128,7 @@ class WorkflowMetricsTest {
         assertThat(metrics.attempts().failureRate().getAsDouble()).isCloseTo(0.5, within(1e-9));
         assertThat(metrics.sequentialSeconds()).isCloseTo(60, within(1e-9));
         assertThat(metrics.makespanSeconds()).isCloseTo(Duration.ofMinutes(16).toSeconds(), within(1e-9));
+        assertThat(metrics.peakConcurrentAttempts()).as("the retry starts after the lease ended").isEqualTo(1);
         assertThat(metrics.rework().retries()).isEqualTo(1);
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * {@code ce demo}: the whole loop in a few seconds, on a throwaway workspace unless the user names one
  * ({@code --workspace} or {@code CE_WORKSPACE}); a workspace the user named is theirs and is never deleted.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Plan a small feature and let simulated "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Plan three features and let simulated "
         + "planner, builder and reviewer agents work it off in parallel through the MCP tools, on a throwaway "
         + "workspace (or the one --workspace or $CE_WORKSPACE names, which is kept).")
 public final class DemoCommand implements Callable<Integer> {
@@ -31,7 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the throwaway workspace and print where it is.")
     boolean keep;
 
-    @Option(names = "--ms-per-minute", defaultValue = "15", paramLabel = "MS",
+    @Option(names = "--ms-per-minute", defaultValue = "25", paramLabel = "MS",
             description = "Milliseconds of simulated work per estimated minute, above 0 (default ${DEFAULT-VALUE}).")
     double millisPerMinute;
 
@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (!(millisPerMinute > 0) || Double.isInfinite(millisPerMinute)) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "Invalid value for option "
                     + "'--ms-per-minute': %s; give the milliseconds of simulated work per estimated minute, a "
-                    + "number above 0 (the default is 15).", spec.findOption("--ms-per-minute").originalStringValues()
+                    + "number above 0 (the default is 25).", spec.findOption("--ms-per-minute").originalStringValues()
                     .getLast()));
         }
         PrintWriter out = spec.commandLine().getOut();

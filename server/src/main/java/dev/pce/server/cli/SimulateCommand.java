@@ -9,9 +9,12 @@ import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.schedule.DurationNoise;
+import dev.pce.engine.schedule.OutcomeRates;
+import dev.pce.engine.schedule.OutcomeSimulation;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.schedule.Schedule;
 import dev.pce.engine.schedule.Simulation;
+import dev.pce.engine.workflow.FailCommand;
 import dev.pce.engine.workflow.PlanValidator;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.PlanTasks;
@@ -28,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -35,8 +39,10 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Schedule a plan (ce_plan input format) onto the pools and run it with simulated durations "
                 + "(estimates with seeded noise): sequential time, parallel makespan, speedup, utilization per pool "
-                + "and the lower bound max(critical path, work/slots).")
+                + "and the lower bound max(critical path, work/slots); with failure or rework rates, the p10/p50/p90 "
+                + "makespan over many seeded runs with retries and review rework.")
 public final class SimulateCommand implements Callable<Integer> {
+    private static final int MAX_RUNS = 100_000;
 
     @Parameters(paramLabel = "PLAN", description = "A plan file: {\"goal\": ..., \"tasks\": [...]} as ce_plan takes.")
     Path plan;
@@ -54,6 +60,20 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}; 0 runs exactly the estimates).")
     double noise;
 
+    @Option(names = "--failure-rate", paramLabel = "RATE|KIND=RATE,...", defaultValue = "",
+            description = "The share of attempts that fail and are retried, 0 to 1: one for every kind, and/or per "
+                    + "kind, e.g. 0.1,test=0.3 (default none).")
+    String failureRate;
+
+    @Option(names = "--rework-rate", paramLabel = "RATE|KIND=RATE,...", defaultValue = "",
+            description = "The share of reviews (tasks of the reviewers pool) that ask for changes, 0 to 1, as "
+                    + "--failure-rate (default none): rework of the reviewed tasks and a re-review follow.")
+    String reworkRate;
+
+    @Option(names = "--runs", defaultValue = "200", description = "Seeded runs with failures and rework, from "
+            + "--seed on (default ${DEFAULT-VALUE}); only with --failure-rate or --rework-rate.")
+    int runs;
+
     @Spec
     CommandSpec spec;
 
@@ -68,8 +88,45 @@ public final class SimulateCommand implements Callable<Integer> {
         Simulation.Result result = Simulation.run(tasks, edges, slots, durations);
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(plan.toString(), tasks, slots, durations, result));
+        outcomes(tasks, edges, slots).ifPresent(out::print);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The spread of makespans over many seeded runs with failures and review rework, when rates are given: its own
+     * block after the report.
+     */
+    private Optional<String> outcomes(List<TaskSpec> tasks, List<ClassifiedEdge> edges, PoolSlots slots) {
+        OutcomeRates.Parsed failures = OutcomeRates.parse(failureRate, "--failure-rate");
+        OutcomeRates.Parsed rework = OutcomeRates.parse(reworkRate, "--rework-rate");
+        OutcomeRates rates = OutcomeRates.of(failures, rework);
+        if (!rates.any()) {
+            return Optional.empty();
+        }
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "--runs " + runs + " is out of range.",
+                    "Give from 1 to " + MAX_RUNS + " runs; 200 gives steady percentiles.");
+        }
+        OutcomeSimulation.Spread spread = OutcomeSimulation.spread(tasks, edges, slots, noise, rates,
+                FailCommand.MAX_ATTEMPTS, seed, runs);
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%nFailures and rework: %d runs, seeds %d to %d; failure rate %s "
+                        + "(up to %d attempts); rework rate %s of reviews (up to %d rounds)%n", runs, seed,
+                seed + runs - 1, OutcomeRates.describe(failures.fallback(), failures.byKind()),
+                FailCommand.MAX_ATTEMPTS, OutcomeRates.describe(rework.fallback(), rework.byKind()),
+                OutcomeSimulation.MAX_REWORK_ROUNDS));
+        text.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s%n", "", "p10", "p50", "p90"));
+        percentiles(text, "makespan", spread.makespan());
+        percentiles(text, "no-failure makespan", spread.baseline());
+        text.append(String.format(Locale.ROOT, "Per run on average: %.1f retries, %.1f review rework rounds%n",
+                spread.meanRetries(), spread.meanReworkRounds()));
+        return Optional.of(text.toString());
+    }
+
+    private static void percentiles(StringBuilder text, String label, OutcomeSimulation.Percentiles values) {
+        text.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s%n", label, format(values.p10(), "min"),
+                format(values.p50(), "min"), format(values.p90(), "min")));
     }
 
     /** The plan's tasks, validated and with pools resolved as ce_plan would store them. */

@@ -8,7 +8,6 @@ import dev.pce.server.client.McpStdioClient.ToolResponse;
 
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -27,10 +26,9 @@ final class DemoAgent implements Runnable {
     private final Set<String> flakyTasks;
     private final Random random;
     private final Consumer<String> log;
-    private final AtomicLong workMillis;
 
     DemoAgent(String name, String pool, String workflowId, McpStdioClient client, double millisPerMinute,
-              Set<String> flakyTasks, long seed, Consumer<String> log, AtomicLong workMillis) {
+              Set<String> flakyTasks, long seed, Consumer<String> log) {
         this.name = name;
         this.pool = pool;
         this.workflowId = workflowId;
@@ -39,7 +37,6 @@ final class DemoAgent implements Runnable {
         this.flakyTasks = flakyTasks;
         this.random = new Random(seed);
         this.log = log;
-        this.workMillis = workMillis;
     }
 
     String name() {
@@ -80,7 +77,6 @@ final class DemoAgent implements Runnable {
                 attempt));
         long millis = Math.round(estimate * millisPerMinute * (0.8 + 0.4 * random.nextDouble()));
         pause(millis);
-        workMillis.addAndGet(millis);
         if (flakyTasks.contains(taskId) && attempt == 1) {
             ToolResponse failed = client.callTool("ce_fail", args("task_id", taskId, "claim_id", claimId,
                     "agent", name, "reason", "flaky integration test timed out").put("retryable", true));

@@ -3,6 +3,9 @@ package dev.pce.server.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
+import dev.pce.engine.event.Event;
+import dev.pce.engine.event.EventCodec;
+import dev.pce.engine.metrics.WorkflowMetrics;
 import dev.pce.engine.service.WorkflowStatus;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.report.StatusText;
@@ -18,9 +21,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
@@ -29,16 +34,19 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The demo: one MCP server process per pool on a shared throwaway workspace (as separate Claude Code sessions
- * would be), a planner that plans a small feature, and simulated planner, builder and reviewer agents that work it
- * off in parallel through the MCP tools. Prints what happens and the final status.
+ * would be), a planner that plans three features at once, and simulated planner, builder and reviewer agents that
+ * work them off in parallel through the MCP tools. Prints what happens, the final status, and what the event log
+ * measured: how many agents worked at once and how much time the parallel pools saved.
  */
 public final class DemoRun {
     private static final Map<String, Integer> AGENTS_PER_POOL = agents();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** The task whose first attempt fails, so the demo shows a retry. */
+    private static final String FLAKY_TASK = "test-audit";
 
     private final Path workspace;
     private final double millisPerMinute;
@@ -53,9 +61,10 @@ public final class DemoRun {
 
     private static Map<String, Integer> agents() {
         Map<String, Integer> agents = new LinkedHashMap<>();
-        agents.put("planners", 1);
-        agents.put("builders", 3);
-        agents.put("reviewers", 2);
+        // wide enough for the plan's three features to keep six builders busy at once
+        agents.put("planners", 2);
+        agents.put("builders", 6);
+        agents.put("reviewers", 3);
         return agents;
     }
 
@@ -77,12 +86,13 @@ public final class DemoRun {
             for (String pool : AGENTS_PER_POOL.keySet()) {
                 ProcessBuilder builder = ServerLauncher.serve(workspace, List.of())
                         .redirectError(serverLog(workspace, pool).toFile());
+                builder.environment().put("CE_POOLS", poolsSpec()); // the forecast for the demo's agents
                 servers.put(pool, McpStdioClient.start(builder, CALL_TIMEOUT));
             }
             servers.forEach((pool, client) -> client.initialize("pce-demo-" + pool));
             say("started %d MCP server processes on one workspace (one per pool), each over stdio",
                     servers.size());
-            ToolResponse plan = servers.get("planners").callTool("ce_plan", samplePlan());
+            ToolResponse plan = servers.get("planners").callTool("ce_plan", demoPlan());
             if (plan.isError()) {
                 throw new DemoFailure("ce_plan failed: " + plan.text());
             }
@@ -90,28 +100,20 @@ public final class DemoRun {
             say("planner-1   planned  %s: %d tasks, ready now %s", workflowId,
                     plan.structured().path("task_count").asInt(), plan.structured().path("ready_now"));
             JsonNode schedule = plan.structured().path("schedule");
-            say("            expected %.0f min with the default pools against %.0f min one task at a time (%.1fx);"
-                            + " critical path %s", schedule.path("eta_minutes").asDouble(),
-                    schedule.path("sequential_minutes").asDouble(), schedule.path("speedup").asDouble(),
+            double forecastSpeedup = schedule.path("speedup").asDouble();
+            say("            expected %.0f min with the pools %s against %.0f min one task at a time (%.1fx, %.0f%% "
+                            + "less time); critical path %s", schedule.path("eta_minutes").asDouble(), poolsSpec(),
+                    schedule.path("sequential_minutes").asDouble(), forecastSpeedup, 100 * (1 - 1 / forecastSpeedup),
                     String.join(" -> ", Json.mapper().convertValue(schedule.path("critical_path"), String[].class)));
-            // the clock starts with the agents: planning (and the rules' first compilation) is not work
-            long workStarted = System.nanoTime();
-            AtomicLong workMillis = new AtomicLong();
-            runAgents(servers, workflowId, workMillis);
+            runAgents(servers, workflowId);
             WorkflowStatus finalStatus = Json.mapper().treeToValue(Pages.fullStatus(servers.get("planners"),
                     workflowId), WorkflowStatus.class);
-            int events = Pages.allEvents(servers.get("reviewers"), workflowId).size();
+            List<Event> events = Pages.allEvents(servers.get("reviewers"), workflowId).stream()
+                    .map(event -> EventCodec.fromJson(event, "ce_events")).toList();
             out.println();
             out.print(StatusText.detail(finalStatus));
-            double elapsedMillis = (System.nanoTime() - workStarted) / 1e6;
-            double sequentialMillis = workMillis.get();
-            double speedup = sequentialMillis / elapsedMillis;
-            out.printf("%n%d events in the log. Simulated work at %.0f ms per estimated minute, retry included."
-                            + "%nParallel pools finished in %.1f s; the same work done one task at a time takes %.1f s"
-                            + " (%s).%n",
-                    events, millisPerMinute, elapsedMillis / 1000, sequentialMillis / 1000,
-                    speedup >= 1 ? String.format("%.1fx faster", speedup)
-                            : String.format("%.1fx slower: the machine was too busy for the pools to overlap", 1 / speedup));
+            out.print(measured(WorkflowMetrics.of(workflowId, events, Instant.now()), events.size(),
+                    forecastSpeedup));
             servers.forEach((pool, client) -> {
                 if (!client.protocolViolations().isEmpty()) {
                     throw new DemoFailure("the server of pool " + pool + " wrote lines that are not JSON-RPC to "
@@ -130,7 +132,7 @@ public final class DemoRun {
      * Runs every agent on a thread of its own until the workflow is finished. The first agent that stops with an
      * error stops the others (the work of its pool would never be done, and they would wait for it forever).
      */
-    private void runAgents(Map<String, McpStdioClient> servers, String workflowId, AtomicLong workMillis)
+    private void runAgents(Map<String, McpStdioClient> servers, String workflowId)
             throws InterruptedException {
         Map<Future<?>, DemoAgent> running = new HashMap<>();
         try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
@@ -140,8 +142,7 @@ public final class DemoRun {
                 String singular = pool.getKey().substring(0, pool.getKey().length() - 1);
                 for (int i = 1; i <= pool.getValue(); i++) {
                     DemoAgent agent = new DemoAgent(singular + "-" + i, pool.getKey(), workflowId,
-                            servers.get(pool.getKey()), millisPerMinute, Set.of("build-tests"), seed++, this::say,
-                            workMillis);
+                            servers.get(pool.getKey()), millisPerMinute, Set.of(FLAKY_TASK), seed++, this::say);
                     running.put(finished.submit(agent, null), agent);
                 }
             }
@@ -169,11 +170,41 @@ public final class DemoRun {
         return "The servers' logs: " + serverLog(workspace, "*") + ".";
     }
 
-    /** The sample plan of the demo (examples/plans/rate-limiting.json, packaged into the jar). */
+    /**
+     * What the event log measured, beside the forecast: the most agents that held a claim at once, and the time
+     * saved against one task at a time (the completed attempts' durations added up), both from the events' times.
+     */
+    private String measured(WorkflowMetrics metrics, int events, double forecastSpeedup) {
+        double makespan = metrics.makespanSeconds();
+        double sequential = metrics.sequentialSeconds();
+        return String.format(Locale.ROOT, "%n%d events in the log. Simulated work at %.0f ms per estimated minute, "
+                        + "retry included.%nMeasured from the event log: %d agents worked at once at the peak; the "
+                        + "work took %.1f s from the first claim to the last completion against %.1f s one task at a "
+                        + "time: %.0f%% less time (%.1fx; forecast %.0f%%, %.1fx).%n", events, millisPerMinute,
+                metrics.peakConcurrentAttempts(), makespan, sequential, 100 * metrics.timeSaved().orElse(0),
+                metrics.speedup().orElse(0), 100 * (1 - 1 / forecastSpeedup), forecastSpeedup);
+    }
+
+    /** The demo's agents per pool as {@code CE_POOLS} takes them. */
+    private static String poolsSpec() {
+        return AGENTS_PER_POOL.entrySet().stream().map(pool -> pool.getKey() + "=" + pool.getValue())
+                .collect(Collectors.joining(","));
+    }
+
+    /** The plan of the demo: three features at once (examples/plans/three-features.json, packaged into the jar). */
+    public static ObjectNode demoPlan() {
+        return plan("/examples/plans/three-features.json");
+    }
+
+    /** The sample plan of one feature (examples/plans/rate-limiting.json, packaged into the jar). */
     public static ObjectNode samplePlan() {
-        try (InputStream in = DemoRun.class.getResourceAsStream("/examples/plans/rate-limiting.json")) {
+        return plan("/examples/plans/rate-limiting.json");
+    }
+
+    private static ObjectNode plan(String resource) {
+        try (InputStream in = DemoRun.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the sample plan is missing from the jar");
+                throw new IllegalStateException("the plan " + resource + " is missing from the jar");
             }
             return (ObjectNode) Json.mapper().readTree(in);
         } catch (IOException e) {
