@@ -79,6 +79,7 @@ class SimulateLearnedRatesTest {
                 "failure rate 0.18, build=0.50 (up to 3 attempts); rework rate 0.00 of reviews");
     }
 
+    /** One workflow: 5 build attempts (a failure, two rework builds), 2 reviews. */
     @Test
     void tooLittleHistoryLearnsNothingAndSaysSo() throws IOException {
         Path workspace = dir.resolve("ws");
@@ -88,9 +89,9 @@ class SimulateLearnedRatesTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("1 finished workflow(s) read",
-                "failure rate  build           0.00  none: 3 attempts in 1 workflow, fewer than the 20 a learned "
+                "failure rate  build           0.00  none: 5 attempts in 1 workflow, fewer than the 20 a learned "
                         + "rate needs",
-                "rework rate   review          0.00  none: 1 review in 1 workflow, fewer than the 10")
+                "rework rate   review          0.00  none: 2 reviews in 1 workflow, fewer than the 10")
                 .doesNotContain("Failures and rework:");
     }
 
