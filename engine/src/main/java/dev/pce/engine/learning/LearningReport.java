@@ -6,6 +6,7 @@ import dev.pce.engine.gate.ProjectType;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -111,6 +112,12 @@ public record LearningReport(String workflowId, List<EstimateAccuracy> estimates
         public ReworkLoop {
             writes = List.copyOf(writes);
             dimensions = List.copyOf(dimensions);
+        }
+
+        /** The review task that asked for the changes; empty for a gate's remediation. */
+        public Optional<String> reviewTaskId() {
+            return trigger == ReworkTrigger.REVIEW ? Optional.of(cause.substring(cause.indexOf(':') + 1))
+                    : Optional.empty();
         }
     }
 

@@ -12,8 +12,11 @@ import java.util.TreeMap;
  * @param pools      per pool, what happened in it
  * @param kindRatios per kind, the median actual/estimated time of its successful attempts, against the planner's
  *                   own estimates (as learning measures them), within {@link #MIN_RATIO} and {@link #MAX_RATIO}
+ * @param outcomes   how attempts and reviews of every kind ended, together
+ * @param kindOutcomes per kind, how its attempts and reviews ended
  */
-public record PoolHistory(int workflows, Map<String, PoolRecord> pools, Map<String, Double> kindRatios) {
+public record PoolHistory(int workflows, Map<String, PoolRecord> pools, Map<String, Double> kindRatios,
+                          KindOutcomes outcomes, Map<String, KindOutcomes> kindOutcomes) {
     /** No history: durations are the estimates, nothing is added for failures or rework. */
     public static final PoolHistory NONE = new PoolHistory(0, Map.of(), Map.of());
     /** Bounds of a kind's ratio: a kind done in seconds against minutes of estimate says little about its load. */
@@ -25,6 +28,12 @@ public record PoolHistory(int workflows, Map<String, PoolRecord> pools, Map<Stri
     public PoolHistory {
         pools = Map.copyOf(new TreeMap<>(pools));
         kindRatios = Map.copyOf(new TreeMap<>(kindRatios));
+        kindOutcomes = Map.copyOf(new TreeMap<>(kindOutcomes));
+    }
+
+    /** A history without the outcomes of attempts and reviews by kind. */
+    public PoolHistory(int workflows, Map<String, PoolRecord> pools, Map<String, Double> kindRatios) {
+        this(workflows, pools, kindRatios, KindOutcomes.NONE, Map.of());
     }
 
     /**
@@ -51,6 +60,11 @@ public record PoolHistory(int workflows, Map<String, PoolRecord> pools, Map<Stri
     /** The kind's actual/estimated ratio; 1 for a kind history has not seen. */
     public double ratioOf(String kind) {
         return kindRatios.getOrDefault(kind, 1.0);
+    }
+
+    /** How the kind's attempts and reviews ended; nothing for a kind history has not seen. */
+    public KindOutcomes outcomesOf(String kind) {
+        return kindOutcomes.getOrDefault(kind, KindOutcomes.NONE);
     }
 
     /** The pool's overhead; 1 for a pool history has not seen. */

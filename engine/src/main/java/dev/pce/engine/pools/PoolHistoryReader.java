@@ -79,7 +79,11 @@ public final class PoolHistoryReader {
     private static PoolHistory history(List<WorkflowSample> samples) {
         Map<String, List<WorkflowSample.PoolSums>> byPool = new TreeMap<>();
         Map<String, List<Double>> ratios = new TreeMap<>();
+        KindOutcomes outcomes = KindOutcomes.NONE;
+        Map<String, KindOutcomes> kindOutcomes = new TreeMap<>();
         for (WorkflowSample sample : samples) {
+            outcomes = outcomes.plus(sample.outcomes());
+            sample.kindOutcomes().forEach((kind, ofKind) -> kindOutcomes.merge(kind, ofKind, KindOutcomes::plus));
             sample.pools().forEach((pool, sums) -> byPool.computeIfAbsent(pool, name -> new ArrayList<>()).add(sums));
             sample.ratios().forEach((kind, values) -> ratios.computeIfAbsent(kind, name -> new ArrayList<>())
                     .addAll(values));
@@ -89,7 +93,7 @@ public final class PoolHistoryReader {
         Map<String, Double> kindRatios = new TreeMap<>();
         ratios.forEach((kind, values) -> kindRatios.put(kind, Math.clamp(RatioStats.of(values).median(),
                 PoolHistory.MIN_RATIO, PoolHistory.MAX_RATIO)));
-        return new PoolHistory(samples.size(), records, kindRatios);
+        return new PoolHistory(samples.size(), records, kindRatios, outcomes, kindOutcomes);
     }
 
     private static PoolHistory.PoolRecord record(String pool, List<WorkflowSample.PoolSums> perWorkflow) {

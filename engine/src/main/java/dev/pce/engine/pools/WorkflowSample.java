@@ -5,10 +5,12 @@ import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.learning.LearningReport;
 import dev.pce.engine.learning.WorkflowLearning;
 import dev.pce.engine.metrics.Attempt;
+import dev.pce.engine.metrics.AttemptCounts;
 import dev.pce.engine.metrics.AttemptOutcome;
 import dev.pce.engine.metrics.PoolMetrics;
 import dev.pce.engine.metrics.TaskMetrics;
 import dev.pce.engine.metrics.WorkflowMetrics;
+import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.service.WorkflowPhase;
 
@@ -26,14 +28,19 @@ import java.util.stream.Collectors;
  * kind. Metrics and ratios come from the definitions of {@code ce report} ({@link WorkflowMetrics}) and of learning
  * ({@link WorkflowLearning}).
  *
- * @param pools  per pool, its sums in this workflow
- * @param ratios per kind, the actual/estimated ratio of every successful attempt (against the planner's estimate)
+ * @param pools        per pool, its sums in this workflow
+ * @param ratios       per kind, the actual/estimated ratio of every successful attempt (against the planner's
+ *                     estimate)
+ * @param outcomes     how the attempts and reviews of every kind ended in this workflow
+ * @param kindOutcomes per kind, how its attempts and reviews ended
  */
-record WorkflowSample(Map<String, PoolSums> pools, Map<String, List<Double>> ratios) {
+record WorkflowSample(Map<String, PoolSums> pools, Map<String, List<Double>> ratios, KindOutcomes outcomes,
+                      Map<String, KindOutcomes> kindOutcomes) {
 
     WorkflowSample {
         pools = Map.copyOf(pools);
         ratios = Map.copyOf(ratios);
+        kindOutcomes = Map.copyOf(kindOutcomes);
     }
 
     /**
@@ -99,6 +106,37 @@ record WorkflowSample(Map<String, PoolSums> pools, Map<String, List<Double>> rat
         for (LearningReport.EstimateAccuracy accuracy : report.estimates()) {
             ratios.computeIfAbsent(accuracy.kind(), kind -> new ArrayList<>()).addAll(accuracy.ratios());
         }
-        return Optional.of(new WorkflowSample(pools, ratios));
+        Map<String, KindOutcomes> kindOutcomes = kindOutcomes(metrics, report);
+        KindOutcomes outcomes = kindOutcomes.values().stream().reduce(KindOutcomes.NONE, KindOutcomes::plus);
+        // the workflow counts once for every kind together
+        outcomes = new KindOutcomes(KindOutcomes.Share.ofOneWorkflow(outcomes.attempts().hits(),
+                outcomes.attempts().count()), KindOutcomes.Share.ofOneWorkflow(outcomes.reviews().hits(),
+                outcomes.reviews().count()));
+        return Optional.of(new WorkflowSample(pools, ratios, outcomes, kindOutcomes));
+    }
+
+    /**
+     * Per kind, its ended attempts and how many failed or expired (the failure rate of {@code ce report}), and its
+     * completed reviews and how many asked for changes (the reviews that learning's review rework names).
+     */
+    private static Map<String, KindOutcomes> kindOutcomes(WorkflowMetrics metrics, LearningReport report) {
+        Set<String> askedForChanges = report.rework().stream().map(LearningReport.ReworkLoop::reviewTaskId)
+                .flatMap(Optional::stream).collect(Collectors.toSet());
+        Map<String, int[]> tallies = new TreeMap<>();
+        for (TaskMetrics task : metrics.tasks()) {
+            int[] tally = tallies.computeIfAbsent(task.kind(), kind -> new int[4]);
+            AttemptCounts attempts = AttemptCounts.of(task.attempts());
+            tally[0] += attempts.failed() + attempts.expired();
+            tally[1] += attempts.total() - attempts.running();
+            if (task.pool().equals(Pools.REVIEWERS) && task.completedSeconds().isPresent()) {
+                tally[2] += askedForChanges.contains(task.id()) ? 1 : 0;
+                tally[3]++;
+            }
+        }
+        Map<String, KindOutcomes> outcomes = new TreeMap<>();
+        tallies.forEach((kind, tally) -> outcomes.put(kind, new KindOutcomes(
+                KindOutcomes.Share.ofOneWorkflow(tally[0], tally[1]),
+                KindOutcomes.Share.ofOneWorkflow(tally[2], tally[3]))));
+        return outcomes;
     }
 }

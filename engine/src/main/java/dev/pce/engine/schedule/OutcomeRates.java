@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -35,12 +36,12 @@ public record OutcomeRates(double failure, Map<String, Double> failureByKind, do
 
     /**
      * Rates as a command line gives them: {@code "0.1"}, {@code "test=0.3"} or both, {@code "0.1,test=0.3"} (a bare
-     * number is the default of every kind). Returns the default (0 when none is given) and the kinds' rates.
+     * number is the rate of every kind not named). Returns that rate, when given, and the kinds' rates.
      *
      * @param option the option's name, for the error message
      */
     public static Parsed parse(String text, String option) {
-        double fallback = 0;
+        OptionalDouble everyKind = OptionalDouble.empty();
         Map<String, Double> byKind = new TreeMap<>();
         for (String entry : text.split(",")) {
             String item = entry.strip();
@@ -60,18 +61,32 @@ public record OutcomeRates(double failure, Map<String, Double> failureByKind, do
                 throw invalid(option, "'" + item + "' is out of range");
             }
             if (equals < 0) {
-                fallback = rate;
+                everyKind = OptionalDouble.of(rate);
             } else if (kind.isEmpty()) {
                 throw invalid(option, "'" + item + "' names no kind");
             } else {
                 byKind.put(kind, rate);
             }
         }
-        return new Parsed(fallback, byKind);
+        return new Parsed(everyKind, byKind);
     }
 
-    /** A default rate and the kinds' own. */
-    public record Parsed(double fallback, Map<String, Double> byKind) {
+    /**
+     * Rates as given: one for every kind not named (when given) and the kinds' own.
+     *
+     * @param everyKind the bare number; empty when only kinds were named (or nothing was given)
+     */
+    public record Parsed(OptionalDouble everyKind, Map<String, Double> byKind) {
+        public static final Parsed NONE = new Parsed(OptionalDouble.empty(), Map.of());
+
+        public Parsed {
+            byKind = Map.copyOf(byKind);
+        }
+
+        /** The rate of a kind not named: the bare number, else 0. */
+        public double fallback() {
+            return everyKind.orElse(0);
+        }
     }
 
     public static OutcomeRates of(Parsed failures, Parsed rework) {

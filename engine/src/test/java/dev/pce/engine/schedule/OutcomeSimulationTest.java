@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,7 +83,7 @@ class OutcomeSimulationTest {
     void ratesParseAsTheCommandLineGivesThemAndBadOnesSayHowToFixThem() {
         OutcomeRates.Parsed parsed = OutcomeRates.parse("0.1, test=0.3", "--failure-rate");
 
-        assertThat(parsed).isEqualTo(new OutcomeRates.Parsed(0.1, Map.of("test", 0.3)));
+        assertThat(parsed).isEqualTo(new OutcomeRates.Parsed(OptionalDouble.of(0.1), Map.of("test", 0.3)));
         OutcomeRates rates = OutcomeRates.of(parsed, OutcomeRates.parse("", "--rework-rate"));
         assertThat(rates.failureOf("test")).isEqualTo(0.3);
         assertThat(rates.failureOf("build")).isEqualTo(0.1);

@@ -8,6 +8,9 @@ import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.pools.LearnedOutcomeRates;
+import dev.pce.engine.pools.PoolHistory;
+import dev.pce.engine.pools.PoolHistoryReader;
 import dev.pce.engine.schedule.DurationNoise;
 import dev.pce.engine.schedule.OutcomeRates;
 import dev.pce.engine.schedule.OutcomeSimulation;
@@ -16,6 +19,7 @@ import dev.pce.engine.schedule.Schedule;
 import dev.pce.engine.schedule.Simulation;
 import dev.pce.engine.workflow.FailCommand;
 import dev.pce.engine.workflow.PlanValidator;
+import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.quality.ProjectSettings;
 import dev.pce.server.tools.PlanTasks;
 import dev.pce.server.tools.ToolArgs;
@@ -27,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +45,11 @@ import java.util.concurrent.Callable;
         description = "Schedule a plan (ce_plan input format) onto the pools and run it with simulated durations "
                 + "(estimates with seeded noise): sequential time, parallel makespan, speedup, utilization per pool "
                 + "and the lower bound max(critical path, work/slots); with failure or rework rates, the p10/p50/p90 "
-                + "makespan over many seeded runs with retries and review rework.")
+                + "makespan over many seeded runs with retries and review rework; with --workspace, the rates not "
+                + "given are learned from the workspace's finished workflows.")
 public final class SimulateCommand implements Callable<Integer> {
     private static final int MAX_RUNS = 100_000;
+    private static final String WORKSPACE_MARKER = "workspace.json";
 
     @Parameters(paramLabel = "PLAN", description = "A plan file: {\"goal\": ..., \"tasks\": [...]} as ce_plan takes.")
     Path plan;
@@ -70,6 +77,14 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "--failure-rate (default none): rework of the reviewed tasks and a re-review follow.")
     String reworkRate;
 
+    @Option(names = "--workspace", paramLabel = "DIR",
+            description = "Learn the failure and rework rates the options leave open from this workspace's finished "
+                    + "workflows (its newest " + PoolHistoryReader.NEWEST + "): per kind, failed attempts / attempts "
+                    + "(from " + LearnedOutcomeRates.MIN_ATTEMPTS + " attempts) and reviews that asked for changes / "
+                    + "reviews (from " + LearnedOutcomeRates.MIN_REVIEWS + " reviews), else every kind's together; "
+                    + "prints where each rate came from.")
+    Path workspace;
+
     @Option(names = "--runs", defaultValue = "200", description = "Seeded runs with failures and rework, from "
             + "--seed on (default ${DEFAULT-VALUE}); only with --failure-rate or --rework-rate.")
     int runs;
@@ -94,15 +109,21 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     /**
-     * The spread of makespans over many seeded runs with failures and review rework, when rates are given: its own
-     * block after the report.
+     * The spread of makespans over many seeded runs with failures and review rework, when rates are given or learned:
+     * its own block after the report, after where each rate came from when a workspace is given.
      */
     private Optional<String> outcomes(List<TaskSpec> tasks, List<ClassifiedEdge> edges, PoolSlots slots) {
         OutcomeRates.Parsed failures = OutcomeRates.parse(failureRate, "--failure-rate");
         OutcomeRates.Parsed rework = OutcomeRates.parse(reworkRate, "--rework-rate");
-        OutcomeRates rates = OutcomeRates.of(failures, rework);
+        PoolHistory history = workspace == null ? PoolHistory.NONE : CommandWiring.poolHistory(existing(workspace));
+        LearnedOutcomeRates.Choice choice = LearnedOutcomeRates.choose(tasks, failures, rework, history);
+        OutcomeRates rates = choice.rates();
+        StringBuilder text = new StringBuilder();
+        if (workspace != null) {
+            text.append(sources(choice, history));
+        }
         if (!rates.any()) {
-            return Optional.empty();
+            return text.isEmpty() ? Optional.empty() : Optional.of(text.toString());
         }
         if (runs < 1 || runs > MAX_RUNS) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "--runs " + runs + " is out of range.",
@@ -110,11 +131,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         OutcomeSimulation.Spread spread = OutcomeSimulation.spread(tasks, edges, slots, noise, rates,
                 FailCommand.MAX_ATTEMPTS, seed, runs);
-        StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%nFailures and rework: %d runs, seeds %d to %d; failure rate %s "
                         + "(up to %d attempts); rework rate %s of reviews (up to %d rounds)%n", runs, seed,
-                seed + runs - 1, OutcomeRates.describe(failures.fallback(), failures.byKind()),
-                FailCommand.MAX_ATTEMPTS, OutcomeRates.describe(rework.fallback(), rework.byKind()),
+                seed + runs - 1, OutcomeRates.describe(rates.failure(), rates.failureByKind()),
+                FailCommand.MAX_ATTEMPTS, OutcomeRates.describe(rates.rework(), rates.reworkByKind()),
                 OutcomeSimulation.MAX_REWORK_ROUNDS));
         text.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s%n", "", "p10", "p50", "p90"));
         percentiles(text, "makespan", spread.makespan());
@@ -122,6 +142,32 @@ public final class SimulateCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "Per run on average: %.1f retries, %.1f review rework rounds%n",
                 spread.meanRetries(), spread.meanReworkRounds()));
         return Optional.of(text.toString());
+    }
+
+    /** Per kind of the plan, its failure rate, and per kind of its reviews, the rework rate: where each came from. */
+    private String sources(LearnedOutcomeRates.Choice choice, PoolHistory history) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nRates from the workspace %s: %d "
+                        + "finished workflow(s) read; a kind's own rate needs %d attempts or %d reviews%n",
+                workspace, history.workflows(), LearnedOutcomeRates.MIN_ATTEMPTS, LearnedOutcomeRates.MIN_REVIEWS));
+        choice.failures().forEach(source -> source(text, "failure rate", source));
+        choice.rework().forEach(source -> source(text, "rework rate", source));
+        return text.toString();
+    }
+
+    private static void source(StringBuilder text, String rate, LearnedOutcomeRates.Source source) {
+        text.append(String.format(Locale.ROOT, "  %-13s %-14s %5.2f  %s%n", rate, source.kind(), source.rate(),
+                source.origin().describe()));
+    }
+
+    /** The workspace at {@code dir}; refused when there is none, as reading history must not create one. */
+    private static Workspace existing(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(WORKSPACE_MARKER))) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "--workspace " + dir + ": no PCE workspace there (no "
+                    + WORKSPACE_MARKER + ").", "Give the workspace ce serve writes to (.ce-workspace at the git "
+                    + "top-level unless CE_WORKSPACE says otherwise), or leave --workspace out to simulate with the "
+                    + "given rates only.");
+        }
+        return Workspace.open(dir);
     }
 
     private static void percentiles(StringBuilder text, String label, OutcomeSimulation.Percentiles values) {

@@ -7,6 +7,8 @@ import dev.pce.engine.dependency.DependencyClassifier;
 import dev.pce.engine.gate.GatePolicy;
 import dev.pce.engine.learning.PatternStore;
 import dev.pce.engine.learning.WorkflowLearner;
+import dev.pce.engine.pools.PoolHistory;
+import dev.pce.engine.pools.PoolHistoryReader;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
@@ -67,6 +69,14 @@ public final class CommandWiring {
     /** The learned patterns of the workspace at {@code workspaceRoot}, as {@code ce_learn} stores them. */
     public static PatternStore learnedPatterns(Path workspaceRoot) {
         return PatternStore.inWorkspace(workspaceRoot);
+    }
+
+    /**
+     * What the workspace's newest finished workflows say about its pools and kinds of task, read as {@code ce_plan}'s
+     * pool recommendation reads it: for {@code ce simulate}'s learned failure and rework rates.
+     */
+    public static PoolHistory poolHistory(Workspace workspace) {
+        return new PoolHistoryReader(workspace).read(Clock.systemUTC().instant());
     }
 
     /** The dependency classification {@code ce_plan} uses, with the built-in and the project's rules. */
