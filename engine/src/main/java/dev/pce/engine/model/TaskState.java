@@ -44,6 +44,11 @@ public record TaskState(TaskSpec spec, TaskPhase phase, Optional<Claim> claim, i
                 partialOutputs, failedClaims);
     }
 
+    /** The same task with its plan edited ({@code ce_edit}): its estimate or its dependencies. */
+    public TaskState withSpec(TaskSpec edited) {
+        return new TaskState(edited, phase, claim, attempts, completion, lastFailure, partialOutputs, failedClaims);
+    }
+
     public TaskState claimedBy(Claim newClaim) {
         return new TaskState(spec, TaskPhase.CLAIMED, Optional.of(newClaim), attempts + 1, completion, lastFailure,
                 partialOutputs, failedClaims);

@@ -10,6 +10,7 @@ import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.PlanEdited;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.model.TaskPhase;
@@ -53,6 +54,7 @@ final class LiveSchedule {
             return;
         }
         if (events.stream().anyMatch(event -> event.payload() instanceof TasksAdded
+                || event.payload() instanceof PlanEdited
                 || revisesEstimates(event, state))) {
             rebuild(state); // a changed plan (tasks, estimates): the scheduler's graph is the plan's
             return;

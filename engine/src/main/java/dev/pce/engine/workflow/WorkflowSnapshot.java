@@ -14,14 +14,14 @@ import java.util.Map;
 public record WorkflowSnapshot(int format, String workflowId, long seq, long offset, String lastEventId, String goal,
                                Instant createdAt, Instant updatedAt, List<TaskState> tasks,
                                List<ClassifiedEdge> edges, GateRecord gates, ConflictRecord conflicts,
-                               Map<String, Integer> poolSizes) {
+                               Map<String, Integer> poolSizes, Map<String, String> editRequests) {
     /**
      * 2: the classified edges joined the snapshot; 3: tasks carry partial outputs; 4: evidence and gate verdicts;
      * 5: conflicts and reviews; 6: tasks list the claims their failures were reported under; 7: a rescheduled task
-     * holds its revised estimate; 8: the agents per pool the plan was scheduled with. Older snapshots are ignored and
-     * the log is replayed.
+     * holds its revised estimate; 8: the agents per pool the plan was scheduled with; 9: the request ids of plan
+     * edits. Older snapshots are ignored and the log is replayed.
      */
-    public static final int FORMAT = 8;
+    public static final int FORMAT = 9;
 
     public WorkflowSnapshot {
         tasks = List.copyOf(tasks);
@@ -29,5 +29,6 @@ public record WorkflowSnapshot(int format, String workflowId, long seq, long off
         gates = gates == null ? GateRecord.EMPTY : gates;
         conflicts = conflicts == null ? ConflictRecord.EMPTY : conflicts;
         poolSizes = poolSizes == null ? Map.of() : Map.copyOf(poolSizes);
+        editRequests = editRequests == null ? Map.of() : Map.copyOf(editRequests);
     }
 }
