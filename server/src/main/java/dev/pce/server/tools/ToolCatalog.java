@@ -61,6 +61,7 @@ public final class ToolCatalog {
                 new FailTool(workflows), new ProgressTool(workflows), new CaptureTool(workflows, knowledge, clock),
                 new SearchTool(knowledge), new NoteTool(knowledge), new GateTool(workflows, evidenceScope),
                 new GateReportTool(workflows, evidenceScope), new ReviewTool(workflows), new ResolveTool(workflows),
+                new EditTool(workflows),
                 new LearnTool(learner), new LearnFromTool(learner),
                 new PredictTool(workflows, new PlanPredictions(patterns, ruleNotes, knowledge)));
     }
