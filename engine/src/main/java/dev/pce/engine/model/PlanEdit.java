@@ -1,5 +1,7 @@
 package dev.pce.engine.model;
 
+import dev.pce.engine.PlainNumbers;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +58,7 @@ public sealed interface PlanEdit {
 
         @Override
         public String describe() {
-            return "re-estimate " + taskId + " to " + estimateMinutes + " min";
+            return "re-estimate " + taskId + " to " + PlainNumbers.figures(estimateMinutes, 3) + " min";
         }
     }
 
