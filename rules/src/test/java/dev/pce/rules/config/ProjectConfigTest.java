@@ -299,6 +299,20 @@ class ProjectConfigTest {
                 .hasMessageContaining("unknown key 'capture.auto'; allowed: capture.automatic");
     }
 
+    @Test
+    void theSessionLengthIsTwoHoursUnlessConfiguredAndAWrongValueIsAnErrorNamingTheKey() {
+        assertThat(ProjectConfig.read(repo).sessionLength()).isEqualTo(120.0);
+        write(ProjectConfig.CE_CONFIG, "planning: {session_minutes: 90}\n");
+        assertThat(ProjectConfig.read(repo).sessionLength()).isEqualTo(90.0);
+
+        write(ProjectConfig.CE_CONFIG, "planning: {session_minutes: 0}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("planning.session_minutes is '0'; allowed: minutes, more than 0");
+        write(ProjectConfig.CE_CONFIG, "planning: {session: 90}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("unknown key 'planning.session'; allowed: planning.session_minutes");
+    }
+
     /** A committed setting must mean one folder of the repository in every clone and worktree. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
