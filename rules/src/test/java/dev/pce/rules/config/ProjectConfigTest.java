@@ -156,7 +156,7 @@ class ProjectConfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "gate: {required: [tests]}"
-                    + "| unknown key 'gate'; allowed: capture, gates, learning, monitoring, pool_sizing, pools, project_type, vault."
+                    + "| unknown key 'gate'; allowed: capture, gates, learning, monitoring, planning, pool_sizing, pools, project_type, vault."
                     + "| Correct or remove the key in",
             "gates: {requires: [tests]}"
                     + "| unknown key 'gates.requires'; allowed: gates.required, gates.thresholds."
