@@ -1,5 +1,6 @@
 package dev.pce.engine.workflow;
 
+import dev.pce.engine.model.Claim;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.Ids;
 import dev.pce.engine.model.PlanEdit;
@@ -97,7 +98,7 @@ final class EditedPlan {
             return;
         }
         TaskSpec removed = specs.remove(taskId);
-        replaceDependency(taskId, removed.dependsOn(), Optional.empty());
+        replaceDependency(taskId, removed.dependsOn(), false);
     }
 
     private void split(String where, PlanEdit.SplitTask split) {
@@ -137,7 +138,7 @@ final class EditedPlan {
         specs.remove(parent.id());
         subtasks.forEach(subtask -> specs.put(subtask.id(), subtask));
         splits.put(parent.id(), new Split(first, last));
-        replaceDependency(parent.id(), last, Optional.empty());
+        replaceDependency(parent.id(), last, true);
     }
 
     /**
@@ -195,8 +196,12 @@ final class EditedPlan {
         dropped.add(edit.dependsOn() + '\n' + edit.taskId());
     }
 
-    /** Every task that waited for {@code taskId} waits for {@code instead}, as it waited for the task. */
-    private void replaceDependency(String taskId, List<String> instead, Optional<EdgeClass> type) {
+    /**
+     * Every task that waited for {@code taskId} waits for {@code instead}: declared as it waited for the task when
+     * {@code sameOutput} (a split task's last subtasks make its output), else left to the rules (a removed task's
+     * prerequisites make other outputs).
+     */
+    private void replaceDependency(String taskId, List<String> instead, boolean sameOutput) {
         for (TaskSpec spec : List.copyOf(specs.values())) {
             int at = spec.dependsOn().indexOf(taskId);
             if (at < 0) {
@@ -210,7 +215,9 @@ final class EditedPlan {
             for (String replacement : instead) {
                 if (!dependsOn.contains(replacement) && !replacement.equals(spec.id())) {
                     dependsOn.add(insert++, replacement);
-                    Optional.ofNullable(declared).or(() -> type).ifPresent(kind -> types.put(replacement, kind));
+                    if (declared != null && sameOutput) {
+                        types.put(replacement, declared);
+                    }
                 }
             }
             specs.put(spec.id(), spec.withDependencies(dependsOn, types));
@@ -240,7 +247,7 @@ final class EditedPlan {
             return false;
         }
         if (task.get().phase() == TaskPhase.CLAIMED && !task.get().claim().orElseThrow().expiredAt(now)) {
-            var claim = task.get().claim().orElseThrow();
+            Claim claim = task.get().claim().orElseThrow();
             refusals.add(where + ": '" + Ids.clip(taskId) + "' is held by " + claim.agent() + " under claim "
                     + claim.claimId() + " until " + claim.leaseUntil());
             return false;
