@@ -88,6 +88,12 @@ try {
   found.planned = small.structuredContent.workflow_id;
   check(JSON.stringify(JSON.parse(small.content[0].text)) === JSON.stringify(small.structuredContent),
     'ce_plan: the text is not the structured content as JSON');
+  // the plan changes: the SDK validates the answer against ce_edit's output schema
+  const edited = await client.callTool({ name: 'ce_edit', arguments: { workflow_id: found.planned,
+    request_id: 'split-build', agent: 'lead', edits: [{ op: 'split', task_id: 'build',
+      into: [{ id: 'build-model', title: 'Model' }, { id: 'build-api', title: 'API', depends_on: ['build-model'] }] }] } });
+  check(!edited.isError, `ce_edit failed: ${JSON.stringify(edited.content)}`);
+  found.edited = edited.structuredContent.added;
 
   await client.setLoggingLevel('debug');
   const aborting = new AbortController();

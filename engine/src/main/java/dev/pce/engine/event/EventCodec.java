@@ -23,6 +23,7 @@ public final class EventCodec {
     private static final Map<String, Class<? extends EventPayload>> PAYLOAD_TYPES = Map.ofEntries(
             Map.entry(WorkflowPlanned.TYPE, WorkflowPlanned.class),
             Map.entry(TasksAdded.TYPE, TasksAdded.class),
+            Map.entry(PlanEdited.TYPE, PlanEdited.class),
             Map.entry(EvidenceReported.TYPE, EvidenceReported.class),
             Map.entry(GateEvaluated.TYPE, GateEvaluated.class),
             Map.entry(ReviewReported.TYPE, ReviewReported.class),

@@ -15,6 +15,7 @@ import dev.pce.engine.event.ReviewReported;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.PlanEdited;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.gate.CriterionResult;
@@ -126,6 +127,11 @@ public final class WorkflowLearning {
                 case WorkflowPlanned planned -> planned.tasks().forEach(task -> tasks.put(task.id(),
                         task.withEstimate(planned.plannedEstimate(task))));
                 case TasksAdded added -> tasksAdded(added);
+                // an edit's new and changed tasks are learned as the plan now has them
+                case PlanEdited edited -> {
+                    edited.added().forEach(task -> tasks.put(task.id(), task));
+                    edited.changed().forEach(task -> tasks.put(task.id(), task));
+                }
                 case TaskClaimed claimed -> claims.put(claimed.claimId(),
                         new Claim(claimed.taskId(), claimed.pool(), event.time()));
                 case TaskCompleted completed -> completed(completed, event.time());

@@ -74,6 +74,12 @@ public record TaskSpec(
                 produces, consumes);
     }
 
+    /** The same task waiting for {@code dependencies}, with the declared types among them. */
+    public TaskSpec withDependencies(List<String> dependencies, Map<String, EdgeClass> types) {
+        return new TaskSpec(id, title, kind, pool, estimateMinutes, reads, writes, dependencies, description, types,
+                produces, consumes);
+    }
+
     /** A builder for code and tests that set a few fields; the pool defaults to the kind's pool. */
     public static Builder builder(String id, String kind) {
         return new Builder(id, kind);

@@ -44,8 +44,13 @@ public record TaskState(TaskSpec spec, TaskPhase phase, Optional<Claim> claim, i
 
     /** The same task planned with another estimate (a rescheduled task's revised one). */
     public TaskState withEstimate(double minutes) {
-        return new TaskState(spec.withEstimate(minutes), phase, claim, attempts, completion, lastFailure,
-                partialOutputs, failedClaims, withdrawals);
+        return withSpec(spec.withEstimate(minutes));
+    }
+
+    /** The same task with its plan edited ({@code ce_edit}): its estimate or its dependencies. */
+    public TaskState withSpec(TaskSpec edited) {
+        return new TaskState(edited, phase, claim, attempts, completion, lastFailure, partialOutputs, failedClaims,
+                withdrawals);
     }
 
     public TaskState claimedBy(Claim newClaim) {

@@ -7,6 +7,7 @@ import dev.pce.engine.event.ConflictOverridden;
 import dev.pce.engine.event.ConflictResolved;
 import dev.pce.engine.event.Event;
 import dev.pce.engine.event.LeaseExpired;
+import dev.pce.engine.event.PlanEdited;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskFailed;
@@ -54,6 +55,7 @@ final class LiveSchedule {
             return;
         }
         if (events.stream().anyMatch(event -> event.payload() instanceof TasksAdded
+                || event.payload() instanceof PlanEdited
                 || revisesEstimates(event, state))) {
             rebuild(state); // a changed plan (tasks, estimates): the scheduler's graph is the plan's
             return;

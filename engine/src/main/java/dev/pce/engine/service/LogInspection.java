@@ -11,6 +11,7 @@ import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskReopened;
 import dev.pce.engine.event.TaskFailed;
 import dev.pce.engine.event.TaskProgressed;
+import dev.pce.engine.event.PlanEdited;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.log.LogFileScan;
@@ -158,6 +159,7 @@ final class LogInspection {
         List<TaskSpec> tasks = switch (event.payload()) {
             case WorkflowPlanned planned -> planned.tasks();
             case TasksAdded added -> added.tasks();
+            case PlanEdited edited -> edited.added();
             default -> List.of();
         };
         tasks.forEach(task -> claimsOfTask.putIfAbsent(task.id(), new LinkedHashMap<>()));

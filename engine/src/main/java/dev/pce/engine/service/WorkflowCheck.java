@@ -110,6 +110,7 @@ public final class WorkflowCheck {
     private static WorkflowSnapshot comparable(WorkflowSnapshot snapshot) {
         return new WorkflowSnapshot(snapshot.format(), snapshot.workflowId(), snapshot.seq(), 0,
                 snapshot.lastEventId(), snapshot.goal(), snapshot.createdAt(), snapshot.updatedAt(), snapshot.tasks(),
-                snapshot.edges(), snapshot.gates(), snapshot.conflicts(), snapshot.poolSizes());
+                snapshot.edges(), snapshot.gates(), snapshot.conflicts(), snapshot.poolSizes(),
+                snapshot.editRequests());
     }
 }

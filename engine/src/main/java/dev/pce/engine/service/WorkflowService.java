@@ -16,6 +16,7 @@ import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.event.LeaseExpired;
 import dev.pce.engine.event.NewEvent;
+import dev.pce.engine.event.PlanEdited;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskEvent;
 import dev.pce.engine.event.TaskFailed;
@@ -27,6 +28,7 @@ import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.model.Ids;
+import dev.pce.engine.model.PlanEdit;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.TaskState;
 import dev.pce.engine.model.TaskStatus;
@@ -38,6 +40,7 @@ import dev.pce.engine.workflow.AddTasksCommand;
 import dev.pce.engine.workflow.ClaimCommand;
 import dev.pce.engine.workflow.Command;
 import dev.pce.engine.workflow.CompleteCommand;
+import dev.pce.engine.workflow.EditPlanCommand;
 import dev.pce.engine.workflow.FailCommand;
 import dev.pce.engine.workflow.GateCommand;
 import dev.pce.engine.workflow.PlanCapacity;
@@ -363,6 +366,33 @@ public final class WorkflowService implements Closeable {
                                  String agent) {
         return handle(workflowId).execute(new AddTasksCommand(tasks, reason, cause, agent, classifier),
                 (state, executed) -> addedTasks(executed.appended()));
+    }
+
+    /**
+     * Edits a running workflow's plan (see {@link EditPlanCommand}): the edits are checked as a whole, classified by
+     * this service's rules and recorded as one event; the same request again records nothing.
+     */
+    public EditOutcome editPlan(String workflowId, String requestId, List<PlanEdit> edits, String reason,
+                                String agent) {
+        WorkflowHandle handle = handle(workflowId);
+        Optional<PlanEdited> appended = handle.execute(new EditPlanCommand(requestId, edits, reason, agent,
+                classifier), (state, executed) -> executed.appended().stream().map(Event::payload)
+                .filter(PlanEdited.class::isInstance).map(PlanEdited.class::cast).findFirst());
+        PlanEdited edit = appended.or(() -> recordedEdit(handle, requestId)).orElseThrow();
+        WorkflowStatus status = handle.status();
+        List<String> ready = status.tasks().stream().filter(task -> task.status() == TaskStatus.READY)
+                .map(TaskView::id).toList();
+        return new EditOutcome(workflowId, requestId, appended.isPresent(), edit.edits(),
+                edit.added().stream().map(TaskSpec::id).toList(), edit.removed(),
+                edit.changed().stream().map(TaskSpec::id).toList(), edit.edgesAdded().size(),
+                edit.edgesRemoved().size(), ready, status.schedule().map(ScheduleView::etaMinutes));
+    }
+
+    /** The edit recorded under {@code requestId}: what a repeated request answers with. */
+    private static Optional<PlanEdited> recordedEdit(WorkflowHandle handle, String requestId) {
+        return handle.events(0, 1, event -> event.payload() instanceof PlanEdited edited
+                        && edited.requestId().equals(requestId)).events().stream()
+                .map(event -> (PlanEdited) event.payload()).findFirst();
     }
 
     public TaskResult complete(String workflowId, CompleteCommand command) {

@@ -10,7 +10,7 @@ import java.util.List;
  * nothing: it returns the events to append (possibly none, for an idempotent repeat) or throws a
  * {@link dev.pce.engine.CeException} that says why the request cannot be honoured.
  */
-public sealed interface Command permits TaskCommand, AddTasksCommand, GateCommand, ReportEvidenceCommand,
+public sealed interface Command permits TaskCommand, AddTasksCommand, EditPlanCommand, GateCommand, ReportEvidenceCommand,
         ReviewCommand, ResolveCommand {
 
     List<NewEvent> decide(WorkflowState state, Instant now);

@@ -14,15 +14,15 @@ import java.util.Map;
 public record WorkflowSnapshot(int format, String workflowId, long seq, long offset, String lastEventId, String goal,
                                Instant createdAt, Instant updatedAt, List<TaskState> tasks,
                                List<ClassifiedEdge> edges, GateRecord gates, ConflictRecord conflicts,
-                               Map<String, Integer> poolSizes) {
+                               Map<String, Integer> poolSizes, Map<String, String> editRequests) {
     /**
      * 2: the classified edges joined the snapshot; 3: tasks carry partial outputs; 4: evidence and gate verdicts;
      * 5: conflicts and reviews; 6: tasks list the claims their failures were reported under; 7: a rescheduled task
      * holds its revised estimate; 8: the agents per pool the plan was scheduled with; 9: tasks list the claims and
-     * completions taken back when a draft they started on was withdrawn. Older snapshots are ignored and the log is
-     * replayed.
+     * completions taken back when a draft they started on was withdrawn; 10: the request ids of plan edits. Older
+     * snapshots are ignored and the log is replayed.
      */
-    public static final int FORMAT = 9;
+    public static final int FORMAT = 10;
 
     public WorkflowSnapshot {
         tasks = List.copyOf(tasks);
@@ -30,5 +30,6 @@ public record WorkflowSnapshot(int format, String workflowId, long seq, long off
         gates = gates == null ? GateRecord.EMPTY : gates;
         conflicts = conflicts == null ? ConflictRecord.EMPTY : conflicts;
         poolSizes = poolSizes == null ? Map.of() : Map.copyOf(poolSizes);
+        editRequests = editRequests == null ? Map.of() : Map.copyOf(editRequests);
     }
 }

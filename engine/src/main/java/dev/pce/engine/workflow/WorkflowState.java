@@ -10,6 +10,7 @@ import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.event.GateEvaluated;
 import dev.pce.engine.event.LeaseExpired;
+import dev.pce.engine.event.PlanEdited;
 import dev.pce.engine.event.ProgressRolledBack;
 import dev.pce.engine.event.ReviewReported;
 import dev.pce.engine.event.TaskClaimed;
@@ -75,6 +76,8 @@ public final class WorkflowState {
     private ConflictRecord conflicts = ConflictRecord.EMPTY;
     /** The agents per pool the plan was scheduled with; empty: the configured ones. Fixed by the plan. */
     private Optional<PoolSlots> poolSizes = Optional.empty();
+    /** The plan edits recorded, by request id: what each asked for, condensed (see {@link EditPlanCommand}). */
+    private Map<String, String> editRequests = new HashMap<>();
 
     public WorkflowState(String workflowId) {
         this.workflowId = workflowId;
@@ -98,13 +101,14 @@ public final class WorkflowState {
         state.conflicts = snapshot.conflicts();
         state.poolSizes = snapshot.poolSizes().isEmpty() ? Optional.empty()
                 : Optional.of(new PoolSlots(snapshot.poolSizes()));
+        state.editRequests = new HashMap<>(snapshot.editRequests());
         return state;
     }
 
     public WorkflowSnapshot snapshot(long offset) {
         return new WorkflowSnapshot(WorkflowSnapshot.FORMAT, workflowId, lastSeq, offset, lastEventId, goal, createdAt,
                 updatedAt, List.copyOf(tasks.values()), relations.edges(), gates, conflicts,
-                poolSizes.map(PoolSlots::slots).orElse(Map.of()));
+                poolSizes.map(PoolSlots::slots).orElse(Map.of()), editRequests);
     }
 
     public void applyAll(Collection<Event> events) {
@@ -153,6 +157,7 @@ public final class WorkflowState {
         switch (event.payload()) {
             case WorkflowPlanned planned -> plan(planned, event.time());
             case TasksAdded added -> add(added);
+            case PlanEdited edited -> edit(edited);
             case EvidenceReported evidence -> gates = gates.withEvidence(evidence, event.seq());
             case GateEvaluated evaluation -> gates = gates.withGate(evaluation);
             case ReviewReported review -> conflicts = conflicts.with(review);
@@ -206,6 +211,33 @@ public final class WorkflowState {
         edges.addAll(added.edges());
         relations = PlanRelations.of(specs, edges);
         prioritize(specs, edges);
+    }
+
+    /** The plan as edited: tasks out, changed and in, relations out and in; the priorities worked out again. */
+    private void edit(PlanEdited edited) {
+        edited.removed().forEach(tasks::remove);
+        for (TaskSpec spec : edited.changed()) {
+            TaskState task = tasks.get(spec.id());
+            if (task != null) {
+                tasks.put(spec.id(), task.withSpec(spec));
+            }
+        }
+        for (TaskSpec spec : edited.added()) {
+            tasks.putIfAbsent(spec.id(), TaskState.planned(spec));
+        }
+        java.util.Set<ClassifiedEdge> out = new java.util.HashSet<>(edited.edgesRemoved());
+        List<ClassifiedEdge> edges = new ArrayList<>(relations.edges().size() + edited.edgesAdded().size());
+        relations.edges().stream().filter(edge -> !out.contains(edge)).forEach(edges::add);
+        edges.addAll(edited.edgesAdded());
+        List<TaskSpec> specs = tasks.values().stream().map(TaskState::spec).toList();
+        relations = PlanRelations.of(specs, edges);
+        prioritize(specs, edges);
+        editRequests.put(edited.requestId(), edited.digest());
+    }
+
+    /** What the plan edit recorded under {@code requestId} asked for, condensed; empty when none was. */
+    public Optional<String> editRequest(String requestId) {
+        return Optional.ofNullable(editRequests.get(requestId));
     }
 
     /**

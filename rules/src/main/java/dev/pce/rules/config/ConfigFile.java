@@ -44,10 +44,15 @@ final class ConfigFile {
     static final String POOL_SIZING = "pool_sizing";
     static final String THRESHOLDS = "thresholds";
     static final String LEARNING = "learning";
+    static final String PLANNING = "planning";
+    static final String SESSION_MINUTES = "session_minutes";
+    /** The longest session: a week of minutes, as the longest lease. */
+    private static final double MAX_SESSION_MINUTES = 7 * 24 * 60;
     static final String MIN = "min";
     static final String MAX = "max";
     private static final Set<String> KEYS = Set.of(PROJECT_TYPE, POOLS, GATES, MONITORING, VAULT, LEARNING,
-            POOL_SIZING, CAPTURE);
+            POOL_SIZING, CAPTURE, PLANNING);
+    private static final Set<String> PLANNING_KEYS = Set.of(SESSION_MINUTES);
     private static final Set<String> CAPTURE_KEYS = Set.of(AUTOMATIC);
     private static final Set<String> GATES_KEYS = Set.of(REQUIRED, THRESHOLDS);
     private static final Set<String> LEARNING_KEYS = Set.of(THRESHOLDS);
@@ -89,7 +94,8 @@ final class ConfigFile {
                 alertOnAnomaly(monitoring.get(ALERT_ON_ANOMALY)), vault(root.get(VAULT)),
                 fixedThresholds(absent(root.get(GATES)) ? null : root.get(GATES).get(THRESHOLDS)),
                 learningBounds(learning.get(THRESHOLDS)), PoolSizingSetting.read(root.get(POOL_SIZING), path, name),
-                automaticCapture(root.get(CAPTURE)));
+                automaticCapture(root.get(CAPTURE)), sessionMinutes(mapping(root.get(PLANNING), PLANNING,
+                PLANNING_KEYS, "{" + SESSION_MINUTES + ": 120}").get(SESSION_MINUTES)));
     }
 
     private JsonNode parse() {
@@ -288,6 +294,19 @@ final class ConfigFile {
             throw invalid(path + ": " + key + " is '" + shown(value) + "', which is not a share; allowed: a number "
                     + "from 0 to 1.", "Set " + key + " in " + path + " to the share of attempts that may fail or "
                     + "expire, e.g. 0.2 for 20%.");
+        }
+        return Optional.of(new Configured<>(value.asDouble(), name));
+    }
+
+    private Optional<Configured<Double>> sessionMinutes(JsonNode value) {
+        if (absent(value)) {
+            return Optional.empty();
+        }
+        if (!value.isNumber() || !(value.asDouble() > 0) || value.asDouble() > MAX_SESSION_MINUTES) {
+            String key = PLANNING + "." + SESSION_MINUTES;
+            throw invalid(path + ": " + key + " is '" + shown(value) + "'; allowed: minutes, more than 0 and at most "
+                    + (long) MAX_SESSION_MINUTES + ".", "Set " + key + " in " + path + " to how long one agent "
+                    + "session works on a task, e.g. 120; ce_plan suggests splitting tasks estimated longer.");
         }
         return Optional.of(new Configured<>(value.asDouble(), name));
     }

@@ -4,6 +4,7 @@ import dev.pce.engine.gate.Dimension;
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.gate.ThresholdAdjustment;
+import dev.pce.engine.learning.SplitSuggestions;
 import dev.pce.engine.learning.ThresholdBand;
 import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.schedule.PoolSlots;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
  * What a repository configures for PCE, from {@code .github/ce-config.yml} (for CI users) and {@code .ce/config.yml}.
  * Where both set a key, {@code .ce/config.yml} wins, key by key: {@code project_type}, each pool of {@code pools},
  * {@code gates.required} (a list is one value), each metric of {@code gates.thresholds} and of
- * {@code learning.thresholds}, each key of {@code monitoring}, {@code vault} and {@code capture.automatic}.
+ * {@code learning.thresholds}, each key of {@code monitoring}, {@code vault}, {@code capture.automatic} and
+ * {@code planning.session_minutes}.
  *
  * <pre>
  * project_type: service        # library, service, cli or web; detected when not set
@@ -30,6 +32,7 @@ import java.util.TreeMap;
  * vault: docs/solutions        # the project's vault, committed in the repository; CE_VAULT, when set, wins
  * pool_sizing: {apply: true}   # schedule plans with the pool sizes recommended from history (one value)
  * capture: {automatic: false}  # PCE writes no insight notes on its own (it does by default)
+ * planning: {session_minutes: 90}  # ce_plan suggests splitting tasks estimated longer (default 120)
  * </pre>
  *
  * @param projectType    the configured type; empty lets PCE detect it
@@ -43,6 +46,8 @@ import java.util.TreeMap;
  * @param poolSizing     whether plans use the pool sizes recommended from history, and within which budget; empty:
  *                       {@link SizingPolicy#DEFAULT} (recommended only)
  * @param automaticCapture whether the server writes the notes of insight events on its own; empty: it does
+ * @param sessionMinutes how long one agent session works on a task ({@code planning.session_minutes}); empty:
+ *                       {@link dev.pce.engine.learning.SplitSuggestions#DEFAULT_SESSION_MINUTES}
  */
 public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<String, Configured<Integer>> pools,
                             Optional<Configured<List<Dimension>>> required, Optional<Configured<Double>> maxFailureRate,
@@ -50,13 +55,14 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
                             Optional<Configured<RepositoryFolder>> vault, Map<String, Configured<Double>> thresholds,
                             Map<String, Configured<ThresholdBand>> learningBounds,
                             Optional<Configured<SizingPolicy>> poolSizing,
-                            Optional<Configured<Boolean>> automaticCapture) {
+                            Optional<Configured<Boolean>> automaticCapture,
+                            Optional<Configured<Double>> sessionMinutes) {
     public static final String CE_CONFIG = ".ce/config.yml";
     public static final String GITHUB_CONFIG = ".github/ce-config.yml";
     /** A repository that configures nothing. */
     public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     public ProjectConfig {
         pools = Map.copyOf(new TreeMap<>(pools));
@@ -82,7 +88,7 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
                 required.or(base::required), maxFailureRate.or(base::maxFailureRate),
                 alertOnAnomaly.or(base::alertOnAnomaly), vault.or(base::vault), overKeys(thresholds, base.thresholds),
                 overKeys(learningBounds, base.learningBounds), poolSizing.or(base::poolSizing),
-                automaticCapture.or(base::automaticCapture));
+                automaticCapture.or(base::automaticCapture), sessionMinutes.or(base::sessionMinutes));
     }
 
     private static <T> Map<String, T> overKeys(Map<String, T> over, Map<String, T> base) {
@@ -124,6 +130,11 @@ public record ProjectConfig(Optional<Configured<ProjectType>> projectType, Map<S
     /** The pool sizing policy: configured, else {@link SizingPolicy#DEFAULT}. */
     public SizingPolicy sizingPolicy() {
         return poolSizing.map(Configured::value).orElse(SizingPolicy.DEFAULT);
+    }
+
+    /** Minutes of one agent session: configured, else the default. */
+    public double sessionLength() {
+        return sessionMinutes.map(Configured::value).orElse(SplitSuggestions.DEFAULT_SESSION_MINUTES);
     }
 
     /** The required dimensions as the gate takes them, each naming its file. */

@@ -156,7 +156,7 @@ class ProjectConfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "gate: {required: [tests]}"
-                    + "| unknown key 'gate'; allowed: capture, gates, learning, monitoring, pool_sizing, pools, project_type, vault."
+                    + "| unknown key 'gate'; allowed: capture, gates, learning, monitoring, planning, pool_sizing, pools, project_type, vault."
                     + "| Correct or remove the key in",
             "gates: {requires: [tests]}"
                     + "| unknown key 'gates.requires'; allowed: gates.required, gates.thresholds."
@@ -297,6 +297,20 @@ class ProjectConfigTest {
         write(ProjectConfig.CE_CONFIG, "capture: {auto: true}\n");
         assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
                 .hasMessageContaining("unknown key 'capture.auto'; allowed: capture.automatic");
+    }
+
+    @Test
+    void theSessionLengthIsTwoHoursUnlessConfiguredAndAWrongValueIsAnErrorNamingTheKey() {
+        assertThat(ProjectConfig.read(repo).sessionLength()).isEqualTo(120.0);
+        write(ProjectConfig.CE_CONFIG, "planning: {session_minutes: 90}\n");
+        assertThat(ProjectConfig.read(repo).sessionLength()).isEqualTo(90.0);
+
+        write(ProjectConfig.CE_CONFIG, "planning: {session_minutes: 0}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("planning.session_minutes is '0'; allowed: minutes, more than 0");
+        write(ProjectConfig.CE_CONFIG, "planning: {session: 90}\n");
+        assertThatThrownBy(() -> ProjectConfig.read(repo)).isInstanceOf(CeException.class)
+                .hasMessageContaining("unknown key 'planning.session'; allowed: planning.session_minutes");
     }
 
     /** A committed setting must mean one folder of the repository in every clone and worktree. */

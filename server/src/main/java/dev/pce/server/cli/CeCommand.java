@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {ServeCommand.class, StatusCommand.class, DemoCommand.class, WorkspaceCommand.class,
                 IndexCommand.class, BenchCommand.class, SimulateCommand.class, RulesCommand.class,
                 ExperimentCommand.class, LearnCommand.class, InitCommand.class, GateCheckCommand.class,
-                PlanCommand.class, EventsCommand.class, StateCommand.class, DoctorCommand.class,
+                PlanCommand.class, EditCommand.class, EventsCommand.class, StateCommand.class, DoctorCommand.class,
                 ReportCommand.class, CommandLine.HelpCommand.class})
 public final class CeCommand implements Runnable {
 

@@ -3,6 +3,7 @@ package dev.pce.server.quality;
 import dev.pce.engine.gate.DimensionRequirement;
 import dev.pce.engine.gate.ProjectType;
 import dev.pce.engine.gate.ThresholdAdjustment;
+import dev.pce.engine.learning.SplitSuggestions;
 import dev.pce.engine.pools.SizingPolicy;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.service.GateJudge;
@@ -77,6 +78,16 @@ public final class ProjectSettings {
      */
     public SizingPolicy sizingPolicy() {
         return config().sizingPolicy();
+    }
+
+    /**
+     * Which tasks ce_plan suggests splitting: those longer than the configuration's
+     * {@code planning.session_minutes}, else two hours, and the risky ones.
+     *
+     * @throws dev.pce.engine.CeException {@code INVALID_ARGUMENT} for a bad configuration file
+     */
+    public SplitSuggestions splitSuggestions() {
+        return new SplitSuggestions(config().sessionLength());
     }
 
     /** The project type for the gates: configured, else detected from the build files, on the first call. */

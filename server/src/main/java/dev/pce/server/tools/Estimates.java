@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads a task estimate: a number of minutes, or a duration such as "45m", "2h", "1h30m", "1.5h". */
-final class Estimates {
+public final class Estimates {
     private static final Pattern DURATION =
             Pattern.compile("\\s*(?:(\\d+(?:\\.\\d+)?)\\s*h)?\\s*(?:(\\d+(?:\\.\\d+)?)\\s*m(?:in)?)?\\s*");
 
     private Estimates() {
     }
 
-    static double minutes(JsonNode value, String where) {
+    public static double minutes(JsonNode value, String where) {
         if (value.isNumber()) {
             return value.asDouble();
         }

@@ -25,19 +25,32 @@ public final class PlanTasks {
     public static List<TaskSpec> read(ToolArgs args) {
         List<TaskSpec> tasks = new ArrayList<>();
         for (ToolArgs task : args.objectList("tasks", Limits.MAX_TASKS)) {
-            tasks.add(task(task.allowOnly(TASK_FIELDS)));
+            tasks.add(task(task));
         }
         return tasks;
     }
 
-    private static TaskSpec task(ToolArgs task) {
+    /** One task of a plan, or one {@code ce_edit} adds. */
+    static TaskSpec task(ToolArgs task) {
+        return task(task.allowOnly(TASK_FIELDS), task.requiredString("kind", Limits.MAX_ID_LENGTH),
+                DEFAULT_ESTIMATE_MINUTES);
+    }
+
+    /**
+     * One subtask of a split ({@code ce_edit}): the kind and the estimate may be left out (empty kind, estimate 0),
+     * to be taken from the task split.
+     */
+    static TaskSpec subtask(ToolArgs task) {
+        return task(task.allowOnly(TASK_FIELDS), task.optionalString("kind", Limits.MAX_ID_LENGTH).orElse(""), 0);
+    }
+
+    private static TaskSpec task(ToolArgs task, String kind, double defaultEstimate) {
         String id = Ids.requireName(task.requiredString("id", Limits.MAX_ID_LENGTH), task.where("id"));
         String title = task.requiredString("title", Limits.MAX_TITLE_LENGTH);
-        String kind = task.requiredString("kind", Limits.MAX_ID_LENGTH);
         String pool = task.optionalString("pool", Limits.MAX_ID_LENGTH)
                 .map(name -> Ids.requirePool(name, task.where("pool"))).orElse("");
         double estimate = task.raw("estimate").map(value -> Estimates.minutes(value, task.where("estimate")))
-                .orElse(DEFAULT_ESTIMATE_MINUTES);
+                .orElse(defaultEstimate);
         List<String> dependsOn = new ArrayList<>();
         Map<String, EdgeClass> dependencyTypes = new LinkedHashMap<>();
         for (ToolArgs dependency : task.objectOrStringList("depends_on", Limits.MAX_LIST_ITEMS, "id")) {
@@ -57,7 +70,7 @@ public final class PlanTasks {
     }
 
     /** A declared dependency type: hard or soft (resource and feedback relations are derived, not declared). */
-    private static EdgeClass edgeClass(String type, String where) {
+    static EdgeClass edgeClass(String type, String where) {
         return switch (type) {
             case "hard" -> EdgeClass.HARD;
             case "soft" -> EdgeClass.SOFT;

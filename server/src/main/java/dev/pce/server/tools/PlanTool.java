@@ -8,6 +8,7 @@ import dev.pce.engine.learning.EstimateCorrections;
 import dev.pce.engine.learning.LearnedDecision;
 import dev.pce.engine.learning.LearnedPlanning;
 import dev.pce.engine.learning.RelatedLearnings;
+import dev.pce.engine.learning.SplitSuggestions;
 import dev.pce.engine.learning.RelatedLearnings.TaskLearnings;
 import dev.pce.engine.model.TaskSpec;
 import dev.pce.engine.model.Ids;
@@ -32,6 +33,7 @@ public final class PlanTool implements CeTool {
     private final VaultKnowledgeStore knowledge;
     private final LearnedPlanning learned;
     private final PoolAdvisor pools;
+    private final SplitSuggestions splits;
 
     public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, LearnedPlanning learned) {
         this(workflows, knowledge, learned, new PoolAdvisor(workflows.workspace(), SizingPolicy.DEFAULT,
@@ -44,6 +46,13 @@ public final class PlanTool implements CeTool {
      */
     public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, LearnedPlanning learned,
                     PoolAdvisor pools) {
+        this(workflows, knowledge, learned, pools, SplitSuggestions.DEFAULT);
+    }
+
+    /** @param splits which tasks the answer suggests splitting: longer than one session, or risky */
+    public PlanTool(WorkflowService workflows, VaultKnowledgeStore knowledge, LearnedPlanning learned,
+                    PoolAdvisor pools, SplitSuggestions splits) {
+        this.splits = splits;
         this.workflows = workflows;
         this.knowledge = knowledge;
         this.learned = learned;
@@ -59,11 +68,13 @@ public final class PlanTool implements CeTool {
      * The stored plan; the estimates the learned rules corrected (original, corrected, why); every decision of the
      * rules with the rule and learned version that took it (corrected estimates, added early reviews); when the
      * vaults hold related notes, the learnings per task; and, once a workflow of the workspace has finished, the pool
-     * sizes recommended for this plan from history (applied when the project's pool_sizing says so).
+     * sizes recommended for this plan from history (applied when the project's pool_sizing says so); the tasks
+     * worth splitting (ce_edit splits them).
      */
     public record Output(@JsonUnwrapped PlanResult plan, List<EstimateCorrections.Correction> estimateCorrections,
                          List<LearnedDecision> learnedDecisions, List<TaskLearnings> learnings,
-                         Optional<String> learningsNotice, Optional<PoolRecommendation> poolRecommendations) {
+                         Optional<String> learningsNotice, Optional<PoolRecommendation> poolRecommendations,
+                         List<SplitSuggestions.Suggestion> splitSuggestions) {
     }
 
     @Override
@@ -84,13 +95,15 @@ public final class PlanTool implements CeTool {
         PoolAdvisor.Advice sizing = pools.forPlan();
         PlanResult plan = workflows.plan(goal, amended.tasks(), agent, amended.plannedEstimates(), cancellation,
                 sizing, amended.edges());
+        List<SplitSuggestions.Suggestion> worthSplitting = splits.of(amended);
         try {
             return ToolOutput.json(new Output(plan, amended.corrections(), amended.decisions(),
-                    RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty(), sizing.recommendation()));
+                    RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty(), sizing.recommendation(),
+                    worthSplitting));
         } catch (CeException e) { // the plan is stored; missing learnings must not hide that
             LOG.warn("ce_plan: no related learnings: {}", e.describe());
             return ToolOutput.json(new Output(plan, amended.corrections(), amended.decisions(), List.of(),
-                    Optional.of("No related learnings: " + e.describe()), sizing.recommendation()));
+                    Optional.of("No related learnings: " + e.describe()), sizing.recommendation(), worthSplitting));
         }
     }
 }

@@ -214,6 +214,19 @@ public final class ToolArgs {
         return items;
     }
 
+    /** A required object field, read like the arguments themselves (its errors name {@code field.x}). */
+    public ToolArgs requiredObject(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw invalid(where(field) + " is missing.", "Add " + where(field) + " as a JSON object.");
+        }
+        if (!value.isObject()) {
+            throw invalid(where(field) + " must be an object, got " + kind(value) + ".",
+                    "Send " + where(field) + " as {...}.");
+        }
+        return new ToolArgs((ObjectNode) value, where(field));
+    }
+
     /** A free-form JSON object, bounded in serialized size. Absent means an empty object. */
     public JsonNode object(String field, int maxBytes) {
         JsonNode value = node.get(field);

@@ -6,6 +6,7 @@ import dev.pce.engine.learning.LearnedPlanning;
 import dev.pce.engine.learning.LearnedRulesSink;
 import dev.pce.engine.learning.PlanDecider;
 import dev.pce.engine.learning.PatternStore;
+import dev.pce.engine.learning.SplitSuggestions;
 import dev.pce.engine.learning.ThresholdBounds;
 import dev.pce.engine.pools.PoolAdvisor;
 import dev.pce.engine.pools.SizingPolicy;
@@ -39,28 +40,30 @@ public final class ToolCatalog {
                                       Optional<? extends LearnedRulesSink> learnedRules,
                                       Function<List<TaskSpec>, List<PlanNote>> ruleNotes, Clock clock) {
         return create(workflows, knowledge, evidenceScope, learnedRules, ThresholdBounds.NONE, ruleNotes,
-                PlanDecider.NONE, SizingPolicy.DEFAULT, clock);
+                PlanDecider.NONE, SizingPolicy.DEFAULT, SplitSuggestions.DEFAULT, clock);
     }
 
     /**
      * @param thresholdBounds what bounds learned gate thresholds: the project's bands, its gate rules' thresholds
      * @param decider         the rules' decisions on a plan, which ce_plan applies (the learned rules in force)
      * @param sizing          the budget ce_plan recommends pool sizes within, and whether it applies them
+     * @param splits          which tasks ce_plan suggests splitting (the project's session length)
      */
     public static List<CeTool> create(WorkflowService workflows, VaultKnowledgeStore knowledge,
                                       EvidenceLocations evidenceScope,
                                       Optional<? extends LearnedRulesSink> learnedRules,
                                       ThresholdBounds thresholdBounds,
                                       Function<List<TaskSpec>, List<PlanNote>> ruleNotes, PlanDecider decider,
-                                      SizingPolicy sizing, Clock clock) {
+                                      SizingPolicy sizing, SplitSuggestions splits, Clock clock) {
         WorkflowLearner learner = new WorkflowLearner(workflows, knowledge, learnedRules, thresholdBounds, clock);
         PatternStore patterns = PatternStore.inWorkspace(workflows.workspace().root());
         return List.of(new PlanTool(workflows, knowledge, new LearnedPlanning(decider),
-                new PoolAdvisor(workflows.workspace(), sizing, clock)), new StatusTool(workflows),
+                new PoolAdvisor(workflows.workspace(), sizing, clock), splits), new StatusTool(workflows),
                 new EventsTool(workflows), new ClaimTool(workflows), new CompleteTool(workflows),
                 new FailTool(workflows), new ProgressTool(workflows), new CaptureTool(workflows, knowledge, clock),
                 new SearchTool(knowledge), new NoteTool(knowledge), new GateTool(workflows, evidenceScope),
                 new GateReportTool(workflows, evidenceScope), new ReviewTool(workflows), new ResolveTool(workflows),
+                new EditTool(workflows),
                 new LearnTool(learner), new LearnFromTool(learner),
                 new PredictTool(workflows, new PlanPredictions(patterns, ruleNotes, knowledge)));
     }

@@ -49,6 +49,15 @@ public final class CommandWiring {
     }
 
     /**
+     * The engine {@code ce edit} changes a plan with: its edits classified by the dependency rules, as
+     * {@code ce_plan}'s and {@code ce_edit}'s are; the project's pools ({@code CE_POOLS} over them) for the ETA.
+     */
+    public static WorkflowService withDependencyRules(Workspace workspace, ProjectSettings project,
+                                                      Map<String, String> environment) {
+        return new WorkflowService(workspace, Clock.systemUTC(), ruleClassifier(), project.poolSlots(environment));
+    }
+
+    /**
      * The engine {@code ce gate --workflow} judges a workflow's gate with: the project's pools ({@code CE_POOLS} in
      * {@code environment} over them) and its gate rules; plans classified by their declarations, no arbiter.
      */

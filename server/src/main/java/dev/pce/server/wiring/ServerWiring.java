@@ -91,7 +91,7 @@ public record ServerWiring(WorkflowService workflows, Optional<LearnedRules> lea
         PlanDecider decider = drools.flatMap(rulesClassifier -> learnedRules.<PlanDecider>map(
                 learned -> new LearnedPlanDecider(rulesClassifier, learned))).orElse(PlanDecider.NONE);
         List<CeTool> tools = ToolCatalog.create(workflows, learnings, evidenceScope, learnedRules, bounds, ruleNotes,
-                decider, sizing, Clock.systemDefaultZone());
+                decider, sizing, project.splitSuggestions(), Clock.systemDefaultZone());
         Optional<AutomaticCapture> capture = rules.isPresent() && project.automaticCapture()
                 ? Optional.of(AutomaticCapture.start(workflows, learnings, ZoneId.systemDefault()))
                 : Optional.empty();

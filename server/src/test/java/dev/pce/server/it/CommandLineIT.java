@@ -161,7 +161,7 @@ class CommandLineIT {
         var wrong = state.snapshot(Files.size(events));
         wrong = new dev.pce.engine.workflow.WorkflowSnapshot(wrong.format(), wrong.workflowId(), wrong.seq(),
                 wrong.offset(), wrong.lastEventId(), "a goal the log never had", wrong.createdAt(), wrong.updatedAt(),
-                wrong.tasks(), wrong.edges(), wrong.gates(), wrong.conflicts(), wrong.poolSizes());
+                wrong.tasks(), wrong.edges(), wrong.gates(), wrong.conflicts(), wrong.poolSizes(), wrong.editRequests());
         Path snapshot = events.resolveSibling("snapshot.json");
         dev.pce.engine.Json.mapper().writeValue(snapshot.toFile(), wrong);
 

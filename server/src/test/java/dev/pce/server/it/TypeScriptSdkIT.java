@@ -58,9 +58,10 @@ class TypeScriptSdkIT {
 
         JsonNode found = Json.mapper().readTree(output.lines().reduce((first, last) -> last).orElseThrow());
         assertThat(found.path("server").asText()).isEqualTo("pce");
-        assertThat(found.path("tools").asInt()).isEqualTo(17);
+        assertThat(found.path("tools").asInt()).isEqualTo(18);
         assertThat(found.path("readOnly")).extracting(JsonNode::asText)
                 .containsExactly("ce_events", "ce_note", "ce_predict", "ce_search", "ce_status");
+        assertThat(found.path("edited")).extracting(JsonNode::asText).containsExactly("build-model", "build-api");
         assertThat(found.path("resourcePages")).extracting(JsonNode::asInt).containsExactly(100, 30);
         assertThat(found.path("cancelledCall").asText()).startsWith("rejected:").contains("the user gave up");
         assertThat(found.path("workflows")).extracting(JsonNode::asText)

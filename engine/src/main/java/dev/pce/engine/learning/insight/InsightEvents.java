@@ -14,6 +14,7 @@ import dev.pce.engine.event.EvidenceReported;
 import dev.pce.engine.event.GateEvaluated;
 import dev.pce.engine.event.TaskCompleted;
 import dev.pce.engine.event.TaskFailed;
+import dev.pce.engine.event.PlanEdited;
 import dev.pce.engine.event.TasksAdded;
 import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.gate.CriterionResult;
@@ -79,6 +80,7 @@ public final class InsightEvents {
             switch (event.payload()) {
                 case WorkflowPlanned planned -> planned.tasks().forEach(task -> tasks.put(task.id(), task));
                 case TasksAdded added -> added.tasks().forEach(task -> tasks.put(task.id(), task));
+                case PlanEdited edited -> edited.added().forEach(task -> tasks.put(task.id(), task));
                 case EvidenceReported report -> evidence.put(report.key(),
                         new Reported(event.seq(), dimensions(report)));
                 case TaskFailed failed -> {
