@@ -17,8 +17,10 @@ import java.util.Set;
  * The plain classifier, used when no rules are configured: it takes the plan at its word.
  * <ul>
  *   <li>Each {@code depends_on} is a hard edge, or soft if the planner declared it soft.</li>
- *   <li>Two tasks that write the same path get a resource edge (never at the same time) unless a chain of
- *       {@code depends_on} already orders them. One edge per pair, naming the first shared path.</li>
+ *   <li>Two tasks that write the same path get a resource edge (never at the same time) unless one runs wholly
+ *       after the other: a chain of {@code depends_on} leads from one to the other and its first link is hard (a
+ *       soft dependent may start on a partial output, while its prerequisite still writes). One edge per pair,
+ *       naming the first shared path.</li>
  * </ul>
  * No edge is upgraded, no feedback edge is derived; that is the rules' job.
  */
@@ -59,7 +61,7 @@ public final class DeclaredEdges implements DependencyClassifier {
         if (writers.values().stream().noneMatch(list -> list.size() > 1)) {
             return edges;
         }
-        BitSet[] ancestors = ancestors(tasks, index);
+        BitSet[] doneBefore = doneBeforeStart(tasks, index);
         Set<Long> linked = new HashSet<>();
         for (Map.Entry<String, List<Integer>> entry : writers.entrySet()) {
             List<Integer> list = entry.getValue();
@@ -67,12 +69,12 @@ public final class DeclaredEdges implements DependencyClassifier {
                 for (int b = a + 1; b < list.size(); b++) {
                     int first = Math.min(list.get(a), list.get(b));
                     int second = Math.max(list.get(a), list.get(b));
-                    boolean ordered = ancestors[second].get(first) || ancestors[first].get(second);
-                    if (!ordered && linked.add((long) first * tasks.size() + second)) {
+                    boolean apart = doneBefore[second].get(first) || doneBefore[first].get(second);
+                    if (!apart && linked.add((long) first * tasks.size() + second)) {
                         String one = tasks.get(first).id();
                         String other = tasks.get(second).id();
                         edges.add(new ClassifiedEdge(one, other, EdgeClass.RESOURCE, "'" + one + "' and '" + other
-                                + "' both write " + entry.getKey() + " and nothing orders them",
+                                + "' both write " + entry.getKey() + " and nothing puts one after the other",
                                 RULE_SAME_WRITE, entry.getKey()));
                     }
                 }
@@ -81,24 +83,29 @@ public final class DeclaredEdges implements DependencyClassifier {
         return edges;
     }
 
-    /** For each task, the set of tasks (by index) it waits for through any chain of depends_on. */
-    private static BitSet[] ancestors(List<TaskSpec> tasks, Map<String, Integer> index) {
-        BitSet[] ancestors = new BitSet[tasks.size()];
+    /**
+     * For each task, the tasks (by index) that are done before it starts: a hard prerequisite and whatever is done
+     * before that one starts; for a soft prerequisite, only what is done before that one starts.
+     */
+    private static BitSet[] doneBeforeStart(List<TaskSpec> tasks, Map<String, Integer> index) {
+        BitSet[] doneBefore = new BitSet[tasks.size()];
         for (String id : Topology.order(tasks)) {
             int task = index.get(id);
-            if (ancestors[task] != null) {
+            if (doneBefore[task] != null) {
                 continue; // a duplicate id; the plan validator reports it
             }
             BitSet set = new BitSet();
             for (String prerequisite : tasks.get(task).dependsOn()) {
                 Integer before = index.get(prerequisite);
-                if (before != null && ancestors[before] != null) {
-                    set.set(before);
-                    set.or(ancestors[before]);
+                if (before != null && doneBefore[before] != null) {
+                    if (tasks.get(task).dependencyTypes().get(prerequisite) != EdgeClass.SOFT) {
+                        set.set(before);
+                    }
+                    set.or(doneBefore[before]);
                 }
             }
-            ancestors[task] = set;
+            doneBefore[task] = set;
         }
-        return ancestors;
+        return doneBefore;
     }
 }

@@ -16,7 +16,8 @@ import java.util.PriorityQueue;
  * whose resource partner is running is skipped until that partner finishes. Time advances to the next finish, or to
  * the next point where a soft prerequisite has done its share of work.
  *
- * <p>Running tasks keep their start; one that is overdue is expected to finish at {@code now}. The durations are
+ * <p>Running tasks keep their start; one that is overdue is expected to finish a step after {@code now} ({@link
+ * ExpectedFinish}). The durations are
  * the estimates when planning and sampled durations when simulating; priorities are always by estimate (a scheduler
  * cannot know the real durations in advance).
  */
@@ -275,7 +276,7 @@ final class ListScheduler {
         scheduled[task] = true;
         startOrder[task] = started++;
         start[task] = at;
-        double end = Math.max(at + durations[task], now);
+        double end = ExpectedFinish.of(at, durations[task], now);
         Ints soft = graph.softPredecessors(task);
         for (int i = 0; i < soft.size(); i++) {
             int prerequisite = soft.get(i);

@@ -3,6 +3,7 @@ package dev.pce.engine.schedule;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The schedule of the remaining work from {@code now}: every task not yet done, with its pool, slot and expected
@@ -50,6 +51,15 @@ public record Schedule(double now, double makespan, double sequentialTime, doubl
     /** How far this schedule is from the lower bound: {@code span / lowerBound}, 1 is optimal. */
     public double boundRatio() {
         return lowerBound == 0 ? 1 : span() / lowerBound;
+    }
+
+    /**
+     * When the clock alone changes this schedule: the earliest expected finish of a task that was running when it was
+     * made (the end of its estimate, or its next overrun step, see {@link ExpectedFinish}); until then it holds as
+     * made. Empty when no task was running. Minutes since the plan started.
+     */
+    public OptionalDouble nextChange() {
+        return tasks.stream().filter(ScheduledTask::running).mapToDouble(ScheduledTask::finish).min();
     }
 
     public Optional<ScheduledTask> task(String id) {

@@ -17,6 +17,7 @@ import dev.pce.engine.event.WorkflowPlanned;
 import dev.pce.engine.model.TaskPhase;
 import dev.pce.engine.model.TaskState;
 import dev.pce.engine.schedule.PoolSlots;
+import dev.pce.engine.schedule.Schedule;
 import dev.pce.engine.schedule.ScheduleView;
 import dev.pce.engine.schedule.Scheduler;
 import dev.pce.engine.workflow.EstimateRevision;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One workflow's schedule, kept current as its events arrive: each claim, completion, failure or expired lease is
@@ -88,10 +90,25 @@ final class LiveSchedule {
         };
     }
 
-    /** The remaining work scheduled from {@code now}; empty before the plan is known. */
-    Optional<ScheduleView> at(Instant now) {
-        return scheduler == null ? Optional.empty()
-                : Optional.of(ScheduleView.of(scheduler.schedule(Math.max(lastReport, minutes(now)))));
+    /** The remaining work scheduled from {@code now}, and until when it holds; empty before the plan is known. */
+    Optional<Current> at(Instant now) {
+        if (scheduler == null) {
+            return Optional.empty();
+        }
+        Schedule schedule = scheduler.schedule(Math.max(lastReport, minutes(now)));
+        OptionalDouble change = schedule.nextChange();
+        Instant validUntil = change.isPresent() ? instant(change.getAsDouble()) : Instant.MAX;
+        return Optional.of(new Current(ScheduleView.of(schedule), validUntil.isAfter(now) ? validUntil : now));
+    }
+
+    /**
+     * A schedule as of one moment.
+     *
+     * @param validUntil when the clock alone changes it: a running task reaches the end of its estimate, or the next
+     *                   step of its overrun ({@link dev.pce.engine.schedule.ExpectedFinish}); {@link Instant#MAX}
+     *                   when no task runs
+     */
+    record Current(ScheduleView view, Instant validUntil) {
     }
 
     private void report(Event event) {
@@ -149,5 +166,11 @@ final class LiveSchedule {
 
     private double minutes(Instant time) {
         return Math.max(0, Elapsed.minutes(origin, time));
+    }
+
+    /** The moment {@code minutes} after the origin, a millisecond early rather than late (the memo recomputes). */
+    private Instant instant(double minutes) {
+        double nanos = Math.floor(minutes * 60e9) - 1e6;
+        return nanos >= Long.MAX_VALUE / 2.0 ? Instant.MAX : origin.plusNanos((long) Math.max(0, nanos));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The full status of one workflow at one moment.
  *
  * @param schedule the expected schedule of the remaining work (ETA, critical path, utilization), as of the last
- *                 change to the workflow
+ *                 change to the workflow or the last time the clock passed a running task's expected finish
  */
 public record WorkflowStatus(String workflowId, String goal, WorkflowPhase phase, Instant createdAt,
                              Instant updatedAt, long lastSeq, int taskCount, double progressPercent,

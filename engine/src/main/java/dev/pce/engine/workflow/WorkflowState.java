@@ -2,6 +2,7 @@ package dev.pce.engine.workflow;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.engine.conflict.FileOverlap;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.event.ClaimRevoked;
 import dev.pce.engine.event.ConflictOverridden;
@@ -41,9 +42,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A workflow's state: a pure left fold over its events. {@link #apply} is the only mutator and depends on nothing
@@ -62,6 +65,8 @@ public final class WorkflowState {
     private long lastSeq;
     private String lastEventId = "";
     private final Map<String, TaskState> tasks = new LinkedHashMap<>();
+    /** Ids of the tasks last seen claimed (their leases may have run out since): who may be writing right now. */
+    private final Set<String> claimed = new LinkedHashSet<>();
     /** The classified relations between the tasks; fixed by the plan. */
     private PlanRelations relations = PlanRelations.of(List.of(), List.of());
     /** Task ids, critical path first: the order in which ready tasks are handed out. Fixed by the plan. */
@@ -93,6 +98,7 @@ public final class WorkflowState {
         state.lastEventId = snapshot.lastEventId();
         for (TaskState task : snapshot.tasks()) {
             state.tasks.put(task.id(), task);
+            state.trackClaim(task);
         }
         List<TaskSpec> specs = state.tasks.values().stream().map(TaskState::spec).toList();
         state.relations = PlanRelations.of(specs, snapshot.edges());
@@ -182,6 +188,7 @@ public final class WorkflowState {
         goal = planned.goal();
         createdAt = at;
         tasks.clear();
+        claimed.clear();
         for (TaskSpec spec : planned.tasks()) {
             tasks.put(spec.id(), TaskState.planned(spec));
         }
@@ -318,6 +325,15 @@ public final class WorkflowState {
                     : task;
         };
         tasks.put(task.id(), next);
+        trackClaim(next);
+    }
+
+    private void trackClaim(TaskState task) {
+        if (task.phase() == TaskPhase.CLAIMED) {
+            claimed.add(task.id());
+        } else {
+            claimed.remove(task.id());
+        }
     }
 
     /** Unclaimed, or claimed under a lease that ran out by {@code at}. */
@@ -514,16 +530,38 @@ public final class WorkflowState {
         return relations.wave(taskId);
     }
 
-    /** The tasks sharing a written resource with {@code taskId} that hold a live claim at {@code now}. */
+    /**
+     * The tasks sharing a written resource with {@code taskId} that hold a live claim at {@code now}: its resource
+     * partners, and any other live claim that writes a path it writes. The second is a guard, not the plan's word:
+     * no two live claims write the same path even where the recorded relations have no edge for the pair (a
+     * workflow planned by an older version that let soft dependents write their prerequisite's files).
+     */
     public List<PlanRelations.Partner> resourceHolders(String taskId, Instant now) {
         List<PlanRelations.Partner> holders = new ArrayList<>(0);
         for (PlanRelations.Partner partner : relations.partners(taskId)) {
-            TaskState other = tasks.get(partner.taskId());
-            if (other != null && other.phase() == TaskPhase.CLAIMED && !other.claim().orElseThrow().expiredAt(now)) {
+            if (holdsLiveClaim(partner.taskId(), now)) {
                 holders.add(partner);
             }
         }
+        TaskState task = tasks.get(taskId);
+        if (task == null || task.spec().writes().isEmpty()) {
+            return holders;
+        }
+        for (String other : claimed) {
+            if (!other.equals(taskId) && holdsLiveClaim(other, now)
+                    && holders.stream().noneMatch(holder -> holder.taskId().equals(other))) {
+                List<String> shared = FileOverlap.shared(task.spec().writes(), tasks.get(other).spec().writes());
+                if (!shared.isEmpty()) {
+                    holders.add(new PlanRelations.Partner(other, shared.getFirst()));
+                }
+            }
+        }
         return holders;
+    }
+
+    private boolean holdsLiveClaim(String taskId, Instant now) {
+        TaskState task = tasks.get(taskId);
+        return task != null && task.phase() == TaskPhase.CLAIMED && !task.claim().orElseThrow().expiredAt(now);
     }
 
     /** The prerequisites a task still waits for: hard ones not done, soft ones without a partial output. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static dev.pce.engine.testing.Errors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class SchedulerTest {
     private static final PoolSlots SLOTS = PoolSlots.defaults();
@@ -108,7 +109,10 @@ class SchedulerTest {
         scheduler.started("a", 0);
         assertThat(scheduler.schedule(5).makespan()).isEqualTo(40);
         assertThat(scheduler.schedule(5).task("a").orElseThrow().running()).isTrue();
-        assertThat(scheduler.schedule(35).makespan()).isEqualTo(45); // overdue: expected to finish now
+        // overdue: expected to finish at the next tenth of its estimate after now, never now, so the ETA follows
+        assertThat(scheduler.schedule(35).makespan()).isCloseTo(46.0, within(1e-9));
+        assertThat(scheduler.schedule(36).makespan()).isCloseTo(49.0, within(1e-9));
+        assertThat(scheduler.schedule(35).nextChange()).hasValueCloseTo(36.0, within(1e-9));
         Schedule early = scheduler.finished("a", 12);
         assertThat(early.now()).isEqualTo(12);
         assertThat(early.makespan()).isEqualTo(22);

@@ -156,10 +156,12 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         return edges;
     }
 
+    /** {from, to, hard}: the order graph also tells which edges make the dependent wait until the end. */
     private static List<int[]> positions(TaskIndex index, List<ClassifiedEdge> edges) {
         List<int[]> result = new ArrayList<>(edges.size());
         for (ClassifiedEdge edge : edges) {
-            result.add(new int[] {index.position(edge.from()), index.position(edge.to())});
+            result.add(new int[] {index.position(edge.from()), index.position(edge.to()),
+                    edge.edgeClass() == EdgeClass.HARD ? 1 : 0});
         }
         return result;
     }

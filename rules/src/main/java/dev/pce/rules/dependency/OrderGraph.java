@@ -9,6 +9,11 @@ import java.util.List;
  * Which tasks are ordered before which, over a set of ordering edges (hard and soft), as a fact the rules can ask.
  * Graph work stays in Java; the decisions that use it stay in the DRL.
  *
+ * <p>Ordered is not the same as never at the same time: a soft dependent may start on its prerequisite's partial
+ * output while the prerequisite still runs. A task finishes before another starts only when a path leads from it to
+ * the other whose first edge is hard: the hard edge makes the next task wait until it is done, and every later edge,
+ * hard or soft, makes its task wait at least until the one before it started ({@link #mayOverlapWith}).
+ *
  * <p>A query first compares topological ranks (a task can only reach tasks ranked after it), which answers most
  * questions at no cost. The full transitive closure (one bit set per task) is computed on the first question that
  * the ranks cannot answer, in one pass in reverse topological order: edges x tasks / 64 word operations.
@@ -27,37 +32,49 @@ public final class OrderGraph {
     private final Stage stage;
     private final TaskIndex tasks;
     private final int[][] successors;
+    /** The successors through hard edges: each starts only after the task is done. */
+    private final int[][] hardSuccessors;
     private final int[] rank;
     private final int[] byRank;
     private BitSet[] descendants;
 
-    private OrderGraph(Stage stage, TaskIndex tasks, int[][] successors, int[] rank, int[] byRank) {
+    private OrderGraph(Stage stage, TaskIndex tasks, int[][] successors, int[][] hardSuccessors, int[] rank,
+                       int[] byRank) {
         this.stage = stage;
         this.tasks = tasks;
         this.successors = successors;
+        this.hardSuccessors = hardSuccessors;
         this.rank = rank;
         this.byRank = byRank;
     }
 
     /**
-     * @param edges pairs {from, to} of task positions; the graph must be acyclic (checked before, see
-     *              {@link Cycles})
+     * @param edges {from, to, hard} of task positions, hard 1 for a hard edge and 0 for a soft one; the graph must
+     *              be acyclic (checked before, see {@link Cycles})
      */
     static OrderGraph of(Stage stage, TaskIndex tasks, List<int[]> edges) {
         int n = tasks.size();
         int[] outDegree = new int[n];
+        int[] hardOutDegree = new int[n];
         int[] inDegree = new int[n];
         for (int[] edge : edges) {
             outDegree[edge[0]]++;
+            hardOutDegree[edge[0]] += edge[2];
             inDegree[edge[1]]++;
         }
         int[][] next = new int[n][];
+        int[][] hardNext = new int[n][];
         for (int i = 0; i < n; i++) {
             next[i] = new int[outDegree[i]];
+            hardNext[i] = new int[hardOutDegree[i]];
         }
         int[] filled = new int[n];
+        int[] hardFilled = new int[n];
         for (int[] edge : edges) {
             next[edge[0]][filled[edge[0]]++] = edge[1];
+            if (edge[2] == 1) {
+                hardNext[edge[0]][hardFilled[edge[0]]++] = edge[1];
+            }
         }
         int[] byRank = new int[n];
         int head = 0;
@@ -82,7 +99,7 @@ public final class OrderGraph {
         for (int r = 0; r < n; r++) {
             rank[byRank[r]] = r;
         }
-        return new OrderGraph(stage, tasks, next, rank, byRank);
+        return new OrderGraph(stage, tasks, next, hardNext, rank, byRank);
     }
 
     public Stage getStage() {
@@ -114,20 +131,42 @@ public final class OrderGraph {
     }
 
     /**
-     * Of the tasks in {@code others} (plan positions), those that neither reach task {@code a} nor are reached from
-     * it: one pass over bit sets instead of a question per pair.
+     * Of the tasks in {@code others} (plan positions), those that may run at the same time as task {@code a}: neither
+     * finishes before the other starts. Either reaching the other only through a path that starts with a soft edge
+     * is not enough, since a soft dependent starts on a partial output. One pass over bit sets instead of a question
+     * per pair.
      */
-    BitSet unorderedWith(int a, BitSet others) {
+    BitSet mayOverlapWith(int a, BitSet others) {
         BitSet[] closure = closure();
-        BitSet unordered = (BitSet) others.clone();
-        unordered.clear(a);
-        unordered.andNot(closure[a]);
-        for (int b = unordered.nextSetBit(0); b >= 0; b = unordered.nextSetBit(b + 1)) {
-            if (rank[b] < rank[a] && closure[b].get(a)) {
-                unordered.clear(b);
+        BitSet overlapping = (BitSet) others.clone();
+        overlapping.clear(a);
+        overlapping.andNot(startAfterDone(a, closure));
+        for (int b = overlapping.nextSetBit(0); b >= 0; b = overlapping.nextSetBit(b + 1)) {
+            if (rank[b] < rank[a] && doneBeforeStart(b, a, closure)) {
+                overlapping.clear(b);
             }
         }
-        return unordered;
+        return overlapping;
+    }
+
+    /** The tasks that start only after task {@code a} is done: its hard successors and everything they reach. */
+    private BitSet startAfterDone(int a, BitSet[] closure) {
+        BitSet after = new BitSet();
+        for (int successor : hardSuccessors[a]) {
+            after.set(successor);
+            after.or(closure[successor]);
+        }
+        return after;
+    }
+
+    /** Whether task {@code b} starts only after task {@code a} is done. */
+    private boolean doneBeforeStart(int a, int b, BitSet[] closure) {
+        for (int successor : hardSuccessors[a]) {
+            if (successor == b || closure[successor].get(b)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized BitSet[] closure() {

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the pairs of tasks that write overlapping paths and that no ordering edge puts in sequence: graph work, kept
+ * Finds the pairs of tasks that write overlapping paths and that may run at the same time (neither finishes before
+ * the other starts, see {@link OrderGraph#mayOverlapWith}; a soft edge alone does not keep them apart): graph work, kept
  * in Java like {@link OrderGraph}, done over bit sets (a thousand ordered writers of one file cost a thousand set
  * operations, not half a million questions). Only the unordered pairs become facts, and they are counted as they
  * are found: each is a resource relation, so the plan is refused as soon as they would take it past its bound.
@@ -52,7 +53,7 @@ final class SharedWrites {
         return pairs.found;
     }
 
-    /** Each writer against the writers ranked after it: a later one can only be ordered by being reached. */
+    /** Each writer against the writers ranked after it: a later one can only run after it by being reached. */
     private static void samePath(String path, List<FileAccess> writers, OrderGraph decided, Pairs pairs) {
         if (writers.size() < 2) {
             return;
@@ -67,7 +68,7 @@ final class SharedWrites {
         byRank.sort(Comparator.comparingInt(writer -> decided.rank(writer.taskIndex())));
         for (FileAccess a : byRank) {
             rankedLater.clear(a.taskIndex());
-            BitSet unordered = decided.unorderedWith(a.taskIndex(), rankedLater);
+            BitSet unordered = decided.mayOverlapWith(a.taskIndex(), rankedLater);
             for (int b = unordered.nextSetBit(0); b >= 0; b = unordered.nextSetBit(b + 1)) {
                 FileAccess first = a.taskIndex() < b ? a : byPosition.get(b);
                 FileAccess second = first == a ? byPosition.get(b) : a;
@@ -83,7 +84,7 @@ final class SharedWrites {
         for (PathWithin within : inside) {
             others.set(within.taskIndex());
         }
-        BitSet unordered = decided.unorderedWith(directoryWriter.taskIndex(), others);
+        BitSet unordered = decided.mayOverlapWith(directoryWriter.taskIndex(), others);
         int writers = others.cardinality() + 1;
         for (PathWithin within : inside) {
             if (unordered.get(within.taskIndex())) {
