@@ -303,7 +303,8 @@ final class ListScheduler {
         int free = freeSlots.get(pool).size();
         int earlier = 0;
         for (int other : unstarted.get(pool).headSet(task, false)) {
-            if (++earlier >= free) {
+            // only tasks planned strictly earlier: one planned at the same time may be its own dependent
+            if (rank[other] < rank[task] && ++earlier >= free) {
                 return true;
             }
         }

@@ -65,6 +65,23 @@ class ScheduleQualityTest {
         assertThat(plan.boundRatio()).isCloseTo(1.0, within(1e-9));
     }
 
+    /**
+     * Tasks planned at the same time (zero estimates), a dependent listed before its prerequisite: agents following
+     * the plan must not hold the prerequisite back for its own dependent.
+     */
+    @Test
+    void followingThePlanNeverWaitsForATaskPlannedAtTheSameTime() {
+        List<TaskSpec> tasks = List.of(task("after", 0), task("first", 0), task("other", 0), task("long", 5));
+        List<ClassifiedEdge> edges = List.of(edge("first", "after", EdgeClass.HARD),
+                edge("other", "after", EdgeClass.RESOURCE), edge("first", "long", EdgeClass.SOFT));
+        PoolSlots slots = PoolSlots.single("a2", 1);
+
+        Simulation.Result result = Simulation.run(tasks, edges, slots, new DurationNoise(1, 0.5));
+
+        assertThat(result.simulated().tasks()).hasSize(4);
+        ScheduleChecks.assertValid(result.planned(), tasks, edges, slots);
+    }
+
     static Stream<Arguments> generated() {
         return LongStream.rangeClosed(1, 40).boxed().flatMap(seed -> Stream.of(
                 Arguments.of(RandomDags.sharedFiles(40, "p", seed), 1 + (int) (seed % 5)),
