@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeSet;
 
 /**
  * List scheduling as an event-driven simulation from {@code now}. Whenever slots are free, ready tasks are started
@@ -20,6 +21,10 @@ import java.util.PriorityQueue;
  * ExpectedFinish}). The durations are
  * the estimates when planning and sampled durations when simulating; priorities are always by estimate (a scheduler
  * cannot know the real durations in advance).
+ *
+ * <p>It never leaves a slot idle while a task is ready, so it can start a short task in the slot a critical task
+ * needs moments later; {@link ScheduleSearch} compares it with {@link SerialScheduler}, which can wait. A simulation
+ * then runs the chosen plan here with {@link #follow}, which keeps the plan's order and held slots.
  */
 final class ListScheduler {
     private static final byte PENDING = 0;
@@ -31,6 +36,9 @@ final class ListScheduler {
 
     private final TaskGraph graph;
     private final Priorities priorities;
+    private final double[] rank;
+    private final boolean holds;
+    private final List<TreeSet<Integer>> unstarted = new ArrayList<>();
     private final double[] durations;
     private final int n;
     private final int[] poolOf;
@@ -61,9 +69,12 @@ final class ListScheduler {
         }
     }
 
-    private ListScheduler(TaskGraph graph, Priorities priorities, PoolSlots slots, double[] durations) {
+    private ListScheduler(TaskGraph graph, Priorities priorities, double[] rank, boolean holds, PoolSlots slots,
+                          double[] durations) {
         this.graph = graph;
         this.priorities = priorities;
+        this.rank = rank;
+        this.holds = holds;
         this.durations = durations;
         this.n = graph.size();
         this.poolOf = new int[n];
@@ -76,10 +87,12 @@ final class ListScheduler {
         }
         capacity = new int[poolNames.size()];
         overflow = new int[poolNames.size()];
-        Comparator<Integer> byPriority = (a, b) -> {
-            int byLevel = Double.compare(priorities.level(b), priorities.level(a));
-            return byLevel != 0 ? byLevel : Integer.compare(a, b);
+        Comparator<Integer> byLevel = (a, b) -> {
+            int higher = Double.compare(priorities.level(b), priorities.level(a));
+            return higher != 0 ? higher : Integer.compare(a, b);
         };
+        Comparator<Integer> byPriority = rank == null ? byLevel
+                : Comparator.<Integer>comparingDouble(task -> rank[task]).thenComparing(byLevel);
         for (int p = 0; p < poolNames.size(); p++) {
             capacity[p] = slots.slotsOf(poolNames.get(p));
             PriorityQueue<Integer> free = new PriorityQueue<>();
@@ -88,6 +101,7 @@ final class ListScheduler {
             }
             freeSlots.add(free);
             ready.add(new PriorityQueue<>(byPriority));
+            unstarted.add(new TreeSet<>(byPriority));
         }
         state = new byte[n];
         wasRunning = new boolean[n];
@@ -102,7 +116,32 @@ final class ListScheduler {
     /** Schedules the remaining work of {@code progress} from {@code now}, with {@code durations} by task index. */
     static Schedule run(TaskGraph graph, Priorities priorities, PoolSlots slots, Progress progress, double now,
                         double[] durations) {
-        ListScheduler scheduler = new ListScheduler(graph, priorities, slots, durations);
+        return run(graph, priorities, null, false, slots, progress, now, durations);
+    }
+
+    /**
+     * As {@link #run(TaskGraph, Priorities, PoolSlots, Progress, double, double[])} following a plan: ready tasks go
+     * in the order of {@code rank} (their planned starts), and a task waits while starting it would take a slot or
+     * file the plan gives to a task planned before it, that is while its pool has no more free slots than unstarted
+     * tasks planned before it, or a resource partner planned before it has not finished. With the plan's own
+     * durations this keeps the slots the plan holds free; with other durations it reacts as agents following the
+     * plan would.
+     */
+    static Schedule follow(TaskGraph graph, Priorities priorities, double[] rank, PoolSlots slots, Progress progress,
+                           double now, double[] durations) {
+        return run(graph, priorities, rank, true, slots, progress, now, durations);
+    }
+
+    /** Plain list scheduling with ready tasks in the order of {@code rank} (lowest first): the benchmark's baselines. */
+    static Schedule byRank(TaskGraph graph, Priorities priorities, double[] rank, PoolSlots slots, double[] durations) {
+        Progress fresh = new Progress();
+        fresh.ensureSize(graph.size());
+        return run(graph, priorities, rank, false, slots, fresh, 0, durations);
+    }
+
+    private static Schedule run(TaskGraph graph, Priorities priorities, double[] rank, boolean holds,
+                                PoolSlots slots, Progress progress, double now, double[] durations) {
+        ListScheduler scheduler = new ListScheduler(graph, priorities, rank, holds, slots, durations);
         scheduler.load(progress, now);
         scheduler.simulate(now);
         return scheduler.summary(now);
@@ -144,6 +183,9 @@ final class ListScheduler {
         }
         for (int i = 0; i < n; i++) {
             if (state[i] == PENDING) {
+                if (holds) {
+                    unstarted.get(poolOf[i]).add(i);
+                }
                 missing[i] = unfinished(graph.hardPredecessors(i)) + unfinished(graph.softPredecessors(i));
                 if (missing[i] == 0) {
                     ready.get(poolOf[i]).add(i);
@@ -163,22 +205,14 @@ final class ListScheduler {
     }
 
     private void blockDescendantsOfFailures() {
-        ArrayList<Integer> stack = new ArrayList<>();
+        byte[] states = new byte[n];
         for (int i = 0; i < n; i++) {
-            if (state[i] == BLOCKED) {
-                stack.add(i);
-            }
+            states[i] = state[i] == BLOCKED ? Progress.FAILED : state[i] == PENDING ? Progress.PENDING : Progress.DONE;
         }
-        while (!stack.isEmpty()) {
-            int task = stack.remove(stack.size() - 1);
-            for (Ints successors : new Ints[] {graph.hardSuccessors(task), graph.softSuccessors(task)}) {
-                for (int i = 0; i < successors.size(); i++) {
-                    int next = successors.get(i);
-                    if (state[next] == PENDING) {
-                        state[next] = BLOCKED;
-                        stack.add(next);
-                    }
-                }
+        boolean[] blocked = Failures.blocked(graph, states);
+        for (int i = 0; i < n; i++) {
+            if (blocked[i]) {
+                state[i] = BLOCKED;
             }
         }
     }
@@ -241,7 +275,7 @@ final class ListScheduler {
                 break;
             }
             int task = ready.get(best).poll();
-            if (partnerRunning(task)) {
+            if (partnerRunning(task) || (holds && heldForEarlier(task))) {
                 if (skipped == null) {
                     skipped = new ArrayList<>();
                 }
@@ -255,6 +289,27 @@ final class ListScheduler {
                 ready.get(entry.get(0)).add(entry.get(1));
             }
         }
+    }
+
+    /** Whether the plan gives the slot or a file {@code task} would take to a task planned before it. */
+    private boolean heldForEarlier(int task) {
+        Ints partners = graph.partners(task);
+        for (int i = 0; i < partners.size(); i++) {
+            int partner = partners.get(i);
+            if (state[partner] != DONE && state[partner] != BLOCKED && rank[partner] < rank[task]) {
+                return true;
+            }
+        }
+        int pool = poolOf[task];
+        int free = freeSlots.get(pool).size();
+        int earlier = 0;
+        for (int other : unstarted.get(pool).headSet(task, false)) {
+            // only tasks planned strictly earlier: one planned at the same time may be its own dependent
+            if (rank[other] < rank[task] && ++earlier >= free) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean partnerRunning(int task) {
@@ -274,6 +329,9 @@ final class ListScheduler {
         slot[task] = free.isEmpty() ? capacity[pool] + overflow[pool]++ : free.poll();
         state[task] = RUNNING;
         scheduled[task] = true;
+        if (holds) {
+            unstarted.get(pool).remove(task);
+        }
         startOrder[task] = started++;
         start[task] = at;
         double end = ExpectedFinish.of(at, durations[task], now);

@@ -53,6 +53,16 @@ final class Progress {
         states[task] = retry ? PENDING : FAILED;
     }
 
+    /** Whether none of the first {@code size} tasks has been reported yet. */
+    boolean untouched(int size) {
+        for (int i = 0; i < size; i++) {
+            if (states[i] != PENDING) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     byte state(int task) {
         return states[task];
     }

@@ -17,8 +17,11 @@ import java.util.OptionalDouble;
  *                           agents (soft edges as {@link TaskGraph#SOFT_START_FRACTION} describes)
  * @param criticalPath       the ids along that chain, first to last
  * @param workPerSlot        the busiest pool's remaining work divided by its slots
+ * @param exclusionBound     the bound from file exclusion: writers of one file that can never overlap, their work
+ *                           one after another between the earliest start and the shortest tail among them
+ *                           ({@link ExclusionBound}); 0 when no file has two remaining writers
  * @param lowerBound         no schedule can finish the remaining work sooner than this, from {@code now}:
- *                           {@code max(criticalPathLength, workPerSlot)}
+ *                           {@code max(criticalPathLength, workPerSlot, exclusionBound)}
  * @param utilization        per pool, the share of its slot time that is busy between {@code now} and the ETA
  * @param tasks              the remaining tasks (running, then planned) in plan order
  * @param waves              the remaining tasks by depth: wave 0 waits for no remaining task, wave k for one in wave
@@ -26,7 +29,8 @@ import java.util.OptionalDouble;
  * @param blocked            tasks that can never run because a task they wait for failed for good, in plan order
  */
 public record Schedule(double now, double makespan, double sequentialTime, double speedup,
-                       double criticalPathLength, List<String> criticalPath, double workPerSlot, double lowerBound,
+                       double criticalPathLength, List<String> criticalPath, double workPerSlot, double exclusionBound,
+                       double lowerBound,
                        Map<String, Double> utilization, List<ScheduledTask> tasks, List<List<String>> waves,
                        List<String> blocked) {
 

@@ -74,8 +74,47 @@ final class ScheduleSummary {
             utilization.put(poolNames.get(p), span > 0 ? busy[p] / (capacity[p] * span) : 0.0);
         }
         CriticalPath critical = criticalPath();
+        double[] remaining = new double[graph.size()];
+        for (int task : order) {
+            remaining[task] = remainingWork(task);
+        }
+        double exclusionBound = ExclusionBound.of(graph, order, remaining, critical.earliestStart(), tails());
         return new Schedule(now, makespan, sequential, span > 0 ? sequential / span : 1.0, critical.length(),
-                critical.ids(), workBound, Math.max(critical.length(), workBound), utilization, tasks(), waves(), blocked);
+                critical.ids(), workBound, exclusionBound,
+                Math.max(Math.max(critical.length(), workBound), exclusionBound), utilization, tasks(), waves(),
+                blocked);
+    }
+
+    /**
+     * For each remaining task, a lower bound on the time from its finish to the end of the plan: a hard dependent
+     * starts after it and runs its whole chain, a soft dependent finishes no earlier than it and has its own tail.
+     */
+    private double[] tails() {
+        int n = graph.size();
+        double[] tail = new double[n];
+        double[] level = new double[n]; // from the task's start to the end
+        for (int k = order.length - 1; k >= 0; k--) {
+            int task = order[k];
+            double after = 0;
+            double fromStart = 0;
+            Ints hard = graph.hardSuccessors(task);
+            for (int i = 0; i < hard.size(); i++) {
+                if (scheduled[hard.get(i)]) {
+                    after = Math.max(after, level[hard.get(i)]);
+                }
+            }
+            Ints soft = graph.softSuccessors(task);
+            for (int i = 0; i < soft.size(); i++) {
+                int next = soft.get(i);
+                if (scheduled[next]) {
+                    after = Math.max(after, tail[next]);
+                    fromStart = Math.max(fromStart, TaskGraph.SOFT_START_FRACTION * durations[task] + level[next]);
+                }
+            }
+            tail[task] = after;
+            level[task] = Math.max(durations[task] + after, fromStart);
+        }
+        return tail;
     }
 
     /** Work left on a task from now, as one agent doing only it would see it. */
@@ -83,7 +122,7 @@ final class ScheduleSummary {
         return wasRunning[task] ? Math.max(0, start[task] + durations[task] - now) : durations[task];
     }
 
-    private record CriticalPath(double length, List<String> ids) {
+    private record CriticalPath(double length, List<String> ids, double[] earliestStart) {
     }
 
     /**
@@ -145,7 +184,7 @@ final class ScheduleSummary {
             path.add(graph.id(task));
         }
         Collections.reverse(path);
-        return new CriticalPath(last < 0 ? 0 : Math.max(0, earliestFinish[last]), path);
+        return new CriticalPath(last < 0 ? 0 : Math.max(0, earliestFinish[last]), path, earliestStart);
     }
 
     private List<ScheduledTask> tasks() {

@@ -31,6 +31,7 @@ public final class Scheduler {
     private final PoolSlots slots;
     private final Progress progress = new Progress();
     private double[] estimates;
+    private Schedule planned;
 
     /**
      * @throws CeException {@link ErrorCode#INVALID_PLAN} as {@link TaskGraph#of} does, e.g. naming a cycle
@@ -51,14 +52,36 @@ public final class Scheduler {
         return new Scheduler(tasks, edges, slots).schedule(0);
     }
 
-    /** The remaining work scheduled from {@code now}, by estimates. */
+    /**
+     * The remaining work scheduled from {@code now}, by estimates: the best of the candidates of
+     * {@link ScheduleSearch}; before any report, the fresh plan's.
+     */
     public Schedule schedule(double now) {
-        return ListScheduler.run(graph, priorities, slots, progress, now, estimates);
+        Schedule planned = plannedSchedule();
+        if (now == 0 && progress.untouched(graph.size())) {
+            return planned;
+        }
+        return ScheduleSearch.remaining(graph, priorities, slots, progress, now, estimates,
+                graph.size() <= ScheduleSearch.SERIAL_LIMIT ? planned : null);
     }
 
-    /** The remaining work from {@code now} with other durations (a simulation's), indexed like {@link #graph()}. */
+    /** The fresh plan's schedule, searched once per graph (adding a task forgets it). */
+    private Schedule plannedSchedule() {
+        if (planned == null) {
+            planned = ScheduleSearch.plan(graph, priorities, slots, Arrays.copyOf(estimates, graph.size()));
+        }
+        return planned;
+    }
+
+    /**
+     * The remaining work from {@code now} with other durations (a simulation's), indexed like {@link #graph()}: the
+     * schedule by estimates, followed by agents who do not know the durations in advance (tasks in the planned order,
+     * slots and files the plan keeps for a task left free for it; see {@link ListScheduler#follow}).
+     */
     Schedule schedule(double now, double[] durations) {
-        return ListScheduler.run(graph, priorities, slots, progress, now, durations);
+        Schedule plan = schedule(now);
+        double[] rank = ScheduleSearch.startsOf(graph, plan);
+        return ListScheduler.follow(graph, priorities, rank, slots, progress, now, durations);
     }
 
     /** The whole plan from the start with other pool sizes and durations, indexed like {@link #graph()}. */
@@ -140,6 +163,7 @@ public final class Scheduler {
             graph.link(edge);
         }
         priorities.taskAdded(graph, index);
+        planned = null;
         return schedule(now);
     }
 

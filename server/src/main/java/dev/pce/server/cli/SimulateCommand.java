@@ -207,6 +207,7 @@ public final class SimulateCommand implements Callable<Integer> {
         line(text, "time saved", 100 * planned.timeReduction(), 100 * simulated.timeReduction(), "%");
         line(text, "critical path", planned.criticalPathLength(), simulated.criticalPathLength(), "min");
         line(text, "work / slots", planned.workPerSlot(), simulated.workPerSlot(), "min");
+        line(text, "file exclusion", planned.exclusionBound(), simulated.exclusionBound(), "min");
         line(text, "lower bound", planned.lowerBound(), simulated.lowerBound(), "min");
         line(text, "makespan / bound", planned.boundRatio(), simulated.boundRatio(), "x");
         text.append(String.format(Locale.ROOT, "%nUtilization per pool (simulated):%n"));

@@ -4,10 +4,14 @@ import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.schedule.StgReader;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /** Seeded task graphs for the benchmark. */
 public final class RandomDags {
@@ -70,5 +74,110 @@ public final class RandomDags {
             edges.add(new ClassifiedEdge(test, review, EdgeClass.HARD, "", "", ""));
         }
         return new Dag(features + " features", tasks, edges);
+    }
+
+    /**
+     * Chains with soft edges: chains of 2-5 tasks (estimates 5-60), each link soft with probability one half, else
+     * hard, all in one pool; the pattern of the soft-edge reproduction, where a dependent may start on its
+     * prerequisite's partial output and the slot it needs must be free then.
+     */
+    public static Dag softChains(int n, String pool, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<TaskSpec> tasks = new ArrayList<>(n);
+        List<ClassifiedEdge> edges = new ArrayList<>();
+        int left = 0;
+        for (int i = 0; i < n; i++) {
+            tasks.add(TaskSpec.builder("t" + i, "build").pool(pool).estimate(5 + random.nextInt(56)).build());
+            if (left > 0) {
+                edges.add(new ClassifiedEdge("t" + (i - 1), "t" + i,
+                        random.nextBoolean() ? EdgeClass.SOFT : EdgeClass.HARD, "", "", ""));
+                left--;
+            } else {
+                left = 1 + random.nextInt(4);
+            }
+        }
+        return new Dag("soft chains " + n, tasks, edges);
+    }
+
+    /**
+     * Shared files: a random DAG (each task 0-3 hard prerequisites among the ten before it, estimates 1-10) in one
+     * pool, where about a third of the tasks write one of a few shared files; writers of a file that no path of
+     * edges orders get a resource edge, as the classifier gives them. The pattern of the shared-files reproduction.
+     */
+    public static Dag sharedFiles(int n, String pool, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int files = Math.max(2, n / 15);
+        List<TaskSpec> tasks = new ArrayList<>(n);
+        List<ClassifiedEdge> edges = new ArrayList<>();
+        List<BitSet> ancestors = new ArrayList<>(n);
+        List<List<Integer>> writers = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            writers.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            BitSet before = new BitSet(n);
+            int prerequisites = i == 0 ? 0 : random.nextInt(4);
+            for (int k = 0; k < prerequisites; k++) {
+                int from = random.nextInt(Math.max(0, i - 10), i);
+                if (!before.get(from)) {
+                    edges.add(new ClassifiedEdge("t" + from, "t" + i, EdgeClass.HARD, "", "", ""));
+                    before.set(from);
+                    before.or(ancestors.get(from));
+                }
+            }
+            ancestors.add(before);
+            TaskSpec.Builder task = TaskSpec.builder("t" + i, "build").pool(pool).estimate(1 + random.nextInt(10));
+            if (random.nextInt(3) == 0) {
+                int file = random.nextInt(files);
+                task.writes("src/shared/F" + file + ".java");
+                for (int other : writers.get(file)) {
+                    if (!before.get(other)) {
+                        edges.add(new ClassifiedEdge("t" + other, "t" + i, EdgeClass.RESOURCE, "", "", ""));
+                    }
+                }
+                writers.get(file).add(i);
+            }
+            tasks.add(task.build());
+        }
+        return new Dag("shared files " + n, tasks, edges);
+    }
+
+    /**
+     * A random graph in the Standard Task Graph Set's text format, made the way its "layrprob" graphs are (tasks in
+     * random layers, each edge from an earlier layer with a fixed probability, costs 1-10), read back through
+     * {@link StgReader}.
+     */
+    public static Dag stg(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] layer = new int[n + 2];
+        int layers = Math.max(2, (int) Math.sqrt(n));
+        for (int i = 1; i <= n; i++) {
+            layer[i] = random.nextInt(layers);
+        }
+        // STG ids are in topological order: sort the tasks by layer
+        int[] sorted = IntStream.rangeClosed(1, n).boxed()
+                .sorted(Comparator.comparingInt(i -> layer[i])).mapToInt(Integer::intValue).toArray();
+        StringBuilder text = new StringBuilder().append(n).append('\n').append("0 0 0\n");
+        for (int id = 1; id <= n; id++) {
+            List<Integer> predecessors = new ArrayList<>();
+            for (int before = 1; before < id; before++) {
+                if (layer[sorted[before - 1]] < layer[sorted[id - 1]] && random.nextDouble() < 2.0 / layers) {
+                    predecessors.add(before);
+                }
+            }
+            if (predecessors.isEmpty()) {
+                predecessors.add(0);
+            }
+            text.append(id).append(' ').append(1 + random.nextInt(10)).append(' ').append(predecessors.size());
+            predecessors.forEach(before -> text.append(' ').append(before));
+            text.append('\n');
+        }
+        text.append(n + 1).append(" 0 ").append(n);
+        for (int id = 1; id <= n; id++) {
+            text.append(' ').append(id);
+        }
+        text.append('\n');
+        StgReader.StgGraph graph = StgReader.parse("stg-style " + n, text.toString());
+        return new Dag(graph.name(), graph.tasks(), graph.edges());
     }
 }

@@ -17,12 +17,13 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The scheduler benchmark: planning time and schedule quality (makespan against the lower bound) on generated
- * layered DAGs of 100 to 100,000 tasks and on Standard Task Graph Set files, on 2, 4, 8 and 16 processors; and the
- * time saved on realistic plans with the default pools. Prints markdown.
+ * The scheduler benchmark: schedule quality against baseline schedulers and the lower bound on generated families
+ * ({@link FamilyBench}); planning time and makespan against the lower bound on generated layered DAGs of 100 to
+ * 100,000 tasks and on Standard Task Graph Set files, on 2, 4, 8 and 16 processors; and the time saved on realistic
+ * plans with the default pools. Prints markdown.
  *
  * <p>Usage: {@code java -cp server/target/pce.jar dev.pce.engine.schedule.bench.ScheduleBench [--runs N]
- * [STG files or directories...]}
+ * [--quality-only] [STG files or directories...]}
  */
 public final class ScheduleBench {
     private static final int[] PROCESSORS = {2, 4, 8, 16};
@@ -33,16 +34,24 @@ public final class ScheduleBench {
 
     public static void main(String[] args) throws IOException {
         int runs = 7;
+        boolean qualityOnly = false;
         List<Path> stgFiles = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--runs")) {
                 runs = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--quality-only")) {
+                qualityOnly = true;
             } else {
                 stgFiles.addAll(stgFiles(Path.of(args[i])));
             }
         }
         System.out.printf("Java %s, %d cores, %s %s%n%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"));
+        FamilyBench.print(stgFiles);
+        if (qualityOnly) {
+            return;
+        }
+        System.out.println();
         System.out.println("| graph | tasks | P | planning min (ms) | planning median (ms) | makespan | lower bound "
                 + "| makespan / bound |");
         System.out.println("|---|---|---|---|---|---|---|---|");
@@ -90,7 +99,7 @@ public final class ScheduleBench {
                 schedule.boundRatio());
     }
 
-    private static List<Path> stgFiles(Path path) throws IOException {
+    static List<Path> stgFiles(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
