@@ -116,9 +116,12 @@ final class SerialScheduler {
         return blocked;
     }
 
-    /** When a task started at {@code at} finishes: its duration, at least now, and not before a soft prerequisite. */
+    /**
+     * When a task started at {@code at} finishes: its duration, or past that its next overrun step
+     * ({@link ExpectedFinish}, as the list scheduler expects it), and not before a soft prerequisite.
+     */
     private double end(int task, double at, double now) {
-        double end = Math.max(at + durations[task], now);
+        double end = ExpectedFinish.of(at, durations[task], now);
         Ints soft = graph.softPredecessors(task);
         for (int i = 0; i < soft.size(); i++) {
             int prerequisite = soft.get(i);
