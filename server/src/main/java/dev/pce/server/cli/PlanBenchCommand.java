@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
 /** {@code ce bench plan}: what one ce_plan call costs at the bounds on plan size, over stdio. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Time ce_plan over stdio on plans at PCE's bounds (100,000 tasks with 300,000 relations, a "
-                + "request near one message), one past them, and the shapes that once cost minutes and gigabytes (5,000 "
-                + "tasks x 50 dependencies, many writers of one file): round trip, the server's peak resident "
+                + "request near one message), one past them, and the shapes that once cost minutes and gigabytes "
+                + "(5,000 tasks x 50 dependencies, many writers of one file): round trip, the server's peak resident "
                 + "memory, the event's log line. A fresh server per run; prints a markdown table. With --learned: "
                 + "instead, a large plan's ce_plan without learned rules, with a learned estimate rule and with a "
                 + "learned review requirement, side by side. With --series: instead, --plans plans of each size "

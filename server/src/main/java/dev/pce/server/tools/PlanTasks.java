@@ -25,14 +25,17 @@ public final class PlanTasks {
     private PlanTasks() {
     }
 
-    /** The tasks as declared, in order; errors name the field ({@code tasks[2].depends_on[0]}). */
+    /**
+     * The tasks as declared, in order; errors name the field ({@code tasks[2].depends_on[0]}). More tasks than a plan
+     * may hold are refused before any is read.
+     */
     public static List<TaskSpec> read(ToolArgs args) {
         int count = args.raw("tasks").filter(JsonNode::isArray).map(JsonNode::size).orElse(0);
         if (count > Limits.MAX_TASKS) {
-            throw new CeException(ErrorCode.INVALID_PLAN, String.format(Locale.ROOT, "Plan rejected: tasks has %,d items, more than the %,d"
-                    + " tasks a plan may hold.", count, Limits.MAX_TASKS), String.format(Locale.ROOT, "Split the goal"
-                    + " into several workflows (one ce_plan each) of at most %,d tasks. Nothing was stored.",
-                    Limits.MAX_TASKS));
+            throw new CeException(ErrorCode.INVALID_PLAN, String.format(Locale.ROOT, "Plan rejected: tasks has %,d"
+                    + " items, more than the %,d tasks a plan may hold.", count, Limits.MAX_TASKS),
+                    String.format(Locale.ROOT, "Split the goal into several workflows (one ce_plan each) of at most"
+                            + " %,d tasks. Nothing was stored.", Limits.MAX_TASKS));
         }
         List<TaskSpec> tasks = new ArrayList<>();
         for (ToolArgs task : args.objectList("tasks", Limits.MAX_TASKS)) {
