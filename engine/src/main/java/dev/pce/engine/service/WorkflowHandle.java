@@ -35,7 +35,8 @@ final class WorkflowHandle implements Closeable {
     /** Snapshot after this many events beyond the last one, so a restart replays little. */
     static final int SNAPSHOT_EVERY = 1_000;
 
-    private EventLog log;
+    /** Null while unloaded; volatile for {@link #usable}, which takes no lock. */
+    private volatile EventLog log;
     private WorkflowState state;
     private final Path snapshotFile;
     private final Clock clock;
@@ -147,7 +148,8 @@ final class WorkflowHandle implements Closeable {
      * reads the file as it is on its next call).
      */
     boolean usable() {
-        return unusable == null && (!loaded || log.fileStatus() == EventLog.FileStatus.SAME);
+        EventLog current = log;
+        return unusable == null && (current == null || current.fileStatus() == EventLog.FileStatus.SAME);
     }
 
     /** The workflow's tasks when this view last held it: what keeping it loaded costs. */
@@ -168,12 +170,12 @@ final class WorkflowHandle implements Closeable {
         if (!loaded || unusable != null) {
             return;
         }
+        loaded = false;
         log.close();
         log = null;
         state = null;
         schedule = null;
         statusMemo = new StatusMemo();
-        loaded = false;
     }
 
     /** Reads the workflow again after {@link #unload}: the same as a new view would. */
@@ -182,11 +184,11 @@ final class WorkflowHandle implements Closeable {
             return;
         }
         WorkflowHandle fresh = open(workflowId, snapshotFile.getParent(), clock, slots, listener);
-        log = fresh.log;
         state = fresh.state;
         schedule = fresh.schedule;
         snapshotSeq = fresh.snapshotSeq;
         tasks = fresh.tasks;
+        log = fresh.log;
         loaded = true;
     }
 
