@@ -423,7 +423,7 @@ public final class EventLog implements Closeable {
         }
     }
 
-    /** The safety net under every input bound: no reader of the log meets a line larger than one message. */
+    /** The safety net under every input bound: no reader of the log meets a line larger than the largest plan's. */
     private static byte[] requireLineFits(byte[] line, Event event) {
         if (line.length <= Limits.MAX_EVENT_LINE_BYTES) {
             return line;

@@ -27,21 +27,28 @@ import java.util.function.Supplier;
 
 /**
  * One process's view of one workflow: its log and the state folded from it. Every read first catches up with
- * what other processes appended; every command is decided and appended under the log's lock. Thread-safe.
+ * what other processes appended; every command is decided and appended under the log's lock. Thread-safe. A view
+ * can {@link #unload} what it holds in memory, and reads it again from the files on its next call.
  */
 final class WorkflowHandle implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowHandle.class);
     /** Snapshot after this many events beyond the last one, so a restart replays little. */
     static final int SNAPSHOT_EVERY = 1_000;
 
-    private final EventLog log;
-    private final WorkflowState state;
+    /** Null while unloaded; volatile for {@link #usable}, which takes no lock. */
+    private volatile EventLog log;
+    private WorkflowState state;
     private final Path snapshotFile;
     private final Clock clock;
-    private final StatusMemo statusMemo = new StatusMemo();
-    private final LiveSchedule schedule;
+    private StatusMemo statusMemo = new StatusMemo();
+    private LiveSchedule schedule;
+    private final String workflowId;
+    private final PoolSlots slots;
     private final AppendListener listener;
     private long snapshotSeq;
+    /** The workflow's tasks when last loaded: what holding it costs (read without the lock). */
+    private volatile int tasks;
+    private volatile boolean loaded = true;
     /**
      * Set when this view cannot go on: events read from the log did not fold (they are consumed, so every later
      * call fails the same way), or the file changed under it (cut, replaced). The service then opens a new view.
@@ -51,6 +58,8 @@ final class WorkflowHandle implements Closeable {
     private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq,
                            PoolSlots slots, AppendListener listener) {
         this.log = log;
+        this.workflowId = state.workflowId();
+        this.slots = slots;
         this.listener = listener;
         this.state = state;
         this.snapshotFile = snapshotFile;
@@ -59,6 +68,7 @@ final class WorkflowHandle implements Closeable {
         // a plan scheduled with other sizes than the configured (recommended ones applied) keeps them
         this.schedule = new LiveSchedule(state.poolSizes().orElse(slots));
         schedule.apply(List.of(), state);
+        this.tasks = state.tasks().size();
     }
 
     static WorkflowHandle open(String workflowId, Path dir, Clock clock, PoolSlots slots, AppendListener listener) {
@@ -133,14 +143,59 @@ final class WorkflowHandle implements Closeable {
                 + "is not needed, ce doctor --repair-log " + workflowId + " moves its folder aside.");
     }
 
-    /** Whether this view can still serve calls: its log is the file it read and its state folded. */
+    /**
+     * Whether this view can still serve calls: its log is the file it read and its state folded (an unloaded view
+     * reads the file as it is on its next call).
+     */
     boolean usable() {
-        return unusable == null && log.fileStatus() == EventLog.FileStatus.SAME;
+        EventLog current = log;
+        return unusable == null && (current == null || current.fileStatus() == EventLog.FileStatus.SAME);
+    }
+
+    /** The workflow's tasks when this view last held it: what keeping it loaded costs. */
+    int tasks() {
+        return tasks;
+    }
+
+    /** Whether this view holds the workflow's state in memory now. */
+    boolean loaded() {
+        return loaded;
+    }
+
+    /**
+     * Lets go of the state, its schedule and status and the open log; the next call reads them again from the
+     * snapshot and the log, as a restart would. A finished plan of 100,000 tasks held 200 MB here.
+     */
+    synchronized void unload() {
+        if (!loaded || unusable != null) {
+            return;
+        }
+        loaded = false;
+        log.close();
+        log = null;
+        state = null;
+        schedule = null;
+        statusMemo = new StatusMemo();
+    }
+
+    /** Reads the workflow again after {@link #unload}: the same as a new view would. */
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        WorkflowHandle fresh = open(workflowId, snapshotFile.getParent(), clock, slots, listener);
+        state = fresh.state;
+        schedule = fresh.schedule;
+        snapshotSeq = fresh.snapshotSeq;
+        tasks = fresh.tasks;
+        log = fresh.log;
+        loaded = true;
     }
 
     /** Catches up with other processes, then answers from the state. */
     synchronized <T> T read(Function<WorkflowState, T> view) {
         requireUsable();
+        load();
         fold(guarded(log::readNew));
         snapshotIfDue();
         return view.apply(state);
@@ -165,6 +220,7 @@ final class WorkflowHandle implements Closeable {
      */
     synchronized <T> T execute(Command command, Cancellation cancellation, CommandView<T> view) {
         requireUsable();
+        load();
         Executed executed = guarded(() -> log.locked((caughtUp, appender) -> {
             fold(caughtUp);
             Instant now = clock.instant();
@@ -196,6 +252,7 @@ final class WorkflowHandle implements Closeable {
 
     synchronized EventLog.Page events(long afterSeq, int limit, Predicate<Event> filter) {
         requireUsable();
+        load();
         return guarded(() -> log.read(afterSeq, limit, filter));
     }
 
@@ -233,6 +290,7 @@ final class WorkflowHandle implements Closeable {
                 throw unusable;
             }
             schedule.apply(events, state);
+            tasks = state.tasks().size();
         }
     }
 
@@ -256,6 +314,8 @@ final class WorkflowHandle implements Closeable {
 
     @Override
     public synchronized void close() {
-        log.close();
+        if (loaded) {
+            log.close();
+        }
     }
 }

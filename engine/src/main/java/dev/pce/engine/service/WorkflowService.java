@@ -69,6 +69,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -89,6 +90,7 @@ public final class WorkflowService implements Closeable {
     private final Optional<GateJudge> gates;
     private final Optional<ConflictArbiter> arbiter;
     private final ConcurrentMap<String, WorkflowHandle> handles = new ConcurrentHashMap<>();
+    private volatile LoadedWorkflows loaded = new LoadedWorkflows();
     private volatile AppendListener appendListener = AppendListener.NONE;
 
     /** A service with the plain classification (declared dependencies, shared writes) and the default pools. */
@@ -214,8 +216,8 @@ public final class WorkflowService implements Closeable {
                 writtenTo[0] = log.consumedOffset();
             }
         });
-        handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id, workspace.workflowDir(id), clock, slots,
-                written, writtenTo[0], this::tellAppended));
+        loaded.used(workflowId, handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id,
+                workspace.workflowDir(id), clock, slots, written, writtenTo[0], this::tellAppended)));
         return handle(workflowId).read(state -> {
             StatusReport report = StatusReport.of(state, clock.instant());
             List<String> ready = state.tasks().stream().map(TaskState::id)
@@ -656,17 +658,35 @@ public final class WorkflowService implements Closeable {
         WorkflowHandle existing = handles.get(workflowId);
         if (existing != null) {
             if (existing.usable()) {
+                loaded.used(workflowId, existing);
                 return existing;
             }
             if (handles.remove(workflowId, existing)) {
+                loaded.dropped(workflowId);
                 existing.close();
             }
         }
         if (!workspace.hasWorkflow(workflowId)) {
             throw unknownWorkflow(workflowId);
         }
-        return handles.computeIfAbsent(workflowId,
+        WorkflowHandle opened = handles.computeIfAbsent(workflowId,
                 id -> WorkflowHandle.open(id, workspace.workflowDir(id), clock, slots, this::tellAppended));
+        loaded.used(workflowId, opened);
+        return opened;
+    }
+
+    /**
+     * Keeps at most {@code taskBudget} tasks of workflows in memory, unloading with {@code unloader} (for tests: a
+     * small budget, unloading at once).
+     */
+    void keepLoaded(int taskBudget, Executor unloader) {
+        loaded = new LoadedWorkflows(taskBudget, unloader);
+    }
+
+    /** Whether this process holds the workflow's state in memory now (for tests). */
+    boolean holdsInMemory(String workflowId) {
+        WorkflowHandle handle = handles.get(workflowId);
+        return handle != null && handle.loaded();
     }
 
     private CeException unknownWorkflow(String workflowId) {

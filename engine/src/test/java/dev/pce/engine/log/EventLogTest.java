@@ -82,9 +82,9 @@ class EventLogTest {
         assertThat(second.get(0).time()).isEqualTo(clock.instant());
     }
 
-    /** No reader of the log ever meets a line larger than one message: the bound under every input bound. */
+    /** No reader of the log ever meets a line larger than the largest plan makes: the bound under every input bound. */
     @Test
-    void anEventLargerThanOneMessageIsRefusedAndNothingIsWritten() throws IOException {
+    void anEventLargerThanTheLineBoundIsRefusedAndNothingIsWritten() throws IOException {
         EventLog writer = open();
         writer.locked((caughtUp, appender) -> appender.append(List.of(tick("a", 1))));
         byte[] before = Files.readAllBytes(file);
@@ -93,8 +93,8 @@ class EventLogTest {
 
         assertError(ErrorCode.INVALID_ARGUMENT, () -> writer.locked((caughtUp, appender) ->
                         appender.append(List.of(tick("a", 2), tooLarge))),
-                "The 'huge.thing' event would take 33,554,",
-                "more than the 33,554,432 one event may take; nothing was written");
+                "The 'huge.thing' event would take 134,217,",
+                "more than the 134,217,728 one event may take; nothing was written");
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         List<Event> next = writer.locked((caughtUp, appender) -> appender.append(List.of(tick("a", 3))));

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.pce.engine.ErrorCode.INVALID_PLAN;
 import static dev.pce.engine.testing.Errors.thrown;
@@ -40,7 +41,7 @@ class PlanCapacityTest extends ServiceTestBase {
         CeException error = thrown(INVALID_PLAN,
                 () -> service.plan("one over", dependingOnRoots(Limits.MAX_PLAN_EDGES + 1), "planner"));
 
-        assertThat(error.getMessage()).contains("declares 100,001 dependencies", "more than the 100,000 relations a"
+        assertThat(error.getMessage()).contains("declares 300,001 dependencies", "more than the 300,000 relations a"
                 + " plan may hold");
         assertThat(error.fix()).contains("Split the goal into several workflows", "declare only direct dependencies");
         assertNothingStored();
@@ -72,16 +73,16 @@ class PlanCapacityTest extends ServiceTestBase {
 
     @Test
     void relationsTheClassifierDerivesCountTowardsTheBoundByClass() {
-        // 448 tasks writing one file, none ordered: every pair shares it, 100,128 resource relations
+        // 776 tasks writing one file, none ordered: every pair shares it, 300,700 resource relations
         List<TaskSpec> writers = new ArrayList<>();
-        for (int i = 0; i < 448; i++) {
+        for (int i = 0; i < 776; i++) {
             writers.add(TaskSpec.builder("w" + i, "build").writes("src/Shared.java").build());
         }
 
         CeException error = thrown(INVALID_PLAN, () -> service.plan("shared file", writers, "planner"));
 
-        assertThat(error.getMessage()).contains("has 100,128 relations between its tasks (100,128 resource)",
-                "more than the 100,000 a plan may hold");
+        assertThat(error.getMessage()).contains("has 300,700 relations between its tasks (300,700 resource)",
+                "more than the 300,000 a plan may hold");
         assertThat(error.fix()).contains("order the tasks that write the same file");
         assertNothingStored();
     }
@@ -96,8 +97,9 @@ class PlanCapacityTest extends ServiceTestBase {
         CeException error = thrown(INVALID_PLAN, () -> service.plan("too big", described(tooMany, description),
                 "planner"));
 
-        assertThat(error.getMessage()).contains("the event recording its " + tooMany + " tasks and 0 relations takes 30.",
-                "more than the 30.0 MiB (31,457,280 bytes) one plan event may hold");
+        assertThat(error.getMessage()).contains(String.format(Locale.ROOT,
+                "the event recording its %,d tasks and 0 relations takes 120.", tooMany),
+                "more than the 120.0 MiB (125,829,120 bytes) one plan event may hold");
         assertThat(error.fix()).contains("Split the goal", "shorten the descriptions");
         assertThat(service.list().workflows()).hasSize(1);
     }
@@ -112,8 +114,8 @@ class PlanCapacityTest extends ServiceTestBase {
         CeException error = thrown(INVALID_PLAN, () -> service.addTasks(id, extraTasks("more-", 1), "gate failed",
                 "gate-2", "gate"));
 
-        assertThat(error.getMessage()).contains("the workflow declares 125,100 dependencies",
-                "more than the 125,000 relations a workflow may hold");
+        assertThat(error.getMessage()).contains("the workflow declares 375,100 dependencies",
+                "more than the 375,000 relations a workflow may hold");
         assertThat(service.status(id).taskCount()).isEqualTo(ROOTS + Limits.MAX_PLAN_EDGES / ROOTS + fits.size());
     }
 

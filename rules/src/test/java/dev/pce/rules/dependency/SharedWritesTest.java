@@ -60,7 +60,7 @@ class SharedWritesTest {
                 () -> classifier.classify(writers, Cancellation.none(), Limits.MAX_PLAN_EDGES));
 
         assertThat(error.code()).isEqualTo(ErrorCode.INVALID_PLAN);
-        assertThat(error.getMessage()).contains("more than the 100,000 relations it may hold",
+        assertThat(error.getMessage()).contains("more than the 300,000 relations it may hold",
                 "1,000 tasks write src/Shared.java", "every pair of writers that no dependency orders is a resource"
                         + " relation");
         assertThat(error.fix()).contains("order the tasks that write the same file");

@@ -1,5 +1,6 @@
 package dev.pce.server.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
@@ -105,6 +106,51 @@ public final class LimitPlans {
             }
         }
         return plan;
+    }
+
+    /**
+     * A plan of about {@code tasks} tasks as planners write them, in features of five: a design, two builds that
+     * depend on it and each write a file of their own, a test of both that writes its own test file, and a review
+     * of the test. Every tenth feature's design waits for the review of the feature before, so the plan is neither
+     * one chain nor all independent. About one declared dependency per task.
+     */
+    public static ObjectNode features(int tasks) {
+        ObjectNode plan = goal(tasks + " tasks in features of five");
+        ArrayNode list = plan.putArray("tasks");
+        for (int f = 0; list.size() < tasks; f++) {
+            String p = "f" + f + "-";
+            ObjectNode design = list.addObject().put("id", p + "design").put("title", "Design feature " + f)
+                    .put("kind", "design").put("estimate", 15);
+            design.putArray("writes").add("docs/f" + f + ".md");
+            if (f % 10 != 0) {
+                design.putArray("depends_on").add("f" + (f - 1) + "-review");
+            }
+            for (int b = 0; b < 2 && list.size() < tasks; b++) {
+                ObjectNode build = list.addObject().put("id", p + "build" + b).put("title", "Build part " + b
+                        + " of feature " + f).put("kind", "implement").put("estimate", 30);
+                build.putArray("depends_on").add(p + "design");
+                build.putArray("writes").add("src/f" + f + "/Part" + b + ".java");
+            }
+            if (list.size() + 2 > tasks) {
+                break;
+            }
+            ObjectNode test = list.addObject().put("id", p + "test").put("title", "Test feature " + f)
+                    .put("kind", "test").put("estimate", 20);
+            test.putArray("depends_on").add(p + "build0").add(p + "build1");
+            test.putArray("writes").add("src/f" + f + "/FeatureTest.java");
+            list.addObject().put("id", p + "review").put("title", "Review feature " + f).put("kind", "review")
+                    .put("estimate", 10).putArray("depends_on").add(p + "test");
+        }
+        return plan;
+    }
+
+    /** The depends_on entries of a plan's tasks. */
+    public static int declared(JsonNode plan) {
+        int count = 0;
+        for (JsonNode task : plan.path("tasks")) {
+            count += task.path("depends_on").size();
+        }
+        return count;
     }
 
     /** Dependencies that {@code tasks} tasks can declare when each depends on the {@code window} before it. */

@@ -1,6 +1,7 @@
 package dev.pce.server.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pce.engine.Json;
 import dev.pce.engine.Limits;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.server.client.McpStdioClient;
@@ -44,17 +45,20 @@ public final class PlanBench {
     }
 
     public void run() throws Exception {
-        int descriptions = (Limits.MAX_PLAN_PAYLOAD_BYTES - 1_000_000) / (Limits.MAX_TEXT_LENGTH + 300);
+        // the largest request one message carries; the plan event's own bound lies beyond it
+        int descriptions = (Math.min(Limits.MAX_PLAN_PAYLOAD_BYTES, Json.MAX_MESSAGE_BYTES) - 1_000_000)
+                / (Limits.MAX_TEXT_LENGTH + 300);
         List<Shape> shapes = List.of(
                 new Shape(String.format(Locale.ROOT, "%,d tasks, %,d relations (both bounds)", Limits.MAX_TASKS,
                         Limits.MAX_PLAN_EDGES), () -> LimitPlans.relations(Limits.MAX_TASKS, Limits.MAX_PLAN_EDGES)),
                 new Shape(String.format(Locale.ROOT, "%,d tasks, %,d relations (one over)", Limits.MAX_TASKS,
                         Limits.MAX_PLAN_EDGES + 1),
                         () -> LimitPlans.relations(Limits.MAX_TASKS, Limits.MAX_PLAN_EDGES + 1)),
-                new Shape(String.format(Locale.ROOT, "%,d tasks with 64 KiB descriptions (event near its bound)",
+                new Shape(String.format(Locale.ROOT, "%,d tasks with 64 KiB descriptions (a request near one message)",
                         descriptions), () -> LimitPlans.described(descriptions, Limits.MAX_TEXT_LENGTH)),
                 new Shape("5,000 tasks x 50 dependencies", () -> LimitPlans.randomDependencies(5_000, 50, 1)),
-                new Shape("20,000 chained writers of one file", () -> LimitPlans.writers(Limits.MAX_TASKS, true)),
+                new Shape(String.format(Locale.ROOT, "%,d chained writers of one file", Limits.MAX_TASKS),
+                        () -> LimitPlans.writers(Limits.MAX_TASKS, true)),
                 new Shape("1,000 unordered writers of one file", () -> LimitPlans.writers(1_000, false)),
                 new Shape("1,000 tasks x 10 files 100 directories deep", () -> LimitPlans.deepFiles(1_000, 10, 100)));
         Path scratch = Files.createTempDirectory("pce-plan-bench-");

@@ -9,6 +9,7 @@ import dev.pce.server.tools.ToolOutput;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,8 +34,8 @@ final class AnswerFit {
     static ToolOutput fit(ToolOutput output) {
         boolean textIsTheJson = output.text().equals(output.structuredJson());
         String structured = output.structuredJson();
-        if (!fits(structured)) {
-            structured = trimmed(structured, output.pagedList());
+        if (!fits(structured) || !output.listTotals().isEmpty()) {
+            structured = trimmed(structured, output.pagedList(), output.listTotals());
         }
         String text = textIsTheJson ? structured : fitText(output.text());
         return text == output.text() && structured == output.structuredJson() ? output
@@ -46,13 +47,13 @@ final class AnswerFit {
         return fits(text) ? text : cutText(text);
     }
 
-    private static String trimmed(String json, Optional<String> pagedList) {
+    private static String trimmed(String json, Optional<String> pagedList, Map<String, Integer> listTotals) {
         try {
             JsonNode tree = Json.plain().readTree(json);
             if (!(tree instanceof ObjectNode root)) {
                 throw new IllegalStateException("a tool answered JSON that is not an object");
             }
-            List<JsonTrimmer.Cut> cuts = JsonTrimmer.trim(root, MAX_BYTES - NOTE_BYTES, pagedList);
+            List<JsonTrimmer.Cut> cuts = JsonTrimmer.trim(root, MAX_BYTES - NOTE_BYTES, pagedList, listTotals);
             root.set("truncated", note(cuts));
             return Json.plain().writeValueAsString(root);
         } catch (JsonProcessingException e) {

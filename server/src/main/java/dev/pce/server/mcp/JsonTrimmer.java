@@ -51,7 +51,22 @@ final class JsonTrimmer {
      * {@code pagedList}, which its tool pages itself, loses items only when nothing else is left to cut.
      */
     static List<Cut> trim(ObjectNode root, int budget, Optional<String> pagedList) {
+        return trim(root, budget, pagedList, Map.of());
+    }
+
+    /**
+     * As {@link #trim(ObjectNode, int, Optional)}, where the lists at the pointers of {@code listTotals} are already
+     * prefixes of lists that long: their cuts name those totals.
+     */
+    static List<Cut> trim(ObjectNode root, int budget, Optional<String> pagedList, Map<String, Integer> listTotals) {
         Map<String, Cut> cuts = new LinkedHashMap<>();
+        listTotals.forEach((path, total) -> {
+            JsonNode list = root.at(JsonPointer.compile(path));
+            if (list.isArray() && list.size() < total) {
+                cuts.put(path, new Cut(path, "items", list.size(), total));
+            }
+        });
+        cutBeyond(root, "", budget, pagedList, cuts);
         int size = size(root);
         for (int longest : new int[] {LONG_TEXT, SHORT_TEXT}) {
             if (size > budget) {
@@ -85,6 +100,61 @@ final class JsonTrimmer {
             size = size(root);
         }
         return List.copyOf(cuts.values());
+    }
+
+    /**
+     * Cuts every list below {@code node} to the items whose smallest sizes (every text cut as far as it can be)
+     * together fit {@code budget}: an answer that fits cannot hold more of it, so this changes nothing that could be
+     * kept, and it makes the rounds below measure a few hundred items instead of a whole plan's (a 100,000-task
+     * plan's answer is 40 MB before it is cut). The list the tool pages itself is left to the rounds.
+     */
+    private static void cutBeyond(JsonNode node, String path, int budget, Optional<String> pagedList,
+                                  Map<String, Cut> cuts) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                cutBeyond(field.getValue(), path + "/" + escape(field.getKey()), budget, pagedList, cuts);
+            }
+        } else if (node instanceof ArrayNode array) {
+            if (!pagedList.equals(Optional.of(path))) {
+                long size = 2;
+                int keep = 0;
+                while (keep < array.size()) {
+                    size += smallest(array.get(keep)) + 1;
+                    if (size > budget) {
+                        break;
+                    }
+                    keep++;
+                }
+                if (keep < array.size()) {
+                    int total = cuts.containsKey(path) ? cuts.get(path).total() : array.size();
+                    cuts.put(path, new Cut(path, "items", keep, total));
+                    while (array.size() > keep) {
+                        array.remove(array.size() - 1);
+                    }
+                }
+            }
+            for (int i = 0; i < array.size(); i++) {
+                cutBeyond(array.get(i), path + "/" + i, budget, pagedList, cuts);
+            }
+        }
+    }
+
+    /** The fewest bytes {@code node} can take once cut: its texts a cut mark at most, its lists empty. */
+    private static long smallest(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            long size = 2 + Math.max(0, object.size() - 1);
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                size += textSize(field.getKey()) + 1 + smallest(field.getValue());
+            }
+            return size;
+        }
+        if (node.isArray()) {
+            return 2; // a list can be cut to none
+        }
+        if (node.isTextual()) {
+            return Math.min(textSize(node.asText()), 2 + CUT_MARK.length());
+        }
+        return node.toString().length();
     }
 
     /** The lists or texts below {@code root} that {@code wanted} accepts, each with its size. */

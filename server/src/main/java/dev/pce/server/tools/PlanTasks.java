@@ -1,5 +1,8 @@
 package dev.pce.server.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Limits;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.Ids;
@@ -8,6 +11,7 @@ import dev.pce.engine.model.TaskSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,8 +25,18 @@ public final class PlanTasks {
     private PlanTasks() {
     }
 
-    /** The tasks as declared, in order; errors name the field ({@code tasks[2].depends_on[0]}). */
+    /**
+     * The tasks as declared, in order; errors name the field ({@code tasks[2].depends_on[0]}). More tasks than a plan
+     * may hold are refused before any is read.
+     */
     public static List<TaskSpec> read(ToolArgs args) {
+        int count = args.raw("tasks").filter(JsonNode::isArray).map(JsonNode::size).orElse(0);
+        if (count > Limits.MAX_TASKS) {
+            throw new CeException(ErrorCode.INVALID_PLAN, String.format(Locale.ROOT, "Plan rejected: tasks has %,d"
+                    + " items, more than the %,d tasks a plan may hold.", count, Limits.MAX_TASKS),
+                    String.format(Locale.ROOT, "Split the goal into several workflows (one ce_plan each) of at most"
+                            + " %,d tasks. Nothing was stored.", Limits.MAX_TASKS));
+        }
         List<TaskSpec> tasks = new ArrayList<>();
         for (ToolArgs task : args.objectList("tasks", Limits.MAX_TASKS)) {
             tasks.add(task(task));

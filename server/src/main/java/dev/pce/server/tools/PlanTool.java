@@ -22,12 +22,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** ce_plan: stores a goal and its tasks as a new workflow, with the past learnings related to each task. */
 public final class PlanTool implements CeTool {
     private static final Logger LOG = LoggerFactory.getLogger(PlanTool.class);
+    /** Tasks or relations an answer can hold at most: each is an object of more than 20 bytes (its names alone). */
+    private static final int MOST_OBJECTS = ToolOutput.MAX_BYTES / 20;
+    /** Task ids an answer can hold at most: each is a quoted string and a comma, 3 bytes or more. */
+    private static final int MOST_IDS = ToolOutput.MAX_BYTES / 3;
 
     private final WorkflowService workflows;
     private final VaultKnowledgeStore knowledge;
@@ -96,14 +102,32 @@ public final class PlanTool implements CeTool {
         PlanResult plan = workflows.plan(goal, amended.tasks(), agent, amended.plannedEstimates(), cancellation,
                 sizing, amended.edges());
         List<SplitSuggestions.Suggestion> worthSplitting = splits.of(amended);
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        PlanResult answered = new PlanResult(plan.workflowId(), plan.goal(), plan.taskCount(),
+                prefix(plan.tasks(), MOST_OBJECTS, "/tasks", totals), prefix(plan.edges(), MOST_OBJECTS, "/edges",
+                totals), prefix(plan.readyNow(), MOST_IDS, "/ready_now", totals), plan.pools(), plan.schedule(),
+                plan.eventLog());
         try {
-            return ToolOutput.json(new Output(plan, amended.corrections(), amended.decisions(),
+            return ToolOutput.json(new Output(answered, amended.corrections(), amended.decisions(),
                     RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty(), sizing.recommendation(),
-                    worthSplitting));
+                    worthSplitting)).cutBefore(totals);
         } catch (CeException e) { // the plan is stored; missing learnings must not hide that
             LOG.warn("ce_plan: no related learnings: {}", e.describe());
-            return ToolOutput.json(new Output(plan, amended.corrections(), amended.decisions(), List.of(),
-                    Optional.of("No related learnings: " + e.describe()), sizing.recommendation(), worthSplitting));
+            return ToolOutput.json(new Output(answered, amended.corrections(), amended.decisions(), List.of(),
+                    Optional.of("No related learnings: " + e.describe()), sizing.recommendation(), worthSplitting))
+                    .cutBefore(totals);
         }
+    }
+
+    /**
+     * The first {@code most} of {@code items}, noting the full count at {@code pointer} when that cut some: more
+     * than an answer can hold, so the answer is the same, without serializing a large plan whole to cut it after.
+     */
+    private static <T> List<T> prefix(List<T> items, int most, String pointer, Map<String, Integer> totals) {
+        if (items.size() <= most) {
+            return items;
+        }
+        totals.put(pointer, items.size());
+        return items.subList(0, most);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,13 +16,27 @@ import java.util.Optional;
  * <p>The structured content is serialized once, straight from the result records, and sent as is: building a
  * JSON tree first for the protocol layer to walk again cost more than the tool's own work on big answers.
  */
-public record ToolOutput(String structuredJson, String text, Optional<String> pagedList) {
+public record ToolOutput(String structuredJson, String text, Optional<String> pagedList,
+                         Map<String, Integer> listTotals) {
     /**
      * The most bytes of UTF-8 the structured content, and the text, of an answer may have. Claude Code refuses a tool
      * result over 25,000 tokens and a token is at least one byte, so this keeps every answer within the limit
      * whatever the tokenizer; tools that page size their pages by it, and the server cuts what is still larger.
      */
     public static final int MAX_BYTES = 24_000;
+
+    /**
+     * @param pagedList  the list (a JSON pointer) the tool pages itself, cut last
+     * @param listTotals lists (JSON pointers) the tool already cut to a prefix longer than any answer can hold, each
+     *                   with its items in full: the server cuts them further and names these totals
+     */
+    public ToolOutput {
+        listTotals = Map.copyOf(listTotals);
+    }
+
+    public ToolOutput(String structuredJson, String text, Optional<String> pagedList) {
+        this(structuredJson, text, pagedList, Map.of());
+    }
 
     /** The value as structured content, and the same JSON as text. */
     public static ToolOutput json(Object value) {
@@ -40,7 +55,16 @@ public record ToolOutput(String structuredJson, String text, Optional<String> pa
      * stays right.
      */
     public ToolOutput pagedAt(String pointer) {
-        return new ToolOutput(structuredJson, text, Optional.of(pointer));
+        return new ToolOutput(structuredJson, text, Optional.of(pointer), listTotals);
+    }
+
+    /**
+     * The same answer, whose lists at the pointers of {@code totals} the tool serialized only a prefix of (a plan of
+     * 100,000 tasks would be 40 MB of JSON to build and then cut); each with its items in full, for the note that
+     * says what was cut.
+     */
+    public ToolOutput cutBefore(Map<String, Integer> totals) {
+        return new ToolOutput(structuredJson, text, pagedList, totals);
     }
 
     /** The structured content as a tree (for callers inside the process, such as tests). */

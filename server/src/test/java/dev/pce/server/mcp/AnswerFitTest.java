@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class AnswerFitTest {
 
@@ -45,6 +47,30 @@ class AnswerFitTest {
         assertThat(cut.path("kept").asInt()).isEqualTo(kept);
         assertThat(cut.path("total").asInt()).isEqualTo(20_000);
         assertThat(answer.path("truncated").path("more").asText()).contains("ce_status (offset, limit)");
+    }
+
+    /** A tool that serialized only a prefix of a huge list (ce_plan of 100,000 tasks): the note names the whole. */
+    @Test
+    void aListTheToolCutBeforeSerializingIsNamedWithItsFullCount() throws Exception {
+        ObjectNode plan = Json.mapper().createObjectNode().put("workflow_id", "wf-1");
+        ArrayNode tasks = plan.putArray("tasks");
+        for (int i = 0; i < 1_200; i++) {
+            tasks.addObject().put("id", "task-" + i).put("title", "Build part " + i + " of the rate limiter");
+        }
+        ArrayNode ready = plan.putArray("ready_now");
+        for (int i = 0; i < 3; i++) {
+            ready.add("task-" + i);
+        }
+
+        ToolOutput fitted = AnswerFit.fit(ToolOutput.json(plan).cutBefore(Map.of("/tasks", 100_000,
+                "/ready_now", 50_000)));
+
+        JsonNode answer = Json.mapper().readTree(fitted.structuredJson());
+        assertThat(bytes(fitted.structuredJson())).isLessThanOrEqualTo(ToolOutput.MAX_BYTES);
+        assertThat(answer.path("truncated").path("cuts")).extracting(cut -> cut.path("path").asText(),
+                cut -> cut.path("total").asInt(), cut -> cut.path("kept").asInt()).containsExactlyInAnyOrder(
+                tuple("/tasks", 100_000, answer.path("tasks").size()),
+                tuple("/ready_now", 50_000, 3));
     }
 
     @Test
