@@ -58,6 +58,8 @@ class AnswerSizeIT {
             sizes.ok("ce_status", args());
             assertThat(eventsPaged(sizes, id)).isPositive();
             sizes.ok("ce_predict", args("workflow_id", id));
+            sizes.ok("ce_edit", args("workflow_id", id, "request_id", "grow", "agent", "lead", "reason", LONG,
+                    "edits", growingEdits(500)));
 
             JsonNode root = claim(sizes, id, "planners", "root");
             String claimId = root.path("task").path("claim_id").asText();
@@ -137,6 +139,17 @@ class AnswerSizeIT {
                 "task_id", task));
         assertThat(claim.path("claimed").asBoolean()).as("claimed %s", task).isTrue();
         return claim;
+    }
+
+    /** The most edits one request may hold: {@code count} tasks added with long titles, as many re-estimated. */
+    private static ArrayNode growingEdits(int count) {
+        ArrayNode edits = Json.mapper().createArrayNode();
+        for (int i = 1; i <= count; i++) {
+            edits.addObject().put("op", "add").putObject("task").put("id", "extra-" + i).put("title", TITLE)
+                    .put("kind", "docs").put("estimate", 5);
+            edits.addObject().put("op", "estimate").put("task_id", "t" + (i + 1)).put("estimate", 11 + i % 40);
+        }
+        return edits;
     }
 
     /**
