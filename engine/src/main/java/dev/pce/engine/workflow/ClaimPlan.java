@@ -73,7 +73,9 @@ public record ClaimPlan(Instant origin, double now, Map<String, ScheduledTask> t
 
     /**
      * Why the ready {@code candidate} waits, if the schedule keeps its file or its pool's free slot for a task planned
-     * before it that is not ready yet and would start before the candidate finished.
+     * before it that is not ready yet and would start before the candidate finished: a resource partner, or as many
+     * such tasks of the pool as it has free slots (at least one; an agent beyond the pool's slots is never held for
+     * a slot).
      */
     Optional<Hold> hold(WorkflowState state, TaskState candidate, Instant at) {
         ScheduledTask planned = tasks.get(candidate.id());
@@ -100,8 +102,8 @@ public record ClaimPlan(Instant origin, double now, Map<String, ScheduledTask> t
                 keptFor.add(other);
             }
         }
-        if (keptFor.isEmpty() || keptFor.size() < free) {
-            return Optional.empty();
+        if (keptFor.isEmpty() || free <= 0 || keptFor.size() < free) {
+            return Optional.empty(); // with no free slot the agent asking is one the schedule does not count on
         }
         ScheduledTask first = keptFor.stream().min(Comparator.comparingDouble(ScheduledTask::start)
                 .thenComparing(ScheduledTask::id)).orElseThrow();
