@@ -74,6 +74,17 @@ final class ScheduleSearch {
                 ListScheduler.follow(graph, priorities, rank, slots, progress, now, durations)));
     }
 
+    /**
+     * Whether {@link #remaining} (or the fresh plan) may choose a candidate that keeps a slot or a file free for a
+     * task not ready yet: a plan of at most {@link #SERIAL_LIMIT} tasks, untouched or with at most
+     * {@link #LIVE_SERIAL_LIMIT} remaining. Otherwise the schedule is list scheduling alone, which starts a ready
+     * task whenever its pool has a free slot.
+     */
+    static boolean mayHold(TaskGraph graph, Progress progress) {
+        return graph.size() <= SERIAL_LIMIT
+                && (progress.untouched(graph.size()) || remainingTasks(graph, progress) <= LIVE_SERIAL_LIMIT);
+    }
+
     /** Each task's start in {@code schedule}, by index; tasks it does not hold (done, blocked) last. */
     static double[] startsOf(TaskGraph graph, Schedule schedule) {
         double[] starts = new double[graph.size()];

@@ -65,6 +65,16 @@ public final class Scheduler {
                 graph.size() <= ScheduleSearch.SERIAL_LIMIT ? planned : null);
     }
 
+    /**
+     * Whether {@link #schedule(double)} may now keep a slot or a file free for a task that is not ready yet (a
+     * candidate of the schedule search won); when not, it is list scheduling alone, whose order is the
+     * {@link #priorityOrder} of the ready tasks, and a dispatcher can skip computing it. Costs one pass over the
+     * plan's progress, none above the search size.
+     */
+    public boolean mayHold() {
+        return ScheduleSearch.mayHold(graph, progress);
+    }
+
     /** The fresh plan's schedule, searched once per graph (adding a task forgets it). */
     private Schedule plannedSchedule() {
         if (planned == null) {

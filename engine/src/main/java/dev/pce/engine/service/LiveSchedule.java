@@ -19,7 +19,9 @@ import dev.pce.engine.model.TaskState;
 import dev.pce.engine.schedule.PoolSlots;
 import dev.pce.engine.schedule.Schedule;
 import dev.pce.engine.schedule.ScheduleView;
+import dev.pce.engine.schedule.ScheduledTask;
 import dev.pce.engine.schedule.Scheduler;
+import dev.pce.engine.workflow.ClaimPlan;
 import dev.pce.engine.workflow.EstimateRevision;
 import dev.pce.engine.workflow.WorkflowState;
 import org.slf4j.Logger;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -45,6 +49,11 @@ final class LiveSchedule {
     private Scheduler scheduler;
     private Instant origin = Instant.EPOCH;
     private double lastReport;
+    /** Counts the changes applied, so a claim plan made since the last one can be reused at the same moment. */
+    private long version;
+    private long plannedVersion = -1;
+    private Instant plannedAt;
+    private Optional<ClaimPlan> claimPlan = Optional.empty();
 
     LiveSchedule(PoolSlots slots) {
         this.slots = slots;
@@ -52,6 +61,7 @@ final class LiveSchedule {
 
     /** Brings the schedule up to {@code state} after {@code events} were folded into it. */
     void apply(List<Event> events, WorkflowState state) {
+        version++;
         if (scheduler == null) {
             rebuild(state);
             return;
@@ -99,6 +109,30 @@ final class LiveSchedule {
         OptionalDouble change = schedule.nextChange();
         Instant validUntil = change.isPresent() ? instant(change.getAsDouble()) : Instant.MAX;
         return Optional.of(new Current(ScheduleView.of(schedule), validUntil.isAfter(now) ? validUntil : now));
+    }
+
+    /**
+     * The live schedule as a claim at {@code now} follows it; empty before the plan is known, and where the schedule
+     * is list scheduling alone ({@link Scheduler#mayHold}): it then hands out the ready tasks in priority order,
+     * which the claim knows without scheduling. The same moment with no change in between reuses the last one (a
+     * claim that hands out nothing asks again for its answer).
+     */
+    Optional<ClaimPlan> claimPlan(Instant now) {
+        if (plannedVersion != version || !now.equals(plannedAt)) {
+            plannedVersion = version;
+            plannedAt = now;
+            claimPlan = scheduler == null || !scheduler.mayHold() ? Optional.empty() : Optional.of(claimPlanOf(now));
+        }
+        return claimPlan;
+    }
+
+    private ClaimPlan claimPlanOf(Instant now) {
+        Schedule schedule = scheduler.schedule(Math.max(lastReport, minutes(now)));
+        Map<String, ScheduledTask> tasks = new HashMap<>(schedule.tasks().size() * 2);
+        for (ScheduledTask task : schedule.tasks()) {
+            tasks.put(task.id(), task);
+        }
+        return new ClaimPlan(origin, schedule.now(), tasks, slots);
     }
 
     /**

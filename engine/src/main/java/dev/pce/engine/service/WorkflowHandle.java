@@ -7,6 +7,7 @@ import dev.pce.engine.event.Event;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.schedule.PoolSlots;
+import dev.pce.engine.workflow.ClaimPlan;
 import dev.pce.engine.workflow.Command;
 import dev.pce.engine.workflow.WorkflowSnapshot;
 import dev.pce.engine.workflow.WorkflowState;
@@ -204,6 +205,14 @@ final class WorkflowHandle implements Closeable {
     /** The full status now; the same instance as last time when nothing changed since. */
     synchronized WorkflowStatus status() {
         return read(caughtUp -> statusMemo.status(caughtUp, clock.instant(), schedule));
+    }
+
+    /**
+     * The live schedule as claims follow it. Read it only inside {@link #execute}, where the state (and with it the
+     * schedule) has caught up with the log.
+     */
+    ClaimPlan.Source claimPlan() {
+        return schedule::claimPlan;
     }
 
     /**

@@ -38,6 +38,7 @@ import dev.pce.engine.schedule.ScheduleView;
 import dev.pce.engine.schedule.Scheduler;
 import dev.pce.engine.workflow.AddTasksCommand;
 import dev.pce.engine.workflow.ClaimCommand;
+import dev.pce.engine.workflow.ClaimPlan;
 import dev.pce.engine.workflow.Command;
 import dev.pce.engine.workflow.CompleteCommand;
 import dev.pce.engine.workflow.EditPlanCommand;
@@ -316,11 +317,15 @@ public final class WorkflowService implements Closeable {
         return pools;
     }
 
-    /** Hands the next ready task of {@code pool} (or the named one) to {@code agent} under a lease of {@code ttl}. */
+    /**
+     * Hands the ready task of {@code pool} the live schedule starts first (or the named one) to {@code agent} under a
+     * lease of {@code ttl}; none while the schedule keeps the pool's free slot, or the file, for a task ready soon.
+     */
     public ClaimResult claim(String workflowId, String pool, String agent, Optional<String> taskId, Duration ttl) {
         String claimId = "cl-" + HexFormat.of().formatHex(randomBytes(6));
-        ClaimCommand command = new ClaimCommand(pool, agent, taskId, ttl, claimId, arbiter);
-        return handle(workflowId).execute(command, (state, executed) -> {
+        WorkflowHandle handle = handle(workflowId);
+        ClaimCommand command = new ClaimCommand(pool, agent, taskId, ttl, claimId, arbiter, handle.claimPlan());
+        return handle.execute(command, (state, executed) -> {
             StatusReport report = StatusReport.of(state, executed.decidedAt());
             List<String> expired = executed.appended().stream()
                     .filter(event -> event.payload() instanceof LeaseExpired)
@@ -330,12 +335,28 @@ public final class WorkflowService implements Closeable {
                     .filter(event -> event.payload() instanceof TaskClaimed)
                     .map(event -> claimedTask(state, (TaskClaimed) event.payload()))
                     .findFirst();
+            Optional<ClaimPlan.Hold> held = claimed.isPresent() || report.phase().finished() ? Optional.empty()
+                    : command.hold(state, executed.decidedAt());
             String message = claimed.map(task -> "Claimed task '" + task.spec().id() + "' until " + task.leaseUntil()
                             + "; report it with ce_complete or ce_fail using claim_id " + task.claimId() + ".")
+                    .or(() -> held.map(hold -> heldBack(hold, pool, executed.decidedAt())))
                     .orElseGet(() -> nothingToClaim(workflowId, counts, report.phase()));
             return new ClaimResult(workflowId, claimed.isPresent(), claimed, message, counts, report.phase(),
-                    expired);
+                    expired, held);
         });
+    }
+
+    /** Why a ready task was kept back, and when to ask again. */
+    private static String heldBack(ClaimPlan.Hold hold, String pool, Instant now) {
+        String what = hold.resource().equals(ClaimPlan.Hold.SLOT) ? "pool " + pool + "'s free slot"
+                : "file " + hold.resource();
+        String when = hold.expectedStart().isAfter(now) ? "at " + hold.expectedStart()
+                : "as soon as " + String.join(", ", hold.waitingFor()) + " publishes a partial output or finishes";
+        return "Task '" + hold.taskId() + "' is ready but kept back: the live schedule keeps " + what + " for '"
+                + hold.keptFor() + "' (waiting for " + String.join(", ", hold.waitingFor()) + "), which starts "
+                + when + ", before '" + hold.taskId() + "' would finish, and the plan finishes sooner that way. "
+                + "Claim again then, or after the next task.progressed or task.completed event (see ce_events); "
+                + "claim with task_id '" + hold.taskId() + "' to take it anyway.";
     }
 
     private static ClaimedTask claimedTask(WorkflowState state, TaskClaimed claimed) {

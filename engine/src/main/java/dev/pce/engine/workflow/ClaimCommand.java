@@ -19,16 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * An agent of {@code pool} asks for work: the named task, or else the pool's ready task with the highest priority
- * (critical path first, plan order among equals).
+ * An agent of {@code pool} asks for work: the named task, or else the pool's ready task that the live schedule starts
+ * first (critical path first, plan order among equals, where the schedule is list scheduling). A ready task is not
+ * handed out while the schedule keeps its slot or file for a task planned before it that is not ready yet
+ * ({@link ClaimPlan#hold}); naming it with {@code taskId} takes it anyway, as a person overriding the plan would.
  * A task whose lease ran out counts as ready; handing it out records the old lease as expired first.
  *
  * @param claimId the id the new claim gets (the caller makes it unique)
+ * @param plan    the live schedule at the claim's moment, read after the state caught up with the log
  */
 public record ClaimCommand(String pool, String agent, Optional<String> taskId, Duration ttl, String claimId,
-                           Optional<ConflictArbiter> arbiter) implements TaskCommand {
+                           Optional<ConflictArbiter> arbiter, ClaimPlan.Source plan) implements TaskCommand {
     /** Source of events PCE records on its own behalf. */
     public static final String SYSTEM_SOURCE = "pce";
 
@@ -39,11 +43,12 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(claimId, "claimId");
         Objects.requireNonNull(arbiter, "arbiter");
+        Objects.requireNonNull(plan, "plan");
     }
 
-    /** A claim without conflict arbitration: the pool's first claimable task by priority. */
+    /** A claim without conflict arbitration or live schedule: the pool's first claimable task by priority. */
     public ClaimCommand(String pool, String agent, Optional<String> taskId, Duration ttl, String claimId) {
-        this(pool, agent, taskId, ttl, claimId, Optional.empty());
+        this(pool, agent, taskId, ttl, claimId, Optional.empty(), ClaimPlan.Source.NONE);
     }
 
     @Override
@@ -65,13 +70,14 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
             });
             chosen = Optional.of(requested);
         } else {
-            for (TaskState task : state.tasksByPriority()) {
-                if (!task.spec().pool().equals(pool) || !state.isClaimable(task, now)) {
-                    continue;
-                }
+            Optional<ClaimPlan> live = plan.at(now);
+            for (TaskState task : (Iterable<TaskState>) candidates(state, now, live)::iterator) {
                 Optional<ResourceResolution> contention = arbitration.flatMap(conflicts -> conflicts.contention(task));
                 if (contention.isPresent() && contention.get().losers().contains(task.id())) {
                     continue; // a task writing the same file goes first: this one waits
+                }
+                if (live.flatMap(schedule -> schedule.hold(state, task, now)).isPresent()) {
+                    continue; // the schedule keeps its slot or file for a task ready soon
                 }
                 contention.ifPresent(resolution -> events.add(arbitration.get().recorded(resolution, agent)));
                 chosen = Optional.of(task);
@@ -89,6 +95,29 @@ public record ClaimCommand(String pool, String agent, Optional<String> taskId, D
         }
         events.add(new NewEvent(agent, new TaskClaimed(task.id(), claimId, agent, pool, now.plus(ttl))));
         return events;
+    }
+
+    /**
+     * Why nothing was handed out, when the live schedule kept a ready task back: the first such task in the order
+     * claims take them. Empty for a claim by {@code taskId} or when no ready task was kept back.
+     */
+    public Optional<ClaimPlan.Hold> hold(WorkflowState state, Instant now) {
+        if (taskId.isPresent()) {
+            return Optional.empty();
+        }
+        Optional<ClaimPlan> live = plan.at(now);
+        return live.flatMap(schedule -> candidates(state, now, live)
+                .flatMap(task -> schedule.hold(state, task, now).stream()).findFirst());
+    }
+
+    /**
+     * The pool's claimable tasks in the order claims take them: by the live schedule's start (a stable sort of the
+     * priority order), else by priority, looked at lazily so a large plan's claim stops at the first.
+     */
+    private Stream<TaskState> candidates(WorkflowState state, Instant now, Optional<ClaimPlan> live) {
+        Stream<TaskState> claimable = state.tasksByPriority().stream()
+                .filter(task -> task.spec().pool().equals(pool) && state.isClaimable(task, now));
+        return live.map(schedule -> claimable.sorted(schedule.plannedOrder())).orElse(claimable);
     }
 
     /** Why a resource partner blocks the task: running both at once would break the resource exclusion. */

@@ -30,6 +30,24 @@ final class Plans {
     }
 
     /**
+     * One pool of two (a2): p (40 min) with its soft dependent c (60), which may start on p's partial output, and a
+     * short s (30) on its own. The schedule keeps the second slot free for c from minute 20 and runs s after p:
+     * 80 minutes, where starting s at once would make c wait until 30 (90).
+     */
+    static ObjectNode slotKeptForASoftDependent() {
+        ObjectNode plan = Json.mapper().createObjectNode().put("goal", "Keep a slot for the critical task");
+        ArrayNode tasks = plan.putArray("tasks");
+        tasks.addObject().put("id", "p").put("title", "Prerequisite").put("kind", "implement").put("pool", "a2")
+                .put("estimate", 40);
+        ObjectNode c = tasks.addObject().put("id", "c").put("title", "Critical").put("kind", "implement")
+                .put("pool", "a2").put("estimate", 60);
+        c.putArray("depends_on").addObject().put("id", "p").put("type", "soft");
+        tasks.addObject().put("id", "s").put("title", "Short").put("kind", "implement").put("pool", "a2")
+                .put("estimate", 30);
+        return plan;
+    }
+
+    /**
      * Like {@link #chains}, but the builder steps of chains 2k and 2k+1 write the same file, so the rules put a
      * resource edge between them: the two never run at the same time.
      */
