@@ -46,7 +46,22 @@ public final class EventCodec {
      * without building the tree first (a plan's event holds hundreds of thousands of nodes).
      */
     public static byte[] encode(Event event) {
+        return encodeLine(event).bytes();
+    }
+
+    /**
+     * An encoded event and the bytes its payload takes in it.
+     *
+     * @param bytes        the line, newline included ({@link #encode})
+     * @param payloadBytes the payload's JSON alone ({@link #payloadSize})
+     */
+    public record Line(byte[] bytes, long payloadBytes) {
+    }
+
+    /** As {@link #encode}, counting the payload's bytes as they are written: a bound needs no second pass. */
+    public static Line encodeLine(Event event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        long payloadBytes;
         try (JsonGenerator json = MAPPER.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("id", event.id());
@@ -55,13 +70,17 @@ public final class EventCodec {
             json.writeStringField("type", event.type());
             json.writeStringField("source", event.source());
             json.writeFieldName("payload");
+            json.flush();
+            long payloadStart = out.size() + 1; // the ':' after the name is written with the value
             writePayload(json, event.payload());
+            json.flush();
+            payloadBytes = out.size() - payloadStart;
             json.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("event " + event.id() + " cannot be written as JSON", e);
         }
         out.write('\n');
-        return out.toByteArray();
+        return new Line(out.toByteArray(), payloadBytes);
     }
 
     /** The bytes of the payload's JSON, counted without keeping them: a bound is checked before anything is written. */

@@ -12,7 +12,6 @@ import dev.pce.engine.event.NewEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -366,17 +365,22 @@ public final class EventLog implements Closeable {
         }
         Instant now = clock.instant();
         List<Event> events = new ArrayList<>(newEvents.size());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<byte[]> lines = new ArrayList<>(newEvents.size());
         long[] starts = new long[newEvents.size()];
         long seq = lastSeq;
+        long length = 0;
         for (int i = 0; i < newEvents.size(); i++) {
             NewEvent draft = newEvents.get(i);
             Event event = new Event(EventIds.next(now.toEpochMilli()), ++seq, now, draft.source(), draft.payload());
-            starts[i] = consumed + bytes.size();
-            bytes.writeBytes(requireLineFits(EventCodec.encode(event), event));
+            EventCodec.Line line = EventCodec.encodeLine(event);
+            draft.bound().require(line.payloadBytes());
+            starts[i] = consumed + length;
+            lines.add(requireLineFits(line.bytes(), event));
+            length += line.bytes().length;
             events.add(event);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+        // one event (a plan's can be 50 MB) is written from its own bytes, not from a copy
+        ByteBuffer buffer = ByteBuffer.wrap(lines.size() == 1 ? lines.getFirst() : concatenated(lines, length));
         long position = consumed;
         try {
             while (buffer.hasRemaining()) {
@@ -421,6 +425,12 @@ public final class EventLog implements Closeable {
             LOG.warn("Event log {}: could not record the acknowledged end in {} ({}); the log itself is intact.",
                     file, AckMark.fileOf(file), e.toString());
         }
+    }
+
+    private static byte[] concatenated(List<byte[]> lines, long length) {
+        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(length));
+        lines.forEach(all::put);
+        return all.array();
     }
 
     /** The safety net under every input bound: no reader of the log meets a line larger than the largest plan's. */

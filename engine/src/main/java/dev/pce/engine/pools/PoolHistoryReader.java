@@ -18,11 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Measures {@link PoolHistory} from workflows' events; only finished workflows count. An instance reads a
  * workspace's newest workflows and remembers what each log said at its size, so a plan after a plan reads only the
- * logs that grew since. Thread-safe.
+ * logs that grew since; a log that shows without its plan that its workflow has not finished
+ * ({@link UnfinishedLogs}) is not decoded at all. Thread-safe.
  */
 public final class PoolHistoryReader {
     /** The newest workflows read for a plan's recommendation: recent enough to describe today's agents. */
@@ -30,6 +32,7 @@ public final class PoolHistoryReader {
 
     private final Workspace workspace;
     private final Map<String, Measured> measured = new ConcurrentHashMap<>();
+    private final AtomicLong decoded = new AtomicLong();
 
     /** What a log said when it had {@code size} bytes; empty while its workflow ran. */
     private record Measured(long size, Optional<WorkflowSample> sample) {
@@ -51,6 +54,11 @@ public final class PoolHistoryReader {
         return history(samples);
     }
 
+    /** How many logs this reader decoded whole: each finished workflow once, a log that grew once more. */
+    public long logsDecoded() {
+        return decoded.get();
+    }
+
     private Optional<WorkflowSample> measure(String id, Instant asOf) {
         Path file = workspace.eventsFile(id);
         try {
@@ -59,6 +67,11 @@ public final class PoolHistoryReader {
             if (known != null && known.size() == size) {
                 return known.sample();
             }
+            if (UnfinishedLogs.certainlyUnfinished(file)) {
+                measured.put(id, new Measured(size, Optional.empty()));
+                return Optional.empty();
+            }
+            decoded.incrementAndGet();
             try (EventLog log = EventLog.open(file, Clock.systemUTC())) {
                 Optional<WorkflowSample> sample = WorkflowSample.of(id, log.readNew(), asOf);
                 measured.put(id, new Measured(size, sample));

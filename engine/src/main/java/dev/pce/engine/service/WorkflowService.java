@@ -203,10 +203,9 @@ public final class WorkflowService implements Closeable {
         ScheduleView schedule = ScheduleView.of(Scheduler.plan(resolved, edges, chosen));
         WorkflowPlanned payload = new WorkflowPlanned(goal, resolved, edges, plannedEstimates,
                 chosen.equals(slots) ? Map.of() : chosen.slots());
-        PlanCapacity.PLAN.requireEventFits(payload, resolved.size(), edges.size());
         cancellation.check();
         String workflowId = newWorkflowId();
-        NewEvent planned = new NewEvent(agent, payload);
+        NewEvent planned = new NewEvent(agent, payload, PlanCapacity.PLAN.eventBound(resolved.size(), edges.size()));
         cancellation.commit();
         List<Event> written = new ArrayList<>();
         long[] writtenTo = new long[1];

@@ -6,6 +6,7 @@ import dev.pce.engine.Limits;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.event.EventCodec;
 import dev.pce.engine.event.EventPayload;
+import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
 
@@ -133,7 +134,19 @@ public record PlanCapacity(int maxTasks, int maxEdges, int maxReferences, String
      * @throws CeException {@link ErrorCode#INVALID_PLAN}
      */
     public void requireEventFits(EventPayload payload, int tasks, int edges) {
-        long bytes = EventCodec.payloadSize(payload);
+        eventBound(tasks, edges).require(EventCodec.payloadSize(payload));
+    }
+
+    /**
+     * The same bound, for the log to check as it encodes the event ({@link NewEvent#bound()}): a plan's event is
+     * serialized once. A refused plan still leaves no trace: its workflow is created only if its first event is
+     * written.
+     */
+    public NewEvent.PayloadBound eventBound(int tasks, int edges) {
+        return bytes -> refuseBeyondBound(bytes, tasks, edges);
+    }
+
+    private static void refuseBeyondBound(long bytes, int tasks, int edges) {
         if (bytes <= Limits.MAX_PLAN_PAYLOAD_BYTES) {
             return;
         }

@@ -70,6 +70,8 @@ class EventCodecTest {
                     .isEqualTo(new String(tree, StandardCharsets.UTF_8) + "\n");
             assertThat(EventCodec.payloadSize(payload)).as(payload.type())
                     .isEqualTo(Json.mapper().writeValueAsBytes(EventCodec.toJson(event).get("payload")).length);
+            assertThat(EventCodec.encodeLine(event).payloadBytes()).as("counted while encoding, " + payload.type())
+                    .isEqualTo(EventCodec.payloadSize(payload));
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class PlanSeriesBench {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration IDLE = Duration.ofSeconds(3);
 
     private final List<Integer> sizes;
     private final int plans;
@@ -49,9 +50,9 @@ public final class PlanSeriesBench {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                     System.getProperty("os.arch"), "LimitPlans.features");
             out.println("| tasks | relations | request (MiB) | outcome | round trip first (s) | p50 (s) | max (s) "
-                    + "| server CPU per call p50 (s) | server RSS after (MiB) | peak RSS (MiB) | heap in use after a "
-                    + "full GC (MiB) |");
-            out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                    + "| server CPU per call p50 (s) | server RSS after (MiB) | RSS after 3 s idle (MiB) | peak RSS (MiB) "
+                    + "| heap in use after a full GC (MiB) |");
+            out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             out.flush();
             for (int size : sizes) {
                 series(scratch.resolve("ws-" + size), size);
@@ -97,12 +98,15 @@ public final class PlanSeriesBench {
                 times.add(nanos);
             }
             long rss = procStatus(process.pid(), "VmRSS:");
+            // what the server keeps once idle: it gives back what its calls no longer need (HeapRelease)
+            Thread.sleep(IDLE.toMillis());
+            long idle = procStatus(process.pid(), "VmRSS:");
             long peak = procStatus(process.pid(), "VmHWM:");
             double heap = heapAfterFullGc(process.pid());
-            out.printf(Locale.ROOT, "| %,d | %,d declared | %.1f | %s | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f"
-                            + " |%n", tasks, relations, requestBytes / 1048576.0, outcome, first / 1e9,
+            out.printf(Locale.ROOT, "| %,d | %,d declared | %.1f | %s | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f "
+                            + "| %.0f |%n", tasks, relations, requestBytes / 1048576.0, outcome, first / 1e9,
                     times.millis(50) / 1e3, times.millis(100) / 1e3, cpu.millis(50) / 1e3, rss / 1024.0,
-                    peak / 1024.0, heap);
+                    idle / 1024.0, peak / 1024.0, heap);
             out.flush();
         } finally {
             process.getOutputStream().close();

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 + "memory, the event's log line. A fresh server per run; prints a markdown table. With --learned: "
                 + "instead, a large plan's ce_plan without learned rules, with a learned estimate rule and with a "
                 + "learned review requirement, side by side. With --series: instead, --plans plans of each size "
-                + "through one server: round trips, and the server's memory after the last.")
+                + "through one server: round trips, and the server's memory after the last and 3 s later.")
 public final class PlanBenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "3", description = "Runs per plan (default ${DEFAULT-VALUE}).")

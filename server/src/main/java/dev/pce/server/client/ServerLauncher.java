@@ -15,11 +15,14 @@ public final class ServerLauncher {
     /**
      * The flags {@code ./ce serve} uses (keep the two in step): JVM messages on stderr only, a small collector, C1
      * only, and the JDK's built-in locale data instead of the CLDR's (the server formats everything with
-     * {@code Locale.ROOT}, and the CLDR's list of a thousand locales costs its JSON mapper 10 ms of a core). The
-     * start-up cache comes on top ({@link #serverJvmOptions}).
+     * {@code Locale.ROOT}, and the CLDR's list of a thousand locales costs its JSON mapper 10 ms of a core), and a
+     * heap that gives back what a large call needed (grown by no more than a fifth free, shrunk at a full collection
+     * to at most two fifths free, at once; the server runs one when idle, {@code HeapRelease}). The start-up cache
+     * comes on top ({@link #serverJvmOptions}).
      */
     static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Djava.locale.providers=HOST");
+            "-XX:TieredStopAtLevel=1", "-Djava.locale.providers=HOST", "-XX:MinHeapFreeRatio=20",
+            "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps");
 
     /**
      * The options {@code ./ce serve} starts the JVM with: the start-up cache the build wrote beside the jar for this

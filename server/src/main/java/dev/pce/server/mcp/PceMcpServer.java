@@ -181,6 +181,7 @@ public final class PceMcpServer implements AutoCloseable {
                                  Cancellation cancellation, String logHint,
                                  Function<String, CallToolResult> whenCancelled) {
         long started = System.nanoTime();
+        HeapRelease.PROCESS.callStarted();
         try {
             cancellation.check(); // cancelled while it waited for a thread: it never starts
             CallToolResult answer = answer(tool, definition, arguments, cancellation, logHint, started);
@@ -191,6 +192,8 @@ public final class PceMcpServer implements AutoCloseable {
             LOG.info("{} stopped after {} ms: the client cancelled it; nothing was stored", tool.name(),
                     (System.nanoTime() - started) / 1_000_000);
             return whenCancelled.apply(tool.name());
+        } finally {
+            HeapRelease.PROCESS.callEnded();
         }
     }
 
@@ -211,6 +214,11 @@ public final class PceMcpServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", tool.name(), e);
             return ToolResults.internalError(tool.name(), logHint);
+        } catch (OutOfMemoryError e) {
+            // what the call allocated is garbage once it unwinds: the server goes on, the caller hears why
+            long heapBound = Runtime.getRuntime().maxMemory();
+            LOG.error("{} ran out of memory (heap bound {} MiB)", tool.name(), heapBound >> 20, e);
+            return ToolResults.outOfMemory(tool.name(), heapBound, logHint);
         }
     }
 

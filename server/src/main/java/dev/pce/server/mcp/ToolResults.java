@@ -6,6 +6,8 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.server.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
+import java.util.Locale;
+
 /**
  * Turns tool outcomes into MCP results. Success carries the structured content plus its text (the same JSON, or a
  * digest for large answers, for clients that show text to a model); failure is an {@code isError} result whose
@@ -47,6 +49,19 @@ final class ToolResults {
     static CallToolResult internalError(String tool, String logHint) {
         return failure(tool, new CeException(ErrorCode.INTERNAL, "Internal error in " + tool + ".",
                 "This is a PCE bug, not your input; the server is still running. Details are in " + logHint + "."));
+    }
+
+    /**
+     * The call needed more heap than the server may take. It may have stored its work before it ran out (a plan is
+     * stored before its answer is built), so the caller is told to look before repeating it.
+     */
+    static CallToolResult outOfMemory(String tool, long heapBoundBytes, String logHint) {
+        return failure(tool, new CeException(ErrorCode.INTERNAL, String.format(Locale.ROOT, "%s ran out of memory:"
+                + " it needed more than the server's heap bound of %,d MiB. The server is still running; what the"
+                + " call stored, if anything, ce_status and ce_events show (details in %s).", tool,
+                heapBoundBytes >> 20, logHint), "Send less in one call (split a large plan into several workflows),"
+                + " or give the server more heap: CE_JAVA_OPTS=-Xmx2g in the environment of ./ce serve (the env of"
+                + " the pce entry in .mcp.json). Check with ce_status before repeating a call that stores."));
     }
 
     /**

@@ -58,6 +58,30 @@ class ToolResultsTest {
                 "Planned wf-20261207-stored.", "the log").doesNotContain("Exception", "java.");
     }
 
+    /** A plan too large for the heap killed the worker, and the request was never answered. */
+    @Test
+    void aCallThatRunsOutOfMemoryIsAnsweredWithTheHeapBoundAndTheFix() throws Exception {
+        CeTool hungry = new CeTool() {
+            @Override
+            public String name() {
+                return "ce_plan";
+            }
+
+            @Override
+            public ToolOutput call(ToolArgs args) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        };
+
+        CallToolResult result = PceMcpServer.invoke(hungry, ToolDefinition.load("ce_plan"), Map.of(),
+                Cancellation.none(), "the log", tool -> null);
+
+        assertThat(result.isError()).isTrue();
+        String text = onTheWire(result).path("result").path("content").path(0).path("text").asText();
+        assertThat(text).contains("ce_plan ran out of memory", "heap bound of", "still running", "ce_status",
+                "CE_JAVA_OPTS=-Xmx", "the log").doesNotContain("OutOfMemoryError", "java.");
+    }
+
     private static JsonNode onTheWire(CallToolResult result) throws Exception {
         byte[] bytes = PROTOCOL.jsonMapper().writeValueAsBytes(new McpSchema.JSONRPCResponse(
                 McpSchema.JSONRPC_VERSION, 1, result, null));
