@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns a plan's tasks into the facts the dependency rules reason over. */
+/**
+ * Turns a plan's tasks into the facts the dependency rules reason over, and keeps the declared dependencies as
+ * positions too (for the cycle check and the declared order graph, without looking each task up again).
+ */
 final class PlanFacts {
     /**
      * Producers of one interface beyond which the plan is refused here: each pair of them is a conflict the rules
@@ -22,13 +25,28 @@ final class PlanFacts {
      */
     static final int MAX_PRODUCERS = 10;
 
-    private PlanFacts() {
+    private final List<Object> all;
+    private final PositionEdges declared;
+
+    private PlanFacts(List<Object> all, PositionEdges declared) {
+        this.all = all;
+        this.declared = declared;
     }
 
     /** Every fact for the plan: tasks, declared dependencies, file accesses (with enclosing directories), interfaces. */
-    static List<Object> of(TaskIndex index, List<TaskSpec> tasks) {
+    List<Object> all() {
+        return all;
+    }
+
+    /** The declared dependencies, in the order of their facts, all hard (as the declared order graph takes them). */
+    PositionEdges declared() {
+        return declared;
+    }
+
+    static PlanFacts of(TaskIndex index, List<TaskSpec> tasks) {
         rejectManyProducers(tasks);
         List<Object> facts = new ArrayList<>(tasks.size() * 8);
+        PositionEdges declared = new PositionEdges(tasks.size() * 2);
         for (int i = 0; i < tasks.size(); i++) {
             TaskSpec task = tasks.get(i);
             facts.add(new TaskFact(task.id(), i, task.kind(), task.pool(), Pools.REVIEWERS.equals(task.pool())));
@@ -39,9 +57,12 @@ final class PlanFacts {
                             + (dependency.equals(task.id()) ? "itself." : "unknown task '" + dependency + "'."),
                             "Validate the plan (PlanValidator) before classifying its dependencies.");
                 }
-                EdgeClass declared = task.dependencyTypes().get(dependency);
-                facts.add(new DeclaredDependency(dependency, task.id(),
-                        declared == null ? DeclaredType.UNTYPED : DeclaredType.of(declared)));
+                EdgeClass type = task.dependencyTypes().get(dependency);
+                int from = index.position(dependency);
+                // the task's own id, the same string instance as everywhere else: looking it up again is then cheap
+                facts.add(new DeclaredDependency(index.id(from), task.id(),
+                        type == null ? DeclaredType.UNTYPED : DeclaredType.of(type)));
+                declared.add(from, i, true);
             }
             for (Map.Entry<String, EdgeClass> type : task.dependencyTypes().entrySet()) {
                 if (!task.dependsOn().contains(type.getKey())) {
@@ -60,7 +81,7 @@ final class PlanFacts {
                 facts.add(new InterfaceUse(task.id(), i, name, InterfaceRole.CONSUMES));
             }
         }
-        return facts;
+        return new PlanFacts(facts, declared);
     }
 
     /** The conflict the rule interface-produced-twice reports pair by pair, said once for many producers. */
