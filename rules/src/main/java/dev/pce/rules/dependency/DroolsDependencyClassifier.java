@@ -96,9 +96,10 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         rejectCycle(index, declared, edge -> declaredEdge(index, declared, edge), "Its depends_on form a cycle");
         cancellation.check();
         KieSession session = rules.kieBase().newKieSession();
-        DecisionBudget budget = DecisionBudget.watch(session, maxEdges);
         try {
             facts.all().forEach(session::insert);
+            // watching from here: the plan's facts are no decisions, and a listener costs an event per insert
+            DecisionBudget budget = DecisionBudget.watch(session, maxEdges);
             session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, declared));
             fireAll(session, cancellation, budget);
             rejectProblems(index, session);

@@ -8,6 +8,7 @@ import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +51,7 @@ final class PlanFacts {
         for (int i = 0; i < tasks.size(); i++) {
             TaskSpec task = tasks.get(i);
             facts.add(new TaskFact(task.id(), i, task.kind(), task.pool(), Pools.REVIEWERS.equals(task.pool())));
-            for (String dependency : new LinkedHashSet<>(task.dependsOn())) {
+            for (String dependency : distinct(task.dependsOn())) {
                 if (!index.contains(dependency) || dependency.equals(task.id())) {
                     // the port takes validated plans; say so plainly if one slips through
                     throw new CeException(ErrorCode.INVALID_PLAN, "Task '" + task.id() + "' depends on "
@@ -74,10 +75,10 @@ final class PlanFacts {
             }
             addAccesses(facts, task.id(), i, task.reads(), AccessMode.READ);
             addAccesses(facts, task.id(), i, task.writes(), AccessMode.WRITE);
-            for (String name : new LinkedHashSet<>(task.produces())) {
+            for (String name : distinct(task.produces())) {
                 facts.add(new InterfaceUse(task.id(), i, name, InterfaceRole.PRODUCES));
             }
-            for (String name : new LinkedHashSet<>(task.consumes())) {
+            for (String name : distinct(task.consumes())) {
                 facts.add(new InterfaceUse(task.id(), i, name, InterfaceRole.CONSUMES));
             }
         }
@@ -88,7 +89,7 @@ final class PlanFacts {
     private static void rejectManyProducers(List<TaskSpec> tasks) {
         Map<String, List<String>> producers = new LinkedHashMap<>();
         for (TaskSpec task : tasks) {
-            for (String name : new LinkedHashSet<>(task.produces())) {
+            for (String name : distinct(task.produces())) {
                 producers.computeIfAbsent(name, any -> new ArrayList<>()).add(task.id());
             }
         }
@@ -104,12 +105,20 @@ final class PlanFacts {
         }
     }
 
+    /** The values in their order, each once; a list of one or none as it is (most tasks' lists). */
+    private static List<String> distinct(List<String> values) {
+        return values.size() < 2 ? values : List.copyOf(new LinkedHashSet<>(values));
+    }
+
     private static void addAccesses(List<Object> facts, String task, int index, List<String> paths, AccessMode mode) {
-        Set<String> seen = new LinkedHashSet<>();
+        if (paths.isEmpty()) {
+            return;
+        }
+        Set<String> seen = paths.size() == 1 ? null : new HashSet<>();
         for (String declared : paths) {
             // as FileOverlap compares paths, so the rules and the conflict report agree; a trailing "/" is a directory
             String path = FileOverlap.normalize(declared);
-            if (path.isEmpty() || !seen.add(path)) {
+            if (path.isEmpty() || (seen != null && !seen.add(path))) {
                 continue;
             }
             facts.add(new FileAccess(task, index, path, mode, path.endsWith("/")));
