@@ -13,6 +13,7 @@ import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.CompiledDrl;
 import dev.pce.rules.SessionFacts;
 import dev.pce.engine.dependency.PlanNote;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
@@ -95,9 +96,16 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         PositionEdges declared = facts.declared();
         rejectCycle(index, declared, edge -> declaredEdge(index, declared, edge), "Its depends_on form a cycle");
         cancellation.check();
-        KieSession session = rules.kieBase().newKieSession();
+        KieBase kieBase = rules.kieBase();
+        boolean writtenPathsSeen = RuleReach.seesWrittenPaths(kieBase);
+        KieSession session = kieBase.newKieSession();
         try {
-            facts.all().forEach(session::insert);
+            for (Object fact : facts.all()) {
+                // a fact no rule could match changes nothing but the time and memory the session takes
+                if (writtenPathsSeen || !(fact instanceof PathWithin within && within.mode() == AccessMode.WRITE)) {
+                    session.insert(fact);
+                }
+            }
             // watching from here: the plan's facts are no decisions, and a listener costs an event per insert
             DecisionBudget budget = DecisionBudget.watch(session, maxEdges);
             session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, declared));
