@@ -11,6 +11,7 @@ import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.conf.AlphaThresholdOption;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
@@ -43,10 +44,16 @@ public final class DrlCompiler {
      * Drools 10.2 compiles a constraint that uses an operator such as {@code str[startsWith]} to bytecode once it was
      * evaluated 20 times, and that bytecode calls a method Drools does not have, so the session dies with a
      * {@link NoSuchMethodError} (a learned review requirement on a plan of a few dozen tasks did).
+     *
+     * <p>Interpreted, a constraint costs a microsecond or more per fact, so where two or more rules test one field
+     * of a fact for equality with a string, number or boolean, Drools hashes them: one lookup finds the rules a fact
+     * goes on to, none is evaluated (by default only from three such rules on; one is a Drools defect, a
+     * NullPointerException while the rules compile). Comparisons with enum constants are never hashed.
      */
     public static InternalKnowledgeBase newKnowledgeBase() {
         KieBaseConfiguration configuration = RuleBaseFactory.newKnowledgeBaseConfiguration();
         configuration.setOption(ConstraintJittingThresholdOption.get(-1));
+        configuration.setOption(AlphaThresholdOption.get(2));
         return KnowledgeBaseFactory.newKnowledgeBase(configuration);
     }
 }

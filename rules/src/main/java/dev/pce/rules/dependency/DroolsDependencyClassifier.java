@@ -13,14 +13,15 @@ import dev.pce.engine.model.TaskSpec;
 import dev.pce.rules.CompiledDrl;
 import dev.pce.rules.SessionFacts;
 import dev.pce.engine.dependency.PlanNote;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -91,24 +92,35 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
 
     private Classification run(List<TaskSpec> tasks, Cancellation cancellation, int maxEdges) {
         TaskIndex index = new TaskIndex(tasks);
-        List<Object> facts = PlanFacts.of(index, tasks);
-        List<ClassifiedEdge> declared = declaredEdges(facts);
-        rejectCycle(index, declared, "Its depends_on form a cycle");
+        PlanFacts facts = PlanFacts.of(index, tasks);
+        PositionEdges declared = facts.declared();
+        rejectCycle(index, declared, edge -> declaredEdge(index, declared, edge), "Its depends_on form a cycle");
         cancellation.check();
-        KieSession session = rules.kieBase().newKieSession();
-        DecisionBudget budget = DecisionBudget.watch(session, maxEdges);
+        KieBase kieBase = rules.kieBase();
+        boolean writtenPathsSeen = RuleReach.seesWrittenPaths(kieBase);
+        KieSession session = kieBase.newKieSession();
         try {
-            facts.forEach(session::insert);
-            session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, positions(index, declared)));
+            for (Object fact : facts.all()) {
+                // a fact no rule could match changes nothing but the time and memory the session takes
+                if (writtenPathsSeen || !(fact instanceof PathWithin within && within.mode() == AccessMode.WRITE)) {
+                    session.insert(fact);
+                }
+            }
+            // watching from here: the plan's facts are no decisions, and a listener costs an event per insert
+            DecisionBudget budget = DecisionBudget.watch(session, maxEdges);
+            session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, declared));
             fireAll(session, cancellation, budget);
             rejectProblems(index, session);
 
-            List<ClassifiedEdge> ordering = decisions(session).stream().filter(e -> e.edgeClass().orders()).toList();
-            checkNoneDropped(declared, ordering);
-            rejectCycle(index, ordering, "The dependency rules ordered its tasks in a cycle");
-            OrderGraph decided = OrderGraph.of(OrderGraph.Stage.DECIDED, index, positions(index, ordering));
+            // in the output's order, not the session's (which varies from run to run): a cycle is reported alike
+            List<ClassifiedEdge> ordering = EdgeSet.of(index,
+                    decisions(session).stream().filter(e -> e.edgeClass().orders()).toList());
+            PositionEdges ordered = positions(index, ordering);
+            checkNoneDropped(index, declared, ordered);
+            rejectCycle(index, ordered, ordering::get, "The dependency rules ordered its tasks in a cycle");
+            OrderGraph decided = OrderGraph.of(OrderGraph.Stage.DECIDED, index, ordered);
             session.insert(decided);
-            SharedWrites.find(facts, decided, maxEdges).forEach(session::insert);
+            SharedWrites.find(facts.all(), decided, maxEdges).forEach(session::insert);
             fireAll(session, cancellation, budget);
 
             List<PlanNote> notes = new ArrayList<>(SessionFacts.ofType(session, PlanNote.class));
@@ -144,33 +156,29 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         return SessionFacts.ofType(session, ClassifiedEdge.class);
     }
 
-    /** depends_on as edges, for the cycle check and the declared order graph. */
-    private static List<ClassifiedEdge> declaredEdges(List<Object> facts) {
-        List<ClassifiedEdge> edges = new ArrayList<>();
-        for (Object fact : facts) {
-            if (fact instanceof DeclaredDependency d) {
-                edges.add(new ClassifiedEdge(d.from(), d.to(), EdgeClass.HARD,
-                        "'" + d.to() + "' depends on '" + d.from() + "'", "depends_on", ""));
-            }
-        }
-        return edges;
+    /** A declared dependency as an edge, to name it in a cycle. */
+    private static ClassifiedEdge declaredEdge(TaskIndex index, PositionEdges declared, int edge) {
+        String from = index.id(declared.from(edge));
+        String to = index.id(declared.to(edge));
+        return new ClassifiedEdge(from, to, EdgeClass.HARD, "'" + to + "' depends on '" + from + "'", "depends_on", "");
     }
 
-    /** {from, to, hard}: the order graph also tells which edges make the dependent wait until the end. */
-    private static List<int[]> positions(TaskIndex index, List<ClassifiedEdge> edges) {
-        List<int[]> result = new ArrayList<>(edges.size());
+    /** The edges as positions, hard or not: the order graph also tells which edges make the dependent wait. */
+    private static PositionEdges positions(TaskIndex index, List<ClassifiedEdge> edges) {
+        PositionEdges result = new PositionEdges(edges.size());
         for (ClassifiedEdge edge : edges) {
-            result.add(new int[] {index.position(edge.from()), index.position(edge.to()),
-                    edge.edgeClass() == EdgeClass.HARD ? 1 : 0});
+            result.add(index.position(edge.from()), index.position(edge.to()), edge.edgeClass() == EdgeClass.HARD);
         }
         return result;
     }
 
-    private static void rejectCycle(TaskIndex index, List<ClassifiedEdge> edges, String what) {
-        Optional<List<ClassifiedEdge>> cycle = Cycles.find(index, edges);
+    /** @param edge the edge by its number among {@code edges}, with its rule and reason, for the message */
+    private static void rejectCycle(TaskIndex index, PositionEdges edges, IntFunction<ClassifiedEdge> edge,
+                                    String what) {
+        Optional<List<Integer>> cycle = Cycles.find(index.size(), edges);
         if (cycle.isPresent()) {
-            String path = cycle.get().stream()
-                    .map(edge -> edge.from() + " -> " + edge.to() + " (" + edge.rule() + ": " + edge.reason() + ")")
+            String path = cycle.get().stream().map(edge::apply)
+                    .map(e -> e.from() + " -> " + e.to() + " (" + e.rule() + ": " + e.reason() + ")")
                     .collect(Collectors.joining("; "));
             throw new CeException(ErrorCode.INVALID_PLAN, "Plan rejected: " + what + ": " + path + ".",
                     "Break the cycle: remove one of these depends_on entries, or change what the tasks produce,"
@@ -179,15 +187,18 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
     }
 
     /** Never drop a declared dependency: a rule set that loses one is a defect, not a plan problem. */
-    private static void checkNoneDropped(List<ClassifiedEdge> declared, List<ClassifiedEdge> ordering) {
-        Set<String> ordered = new HashSet<>();
-        for (ClassifiedEdge edge : ordering) {
-            ordered.add(edge.from() + '\n' + edge.to());
+    private static void checkNoneDropped(TaskIndex index, PositionEdges declared, PositionEdges ordering) {
+        long[] ordered = new long[ordering.size()];
+        for (int e = 0; e < ordered.length; e++) {
+            ordered[e] = ordering.pair(e);
         }
-        for (ClassifiedEdge edge : declared) {
-            if (!ordered.contains(edge.from() + '\n' + edge.to())) {
+        Arrays.sort(ordered);
+        for (int e = 0; e < declared.size(); e++) {
+            if (Arrays.binarySearch(ordered, declared.pair(e)) < 0) {
+                String from = index.id(declared.from(e));
+                String to = index.id(declared.to(e));
                 throw new CeException(ErrorCode.INTERNAL, "The dependency rules dropped the declared dependency of '"
-                        + edge.to() + "' on '" + edge.from() + "'.",
+                        + to + "' on '" + from + "'.",
                         "This is a defect in " + DependencyRules.DRL + ": every declared dependency must end as a"
                                 + " hard or soft edge. Add a scenario for it and correct the rules.");
             }

@@ -7,4 +7,9 @@ package dev.pce.rules.dependency;
  * @param directory the path ends with "/": it names a directory and everything in it
  */
 public record FileAccess(String task, int taskIndex, String path, AccessMode mode, boolean directory) {
+
+    /** Whether the task writes the path: what the built-in rules test, as a boolean Drools hashes (see DeclaredDependency). */
+    public boolean isWrite() {
+        return mode == AccessMode.WRITE;
+    }
 }

@@ -3,7 +3,6 @@ package dev.pce.rules.dependency;
 import org.kie.api.definition.type.ClassReactive;
 
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * Which tasks are ordered before which, over a set of ordering edges (hard and soft), as a fact the rules can ask.
@@ -48,19 +47,17 @@ public final class OrderGraph {
         this.byRank = byRank;
     }
 
-    /**
-     * @param edges {from, to, hard} of task positions, hard 1 for a hard edge and 0 for a soft one; the graph must
-     *              be acyclic (checked before, see {@link Cycles})
-     */
-    static OrderGraph of(Stage stage, TaskIndex tasks, List<int[]> edges) {
+    /** @param edges ordering edges between the plan's tasks; acyclic (checked before, see {@link Cycles}) */
+    static OrderGraph of(Stage stage, TaskIndex tasks, PositionEdges edges) {
         int n = tasks.size();
+        int m = edges.size();
         int[] outDegree = new int[n];
         int[] hardOutDegree = new int[n];
         int[] inDegree = new int[n];
-        for (int[] edge : edges) {
-            outDegree[edge[0]]++;
-            hardOutDegree[edge[0]] += edge[2];
-            inDegree[edge[1]]++;
+        for (int e = 0; e < m; e++) {
+            outDegree[edges.from(e)]++;
+            hardOutDegree[edges.from(e)] += edges.hard(e) ? 1 : 0;
+            inDegree[edges.to(e)]++;
         }
         int[][] next = new int[n][];
         int[][] hardNext = new int[n][];
@@ -70,10 +67,11 @@ public final class OrderGraph {
         }
         int[] filled = new int[n];
         int[] hardFilled = new int[n];
-        for (int[] edge : edges) {
-            next[edge[0]][filled[edge[0]]++] = edge[1];
-            if (edge[2] == 1) {
-                hardNext[edge[0]][hardFilled[edge[0]]++] = edge[1];
+        for (int e = 0; e < m; e++) {
+            int from = edges.from(e);
+            next[from][filled[from]++] = edges.to(e);
+            if (edges.hard(e)) {
+                hardNext[from][hardFilled[from]++] = edges.to(e);
             }
         }
         int[] byRank = new int[n];

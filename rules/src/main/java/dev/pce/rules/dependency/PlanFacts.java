@@ -8,13 +8,17 @@ import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns a plan's tasks into the facts the dependency rules reason over. */
+/**
+ * Turns a plan's tasks into the facts the dependency rules reason over, and keeps the declared dependencies as
+ * positions too (for the cycle check and the declared order graph, without looking each task up again).
+ */
 final class PlanFacts {
     /**
      * Producers of one interface beyond which the plan is refused here: each pair of them is a conflict the rules
@@ -22,26 +26,44 @@ final class PlanFacts {
      */
     static final int MAX_PRODUCERS = 10;
 
-    private PlanFacts() {
+    private final List<Object> all;
+    private final PositionEdges declared;
+
+    private PlanFacts(List<Object> all, PositionEdges declared) {
+        this.all = all;
+        this.declared = declared;
     }
 
     /** Every fact for the plan: tasks, declared dependencies, file accesses (with enclosing directories), interfaces. */
-    static List<Object> of(TaskIndex index, List<TaskSpec> tasks) {
+    List<Object> all() {
+        return all;
+    }
+
+    /** The declared dependencies, in the order of their facts, all hard (as the declared order graph takes them). */
+    PositionEdges declared() {
+        return declared;
+    }
+
+    static PlanFacts of(TaskIndex index, List<TaskSpec> tasks) {
         rejectManyProducers(tasks);
         List<Object> facts = new ArrayList<>(tasks.size() * 8);
+        PositionEdges declared = new PositionEdges(tasks.size() * 2);
         for (int i = 0; i < tasks.size(); i++) {
             TaskSpec task = tasks.get(i);
             facts.add(new TaskFact(task.id(), i, task.kind(), task.pool(), Pools.REVIEWERS.equals(task.pool())));
-            for (String dependency : new LinkedHashSet<>(task.dependsOn())) {
+            for (String dependency : distinct(task.dependsOn())) {
                 if (!index.contains(dependency) || dependency.equals(task.id())) {
                     // the port takes validated plans; say so plainly if one slips through
                     throw new CeException(ErrorCode.INVALID_PLAN, "Task '" + task.id() + "' depends on "
                             + (dependency.equals(task.id()) ? "itself." : "unknown task '" + dependency + "'."),
                             "Validate the plan (PlanValidator) before classifying its dependencies.");
                 }
-                EdgeClass declared = task.dependencyTypes().get(dependency);
-                facts.add(new DeclaredDependency(dependency, task.id(),
-                        declared == null ? DeclaredType.UNTYPED : DeclaredType.of(declared)));
+                EdgeClass type = task.dependencyTypes().get(dependency);
+                int from = index.position(dependency);
+                // the task's own id, the same string instance as everywhere else: looking it up again is then cheap
+                facts.add(new DeclaredDependency(index.id(from), task.id(),
+                        type == null ? DeclaredType.UNTYPED : DeclaredType.of(type)));
+                declared.add(from, i, true);
             }
             for (Map.Entry<String, EdgeClass> type : task.dependencyTypes().entrySet()) {
                 if (!task.dependsOn().contains(type.getKey())) {
@@ -53,21 +75,21 @@ final class PlanFacts {
             }
             addAccesses(facts, task.id(), i, task.reads(), AccessMode.READ);
             addAccesses(facts, task.id(), i, task.writes(), AccessMode.WRITE);
-            for (String name : new LinkedHashSet<>(task.produces())) {
+            for (String name : distinct(task.produces())) {
                 facts.add(new InterfaceUse(task.id(), i, name, InterfaceRole.PRODUCES));
             }
-            for (String name : new LinkedHashSet<>(task.consumes())) {
+            for (String name : distinct(task.consumes())) {
                 facts.add(new InterfaceUse(task.id(), i, name, InterfaceRole.CONSUMES));
             }
         }
-        return facts;
+        return new PlanFacts(facts, declared);
     }
 
     /** The conflict the rule interface-produced-twice reports pair by pair, said once for many producers. */
     private static void rejectManyProducers(List<TaskSpec> tasks) {
         Map<String, List<String>> producers = new LinkedHashMap<>();
         for (TaskSpec task : tasks) {
-            for (String name : new LinkedHashSet<>(task.produces())) {
+            for (String name : distinct(task.produces())) {
                 producers.computeIfAbsent(name, any -> new ArrayList<>()).add(task.id());
             }
         }
@@ -83,12 +105,20 @@ final class PlanFacts {
         }
     }
 
+    /** The values in their order, each once; a list of one or none as it is (most tasks' lists). */
+    private static List<String> distinct(List<String> values) {
+        return values.size() < 2 ? values : List.copyOf(new LinkedHashSet<>(values));
+    }
+
     private static void addAccesses(List<Object> facts, String task, int index, List<String> paths, AccessMode mode) {
-        Set<String> seen = new LinkedHashSet<>();
+        if (paths.isEmpty()) {
+            return;
+        }
+        Set<String> seen = paths.size() == 1 ? null : new HashSet<>();
         for (String declared : paths) {
             // as FileOverlap compares paths, so the rules and the conflict report agree; a trailing "/" is a directory
             String path = FileOverlap.normalize(declared);
-            if (path.isEmpty() || !seen.add(path)) {
+            if (path.isEmpty() || (seen != null && !seen.add(path))) {
                 continue;
             }
             facts.add(new FileAccess(task, index, path, mode, path.endsWith("/")));
