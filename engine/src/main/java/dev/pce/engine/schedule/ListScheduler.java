@@ -5,9 +5,7 @@ import dev.pce.engine.ErrorCode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
 
@@ -42,7 +40,7 @@ final class ListScheduler {
     private final double[] durations;
     private final int n;
     private final int[] poolOf;
-    private final List<String> poolNames = new ArrayList<>();
+    private final List<String> poolNames;
     private final int[] capacity;
     private final int[] overflow;
     private final List<PriorityQueue<Integer>> freeSlots = new ArrayList<>();
@@ -77,15 +75,10 @@ final class ListScheduler {
         this.holds = holds;
         this.durations = durations;
         this.n = graph.size();
-        this.poolOf = new int[n];
-        Map<String, Integer> poolIds = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            poolOf[i] = poolIds.computeIfAbsent(graph.pool(i), name -> {
-                poolNames.add(name);
-                return poolNames.size() - 1;
-            });
-        }
-        capacity = new int[poolNames.size()];
+        PoolIndex pools = PoolIndex.of(graph, slots);
+        this.poolNames = pools.names();
+        this.poolOf = pools.poolOf();
+        this.capacity = pools.capacity();
         overflow = new int[poolNames.size()];
         Comparator<Integer> byLevel = (a, b) -> {
             int higher = Double.compare(priorities.level(b), priorities.level(a));
@@ -94,7 +87,6 @@ final class ListScheduler {
         Comparator<Integer> byPriority = rank == null ? byLevel
                 : Comparator.<Integer>comparingDouble(task -> rank[task]).thenComparing(byLevel);
         for (int p = 0; p < poolNames.size(); p++) {
-            capacity[p] = slots.slotsOf(poolNames.get(p));
             PriorityQueue<Integer> free = new PriorityQueue<>();
             for (int s = 0; s < capacity[p]; s++) {
                 free.add(s);

@@ -3,7 +3,6 @@ package dev.pce.engine.schedule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -27,7 +26,7 @@ final class SerialScheduler {
     private final double[] durations;
     private final int n;
     private final int[] poolOf;
-    private final List<String> poolNames = new ArrayList<>();
+    private final List<String> poolNames;
     private final int[] capacity;
     private final List<List<TreeMap<Double, Double>>> busy = new ArrayList<>();
     private final byte[] state;
@@ -43,17 +42,11 @@ final class SerialScheduler {
         this.graph = graph;
         this.durations = durations;
         this.n = graph.size();
-        this.poolOf = new int[n];
-        Map<String, Integer> poolIds = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            poolOf[i] = poolIds.computeIfAbsent(graph.pool(i), name -> {
-                poolNames.add(name);
-                return poolNames.size() - 1;
-            });
-        }
-        capacity = new int[poolNames.size()];
+        PoolIndex pools = PoolIndex.of(graph, slots);
+        this.poolNames = pools.names();
+        this.poolOf = pools.poolOf();
+        this.capacity = pools.capacity();
         for (int p = 0; p < capacity.length; p++) {
-            capacity[p] = slots.slotsOf(poolNames.get(p));
             List<TreeMap<Double, Double>> timelines = new ArrayList<>();
             for (int s = 0; s < capacity[p]; s++) {
                 timelines.add(new TreeMap<>());
