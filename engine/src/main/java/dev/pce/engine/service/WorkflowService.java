@@ -204,18 +204,11 @@ public final class WorkflowService implements Closeable {
         WorkflowPlanned payload = new WorkflowPlanned(goal, resolved, edges, plannedEstimates,
                 chosen.equals(slots) ? Map.of() : chosen.slots());
         cancellation.check();
-        String workflowId = newWorkflowId();
         NewEvent planned = new NewEvent(agent, payload, PlanCapacity.PLAN.eventBound(resolved.size(), edges.size()));
         cancellation.commit();
         List<Event> written = new ArrayList<>();
         long[] writtenTo = new long[1];
-        workspace.createWorkflow(workflowId, eventsFile -> {
-            EventLog.create(eventsFile);
-            try (EventLog log = EventLog.open(eventsFile, clock)) {
-                written.addAll(log.locked((caughtUp, appender) -> appender.append(List.of(planned))));
-                writtenTo[0] = log.consumedOffset();
-            }
-        });
+        String workflowId = createWorkflow(planned, written, writtenTo);
         loaded.used(workflowId, handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id,
                 workspace.workflowDir(id), clock, slots, written, writtenTo[0], this::tellAppended)));
         return handle(workflowId).read(state -> {
@@ -717,6 +710,24 @@ public final class WorkflowService implements Closeable {
         return new CeException(ErrorCode.UNKNOWN_WORKFLOW,
                 "Workflow '" + workflowId + "' does not exist in workspace " + workspace.root() + ". " + listing,
                 "Use a workflow_id returned by ce_plan, or call ce_status without workflow_id to list them.");
+    }
+
+    /** Writes a new workflow's first event under a fresh id; {@code written} and {@code writtenTo} get the result. */
+    private String createWorkflow(NewEvent planned, List<Event> written, long[] writtenTo) {
+        while (true) {
+            String workflowId = newWorkflowId();
+            written.clear();
+            boolean created = workspace.createWorkflow(workflowId, eventsFile -> {
+                EventLog.create(eventsFile);
+                try (EventLog log = EventLog.open(eventsFile, clock)) {
+                    written.addAll(log.locked((caughtUp, appender) -> appender.append(List.of(planned))));
+                    writtenTo[0] = log.consumedOffset();
+                }
+            });
+            if (created) {
+                return workflowId;
+            } // the id was drawn twice in one second (1 in 16 million per pair): nothing was stored, draw again
+        }
     }
 
     private String newWorkflowId() {

@@ -124,25 +124,44 @@ public final class Workspace {
     /**
      * Creates a workflow atomically: {@code initializer} writes the first events into a staging directory, which
      * is then renamed into place. Other processes never see a half-created workflow.
+     *
+     * @return false, storing nothing, when a workflow with this id exists already (ids carry a short random part,
+     *         so two processes, or one busy one, can draw the same id in the same second); the caller draws again
      */
-    public void createWorkflow(String workflowId, WorkflowInitializer initializer) {
+    public boolean createWorkflow(String workflowId, WorkflowInitializer initializer) {
         Path target = workflowDir(workflowId);
         Path staging = workflowsDir().resolve(STAGING_PREFIX + workflowId);
+        if (Files.exists(target)) {
+            return false;
+        }
         try {
             Files.createDirectory(staging);
-            Path log = staging.resolve(EVENTS_FILE);
-            initializer.initialize(log);
+        } catch (FileAlreadyExistsException e) {
+            return false; // another process is creating a workflow with this id right now
+        } catch (IOException e) {
+            throw creationFailed(workflowId, e);
+        }
+        try {
+            initializer.initialize(staging.resolve(EVENTS_FILE));
             AtomicFile.syncDirectory(staging);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             AtomicFile.syncDirectory(workflowsDir());
+            return true;
         } catch (IOException e) {
             deleteStaging(staging);
-            throw IoFailures.failed("create workflow " + workflowId + " in " + workflowsDir(), workflowsDir(), e,
-                    "Nothing was stored.");
+            if (Files.exists(target)) {
+                return false; // another process took the id since the check above (rename says "not empty")
+            }
+            throw creationFailed(workflowId, e);
         } catch (RuntimeException e) {
             deleteStaging(staging); // the initializer's own error (a full disk) says what happened
             throw e;
         }
+    }
+
+    private CeException creationFailed(String workflowId, IOException e) {
+        return IoFailures.failed("create workflow " + workflowId + " in " + workflowsDir(), workflowsDir(), e,
+                "Nothing was stored.");
     }
 
     /** A failed creation leaves nothing behind; where even that fails, gc removes stale staging later. */

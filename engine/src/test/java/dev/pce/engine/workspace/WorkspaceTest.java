@@ -78,6 +78,43 @@ class WorkspaceTest {
     }
 
     @Test
+    void aTakenIdIsRefusedWithoutTouchingTheWorkflowThatHasIt() throws IOException {
+        Workspace workspace = Workspace.open(tmp.resolve("ws"));
+        workspace.createWorkflow("wf-1", log -> Files.writeString(log, "first\n"));
+
+        boolean created = workspace.createWorkflow("wf-1", log -> Files.writeString(log, "second\n"));
+
+        assertThat(created).isFalse();
+        assertThat(Files.readString(workspace.eventsFile("wf-1"))).isEqualTo("first\n");
+        assertThat(workspace.workflowsDir().resolve(".staging-wf-1")).doesNotExist();
+    }
+
+    @Test
+    void anIdTakenWhileTheLogIsWrittenIsRefusedAndTheStagingRemoved() throws IOException {
+        Workspace workspace = Workspace.open(tmp.resolve("ws"));
+
+        boolean created = workspace.createWorkflow("wf-1", log -> {
+            Files.writeString(log, "second\n");
+            // another process finishes creating the same id first
+            Files.createDirectories(workspace.workflowDir("wf-1"));
+            Files.writeString(workspace.eventsFile("wf-1"), "first\n");
+        });
+
+        assertThat(created).isFalse();
+        assertThat(Files.readString(workspace.eventsFile("wf-1"))).isEqualTo("first\n");
+        assertThat(workspace.workflowsDir().resolve(".staging-wf-1")).doesNotExist();
+    }
+
+    @Test
+    void anIdBeingCreatedByAnotherProcessIsRefusedWithoutDeletingItsStaging() throws IOException {
+        Workspace workspace = Workspace.open(tmp.resolve("ws"));
+        Path othersStaging = Files.createDirectories(workspace.workflowsDir().resolve(".staging-wf-1"));
+
+        assertThat(workspace.createWorkflow("wf-1", log -> Files.writeString(log, "x"))).isFalse();
+        assertThat(othersStaging).exists();
+    }
+
+    @Test
     void failedInitialisationLeavesNoWorkflowAndNoStagingDirectory() throws IOException {
         Workspace workspace = Workspace.open(tmp.resolve("ws"));
 
