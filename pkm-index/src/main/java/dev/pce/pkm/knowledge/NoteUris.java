@@ -47,6 +47,7 @@ public final class NoteUris {
         } catch (IllegalArgumentException e) { // a broken %-escape
             return Optional.empty();
         }
-        return id.isEmpty() || id.contains("/") ? Optional.empty() : Optional.of(new Address(vault, id));
+        // an id may hold '/' (a path-derived id, b/Dup), written %2F: a raw '/' only ever ends the vault's name
+        return id.isEmpty() ? Optional.empty() : Optional.of(new Address(vault, id));
     }
 }

@@ -46,6 +46,11 @@ public record Note(
         }
     }
 
+    /** This note under another id: the one {@link NoteIds} gave it when another note has its file name. */
+    public Note withId(NoteId newId) {
+        return new Note(newId, path, title, frontMatter, body, links, inlineTags, contentHash, size);
+    }
+
     /**
      * What kind of note this is: the front matter's {@code type}, else the compound-engineering plugin's
      * {@code problem_type} ({@link CompoundEngineeringKeys}).
