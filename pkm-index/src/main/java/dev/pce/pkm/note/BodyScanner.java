@@ -2,7 +2,9 @@ package dev.pce.pkm.note;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,13 @@ final class BodyScanner {
     private final int[] lineStarts;
     private final List<WikiLink> links = new ArrayList<>();
     private final List<InlineTag> tags = new ArrayList<>();
+    /**
+     * Longest destination and title of a markdown link looked at: a note's 1 MiB of {@code [a](} that never close
+     * costs a bounded look from each, never a scan to the end of a long line.
+     */
+    private static final int MAX_LINK_PART = 500;
+    /** Where each {@code [} closes, computed when the first markdown link is looked at. */
+    private int[] bracketCloses;
 
     /** What the scanner found. */
     record Found(List<WikiLink> links, List<InlineTag> tags, Optional<String> firstHeading) {
@@ -139,6 +148,7 @@ final class BodyScanner {
     // ---- inline: escapes, code spans, links, tags ------------------------------------------------------------
 
     private void scanInline() {
+        boolean hasMarkdownLinks = body.contains("](");
         int i = 0;
         while (i < body.length()) {
             if (code[i]) {
@@ -154,10 +164,10 @@ final class BodyScanner {
                 i = comment(i, "%%");
             } else if (c == '<' && body.startsWith("<!--", i)) {
                 i = comment(i, "-->");
-            } else if (c == '!' && i + 1 < body.length() && body.charAt(i + 1) == '['
+            } else if (c == '!' && hasMarkdownLinks && i + 1 < body.length() && body.charAt(i + 1) == '['
                     && !body.startsWith("[[", i + 1)) {
                 i = markdownLink(i, i + 1, true);
-            } else if (c == '[' && !body.startsWith("[[", i)) {
+            } else if (c == '[' && hasMarkdownLinks && !body.startsWith("[[", i)) {
                 i = markdownLink(i, i, false);
             } else if (c == '!' && body.startsWith("[[", i + 1)) {
                 i = link(i, i + 1, true);
@@ -206,35 +216,22 @@ final class BodyScanner {
      * destination names a note; returns the index after it, or after the bracket.
      */
     private int markdownLink(int start, int open, boolean embed) {
-        int i = open + 1;
-        int depth = 0;
-        while (i < body.length() && !code[i] && body.charAt(i) != '\n') {
-            char c = body.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == '[') {
-                depth++;
-            } else if (c == ']') {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            }
-            i++;
+        if (bracketCloses == null) {
+            bracketCloses = bracketCloses();
         }
-        if (i >= body.length() || body.charAt(i) != ']' || i + 1 >= body.length() || body.charAt(i + 1) != '(') {
+        int i = bracketCloses[open];
+        if (i < 0 || i + 1 >= body.length() || body.charAt(i + 1) != '(') {
             return open + 1;
         }
+        int end = lineEnd(lineIndex(open));
         String text = body.substring(open + 1, i).strip();
         int destStart = i + 2;
         int destEnd;
         String destination;
+        int destLimit = Math.min(end, destStart + MAX_LINK_PART);
         if (destStart < body.length() && body.charAt(destStart) == '<') {
-            destEnd = body.indexOf('>', destStart);
-            int line = body.indexOf('\n', destStart);
-            if (destEnd < 0 || (line >= 0 && line < destEnd)) {
+            destEnd = indexOf('>', destStart, destLimit);
+            if (destEnd < 0) {
                 return open + 1;
             }
             destination = body.substring(destStart + 1, destEnd);
@@ -242,7 +239,7 @@ final class BodyScanner {
         } else {
             destEnd = destStart;
             int parens = 0;
-            while (destEnd < body.length() && !code[destEnd]) {
+            while (destEnd < destLimit && !code[destEnd]) {
                 char c = body.charAt(destEnd);
                 if (Character.isWhitespace(c) || (c == ')' && parens == 0)) {
                     break;
@@ -252,14 +249,48 @@ final class BodyScanner {
             }
             destination = body.substring(destStart, destEnd);
         }
-        int close = body.indexOf(')', destEnd);
-        int line = body.indexOf('\n', destEnd);
-        if (close < 0 || (line >= 0 && line < close)) {
+        int close = indexOf(')', destEnd, Math.min(end, destEnd + MAX_LINK_PART));
+        if (close < 0) {
             return open + 1;
         }
         noteTarget(destination).ifPresent(target -> links.add(new WikiLink(target.name(), target.heading(),
                 text.isEmpty() ? Optional.empty() : Optional.of(text), embed, position(start))));
         return close + 1;
+    }
+
+    /**
+     * For each {@code [} outside code, the index of its {@code ]} on the same line (brackets nest), else -1: one
+     * pass over the body, so a line of a million unclosed brackets costs no more than one of letters.
+     */
+    private int[] bracketCloses() {
+        int[] closes = new int[body.length()];
+        Arrays.fill(closes, -1);
+        ArrayDeque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n') {
+                open.clear();
+            } else if (code[i]) {
+                continue;
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                open.push(i);
+            } else if (c == ']' && !open.isEmpty()) {
+                closes[open.pop()] = i;
+            }
+        }
+        return closes;
+    }
+
+    /** The first {@code c} in {@code [from, to)}, or -1. */
+    private int indexOf(char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (body.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private record MarkdownTarget(String name, Optional<String> heading) {
