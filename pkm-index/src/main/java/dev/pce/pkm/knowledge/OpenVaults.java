@@ -290,7 +290,7 @@ final class OpenVaults implements AutoCloseable {
                     .hits();
             for (SearchHit hit : hits) {
                 if (shelf.vault.read(hit.path()) instanceof ParseResult.Parsed parsed) {
-                    notes.add(knowledgeNote(shelf, parsed.note()));
+                    notes.add(knowledgeNote(shelf, parsed.note().withId(new NoteId(hit.id())))); // as indexed
                 }
             }
             if (hits.size() < SearchQuery.MAX_LIMIT) {
