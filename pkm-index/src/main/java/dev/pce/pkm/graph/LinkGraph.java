@@ -23,23 +23,30 @@ import java.util.TreeSet;
  * The links between the notes of a vault, as a directed graph (JGraphT): which notes a note links to, which link
  * back to it, which stand alone, and which are related by the links they share. Immutable once built.
  *
- * <p>A link target is resolved the way Obsidian resolves it, most exact first: a note id, the same id in another
- * case, a file name without {@code .md}, then a title (ignoring case). A target with another file extension is an
- * attachment (an image, a PDF) and not a note; any other target that matches nothing is a dangling link.
+ * <p>A link target is resolved the way Obsidian resolves it ({@link Resolver}), most exact first: a path (relative
+ * to the linking note's folder, then to the vault root), the shortest unique path (a file name, or as many of its
+ * last folders as tell it apart: {@code [[b/Dup]]}), then a note id, an alias, a title (the last four ignoring
+ * case). A target with another file extension is an attachment (an image, a PDF) and not a note; any other target
+ * that matches nothing is a dangling (unresolved) link.
  */
 public final class LinkGraph {
     /** A note related to another through the notes both link to or are linked from. */
     public record Related(NoteId id, int sharedNeighbours, double jaccard) {
     }
 
-    /** What the graph needs of a note: its id, its path in the vault, its title and the targets of its links. */
-    public record Node(NoteId id, String path, String title, List<String> linkTargets) {
+    /** What the graph needs of a note: its id, path in the vault, title, aliases and the targets of its links. */
+    public record Node(NoteId id, String path, String title, List<String> aliases, List<String> linkTargets) {
         public Node {
+            aliases = List.copyOf(aliases);
             linkTargets = List.copyOf(linkTargets);
         }
 
+        public Node(NoteId id, String path, String title, List<String> linkTargets) {
+            this(id, path, title, List.of(), linkTargets);
+        }
+
         public static Node of(Note note) {
-            return new Node(note.id(), note.path(), note.title(), note.linkTargets());
+            return new Node(note.id(), note.path(), note.title(), note.frontMatter().aliases(), note.linkTargets());
         }
     }
 
@@ -50,6 +57,7 @@ public final class LinkGraph {
     private final Graph<NoteId, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
     private final Map<NoteId, List<NoteId>> outgoing = new HashMap<>();
     private final List<DanglingLink> dangling = new ArrayList<>();
+    private final Map<NoteId, List<String>> unresolved = new HashMap<>();
 
     private LinkGraph() {
     }
@@ -65,13 +73,14 @@ public final class LinkGraph {
         for (Node note : notes) {
             Set<NoteId> targets = new LinkedHashSet<>();
             for (String target : note.linkTargets()) {
-                Optional<NoteId> resolved = resolver.resolve(target);
+                Optional<NoteId> resolved = resolver.resolve(target, note.path());
                 if (resolved.isPresent()) {
                     if (!resolved.get().equals(note.id())) {
                         targets.add(resolved.get());
                     }
                 } else if (!Resolver.isAttachment(target)) {
                     links.dangling.add(new DanglingLink(note.id(), target));
+                    links.unresolved.computeIfAbsent(note.id(), id -> new ArrayList<>()).add(target);
                 }
             }
             targets.forEach(target -> links.graph.addEdge(note.id(), target));
@@ -96,6 +105,11 @@ public final class LinkGraph {
     /** Notes that link nowhere and that nothing links to, by id. */
     public List<NoteId> orphans() {
         return graph.vertexSet().stream().filter(id -> graph.degreeOf(id) == 0).sorted().toList();
+    }
+
+    /** The targets of {@code id}'s links that name no note of the vault (attachments aside), in link order. */
+    public List<String> unresolved(NoteId id) {
+        return List.copyOf(unresolved.getOrDefault(id, List.of()));
     }
 
     /** Links to no note of the vault, in the order of their notes. */
@@ -134,38 +148,101 @@ public final class LinkGraph {
         return new TreeSet<>(Graphs.neighborListOf(graph, id));
     }
 
-    /** Finds the note a link target names. */
+    /**
+     * Finds the note a link target names, as Obsidian does, most exact first:
+     * <ol>
+     *   <li>a path: relative to the linking note's folder ({@code ./x}, {@code ../y/x} or a plain {@code x}), then
+     *       from the vault root, with or without {@code .md};</li>
+     *   <li>a path suffix, ignoring case: the notes whose path ends in the target at a folder boundary ({@code Dup}
+     *       finds {@code a/Dup.md} and {@code b/Dup.md}, {@code b/Dup} only the second). When several do, the
+     *       one in the linking note's folder wins, else the shortest path, then the first in path order (Obsidian
+     *       also takes the closest, then the shortest);</li>
+     *   <li>a note id (front matter {@code id}), exact then ignoring case;</li>
+     *   <li>an alias (front matter {@code aliases}), then a title, ignoring case.</li>
+     * </ol>
+     */
     private static final class Resolver {
+        private final Map<String, List<Node>> byFileName = new HashMap<>();
+        private final Map<String, Node> byPath = new HashMap<>();
         private final Map<String, NoteId> byId = new HashMap<>();
         private final Map<String, NoteId> byIdIgnoringCase = new HashMap<>();
-        private final Map<String, NoteId> byFileName = new HashMap<>();
+        private final Map<String, NoteId> byAlias = new HashMap<>();
         private final Map<String, NoteId> byTitle = new HashMap<>();
 
         Resolver(Collection<Node> notes) {
-            for (Node note : notes) {
+            List<Node> inPathOrder = notes.stream().sorted(Comparator.comparing(Node::path)).toList();
+            for (Node note : inPathOrder) {
+                String stem = lower(withoutMd(note.path()));
+                byPath.putIfAbsent(stem, note);
+                byFileName.computeIfAbsent(stem.substring(stem.lastIndexOf('/') + 1), k -> new ArrayList<>())
+                        .add(note);
                 byId.putIfAbsent(note.id().value(), note.id());
                 byIdIgnoringCase.putIfAbsent(lower(note.id().value()), note.id());
-                String fileName = note.path().substring(note.path().lastIndexOf('/') + 1);
-                byFileName.putIfAbsent(lower(fileName.endsWith(".md")
-                        ? fileName.substring(0, fileName.length() - 3) : fileName), note.id());
+                note.aliases().forEach(alias -> byAlias.putIfAbsent(lower(alias), note.id()));
                 byTitle.putIfAbsent(lower(note.title()), note.id());
             }
         }
 
-        Optional<NoteId> resolve(String target) {
-            String name = target.endsWith(".md") ? target.substring(0, target.length() - 3) : target;
-            name = name.substring(name.lastIndexOf('/') + 1);
-            NoteId found = byId.get(name);
-            if (found == null) {
-                found = byIdIgnoringCase.get(lower(name));
+        Optional<NoteId> resolve(String target, String sourcePath) {
+            String name = lower(withoutMd(target));
+            String folder = folderOf(sourcePath);
+            Optional<Node> found = exactPath(folder, name).or(() -> suffix(name, folder));
+            if (found.isPresent()) {
+                return found.map(Node::id);
             }
-            if (found == null) {
-                found = byFileName.get(lower(name));
+            return Optional.ofNullable(byId.get(withoutMd(target)))
+                    .or(() -> Optional.ofNullable(byIdIgnoringCase.get(name)))
+                    .or(() -> Optional.ofNullable(byAlias.get(lower(target))))
+                    .or(() -> Optional.ofNullable(byTitle.get(lower(target))));
+        }
+
+        private Optional<Node> exactPath(String folder, String name) {
+            Optional<String> relative = normalize(folder.isEmpty() ? name : folder + "/" + name);
+            return relative.map(byPath::get).or(() -> normalize(name).map(byPath::get));
+        }
+
+        private Optional<Node> suffix(String name, String folder) {
+            if (name.startsWith("./") || name.startsWith("../") || name.startsWith("/")) {
+                return Optional.empty();
             }
-            if (found == null) {
-                found = byTitle.get(lower(target));
+            List<Node> sameName = byFileName.getOrDefault(name.substring(name.lastIndexOf('/') + 1), List.of());
+            return sameName.stream()
+                    .filter(node -> {
+                        String stem = lower(withoutMd(node.path()));
+                        return stem.equals(name) || stem.endsWith("/" + name);
+                    })
+                    .min(Comparator.comparing((Node node) -> !folderOf(node.path()).equals(folder))
+                            .thenComparingInt(node -> node.path().length())
+                            .thenComparing(Node::path));
+        }
+
+        /** {@code a/./b/../c} as {@code a/c}; empty when it climbs above the vault root. */
+        private static Optional<String> normalize(String path) {
+            List<String> parts = new ArrayList<>();
+            for (String part : path.split("/")) {
+                if (part.isEmpty() || part.equals(".")) {
+                    continue;
+                }
+                if (part.equals("..")) {
+                    if (parts.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    parts.removeLast();
+                } else {
+                    parts.add(part);
+                }
             }
-            return Optional.ofNullable(found);
+            return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+        }
+
+        private static String folderOf(String path) {
+            int slash = path.lastIndexOf('/');
+            return slash < 0 ? "" : lower(path.substring(0, slash));
+        }
+
+        private static String withoutMd(String text) {
+            return text.regionMatches(true, text.length() - 3, ".md", 0, 3) ? text.substring(0, text.length() - 3)
+                    : text;
         }
 
         /** {@code chart.png}, {@code spec.pdf}: a file extension other than {@code .md} (letters, 1-5 long). */

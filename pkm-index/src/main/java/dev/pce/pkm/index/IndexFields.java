@@ -4,7 +4,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
 import java.util.Locale;
@@ -20,14 +19,16 @@ import java.util.Set;
  * <tr><td>path</td><td>exact (the document's key within one vault)</td><td>yes</td></tr>
  * <tr><td>vault</td><td>exact (the vault's name, so one searcher can span several vaults)</td><td>yes</td></tr>
  * <tr><td>id</td><td>exact</td><td>yes</td></tr>
- * <tr><td>title, body, tags</td><td>English text: stop words, Porter stemming; offsets for highlights</td>
- *     <td>yes</td></tr>
- * <tr><td>tag</td><td>exact, lower case, one value per tag (filters)</td><td>no</td></tr>
+ * <tr><td>title, aliases, body, tags</td><td>{@link NoteTextAnalyzer}: English stop words and Porter stemming,
+ *     accents folded, Chinese and Japanese as character pairs; offsets for highlights</td><td>yes</td></tr>
+ * <tr><td>tag</td><td>exact, lower case, one value per tag and per parent of a nested tag ({@code project/sub}
+ *     also as {@code project}), for filters</td><td>no</td></tr>
  * <tr><td>type, status, project</td><td>exact, lower case (filters)</td><td>yes, as written</td></tr>
  * <tr><td>date</td><td>day number (range filters), doc values (sorting)</td><td>yes, as written</td></tr>
  * <tr><td>hash</td><td>no</td><td>yes (SHA-256 of the file)</td></tr>
- * <tr><td>node, links</td><td>doc values: the note's id, file name and title, and its link targets, which the
- *     link graph is built from without reading the stored bodies</td><td>no</td></tr>
+ * <tr><td>claim</td><td>no</td><td>yes (the id the note asked for, which its id depends on)</td></tr>
+ * <tr><td>node, links</td><td>doc values: the note's id, path, title and aliases, and its link targets, which
+ *     the link graph is built from without reading the stored bodies</td><td>no</td></tr>
  * <tr><td>modified, size</td><td>updatable doc values (incremental updates)</td><td>no</td></tr>
  * </table>
  */
@@ -36,6 +37,8 @@ public final class IndexFields {
     public static final String VAULT = "vault";
     public static final String ID = "id";
     public static final String TITLE = "title";
+    /** The front matter's {@code aliases} (and {@code alias}): other names of the note, searched like the title. */
+    public static final String ALIASES = "aliases";
     public static final String BODY = "body";
     public static final String TAGS = "tags";
     public static final String TAG = "tag";
@@ -44,7 +47,9 @@ public final class IndexFields {
     public static final String PROJECT = "project";
     public static final String DATE = "date";
     public static final String HASH = "hash";
-    /** Doc values: id, path and title joined by {@link #NODE_SEPARATOR}. */
+    /** Stored: the id the note asked for (see {@link IndexedFile#encode}). */
+    static final String CLAIM = "claim";
+    /** Doc values: id, path, title and the aliases joined by {@link #NODE_SEPARATOR}. */
     public static final String NODE = "node";
     /** Doc values: the note's link targets (front matter links and body wikilinks). */
     public static final String LINKS = "links";
@@ -52,27 +57,30 @@ public final class IndexFields {
     public static final String MODIFIED = "modified";
     public static final String SIZE = "size";
 
-    /** Text fields searched by free text, with their boosts: a title match counts most, then tags, then body. */
-    public static final Map<String, Float> TEXT_BOOSTS = Map.of(TITLE, 3f, TAGS, 2f, BODY, 1f);
+    /**
+     * Text fields searched by free text, with their boosts: a title match counts most (an alias is another title),
+     * then tags, then body.
+     */
+    public static final Map<String, Float> TEXT_BOOSTS = Map.of(TITLE, 3f, ALIASES, 3f, TAGS, 2f, BODY, 1f);
 
     /** The text fields in boost order. */
-    public static final String[] TEXT_FIELDS = {TITLE, TAGS, BODY};
+    public static final String[] TEXT_FIELDS = {TITLE, ALIASES, TAGS, BODY};
 
     /** Fields a user may name in a query ({@code title:retry}, {@code type:insight}). */
-    public static final Set<String> QUERYABLE = Set.of(TITLE, TAGS, BODY, TAG, TYPE, STATUS, PROJECT, ID, PATH,
-            VAULT);
+    public static final Set<String> QUERYABLE = Set.of(TITLE, ALIASES, TAGS, BODY, TAG, TYPE, STATUS, PROJECT, ID,
+            PATH, VAULT);
 
     /** Lower-cased exact fields: filters ignore case there. */
     static final Set<String> FOLDED = Set.of(TAG, TYPE, STATUS, PROJECT);
 
     /** Bump when documents change shape; an index of another format is rebuilt. */
-    static final String FORMAT = "3";
+    static final String FORMAT = "4";
     static final String FORMAT_KEY = "pce.index.format";
 
     private IndexFields() {
     }
 
-    /** The analyzer of every field: English for text, exact for keys, exact lower case for filter fields. */
+    /** The analyzer of every field: {@link NoteTextAnalyzer} for text, exact for keys, exact lower case for filters. */
     public static Analyzer analyzer() {
         Analyzer folded = new Analyzer() {
             @Override
@@ -82,7 +90,7 @@ public final class IndexFields {
             }
         };
         Analyzer keyword = new KeywordAnalyzer();
-        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(
+        return new PerFieldAnalyzerWrapper(new NoteTextAnalyzer(), Map.of(
                 PATH, keyword, VAULT, keyword, ID, keyword,
                 TAG, folded, TYPE, folded, STATUS, folded, PROJECT, folded));
     }

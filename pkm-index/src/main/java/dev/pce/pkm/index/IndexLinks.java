@@ -59,14 +59,15 @@ public final class IndexLinks {
                 if ((live != null && !live.get(doc)) || !node.advanceExact(doc)) {
                     continue;
                 }
-                String[] parts = node.binaryValue().utf8ToString().split(String.valueOf(IndexFields.NODE_SEPARATOR), 3);
+                String[] parts = node.binaryValue().utf8ToString().split(String.valueOf(IndexFields.NODE_SEPARATOR), -1);
                 List<String> targets = new ArrayList<>();
                 if (links.advanceExact(doc)) {
                     for (int i = 0; i < links.docValueCount(); i++) {
                         targets.add(links.lookupOrd(links.nextOrd()).utf8ToString());
                     }
                 }
-                nodes.add(new LinkGraph.Node(new NoteId(parts[0]), parts[1], parts[2], targets));
+                List<String> aliases = List.of(parts).subList(3, parts.length);
+                nodes.add(new LinkGraph.Node(new NoteId(parts[0]), parts[1], parts[2], aliases, targets));
             }
         }
         return nodes;

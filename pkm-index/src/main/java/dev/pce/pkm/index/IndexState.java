@@ -22,7 +22,8 @@ import java.util.Set;
  * another file's note in. Not thread-safe: the index changes it under its update lock.
  */
 final class IndexState {
-    private static final Set<String> STORED = Set.of(IndexFields.PATH, IndexFields.ID, IndexFields.HASH);
+    private static final Set<String> STORED = Set.of(IndexFields.PATH, IndexFields.ID, IndexFields.CLAIM,
+            IndexFields.HASH);
 
     private final Map<String, IndexedFile> byPath = new HashMap<>();
     private final Map<String, String> pathById = new HashMap<>();
@@ -42,8 +43,9 @@ final class IndexState {
                     continue;
                 }
                 var fields = stored.document(doc, STORED);
-                state.put(new IndexedFile(fields.get(IndexFields.PATH), fields.get(IndexFields.ID),
-                        fields.get(IndexFields.HASH), modified.advanceExact(doc) ? modified.longValue() : -1,
+                String path = fields.get(IndexFields.PATH);
+                state.put(new IndexedFile(path, fields.get(IndexFields.ID),
+                        IndexedFile.decode(path, fields.get(IndexFields.CLAIM)), fields.get(IndexFields.HASH), modified.advanceExact(doc) ? modified.longValue() : -1,
                         size.advanceExact(doc) ? size.longValue() : -1));
             }
         }
@@ -85,7 +87,7 @@ final class IndexState {
         sharedIds.clear();
     }
 
-    /** Whether several files had {@code id} at the last full update. */
+    /** Whether several files claimed {@code id} ({@link dev.pce.pkm.note.NoteIds}) at the last full update. */
     boolean isShared(String id) {
         return sharedIds.contains(id);
     }

@@ -2,6 +2,8 @@ package dev.pce.pkm.index;
 
 import dev.pce.pkm.note.Note;
 import dev.pce.pkm.note.NoteDate;
+import dev.pce.pkm.note.NoteIds;
+import dev.pce.pkm.note.Tags;
 import dev.pce.pkm.vault.NoteFile;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -16,7 +18,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.pce.pkm.index.IndexFields.fold;
 
@@ -40,11 +45,21 @@ final class NoteDocuments {
         doc.add(new StringField(IndexFields.PATH, note.path(), Field.Store.YES));
         doc.add(new StringField(IndexFields.VAULT, vault, Field.Store.YES));
         doc.add(new StringField(IndexFields.ID, note.id().value(), Field.Store.YES));
+        doc.add(new StoredField(IndexFields.CLAIM, IndexedFile.encode(NoteIds.Claim.of(note))));
         doc.add(new Field(IndexFields.TITLE, note.title(), TEXT));
+        List<String> aliases = note.frontMatter().aliases();
+        for (String alias : aliases) {
+            doc.add(new Field(IndexFields.ALIASES, alias, TEXT));
+        }
         doc.add(new Field(IndexFields.BODY, note.body(), TEXT));
+        Set<String> tagKeys = new HashSet<>();
         for (String tag : note.tags()) {
             doc.add(new Field(IndexFields.TAGS, tag, TEXT));
-            doc.add(new StringField(IndexFields.TAG, fold(tag), Field.Store.NO));
+            for (String key : Tags.withParents(fold(tag))) {
+                if (tagKeys.add(key)) {
+                    doc.add(new StringField(IndexFields.TAG, key, Field.Store.NO));
+                }
+            }
         }
         var fm = note.frontMatter();
         exact(doc, IndexFields.TYPE, note.type());
@@ -52,9 +67,10 @@ final class NoteDocuments {
         exact(doc, IndexFields.PROJECT, fm.project());
         note.date().ifPresent(date -> addDate(doc, date));
         doc.add(new StoredField(IndexFields.HASH, note.contentHash()));
-        String node = note.id().value() + IndexFields.NODE_SEPARATOR + note.path() + IndexFields.NODE_SEPARATOR
-                + note.title();
-        doc.add(new BinaryDocValuesField(IndexFields.NODE, new BytesRef(node)));
+        StringBuilder node = new StringBuilder(note.id().value()).append(IndexFields.NODE_SEPARATOR)
+                .append(note.path()).append(IndexFields.NODE_SEPARATOR).append(note.title());
+        aliases.forEach(alias -> node.append(IndexFields.NODE_SEPARATOR).append(alias));
+        doc.add(new BinaryDocValuesField(IndexFields.NODE, new BytesRef(node.toString())));
         for (String target : note.linkTargets()) {
             doc.add(new SortedSetDocValuesField(IndexFields.LINKS, new BytesRef(target)));
         }

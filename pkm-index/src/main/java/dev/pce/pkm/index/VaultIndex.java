@@ -3,6 +3,8 @@ package dev.pce.pkm.index;
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.pkm.note.Note;
+import dev.pce.pkm.note.NoteId;
+import dev.pce.pkm.note.NoteIds;
 import dev.pce.pkm.note.NoteProblem;
 import dev.pce.pkm.note.ParseResult;
 import dev.pce.pkm.vault.NoteFile;
@@ -31,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,7 +137,8 @@ public final class VaultIndex implements SearchableIndex {
     /**
      * Brings the index up to date for the notes at {@code paths} (relative to the vault root) only: each is
      * (re-)indexed, or removed if its file is gone. Paths that are no note paths are ignored. Falls back to a
-     * full update when an id moves between files, because that can let a formerly duplicate note in.
+     * full update when a note's claim to an id ({@link NoteIds}) changes and another note claims it too, because
+     * which note gets which id depends on every claim.
      */
     public UpdateResult update(Vault vault, Collection<String> paths) {
         return locked(vault, () -> pathUpdate(vault, paths));
@@ -211,7 +215,9 @@ public final class VaultIndex implements SearchableIndex {
         changes.problems.addAll(listing.problems());
         Map<String, NoteFile> toRead = new TreeMap<>();
         Map<String, IndexedFile> kept = new TreeMap<>();
+        Map<String, NoteFile> listed = new HashMap<>();
         for (NoteFile file : listing.files()) {
+            listed.put(file.path(), file);
             Optional<IndexedFile> old = state.get(file.path());
             if (old.isPresent() && old.get().sameAs(file)) {
                 kept.put(file.path(), old.get());
@@ -223,35 +229,51 @@ public final class VaultIndex implements SearchableIndex {
         Map<String, ParseResult> read = new HashMap<>();
         toRead.values().parallelStream().map(vault::read).toList().forEach(r -> read.put(r.path(), r));
 
-        // of files with the same id the first in path order wins, as in a scan
+        // every note gets a unique id, whatever its file name, as in a scan
         Set<String> paths = new TreeSet<>(kept.keySet());
         paths.addAll(toRead.keySet());
-        Map<String, String> firstPathOfId = new HashMap<>();
-        Set<String> sharedIds = new HashSet<>();
+        List<NoteIds.Claim> claims = new ArrayList<>();
         for (String path : paths) {
             IndexedFile keep = kept.get(path);
-            ParseResult result = read.get(path);
-            if (result instanceof ParseResult.Problem problem) {
-                changes.problems.add(problem.problem());
-                deleteIfIndexed(changes, path);
-                continue;
-            }
-            Note note = keep == null ? ((ParseResult.Parsed) result).note() : null;
-            String id = keep != null ? keep.id() : note.id().value();
-            String first = firstPathOfId.putIfAbsent(id, path);
-            if (first != null) {
-                sharedIds.add(id);
-                changes.problems.add(Vault.duplicate(path, id, first));
-                deleteIfIndexed(changes, path);
-            } else if (keep != null) {
-                changes.unchanged++;
+            if (keep != null) {
+                claims.add(keep.claim());
+            } else if (read.get(path) instanceof ParseResult.Parsed parsed) {
+                claims.add(NoteIds.Claim.of(parsed.note()));
             } else {
-                changes.warnings.addAll(((ParseResult.Parsed) result).warnings());
-                index(changes, note, toRead.get(path));
+                changes.problems.add(((ParseResult.Problem) read.get(path)).problem());
+                deleteIfIndexed(changes, path);
             }
         }
-        Set<String> listed = new HashSet<>(paths);
-        state.files().stream().map(IndexedFile::path).filter(p -> !listed.contains(p)).forEach(changes.deletes::add);
+        Map<String, NoteIds.Assignment> ids = NoteIds.assign(claims);
+        for (NoteIds.Claim claim : claims) {
+            String path = claim.path();
+            IndexedFile keep = kept.get(path);
+            switch (ids.get(path)) {
+                case NoteIds.Refused refused -> {
+                    changes.problems.add(refused.problem());
+                    deleteIfIndexed(changes, path);
+                }
+                case NoteIds.Assigned assigned when keep != null && keep.id().equals(assigned.id().value()) ->
+                        changes.unchanged++;
+                case NoteIds.Assigned assigned -> {
+                    // a kept file whose id changed (a note with its name came or went) is read again
+                    NoteFile file = listed.get(path);
+                    ParseResult result = keep != null ? vault.read(file) : read.get(path);
+                    if (result instanceof ParseResult.Parsed parsed) {
+                        changes.warnings.addAll(parsed.warnings());
+                        index(changes, parsed.note().withId(assigned.id()), file);
+                    } else {
+                        changes.problems.add(((ParseResult.Problem) result).problem());
+                        deleteIfIndexed(changes, path);
+                    }
+                }
+            }
+        }
+        Set<NoteId> claimed = new HashSet<>();
+        Set<String> sharedIds = new HashSet<>();
+        claims.stream().filter(claim -> !claimed.add(claim.id())).forEach(claim -> sharedIds.add(claim.id().value()));
+        state.files().stream().map(IndexedFile::path).filter(p -> !listed.containsKey(p))
+                .forEach(changes.deletes::add);
         apply(changes);
         state.sharedIds(sharedIds);
         return result(changes, start);
@@ -279,14 +301,21 @@ public final class VaultIndex implements SearchableIndex {
                 if (result instanceof ParseResult.Problem problem) {
                     changes.problems.add(problem.problem());
                 }
-                if (old.isPresent() && state.isShared(old.get().id())) {
+                if (old.isPresent() && state.isShared(old.get().claim().id().value())) {
                     return fullUpdate(vault); // another file with that id may now be indexed
                 }
                 deleteIfIndexed(changes, path);
                 continue;
             }
-            String id = parsed.note().id().value();
-            boolean idMoved = old.isPresent() && !old.get().id().equals(id) && state.isShared(old.get().id());
+            NoteIds.Claim claim = NoteIds.Claim.of(parsed.note());
+            if (old.isPresent() && old.get().claim().equals(claim)) {
+                // the same claim gets the same id: no other note's id depends on this edit
+                changes.warnings.addAll(parsed.warnings());
+                index(changes, parsed.note().withId(new NoteId(old.get().id())), file.get());
+                continue;
+            }
+            String id = claim.id().value();
+            boolean idMoved = old.isPresent() && state.isShared(old.get().claim().id().value());
             boolean idTaken = state.pathOf(id).filter(p -> !p.equals(path)).isPresent()
                     || batchIds.putIfAbsent(id, path) != null;
             if (idMoved || idTaken) {
@@ -357,12 +386,12 @@ public final class VaultIndex implements SearchableIndex {
         changes.deletes.forEach(state::remove);
         for (IndexChanges.Write write : changes.writes) {
             Note note = write.note();
-            state.put(new IndexedFile(note.path(), note.id().value(), note.contentHash(), write.file().modified(),
-                    write.file().size()));
+            state.put(new IndexedFile(note.path(), note.id().value(), NoteIds.Claim.of(note), note.contentHash(),
+                    write.file().modified(), write.file().size()));
         }
         for (NoteFile file : changes.touches) {
             IndexedFile old = state.get(file.path()).orElseThrow();
-            state.put(new IndexedFile(old.path(), old.id(), old.hash(), file.modified(), file.size()));
+            state.put(new IndexedFile(old.path(), old.id(), old.claim(), old.hash(), file.modified(), file.size()));
         }
     }
 

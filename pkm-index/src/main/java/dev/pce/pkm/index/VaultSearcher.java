@@ -29,7 +29,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.Bits;
@@ -110,6 +109,14 @@ public final class VaultSearcher {
         Objects.requireNonNull(id, "id");
         SearchQuery page = new SearchQuery("", filters, 0, SearchQuery.MAX_LIMIT);
         return withSearcher(searcher -> byDate(searcher, filtered(new TermQuery(new Term(IndexFields.ID, id)),
+                filters), page));
+    }
+
+    /** The note at the vault-relative {@code path} (one per vault at most), in the vaults the filters allow. */
+    public SearchResult byPath(String path, SearchFilters filters) {
+        Objects.requireNonNull(path, "path");
+        SearchQuery page = new SearchQuery("", filters, 0, SearchQuery.MAX_LIMIT);
+        return withSearcher(searcher -> byDate(searcher, filtered(new TermQuery(new Term(IndexFields.PATH, path)),
                 filters), page));
     }
 
@@ -283,7 +290,7 @@ public final class VaultSearcher {
             return new String[0];
         }
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("**", "**", " … ", false))
+                .withFormatter(new SnippetFormatter())
                 .withMaxLength(SNIPPET_SCAN_CHARS)
                 .build();
         int[] sorted = docIds.clone(); // the highlighter wants ascending ids; map the answers back
@@ -301,7 +308,8 @@ public final class VaultSearcher {
     private static SearchHit hit(Document doc, float score, String snippet) {
         Function<String, Optional<String>> opt = field -> Optional.ofNullable(doc.get(field));
         List<String> snippets = snippet == null || snippet.isBlank() ? List.of()
-                : Arrays.stream(snippet.split(" … ")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                : Arrays.stream(snippet.split(SnippetFormatter.ELLIPSIS)).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList();
         return new SearchHit(doc.get(IndexFields.VAULT), doc.get(IndexFields.ID), doc.get(IndexFields.PATH),
                 doc.get(IndexFields.TITLE), opt.apply(IndexFields.TYPE), opt.apply(IndexFields.STATUS),
                 opt.apply(IndexFields.PROJECT), List.of(doc.getValues(IndexFields.TAGS)), opt.apply(IndexFields.DATE),

@@ -41,12 +41,16 @@ public final class NoteUris {
         String rest = uri.substring(PREFIX.length());
         int slash = rest.indexOf('/');
         Optional<String> vault = slash < 0 ? Optional.empty() : Optional.of(rest.substring(0, slash));
+        String encoded = slash < 0 ? rest : rest.substring(slash + 1);
+        if (encoded.indexOf('/') >= 0) {
+            return Optional.empty(); // a raw '/' only ends the vault's name; an id's '/' (b/Dup) is written %2F
+        }
         String id;
         try {
-            id = URLDecoder.decode(slash < 0 ? rest : rest.substring(slash + 1), StandardCharsets.UTF_8);
+            id = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) { // a broken %-escape
             return Optional.empty();
         }
-        return id.isEmpty() || id.contains("/") ? Optional.empty() : Optional.of(new Address(vault, id));
+        return id.isEmpty() ? Optional.empty() : Optional.of(new Address(vault, id));
     }
 }

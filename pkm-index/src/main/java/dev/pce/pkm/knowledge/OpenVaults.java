@@ -197,6 +197,10 @@ final class OpenVaults implements AutoCloseable {
 
     /** Writes a note under the id given into the own vault: created, or written over the note there. */
     CapturedNote captureAs(String id, NewNote note, boolean replace) {
+        if (!NoteId.isValidName(id)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "'" + id + "' cannot name a note file.",
+                    "Use an id without '/', '\\', control characters or a leading '.'.");
+        }
         NoteId noteId = new NoteId(id);
         FrontMatter.Builder fm = frontMatter(note).id(noteId);
         NoteDraft draft = NoteDraft.at(noteId, note.folder(), fm.build(), note.body());
@@ -286,7 +290,7 @@ final class OpenVaults implements AutoCloseable {
                     .hits();
             for (SearchHit hit : hits) {
                 if (shelf.vault.read(hit.path()) instanceof ParseResult.Parsed parsed) {
-                    notes.add(knowledgeNote(shelf, parsed.note()));
+                    notes.add(knowledgeNote(shelf, parsed.note().withId(new NoteId(hit.id())))); // as indexed
                 }
             }
             if (hits.size() < SearchQuery.MAX_LIMIT) {
@@ -316,8 +320,13 @@ final class OpenVaults implements AutoCloseable {
 
     ReadNote read(String idOrPath, Optional<String> vaultName) {
         Found found = find(idOrPath, vaultName);
-        return new ReadNote(knowledgeNote(found.shelf(), found.note()),
-                links(found.shelf().source.name(), found.note().id()));
+        NoteId id = found.note().id();
+        LinkGraph graph = found.shelf().links.graph();
+        List<String> unresolved = graph.unresolved(id);
+        return new ReadNote(knowledgeNote(found.shelf(), found.note()), links(found.shelf().source.name(), id),
+                new VaultKnowledgeStore.LinkCounts(graph.outgoing(id).size(), graph.backlinks(id).size(),
+                        unresolved.size()),
+                unresolved.stream().limit(VaultKnowledgeStore.UNRESOLVED_SHOWN).toList());
     }
 
     String markdown(String idOrPath, Optional<String> vaultName) {
@@ -330,7 +339,7 @@ final class OpenVaults implements AutoCloseable {
      */
     private Found find(String idOrPath, Optional<String> vaultName) {
         List<Shelf> candidates = vaultName.map(name -> List.of(shelf(name))).orElse(shelves);
-        boolean isPath = idOrPath.endsWith(".md") || idOrPath.contains("/");
+        boolean isPath = idOrPath.endsWith(".md");
         for (Shelf shelf : candidates) {
             Optional<String> path = isPath ? Optional.of(idOrPath) : indexedPath(shelf, idOrPath);
             if (path.isEmpty() || (isPath && shelf.vault.file(idOrPath).isEmpty())) {
@@ -338,7 +347,11 @@ final class OpenVaults implements AutoCloseable {
             }
             switch (shelf.vault.read(path.get())) {
                 case ParseResult.Parsed parsed -> {
-                    return new Found(shelf, parsed.note());
+                    // the file alone gives the id its name asks for; the index knows the id it got (NoteIds)
+                    Note note = parsed.note();
+                    Optional<NoteId> indexed = indexedId(shelf, note.path());
+                    return new Found(shelf, indexed.filter(id -> !id.equals(note.id())).map(note::withId)
+                            .orElse(note));
                 }
                 case ParseResult.Problem problem -> throw new CeException(ErrorCode.INVALID_ARGUMENT,
                         "The note " + path.get() + " in the vault '" + shelf.source.name() + "' cannot be read: "
@@ -348,6 +361,11 @@ final class OpenVaults implements AutoCloseable {
         throw new CeException(ErrorCode.INVALID_ARGUMENT, "There is no note '" + idOrPath + "' in "
                 + vaultName.map(name -> "the vault '" + name + "'").orElse("the vaults " + vaultNames()) + ".",
                 "Give a note id or a vault-relative path from ce_search's hits.");
+    }
+
+    private Optional<NoteId> indexedId(Shelf shelf, String path) {
+        return searcher.byPath(path, SearchFilters.NONE.withVaults(shelf.source.name())).hits().stream()
+                .map(hit -> new NoteId(hit.id())).findFirst();
     }
 
     private Optional<String> indexedPath(Shelf shelf, String id) {

@@ -40,6 +40,8 @@ import java.util.function.Supplier;
 public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable {
     /** Ids per list of a note's links in an answer: enough to follow, few enough to read. */
     public static final int LINKS_SHOWN = 10;
+    /** Unresolved link targets a read note shows at most (the count says how many there are). */
+    public static final int UNRESOLVED_SHOWN = 50;
 
     private static final Logger LOG = LoggerFactory.getLogger(VaultKnowledgeStore.class);
 
@@ -260,8 +262,18 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
     public record Hit(NoteRef note, SearchHit found, NoteLinks links) {
     }
 
-    /** A note read, with its place in its vault's link graph. */
-    public record ReadNote(KnowledgeNote note, NoteLinks links) {
+    /**
+     * A note read, with its place in its vault's link graph: the first {@link #LINKS_SHOWN} ids of each list, the
+     * full counts, and the targets of its links that name no note.
+     */
+    public record ReadNote(KnowledgeNote note, NoteLinks links, LinkCounts linkCounts, List<String> unresolvedLinks) {
+        public ReadNote {
+            unresolvedLinks = List.copyOf(unresolvedLinks);
+        }
+    }
+
+    /** How many notes a note links to and is linked from, and how many of its links name no note, in all. */
+    public record LinkCounts(int linksTo, int linkedFrom, int unresolved) {
     }
 
     /** A note as a listing names it. */

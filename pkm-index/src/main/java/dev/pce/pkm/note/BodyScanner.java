@@ -1,11 +1,23 @@
 package dev.pce.pkm.note;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the wikilinks, inline tags and first level-1 heading of a note's markdown body, ignoring code.
+ * Finds the links, inline tags and first level-1 heading of a note's markdown body, ignoring code and comments.
+ *
+ * <p>Links are wikilinks {@code [[target]]} and markdown links to notes, {@code [text](note.md)},
+ * {@code [text](folder/My%20note.md#Heading)} or {@code [text](<My note.md>)} (percent escapes decoded, the
+ * heading cut off); a destination with a scheme ({@code https:}, {@code mailto:}, {@code obsidian:}) or only a
+ * {@code #heading} is no note link. {@code ![alt](x)} is an embed, like {@code ![[x]]}.
+ *
+ * <p>Comments hide what they hold, as code does: Obsidian's {@code %% ... %%} and HTML's {@code <!-- ... -->},
+ * on one line or across lines; an unclosed one runs to the end of the note (as Obsidian shows it).
  *
  * <p>Code is: fenced blocks (a line of three or more {@code `} or {@code ~}, closed by a line of at least as many of
  * the same character, or the end of the note), also inside block quotes and list items; and inline code spans (a
@@ -24,6 +36,13 @@ final class BodyScanner {
     private final int[] lineStarts;
     private final List<WikiLink> links = new ArrayList<>();
     private final List<InlineTag> tags = new ArrayList<>();
+    /**
+     * Longest destination and title of a markdown link looked at: a note's 1 MiB of {@code [a](} that never close
+     * costs a bounded look from each, never a scan to the end of a long line.
+     */
+    private static final int MAX_LINK_PART = 500;
+    /** Where each {@code [} closes, computed when the first markdown link is looked at. */
+    private int[] bracketCloses;
 
     /** What the scanner found. */
     record Found(List<WikiLink> links, List<InlineTag> tags, Optional<String> firstHeading) {
@@ -129,6 +148,7 @@ final class BodyScanner {
     // ---- inline: escapes, code spans, links, tags ------------------------------------------------------------
 
     private void scanInline() {
+        boolean hasMarkdownLinks = body.contains("](");
         int i = 0;
         while (i < body.length()) {
             if (code[i]) {
@@ -140,6 +160,15 @@ final class BodyScanner {
                 i += 2;
             } else if (c == '`') {
                 i = codeSpan(i);
+            } else if (c == '%' && body.startsWith("%%", i)) {
+                i = comment(i, "%%");
+            } else if (c == '<' && body.startsWith("<!--", i)) {
+                i = comment(i, "-->");
+            } else if (c == '!' && hasMarkdownLinks && i + 1 < body.length() && body.charAt(i + 1) == '['
+                    && !body.startsWith("[[", i + 1)) {
+                i = markdownLink(i, i + 1, true);
+            } else if (c == '[' && hasMarkdownLinks && !body.startsWith("[[", i)) {
+                i = markdownLink(i, i, false);
             } else if (c == '!' && body.startsWith("[[", i + 1)) {
                 i = link(i, i + 1, true);
             } else if (c == '[' && body.startsWith("[[", i)) {
@@ -172,6 +201,140 @@ final class BodyScanner {
             }
         }
         return at + n;
+    }
+
+    /** A comment opened at {@code at}, closed by {@code close} or the end of the note: hides it, returns after it. */
+    private int comment(int at, String close) {
+        int end = body.indexOf(close, at + (close.equals("%%") ? 2 : 4));
+        int after = end < 0 ? body.length() : end + close.length();
+        hide(at, after);
+        return after;
+    }
+
+    /**
+     * A markdown link whose {@code [} is at {@code open}: {@code [text](destination "title")}. Adds it when the
+     * destination names a note; returns the index after it, or after the bracket.
+     */
+    private int markdownLink(int start, int open, boolean embed) {
+        if (bracketCloses == null) {
+            bracketCloses = bracketCloses();
+        }
+        int i = bracketCloses[open];
+        if (i < 0 || i + 1 >= body.length() || body.charAt(i + 1) != '(') {
+            return open + 1;
+        }
+        int end = lineEnd(lineIndex(open));
+        String text = body.substring(open + 1, i).strip();
+        int destStart = i + 2;
+        int destEnd;
+        String destination;
+        int destLimit = Math.min(end, destStart + MAX_LINK_PART);
+        if (destStart < body.length() && body.charAt(destStart) == '<') {
+            destEnd = indexOf('>', destStart, destLimit);
+            if (destEnd < 0) {
+                return open + 1;
+            }
+            destination = body.substring(destStart + 1, destEnd);
+            destEnd++;
+        } else {
+            destEnd = destStart;
+            int parens = 0;
+            while (destEnd < destLimit && !code[destEnd]) {
+                char c = body.charAt(destEnd);
+                if (Character.isWhitespace(c) || (c == ')' && parens == 0)) {
+                    break;
+                }
+                parens += c == '(' ? 1 : c == ')' ? -1 : 0;
+                destEnd++;
+            }
+            destination = body.substring(destStart, destEnd);
+        }
+        int close = indexOf(')', destEnd, Math.min(end, destEnd + MAX_LINK_PART));
+        if (close < 0) {
+            return open + 1;
+        }
+        noteTarget(destination).ifPresent(target -> links.add(new WikiLink(target.name(), target.heading(),
+                text.isEmpty() ? Optional.empty() : Optional.of(text), embed, position(start))));
+        return close + 1;
+    }
+
+    /**
+     * For each {@code [} outside code, the index of its {@code ]} on the same line (brackets nest), else -1: one
+     * pass over the body, so a line of a million unclosed brackets costs no more than one of letters.
+     */
+    private int[] bracketCloses() {
+        int[] closes = new int[body.length()];
+        Arrays.fill(closes, -1);
+        ArrayDeque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n') {
+                open.clear();
+            } else if (code[i]) {
+                continue;
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                open.push(i);
+            } else if (c == ']' && !open.isEmpty()) {
+                closes[open.pop()] = i;
+            }
+        }
+        return closes;
+    }
+
+    /** The first {@code c} in {@code [from, to)}, or -1. */
+    private int indexOf(char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (body.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private record MarkdownTarget(String name, Optional<String> heading) {
+    }
+
+    /** The note a markdown link's destination names: no scheme, percent escapes decoded, the heading apart. */
+    private static Optional<MarkdownTarget> noteTarget(String destination) {
+        if (destination.isEmpty() || destination.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return Optional.empty();
+        }
+        String decoded = percentDecoded(destination);
+        int hash = decoded.indexOf('#');
+        String name = (hash < 0 ? decoded : decoded.substring(0, hash)).strip();
+        if (name.isEmpty()) {
+            return Optional.empty(); // [x](#Heading): a place in this note
+        }
+        String heading = hash < 0 ? "" : decoded.substring(hash + 1).strip();
+        return Optional.of(new MarkdownTarget(name, heading.isEmpty() ? Optional.empty() : Optional.of(heading)));
+    }
+
+    /** {@code My%20note.md} as {@code My note.md}; a broken escape stays as written. */
+    private static String percentDecoded(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 3;
+            } else {
+                int cp = text.codePointAt(i);
+                byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                bytes.write(utf8, 0, utf8.length);
+                i += Character.charCount(cp);
+            }
+        }
+        String decoded = bytes.toString(StandardCharsets.UTF_8);
+        return decoded.indexOf('\uFFFD') >= 0 ? text : decoded;
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     /** Whether {@code i} is the line feed that ends a paragraph (the next line is blank). */

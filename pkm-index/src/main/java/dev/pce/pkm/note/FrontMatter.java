@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,6 +93,28 @@ public record FrontMatter(
 
     public boolean isEmpty() {
         return equals(EMPTY);
+    }
+
+    /**
+     * The note's other names, as Obsidian reads them: the {@code aliases} key (a list, or one name) and the older
+     * {@code alias} key, in written order, each once (ignoring case); blank items and lists or mappings inside are
+     * skipped. Kept as written among the {@link #extra} keys, so the note is rewritten unchanged.
+     */
+    public List<String> aliases() {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String key : List.of("aliases", "alias")) {
+            JsonNode value = extra.get(key);
+            if (value == null) {
+                continue;
+            }
+            for (JsonNode item : value.isArray() ? value : List.of(value)) {
+                if (item.isValueNode() && !item.isNull() && !item.asText().isBlank()) {
+                    String alias = item.asText().strip();
+                    byKey.putIfAbsent(alias.toLowerCase(Locale.ROOT), alias);
+                }
+            }
+        }
+        return List.copyOf(byKey.values());
     }
 
     public static Builder builder() {

@@ -72,7 +72,7 @@ final class FrontMatterReader {
             JsonNode value = field.getValue();
             switch (key) {
                 case "id" -> scalar(key, value).ifPresent(text -> {
-                    if (NoteId.isValid(text)) {
+                    if (NoteId.isValidName(text)) {
                         builder.id(new NoteId(text));
                     } else {
                         warn(key, "'" + NoteId.clip(text) + "' is not a note id, so the file name is the id.",

@@ -16,8 +16,9 @@ import java.util.Set;
  * @param title       front matter {@code title}, else the first level-1 heading, else the id's slug
  * @param frontMatter the front matter; {@link FrontMatter#EMPTY} when the note has none
  * @param body        the markdown after the front matter, without byte order mark, lines ending in {@code \n}
- * @param links       the wikilinks and embeds of the body outside code, in order
- * @param inlineTags  the {@code #tags} of the body outside code, in order, repeats included
+ * @param links       the wikilinks, markdown links to notes and embeds of the body outside code and comments, in
+ *                    order
+ * @param inlineTags  the {@code #tags} of the body outside code and comments, in order, repeats included
  * @param contentHash SHA-256 of the file's bytes, lower-case hex
  * @param size        the file's size in bytes
  */
@@ -44,6 +45,11 @@ public record Note(
         if (size < 0) {
             throw new IllegalArgumentException("size < 0");
         }
+    }
+
+    /** This note under another id: the one {@link NoteIds} gave it when another note has its file name. */
+    public Note withId(NoteId newId) {
+        return new Note(newId, path, title, frontMatter, body, links, inlineTags, contentHash, size);
     }
 
     /**

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 /**
  * A note's id. New notes get canonical ids, a minute timestamp and a slug of the title:
  * {@code 202408241604-rate-limits-need-jitter}. Notes the user wrote in Obsidian keep whatever their file name or
- * front matter {@code id} says, so an id is any text of 1 to {@value #MAX_LENGTH} characters without {@code /},
- * {@code \}, control characters, surrounding spaces or a leading {@code .}.
+ * front matter {@code id} says: a <em>name</em>, any text of 1 to {@value #MAX_LENGTH} characters without {@code /},
+ * {@code \}, control characters, surrounding spaces or a leading {@code .}. A note whose file name another note
+ * of the vault already has gets its vault-relative path without {@code .md} as id ({@code b/Dup}, see
+ * {@link NoteIds}): names joined by {@code /}.
  */
 public record NoteId(String value) implements Comparable<NoteId> {
     public static final int MAX_LENGTH = 200;
@@ -33,19 +35,42 @@ public record NoteId(String value) implements Comparable<NoteId> {
         }
     }
 
-    /** Whether {@code value} may be a note id. */
+    /** Whether {@code value} may be a note id: a name, or names joined by {@code /} (a path-derived id). */
     public static boolean isValid(String value) {
-        if (value.isEmpty() || value.length() > MAX_LENGTH || value.startsWith(".")
-                || !value.strip().equals(value)) {
+        if (value.isEmpty() || value.length() > MAX_LENGTH || !value.strip().equals(value)) {
             return false;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '/' || c == '\\' || Character.isISOControl(c)) {
+        for (String segment : value.split("/", -1)) {
+            if (segment.isEmpty() || segment.startsWith(".") || !validChars(segment)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether {@code value} may be a note id without {@code /}: a file name's or a front matter's id. */
+    public static boolean isValidName(String value) {
+        return isValid(value) && value.indexOf('/') < 0;
+    }
+
+    private static boolean validChars(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '\\' || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The id of the note at vault-relative {@code path} whose file name another note has: the path without
+     * {@code .md}; empty when that is no id (longer than {@value #MAX_LENGTH} characters).
+     */
+    public static Optional<NoteId> ofPath(String path) {
+        String stem = path.regionMatches(true, path.length() - 3, ".md", 0, 3)
+                ? path.substring(0, path.length() - 3) : path;
+        return isValid(stem) ? Optional.of(new NoteId(stem)) : Optional.empty();
     }
 
     /** A canonical id for a note made at {@code time} with {@code title}: {@code yyyyMMddHHmm-slug}. */

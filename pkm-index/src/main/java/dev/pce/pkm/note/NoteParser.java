@@ -105,7 +105,7 @@ public final class NoteParser {
             id = frontMatter.id().get();
         } else {
             String stem = stem(path);
-            if (!NoteId.isValid(stem)) {
+            if (!NoteId.isValidName(stem)) {
                 return new ParseResult.Problem(new NoteProblem(path, NoteProblem.Kind.BAD_NAME,
                         "The file name '" + NoteId.clip(stem) + "' cannot be a note id.",
                         "Rename the file (no control characters, no leading '.' or surrounding spaces), or give the "

@@ -1,5 +1,7 @@
 package dev.pce.pkm.note;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,6 +45,28 @@ public final class Tags {
             i += Character.charCount(cp);
         }
         return nonDigit;
+    }
+
+    /**
+     * The tag and each of its parents, as Obsidian nests them: {@code project/sub/x} is also {@code project/sub}
+     * and {@code project}, so a filter on a parent finds the notes of its children. Empty parts ({@code a//b}) are
+     * skipped.
+     */
+    public static List<String> withParents(String name) {
+        List<String> all = new ArrayList<>();
+        int slash = name.indexOf('/');
+        while (slash >= 0) {
+            String parent = name.substring(0, slash);
+            if (slash > 0 && !parent.endsWith("/")) {
+                all.add(parent);
+            }
+            slash = name.indexOf('/', slash + 1);
+        }
+        String whole = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        if (!whole.isEmpty()) {
+            all.add(whole);
+        }
+        return all;
     }
 
     /** The form under which two spellings of a tag are the same tag ({@code #Java} and {@code #java}). */

@@ -4,7 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@code [[wikilink]]} in a note's body: {@code [[target#heading|alias]]}, or {@code ![[target]]} for an embed.
+ * A link to a note in a note's body: a wikilink {@code [[target#heading|alias]]} ({@code ![[target]]} for an
+ * embed), or a markdown link {@code [alias](target.md#heading)} ({@code ![alias](target)} for an embed) whose
+ * target is the destination with its percent escapes decoded.
  *
  * @param target   the linked note as written (a note id, a file name, or a path without {@code .md}); empty for a
  *                 link to a heading of the same note ({@code [[#Heading]]})

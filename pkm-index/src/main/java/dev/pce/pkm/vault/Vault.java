@@ -5,7 +5,7 @@ import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.pkm.note.Note;
 import dev.pce.pkm.note.NoteDraft;
-import dev.pce.pkm.note.NoteId;
+import dev.pce.pkm.note.NoteIds;
 import dev.pce.pkm.note.NoteParser;
 import dev.pce.pkm.note.NoteProblem;
 import dev.pce.pkm.note.ParseOptions;
@@ -26,7 +26,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,8 +83,7 @@ public final class Vault {
     /**
      * Reads every note under the root: files ending in {@code .md}, outside hidden directories ({@code .obsidian},
      * {@code .trash}, {@code .git}, ...). Directory links are not followed; file links are read when they lead to
-     * a file inside the vault and reported when they lead outside. Of notes with the same id, the first in path
-     * order is kept and the others are reported.
+     * a file inside the vault and reported when they lead outside. Every note gets a unique id ({@link #collect}).
      */
     public ScanResult scan() {
         VaultListing listing = list();
@@ -143,40 +141,37 @@ public final class Vault {
     }
 
     /**
-     * Turns parse results into a scan result: problems kept, and of notes with the same id the first in path order
-     * kept, the others reported as {@link NoteProblem.Kind#DUPLICATE_ID}.
+     * Turns parse results into a scan result: problems kept, and every note given its unique id ({@link NoteIds}:
+     * a note whose file name an earlier note has gets its path as id; a second note with the same front matter id
+     * is reported as {@link NoteProblem.Kind#DUPLICATE_ID}).
      */
     public static ScanResult collect(List<ParseResult> parsed, List<NoteProblem> listingProblems) {
         List<ParseResult> results = new ArrayList<>(parsed);
         List<NoteProblem> problems = new ArrayList<>(listingProblems);
         results.sort(Comparator.comparing(ParseResult::path));
-        List<Note> notes = new ArrayList<>();
-        List<NoteProblem> warnings = new ArrayList<>();
-        Map<NoteId, String> firstPathOfId = new HashMap<>();
+        List<ParseResult.Parsed> notes = new ArrayList<>();
         for (ParseResult result : results) {
             switch (result) {
                 case ParseResult.Problem problem -> problems.add(problem.problem());
-                case ParseResult.Parsed parsedNote -> {
-                    Note note = parsedNote.note();
-                    String first = firstPathOfId.putIfAbsent(note.id(), note.path());
-                    if (first != null) {
-                        problems.add(duplicate(note.path(), note.id().value(), first));
-                    } else {
-                        notes.add(note);
-                        warnings.addAll(parsedNote.warnings());
-                    }
+                case ParseResult.Parsed parsedNote -> notes.add(parsedNote);
+            }
+        }
+        Map<String, NoteIds.Assignment> ids = NoteIds.assign(notes.stream()
+                .map(parsedNote -> NoteIds.Claim.of(parsedNote.note())).toList());
+        List<Note> kept = new ArrayList<>();
+        List<NoteProblem> warnings = new ArrayList<>();
+        for (ParseResult.Parsed parsedNote : notes) {
+            Note note = parsedNote.note();
+            switch (ids.get(note.path())) {
+                case NoteIds.Assigned assigned -> {
+                    kept.add(assigned.id().equals(note.id()) ? note : note.withId(assigned.id()));
+                    warnings.addAll(parsedNote.warnings());
                 }
+                case NoteIds.Refused refused -> problems.add(refused.problem());
             }
         }
         problems.sort(Comparator.comparing(NoteProblem::path));
-        return new ScanResult(notes, problems, warnings);
-    }
-
-    /** The problem of the note at {@code path} whose id the earlier note (in path order) at {@code firstPath} has. */
-    public static NoteProblem duplicate(String path, String id, String firstPath) {
-        return new NoteProblem(path, NoteProblem.Kind.DUPLICATE_ID,
-                "The note id '" + id + "' is already the id of " + firstPath + ".",
-                "Rename one of the files, or give one of them another 'id' in its front matter.");
+        return new ScanResult(kept, problems, warnings);
     }
 
     private static NoteFile noteFile(String relative, Path real, BasicFileAttributes attrs) {

@@ -155,23 +155,29 @@ class VaultIndexUpdateTest {
     }
 
     @Test
-    void malformedAndDuplicateNotesAreReportedAndKeptOut() {
+    void malformedNotesAreReportedAndAFileNameIdYieldsToAnExplicitOne() {
         TestVault vault = vaultWith(2);
-        vault.write("a/dup.md", "---\nid: n0\n---\nduplicate id of notes/n0.md? no: a/ sorts first\n");
+        vault.write("a/dup.md", "---\nid: n0\n---\nexplicitly n0, so notes/n0.md is known by its path\n");
         vault.write("bad.md", "---\ntags: [x\n---\n");
         try (VaultIndex index = VaultIndex.open(tmp.resolve("index"), "pce")) {
             UpdateResult result = index.update(vault.vault());
             assertThat(result.problems()).extracting(NoteProblem::path, NoteProblem::kind).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("bad.md", NoteProblem.Kind.BAD_YAML),
-                    org.assertj.core.groups.Tuple.tuple("notes/n0.md", NoteProblem.Kind.DUPLICATE_ID));
-            assertThat(index.indexedPaths()).containsExactly("a/dup.md", "notes/n1.md");
+                    org.assertj.core.groups.Tuple.tuple("bad.md", NoteProblem.Kind.BAD_YAML));
+            assertThat(index.indexedPaths()).containsExactly("a/dup.md", "notes/n0.md", "notes/n1.md");
+            assertThat(idOf(index, "notes/n0.md")).isEqualTo("notes/n0");
+            assertThat(idOf(index, "a/dup.md")).isEqualTo("n0");
 
-            // the earlier file goes: the other note with that id is indexed now
+            // the explicit id goes: the file's name is its id again
             vault.delete("a/dup.md");
             UpdateResult after = index.update(vault.vault(), List.of("a/dup.md"));
             assertThat(after.problems()).extracting(NoteProblem::path).containsExactly("bad.md");
             assertThat(index.indexedPaths()).containsExactly("notes/n0.md", "notes/n1.md");
+            assertThat(idOf(index, "notes/n0.md")).isEqualTo("n0");
         }
+    }
+
+    private static String idOf(VaultIndex index, String path) {
+        return VaultSearcher.of(index).byPath(path, SearchFilters.NONE).hits().getFirst().id();
     }
 
     @Test

@@ -210,6 +210,46 @@ class VaultKnowledgeStoreTest {
     }
 
     @Test
+    void aReadNoteCountsAllItsLinksAndNamesTheUnresolvedOnes() throws Exception {
+        StringBuilder hub = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            note(own, "spokes/s" + i + ".md", "title: Spoke " + i + "\n", "Back to [[hub]].");
+            hub.append("[[s").append(i).append("]] ");
+        }
+        hub.append("[[nowhere]] [gone](gone.md) ![[chart.png]]");
+        note(own, "hub.md", "title: Hub\n", hub.toString());
+        try (VaultKnowledgeStore store = VaultKnowledgeStore.openNow(workspace, env())) {
+            awaitIndexed(store, 13);
+
+            ReadNote read = store.read("hub", Optional.empty());
+
+            assertThat(read.links().linksTo()).hasSize(VaultKnowledgeStore.LINKS_SHOWN);
+            assertThat(read.links().linkedFrom()).hasSize(VaultKnowledgeStore.LINKS_SHOWN);
+            assertThat(read.linkCounts()).isEqualTo(new VaultKnowledgeStore.LinkCounts(12, 12, 2));
+            assertThat(read.unresolvedLinks()).containsExactlyInAnyOrder("nowhere", "gone.md");
+        }
+    }
+
+    @Test
+    void aNoteKnownByItsPathIsReadUnderThatIdByIdPathAndUri() throws Exception {
+        note(own, "a/Dup.md", "title: First\n", "One.");
+        note(own, "b/Dup.md", "title: Second\n", "Two. [[a/Dup]]");
+        try (VaultKnowledgeStore store = VaultKnowledgeStore.openNow(workspace, env())) {
+            awaitIndexed(store, 2);
+
+            ReadNote byId = store.read("b/Dup", Optional.empty());
+            assertThat(byId.note().note().path()).isEqualTo("b/Dup.md");
+            assertThat(byId.note().note().id()).isEqualTo("b/Dup");
+            assertThat(byId.note().note().uri()).isEqualTo("pkm://note/b%2FDup");
+            assertThat(NoteUris.parse(byId.note().note().uri())).contains(new NoteUris.Address(Optional.empty(),
+                    "b/Dup"));
+            assertThat(byId.links().linksTo()).containsExactly("Dup");
+            assertThat(store.read("b/Dup.md", Optional.empty()).note().note().id()).isEqualTo("b/Dup");
+            assertThat(store.read("Dup", Optional.empty()).links().linkedFrom()).containsExactly("b/Dup");
+        }
+    }
+
+    @Test
     void aListingGoesThroughEveryVaultTheOwnOneFirst() throws Exception {
         note(own, "a.md", "title: Own A\n", "a");
         note(own, "b.md", "title: Own B\n", "b");

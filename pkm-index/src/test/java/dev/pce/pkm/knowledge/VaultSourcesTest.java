@@ -78,6 +78,8 @@ class VaultSourcesTest {
                 new NoteUris.Address(java.util.Optional.empty(), "a"));
         assertThat(NoteUris.parse("pkm://note/")).isEmpty();
         assertThat(NoteUris.parse("pkm://note/a/b/c")).isEmpty();
+        assertThat(NoteUris.parse(NoteUris.uri("billing", "pce", "b/Dup"))).as("a path-derived id, its '/' escaped")
+                .contains(new NoteUris.Address(java.util.Optional.of("billing"), "b/Dup"));
         assertThat(NoteUris.parse("pkm://note/%zz")).isEmpty();
         assertThat(NoteUris.parse("file:///etc/passwd")).isEmpty();
     }

@@ -157,9 +157,32 @@ class LinksAndTagsTest {
 
     @Test
     void linksInsideLinksAndMarkdownLinks() {
-        assertThat(targets("[text](https://x.y/[[no]]) [[yes]]")).containsExactly("no", "yes");
+        // a web link's address is no place for links (Obsidian links nothing there)
+        assertThat(targets("[text](https://x.y/[[no]]) [[yes]]")).containsExactly("yes");
         assertThat(note("[[a|alias with #hash]]").inlineTags()).isEmpty();
         assertThat(note("[[a|alias]]").links().getFirst().alias()).isEqualTo(Optional.of("alias"));
+    }
+
+    @Test
+    void markdownLinksToNotesAreLinksWithTheirTextAsAlias() {
+        WikiLink link = note("Read [the rules](rules/My%20note.md#Part%202) now.").links().getFirst();
+        assertThat(link.target()).isEqualTo("rules/My note.md");
+        assertThat(link.heading()).contains("Part 2");
+        assertThat(link.alias()).contains("the rules");
+        assertThat(link.embed()).isFalse();
+        assertThat(note("![chart](chart.png)").links().getFirst().embed()).isTrue();
+        assertThat(targets("[a](<with space.md>) [b](plain) [c](mailto:x@y.z) [d](#here) [e](obsidian://open)"))
+                .containsExactly("with space.md", "plain");
+        assertThat(targets("- [ ] a task, [not a link] (x), `[code](x.md)`")).isEmpty();
+    }
+
+    @Test
+    void commentsHideLinksAndTags() {
+        assertThat(targets("%% [[a]] %% [[b]] <!-- [[c]] --> [[d]]")).containsExactly("b", "d");
+        assertThat(targets("%%\n[[a]]\n\n[[b]]\n%%\n[[c]]")).as("across lines and paragraphs").containsExactly("c");
+        assertThat(targets("<!-- unclosed [[a]]\n[[b]]")).isEmpty();
+        assertThat(tags("#shown %% #hidden %% <!-- #gone --> #also")).containsExactly("shown", "also");
+        assertThat(targets("`%%` [[a]] `%%`")).as("markers inside code open nothing").containsExactly("a");
     }
 
     @Test

@@ -32,11 +32,19 @@ class NoteIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " x", "x ", "a/b", "a\\b", ".hidden", "tab\there"})
+    @ValueSource(strings = {"", " x", "x ", "a//b", "/a", "a/", "a/.b", "a\\b", ".hidden", "tab\there"})
     void invalidIdsAreRefusedWithAFix(String value) {
         CeException e = catchThrowableOfType(CeException.class, () -> new NoteId(value));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(e.fix()).contains("202408241604-my-note");
+    }
+
+    @Test
+    void aPathDerivedIdJoinsNamesWithSlashesButAFileNameIdHasNone() {
+        assertThat(NoteId.isValid("b/Dup")).isTrue();
+        assertThat(NoteId.isValidName("b/Dup")).isFalse();
+        assertThat(NoteId.ofPath("b/c/Dup.md")).contains(new NoteId("b/c/Dup"));
+        assertThat(NoteId.ofPath("b/" + "x".repeat(NoteId.MAX_LENGTH) + ".md")).isEmpty();
     }
 
     @ParameterizedTest

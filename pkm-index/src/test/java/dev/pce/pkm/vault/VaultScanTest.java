@@ -72,18 +72,20 @@ class VaultScanTest {
     }
 
     @Test
-    void duplicateIdsKeepTheFirstInPathOrder() throws IOException {
+    void notesOfOneNameAreAllKeptAnExplicitIdWinningTheName() throws IOException {
         write("a/same.md", "first");
         write("b/same.md", "second");
         write("c.md", "---\nid: same\n---\nthird");
+        write("d.md", "---\nid: same\n---\nfourth");
 
         ScanResult scan = Vault.open(root).scan();
 
-        assertThat(scan.notes()).extracting(Note::path).containsExactly("a/same.md");
-        assertThat(scan.problems()).extracting(NoteProblem::path).containsExactly("b/same.md", "c.md");
-        assertThat(scan.problems()).allSatisfy(p -> {
+        assertThat(scan.notes()).extracting(n -> n.path() + "=" + n.id())
+                .containsExactly("a/same.md=a/same", "b/same.md=b/same", "c.md=same");
+        assertThat(scan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("d.md");
             assertThat(p.kind()).isEqualTo(NoteProblem.Kind.DUPLICATE_ID);
-            assertThat(p.what()).contains("a/same.md");
+            assertThat(p.what()).contains("c.md");
         });
     }
 

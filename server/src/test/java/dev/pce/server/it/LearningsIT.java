@@ -99,7 +99,8 @@ class LearningsIT {
     void captureWritesANoteThatSearchAndNoteAndTheResourceFindAtOnce() {
         String workflowId = server.ok("ce_plan", Plans.small()).path("workflow_id").asText();
         JsonNode captured = server.ok("ce_capture", args("type", "insight", "title", "Idempotency keys stop double charges",
-                "body", "Give every payment request an idempotency key; see [[202408241604-retries-need-jitter]].",
+                "body", "Give every payment request an idempotency key; see [[202408241604-retries-need-jitter]] and "
+                        + "[the ledger](ledger%20rules.md).",
                 "tags", List.of("payments", "#idempotency"), "workflow_id", workflowId, "task_ids", List.of("build-a"),
                 "agent", "reviewer-1"));
         assertThat(captured.path("indexed").asBoolean()).isTrue();
@@ -117,6 +118,10 @@ class LearningsIT {
         assertThat(note.path("tags")).extracting(JsonNode::asText).containsExactly("payments", "idempotency");
         assertThat(note.path("links").path("links_to")).extracting(JsonNode::asText)
                 .containsExactly("202408241604-retries-need-jitter");
+        assertThat(note.path("link_counts").path("links_to").asInt()).isEqualTo(1);
+        assertThat(note.path("link_counts").path("linked_from").asInt()).isZero();
+        assertThat(note.path("link_counts").path("unresolved").asInt()).isEqualTo(1);
+        assertThat(note.path("unresolved_links")).extracting(JsonNode::asText).containsExactly("ledger rules.md");
 
         JsonNode resource = server.client().request("resources/read", args("uri", "pkm://note/" + id));
         assertThat(resource.path("contents").path(0).path("mimeType").asText()).isEqualTo("text/markdown");
