@@ -50,8 +50,10 @@ public final class LinkGraph {
     private final Graph<NoteId, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
     private final Map<NoteId, List<NoteId>> outgoing = new HashMap<>();
     private final List<DanglingLink> dangling = new ArrayList<>();
+    private final Resolver resolver;
 
-    private LinkGraph() {
+    private LinkGraph(Resolver resolver) {
+        this.resolver = resolver;
     }
 
     public static LinkGraph of(Collection<Note> notes) {
@@ -59,8 +61,8 @@ public final class LinkGraph {
     }
 
     public static LinkGraph ofNodes(Collection<Node> notes) {
-        LinkGraph links = new LinkGraph();
         Resolver resolver = new Resolver(notes);
+        LinkGraph links = new LinkGraph(resolver);
         notes.forEach(note -> links.graph.addVertex(note.id()));
         for (Node note : notes) {
             Set<NoteId> targets = new LinkedHashSet<>();
@@ -78,6 +80,11 @@ public final class LinkGraph {
             links.outgoing.put(note.id(), List.copyOf(targets));
         }
         return links;
+    }
+
+    /** The note a link target names ({@code [[target]]}), as the graph's edges resolve it; empty: none. */
+    public Optional<NoteId> resolve(String target) {
+        return resolver.resolve(target);
     }
 
     /** The notes {@code id} links to, in the order of its links; empty for an unknown id. */

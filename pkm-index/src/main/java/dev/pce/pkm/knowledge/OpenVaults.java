@@ -317,7 +317,25 @@ final class OpenVaults implements AutoCloseable {
     ReadNote read(String idOrPath, Optional<String> vaultName) {
         Found found = find(idOrPath, vaultName);
         return new ReadNote(knowledgeNote(found.shelf(), found.note()),
-                links(found.shelf().source.name(), found.note().id()));
+                links(found.shelf().source.name(), found.note().id()), found.note().contentHash());
+    }
+
+    /** Edits, moves or deletes a note of the own vault; the index has the change when this returns. */
+    ChangedNote change(NoteChange change) {
+        Shelf own = own();
+        Note note = find(change.note(), Optional.of(own.source.name())).note();
+        NoteMaintenance maintenance = new NoteMaintenance(own.vault, own.links);
+        NoteMaintenance.Outcome outcome = switch (change) {
+            case NoteChange.Edit edit -> maintenance.edit(note, edit);
+            case NoteChange.Move move -> maintenance.move(note, move);
+            case NoteChange.Delete delete -> maintenance.delete(note, delete);
+        };
+        Optional<VaultIndex> writer = own.index.writer();
+        writer.ifPresent(index -> index.update(own.vault, outcome.changedPaths()));
+        Note after = outcome.note();
+        return new ChangedNote(ref(own.source.name(), after),
+                outcome.deleted() ? Optional.empty() : Optional.of(after.contentHash()), writer.isPresent(),
+                outcome.rewritten(), outcome.notRewritten(), outcome.linkedFrom());
     }
 
     String markdown(String idOrPath, Optional<String> vaultName) {

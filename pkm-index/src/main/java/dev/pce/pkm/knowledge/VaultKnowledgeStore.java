@@ -208,6 +208,18 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
         return vaults().read(idOrPath, vault);
     }
 
+    /**
+     * Edits, moves or deletes a note of the project's own vault (see {@link NoteChange}); searches see the change
+     * when this returns, unless another process writes the vault's index.
+     *
+     * @throws CeException {@code INVALID_ARGUMENT} for a note that is not there or a change that is malformed,
+     *                     {@code CONFLICT} when the note changed since its version was read, a move's target exists,
+     *                     or a deletion is refused because other notes link to the note
+     */
+    public ChangedNote change(NoteChange change) {
+        return vaults().change(change);
+    }
+
     /** A note's markdown file as written (front matter and body), found as {@link #read} finds it. */
     public String markdown(String idOrPath, Optional<String> vault) {
         return vaults().markdown(idOrPath, vault);
@@ -260,8 +272,13 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
     public record Hit(NoteRef note, SearchHit found, NoteLinks links) {
     }
 
-    /** A note read, with its place in its vault's link graph. */
-    public record ReadNote(KnowledgeNote note, NoteLinks links) {
+    /**
+     * A note read, with its place in its vault's link graph.
+     *
+     * @param version the SHA-256 of the note's file: what an edit, move or deletion names to be sure it changes
+     *                the note that was read
+     */
+    public record ReadNote(KnowledgeNote note, NoteLinks links, String version) {
     }
 
     /** A note as a listing names it. */
