@@ -9,7 +9,7 @@ import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import java.util.List;
 import java.util.Optional;
 
-/** ce_note: one note by id or path, with its front matter, body and links. */
+/** ce_note: one note by id or path, with its version (for ce_note_edit), front matter, body and links. */
 public final class NoteTool implements CeTool {
     private final VaultKnowledgeStore knowledge;
 
@@ -23,7 +23,7 @@ public final class NoteTool implements CeTool {
     }
 
     /** What ce_note answers. */
-    public record Output(NoteRef note, ObjectNode frontMatter, String body, List<String> tags,
+    public record Output(NoteRef note, String version, ObjectNode frontMatter, String body, List<String> tags,
                          NoteLinks links) {
     }
 
@@ -33,6 +33,6 @@ public final class NoteTool implements CeTool {
         Optional<String> vault = args.optionalString("vault", 64);
         VaultKnowledgeStore.ReadNote read = knowledge.read(wanted, vault);
         KnowledgeNote note = read.note();
-        return ToolOutput.json(new Output(note.note(), note.frontMatter(), note.body(), note.tags(), read.links()));
+        return ToolOutput.json(new Output(note.note(), read.version(), note.frontMatter(), note.body(), note.tags(), read.links()));
     }
 }
