@@ -84,6 +84,8 @@ final class OpenVaults implements AutoCloseable {
     private final List<String> notices;
     private final VaultSearcher searcher;
     private final ScheduledExecutorService upkeep;
+    /** Held while a note is edited, moved or deleted. */
+    private final Object changes = new Object();
 
     private OpenVaults(List<Shelf> shelves, List<String> notices) {
         this.shelves = List.copyOf(shelves);
@@ -320,8 +322,17 @@ final class OpenVaults implements AutoCloseable {
                 links(found.shelf().source.name(), found.note().id()), found.note().contentHash());
     }
 
-    /** Edits, moves or deletes a note of the own vault; the index has the change when this returns. */
+    /**
+     * Edits, moves or deletes a note of the own vault; the index has the change when this returns. Changes are made
+     * one at a time, so two calls on one version cannot both pass the version check before either writes.
+     */
     ChangedNote change(NoteChange change) {
+        synchronized (changes) {
+            return changeAlone(change);
+        }
+    }
+
+    private ChangedNote changeAlone(NoteChange change) {
         Shelf own = own();
         Note note = find(change.note(), Optional.of(own.source.name())).note();
         NoteMaintenance maintenance = new NoteMaintenance(own.vault, own.links);

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +100,27 @@ class NoteMaintenanceTest {
                     assertThat(e.fix()).contains("ce_note");
                 });
         assertThat(Files.readString(vault.resolve("c.md"))).isEqualTo("# C\nWritten in Obsidian meanwhile.\n");
+    }
+
+    @Test
+    void ofTwoEditsOnOneVersionAtOnceExactlyOneIsMadeAndTheOtherIsRefused() throws Exception {
+        String version = version("c");
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<CompletableFuture<String>> edits = List.of("first", "second").stream()
+                .map(text -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        store.change(body("c", version, text));
+                        return "made";
+                    } catch (CeException e) {
+                        return e.code().name();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+
+        assertThat(edits.stream().map(CompletableFuture::join))
+                .containsExactlyInAnyOrder("made", "CONFLICT");
     }
 
     @Test
