@@ -95,6 +95,14 @@ try {
   check(!edited.isError, `ce_edit failed: ${JSON.stringify(edited.content)}`);
   found.edited = edited.structuredContent.added;
 
+  // a note read, then moved on its version: the SDK validates both answers against their output schemas
+  const read = await client.callTool({ name: 'ce_note', arguments: { note: 'n-000' } });
+  check(!read.isError, `ce_note failed: ${JSON.stringify(read.content)}`);
+  const moved = await client.callTool({ name: 'ce_note_edit', arguments: { action: 'move', note: 'n-000',
+    version: read.structuredContent.version, to: 'archive/n-000.md' } });
+  check(!moved.isError, `ce_note_edit failed: ${JSON.stringify(moved.content)}`);
+  found.moved = moved.structuredContent.note.path;
+
   await client.setLoggingLevel('debug');
   const aborting = new AbortController();
   const big = client.callTool({ name: 'ce_plan', arguments: bigPlan(5_000) }, undefined,

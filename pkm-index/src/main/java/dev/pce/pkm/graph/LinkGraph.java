@@ -58,8 +58,10 @@ public final class LinkGraph {
     private final Map<NoteId, List<NoteId>> outgoing = new HashMap<>();
     private final List<DanglingLink> dangling = new ArrayList<>();
     private final Map<NoteId, List<String>> unresolved = new HashMap<>();
+    private final Resolver resolver;
 
-    private LinkGraph() {
+    private LinkGraph(Resolver resolver) {
+        this.resolver = resolver;
     }
 
     public static LinkGraph of(Collection<Note> notes) {
@@ -67,8 +69,8 @@ public final class LinkGraph {
     }
 
     public static LinkGraph ofNodes(Collection<Node> notes) {
-        LinkGraph links = new LinkGraph();
         Resolver resolver = new Resolver(notes);
+        LinkGraph links = new LinkGraph(resolver);
         notes.forEach(note -> links.graph.addVertex(note.id()));
         for (Node note : notes) {
             Set<NoteId> targets = new LinkedHashSet<>();
@@ -87,6 +89,14 @@ public final class LinkGraph {
             links.outgoing.put(note.id(), List.copyOf(targets));
         }
         return links;
+    }
+
+    /**
+     * The note a link target names ({@code [[target]]}) in the note at {@code sourcePath}, as the graph's edges
+     * resolve it (the linking note's folder counts); empty: none.
+     */
+    public Optional<NoteId> resolve(String target, String sourcePath) {
+        return resolver.resolve(target, sourcePath);
     }
 
     /** The notes {@code id} links to, in the order of its links; empty for an unknown id. */

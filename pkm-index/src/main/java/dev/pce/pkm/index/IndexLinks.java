@@ -42,10 +42,23 @@ public final class IndexLinks {
             }
             return graph;
         } catch (IOException e) {
-            throw new CeException(ErrorCode.IO, "Cannot read the links of the vault '" + index.vaultName()
-                    + "' from its index: " + e.getMessage(),
-                    "Rebuild the index with 'ce index --rebuild'; it is a cache of the vault.", e);
+            throw unreadable(e);
         }
+    }
+
+    /** Every note in the index now, as the link graph sees it (for a graph of the vault as it will be). */
+    public List<LinkGraph.Node> nodes() {
+        try (IndexLease lease = index.acquire()) {
+            return nodes(lease.searcher().getIndexReader());
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private CeException unreadable(IOException e) {
+        return new CeException(ErrorCode.IO, "Cannot read the links of the vault '" + index.vaultName()
+                + "' from its index: " + e.getMessage(),
+                "Rebuild the index with 'ce index --rebuild'; it is a cache of the vault.", e);
     }
 
     private static List<LinkGraph.Node> nodes(IndexReader reader) throws IOException {

@@ -84,6 +84,8 @@ final class OpenVaults implements AutoCloseable {
     private final List<String> notices;
     private final VaultSearcher searcher;
     private final ScheduledExecutorService upkeep;
+    /** Held while a note is edited, moved or deleted. */
+    private final Object changes = new Object();
 
     private OpenVaults(List<Shelf> shelves, List<String> notices) {
         this.shelves = List.copyOf(shelves);
@@ -326,7 +328,34 @@ final class OpenVaults implements AutoCloseable {
         return new ReadNote(knowledgeNote(found.shelf(), found.note()), links(found.shelf().source.name(), id),
                 new VaultKnowledgeStore.LinkCounts(graph.outgoing(id).size(), graph.backlinks(id).size(),
                         unresolved.size()),
-                unresolved.stream().limit(VaultKnowledgeStore.UNRESOLVED_SHOWN).toList());
+                unresolved.stream().limit(VaultKnowledgeStore.UNRESOLVED_SHOWN).toList(), found.note().contentHash());
+    }
+
+    /**
+     * Edits, moves or deletes a note of the own vault; the index has the change when this returns. Changes are made
+     * one at a time, so two calls on one version cannot both pass the version check before either writes.
+     */
+    ChangedNote change(NoteChange change) {
+        synchronized (changes) {
+            return changeAlone(change);
+        }
+    }
+
+    private ChangedNote changeAlone(NoteChange change) {
+        Shelf own = own();
+        Note note = find(change.note(), Optional.of(own.source.name())).note();
+        NoteMaintenance maintenance = new NoteMaintenance(own.vault, own.links);
+        NoteMaintenance.Outcome outcome = switch (change) {
+            case NoteChange.Edit edit -> maintenance.edit(note, edit);
+            case NoteChange.Move move -> maintenance.move(note, move);
+            case NoteChange.Delete delete -> maintenance.delete(note, delete);
+        };
+        Optional<VaultIndex> writer = own.index.writer();
+        writer.ifPresent(index -> index.update(own.vault, outcome.changedPaths()));
+        Note after = outcome.note();
+        return new ChangedNote(ref(own.source.name(), after),
+                outcome.deleted() ? Optional.empty() : Optional.of(after.contentHash()), writer.isPresent(),
+                outcome.rewritten(), outcome.notRewritten(), outcome.linkedFrom());
     }
 
     String markdown(String idOrPath, Optional<String> vaultName) {

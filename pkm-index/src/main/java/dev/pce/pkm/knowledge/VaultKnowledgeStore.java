@@ -210,6 +210,18 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
         return vaults().read(idOrPath, vault);
     }
 
+    /**
+     * Edits, moves or deletes a note of the project's own vault (see {@link NoteChange}); searches see the change
+     * when this returns, unless another process writes the vault's index.
+     *
+     * @throws CeException {@code INVALID_ARGUMENT} for a note that is not there or a change that is malformed,
+     *                     {@code CONFLICT} when the note changed since its version was read, a move's target exists,
+     *                     or a deletion is refused because other notes link to the note
+     */
+    public ChangedNote change(NoteChange change) {
+        return vaults().change(change);
+    }
+
     /** A note's markdown file as written (front matter and body), found as {@link #read} finds it. */
     public String markdown(String idOrPath, Optional<String> vault) {
         return vaults().markdown(idOrPath, vault);
@@ -265,8 +277,12 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
     /**
      * A note read, with its place in its vault's link graph: the first {@link #LINKS_SHOWN} ids of each list, the
      * full counts, and the targets of its links that name no note.
+     *
+     * @param version the SHA-256 of the note's file: what an edit, move or deletion names to be sure it changes
+     *                the note that was read
      */
-    public record ReadNote(KnowledgeNote note, NoteLinks links, LinkCounts linkCounts, List<String> unresolvedLinks) {
+    public record ReadNote(KnowledgeNote note, NoteLinks links, LinkCounts linkCounts, List<String> unresolvedLinks,
+            String version) {
         public ReadNote {
             unresolvedLinks = List.copyOf(unresolvedLinks);
         }

@@ -66,6 +66,17 @@ final class BodyScanner {
         return new Found(List.copyOf(scanner.links), List.copyOf(scanner.tags), scanner.firstHeading());
     }
 
+    /**
+     * Which characters of {@code body} are code (fenced blocks and code spans), as {@link #scan} judges them: for
+     * an editor that must change links and leave code alone.
+     */
+    static boolean[] codeMask(String body) {
+        BodyScanner scanner = new BodyScanner(body, 1);
+        scanner.markFences();
+        scanner.scanInline();
+        return scanner.code;
+    }
+
     private static int[] lineStarts(String text) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);

@@ -58,7 +58,7 @@ final class AtomicFiles {
     }
 
     /** Forces a directory's entries to disk; a no-op where the platform cannot open directories. */
-    private static void forceDirectory(Path dir) {
+    static void forceDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {

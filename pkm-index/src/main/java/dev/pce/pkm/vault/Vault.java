@@ -184,17 +184,7 @@ public final class Vault {
      */
     public ParseResult read(String relativePath) {
         String normalized = VaultPaths.normalize(relativePath);
-        Path file = paths.resolve(normalized);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new CeException(ErrorCode.INVALID_ARGUMENT, "There is no note at " + normalized + " in the vault.",
-                    "Give the path of an existing note relative to the vault root, with its .md.");
-        }
-        Path real = paths.requireInside(file, normalized);
-        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new CeException(ErrorCode.INVALID_ARGUMENT, normalized + " is not a file.",
-                    "Give the path of a note file, not of a folder.");
-        }
-        return load(normalized, real);
+        return load(normalized, existing(normalized));
     }
 
     /**
@@ -204,9 +194,16 @@ public final class Vault {
      */
     public Note create(NoteDraft draft) {
         String normalized = VaultPaths.normalize(draft.path());
-        Path file = paths.resolve(normalized);
+        paths.resolve(normalized); // the path's rules before the note's
         byte[] content = draft.render().getBytes(StandardCharsets.UTF_8);
         Note note = parsed(normalized, draft);
+        createFile(normalized, content);
+        return note;
+    }
+
+    /** Creates the file of a new note, atomically and only if no file has its name. */
+    private void createFile(String normalized, byte[] content) {
+        Path file = paths.resolve(normalized);
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw exists(normalized);
         }
@@ -220,7 +217,6 @@ public final class Vault {
             throw new CeException(ErrorCode.IO, "Cannot write the note " + normalized + ": " + e.getMessage(),
                     "Check that the vault directory is writable and the disk is not full.", e);
         }
-        return note;
     }
 
     /**
@@ -242,13 +238,123 @@ public final class Vault {
         return note;
     }
 
-    private Note parsed(String normalized, NoteDraft draft) {
-        return switch (parser.parse(normalized, draft.render().getBytes(StandardCharsets.UTF_8))) {
+    /** A note file's bytes as they are now, and their SHA-256 (the note's version, {@link Note#contentHash()}). */
+    public record Content(String path, byte[] bytes, String version) {
+    }
+
+    /**
+     * The bytes of the note at {@code relativePath}, with the checks of {@link #read(String)}.
+     *
+     * @throws CeException {@code INVALID_ARGUMENT} when no readable note is there
+     */
+    public Content content(String relativePath) {
+        String normalized = VaultPaths.normalize(relativePath);
+        Path real = existing(normalized);
+        Optional<NoteProblem> linked = hardLinked(normalized, real);
+        if (linked.isPresent()) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, linked.get().what(), linked.get().fix());
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(real);
+            return new Content(normalized, bytes, NoteParser.sha256(bytes));
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot read the note " + normalized + ": " + e.getMessage(),
+                    "Check the file's permissions.", e);
+        }
+    }
+
+    /**
+     * Writes {@code content} over the note at {@code relativePath}, all at once, if the note is still the version
+     * {@code expectedVersion} (else {@link ErrorCode#CONFLICT}: someone changed it since it was read). The content
+     * must parse as a note. The version is checked just before the write; a change in the instant between is the
+     * one race left.
+     */
+    public Note overwrite(String relativePath, String expectedVersion, byte[] content) {
+        String normalized = VaultPaths.normalize(relativePath);
+        Note note = parse(normalized, content);
+        requireVersion(normalized, expectedVersion);
+        AtomicFile.write(existing(normalized), content);
+        return note;
+    }
+
+    /**
+     * Moves the note at {@code from}, still the version {@code expectedVersion}, to {@code to} with
+     * {@code content}: the new file is created atomically and only if no file has its name
+     * ({@link ErrorCode#CONFLICT}), then the old one is removed. Returns the note as parsed at its new path.
+     */
+    public Note move(String from, String expectedVersion, String to, byte[] content) {
+        String source = VaultPaths.normalize(from);
+        String target = VaultPaths.normalize(to);
+        Note note = parse(target, content);
+        requireVersion(source, expectedVersion);
+        createFile(target, content);
+        requireVersion(source, expectedVersion); // changed while the copy was written: keep both, lose nothing
+        remove(source);
+        return note;
+    }
+
+    /** Deletes the note at {@code relativePath} if it is still the version {@code expectedVersion}. */
+    public void delete(String relativePath, String expectedVersion) {
+        String normalized = VaultPaths.normalize(relativePath);
+        requireVersion(normalized, expectedVersion);
+        remove(normalized);
+    }
+
+    private void requireVersion(String normalized, String expectedVersion) {
+        String now = content(normalized).version();
+        if (!now.equals(expectedVersion)) {
+            throw new CeException(ErrorCode.CONFLICT, "The note " + normalized + " changed since version "
+                    + clipVersion(expectedVersion) + " was read (it is " + clipVersion(now) + " now); nothing was "
+                    + "changed.", "Read the note again (ce_note gives its version) and make the change on what "
+                    + "it says now.");
+        }
+    }
+
+    private static String clipVersion(String version) {
+        return version.length() <= 12 ? "'" + version + "'" : "'" + version.substring(0, 12) + "...'";
+    }
+
+    private void remove(String normalized) {
+        try {
+            Files.delete(paths.resolve(normalized)); // a link is removed, never what it leads to
+            AtomicFiles.forceDirectory(paths.resolve(normalized).getParent());
+        } catch (IOException e) {
+            throw new CeException(ErrorCode.IO, "Cannot delete the note " + normalized + ": " + e.getMessage(),
+                    "Check that the vault directory is writable.", e);
+        }
+    }
+
+    /** The real path of the existing note file at {@code normalized}, inside the vault. */
+    private Path existing(String normalized) {
+        Path file = paths.resolve(normalized);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, "There is no note at " + normalized + " in the vault.",
+                    "Give the path of an existing note relative to the vault root, with its .md.");
+        }
+        Path real = paths.requireInside(file, normalized);
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CeException(ErrorCode.INVALID_ARGUMENT, normalized + " is not a file.",
+                    "Give the path of a note file, not of a folder.");
+        }
+        return real;
+    }
+
+    /**
+     * {@code content} parsed as the note at {@code normalized} (a normalized path).
+     *
+     * @throws CeException {@code INVALID_ARGUMENT} saying why it would not be a readable note
+     */
+    public Note parse(String normalized, byte[] content) {
+        return switch (parser.parse(normalized, content)) {
             case ParseResult.Parsed parsed -> parsed.note();
             case ParseResult.Problem problem -> throw new CeException(ErrorCode.INVALID_ARGUMENT,
-                    "The note for " + normalized + " would not be readable: " + problem.problem().what(),
+                    "The note " + normalized + " would not be readable: " + problem.problem().what(),
                     problem.problem().fix());
         };
+    }
+
+    private Note parsed(String normalized, NoteDraft draft) {
+        return parse(normalized, draft.render().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes {@code note} (its front matter and body) as a new file at its path; see {@link #create}. */

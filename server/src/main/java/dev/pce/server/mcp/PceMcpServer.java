@@ -43,7 +43,8 @@ public final class PceMcpServer implements AutoCloseable {
             3. ce_status shows progress, pools and blocked tasks; ce_events streams what happened since a cursor.
             4. Learnings: ce_plan lists past notes related to each task; ce_search finds notes of this project's vault
                and other projects' vaults; ce_note (or the resource pkm://note/{id}) reads one; ce_capture writes
-               what was learned (insight, decision, failure, pattern) so the next workflow finds it.
+               what was learned (insight, decision, failure, pattern) so the next workflow finds it; ce_note_edit
+               edits, moves (links follow) or deletes a note of the project's vault.
             """;
 
     /**

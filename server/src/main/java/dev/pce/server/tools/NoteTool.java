@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ce_note: one note by id or path, with its front matter, body and links: the first ids of each list, the counts
- * in all, and the link targets that name no note.
+ * ce_note: one note by id or path, with its version (for ce_note_edit), front matter, body and links: the first ids
+ * of each list, the counts in all, and the link targets that name no note.
  */
 public final class NoteTool implements CeTool {
     private final VaultKnowledgeStore knowledge;
@@ -26,7 +26,7 @@ public final class NoteTool implements CeTool {
     }
 
     /** What ce_note answers. */
-    public record Output(NoteRef note, ObjectNode frontMatter, String body, List<String> tags,
+    public record Output(NoteRef note, String version, ObjectNode frontMatter, String body, List<String> tags,
                          NoteLinks links, VaultKnowledgeStore.LinkCounts linkCounts, List<String> unresolvedLinks) {
     }
 
@@ -36,7 +36,7 @@ public final class NoteTool implements CeTool {
         Optional<String> vault = args.optionalString("vault", 64);
         VaultKnowledgeStore.ReadNote read = knowledge.read(wanted, vault);
         KnowledgeNote note = read.note();
-        return ToolOutput.json(new Output(note.note(), note.frontMatter(), note.body(), note.tags(), read.links(),
-                read.linkCounts(), read.unresolvedLinks()));
+        return ToolOutput.json(new Output(note.note(), read.version(), note.frontMatter(), note.body(), note.tags(),
+                read.links(), read.linkCounts(), read.unresolvedLinks()));
     }
 }

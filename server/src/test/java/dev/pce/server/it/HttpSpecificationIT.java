@@ -198,7 +198,7 @@ class HttpSpecificationIT {
             assertThat(early.body()).contains("\"code\":-32000", "no Mcp-Session-Id header", "initialize");
 
             try (McpHttpSession session = McpHttpSession.open(server.uri(), TOKEN)) {
-                assertThat(session.result("tools/list", args()).path("tools")).hasSize(18);
+                assertThat(session.result("tools/list", args()).path("tools")).hasSize(19);
                 assertThat(session.ok("ce_status", args()).has("workflows")).isTrue();
             }
         }

@@ -35,7 +35,7 @@ class McpSpecificationIT {
     void everyToolListsItsAnnotations() throws IOException {
         try (ServerUnderTest server = ServerUnderTest.start(temp.resolve("ws"))) {
             JsonNode tools = server.client().request("tools/list", args()).path("tools");
-            assertThat(tools).hasSize(18).allSatisfy(tool -> {
+            assertThat(tools).hasSize(19).allSatisfy(tool -> {
                 JsonNode hints = tool.path("annotations");
                 assertThat(hints.path("title").asText()).as(tool.path("name").asText()).isNotBlank();
                 for (String hint : List.of("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint")) {
@@ -239,7 +239,7 @@ class McpSpecificationIT {
             // initialize, and never notifications/initialized
             client.request("initialize", args("protocolVersion", McpStdioClient.PROTOCOL_VERSION,
                     "capabilities", args(), "clientInfo", args("name", "forgetful", "version", "1")));
-            assertThat(client.request("tools/list", args()).path("tools")).hasSize(18);
+            assertThat(client.request("tools/list", args()).path("tools")).hasSize(19);
             assertThat(server.ok("ce_status", args()).has("workflows")).isTrue();
         }
     }

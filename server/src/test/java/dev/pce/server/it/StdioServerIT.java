@@ -103,10 +103,10 @@ class StdioServerIT {
     }
 
     @Test
-    void listsEveryToolWithItsInputSchemaInAToolListOfAtMost21AndAHalfKilobytes() {
+    void listsEveryToolWithItsInputSchemaInAToolListOfAtMost22700Bytes() {
         String line = server.client().requestLine("tools/list", args());
         assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("tools/list answer, bytes")
-                .isLessThanOrEqualTo(21_500);
+                .isLessThanOrEqualTo(22_700); // 21,500 until ce_note_edit, whose contract costs 1,181
         JsonNode tools = server.client().request("tools/list", args()).path("tools");
         List<String> names = new ArrayList<>();
         tools.forEach(tool -> {
@@ -116,7 +116,7 @@ class StdioServerIT {
             assertThat(tool.has("outputSchema")).as("output schemas stay in the contracts").isFalse();
         });
         assertThat(names).containsExactlyInAnyOrder("ce_plan", "ce_status", "ce_events", "ce_claim", "ce_complete",
-                "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_gate", "ce_gate_report", "ce_review", "ce_resolve", "ce_edit", "ce_learn", "ce_learn_from", "ce_predict");
+                "ce_fail", "ce_progress", "ce_capture", "ce_search", "ce_note", "ce_note_edit", "ce_gate", "ce_gate_report", "ce_review", "ce_resolve", "ce_edit", "ce_learn", "ce_learn_from", "ce_predict");
         JsonNode templates = server.client().request("resources/templates/list", args()).path("resourceTemplates");
         List<String> uris = new ArrayList<>();
         templates.forEach(template -> uris.add(template.path("uriTemplate").asText()));

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The official MCP TypeScript SDK's client against the built server over stdio
  * ({@code src/test/resources/typescript-sdk/client-checks.mjs}): what a TypeScript host sees of the tool
- * annotations, the paged note resources, a tool call whose text is its structured content, and a call cancelled
- * through an AbortSignal.
+ * annotations, the paged note resources, a tool call whose text is its structured content, a note read and moved on
+ * its version, and a call cancelled through an AbortSignal.
  */
 class TypeScriptSdkIT {
     private static final int NOTES = 130;
@@ -58,10 +58,11 @@ class TypeScriptSdkIT {
 
         JsonNode found = Json.mapper().readTree(output.lines().reduce((first, last) -> last).orElseThrow());
         assertThat(found.path("server").asText()).isEqualTo("pce");
-        assertThat(found.path("tools").asInt()).isEqualTo(18);
+        assertThat(found.path("tools").asInt()).isEqualTo(19);
         assertThat(found.path("readOnly")).extracting(JsonNode::asText)
                 .containsExactly("ce_events", "ce_note", "ce_predict", "ce_search", "ce_status");
         assertThat(found.path("edited")).extracting(JsonNode::asText).containsExactly("build-model", "build-api");
+        assertThat(found.path("moved").asText()).isEqualTo("archive/n-000.md");
         assertThat(found.path("resourcePages")).extracting(JsonNode::asInt).containsExactly(100, 30);
         assertThat(found.path("cancelledCall").asText()).startsWith("rejected:").contains("the user gave up");
         assertThat(found.path("workflows")).extracting(JsonNode::asText)
