@@ -41,9 +41,8 @@ class NoteMaintenanceTest {
         write("inbox/Retry ideas.md", "---\ntitle: Retries need jitter\ntags: [retries]\n---\n"
                 + "Clients that retry together hammer the server in waves.\n");
         write("a.md", "# A\nSee [[Retry ideas|the ideas]] and ![[Retry ideas#Why]].\n\n```\n[[Retry ideas]]\n```\n");
-        // markdown links join the link graph with Obsidian-fidelity work; until then a wikilink makes b a backlink
-        write("notes/b.md", "# B\nAs [written](../inbox/Retry%20ideas.md) in [[Retry ideas]], with "
-                + "`[[Retry ideas]]` in code.\n");
+        // b links to it by a markdown link only: that makes it a backlink too
+        write("notes/b.md", "# B\nAs [written](../inbox/Retry%20ideas.md), with `[[Retry ideas]]` in code.\n");
         write("c.md", "# C\nNothing to see.\n");
         store = VaultKnowledgeStore.openNow(Workspace.open(tmp.resolve("ws")),
                 Map.of("CE_VAULT", vault.toString(), "CE_PROJECT", "shop"));
@@ -153,7 +152,7 @@ class NoteMaintenanceTest {
         assertThat(Files.readString(vault.resolve("a.md"))).isEqualTo("# A\nSee [[Jittered retries|the ideas]] and "
                 + "![[Jittered retries#Why]].\n\n```\n[[Retry ideas]]\n```\n");
         assertThat(Files.readString(vault.resolve("notes/b.md"))).isEqualTo("# B\nAs [written]"
-                + "(../patterns/Jittered%20retries.md) in [[Jittered retries]], with `[[Retry ideas]]` in code.\n");
+                + "(../patterns/Jittered%20retries.md), with `[[Retry ideas]]` in code.\n");
         assertThat(found("hammer")).containsExactly("patterns/Jittered retries.md");
         assertThat(store.read("Jittered retries", Optional.empty()).links().linkedFrom()).contains("a");
     }
