@@ -2,6 +2,8 @@ package dev.pce.pkm.index;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.pkm.index.semantic.Embeddings;
+import dev.pce.pkm.index.semantic.TextEmbedder;
 import dev.pce.pkm.note.Note;
 import dev.pce.pkm.note.NoteProblem;
 import dev.pce.pkm.note.ParseResult;
@@ -41,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -53,6 +56,11 @@ import java.util.regex.Pattern;
  * files are deleted. Updates run one at a time; searches run at any time and see the index as of the last
  * finished update (all of it or none of it).
  *
+ * <p>With {@link Embeddings} on, each note also gets its sentence embedding: at once in a small update once the model
+ * is ready, else later, a few notes at a time, by {@link #embedBacklog} (so a large update is never slowed by
+ * embedding and its notes are searchable lexically at once). An index written without embeddings gets them the same
+ * way, without a rebuild.
+ *
  * <p>Only one process can write an index directory; a second one gets {@link ErrorCode#CONFLICT}.
  */
 public final class VaultIndex implements SearchableIndex {
@@ -60,13 +68,17 @@ public final class VaultIndex implements SearchableIndex {
     /** Files Lucene writes; only these are deleted when the index is started afresh. */
     private static final Pattern LUCENE_FILE =
             Pattern.compile(IndexFileNames.CODEC_FILE_PATTERN.pattern() + "|segments.*|pending_segments.*|write\\.lock");
+    /** Updates of at most this many notes embed them at once; larger ones leave them to {@link #embedBacklog}. */
+    static final int EMBED_AT_ONCE = 16;
 
     private final Path directory;
     private final String vaultName;
+    private final Embeddings embeddings;
     private final Analyzer analyzer = IndexFields.analyzer();
     private final ReentrantLock updateLock = new ReentrantLock();
     private volatile Store store;
     private IndexState state;
+    private VectorBacklog backlog = new VectorBacklog();
     /** The index was started afresh when opened; the first update reports it. */
     private boolean freshStart;
 
@@ -85,9 +97,10 @@ public final class VaultIndex implements SearchableIndex {
         }
     }
 
-    private VaultIndex(Path directory, String vaultName) {
+    private VaultIndex(Path directory, String vaultName, Embeddings embeddings) {
         this.directory = directory;
         this.vaultName = vaultName;
+        this.embeddings = embeddings;
     }
 
     /**
@@ -95,7 +108,13 @@ public final class VaultIndex implements SearchableIndex {
      * stored with every note so a search over several vaults can say where each hit comes from.
      */
     public static VaultIndex open(Path directory, String vaultName) {
+        return open(directory, vaultName, Embeddings.off());
+    }
+
+    /** Opens the index as {@link #open(Path, String)} does, embedding its notes with {@code embeddings}. */
+    public static VaultIndex open(Path directory, String vaultName, Embeddings embeddings) {
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(embeddings, "embeddings");
         if (vaultName == null || vaultName.isBlank() || !vaultName.strip().equals(vaultName)) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "The vault name '" + vaultName + "' is empty or has "
                     + "surrounding spaces.", "Name the vault with its project name, such as 'pce'.");
@@ -106,7 +125,7 @@ public final class VaultIndex implements SearchableIndex {
             throw new CeException(ErrorCode.IO, "Cannot create the index directory " + directory + ": "
                     + e.getMessage(), "Check that the workspace directory is writable.", e);
         }
-        VaultIndex index = new VaultIndex(directory, vaultName);
+        VaultIndex index = new VaultIndex(directory, vaultName, embeddings);
         index.updateLock.lock();
         try {
             index.openStore();
@@ -145,9 +164,50 @@ public final class VaultIndex implements SearchableIndex {
         return locked(vault, () -> {
             store.writer().deleteAll();
             state.clear();
+            backlog.clear();
             freshStart = true;
             return fullUpdate(vault);
         });
+    }
+
+    /**
+     * Embeds up to {@code max} notes of the backlog (notes indexed without their embedding), re-reading them from
+     * {@code vault}; does nothing while the model is not ready. A note that changed meanwhile is indexed as it is
+     * now; one that cannot be read any more is left to the next update.
+     *
+     * @return the notes still without an embedding
+     */
+    public int embedBacklog(Vault vault, int max) {
+        Objects.requireNonNull(vault, "vault");
+        if (embeddings.ready().isEmpty()) {
+            return unembedded();
+        }
+        locked(vault, () -> {
+            IndexChanges changes = new IndexChanges();
+            for (String path : backlog.next(max)) {
+                backlog.remove(path);
+                Optional<IndexedFile> old = state.get(path);
+                Optional<NoteFile> file = vault.file(path);
+                if (old.isPresent() && file.isPresent()
+                        && vault.read(path) instanceof ParseResult.Parsed parsed
+                        && parsed.note().id().value().equals(old.get().id())) {
+                    changes.write(parsed.note(), file.get(), true);
+                }
+            }
+            apply(changes, true);
+            return changes.result(false, Duration.ZERO);
+        });
+        return unembedded();
+    }
+
+    /** The indexed notes without an embedding yet (0 when embeddings are off). */
+    public int unembedded() {
+        updateLock.lock();
+        try {
+            return backlog.size();
+        } finally {
+            updateLock.unlock();
+        }
     }
 
     /** A searcher on the index as of the last update. */
@@ -329,9 +389,21 @@ public final class VaultIndex implements SearchableIndex {
 
     /** Writes the planned changes, commits, and only then lets searchers see them. */
     private void apply(IndexChanges changes) throws IOException {
+        apply(changes, changes.writes.size() <= EMBED_AT_ONCE);
+    }
+
+    /**
+     * Writes the planned changes, with the notes' embeddings when {@code embed} and the model is ready, commits, and
+     * only then lets searchers see them.
+     */
+    private void apply(IndexChanges changes, boolean embed) throws IOException {
         IndexWriter writer = store.writer();
+        Optional<TextEmbedder> embedder = embed ? embeddings.ready() : Optional.empty();
+        Set<String> embedded = ConcurrentHashMap.newKeySet();
         changes.writes.parallelStream().forEach(write -> {
-            var doc = NoteDocuments.document(vaultName, write.note(), write.file());
+            Optional<float[]> vector = embedder.flatMap(e -> embedding(e, write.note()));
+            vector.ifPresent(v -> embedded.add(write.note().path()));
+            var doc = NoteDocuments.document(vaultName, write.note(), write.file(), vector);
             try {
                 if (write.replaces()) {
                     writer.updateDocument(new Term(IndexFields.PATH, write.note().path()), doc);
@@ -355,14 +427,29 @@ public final class VaultIndex implements SearchableIndex {
             store.searchers().maybeRefreshBlocking();
         }
         changes.deletes.forEach(state::remove);
+        backlog.removeAll(changes.deletes);
         for (IndexChanges.Write write : changes.writes) {
             Note note = write.note();
             state.put(new IndexedFile(note.path(), note.id().value(), note.contentHash(), write.file().modified(),
                     write.file().size()));
+            if (embedded.contains(note.path()) || !embeddings.enabled()) {
+                backlog.remove(note.path());
+            } else {
+                backlog.add(note.path());
+            }
         }
         for (NoteFile file : changes.touches) {
             IndexedFile old = state.get(file.path()).orElseThrow();
             state.put(new IndexedFile(old.path(), old.id(), old.hash(), file.modified(), file.size()));
+        }
+    }
+
+    private Optional<float[]> embedding(TextEmbedder embedder, Note note) {
+        try {
+            return Optional.of(embedder.embed(NoteDocuments.embeddedText(note)));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot embed the note {} of vault '{}'; it is searched lexically only", note.path(), vaultName, e);
+            return Optional.empty();
         }
     }
 
@@ -386,6 +473,7 @@ public final class VaultIndex implements SearchableIndex {
                 }
                 try (DirectoryReader reader = DirectoryReader.open(store.writer())) {
                     state = IndexState.read(reader);
+                    backlog = embeddings.enabled() ? VectorBacklog.read(reader) : new VectorBacklog();
                 }
                 freshStart = !exists;
             } catch (LockObtainFailedException e) {
@@ -435,6 +523,7 @@ public final class VaultIndex implements SearchableIndex {
             throw inUse(e);
         }
         state = new IndexState();
+        backlog = new VectorBacklog();
         freshStart = true;
     }
 

@@ -14,6 +14,7 @@ import dev.pce.pkm.index.SearchFilters;
 import dev.pce.pkm.index.SearchHit;
 import dev.pce.pkm.index.SearchQuery;
 import dev.pce.pkm.index.VaultSearcher.ListPosition;
+import dev.pce.pkm.index.semantic.Embeddings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,18 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
      * called (so reading the project's configuration is off the start-up path too); calls wait for that.
      */
     public static VaultKnowledgeStore openLater(Workspace workspace, Supplier<List<VaultSource>> sources) {
-        return new VaultKnowledgeStore(new CompletableFuture<>(), () -> OpenVaults.open(workspace, sources.get()));
+        return openLater(workspace, sources, Embeddings.off());
+    }
+
+    /**
+     * The vaults {@code sources} names, opened later as {@link #openLater(Workspace, Supplier)} does, searched
+     * semantically too with {@code embeddings} once their model is loaded (it starts loading after the vaults were
+     * first indexed).
+     */
+    public static VaultKnowledgeStore openLater(Workspace workspace, Supplier<List<VaultSource>> sources,
+                                                Embeddings embeddings) {
+        return new VaultKnowledgeStore(new CompletableFuture<>(),
+                () -> OpenVaults.open(workspace, sources.get(), embeddings));
     }
 
     /**
@@ -86,7 +98,13 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
      * @throws CeException when the own vault's folder cannot be created
      */
     public static VaultKnowledgeStore openNow(Workspace workspace, List<VaultSource> sources) {
-        return new VaultKnowledgeStore(CompletableFuture.completedFuture(OpenVaults.open(workspace, sources)), null);
+        return openNow(workspace, sources, Embeddings.off());
+    }
+
+    /** The vaults of {@code sources}, opened now, searched semantically too with {@code embeddings} once ready. */
+    public static VaultKnowledgeStore openNow(Workspace workspace, List<VaultSource> sources, Embeddings embeddings) {
+        return new VaultKnowledgeStore(CompletableFuture.completedFuture(OpenVaults.open(workspace, sources,
+                embeddings)), null);
     }
 
     /** No vaults: every call but {@link #awaitOpen()} reports {@code why}. */
