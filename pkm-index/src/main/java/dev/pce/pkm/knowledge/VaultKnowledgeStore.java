@@ -69,18 +69,18 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
      * called (so reading the project's configuration is off the start-up path too); calls wait for that.
      */
     public static VaultKnowledgeStore openLater(Workspace workspace, Supplier<List<VaultSource>> sources) {
-        return openLater(workspace, sources, Embeddings.off());
+        return new VaultKnowledgeStore(new CompletableFuture<>(), () -> OpenVaults.open(workspace, sources.get()));
     }
 
     /**
      * The vaults {@code sources} names, opened later as {@link #openLater(Workspace, Supplier)} does, searched
-     * semantically too with {@code embeddings} once their model is loaded (it starts loading after the vaults were
-     * first indexed).
+     * semantically too unless {@code environment} turns it off ({@link Embeddings#fromEnvironment}); the model
+     * starts loading after the vaults were first indexed. Nothing of it is loaded before the vaults open.
      */
     public static VaultKnowledgeStore openLater(Workspace workspace, Supplier<List<VaultSource>> sources,
-                                                Embeddings embeddings) {
+                                                Map<String, String> environment) {
         return new VaultKnowledgeStore(new CompletableFuture<>(),
-                () -> OpenVaults.open(workspace, sources.get(), embeddings));
+                () -> OpenVaults.open(workspace, sources.get(), Embeddings.fromEnvironment(environment)));
     }
 
     /**
