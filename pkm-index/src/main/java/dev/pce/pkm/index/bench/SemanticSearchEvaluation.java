@@ -7,6 +7,7 @@ import dev.pce.pkm.index.SearchQuery;
 import dev.pce.pkm.index.VaultIndex;
 import dev.pce.pkm.index.VaultSearcher;
 import dev.pce.pkm.index.semantic.Embeddings;
+import dev.pce.pkm.index.semantic.RankFusion;
 import dev.pce.pkm.index.semantic.TextEmbedder;
 import dev.pce.pkm.vault.Vault;
 
@@ -32,6 +33,8 @@ import java.util.stream.Stream;
 public final class SemanticSearchEvaluation {
     private static final int CUTOFF = 10;
     private static final int LATENCY_ROUNDS = 5;
+    /** As deep as the searcher's own fusion goes. */
+    private static final int FUSION_DEPTH = 50;
 
     /** A question and the id of the note that answers it. */
     public record Question(String split, String expectedId, String text) {
@@ -98,6 +101,15 @@ public final class SemanticSearchEvaluation {
                 }
             }
             out.println();
+            out.println("Reciprocal rank fusion's k on the development questions (the searcher uses "
+                    + RankFusion.DEFAULT_K + "):");
+            out.println();
+            out.println("| k | MRR@10 dev |");
+            out.println("|---|---|");
+            for (int k : new int[] {1, 10, 30, 60, 100, 200}) {
+                out.printf(Locale.ROOT, "| %d | %.3f |%n", k, fusedMrr(searcher, k, "dev"));
+            }
+            out.println();
             out.println("| index | notes/s | size |");
             out.println("|---|---|---|");
             out.printf(Locale.ROOT, "| lexical | %.0f | %.1f MB |%n", lexicalCost.rate(), lexicalCost.megabytes());
@@ -149,6 +161,26 @@ public final class SemanticSearchEvaluation {
             }
         }
         return new Quality(mode, split, asked.size(), reciprocal / asked.size(), (double) found / asked.size());
+    }
+
+    /** MRR@10 of hybrid search with fusion constant {@code k}, fusing the two rankings here as the searcher does. */
+    private double fusedMrr(VaultSearcher searcher, int k, String split) {
+        List<Question> asked = questions.stream().filter(q -> q.split().equals(split)).toList();
+        double reciprocal = 0;
+        for (Question question : asked) {
+            List<String> lexical = ids(searcher, question, SearchMode.LEXICAL);
+            List<String> semantic = ids(searcher, question, SearchMode.SEMANTIC);
+            List<String> fused = RankFusion.reciprocal(k, lexical, semantic).stream().map(RankFusion.Fused::item)
+                    .limit(CUTOFF).toList();
+            int rank = fused.indexOf(question.expectedId());
+            reciprocal += rank < 0 ? 0 : 1.0 / (rank + 1);
+        }
+        return asked.isEmpty() ? 0 : reciprocal / asked.size();
+    }
+
+    private static List<String> ids(VaultSearcher searcher, Question question, SearchMode mode) {
+        return searcher.search(new SearchQuery(question.text(), SearchFilters.NONE, 0, FUSION_DEPTH).in(mode))
+                .hits().stream().map(SearchHit::id).toList();
     }
 
     private double[] latencies(VaultSearcher searcher, SearchMode mode) {
