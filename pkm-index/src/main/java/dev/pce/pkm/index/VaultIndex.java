@@ -43,7 +43,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -56,10 +55,10 @@ import java.util.regex.Pattern;
  * files are deleted. Updates run one at a time; searches run at any time and see the index as of the last
  * finished update (all of it or none of it).
  *
- * <p>With {@link Embeddings} on, each note also gets its sentence embedding: at once in a small update once the model
- * is ready, else later, a few notes at a time, by {@link #embedBacklog} (so a large update is never slowed by
- * embedding and its notes are searchable lexically at once). An index written without embeddings gets them the same
- * way, without a rebuild.
+ * <p>With {@link Embeddings} on, each note also gets its sentence embedding, after it is indexed: an update writes
+ * notes without one (so embedding never delays a note's lexical search), and {@link #embedBacklog} embeds them a
+ * few at a time, outside the update lock, then writes the vectors in. An index written without embeddings gets them
+ * the same way, without a rebuild.
  *
  * <p>Only one process can write an index directory; a second one gets {@link ErrorCode#CONFLICT}.
  */
@@ -68,9 +67,6 @@ public final class VaultIndex implements SearchableIndex {
     /** Files Lucene writes; only these are deleted when the index is started afresh. */
     private static final Pattern LUCENE_FILE =
             Pattern.compile(IndexFileNames.CODEC_FILE_PATTERN.pattern() + "|segments.*|pending_segments.*|write\\.lock");
-    /** Updates of at most this many notes embed them at once; larger ones leave them to {@link #embedBacklog}. */
-    static final int EMBED_AT_ONCE = 16;
-
     private final Path directory;
     private final String vaultName;
     private final Embeddings embeddings;
@@ -172,32 +168,65 @@ public final class VaultIndex implements SearchableIndex {
 
     /**
      * Embeds up to {@code max} notes of the backlog (notes indexed without their embedding), re-reading them from
-     * {@code vault}; does nothing while the model is not ready. A note that changed meanwhile is indexed as it is
-     * now; one that cannot be read any more is left to the next update.
+     * {@code vault}; does nothing while the model is not ready. The embedding runs outside the update lock, so the
+     * watcher's updates and captures are not held up by it; a note that changed meanwhile is left for the next call
+     * (its new version is in the backlog), one that cannot be read or embedded is dropped from it until it changes.
      *
      * @return the notes still without an embedding
      */
     public int embedBacklog(Vault vault, int max) {
         Objects.requireNonNull(vault, "vault");
-        if (embeddings.ready().isEmpty()) {
+        Optional<TextEmbedder> embedder = embeddings.ready();
+        if (embedder.isEmpty()) {
             return unembedded();
+        }
+        List<String> paths;
+        updateLock.lock();
+        try {
+            paths = backlog.next(max);
+        } finally {
+            updateLock.unlock();
+        }
+        Map<String, Embedded> embedded = new HashMap<>();
+        for (String path : paths) {
+            embed(vault, path, embedder.get()).ifPresent(e -> embedded.put(path, e));
         }
         locked(vault, () -> {
             IndexChanges changes = new IndexChanges();
-            for (String path : backlog.next(max)) {
-                backlog.remove(path);
-                Optional<IndexedFile> old = state.get(path);
-                Optional<NoteFile> file = vault.file(path);
-                if (old.isPresent() && file.isPresent()
-                        && vault.read(path) instanceof ParseResult.Parsed parsed
-                        && parsed.note().id().value().equals(old.get().id())) {
-                    changes.write(parsed.note(), file.get(), true);
+            Map<String, float[]> vectors = new HashMap<>();
+            for (String path : paths) {
+                Embedded done = embedded.get(path);
+                Optional<IndexedFile> indexed = state.get(path);
+                boolean current = done != null && indexed.isPresent()
+                        && indexed.get().hash().equals(done.note().contentHash())
+                        && indexed.get().id().equals(done.note().id().value());
+                if (current) {
+                    changes.write(done.note(), done.file(), true);
+                    vectors.put(path, done.vector());
+                } else if (done == null || indexed.isEmpty()) {
+                    backlog.remove(path); // unreadable or gone: the next change of the file brings it back
                 }
             }
-            apply(changes, true);
+            apply(changes, vectors);
             return changes.result(false, Duration.ZERO);
         });
         return unembedded();
+    }
+
+    /** A note read and embedded, to be written in if it is still as indexed. */
+    private record Embedded(Note note, NoteFile file, float[] vector) {
+    }
+
+    private Optional<Embedded> embed(Vault vault, String path, TextEmbedder embedder) {
+        try {
+            Optional<NoteFile> file = vault.file(path);
+            if (file.isPresent() && vault.read(path) instanceof ParseResult.Parsed parsed) {
+                return embedding(embedder, parsed.note()).map(v -> new Embedded(parsed.note(), file.get(), v));
+            }
+        } catch (CeException e) {
+            LOG.debug("not embedded: {}", path, e);
+        }
+        return Optional.empty();
     }
 
     /** The indexed notes without an embedding yet (0 when embeddings are off). */
@@ -389,20 +418,17 @@ public final class VaultIndex implements SearchableIndex {
 
     /** Writes the planned changes, commits, and only then lets searchers see them. */
     private void apply(IndexChanges changes) throws IOException {
-        apply(changes, changes.writes.size() <= EMBED_AT_ONCE);
+        apply(changes, Map.of());
     }
 
     /**
-     * Writes the planned changes, with the notes' embeddings when {@code embed} and the model is ready, commits, and
-     * only then lets searchers see them.
+     * Writes the planned changes, the notes with their embeddings in {@code vectors} (by path), commits, and only
+     * then lets searchers see them. A note written without one joins the backlog.
      */
-    private void apply(IndexChanges changes, boolean embed) throws IOException {
+    private void apply(IndexChanges changes, Map<String, float[]> vectors) throws IOException {
         IndexWriter writer = store.writer();
-        Optional<TextEmbedder> embedder = embed ? embeddings.ready() : Optional.empty();
-        Set<String> embedded = ConcurrentHashMap.newKeySet();
         changes.writes.parallelStream().forEach(write -> {
-            Optional<float[]> vector = embedder.flatMap(e -> embedding(e, write.note()));
-            vector.ifPresent(v -> embedded.add(write.note().path()));
+            Optional<float[]> vector = Optional.ofNullable(vectors.get(write.note().path()));
             var doc = NoteDocuments.document(vaultName, write.note(), write.file(), vector);
             try {
                 if (write.replaces()) {
@@ -432,7 +458,7 @@ public final class VaultIndex implements SearchableIndex {
             Note note = write.note();
             state.put(new IndexedFile(note.path(), note.id().value(), note.contentHash(), write.file().modified(),
                     write.file().size()));
-            if (embedded.contains(note.path()) || !embeddings.enabled()) {
+            if (vectors.containsKey(note.path()) || !embeddings.enabled()) {
                 backlog.remove(note.path());
             } else {
                 backlog.add(note.path());

@@ -60,8 +60,10 @@ final class OpenVaults implements AutoCloseable {
     private static final long CAPTURE_VISIBLE_MILLIS = 3_000;
     /** Notes of one title captured within one minute get -2, -3, ...; past this many, something is wrong. */
     private static final int MAX_SAME_MINUTE = 50;
-    /** Notes embedded per step of the backlog: the update lock is let go between steps, for the watcher's updates. */
+    /** Notes embedded per step of the backlog; each step's vectors are searchable when it ends. */
     private static final int EMBED_STEP = 32;
+    /** How often the backlog of notes without an embedding is looked at: an edit is found by meaning this soon. */
+    private static final long EMBED_EVERY_MILLIS = 500;
 
     /** A vault with its index, its link graph and, while this process writes the index, its watcher. */
     private static final class Shelf {
@@ -138,8 +140,8 @@ final class OpenVaults implements AutoCloseable {
         vaults.upkeep.execute(vaults::keepUp);
         vaults.upkeep.scheduleWithFixedDelay(vaults::keepUp, TAKE_OVER_SECONDS, TAKE_OVER_SECONDS, TimeUnit.SECONDS);
         if (embeddings.enabled()) {
-            vaults.embedding.scheduleWithFixedDelay(vaults::embedBacklogs, TAKE_OVER_SECONDS, TAKE_OVER_SECONDS,
-                    TimeUnit.SECONDS);
+            vaults.embedding.scheduleWithFixedDelay(vaults::embedBacklogs, EMBED_EVERY_MILLIS, EMBED_EVERY_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
         return vaults;
     }

@@ -60,6 +60,7 @@ class SemanticSearchTest {
     private VaultSearcher open(Embeddings embeddings) {
         index = VaultIndex.open(tmp.resolve("index"), "v", embeddings);
         index.update(notes.vault());
+        index.embedBacklog(notes.vault(), 100);
         return new VaultSearcher(List.of(index), embeddings);
     }
 
@@ -95,6 +96,9 @@ class SemanticSearchTest {
         notes.note("bread.md", "Sourdough", "insight", null, List.of(), "2026-01-03",
                 "The laptop ran hot until its cooling fan was cleaned.");
         index.update(notes.vault(), List.of("bread.md"));
+        assertThat(vectors()).as("the new version waits for its embedding").isEqualTo(2);
+        assertThat(index.unembedded()).isEqualTo(1);
+        assertThat(index.embedBacklog(notes.vault(), 10)).isZero();
         assertThat(vectors()).isEqualTo(3);
         assertThat(ids(searcher.search(SearchQuery.of("portable PC heat problem").in(SearchMode.SEMANTIC))))
                 .startsWith("bread", "cooling");
@@ -113,6 +117,7 @@ class SemanticSearchTest {
         VaultSearcher searcher = open(loading);
 
         assertThat(index.unembedded()).as("indexed without vectors").isEqualTo(3);
+        assertThat(vectors()).isZero();
         assertThat(index.embedBacklog(notes.vault(), 10)).as("nothing to embed with yet").isEqualTo(3);
         SearchResult meanwhile = searcher.search(SearchQuery.of("backoff"));
         assertThat(ids(meanwhile)).containsExactly("retry");
@@ -135,10 +140,13 @@ class SemanticSearchTest {
         assertThat(index.unembedded()).as("not tracked while off").isZero();
         index.close();
 
-        VaultSearcher searcher = open(Embeddings.of(model));
+        Embeddings ready = Embeddings.of(model);
+        index = VaultIndex.open(tmp.resolve("index"), "v", ready);
+        assertThat(index.update(notes.vault()).unchanged()).as("no rebuild").isEqualTo(3);
         assertThat(index.unembedded()).isEqualTo(3);
         assertThat(index.embedBacklog(notes.vault(), 32)).isZero();
         assertThat(vectors()).isEqualTo(3);
+        VaultSearcher searcher = new VaultSearcher(List.of(index), ready);
         assertThat(ids(searcher.search(SearchQuery.of(NO_SHARED_WORD).in(SearchMode.SEMANTIC))).getFirst())
                 .isEqualTo("cooling");
     }
