@@ -30,6 +30,8 @@ import java.util.Set;
  * <tr><td>node, links</td><td>doc values: the note's id, path, title and aliases, and its link targets, which
  *     the link graph is built from without reading the stored bodies</td><td>no</td></tr>
  * <tr><td>modified, size</td><td>updatable doc values (incremental updates)</td><td>no</td></tr>
+ * <tr><td>vector</td><td>the sentence embedding of the title and the body's start (HNSW graph, dot product of
+ *     unit vectors); missing until the semantic model is ready (see {@code VectorBacklog})</td><td>no</td></tr>
  * </table>
  */
 public final class IndexFields {
@@ -56,6 +58,7 @@ public final class IndexFields {
     static final char NODE_SEPARATOR = '\u0000';
     public static final String MODIFIED = "modified";
     public static final String SIZE = "size";
+    public static final String VECTOR = "vector";
 
     /**
      * Text fields searched by free text, with their boosts: a title match counts most (an alias is another title),

@@ -9,6 +9,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -16,6 +17,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 import java.util.HashSet;
@@ -40,8 +42,18 @@ final class NoteDocuments {
     private NoteDocuments() {
     }
 
+    /** Characters of a note embedded: the title and the body's start, where a note says what it is about. */
+    static final int EMBEDDED_CHARS = 2_000;
+
     static Document document(String vault, Note note, NoteFile file) {
+        return document(vault, note, file, Optional.empty());
+    }
+
+    /** The document, with the note's embedding when one is given. */
+    static Document document(String vault, Note note, NoteFile file, Optional<float[]> vector) {
         Document doc = new Document();
+        vector.ifPresent(v -> doc.add(new KnnFloatVectorField(IndexFields.VECTOR, v,
+                VectorSimilarityFunction.DOT_PRODUCT)));
         doc.add(new StringField(IndexFields.PATH, note.path(), Field.Store.YES));
         doc.add(new StringField(IndexFields.VAULT, vault, Field.Store.YES));
         doc.add(new StringField(IndexFields.ID, note.id().value(), Field.Store.YES));
@@ -77,6 +89,12 @@ final class NoteDocuments {
         doc.add(new NumericDocValuesField(IndexFields.MODIFIED, file.modified()));
         doc.add(new NumericDocValuesField(IndexFields.SIZE, file.size()));
         return doc;
+    }
+
+    /** The text whose embedding stands for the note. */
+    static String embeddedText(Note note) {
+        String text = note.title() + "\n\n" + note.body();
+        return text.length() <= EMBEDDED_CHARS ? text : text.substring(0, EMBEDDED_CHARS);
     }
 
     private static void exact(Document doc, String field, Optional<String> value) {

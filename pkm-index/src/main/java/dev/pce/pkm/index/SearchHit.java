@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param vault    the vault (project) the note is in
  * @param date     the note's date as written in its front matter
- * @param score    BM25 relevance; 0 when hits are listed by date
+ * @param score    BM25 relevance (lexical), (1 + cosine similarity) / 2 (semantic) or the reciprocal rank fusion
+ *                 score (hybrid); 0 when hits are listed by date
  * @param snippets passages of the body with matched words in {@code **bold**}; the body's start if none matched
  */
 public record SearchHit(String vault, String id, String path, String title, Optional<String> type,

@@ -2,6 +2,7 @@ package dev.pce.pkm.index;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.pkm.index.semantic.Embeddings;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -16,23 +17,30 @@ import java.util.Optional;
 public final class SharedIndex implements SearchableIndex {
     private final Path directory;
     private final String vaultName;
+    private final Embeddings embeddings;
     private volatile SearchableIndex current;
 
-    private SharedIndex(Path directory, String vaultName, SearchableIndex current) {
+    private SharedIndex(Path directory, String vaultName, Embeddings embeddings, SearchableIndex current) {
         this.directory = directory;
         this.vaultName = vaultName;
+        this.embeddings = embeddings;
         this.current = current;
     }
 
     /** Opens the index in {@code directory}: as its writer if no other process writes it, else as a follower. */
     public static SharedIndex open(Path directory, String vaultName) {
-        Objects.requireNonNull(directory, "directory");
-        return new SharedIndex(directory, vaultName, writerOrFollower(directory, vaultName));
+        return open(directory, vaultName, Embeddings.off());
     }
 
-    private static SearchableIndex writerOrFollower(Path directory, String vaultName) {
+    /** Opens the index as {@link #open(Path, String)} does; while this process writes it, it embeds the notes. */
+    public static SharedIndex open(Path directory, String vaultName, Embeddings embeddings) {
+        Objects.requireNonNull(directory, "directory");
+        return new SharedIndex(directory, vaultName, embeddings, writerOrFollower(directory, vaultName, embeddings));
+    }
+
+    private static SearchableIndex writerOrFollower(Path directory, String vaultName, Embeddings embeddings) {
         try {
-            return VaultIndex.open(directory, vaultName);
+            return VaultIndex.open(directory, vaultName, embeddings);
         } catch (CeException e) {
             if (e.code() != ErrorCode.CONFLICT) {
                 throw e;
@@ -64,7 +72,7 @@ public final class SharedIndex implements SearchableIndex {
             return Optional.of(writer);
         }
         try {
-            VaultIndex writer = VaultIndex.open(directory, vaultName);
+            VaultIndex writer = VaultIndex.open(directory, vaultName, embeddings);
             SearchableIndex follower = current;
             current = writer;
             follower.close();

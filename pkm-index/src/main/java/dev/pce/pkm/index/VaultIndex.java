@@ -2,6 +2,8 @@ package dev.pce.pkm.index;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.pkm.index.semantic.Embeddings;
+import dev.pce.pkm.index.semantic.TextEmbedder;
 import dev.pce.pkm.note.Note;
 import dev.pce.pkm.note.NoteId;
 import dev.pce.pkm.note.NoteIds;
@@ -56,6 +58,11 @@ import java.util.regex.Pattern;
  * files are deleted. Updates run one at a time; searches run at any time and see the index as of the last
  * finished update (all of it or none of it).
  *
+ * <p>With {@link Embeddings} on, each note also gets its sentence embedding, after it is indexed: an update writes
+ * notes without one (so embedding never delays a note's lexical search), and {@link #embedBacklog} embeds them a
+ * few at a time, outside the update lock, then writes the vectors in. An index written without embeddings gets them
+ * the same way, without a rebuild.
+ *
  * <p>Only one process can write an index directory; a second one gets {@link ErrorCode#CONFLICT}.
  */
 public final class VaultIndex implements SearchableIndex {
@@ -63,13 +70,14 @@ public final class VaultIndex implements SearchableIndex {
     /** Files Lucene writes; only these are deleted when the index is started afresh. */
     private static final Pattern LUCENE_FILE =
             Pattern.compile(IndexFileNames.CODEC_FILE_PATTERN.pattern() + "|segments.*|pending_segments.*|write\\.lock");
-
     private final Path directory;
     private final String vaultName;
+    private final Embeddings embeddings;
     private final Analyzer analyzer = IndexFields.analyzer();
     private final ReentrantLock updateLock = new ReentrantLock();
     private volatile Store store;
     private IndexState state;
+    private VectorBacklog backlog = new VectorBacklog();
     /** The index was started afresh when opened; the first update reports it. */
     private boolean freshStart;
 
@@ -88,9 +96,10 @@ public final class VaultIndex implements SearchableIndex {
         }
     }
 
-    private VaultIndex(Path directory, String vaultName) {
+    private VaultIndex(Path directory, String vaultName, Embeddings embeddings) {
         this.directory = directory;
         this.vaultName = vaultName;
+        this.embeddings = embeddings;
     }
 
     /**
@@ -98,7 +107,13 @@ public final class VaultIndex implements SearchableIndex {
      * stored with every note so a search over several vaults can say where each hit comes from.
      */
     public static VaultIndex open(Path directory, String vaultName) {
+        return open(directory, vaultName, Embeddings.off());
+    }
+
+    /** Opens the index as {@link #open(Path, String)} does, embedding its notes with {@code embeddings}. */
+    public static VaultIndex open(Path directory, String vaultName, Embeddings embeddings) {
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(embeddings, "embeddings");
         if (vaultName == null || vaultName.isBlank() || !vaultName.strip().equals(vaultName)) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "The vault name '" + vaultName + "' is empty or has "
                     + "surrounding spaces.", "Name the vault with its project name, such as 'pce'.");
@@ -109,7 +124,7 @@ public final class VaultIndex implements SearchableIndex {
             throw new CeException(ErrorCode.IO, "Cannot create the index directory " + directory + ": "
                     + e.getMessage(), "Check that the workspace directory is writable.", e);
         }
-        VaultIndex index = new VaultIndex(directory, vaultName);
+        VaultIndex index = new VaultIndex(directory, vaultName, embeddings);
         index.updateLock.lock();
         try {
             index.openStore();
@@ -149,9 +164,83 @@ public final class VaultIndex implements SearchableIndex {
         return locked(vault, () -> {
             store.writer().deleteAll();
             state.clear();
+            backlog.clear();
             freshStart = true;
             return fullUpdate(vault);
         });
+    }
+
+    /**
+     * Embeds up to {@code max} notes of the backlog (notes indexed without their embedding), re-reading them from
+     * {@code vault}; does nothing while the model is not ready. The embedding runs outside the update lock, so the
+     * watcher's updates and captures are not held up by it; a note that changed meanwhile is left for the next call
+     * (its new version is in the backlog), one that cannot be read or embedded is dropped from it until it changes.
+     *
+     * @return the notes still without an embedding
+     */
+    public int embedBacklog(Vault vault, int max) {
+        Objects.requireNonNull(vault, "vault");
+        Optional<TextEmbedder> embedder = embeddings.ready();
+        if (embedder.isEmpty()) {
+            return unembedded();
+        }
+        List<String> paths;
+        updateLock.lock();
+        try {
+            paths = backlog.next(max);
+        } finally {
+            updateLock.unlock();
+        }
+        Map<String, Embedded> embedded = new HashMap<>();
+        for (String path : paths) {
+            embed(vault, path, embedder.get()).ifPresent(e -> embedded.put(path, e));
+        }
+        locked(vault, () -> {
+            IndexChanges changes = new IndexChanges();
+            Map<String, float[]> vectors = new HashMap<>();
+            for (String path : paths) {
+                Embedded done = embedded.get(path);
+                Optional<IndexedFile> indexed = state.get(path);
+                boolean current = done != null && indexed.isPresent()
+                        && indexed.get().hash().equals(done.note().contentHash())
+                        && indexed.get().id().equals(done.note().id().value());
+                if (current) {
+                    changes.write(done.note(), done.file(), true);
+                    vectors.put(path, done.vector());
+                } else if (done == null || indexed.isEmpty()) {
+                    backlog.remove(path); // unreadable or gone: the next change of the file brings it back
+                }
+            }
+            apply(changes, vectors);
+            return changes.result(false, Duration.ZERO);
+        });
+        return unembedded();
+    }
+
+    /** A note read and embedded, to be written in if it is still as indexed. */
+    private record Embedded(Note note, NoteFile file, float[] vector) {
+    }
+
+    private Optional<Embedded> embed(Vault vault, String path, TextEmbedder embedder) {
+        try {
+            Optional<NoteFile> file = vault.file(path);
+            if (file.isPresent() && vault.read(path) instanceof ParseResult.Parsed parsed) {
+                return embedding(embedder, parsed.note()).map(v -> new Embedded(parsed.note(), file.get(), v));
+            }
+        } catch (CeException e) {
+            LOG.debug("not embedded: {}", path, e);
+        }
+        return Optional.empty();
+    }
+
+    /** The indexed notes without an embedding yet (0 when embeddings are off). */
+    public int unembedded() {
+        updateLock.lock();
+        try {
+            return backlog.size();
+        } finally {
+            updateLock.unlock();
+        }
     }
 
     /** A searcher on the index as of the last update. */
@@ -358,9 +447,18 @@ public final class VaultIndex implements SearchableIndex {
 
     /** Writes the planned changes, commits, and only then lets searchers see them. */
     private void apply(IndexChanges changes) throws IOException {
+        apply(changes, Map.of());
+    }
+
+    /**
+     * Writes the planned changes, the notes with their embeddings in {@code vectors} (by path), commits, and only
+     * then lets searchers see them. A note written without one joins the backlog.
+     */
+    private void apply(IndexChanges changes, Map<String, float[]> vectors) throws IOException {
         IndexWriter writer = store.writer();
         changes.writes.parallelStream().forEach(write -> {
-            var doc = NoteDocuments.document(vaultName, write.note(), write.file());
+            Optional<float[]> vector = Optional.ofNullable(vectors.get(write.note().path()));
+            var doc = NoteDocuments.document(vaultName, write.note(), write.file(), vector);
             try {
                 if (write.replaces()) {
                     writer.updateDocument(new Term(IndexFields.PATH, write.note().path()), doc);
@@ -384,14 +482,29 @@ public final class VaultIndex implements SearchableIndex {
             store.searchers().maybeRefreshBlocking();
         }
         changes.deletes.forEach(state::remove);
+        backlog.removeAll(changes.deletes);
         for (IndexChanges.Write write : changes.writes) {
             Note note = write.note();
             state.put(new IndexedFile(note.path(), note.id().value(), NoteIds.Claim.of(note), note.contentHash(),
                     write.file().modified(), write.file().size()));
+            if (vectors.containsKey(note.path()) || !embeddings.enabled()) {
+                backlog.remove(note.path());
+            } else {
+                backlog.add(note.path());
+            }
         }
         for (NoteFile file : changes.touches) {
             IndexedFile old = state.get(file.path()).orElseThrow();
             state.put(new IndexedFile(old.path(), old.id(), old.claim(), old.hash(), file.modified(), file.size()));
+        }
+    }
+
+    private Optional<float[]> embedding(TextEmbedder embedder, Note note) {
+        try {
+            return Optional.of(embedder.embed(NoteDocuments.embeddedText(note)));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot embed the note {} of vault '{}'; it is searched lexically only", note.path(), vaultName, e);
+            return Optional.empty();
         }
     }
 
@@ -415,6 +528,7 @@ public final class VaultIndex implements SearchableIndex {
                 }
                 try (DirectoryReader reader = DirectoryReader.open(store.writer())) {
                     state = IndexState.read(reader);
+                    backlog = embeddings.enabled() ? VectorBacklog.read(reader) : new VectorBacklog();
                 }
                 freshStart = !exists;
             } catch (LockObtainFailedException e) {
@@ -464,6 +578,7 @@ public final class VaultIndex implements SearchableIndex {
             throw inUse(e);
         }
         state = new IndexState();
+        backlog = new VectorBacklog();
         freshStart = true;
     }
 

@@ -2,6 +2,9 @@ package dev.pce.pkm.index;
 
 import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
+import dev.pce.pkm.index.semantic.Embeddings;
+import dev.pce.pkm.index.semantic.RankFusion;
+import dev.pce.pkm.index.semantic.TextEmbedder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -18,6 +21,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -55,26 +59,47 @@ public final class VaultSearcher {
     public static final int COUNT_LIMIT = 1_000;
     private static final int SNIPPETS = 2;
     private static final int SNIPPET_SCAN_CHARS = 50_000;
+    /** Hits each ranking gives to a fusion, at least: fusing only the page's worth would drop what both rank next. */
+    static final int FUSION_DEPTH = 50;
 
     private final List<SearchableIndex> indexes;
+    private final Embeddings embeddings;
     private final Analyzer analyzer = IndexFields.analyzer();
 
+    /** A lexical searcher. */
     public VaultSearcher(List<? extends SearchableIndex> indexes) {
+        this(indexes, Embeddings.off());
+    }
+
+    /** A searcher that ranks semantically too once {@code embeddings} are ready. */
+    public VaultSearcher(List<? extends SearchableIndex> indexes, Embeddings embeddings) {
         if (indexes.isEmpty()) {
             throw new IllegalArgumentException("no index to search");
         }
         this.indexes = List.copyOf(indexes);
+        this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
     }
 
     public static VaultSearcher of(SearchableIndex... indexes) {
         return new VaultSearcher(Arrays.asList(indexes));
     }
 
-    /** Runs a search; odd text never fails (see {@link SearchQuery}). */
+    /**
+     * Runs a search; odd text never fails (see {@link SearchQuery}). A semantic or hybrid search asked for while the
+     * model is not ready is answered lexically, with a notice saying so.
+     */
     public SearchResult search(SearchQuery query) {
         Objects.requireNonNull(query, "query");
+        SearchMode mode = query.mode().orElse(embeddings.ready().isPresent() ? SearchMode.HYBRID : SearchMode.LEXICAL);
+        Optional<TextEmbedder> embedder = mode == SearchMode.LEXICAL ? Optional.empty() : embeddings.ready();
+        Optional<String> fallback = mode != SearchMode.LEXICAL && embedder.isEmpty()
+                ? embeddings.unavailable().map(why -> why + ": these hits are lexical only.") : Optional.empty();
         return withSearcher(searcher -> switch (TextQuery.parse(query.text(), analyzer)) {
-            case TextQuery.Ranked ranked -> ranked(searcher, ranked.query(), query, ranked.notice());
+            case TextQuery.Ranked ranked when embedder.isPresent() ->
+                    meaning(searcher, ranked.query(), embedder.get().embed(query.text()), mode, query,
+                            ranked.notice());
+            case TextQuery.Ranked ranked ->
+                    ranked(searcher, ranked.query(), query, fallback.or(ranked::notice));
             case TextQuery.All all -> byDate(searcher, filtered(new MatchAllDocsQuery(), query.filters()), query);
             case TextQuery.Nothing nothing ->
                     new SearchResult(0, true, List.of(), "", Optional.of(nothing.notice()));
@@ -257,7 +282,39 @@ public final class VaultSearcher {
         Query full = filtered(text, query.filters());
         int wanted = query.offset() + query.limit();
         TopDocs top = searcher.search(full, new TopScoreDocCollectorManager(wanted, COUNT_LIMIT));
-        return page(searcher, full, top, query, notice, true);
+        return page(searcher, full, top, query, notice, true, full.toString());
+    }
+
+    /**
+     * A semantic or hybrid search: the nearest notes to the query's embedding that pass the filters, alone or fused
+     * with the lexical ranking by reciprocal rank fusion. Snippets highlight the query's words where the notes have
+     * them, else show the body's start.
+     */
+    private SearchResult meaning(IndexSearcher searcher, Query text, float[] vector, SearchMode mode,
+                                 SearchQuery query, Optional<String> notice) throws IOException {
+        Query full = filtered(text, query.filters());
+        int depth = Math.max(query.offset() + query.limit(), FUSION_DEPTH);
+        Query filter = query.filters().isEmpty() ? null : filtered(new MatchAllDocsQuery(), query.filters());
+        Query nearest = new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth, filter);
+        TopDocs semantic = searcher.search(nearest, depth);
+        if (mode == SearchMode.SEMANTIC) {
+            TopDocs neighbours = new TopDocs(new TotalHits(semantic.scoreDocs.length,
+                    TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), semantic.scoreDocs);
+            return page(searcher, full, neighbours, query, notice, true, nearest.toString());
+        }
+        TopDocs lexical = searcher.search(full, new TopScoreDocCollectorManager(depth, COUNT_LIMIT));
+        List<RankFusion.Fused<Integer>> fused = RankFusion.reciprocal(RankFusion.DEFAULT_K, docIds(lexical),
+                docIds(semantic));
+        ScoreDoc[] docs = fused.stream().map(f -> new ScoreDoc(f.item(), (float) f.score())).toArray(ScoreDoc[]::new);
+        // the lexical matches, plus the neighbours among the fused hits that match no word
+        long semanticOnly = docs.length - Math.min(lexical.scoreDocs.length, docs.length);
+        TopDocs both = new TopDocs(new TotalHits(lexical.totalHits.value() + semanticOnly,
+                TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), docs);
+        return page(searcher, full, both, query, notice, true, "hybrid(" + full + " | " + nearest + ")");
+    }
+
+    private static List<Integer> docIds(TopDocs top) {
+        return Arrays.stream(top.scoreDocs).map(d -> d.doc).toList();
     }
 
     private SearchResult byDate(IndexSearcher searcher, Query full, SearchQuery query) throws IOException {
@@ -266,14 +323,15 @@ public final class VaultSearcher {
         int wanted = query.offset() + query.limit();
         TopDocs top = searcher.search(full, new TopFieldCollectorManager(new Sort(date, SortField.FIELD_DOC), wanted,
                 COUNT_LIMIT));
-        return page(searcher, full, top, query, Optional.empty(), false);
+        return page(searcher, full, top, query, Optional.empty(), false, full.toString());
     }
 
     private SearchResult page(IndexSearcher searcher, Query full, TopDocs top, SearchQuery query,
-                              Optional<String> notice, boolean scored) throws IOException {
+                              Optional<String> notice, boolean scored, String interpretation) throws IOException {
         ScoreDoc[] all = top.scoreDocs;
-        int from = Math.min(query.offset(), all.length);
-        ScoreDoc[] pageDocs = Arrays.copyOfRange(all, from, all.length);
+        int to = Math.min(all.length, query.offset() + query.limit());
+        int from = Math.min(query.offset(), to);
+        ScoreDoc[] pageDocs = Arrays.copyOfRange(all, from, to);
         int[] docIds = Arrays.stream(pageDocs).mapToInt(d -> d.doc).toArray();
         String[] snippets = snippets(searcher, full, docIds);
         List<SearchHit> hits = new ArrayList<>(pageDocs.length);
@@ -282,7 +340,7 @@ public final class VaultSearcher {
             hits.add(hit(doc, scored ? pageDocs[i].score : 0f, snippets[i]));
         }
         boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-        return new SearchResult(top.totalHits.value(), exact, hits, full.toString(), notice);
+        return new SearchResult(top.totalHits.value(), exact, hits, interpretation, notice);
     }
 
     private String[] snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {

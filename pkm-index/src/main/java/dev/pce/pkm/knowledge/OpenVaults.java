@@ -21,6 +21,7 @@ import dev.pce.pkm.index.VaultIndex;
 import dev.pce.pkm.index.VaultSearcher;
 import dev.pce.pkm.index.VaultSearcher.ListPosition;
 import dev.pce.pkm.index.VaultWatcher;
+import dev.pce.pkm.index.semantic.Embeddings;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore.ListedNote;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore.ReadNote;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore.SearchAnswer;
@@ -59,6 +60,10 @@ final class OpenVaults implements AutoCloseable {
     private static final long CAPTURE_VISIBLE_MILLIS = 3_000;
     /** Notes of one title captured within one minute get -2, -3, ...; past this many, something is wrong. */
     private static final int MAX_SAME_MINUTE = 50;
+    /** Notes embedded per step of the backlog; each step's vectors are searchable when it ends. */
+    private static final int EMBED_STEP = 32;
+    /** How often the backlog of notes without an embedding is looked at: an edit is found by meaning this soon. */
+    private static final long EMBED_EVERY_MILLIS = 500;
 
     /** A vault with its index, its link graph and, while this process writes the index, its watcher. */
     private static final class Shelf {
@@ -86,13 +91,19 @@ final class OpenVaults implements AutoCloseable {
     private final ScheduledExecutorService upkeep;
     /** Held while a note is edited, moved or deleted. */
     private final Object changes = new Object();
+    private final Embeddings embeddings;
+    /** Embeds the notes indexed without their embedding, on a thread of its own so indexing never waits for it. */
+    private final ScheduledExecutorService embedding;
 
-    private OpenVaults(List<Shelf> shelves, List<String> notices) {
+    private OpenVaults(List<Shelf> shelves, List<String> notices, Embeddings embeddings) {
         this.shelves = List.copyOf(shelves);
         this.notices = List.copyOf(notices);
-        this.searcher = new VaultSearcher(shelves.stream().map(shelf -> shelf.index).toList());
+        this.embeddings = embeddings;
+        this.searcher = new VaultSearcher(shelves.stream().map(shelf -> shelf.index).toList(), embeddings);
         this.upkeep = Executors.newSingleThreadScheduledExecutor(task ->
                 Thread.ofPlatform().daemon().name("pce-vault-upkeep").unstarted(task));
+        this.embedding = Executors.newSingleThreadScheduledExecutor(task ->
+                Thread.ofPlatform().daemon().name("pce-vault-embed").unstarted(task));
     }
 
     /**
@@ -101,6 +112,14 @@ final class OpenVaults implements AutoCloseable {
      * on a background thread; searches meanwhile see what is already indexed.
      */
     static OpenVaults open(Workspace workspace, List<VaultSource> sources) {
+        return open(workspace, sources, Embeddings.off());
+    }
+
+    /**
+     * Opens every vault as {@link #open(Workspace, List)} does, with semantic search by {@code embeddings}: the model
+     * starts loading once the vaults were first indexed, and the notes are embedded after that.
+     */
+    static OpenVaults open(Workspace workspace, List<VaultSource> sources, Embeddings embeddings) {
         List<Shelf> shelves = new ArrayList<>();
         List<String> notices = new ArrayList<>();
         for (VaultSource source : sources) {
@@ -116,11 +135,16 @@ final class OpenVaults implements AutoCloseable {
                 LOG.warn("{}", notices.getLast());
                 continue;
             }
-            shelves.add(new Shelf(source, vault, SharedIndex.open(source.indexDir(workspace), source.name())));
+            shelves.add(new Shelf(source, vault, SharedIndex.open(source.indexDir(workspace), source.name(),
+                    embeddings)));
         }
-        OpenVaults vaults = new OpenVaults(shelves, notices);
+        OpenVaults vaults = new OpenVaults(shelves, notices, embeddings);
         vaults.upkeep.execute(vaults::keepUp);
         vaults.upkeep.scheduleWithFixedDelay(vaults::keepUp, TAKE_OVER_SECONDS, TAKE_OVER_SECONDS, TimeUnit.SECONDS);
+        if (embeddings.enabled()) {
+            vaults.embedding.scheduleWithFixedDelay(vaults::embedBacklogs, EMBED_EVERY_MILLIS, EMBED_EVERY_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
         return vaults;
     }
 
@@ -153,6 +177,36 @@ final class OpenVaults implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Keeping the index of vault '{}' up to date failed; retrying in {} s", shelf.source.name(),
+                        TAKE_OVER_SECONDS, e);
+            }
+        }
+        embeddings.startLoading(); // after the first indexing, which it would slow down on a small machine
+    }
+
+    /** Embeds the backlog of every index this process writes, a step at a time, until none is left. */
+    private void embedBacklogs() {
+        if (embeddings.ready().isEmpty()) {
+            return;
+        }
+        for (Shelf shelf : shelves) {
+            Optional<VaultIndex> writer = shelf.index.writer();
+            try {
+                int left = writer.map(VaultIndex::unembedded).orElse(0);
+                long start = System.nanoTime();
+                int total = left;
+                while (left > 0) {
+                    int now = writer.get().embedBacklog(shelf.vault, EMBED_STEP);
+                    if (now >= left) {
+                        break; // no progress: those notes cannot be embedded now; next round
+                    }
+                    left = now;
+                }
+                if (total > 0) {
+                    LOG.info("Vault '{}': {} notes embedded in {} ms", shelf.source.name(), total - left,
+                            (System.nanoTime() - start) / 1_000_000);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Embedding the notes of vault '{}' failed; retrying in {} s", shelf.source.name(),
                         TAKE_OVER_SECONDS, e);
             }
         }
@@ -451,8 +505,10 @@ final class OpenVaults implements AutoCloseable {
     @Override
     public void close() {
         upkeep.shutdownNow();
+        embedding.shutdownNow();
         try {
             upkeep.awaitTermination(5, TimeUnit.SECONDS);
+            embedding.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

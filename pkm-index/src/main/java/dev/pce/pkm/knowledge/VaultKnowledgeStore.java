@@ -14,6 +14,7 @@ import dev.pce.pkm.index.SearchFilters;
 import dev.pce.pkm.index.SearchHit;
 import dev.pce.pkm.index.SearchQuery;
 import dev.pce.pkm.index.VaultSearcher.ListPosition;
+import dev.pce.pkm.index.semantic.Embeddings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,17 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
     }
 
     /**
+     * The vaults {@code sources} names, opened later as {@link #openLater(Workspace, Supplier)} does, searched
+     * semantically too unless {@code environment} turns it off ({@link Embeddings#fromEnvironment}); the model
+     * starts loading after the vaults were first indexed. Nothing of it is loaded before the vaults open.
+     */
+    public static VaultKnowledgeStore openLater(Workspace workspace, Supplier<List<VaultSource>> sources,
+                                                Map<String, String> environment) {
+        return new VaultKnowledgeStore(new CompletableFuture<>(),
+                () -> OpenVaults.open(workspace, sources.get(), Embeddings.fromEnvironment(environment)));
+    }
+
+    /**
      * The vaults the environment names, opened now (for commands that run once).
      *
      * @throws CeException when the environment names the vaults wrongly or the own vault's folder cannot be created
@@ -88,7 +100,13 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
      * @throws CeException when the own vault's folder cannot be created
      */
     public static VaultKnowledgeStore openNow(Workspace workspace, List<VaultSource> sources) {
-        return new VaultKnowledgeStore(CompletableFuture.completedFuture(OpenVaults.open(workspace, sources)), null);
+        return openNow(workspace, sources, Embeddings.off());
+    }
+
+    /** The vaults of {@code sources}, opened now, searched semantically too with {@code embeddings} once ready. */
+    public static VaultKnowledgeStore openNow(Workspace workspace, List<VaultSource> sources, Embeddings embeddings) {
+        return new VaultKnowledgeStore(CompletableFuture.completedFuture(OpenVaults.open(workspace, sources,
+                embeddings)), null);
     }
 
     /** No vaults: every call but {@link #awaitOpen()} reports {@code why}. */

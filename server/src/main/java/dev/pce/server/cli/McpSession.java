@@ -101,7 +101,7 @@ final class McpSession {
         return vaults.map(env -> {
             Map<String, String> copy = Map.copyOf(env);
             VaultKnowledgeStore store = VaultKnowledgeStore.openLater(workspace,
-                    () -> ProjectVaults.sources(workspace, project, copy));
+                    () -> ProjectVaults.sources(workspace, project, copy), copy);
             startup.rulesStarted().thenRun(store::openInBackground);
             return store;
         }).orElseGet(() ->

@@ -26,6 +26,7 @@ public final class LoggingSetup {
     /** Held here: the log manager keeps loggers only weakly, and a collected one forgets its level. */
     private static final Logger LUCENE_VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
     private static final Logger SDK_SERVER = Logger.getLogger("io.modelcontextprotocol.server.McpAsyncServer");
+    private static final Logger DJL_CUDA = Logger.getLogger("ai.djl.util.cuda");
 
     /** Read on every line; replaced, never changed, when a secret from the command line joins it. */
     private static volatile SecretRedactor redactor = SecretRedactor.fromEnvironment(System.getenv());
@@ -76,10 +77,13 @@ public final class LoggingSetup {
 
     /**
      * Lucene warns once per process that the incubating vector API is not enabled; its scalar code is what we
-     * choose on purpose (no incubator module on the command line), so the warning says nothing to act on.
+     * choose on purpose (no incubator module on the command line), so the warning says nothing to act on. The
+     * semantic model's tokenizer library (DJL) probes for a GPU and warns twice when the driver does not fit: the
+     * model runs on the processor on purpose.
      */
     private static void quietLibraries() {
         LUCENE_VECTORIZATION.setLevel(Level.SEVERE);
+        DJL_CUDA.setLevel(Level.SEVERE);
     }
 
     /** Quiet console for command-line use: warnings and errors only, no file. */

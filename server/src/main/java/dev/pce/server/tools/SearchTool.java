@@ -4,6 +4,7 @@ import dev.pce.engine.knowledge.NoteLinks;
 import dev.pce.engine.knowledge.NoteRef;
 import dev.pce.pkm.index.SearchFilters;
 import dev.pce.pkm.index.SearchHit;
+import dev.pce.pkm.index.SearchMode;
 import dev.pce.pkm.index.SearchQuery;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore.SearchAnswer;
@@ -11,6 +12,7 @@ import dev.pce.pkm.note.NoteId;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,12 +62,20 @@ public final class SearchTool implements CeTool {
         SearchFilters filters = filters(args);
         int limit = (int) args.integer("limit", 1, SearchQuery.MAX_LIMIT, SearchQuery.DEFAULT_LIMIT);
         int offset = (int) args.integer("offset", 0, SearchQuery.MAX_OFFSET, 0);
+        Optional<SearchMode> mode = mode(args);
         // the hits come with their links, in one call
         SearchAnswer answer = like.isPresent()
                 ? knowledge.searchLike(likeVault, like.get(), filters, limit)
-                : knowledge.search(new SearchQuery(text.orElse(""), filters, offset, limit));
+                : knowledge.search(new SearchQuery(text.orElse(""), filters, offset, limit, mode));
         return ToolOutput.json(new Output(answer.total(), answer.totalExact(), answer.interpretation(),
                 answer.vaults(), answer.notices(), answer.hits().stream().map(Hit::of).toList()));
+    }
+
+    private static Optional<SearchMode> mode(ToolArgs args) {
+        return args.optionalString("mode", 16).map(name -> Arrays.stream(SearchMode.values())
+                .filter(m -> m.wireName().equals(name)).findFirst()
+                .orElseThrow(() -> ToolArgs.invalid(args.where("mode") + " is '" + name + "', not a search mode.",
+                        "Give lexical (words, BM25), semantic (meaning) or hybrid (both), or leave mode out.")));
     }
 
     private static SearchFilters filters(ToolArgs args) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,7 @@ class LearningsIT {
                 Arguments.of("ce_search", args("query", "x", "like", "y"), "Both query and like"),
                 Arguments.of("ce_search", args("like", "no-such-note"), "There is no note 'no-such-note'"),
                 Arguments.of("ce_search", args("limit", 1000), "limit must be between 1 and 100"),
+                Arguments.of("ce_search", args("query", "x", "mode", "fuzzy"), "mode"),
                 Arguments.of("ce_note", args("note", "no-such-note"), "There is no note 'no-such-note'"),
                 Arguments.of("ce_note", args("note", "../../etc/passwd.md"), "outside"),
                 Arguments.of("ce_note", args("note", "x", "vault", "nope"), "There is no vault named 'nope'"));
@@ -195,6 +197,37 @@ class LearningsIT {
         assertThat(response.isError()).as(response.text()).isTrue();
         assertThat(response.text()).contains(expected);
         assertThat(server.ok("ce_search", args("query", "jitter")).path("total").asInt()).isPositive();
+    }
+
+    /**
+     * The question shares no word with the refund note: lexical search cannot find it, search by meaning does once the
+     * model is loaded and the notes embedded (in the background; the answers say "lexical only" until then).
+     */
+    @Test
+    void searchByMeaningFindsANoteThatSharesNoWordWithTheQuestion() throws InterruptedException, IOException {
+        String question = "money returned to the buyer";
+        String refund = "202409011200-refund-retries-without-jitter";
+        assertThat(ids(server.ok("ce_search", args("query", question, "mode", "lexical")))).doesNotContain(refund);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode semantic = server.ok("ce_search", args("query", question, "mode", "semantic"));
+        while (!ids(semantic).contains(refund) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            semantic = server.ok("ce_search", args("query", question, "mode", "semantic"));
+        }
+        assertThat(ids(semantic)).as("semantic hits, notices %s; log:%n%s", semantic.path("notices"),
+                server.stderr()).contains(refund);
+        assertThat(semantic.path("notices").toString()).doesNotContain("lexical only");
+        JsonNode hybrid = server.ok("ce_search", args("query", question));
+        assertThat(hybrid.path("interpretation").asText()).as("the default once the model is loaded")
+                .startsWith("hybrid(");
+        assertThat(ids(hybrid)).contains(refund);
+    }
+
+    private static List<String> ids(JsonNode result) {
+        List<String> ids = new ArrayList<>();
+        result.path("hits").forEach(hit -> ids.add(hit.path("note").path("id").asText()));
+        return ids;
     }
 
     @Test

@@ -1,0 +1,126 @@
+package dev.pce.pkm.index.semantic;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The sentence embedder of a process, loaded once on a thread of its own when {@link #startLoading()} is first
+ * called, so that no start-up and no search waits for it: until it is ready, indexing writes notes without vectors
+ * and searches are lexical. Off when the environment says so ({@value #VARIABLE}{@code =off}). Thread-safe.
+ */
+public final class Embeddings {
+    /** The environment variable that turns semantic search off ({@code off}) or on ({@code on}, the default). */
+    public static final String VARIABLE = "CE_SEMANTIC";
+    private static final Logger LOG = LoggerFactory.getLogger(Embeddings.class);
+    private static final Embeddings OFF = new Embeddings(null);
+
+    /** Null when off. */
+    private final Supplier<TextEmbedder> loader;
+    private final CompletableFuture<TextEmbedder> loaded = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    private Embeddings(Supplier<TextEmbedder> loader) {
+        this.loader = loader;
+    }
+
+    /** No embeddings: every search is lexical. */
+    public static Embeddings off() {
+        return OFF;
+    }
+
+    /** An embedder ready now (tests, benchmarks). */
+    public static Embeddings of(TextEmbedder embedder) {
+        Embeddings ready = new Embeddings(() -> embedder);
+        ready.started.set(true);
+        ready.loaded.complete(Objects.requireNonNull(embedder, "embedder"));
+        return ready;
+    }
+
+    /** An embedder loaded by {@code loader} when {@link #startLoading()} is called. */
+    public static Embeddings loadedBy(Supplier<TextEmbedder> loader) {
+        return new Embeddings(Objects.requireNonNull(loader, "loader"));
+    }
+
+    /** The MiniLM model, loaded when asked to; off when {@value #VARIABLE} is {@code off} in {@code environment}. */
+    public static Embeddings fromEnvironment(Map<String, String> environment) {
+        String setting = environment.getOrDefault(VARIABLE, "on").strip().toLowerCase(Locale.ROOT);
+        return switch (setting) {
+            case "off", "false", "0", "no" -> off();
+            default -> loadedBy(SharedModel::get);
+        };
+    }
+
+    /** Whether semantic search is on (the embedder may still be loading). */
+    public boolean enabled() {
+        return loader != null;
+    }
+
+    /** Starts loading the embedder on a daemon thread of its own, unless it is off, loading or loaded. */
+    public void startLoading() {
+        if (loader == null || !started.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("pce-embeddings-load").start(() -> {
+            long start = System.nanoTime();
+            try {
+                TextEmbedder embedder = loader.get();
+                LOG.info("Sentence embeddings ready ({}) in {} ms", embedder.model(),
+                        (System.nanoTime() - start) / 1_000_000);
+                loaded.complete(embedder);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("The sentence embedding model could not be loaded; searches stay lexical", e);
+                loaded.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** The embedder if it is loaded now; never waits. */
+    public Optional<TextEmbedder> ready() {
+        return loaded.isDone() && !loaded.isCompletedExceptionally() ? Optional.of(loaded.join()) : Optional.empty();
+    }
+
+    /** Starts loading if needed and waits for the embedder (commands that run once); empty when off or failed. */
+    public Optional<TextEmbedder> await() {
+        if (loader == null) {
+            return Optional.empty();
+        }
+        startLoading();
+        try {
+            return Optional.of(loaded.join());
+        } catch (CompletionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why semantic search cannot answer now, for a search's notice; empty when the embedder is ready. */
+    public Optional<String> unavailable() {
+        if (loader == null) {
+            return Optional.of("Semantic search is off (" + VARIABLE + "=off)");
+        }
+        if (!loaded.isDone()) {
+            return Optional.of("The semantic model is still loading");
+        }
+        if (loaded.isCompletedExceptionally()) {
+            return Optional.of("The semantic model could not be loaded (see the server log)");
+        }
+        return Optional.empty();
+    }
+
+    /** One model per process, however many stores open it: it costs some 100 MB. */
+    private static final class SharedModel {
+        private static final TextEmbedder MODEL = MiniLmEmbedder.load();
+
+        static TextEmbedder get() {
+            return MODEL;
+        }
+    }
+}
