@@ -1,11 +1,20 @@
 package dev.pce.pkm.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +29,8 @@ import java.util.Set;
  * <tr><td>path</td><td>exact (the document's key within one vault)</td><td>yes</td></tr>
  * <tr><td>vault</td><td>exact (the vault's name, so one searcher can span several vaults)</td><td>yes</td></tr>
  * <tr><td>id</td><td>exact</td><td>yes</td></tr>
- * <tr><td>title, body, tags</td><td>English text: stop words, Porter stemming; offsets for highlights</td>
+ * <tr><td>title, body, tags</td><td>English text: stop words, Porter stems and the written forms; offsets for
+ *     highlights</td>
  *     <td>yes</td></tr>
  * <tr><td>tag</td><td>exact, lower case, one value per tag (filters)</td><td>no</td></tr>
  * <tr><td>type, status, project</td><td>exact, lower case (filters)</td><td>yes, as written</td></tr>
@@ -52,8 +62,19 @@ public final class IndexFields {
     public static final String MODIFIED = "modified";
     public static final String SIZE = "size";
 
-    /** Text fields searched by free text, with their boosts: a title match counts most, then tags, then body. */
-    public static final Map<String, Float> TEXT_BOOSTS = Map.of(TITLE, 3f, TAGS, 2f, BODY, 1f);
+    /**
+     * The weights of the text fields in free-text search: a word's occurrences in each field count this many times
+     * in the note's combined term frequency and length (BM25F, see {@code TextQuery}). Tuned with BM25's parameters
+     * on the development sets of {@code ce experiment search} (docs/pkm.md, Ranking evaluation).
+     */
+    public static final Map<String, Float> TEXT_WEIGHTS = Map.of(TITLE, 2f, TAGS, 2f, BODY, 1f);
+
+    /**
+     * BM25 for every ranked search: term frequency saturates early (k1 0.5: a note that names a searched word once
+     * is nearly as good a match as one that repeats it) and length counts fully (b 1: a long note that matches
+     * many words by chance does not push out a short one that matches them all).
+     */
+    public static final Similarity SIMILARITY = new BM25Similarity(0.5f, 1.0f);
 
     /** The text fields in boost order. */
     public static final String[] TEXT_FIELDS = {TITLE, TAGS, BODY};
@@ -66,7 +87,7 @@ public final class IndexFields {
     static final Set<String> FOLDED = Set.of(TAG, TYPE, STATUS, PROJECT);
 
     /** Bump when documents change shape; an index of another format is rebuilt. */
-    static final String FORMAT = "3";
+    static final String FORMAT = "4";
     static final String FORMAT_KEY = "pce.index.format";
 
     private IndexFields() {
@@ -82,9 +103,34 @@ public final class IndexFields {
             }
         };
         Analyzer keyword = new KeywordAnalyzer();
-        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(
+        return new PerFieldAnalyzerWrapper(englishExactAndStemmed(), Map.of(
                 PATH, keyword, VAULT, keyword, ID, keyword,
                 TAG, folded, TYPE, folded, STATUS, folded, PROJECT, folded));
+    }
+
+    /**
+     * English text as {@link EnglishAnalyzer} reads it (possessives, lower case, stop words, Porter stemming), each
+     * word indexed in its written form too where the stem differs: a search for "changing" matches "changes" by
+     * the stem, and ranks the notes that say "changing" higher by the exact form.
+     */
+    private static Analyzer englishExactAndStemmed() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream result = new EnglishPossessiveFilter(source);
+                result = new LowerCaseFilter(result);
+                result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                result = new KeywordRepeatFilter(result);
+                result = new PorterStemFilter(result);
+                return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(result));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
     }
 
     /** The indexed form of a value of a {@link #FOLDED} field. */
