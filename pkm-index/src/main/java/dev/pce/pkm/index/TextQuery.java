@@ -3,6 +3,7 @@ package dev.pce.pkm.index;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
@@ -62,16 +63,20 @@ sealed interface TextQuery {
     }
 
     /**
-     * The text's words (each indexed form: the written word and its stem), any of them matching, each scored over
-     * the text fields together ({@link #word}) and counted ({@link #counted}).
+     * The text's words, any of them matching, each counted once ({@link #counted}) and scored in each of its
+     * indexed forms (as written and its stem, at one position) over the text fields together ({@link #word}).
      */
     private static Query words(String text, Analyzer analyzer) {
-        List<Query> words = new ArrayList<>();
+        List<List<Query>> words = new ArrayList<>();
         try (TokenStream tokens = analyzer.tokenStream(IndexFields.BODY, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute position = tokens.addAttribute(PositionIncrementAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                words.add(word(term.toString()));
+                if (position.getPositionIncrement() > 0 || words.isEmpty()) {
+                    words.add(new ArrayList<>());
+                }
+                words.getLast().add(word(term.toString()));
             }
             tokens.end();
         } catch (IOException e) {
@@ -80,11 +85,17 @@ sealed interface TextQuery {
         if (words.isEmpty()) {
             return null;
         }
-        if (words.size() == 1) {
-            return words.getFirst();
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        words.forEach(forms -> any.add(counted(anyOf(forms)), BooleanClause.Occur.SHOULD));
+        return words.size() == 1 ? counted(anyOf(words.getFirst())) : any.build();
+    }
+
+    private static Query anyOf(List<Query> forms) {
+        if (forms.size() == 1) {
+            return forms.getFirst();
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        words.forEach(word -> any.add(counted(word), BooleanClause.Occur.SHOULD));
+        forms.forEach(form -> any.add(form, BooleanClause.Occur.SHOULD));
         return any.build();
     }
 
