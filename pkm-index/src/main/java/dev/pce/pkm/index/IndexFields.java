@@ -1,10 +1,13 @@
 package dev.pce.pkm.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +22,9 @@ import java.util.Set;
  * <tr><td>path</td><td>exact (the document's key within one vault)</td><td>yes</td></tr>
  * <tr><td>vault</td><td>exact (the vault's name, so one searcher can span several vaults)</td><td>yes</td></tr>
  * <tr><td>id</td><td>exact</td><td>yes</td></tr>
- * <tr><td>title, aliases, body, tags</td><td>{@link NoteTextAnalyzer}: English stop words and Porter stemming,
- *     accents folded, Chinese and Japanese as character pairs; offsets for highlights</td><td>yes</td></tr>
+ * <tr><td>title, aliases, body, tags</td><td>{@link NoteTextAnalyzer}: English stop words, Porter stems and the
+ *     written forms, accents folded, Chinese and Japanese as character pairs; offsets for highlights</td>
+ *     <td>yes</td></tr>
  * <tr><td>tag</td><td>exact, lower case, one value per tag and per parent of a nested tag ({@code project/sub}
  *     also as {@code project}), for filters</td><td>no</td></tr>
  * <tr><td>type, status, project</td><td>exact, lower case (filters)</td><td>yes, as written</td></tr>
@@ -61,10 +65,18 @@ public final class IndexFields {
     public static final String VECTOR = "vector";
 
     /**
-     * Text fields searched by free text, with their boosts: a title match counts most (an alias is another title),
-     * then tags, then body.
+     * The weights of the text fields in free-text search (an alias is another title): a word's occurrences in each field count this many times
+     * in the note's combined term frequency and length (BM25F, see {@code TextQuery}). Tuned with BM25's parameters
+     * on the development sets of {@code ce experiment search} (docs/pkm.md, Ranking evaluation).
      */
-    public static final Map<String, Float> TEXT_BOOSTS = Map.of(TITLE, 3f, ALIASES, 3f, TAGS, 2f, BODY, 1f);
+    public static final Map<String, Float> TEXT_WEIGHTS = Map.of(TITLE, 2f, ALIASES, 2f, TAGS, 2f, BODY, 1f);
+
+    /**
+     * BM25 for every ranked search: term frequency saturates early (k1 0.5: a note that names a searched word once
+     * is nearly as good a match as one that repeats it) and length counts fully (b 1: a long note that matches
+     * many words by chance does not push out a short one that matches them all).
+     */
+    public static final Similarity SIMILARITY = new BM25Similarity(0.5f, 1.0f);
 
     /** The text fields in boost order. */
     public static final String[] TEXT_FIELDS = {TITLE, ALIASES, TAGS, BODY};

@@ -260,11 +260,11 @@ public final class VaultSearcher {
                 leases.add(index.acquire());
             }
             if (leases.size() == 1) {
-                return call.run(leases.getFirst().searcher());
+                return call.run(ranking(leases.getFirst().searcher().getIndexReader()));
             }
             IndexReader[] readers = leases.stream().map(l -> l.searcher().getIndexReader()).toArray(IndexReader[]::new);
             try (MultiReader joined = new MultiReader(readers, false)) {
-                return call.run(new IndexSearcher(joined));
+                return call.run(ranking(joined));
             }
         } catch (IndexSearcher.TooManyClauses e) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT, "The search matches too many different words (a "
@@ -275,6 +275,13 @@ public final class VaultSearcher {
         } finally {
             leases.forEach(IndexLease::close);
         }
+    }
+
+    /** A searcher over {@code reader} that scores with PCE's BM25 parameters ({@link IndexFields#SIMILARITY}). */
+    private static IndexSearcher ranking(IndexReader reader) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(IndexFields.SIMILARITY);
+        return searcher;
     }
 
     private SearchResult ranked(IndexSearcher searcher, Query text, SearchQuery query, Optional<String> notice)

@@ -17,7 +17,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Search over a small real vault: stored fields, boosts, stemming, filters, highlights, odd text. */
+/** Search over a small real vault: stored fields, field weights, stemming, filters, highlights, odd text. */
 class VaultSearchTest {
     @TempDir
     Path tmp;

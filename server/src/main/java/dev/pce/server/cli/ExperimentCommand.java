@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Seeded experiments that measure PCE's behaviour.",
         subcommands = {ExperimentCommand.Learning.class, PoolsExperimentCommand.class, CaptureExperimentCommand.class,
-                SemanticSearchExperimentCommand.class,
+                SemanticSearchExperimentCommand.class, SearchExperimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ExperimentCommand implements Runnable {
 
