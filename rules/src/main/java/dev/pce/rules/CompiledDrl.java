@@ -129,8 +129,17 @@ public abstract class CompiledDrl {
         return ResourceFactory.newClassPathResource(drl, loader);
     }
 
+    /**
+     * Whether the built-in DRL's constraints may be compiled to bytecode (see {@link DrlCompiler#newKnowledgeBase(
+     * boolean)}): true only for DRL that uses no operator such as {@code str[startsWith]}, which compiled fails.
+     * Rules layered over it (a project's, learned ones) stay interpreted whatever this says.
+     */
+    protected boolean compilesConstraints() {
+        return false;
+    }
+
     private KieBase compile() {
-        return DrlCompiler.compile(builtInDrl(), description, drl);
+        return DrlCompiler.compile(builtInDrl(), description, drl, compilesConstraints());
     }
 
     /** One build of the rules; {@code started} keeps {@link #prepareInBackground()} to one thread per build. */

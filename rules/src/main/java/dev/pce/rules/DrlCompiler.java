@@ -20,21 +20,25 @@ import org.kie.internal.conf.ConstraintJittingThresholdOption;
  * only when the rules compile in the background.
  */
 public final class DrlCompiler {
+    /** Evaluations of a constraint before Drools compiles it, where allowed (Drools' default). */
+    private static final int JITTING_THRESHOLD = 20;
+
     private DrlCompiler() {
     }
 
     /**
      * @param description what the rules are, for messages ("gate rules")
      * @param location    where the DRL is, for messages ("rules/gates.drl")
+     * @param compiled    whether constraints may be compiled to bytecode (see {@link #newKnowledgeBase(boolean)})
      */
-    static KieBase compile(Resource resource, String description, String location) {
+    static KieBase compile(Resource resource, String description, String location, boolean compiled) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(resource, ResourceType.DRL);
         if (builder.hasErrors()) {
             throw new CeException(ErrorCode.INTERNAL, "The " + description + " in " + location + " do not compile: "
                     + builder.getErrors(), "Correct the DRL at the lines named; run the rules scenarios to check.");
         }
-        InternalKnowledgeBase base = newKnowledgeBase();
+        InternalKnowledgeBase base = newKnowledgeBase(compiled);
         base.addPackages(builder.getKnowledgePackages());
         return base;
     }
@@ -51,8 +55,18 @@ public final class DrlCompiler {
      * NullPointerException while the rules compile). Comparisons with enum constants are never hashed.
      */
     public static InternalKnowledgeBase newKnowledgeBase() {
+        return newKnowledgeBase(false);
+    }
+
+    /**
+     * As {@link #newKnowledgeBase()}, with constraints compiled to bytecode once evaluated 20 times if
+     * {@code compiled}: only for DRL of PCE's own that uses no operator such as {@code str[startsWith]}, never for
+     * rules layered with a project's or learned ones. Interpreted, each evaluation also copies the package's imports
+     * (a kilobyte or two of garbage): a 10,000-task plan's dependency rules made 37 MB of it.
+     */
+    public static InternalKnowledgeBase newKnowledgeBase(boolean compiled) {
         KieBaseConfiguration configuration = RuleBaseFactory.newKnowledgeBaseConfiguration();
-        configuration.setOption(ConstraintJittingThresholdOption.get(-1));
+        configuration.setOption(ConstraintJittingThresholdOption.get(compiled ? JITTING_THRESHOLD : -1));
         configuration.setOption(AlphaThresholdOption.get(2));
         return KnowledgeBaseFactory.newKnowledgeBase(configuration);
     }

@@ -5,6 +5,7 @@ import dev.pce.engine.ErrorCode;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.gate.GateRules;
 import org.junit.jupiter.api.Test;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,5 +74,22 @@ class CompiledDrlTest {
         assertThat(rules.kieBase()).isSameAs(dependencies);
         assertThat(rules.description()).isEqualTo("test rules");
         assertThat(rules.builtInDrl().getSourcePath()).isEqualTo(DependencyRules.DRL);
+    }
+
+    /**
+     * The dependency rules' constraints are compiled to bytecode (they run for every fact of a plan); every other
+     * rule set, and rules layered with a project's or learned ones (which may use str[startsWith], broken compiled),
+     * stay interpreted.
+     */
+    @Test
+    void onlyTheBuiltInDependencyRulesCompileTheirConstraints() {
+        assertThat(jittingThreshold(DependencyRules.shared().kieBase())).isEqualTo(20);
+        assertThat(jittingThreshold(GateRules.shared().kieBase())).isEqualTo(-1);
+        assertThat(jittingThreshold(new TestRules(DependencyRules.DRL).kieBase())).isEqualTo(-1);
+        assertThat(DrlCompiler.newKnowledgeBase().getRuleBaseConfiguration().getJittingThreshold()).isEqualTo(-1);
+    }
+
+    private static int jittingThreshold(KieBase rules) {
+        return ((InternalKnowledgeBase) rules).getRuleBaseConfiguration().getJittingThreshold();
     }
 }

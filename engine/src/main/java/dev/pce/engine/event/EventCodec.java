@@ -2,6 +2,7 @@ package dev.pce.engine.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,6 @@ import dev.pce.engine.CeException;
 import dev.pce.engine.ErrorCode;
 import dev.pce.engine.Json;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -60,7 +60,9 @@ public final class EventCodec {
 
     /** As {@link #encode}, counting the payload's bytes as they are written: a bound needs no second pass. */
     public static Line encodeLine(Event event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        // in blocks, copied once at the end: a growing array copied itself at every doubling, a plan event of
+        // megabytes into garbage several times its size
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
         long payloadBytes;
         try (JsonGenerator json = MAPPER.createGenerator(out)) {
             json.writeStartObject();

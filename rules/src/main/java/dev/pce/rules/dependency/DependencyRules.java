@@ -16,6 +16,15 @@ public final class DependencyRules extends CompiledDrl {
         super(DRL, "dependency rules");
     }
 
+    /**
+     * Compiled: the dependency rules evaluate a constraint per fact a plan has (tens of thousands), and their DRL uses
+     * no operator that fails compiled.
+     */
+    @Override
+    protected boolean compilesConstraints() {
+        return true;
+    }
+
     /** The process-wide instance. */
     public static DependencyRules shared() {
         return SHARED;

@@ -98,16 +98,23 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         cancellation.check();
         KieBase kieBase = rules.kieBase();
         boolean writtenPathsSeen = RuleReach.seesWrittenPaths(kieBase);
+        boolean untypedShortcut = UntypedShortcut.applies(kieBase);
+        List<ClassifiedEdge> plainlyHard = new ArrayList<>();
         KieSession session = kieBase.newKieSession();
         try {
             for (Object fact : facts.all()) {
-                // a fact no rule could match changes nothing but the time and memory the session takes
-                if (writtenPathsSeen || !(fact instanceof PathWithin within && within.mode() == AccessMode.WRITE)) {
+                if (untypedShortcut && fact instanceof DeclaredDependency dependency
+                        && dependency.type() == DeclaredType.UNTYPED) {
+                    plainlyHard.add(UntypedShortcut.edge(dependency)); // the decision its one rule would take
+                } else if (writtenPathsSeen
+                        || !(fact instanceof PathWithin within && within.mode() == AccessMode.WRITE)) {
+                    // a fact no rule could match changes nothing but the time and memory the session takes
                     session.insert(fact);
                 }
             }
             // watching from here: the plan's facts are no decisions, and a listener costs an event per insert
             DecisionBudget budget = DecisionBudget.watch(session, maxEdges);
+            plainlyHard.forEach(session::insert);
             session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, declared));
             fireAll(session, cancellation, budget);
             rejectProblems(index, session);

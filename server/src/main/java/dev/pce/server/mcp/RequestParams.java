@@ -116,40 +116,58 @@ final class RequestParams {
 
     /** The first string or name that is not Unicode, or container nested too deep, under {@code path}. */
     private static Optional<String> values(Object value, String path, int depth) {
+        return Optional.ofNullable(problemIn(value, new At(null, path, -1), depth));
+    }
+
+    /**
+     * As {@link #values}, null when there is none. Where a value is, is kept as a chain of steps and written out only
+     * for a problem: a 10,000-task plan has a hundred thousand values, and their paths as strings were megabytes.
+     */
+    private static String problemIn(Object value, At at, int depth) {
         switch (value) {
             case Map<?, ?> map -> {
                 if (depth > MAX_DEPTH) {
-                    return Optional.of(tooDeep(path));
+                    return tooDeep(at.path());
                 }
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
                     String name = String.valueOf(entry.getKey());
-                    String at = path + "." + UnpairedSurrogates.shown(name);
-                    Optional<String> problem = text(name, "The name " + shown(at))
-                            .or(() -> values(entry.getValue(), at, depth + 1));
-                    if (problem.isPresent()) {
+                    At inside = new At(at, name, -1);
+                    if (UnpairedSurrogates.firstIn(name) >= 0) {
+                        return text(name, "The name " + shown(inside.path())).orElseThrow();
+                    }
+                    String problem = problemIn(entry.getValue(), inside, depth + 1);
+                    if (problem != null) {
                         return problem;
                     }
                 }
             }
             case List<?> list -> {
                 if (depth > MAX_DEPTH) {
-                    return Optional.of(tooDeep(path));
+                    return tooDeep(at.path());
                 }
                 for (int i = 0; i < list.size(); i++) {
-                    Optional<String> problem = values(list.get(i), path + "[" + i + "]", depth + 1);
-                    if (problem.isPresent()) {
+                    String problem = problemIn(list.get(i), new At(at, null, i), depth + 1);
+                    if (problem != null) {
                         return problem;
                     }
                 }
             }
             case String text -> {
-                return text(text, shown(path));
+                return UnpairedSurrogates.firstIn(text) < 0 ? null : text(text, shown(at.path())).orElseThrow();
             }
             case null, default -> {
                 // numbers, booleans and null are what they are
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /** A step to a value: a member {@code name} of an object, or item {@code index} of an array, under {@code up}. */
+    private record At(At up, String name, int index) {
+        String path() {
+            String here = name == null ? "[" + index + "]" : up == null ? name : "." + UnpairedSurrogates.shown(name);
+            return up == null ? here : up.path() + here;
+        }
     }
 
     private static Optional<String> text(String text, String what) {
