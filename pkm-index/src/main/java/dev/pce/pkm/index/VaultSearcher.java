@@ -86,10 +86,14 @@ public final class VaultSearcher {
 
     /**
      * Runs a search; odd text never fails (see {@link SearchQuery}). A semantic or hybrid search asked for while the
-     * model is not ready is answered lexically, with a notice saying so.
+     * model is not ready is answered lexically, with a notice saying so; the first such search starts loading it,
+     * so a process that never searches never loads the model.
      */
     public SearchResult search(SearchQuery query) {
         Objects.requireNonNull(query, "query");
+        if (query.mode().orElse(SearchMode.HYBRID) != SearchMode.LEXICAL) {
+            embeddings.startLoading(); // the first search that could use meaning loads the model, off its thread
+        }
         SearchMode mode = query.mode().orElse(embeddings.ready().isPresent() ? SearchMode.HYBRID : SearchMode.LEXICAL);
         Optional<TextEmbedder> embedder = mode == SearchMode.LEXICAL ? Optional.empty() : embeddings.ready();
         Optional<String> fallback = mode != SearchMode.LEXICAL && embedder.isEmpty()

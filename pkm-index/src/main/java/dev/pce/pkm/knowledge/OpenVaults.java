@@ -180,7 +180,6 @@ final class OpenVaults implements AutoCloseable {
                         TAKE_OVER_SECONDS, e);
             }
         }
-        embeddings.startLoading(); // after the first indexing, which it would slow down on a small machine
     }
 
     /** Embeds the backlog of every index this process writes, a step at a time, until none is left. */

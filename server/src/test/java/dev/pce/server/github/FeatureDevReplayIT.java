@@ -68,7 +68,7 @@ class FeatureDevReplayIT {
 
         String branch = "ce/" + workflowId;
         assertThat(user.git("log", "--format=%s", branch).lines()).as("the pushed branch: a commit per task that "
-                + "wrote files, on the user's").hasSize(7).last().isEqualTo("An HTTP API with its tests, set up for PCE");
+                + "wrote files, on the user's:%n%s", user.git("log", "--stat", "--format=%s", branch)).hasSize(7).last().isEqualTo("An HTTP API with its tests, set up for PCE");
         assertThat(recorded.resolve("calls")).hasContent("pr create --head " + branch + " --title PCE: " + workflowId
                 + " --body-file pr-body.md");
         assertThat(Files.readString(recorded.resolve("body.md"))).contains("Built by PCE workflow `" + workflowId

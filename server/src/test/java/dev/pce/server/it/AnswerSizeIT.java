@@ -92,7 +92,10 @@ class AnswerSizeIT {
 
             JsonNode note = sizes.ok("ce_capture", args("type", "insight", "title", "Rate limits need a shared "
                     + "clock", "body", "y".repeat(200_000), "workflow_id", id));
-            sizes.ok("ce_note", args("note", note.path("note").path("id").asText()));
+            String noteId = note.path("note").path("id").asText();
+            JsonNode read = sizes.ok("ce_note", args("note", noteId));
+            sizes.ok("ce_note_edit", args("action", "edit", "note", noteId, "version", read.path("version").asText(),
+                    "append", "z".repeat(100_000)));
             sizes.ok("ce_search", args("query", "rate limits clock", "limit", 100));
             sizes.ok("ce_learn", args("workflow_id", id));
             sizes.call("ce_learn_from", args("vault", "elsewhere"));

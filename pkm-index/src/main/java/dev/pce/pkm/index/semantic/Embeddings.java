@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -72,7 +74,7 @@ public final class Embeddings {
         Thread.ofPlatform().daemon().name("pce-embeddings-load").start(() -> {
             long start = System.nanoTime();
             try {
-                TextEmbedder embedder = loader.get();
+                TextEmbedder embedder = NativeCalls.guarded(NativeCalls.run(loader));
                 LOG.info("Sentence embeddings ready ({}) in {} ms", embedder.model(),
                         (System.nanoTime() - start) / 1_000_000);
                 loaded.complete(embedder);
@@ -113,6 +115,60 @@ public final class Embeddings {
             return Optional.of("The semantic model could not be loaded (see the server log)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The model's native code must not run while the JVM exits: the ONNX runtime crashed the process (SIGSEGV,
+     * leaving a crash report in the working directory) when a short session ended while the model was loading. Every
+     * load and embedding holds the read lock; a shutdown hook takes the write lock, waiting for the call in flight.
+     */
+    private static final class NativeCalls {
+        private static final long DRAIN_SECONDS = 30;
+        private static final ReentrantReadWriteLock LOCK = new ReentrantReadWriteLock();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(NativeCalls::drain, "pce-embeddings-drain"));
+        }
+
+        static <T> T run(Supplier<T> call) {
+            LOCK.readLock().lock();
+            try {
+                return call.get();
+            } finally {
+                LOCK.readLock().unlock();
+            }
+        }
+
+        /** Calls into {@code model} under the read lock. */
+        static TextEmbedder guarded(TextEmbedder model) {
+            return new TextEmbedder() {
+                @Override
+                public String model() {
+                    return model.model();
+                }
+
+                @Override
+                public int dimensions() {
+                    return model.dimensions();
+                }
+
+                @Override
+                public float[] embed(String text) {
+                    return run(() -> model.embed(text));
+                }
+            };
+        }
+
+        /** Never unlocked: once the JVM exits, no native call may start. */
+        private static void drain() {
+            try {
+                if (!LOCK.writeLock().tryLock(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("An embedding call still runs after {} s; exiting anyway", DRAIN_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** One model per process, however many stores open it: it costs some 100 MB. */
