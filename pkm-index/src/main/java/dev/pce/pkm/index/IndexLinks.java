@@ -14,17 +14,32 @@ import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The link graph of one indexed vault, built from the index's doc values (no note is read or parsed again) and
- * kept until the index changes. Thread-safe.
+ * kept until the index changes. Building the graph costs time in proportion to the vault (about a second at 100,000
+ * notes), so a change is followed without it where possible: the nodes of a segment are decoded once and kept while
+ * the segment lives, and when the nodes (id, path, title, link targets) are as before, as after an edit of a note's
+ * body, the graph is kept as it is. Thread-safe.
  */
 public final class IndexLinks {
     private final SearchableIndex index;
     private Object builtFor;
+    /** The nodes the graph was built of; their order in the index does not matter but for ties of names. */
+    private Set<LinkGraph.Node> builtFrom = Set.of();
     private LinkGraph graph;
+    /** The decoded nodes of each segment by its core (the part that never changes), with their doc numbers. */
+    private Map<Object, SegmentNodes> segments = new HashMap<>();
+
+    private record SegmentNodes(int[] docs, List<LinkGraph.Node> nodes) {
+    }
 
     public IndexLinks(SearchableIndex index) {
         this.index = Objects.requireNonNull(index, "index");
@@ -37,7 +52,11 @@ public final class IndexLinks {
             IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
             Object key = helper == null ? null : helper.getKey();
             if (graph == null || key == null || key != builtFor) {
-                graph = LinkGraph.ofNodes(nodes(reader));
+                List<LinkGraph.Node> nodes = nodes(reader);
+                if (graph == null || nodes.size() != builtFrom.size() || !builtFrom.containsAll(nodes)) {
+                    graph = LinkGraph.ofNodes(nodes);
+                    builtFrom = new HashSet<>(nodes);
+                }
                 builtFor = key;
             }
             return graph;
@@ -48,27 +67,51 @@ public final class IndexLinks {
         }
     }
 
-    private static List<LinkGraph.Node> nodes(IndexReader reader) throws IOException {
+    /** The live nodes of every segment, in index order; segments decoded before are not decoded again. */
+    private List<LinkGraph.Node> nodes(IndexReader reader) throws IOException {
         List<LinkGraph.Node> nodes = new ArrayList<>(reader.numDocs());
+        Map<Object, SegmentNodes> seen = new HashMap<>();
         for (LeafReaderContext context : reader.leaves()) {
             LeafReader leaf = context.reader();
+            IndexReader.CacheHelper core = leaf.getCoreCacheHelper();
+            Object coreKey = core == null ? null : core.getKey();
+            SegmentNodes segment = coreKey == null ? null : segments.get(coreKey);
+            if (segment == null) {
+                segment = decode(leaf);
+            }
+            if (coreKey != null) {
+                seen.put(coreKey, segment);
+            }
             Bits live = leaf.getLiveDocs();
-            BinaryDocValues node = DocValues.getBinary(leaf, IndexFields.NODE);
-            SortedSetDocValues links = DocValues.getSortedSet(leaf, IndexFields.LINKS);
-            for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-                if ((live != null && !live.get(doc)) || !node.advanceExact(doc)) {
-                    continue;
+            for (int i = 0; i < segment.docs().length; i++) {
+                if (live == null || live.get(segment.docs()[i])) {
+                    nodes.add(segment.nodes().get(i));
                 }
-                String[] parts = node.binaryValue().utf8ToString().split(String.valueOf(IndexFields.NODE_SEPARATOR), 3);
-                List<String> targets = new ArrayList<>();
-                if (links.advanceExact(doc)) {
-                    for (int i = 0; i < links.docValueCount(); i++) {
-                        targets.add(links.lookupOrd(links.nextOrd()).utf8ToString());
-                    }
-                }
-                nodes.add(new LinkGraph.Node(new NoteId(parts[0]), parts[1], parts[2], targets));
             }
         }
+        segments = seen; // segments merged away are forgotten
         return nodes;
+    }
+
+    private static SegmentNodes decode(LeafReader leaf) throws IOException {
+        BinaryDocValues node = DocValues.getBinary(leaf, IndexFields.NODE);
+        SortedSetDocValues links = DocValues.getSortedSet(leaf, IndexFields.LINKS);
+        int[] docs = new int[leaf.maxDoc()];
+        List<LinkGraph.Node> nodes = new ArrayList<>();
+        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+            if (!node.advanceExact(doc)) {
+                continue;
+            }
+            String[] parts = node.binaryValue().utf8ToString().split(String.valueOf(IndexFields.NODE_SEPARATOR), 3);
+            List<String> targets = new ArrayList<>();
+            if (links.advanceExact(doc)) {
+                for (int i = 0; i < links.docValueCount(); i++) {
+                    targets.add(links.lookupOrd(links.nextOrd()).utf8ToString());
+                }
+            }
+            docs[nodes.size()] = doc;
+            nodes.add(new LinkGraph.Node(new NoteId(parts[0]), parts[1], parts[2], targets));
+        }
+        return new SegmentNodes(Arrays.copyOf(docs, nodes.size()), nodes);
     }
 }

@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -60,6 +59,8 @@ public final class VaultIndex implements SearchableIndex {
     /** Files Lucene writes; only these are deleted when the index is started afresh. */
     private static final Pattern LUCENE_FILE =
             Pattern.compile(IndexFileNames.CODEC_FILE_PATTERN.pattern() + "|segments.*|pending_segments.*|write\\.lock");
+    /** A full update reads, parses and hands to the writer this many files at a time, to bound its memory. */
+    private static final int BATCH = 1_000;
 
     private final Path directory;
     private final String vaultName;
@@ -196,6 +197,13 @@ public final class VaultIndex implements SearchableIndex {
                 store.closeQuietly();
                 startAfresh();
                 return fullUpdate(vault);
+            } catch (RuntimeException e) {
+                // documents of a half-done update must not be committed by the next one: back to the last commit
+                if (store.writer().hasUncommittedChanges()) {
+                    store.closeQuietly();
+                    openStore();
+                }
+                throw e;
             }
         } catch (IOException | UncheckedIOException | AlreadyClosedException e) {
             throw ioFailure(e);
@@ -209,48 +217,43 @@ public final class VaultIndex implements SearchableIndex {
         VaultListing listing = vault.list();
         IndexChanges changes = new IndexChanges();
         changes.problems.addAll(listing.problems());
-        Map<String, NoteFile> toRead = new TreeMap<>();
-        Map<String, IndexedFile> kept = new TreeMap<>();
-        for (NoteFile file : listing.files()) {
-            Optional<IndexedFile> old = state.get(file.path());
-            if (old.isPresent() && old.get().sameAs(file)) {
-                kept.put(file.path(), old.get());
-            } else {
-                toRead.put(file.path(), file);
-            }
-        }
-        // reading and parsing is most of the work on a cold index: use the cores
-        Map<String, ParseResult> read = new HashMap<>();
-        toRead.values().parallelStream().map(vault::read).toList().forEach(r -> read.put(r.path(), r));
-
+        List<NoteFile> files = listing.files(); // sorted by path
         // of files with the same id the first in path order wins, as in a scan
-        Set<String> paths = new TreeSet<>(kept.keySet());
-        paths.addAll(toRead.keySet());
         Map<String, String> firstPathOfId = new HashMap<>();
         Set<String> sharedIds = new HashSet<>();
-        for (String path : paths) {
-            IndexedFile keep = kept.get(path);
-            ParseResult result = read.get(path);
-            if (result instanceof ParseResult.Problem problem) {
-                changes.problems.add(problem.problem());
-                deleteIfIndexed(changes, path);
-                continue;
+        Set<String> listed = new HashSet<>();
+        for (int from = 0; from < files.size(); from += BATCH) {
+            List<NoteFile> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+            List<NoteFile> toRead = batch.stream().filter(file -> state.get(file.path())
+                    .filter(old -> old.sameAs(file)).isEmpty()).toList();
+            // reading and parsing is most of the work on a cold index: use the cores
+            Map<String, ParseResult> read = new HashMap<>();
+            toRead.parallelStream().map(vault::read).toList().forEach(r -> read.put(r.path(), r));
+            for (NoteFile file : batch) {
+                String path = file.path();
+                listed.add(path);
+                ParseResult result = read.get(path);
+                if (result instanceof ParseResult.Problem problem) {
+                    changes.problems.add(problem.problem());
+                    deleteIfIndexed(changes, path);
+                    continue;
+                }
+                Note note = result == null ? null : ((ParseResult.Parsed) result).note();
+                String id = note == null ? state.get(path).orElseThrow().id() : note.id().value();
+                String first = firstPathOfId.putIfAbsent(id, path);
+                if (first != null) {
+                    sharedIds.add(id);
+                    changes.problems.add(Vault.duplicate(path, id, first));
+                    deleteIfIndexed(changes, path);
+                } else if (note == null) {
+                    changes.unchanged++;
+                } else {
+                    changes.warnings.addAll(((ParseResult.Parsed) result).warnings());
+                    index(changes, note, file);
+                }
             }
-            Note note = keep == null ? ((ParseResult.Parsed) result).note() : null;
-            String id = keep != null ? keep.id() : note.id().value();
-            String first = firstPathOfId.putIfAbsent(id, path);
-            if (first != null) {
-                sharedIds.add(id);
-                changes.problems.add(Vault.duplicate(path, id, first));
-                deleteIfIndexed(changes, path);
-            } else if (keep != null) {
-                changes.unchanged++;
-            } else {
-                changes.warnings.addAll(((ParseResult.Parsed) result).warnings());
-                index(changes, note, toRead.get(path));
-            }
+            writePending(changes); // this batch's notes leave memory before the next batch is read
         }
-        Set<String> listed = new HashSet<>(paths);
         state.files().stream().map(IndexedFile::path).filter(p -> !listed.contains(p)).forEach(changes.deletes::add);
         apply(changes);
         state.sharedIds(sharedIds);
@@ -327,10 +330,10 @@ public final class VaultIndex implements SearchableIndex {
         }
     }
 
-    /** Writes the planned changes, commits, and only then lets searchers see them. */
-    private void apply(IndexChanges changes) throws IOException {
+    /** Hands the pending notes' documents to the writer (in parallel); nothing is visible before {@link #apply}. */
+    private void writePending(IndexChanges changes) {
         IndexWriter writer = store.writer();
-        changes.writes.parallelStream().forEach(write -> {
+        changes.pending.parallelStream().forEach(write -> {
             var doc = NoteDocuments.document(vaultName, write.note(), write.file());
             try {
                 if (write.replaces()) {
@@ -342,6 +345,16 @@ public final class VaultIndex implements SearchableIndex {
                 throw new UncheckedIOException(e);
             }
         });
+        changes.pendingWritten();
+    }
+
+    /**
+     * Writes the rest of the planned changes, lets searchers see all of them at once (a near-real-time reader on
+     * the writer: no file is synced for it), then commits them, so the next start and other processes find them.
+     */
+    private void apply(IndexChanges changes) throws IOException {
+        writePending(changes);
+        IndexWriter writer = store.writer();
         for (String path : changes.deletes) {
             writer.deleteDocuments(new Term(IndexFields.PATH, path));
         }
@@ -351,15 +364,11 @@ public final class VaultIndex implements SearchableIndex {
                     new NumericDocValuesField(IndexFields.SIZE, file.size()));
         }
         if (writer.hasUncommittedChanges()) {
-            writer.commit();
             store.searchers().maybeRefreshBlocking();
+            writer.commit();
         }
         changes.deletes.forEach(state::remove);
-        for (IndexChanges.Write write : changes.writes) {
-            Note note = write.note();
-            state.put(new IndexedFile(note.path(), note.id().value(), note.contentHash(), write.file().modified(),
-                    write.file().size()));
-        }
+        changes.written.forEach(state::put);
         for (NoteFile file : changes.touches) {
             IndexedFile old = state.get(file.path()).orElseThrow();
             state.put(new IndexedFile(old.path(), old.id(), old.hash(), file.modified(), file.size()));
@@ -461,6 +470,17 @@ public final class VaultIndex implements SearchableIndex {
         return new CeException(ErrorCode.IO, "Cannot use the vault index at " + directory + ": " + e.getMessage(),
                 "Check that the directory is writable and the disk is not full; the index is a cache, so deleting "
                         + "the directory is safe.", e);
+    }
+
+    /** The indexed note paths in the vault-relative {@code folder} or below it, sorted; no file is looked at. */
+    public List<String> indexedPathsUnder(String folder) {
+        String prefix = folder.endsWith("/") ? folder : folder + "/";
+        updateLock.lock();
+        try {
+            return state.files().stream().map(IndexedFile::path).filter(p -> p.startsWith(prefix)).sorted().toList();
+        } finally {
+            updateLock.unlock();
+        }
     }
 
     /** For tests: the paths the index holds, sorted. */

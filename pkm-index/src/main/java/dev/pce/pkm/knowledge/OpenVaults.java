@@ -67,6 +67,8 @@ final class OpenVaults implements AutoCloseable {
         final SharedIndex index;
         final IndexLinks links;
         VaultWatcher watcher;
+        /** Until this process has indexed the vault once (or found that another process writes its index). */
+        volatile boolean indexing = true;
 
         Shelf(VaultSource source, Vault vault, SharedIndex index) {
             this.source = source;
@@ -139,6 +141,9 @@ final class OpenVaults implements AutoCloseable {
             }
             try {
                 Optional<VaultIndex> writer = shelf.index.tryToWrite();
+                if (writer.isEmpty()) {
+                    shelf.indexing = false; // the process that writes the index keeps it up to date
+                }
                 if (writer.isPresent()) {
                     // watch first, so a change made during the update is not missed
                     shelf.watcher = VaultWatcher.start(shelf.vault, writer.get(), VaultWatcher.DEFAULT_DEBOUNCE,
@@ -148,6 +153,7 @@ final class OpenVaults implements AutoCloseable {
                             shelf.source.name(), result.added(), result.changed(), result.deleted(),
                             result.unchanged(), result.took().toMillis());
                     logProblems(shelf, result);
+                    shelf.indexing = false;
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Keeping the index of vault '{}' up to date failed; retrying in {} s", shelf.source.name(),
@@ -305,13 +311,23 @@ final class OpenVaults implements AutoCloseable {
                 limit));
     }
 
+    /** The vaults still being indexed for the first time since start-up. */
+    List<String> indexing() {
+        return shelves.stream().filter(shelf -> shelf.indexing).map(shelf -> shelf.source.name()).toList();
+    }
+
     private SearchAnswer answer(SearchResult result) {
         List<String> all = new ArrayList<>(notices);
+        List<String> indexing = indexing();
+        if (!indexing.isEmpty()) {
+            all.add("Still being indexed since start-up, so some of their notes may be missing: " + indexing
+                    + ". Search again in a moment.");
+        }
         result.notice().ifPresent(all::add);
         List<VaultKnowledgeStore.Hit> hits = result.hits().stream().map(hit -> new VaultKnowledgeStore.Hit(ref(hit),
                 hit, links(hit.vault(), new NoteId(hit.id())))).toList();
         return new SearchAnswer(result.totalHits(), result.totalExact(), result.interpretation(), vaultNames(), all,
-                hits);
+                indexing, hits);
     }
 
     ReadNote read(String idOrPath, Optional<String> vaultName) {
