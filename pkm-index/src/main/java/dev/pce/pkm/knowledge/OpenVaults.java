@@ -37,9 +37,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +60,8 @@ final class OpenVaults implements AutoCloseable {
     private static final long TAKE_OVER_SECONDS = 2;
     /** How long a capture waits, in a follower, for the writer to index the new note. */
     private static final long CAPTURE_VISIBLE_MILLIS = 3_000;
+    /** How long a search waits for a link graph being rebuilt before it answers with the one built last. */
+    private static final Duration LINKS_WAIT = Duration.ofMillis(200);
     /** Notes of one title captured within one minute get -2, -3, ...; past this many, something is wrong. */
     private static final int MAX_SAME_MINUTE = 50;
 
@@ -147,7 +152,10 @@ final class OpenVaults implements AutoCloseable {
                 if (writer.isPresent()) {
                     // watch first, so a change made during the update is not missed
                     shelf.watcher = VaultWatcher.start(shelf.vault, writer.get(), VaultWatcher.DEFAULT_DEBOUNCE,
-                            result -> logProblems(shelf, result));
+                            result -> {
+                                logProblems(shelf, result);
+                                shelf.links.refreshInBackground(); // ready for the next search's hits
+                            });
                     UpdateResult result = writer.get().update(shelf.vault);
                     LOG.info("Vault '{}' indexed: {} added, {} changed, {} deleted, {} unchanged in {} ms",
                             shelf.source.name(), result.added(), result.changed(), result.deleted(),
@@ -243,6 +251,7 @@ final class OpenVaults implements AutoCloseable {
         boolean indexed;
         if (writer.isPresent()) {
             writer.get().update(own.vault, List.of(note.path()));
+            own.links.graph(); // the next search shows the new note's links at once
             indexed = true;
         } else {
             indexed = awaitIndexed(own, note.id());
@@ -324,8 +333,19 @@ final class OpenVaults implements AutoCloseable {
                     + ". Search again in a moment.");
         }
         result.notice().ifPresent(all::add);
+        // a changed title or link rebuilds a vault's link graph (about a second at 100,000 notes): hits do not wait
+        Map<String, IndexLinks.Snapshot> graphs = new HashMap<>();
+        for (SearchHit hit : result.hits()) {
+            graphs.computeIfAbsent(hit.vault(), name -> shelf(name).links.graphWithin(LINKS_WAIT));
+        }
+        graphs.forEach((vault, snapshot) -> {
+            if (!snapshot.current()) {
+                all.add("The links of the hits of vault '" + vault + "' are as of a moment ago: its link graph is "
+                        + "being rebuilt after a change.");
+            }
+        });
         List<VaultKnowledgeStore.Hit> hits = result.hits().stream().map(hit -> new VaultKnowledgeStore.Hit(ref(hit),
-                hit, links(hit.vault(), new NoteId(hit.id())))).toList();
+                hit, links(graphs.get(hit.vault()).graph(), new NoteId(hit.id())))).toList();
         return new SearchAnswer(result.totalHits(), result.totalExact(), result.interpretation(), vaultNames(), all,
                 indexing, hits);
     }
@@ -333,7 +353,7 @@ final class OpenVaults implements AutoCloseable {
     ReadNote read(String idOrPath, Optional<String> vaultName) {
         Found found = find(idOrPath, vaultName);
         return new ReadNote(knowledgeNote(found.shelf(), found.note()),
-                links(found.shelf().source.name(), found.note().id()));
+                links(found.shelf().links.graph(), found.note().id()));
     }
 
     String markdown(String idOrPath, Optional<String> vaultName) {
@@ -380,9 +400,8 @@ final class OpenVaults implements AutoCloseable {
     }
 
     /** The links of a note: where it links to, what links to it, and notes related through shared links. */
-    private NoteLinks links(String vaultName, NoteId id) {
+    private static NoteLinks links(LinkGraph graph, NoteId id) {
         int limit = VaultKnowledgeStore.LINKS_SHOWN;
-        LinkGraph graph = shelf(vaultName).links.graph();
         return new NoteLinks(ids(graph.outgoing(id), limit), ids(graph.backlinks(id), limit),
                 graph.related(id, limit).stream().map(r -> r.id().value()).toList());
     }

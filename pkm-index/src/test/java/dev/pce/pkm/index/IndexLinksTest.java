@@ -37,6 +37,14 @@ class IndexLinksTest {
             assertThat(after).isNotSameAs(before);
             assertThat(after.backlinks(new NoteId("beta"))).containsExactly(new NoteId("alpha"), new NoteId("gamma"));
 
+            vault.note("notes/beta.md", "Beta renamed", null, null, List.of(), null, "A longer body, with no link.");
+            index.update(vault.vault(), List.of("notes/beta.md"));
+            IndexLinks.Snapshot renamed = links.graphWithin(java.time.Duration.ofMinutes(1));
+            assertThat(renamed.current()).as("built within the wait").isTrue();
+            assertThat(renamed.graph()).isNotSameAs(after);
+            assertThat(renamed.graph().backlinks(new NoteId("beta"))).containsExactly(new NoteId("alpha"),
+                    new NoteId("gamma"));
+
             vault.delete("notes/alpha.md");
             index.update(vault.vault(), List.of("notes/alpha.md"));
             assertThat(links.graph().backlinks(new NoteId("beta"))).containsExactly(new NoteId("gamma"));

@@ -28,6 +28,7 @@ public final class FreshnessBench {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final long GIVE_UP_NANOS = Duration.ofSeconds(30).toNanos();
     private static final int SINGLE_EDITS = 5;
+    private static final int TITLE_EDITS = 3;
     private static final int BATCH = 10;
 
     private final List<Integer> sizes;
@@ -43,9 +44,10 @@ public final class FreshnessBench {
     }
 
     public void run() throws Exception {
-        out.println("| notes | server indexed from start-up | one edit to searchable, median / max (5 edits) | 10 edits "
-                + "to all searchable | `ce index` from scratch: wall time, notes/s, peak RSS |");
-        out.println("|---|---|---|---|---|");
+        out.println("| notes | server indexed from start-up | one edit of a body to searchable, median / max (5 edits) "
+                + "| one edit of a title (link graph rebuilt), median / max (3 edits) | 10 edits to all searchable "
+                + "| `ce index` from scratch: wall time, notes/s, peak RSS |");
+        out.println("|---|---|---|---|---|---|");
         out.flush();
         for (int notes : sizes) {
             Path scratch = Files.createTempDirectory("pce-freshness-bench");
@@ -75,31 +77,49 @@ public final class FreshnessBench {
             }
             double indexed = (System.nanoTime() - start) / 1e9;
             Thread.sleep(500); // let the start-up update's commit and the first searches settle
-            long[] single = new long[SINGLE_EDITS];
-            for (int i = 0; i < SINGLE_EDITS; i++) {
-                String marker = "zzsingle" + (char) ('a' + i) + "zz";
-                long t0 = System.nanoTime();
-                edit(vault, notes, i * 7, marker);
-                single[i] = awaitHits(client, marker, 1, t0);
-                Thread.sleep(300);
-            }
-            Arrays.sort(single);
+            long[] bodies = edits(client, vault, notes, SINGLE_EDITS, 0, "zzbody", false);
+            long[] titles = edits(client, vault, notes, TITLE_EDITS, 500, "zztitle", true);
             String marker = "zzbatchzz";
             long t0 = System.nanoTime();
             for (int i = 0; i < BATCH; i++) {
-                edit(vault, notes, 1_000 + i * 13, marker);
+                edit(vault, notes, 1_000 + i * 13, marker, false);
             }
             long batch = awaitHits(client, marker, BATCH, t0);
-            return String.format(Locale.ROOT, "%.1f s | %s / %s | %s", indexed, millis(single[SINGLE_EDITS / 2]),
-                    millis(single[SINGLE_EDITS - 1]), millis(batch));
+            return String.format(Locale.ROOT, "%.1f s | %s | %s | %s", indexed, medianAndMax(bodies),
+                    medianAndMax(titles), millis(batch));
         }
     }
 
-    /** Writes new content into an existing note: n/(k % 100)/note-k.md, as the generator names them. */
-    private static void edit(Path vault, int notes, int k, String marker) throws IOException {
+    /** Edits {@code count} notes one after the other; the nanoseconds until each was found, sorted. */
+    private static long[] edits(McpStdioClient client, Path vault, int notes, int count, int first, String prefix,
+                                boolean title) throws IOException, InterruptedException {
+        long[] delays = new long[count];
+        for (int i = 0; i < count; i++) {
+            String marker = prefix + (char) ('a' + i) + "zz";
+            long t0 = System.nanoTime();
+            edit(vault, notes, first + i * 7, marker, title);
+            delays[i] = awaitHits(client, marker, 1, t0);
+            Thread.sleep(300);
+        }
+        Arrays.sort(delays);
+        return delays;
+    }
+
+    private static String medianAndMax(long[] sorted) {
+        return millis(sorted[sorted.length / 2]) + " / " + millis(sorted[sorted.length - 1]);
+    }
+
+    /**
+     * Edits an existing note, n/(k % 100)/note-k.md as the generator names them: a sentence added to its body (its
+     * title and links stay, as in most edits), or, with {@code title}, a new title (which changes the link graph).
+     */
+    private static void edit(Path vault, int notes, int k, String marker, boolean title) throws IOException {
         int note = k % notes;
-        Files.writeString(vault.resolve("n/" + note % 100 + "/note-" + note + ".md"), "---\ntitle: Edited " + note
-                + "\n---\nNow it says " + marker + ".\n", StandardCharsets.UTF_8);
+        Path file = vault.resolve("n/" + note % 100 + "/note-" + note + ".md");
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        String edited = title ? content.replaceFirst("(?m)^title: .*$", "title: Renamed " + marker)
+                : content + "\nNow it also says " + marker + ".\n";
+        Files.writeString(file, edited, StandardCharsets.UTF_8);
     }
 
     /** Nanoseconds from {@code t0} until a search for {@code marker} finds {@code expected} notes; -1 past 30 s. */
