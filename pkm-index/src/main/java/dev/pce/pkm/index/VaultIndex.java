@@ -44,7 +44,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -70,6 +69,9 @@ public final class VaultIndex implements SearchableIndex {
     /** Files Lucene writes; only these are deleted when the index is started afresh. */
     private static final Pattern LUCENE_FILE =
             Pattern.compile(IndexFileNames.CODEC_FILE_PATTERN.pattern() + "|segments.*|pending_segments.*|write\\.lock");
+    /** A full update reads, parses and hands to the writer this many files at a time, to bound its memory. */
+    private static final int BATCH = 1_000;
+
     private final Path directory;
     private final String vaultName;
     private final Embeddings embeddings;
@@ -289,6 +291,13 @@ public final class VaultIndex implements SearchableIndex {
                 store.closeQuietly();
                 startAfresh();
                 return fullUpdate(vault);
+            } catch (RuntimeException e) {
+                // documents of a half-done update must not be committed by the next one: back to the last commit
+                if (store.writer().hasUncommittedChanges()) {
+                    store.closeQuietly();
+                    openStore();
+                }
+                throw e;
             }
         } catch (IOException | UncheckedIOException | AlreadyClosedException e) {
             throw ioFailure(e);
@@ -297,70 +306,99 @@ public final class VaultIndex implements SearchableIndex {
         }
     }
 
+    /**
+     * A listed note after a full update's first pass: the id it asks for, and the id its document has now (a kept
+     * file's as indexed before, a read file's as just written).
+     */
+    private record Planned(NoteIds.Claim claim, NoteId indexedAs, boolean kept) {
+    }
+
+    /**
+     * Indexes every note of the vault in two passes, so memory holds one batch of parsed notes, not the vault: the
+     * first reads what changed a batch at a time, writes each note under the id it most likely gets and notes every
+     * file's claim (a kept file's is in the index state); then the ids are assigned over all claims ({@link NoteIds})
+     * and only the notes whose id differs from the one written are read and written again, or dropped when refused.
+     * Searchers see none of it before {@link #apply}.
+     */
     private UpdateResult fullUpdate(Vault vault) throws IOException {
         long start = System.nanoTime();
         VaultListing listing = vault.list();
         IndexChanges changes = new IndexChanges();
         changes.problems.addAll(listing.problems());
-        Map<String, NoteFile> toRead = new TreeMap<>();
-        Map<String, IndexedFile> kept = new TreeMap<>();
+        List<NoteFile> files = listing.files(); // sorted by path
         Map<String, NoteFile> listed = new HashMap<>();
-        for (NoteFile file : listing.files()) {
-            listed.put(file.path(), file);
-            Optional<IndexedFile> old = state.get(file.path());
-            if (old.isPresent() && old.get().sameAs(file)) {
-                kept.put(file.path(), old.get());
-            } else {
-                toRead.put(file.path(), file);
+        // pass 1, a batch at a time: what changed is read, parsed and written under the id it most likely gets
+        List<Planned> planned = new ArrayList<>();
+        Set<NoteId> claimed = new HashSet<>();
+        Set<String> sharedIds = new HashSet<>();
+        for (int from = 0; from < files.size(); from += BATCH) {
+            List<NoteFile> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+            List<NoteFile> toRead = batch.stream().filter(file -> state.get(file.path())
+                    .filter(old -> old.sameAs(file)).isEmpty()).toList();
+            // reading and parsing is most of the work on a cold index: use the cores
+            Map<String, ParseResult> read = new HashMap<>();
+            toRead.parallelStream().map(vault::read).toList().forEach(r -> read.put(r.path(), r));
+            for (NoteFile file : batch) {
+                String path = file.path();
+                listed.put(path, file);
+                ParseResult result = read.get(path);
+                if (result instanceof ParseResult.Problem problem) {
+                    changes.problems.add(problem.problem());
+                    deleteIfIndexed(changes, path);
+                    continue;
+                }
+                IndexedFile keep = result == null ? state.get(path).orElseThrow() : null;
+                Note note = keep != null ? null : ((ParseResult.Parsed) result).note();
+                NoteIds.Claim claim = keep != null ? keep.claim() : NoteIds.Claim.of(note);
+                boolean first = claimed.add(claim.id());
+                if (!first) {
+                    sharedIds.add(claim.id().value());
+                }
+                if (keep != null) {
+                    planned.add(new Planned(claim, new NoteId(keep.id()), true));
+                    continue;
+                }
+                // a file name an earlier note has goes to the later note's path (unless an explicit id wins later)
+                NoteId likely = first || claim.explicit() ? claim.id() : NoteId.ofPath(path).orElse(claim.id());
+                planned.add(new Planned(claim, likely, false));
+                changes.warnings.addAll(((ParseResult.Parsed) result).warnings());
+                index(changes, note.withId(likely), file);
             }
+            writePending(changes, Map.of()); // this batch's notes leave memory before the next batch is read
         }
-        // reading and parsing is most of the work on a cold index: use the cores
-        Map<String, ParseResult> read = new HashMap<>();
-        toRead.values().parallelStream().map(vault::read).toList().forEach(r -> read.put(r.path(), r));
-
-        // every note gets a unique id, whatever its file name, as in a scan
-        Set<String> paths = new TreeSet<>(kept.keySet());
-        paths.addAll(toRead.keySet());
-        List<NoteIds.Claim> claims = new ArrayList<>();
-        for (String path : paths) {
-            IndexedFile keep = kept.get(path);
-            if (keep != null) {
-                claims.add(keep.claim());
-            } else if (read.get(path) instanceof ParseResult.Parsed parsed) {
-                claims.add(NoteIds.Claim.of(parsed.note()));
-            } else {
-                changes.problems.add(((ParseResult.Problem) read.get(path)).problem());
-                deleteIfIndexed(changes, path);
-            }
-        }
-        Map<String, NoteIds.Assignment> ids = NoteIds.assign(claims);
-        for (NoteIds.Claim claim : claims) {
-            String path = claim.path();
-            IndexedFile keep = kept.get(path);
+        // pass 2: every note gets a unique id, whatever its file name, as in a scan; the few written or kept under
+        // another id are read and written again, those without one leave the index
+        Map<String, NoteIds.Assignment> ids = NoteIds.assign(planned.stream().map(Planned::claim).toList());
+        for (Planned plan : planned) {
+            String path = plan.claim().path();
             switch (ids.get(path)) {
                 case NoteIds.Refused refused -> {
                     changes.problems.add(refused.problem());
+                    changes.drop(path);
                     deleteIfIndexed(changes, path);
                 }
-                case NoteIds.Assigned assigned when keep != null && keep.id().equals(assigned.id().value()) ->
+                case NoteIds.Assigned assigned when assigned.id().equals(plan.indexedAs()) -> {
+                    if (plan.kept()) {
                         changes.unchanged++;
+                    }
+                }
                 case NoteIds.Assigned assigned -> {
                     // a kept file whose id changed (a note with its name came or went) is read again
                     NoteFile file = listed.get(path);
-                    ParseResult result = keep != null ? vault.read(file) : read.get(path);
+                    ParseResult result = vault.read(file);
                     if (result instanceof ParseResult.Parsed parsed) {
-                        changes.warnings.addAll(parsed.warnings());
-                        index(changes, parsed.note().withId(assigned.id()), file);
+                        if (plan.kept()) {
+                            changes.warnings.addAll(parsed.warnings());
+                        }
+                        changes.rewrite(parsed.note().withId(assigned.id()), file);
                     } else {
                         changes.problems.add(((ParseResult.Problem) result).problem());
+                        changes.drop(path);
                         deleteIfIndexed(changes, path);
                     }
                 }
             }
         }
-        Set<NoteId> claimed = new HashSet<>();
-        Set<String> sharedIds = new HashSet<>();
-        claims.stream().filter(claim -> !claimed.add(claim.id())).forEach(claim -> sharedIds.add(claim.id().value()));
         state.files().stream().map(IndexedFile::path).filter(p -> !listed.containsKey(p))
                 .forEach(changes.deletes::add);
         apply(changes);
@@ -433,7 +471,7 @@ public final class VaultIndex implements SearchableIndex {
     private void index(IndexChanges changes, Note note, NoteFile file) {
         Optional<IndexedFile> old = state.get(note.path());
         if (old.isPresent() && old.get().hash().equals(note.contentHash()) && old.get().id().equals(note.id().value())) {
-            changes.touches.add(file);
+            changes.touch(file);
         } else {
             changes.write(note, file, old.isPresent());
         }
@@ -445,18 +483,18 @@ public final class VaultIndex implements SearchableIndex {
         }
     }
 
-    /** Writes the planned changes, commits, and only then lets searchers see them. */
+    /** Writes the planned changes, lets searchers see them, and commits them. */
     private void apply(IndexChanges changes) throws IOException {
         apply(changes, Map.of());
     }
 
     /**
-     * Writes the planned changes, the notes with their embeddings in {@code vectors} (by path), commits, and only
-     * then lets searchers see them. A note written without one joins the backlog.
+     * Hands the pending notes' documents to the writer (in parallel), each with its embedding in {@code vectors}
+     * (by path) if there is one; nothing is visible before {@link #apply}.
      */
-    private void apply(IndexChanges changes, Map<String, float[]> vectors) throws IOException {
+    private void writePending(IndexChanges changes, Map<String, float[]> vectors) {
         IndexWriter writer = store.writer();
-        changes.writes.parallelStream().forEach(write -> {
+        changes.pending.parallelStream().forEach(write -> {
             Optional<float[]> vector = Optional.ofNullable(vectors.get(write.note().path()));
             var doc = NoteDocuments.document(vaultName, write.note(), write.file(), vector);
             try {
@@ -469,31 +507,44 @@ public final class VaultIndex implements SearchableIndex {
                 throw new UncheckedIOException(e);
             }
         });
+        changes.pendingWritten();
+    }
+
+    /**
+     * Writes the rest of the planned changes, lets searchers see all of them at once (a near-real-time reader on
+     * the writer: no file is synced for it), then commits them, so the next start and other processes find them.
+     * A note written without its embedding in {@code vectors} (by path) joins the backlog.
+     */
+    private void apply(IndexChanges changes, Map<String, float[]> vectors) throws IOException {
+        writePending(changes, vectors);
+        IndexWriter writer = store.writer();
+        for (String path : changes.dropped) {
+            writer.deleteDocuments(new Term(IndexFields.PATH, path));
+        }
         for (String path : changes.deletes) {
             writer.deleteDocuments(new Term(IndexFields.PATH, path));
         }
-        for (NoteFile file : changes.touches) {
+        for (NoteFile file : changes.touches.values()) {
             writer.updateDocValues(new Term(IndexFields.PATH, file.path()),
                     new NumericDocValuesField(IndexFields.MODIFIED, file.modified()),
                     new NumericDocValuesField(IndexFields.SIZE, file.size()));
         }
         if (writer.hasUncommittedChanges()) {
-            writer.commit();
             store.searchers().maybeRefreshBlocking();
+            writer.commit();
         }
         changes.deletes.forEach(state::remove);
         backlog.removeAll(changes.deletes);
-        for (IndexChanges.Write write : changes.writes) {
-            Note note = write.note();
-            state.put(new IndexedFile(note.path(), note.id().value(), NoteIds.Claim.of(note), note.contentHash(),
-                    write.file().modified(), write.file().size()));
-            if (vectors.containsKey(note.path()) || !embeddings.enabled()) {
-                backlog.remove(note.path());
+        backlog.removeAll(changes.dropped);
+        changes.written.values().forEach(state::put);
+        for (String path : changes.written.keySet()) {
+            if (vectors.containsKey(path) || !embeddings.enabled()) {
+                backlog.remove(path);
             } else {
-                backlog.add(note.path());
+                backlog.add(path);
             }
         }
-        for (NoteFile file : changes.touches) {
+        for (NoteFile file : changes.touches.values()) {
             IndexedFile old = state.get(file.path()).orElseThrow();
             state.put(new IndexedFile(old.path(), old.id(), old.claim(), old.hash(), file.modified(), file.size()));
         }
@@ -605,6 +656,17 @@ public final class VaultIndex implements SearchableIndex {
         return new CeException(ErrorCode.IO, "Cannot use the vault index at " + directory + ": " + e.getMessage(),
                 "Check that the directory is writable and the disk is not full; the index is a cache, so deleting "
                         + "the directory is safe.", e);
+    }
+
+    /** The indexed note paths in the vault-relative {@code folder} or below it, sorted; no file is looked at. */
+    public List<String> indexedPathsUnder(String folder) {
+        String prefix = folder.endsWith("/") ? folder : folder + "/";
+        updateLock.lock();
+        try {
+            return state.files().stream().map(IndexedFile::path).filter(p -> p.startsWith(prefix)).sorted().toList();
+        } finally {
+            updateLock.unlock();
+        }
     }
 
     /** For tests: the paths the index holds, sorted. */

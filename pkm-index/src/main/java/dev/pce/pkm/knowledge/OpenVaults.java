@@ -38,9 +38,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,6 +61,8 @@ final class OpenVaults implements AutoCloseable {
     private static final long TAKE_OVER_SECONDS = 2;
     /** How long a capture waits, in a follower, for the writer to index the new note. */
     private static final long CAPTURE_VISIBLE_MILLIS = 3_000;
+    /** How long a search waits for a link graph being rebuilt before it answers with the one built last. */
+    private static final Duration LINKS_WAIT = Duration.ofMillis(200);
     /** Notes of one title captured within one minute get -2, -3, ...; past this many, something is wrong. */
     private static final int MAX_SAME_MINUTE = 50;
     /** Notes embedded per step of the backlog; each step's vectors are searchable when it ends. */
@@ -72,6 +77,8 @@ final class OpenVaults implements AutoCloseable {
         final SharedIndex index;
         final IndexLinks links;
         VaultWatcher watcher;
+        /** Until this process has indexed the vault once (or found that another process writes its index). */
+        volatile boolean indexing = true;
 
         Shelf(VaultSource source, Vault vault, SharedIndex index) {
             this.source = source;
@@ -165,15 +172,22 @@ final class OpenVaults implements AutoCloseable {
             }
             try {
                 Optional<VaultIndex> writer = shelf.index.tryToWrite();
+                if (writer.isEmpty()) {
+                    shelf.indexing = false; // the process that writes the index keeps it up to date
+                }
                 if (writer.isPresent()) {
                     // watch first, so a change made during the update is not missed
                     shelf.watcher = VaultWatcher.start(shelf.vault, writer.get(), VaultWatcher.DEFAULT_DEBOUNCE,
-                            result -> logProblems(shelf, result));
+                            result -> {
+                                logProblems(shelf, result);
+                                shelf.links.refreshInBackground(); // ready for the next search's hits
+                            });
                     UpdateResult result = writer.get().update(shelf.vault);
                     LOG.info("Vault '{}' indexed: {} added, {} changed, {} deleted, {} unchanged in {} ms",
                             shelf.source.name(), result.added(), result.changed(), result.deleted(),
                             result.unchanged(), result.took().toMillis());
                     logProblems(shelf, result);
+                    shelf.indexing = false;
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Keeping the index of vault '{}' up to date failed; retrying in {} s", shelf.source.name(),
@@ -296,6 +310,7 @@ final class OpenVaults implements AutoCloseable {
         boolean indexed;
         if (writer.isPresent()) {
             writer.get().update(own.vault, List.of(note.path()));
+            own.links.graph(); // the next search shows the new note's links at once
             indexed = true;
         } else {
             indexed = awaitIndexed(own, note.id());
@@ -364,13 +379,34 @@ final class OpenVaults implements AutoCloseable {
                 limit));
     }
 
+    /** The vaults still being indexed for the first time since start-up. */
+    List<String> indexing() {
+        return shelves.stream().filter(shelf -> shelf.indexing).map(shelf -> shelf.source.name()).toList();
+    }
+
     private SearchAnswer answer(SearchResult result) {
         List<String> all = new ArrayList<>(notices);
+        List<String> indexing = indexing();
+        if (!indexing.isEmpty()) {
+            all.add("Still being indexed since start-up, so some of their notes may be missing: " + indexing
+                    + ". Search again in a moment.");
+        }
         result.notice().ifPresent(all::add);
+        // a changed title or link rebuilds a vault's link graph (about a second at 100,000 notes): hits do not wait
+        Map<String, IndexLinks.Snapshot> graphs = new HashMap<>();
+        for (SearchHit hit : result.hits()) {
+            graphs.computeIfAbsent(hit.vault(), name -> shelf(name).links.graphWithin(LINKS_WAIT));
+        }
+        graphs.forEach((vault, snapshot) -> {
+            if (!snapshot.current()) {
+                all.add("The links of the hits of vault '" + vault + "' are as of a moment ago: its link graph is "
+                        + "being rebuilt after a change.");
+            }
+        });
         List<VaultKnowledgeStore.Hit> hits = result.hits().stream().map(hit -> new VaultKnowledgeStore.Hit(ref(hit),
-                hit, links(hit.vault(), new NoteId(hit.id())))).toList();
+                hit, links(graphs.get(hit.vault()).graph(), new NoteId(hit.id())))).toList();
         return new SearchAnswer(result.totalHits(), result.totalExact(), result.interpretation(), vaultNames(), all,
-                hits);
+                indexing, hits);
     }
 
     ReadNote read(String idOrPath, Optional<String> vaultName) {
@@ -378,7 +414,7 @@ final class OpenVaults implements AutoCloseable {
         NoteId id = found.note().id();
         LinkGraph graph = found.shelf().links.graph();
         List<String> unresolved = graph.unresolved(id);
-        return new ReadNote(knowledgeNote(found.shelf(), found.note()), links(found.shelf().source.name(), id),
+        return new ReadNote(knowledgeNote(found.shelf(), found.note()), links(graph, id),
                 new VaultKnowledgeStore.LinkCounts(graph.outgoing(id).size(), graph.backlinks(id).size(),
                         unresolved.size()),
                 unresolved.stream().limit(VaultKnowledgeStore.UNRESOLVED_SHOWN).toList(), found.note().contentHash());
@@ -404,7 +440,10 @@ final class OpenVaults implements AutoCloseable {
             case NoteChange.Delete delete -> maintenance.delete(note, delete);
         };
         Optional<VaultIndex> writer = own.index.writer();
-        writer.ifPresent(index -> index.update(own.vault, outcome.changedPaths()));
+        writer.ifPresent(index -> {
+            index.update(own.vault, outcome.changedPaths());
+            own.links.graph(); // as after a capture, the next search shows the changed links at once
+        });
         Note after = outcome.note();
         return new ChangedNote(ref(own.source.name(), after),
                 outcome.deleted() ? Optional.empty() : Optional.of(after.contentHash()), writer.isPresent(),
@@ -464,9 +503,8 @@ final class OpenVaults implements AutoCloseable {
     }
 
     /** The links of a note: where it links to, what links to it, and notes related through shared links. */
-    private NoteLinks links(String vaultName, NoteId id) {
+    private static NoteLinks links(LinkGraph graph, NoteId id) {
         int limit = VaultKnowledgeStore.LINKS_SHOWN;
-        LinkGraph graph = shelf(vaultName).links.graph();
         return new NoteLinks(ids(graph.outgoing(id), limit), ids(graph.backlinks(id), limit),
                 graph.related(id, limit).stream().map(r -> r.id().value()).toList());
     }

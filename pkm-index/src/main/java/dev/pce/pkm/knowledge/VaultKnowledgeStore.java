@@ -282,10 +282,13 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
      *
      * @param total      how many notes match (exact when {@code totalExact}, else a lower bound)
      * @param vaults     the vaults searched, the own one first
-     * @param notices    why a configured vault is left out, and how the query was read when not as written
+     * @param notices    why a configured vault is left out, which are still being indexed, and how the query was
+     *                   read when not as written
+     * @param indexing   the vaults searched whose first indexing since start-up has not finished: hits of theirs
+     *                   may be missing
      */
     public record SearchAnswer(long total, boolean totalExact, String interpretation, List<String> vaults,
-                               List<String> notices, List<Hit> hits) {
+                               List<String> notices, List<String> indexing, List<Hit> hits) {
     }
 
     /** A note found, with its place in its vault's link graph. */

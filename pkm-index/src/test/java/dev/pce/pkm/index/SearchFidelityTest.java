@@ -1,5 +1,6 @@
 package dev.pce.pkm.index;
 
+import dev.pce.pkm.note.NoteProblem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,41 @@ class SearchFidelityTest {
                 .containsExactlyInAnyOrder("0/Dup.md=Dup", "b/Dup.md=b/Dup");
         index.rebuild(notes.vault());
         assertThat(ids("words")).containsExactlyInAnyOrder("0/Dup.md=Dup", "b/Dup.md=b/Dup");
+    }
+
+    @Test
+    void aFullUpdateInBatchesAssignsIdsOverTheWholeVault() {
+        // more notes than one batch of a full update, so notes of one name fall into different batches
+        for (int i = 0; i < 1_100; i++) {
+            notes.write("m/filler%04d.md".formatted(i), "# Filler " + i + "\nfiller text\n");
+        }
+        notes.write("a/Dup.md", "# Dup in a\nalpha words\n");
+        notes.write("z/Dup.md", "---\nid: Dup\n---\n# Dup in z\nzulu words\n");
+        notes.write("a/Same.md", "# Same in a\nalpha words\n");
+        notes.write("z/Same.md", "# Same in z\nzulu words\n");
+        notes.write("a/Twin.md", "---\nid: twin\n---\n# Twin in a\nalpha words\n");
+        notes.write("z/Twin.md", "---\nid: twin\n---\n# Twin in z\nzulu words\n");
+        UpdateResult first = update();
+
+        assertThat(ids("alpha")).as("a later explicit id wins over an earlier file name")
+                .containsExactlyInAnyOrder("a/Dup.md=a/Dup", "a/Same.md=Same", "a/Twin.md=twin");
+        assertThat(ids("zulu")).as("a later file name gets its path; a later explicit duplicate is left out")
+                .containsExactlyInAnyOrder("z/Dup.md=Dup", "z/Same.md=z/Same");
+        assertThat(first.problems()).extracting(NoteProblem::path).containsExactly("z/Twin.md");
+        assertThat(first.added()).isEqualTo(1_105);
+        assertThat(first.changed()).isZero();
+        assertThat(index.size()).isEqualTo(1_105);
+
+        notes.write("0/Same.md", "# Same in 0\noscar words\n");
+        UpdateResult second = update();
+        assertThat(second.added()).isEqualTo(1);
+        assertThat(second.changed()).as("the kept note that lost its name").isEqualTo(1);
+        assertThat(ids("alpha")).contains("a/Same.md=a/Same");
+        assertThat(ids("oscar")).containsExactly("0/Same.md=Same");
+        assertThat(update().unchanged()).isEqualTo(1_106);
+        index.rebuild(notes.vault());
+        assertThat(ids("alpha")).as("the same ids as a rebuild gives")
+                .containsExactlyInAnyOrder("a/Dup.md=a/Dup", "a/Same.md=a/Same", "a/Twin.md=twin");
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 /** {@code ce bench}: start-up, tool latency over stdio, and event append throughput. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {ScheduleBenchCommand.class, IndexBenchCommand.class, SearchBenchCommand.class,
-                LoadBenchCommand.class, CrashBenchCommand.class, PlanBenchCommand.class},
+                LoadBenchCommand.class, CrashBenchCommand.class, PlanBenchCommand.class,
+                FreshnessBenchCommand.class},
         description = "Measure start-up, ce_status/ce_claim latency over stdio on a large "
         + "workflow, and event append throughput; prints a markdown table for docs/performance.md.")
 public final class BenchCommand implements Callable<Integer> {

@@ -47,7 +47,7 @@ public final class SearchTool implements CeTool {
 
     /** What ce_search answers. */
     public record Output(long total, boolean totalExact, String interpretation, List<String> vaults,
-                         List<String> notices, List<Hit> hits) {
+                         List<String> notices, List<String> indexing, List<Hit> hits) {
     }
 
     @Override
@@ -68,7 +68,7 @@ public final class SearchTool implements CeTool {
                 ? knowledge.searchLike(likeVault, like.get(), filters, limit)
                 : knowledge.search(new SearchQuery(text.orElse(""), filters, offset, limit, mode));
         return ToolOutput.json(new Output(answer.total(), answer.totalExact(), answer.interpretation(),
-                answer.vaults(), answer.notices(), answer.hits().stream().map(Hit::of).toList()));
+                answer.vaults(), answer.notices(), answer.indexing(), answer.hits().stream().map(Hit::of).toList()));
     }
 
     private static Optional<SearchMode> mode(ToolArgs args) {

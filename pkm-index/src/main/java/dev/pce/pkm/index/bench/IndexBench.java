@@ -116,10 +116,30 @@ public final class IndexBench {
             }
             rows.add(new String[] {"edit to searchable (watcher, 150 ms debounce)", freshness(vault, index,
                     searcher, root)});
+            rows.add(new String[] {"update after 10 changed notes, their paths given (the watcher's way)",
+                    incremental(index, vault, root, notes, 2_000, true)});
+            rows.add(new String[] {"update after 10 changed notes, the vault listed (start-up, rescan, ce index)",
+                    incremental(index, vault, root, notes, 3_000, false)});
         }
         System.out.println("| measure | result |");
         System.out.println("|---|---|");
         rows.forEach(row -> System.out.println("| " + row[0] + " | " + row[1] + " |"));
+    }
+
+    /** Appends a sentence to 10 notes, then times one update of the index: for their paths, or of the vault. */
+    private static String incremental(VaultIndex index, Vault vault, Path root, int notes, int first, boolean paths)
+            throws IOException {
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int k = (first + i * 31) % notes;
+            String path = "n/" + k % 100 + "/note-" + k + ".md";
+            Files.writeString(root.resolve(path), Files.readString(root.resolve(path)) + "\nChanged again.\n");
+            changed.add(path);
+        }
+        long start = System.nanoTime();
+        UpdateResult result = paths ? index.update(vault, changed) : index.update(vault);
+        return String.format("%.0f ms (%d changed, %,d compared unchanged)", seconds(start) * 1000,
+                result.changed(), result.unchanged());
     }
 
     private String freshness(Vault vault, VaultIndex index, VaultSearcher searcher, Path root) throws Exception {
