@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,9 +85,24 @@ class SemanticSearchTest {
         VaultSearcher searcher = open(Embeddings.of(model));
 
         assertThat(ids(searcher.search(SearchQuery.of("exponential backoff"))).getFirst()).isEqualTo("retry");
+        SearchQuery onlyInsights = SearchQuery.of(NO_SHARED_WORD).filtered(SearchFilters.NONE.withTypes("insight"));
+        assertThat(ids(searcher.search(onlyInsights.in(SearchMode.SEMANTIC)))).containsExactly("cooling");
+        assertThat(ids(searcher.search(onlyInsights.in(SearchMode.HYBRID)))).containsExactly("cooling");
         SearchQuery onlyDecisions = SearchQuery.of(NO_SHARED_WORD).filtered(SearchFilters.NONE.withTypes("decision"));
-        assertThat(ids(searcher.search(onlyDecisions.in(SearchMode.SEMANTIC)))).containsExactly("retry");
-        assertThat(ids(searcher.search(onlyDecisions.in(SearchMode.HYBRID)))).containsExactly("retry");
+        assertThat(ids(searcher.search(onlyDecisions.in(SearchMode.SEMANTIC))))
+                .as("the only decision is not about it: below the floor, and the insight is filtered out").isEmpty();
+        assertThat(ids(searcher.search(onlyDecisions.in(SearchMode.HYBRID)))).isEmpty();
+    }
+
+    @Test
+    void notesFarFromTheQueryInMeaningAreNoHits() {
+        VaultSearcher searcher = open(Embeddings.of(model));
+
+        SearchResult absent = searcher.search(SearchQuery.of("canary"));
+        assertThat(absent.interpretation()).startsWith("hybrid(");
+        assertThat(absent.totalHits()).as("no note is about canaries, though one is always the nearest").isZero();
+        assertThat(ids(searcher.search(SearchQuery.of(NO_SHARED_WORD).in(SearchMode.SEMANTIC))))
+                .containsExactly("cooling");
     }
 
     @Test
@@ -107,14 +124,21 @@ class SemanticSearchTest {
         index.update(notes.vault(), List.of("cooling.md"));
         assertThat(vectors()).isEqualTo(2);
         assertThat(ids(searcher.search(SearchQuery.of(NO_SHARED_WORD).in(SearchMode.SEMANTIC))))
-                .containsExactly("bread", "retry");
+                .containsExactly("bread");
         assertThat(index.unembedded()).isZero();
     }
 
     @Test
     void searchesAreLexicalWhileTheModelLoadsAndTheBacklogIsEmbeddedOnceItIsReady() {
-        Embeddings loading = Embeddings.loadedBy(() -> model);
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Embeddings loading = Embeddings.loadedBy(() -> {
+            asked.countDown();
+            awaitQuietly(release);
+            return model;
+        });
         VaultSearcher searcher = open(loading);
+        assertThat(asked.getCount()).as("indexing alone loads no model").isOne();
 
         assertThat(index.unembedded()).as("indexed without vectors").isEqualTo(3);
         assertThat(vectors()).isZero();
@@ -122,10 +146,12 @@ class SemanticSearchTest {
         SearchResult meanwhile = searcher.search(SearchQuery.of("backoff"));
         assertThat(ids(meanwhile)).containsExactly("retry");
         assertThat(meanwhile.notice()).isEmpty();
-        SearchResult asked = searcher.search(SearchQuery.of("backoff").in(SearchMode.HYBRID));
-        assertThat(ids(asked)).containsExactly("retry");
-        assertThat(asked.notice()).hasValueSatisfying(n -> assertThat(n).contains("still loading", "lexical only"));
+        awaitQuietly(asked); // the first search that could use meaning started the load
+        SearchResult hybrid = searcher.search(SearchQuery.of("backoff").in(SearchMode.HYBRID));
+        assertThat(ids(hybrid)).containsExactly("retry");
+        assertThat(hybrid.notice()).hasValueSatisfying(n -> assertThat(n).contains("still loading", "lexical only"));
 
+        release.countDown();
         loading.await();
         assertThat(index.embedBacklog(notes.vault(), 2)).isEqualTo(1);
         assertThat(index.embedBacklog(notes.vault(), 2)).isZero();
@@ -175,6 +201,15 @@ class SemanticSearchTest {
             return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }
