@@ -77,7 +77,8 @@ final class BodyScanner {
         return scanner.code;
     }
 
-    private static int[] lineStarts(String text) {
+    /** Where each line of {@code text} starts (after a {@code \n}); the first at 0. */
+    static int[] lineStarts(String text) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 0; i < text.length(); i++) {

@@ -65,7 +65,7 @@ public final class LinkLocations {
     }
 
     private static void wikiLinks(String body, int bodyStart, List<Location> found) {
-        int[] lineStarts = lineStarts(body);
+        int[] lineStarts = BodyScanner.lineStarts(body);
         for (WikiLink link : BodyScanner.scan(body, 1).links()) {
             if (link.isSelfLink()) {
                 continue;
@@ -125,16 +125,5 @@ public final class LinkLocations {
     /** A relative path to a markdown file: no URL scheme ({@code https:}, {@code obsidian:}), ends in {@code .md}. */
     private static boolean isNotePath(String path) {
         return path.toLowerCase(Locale.ROOT).endsWith(".md") && !path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -170,23 +170,10 @@ public final class FreshnessBench {
 
     /** The largest peak resident set (VmHWM) of the process and its descendants (the launcher execs java). */
     private static long peakOfTree(ProcessHandle process) {
-        long peak = vmHwm(process.pid());
+        long peak = PlanBench.peakResidentKiB(process.pid());
         for (ProcessHandle child : process.descendants().toList()) {
-            peak = Math.max(peak, vmHwm(child.pid()));
+            peak = Math.max(peak, PlanBench.peakResidentKiB(child.pid()));
         }
         return peak;
-    }
-
-    private static long vmHwm(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // gone, or not Linux
-        }
-        return 0;
     }
 }

@@ -110,7 +110,7 @@ public final class PlanBench {
     }
 
     /** The most memory the process has held so far (VmHWM); 0 where /proc does not tell. */
-    private static long peakResidentKiB(long pid) {
+    static long peakResidentKiB(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmHWM:")) {
