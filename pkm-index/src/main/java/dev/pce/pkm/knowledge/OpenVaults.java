@@ -549,6 +549,7 @@ final class OpenVaults implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        embeddings.awaitLoadInFlight(30); // the process may exit next: never while the model's native load runs
         for (Shelf shelf : shelves) {
             if (shelf.watcher != null) {
                 shelf.watcher.close();

@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -85,6 +87,23 @@ public final class Embeddings {
         });
     }
 
+    /**
+     * Waits, at most {@code seconds}, for a load in flight to end (loaded or failed), so that a closing process does
+     * not exit under it: the ONNX runtime's own shutdown work crashed (SIGSEGV) a load still creating its session.
+     */
+    public void awaitLoadInFlight(long seconds) {
+        if (!started.get() || loaded.isDone()) {
+            return;
+        }
+        try {
+            loaded.get(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("No loaded model to wait for: {}", e.toString());
+        }
+    }
+
     /** The embedder if it is loaded now; never waits. */
     public Optional<TextEmbedder> ready() {
         return loaded.isDone() && !loaded.isCompletedExceptionally() ? Optional.of(loaded.join()) : Optional.empty();
@@ -121,6 +140,8 @@ public final class Embeddings {
      * The model's native code must not run while the JVM exits: the ONNX runtime crashed the process (SIGSEGV,
      * leaving a crash report in the working directory) when a short session ended while the model was loading. Every
      * load and embedding holds the read lock; a shutdown hook takes the write lock, waiting for the call in flight.
+     * The hook alone is not enough (the other hooks run at the same time), so closing the vaults also waits for a
+     * load in flight ({@link #awaitLoadInFlight}).
      */
     private static final class NativeCalls {
         private static final long DRAIN_SECONDS = 30;
