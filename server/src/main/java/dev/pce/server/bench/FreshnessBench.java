@@ -5,7 +5,6 @@ import dev.pce.engine.Json;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.index.bench.IndexBench;
 import dev.pce.server.client.McpStdioClient;
-import dev.pce.server.client.ServerLauncher;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +24,6 @@ import java.util.Locale;
  * then {@code ce index} on the same vault in a fresh workspace, with its wall time and peak resident memory.
  */
 public final class FreshnessBench {
-    private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final long GIVE_UP_NANOS = Duration.ofSeconds(30).toNanos();
     private static final int SINGLE_EDITS = 5;
     private static final int TITLE_EDITS = 3;
@@ -65,12 +63,7 @@ public final class FreshnessBench {
     }
 
     private static String serverRow(Path scratch, Path vault, int notes) throws Exception {
-        ProcessBuilder builder = ServerLauncher.serve(scratch.resolve("ws"), List.of())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("CE_VAULT", vault.toString());
-        builder.environment().remove("CE_VAULTS");
-        try (McpStdioClient client = McpStdioClient.start(builder, TIMEOUT)) {
-            client.initialize("pce-freshness-bench");
+        try (McpStdioClient client = SearchBench.serverOn(scratch.resolve("ws"), vault, "pce-freshness-bench")) {
             long start = System.nanoTime();
             while (hits(client, "") == 0) {
                 Thread.sleep(20);

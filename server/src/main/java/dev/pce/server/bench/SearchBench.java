@@ -8,6 +8,7 @@ import dev.pce.server.client.McpStdioClient;
 import dev.pce.server.client.ServerLauncher;
 
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,12 +41,7 @@ public final class SearchBench {
             Path vault = Files.createDirectories(scratch.resolve("vault"));
             IndexBench generator = new IndexBench(seed);
             generator.generate(vault, notes);
-            ProcessBuilder builder = ServerLauncher.serve(scratch.resolve("ws"), List.of())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().put("CE_VAULT", vault.toString());
-            builder.environment().remove("CE_VAULTS");
-            try (McpStdioClient client = McpStdioClient.start(builder, TIMEOUT)) {
-                client.initialize("pce-search-bench");
+            try (McpStdioClient client = serverOn(scratch.resolve("ws"), vault, "pce-search-bench")) {
                 long start = System.nanoTime();
                 awaitIndexed(client);
                 out.printf("%,d notes indexed by the server in %.1f s (from start-up).%n%n", notes,
@@ -105,5 +101,21 @@ public final class SearchBench {
     private void row(String measure, Samples samples) {
         out.printf("| %s | %s |%n", measure, samples.cells());
         out.flush();
+    }
+
+    /** A server over stdio in {@code workspace} whose only vault is {@code vault}, initialized by {@code client}. */
+    static McpStdioClient serverOn(Path workspace, Path vault, String client) throws IOException {
+        ProcessBuilder builder = ServerLauncher.serve(workspace, List.of())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("CE_VAULT", vault.toString());
+        builder.environment().remove("CE_VAULTS");
+        McpStdioClient started = McpStdioClient.start(builder, TIMEOUT);
+        try {
+            started.initialize(client);
+            return started;
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
     }
 }
