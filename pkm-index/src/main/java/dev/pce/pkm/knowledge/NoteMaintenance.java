@@ -106,7 +106,8 @@ final class NoteMaintenance {
         if (!linkedFrom.isEmpty() && !delete.evenIfLinked()) {
             throw new CeException(ErrorCode.CONFLICT, linkedFrom.size() + " note" + (linkedFrom.size() == 1 ? "" : "s")
                     + " link to " + note.path() + ": " + named(linkedFrom) + "; it was not deleted.",
-                    "Change those links first (or move the note instead), or pass force: true to delete it anyway; "
+                    "Change those links first (or move the note instead), or delete it anyway (ce_note_edit's force: "
+                            + "true, ce note delete --even-if-linked); "
                             + "their links will then lead nowhere.");
         }
         vault.delete(note.path(), delete.version());

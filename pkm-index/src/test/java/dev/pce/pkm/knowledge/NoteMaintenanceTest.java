@@ -166,8 +166,8 @@ class NoteMaintenanceTest {
         store.change(new NoteChange.Move("inbox/Linker.md", Optional.empty(), "archive/2026/Linker.md"));
 
         assertThat(Files.readString(vault.resolve("archive/2026/Linker.md"))).isEqualTo("# Linker\nSee "
-                + "[b](../../notes/b.md#B), ![chart](../../inbox/pics/chart.png), [ideas](<../../inbox/Retry ideas.md>), "
-                + "[[c]], [web](https://example.org/x.md) and `[code](pics/chart.png)`.\n");
+                + "[b](../../notes/b.md#B), ![chart](../../inbox/pics/chart.png), "
+                + "[ideas](<../../inbox/Retry ideas.md>), [[c]], [web](https://example.org/x.md) and `[code](pics/chart.png)`.\n");
         assertThat(store.read("Linker", Optional.empty()).links().linksTo()).contains("b", "Retry ideas", "c");
     }
 
