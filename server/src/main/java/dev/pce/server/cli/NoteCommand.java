@@ -9,6 +9,7 @@ import dev.pce.pkm.knowledge.ChangedNote;
 import dev.pce.pkm.knowledge.NoteChange;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.pkm.knowledge.VaultSources;
+import dev.pce.server.tools.NoteTool;
 import dev.pce.server.wiring.CommandWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -144,7 +145,7 @@ public final class NoteCommand {
                 VaultKnowledgeStore.ReadNote read = store.read(note, Optional.empty());
                 NoteRef ref = read.note().note();
                 if (vault.json) {
-                    out.print(json(read));
+                    out.print(json(NoteTool.Output.of(read)));
                 } else if (body) {
                     out.print(read.note().body());
                 } else {

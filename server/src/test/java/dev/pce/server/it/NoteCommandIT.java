@@ -110,6 +110,8 @@ class NoteCommandIT {
                 .contains("as in [the outage](../../outage.md).\n![chart](../../inbox/pics/waves.png)\n");
         assertThat(ce("note", "show", "jittered-retries").out()).contains("path: patterns/retries/jittered-retries.md",
                 "links: 1 to notes, 1 from notes");
+        assertThat(ce("note", "show", "jittered-retries", "--json").out()).as("what ce_note answers")
+                .contains("\"path\" : \"patterns/retries/jittered-retries.md\"", "\"link_counts\"", "\"version\"");
     }
 
     @Test
