@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Rewrites the links to a note that moves (a new folder or file name) so they still lead to it: the one place
@@ -24,8 +26,12 @@ import java.util.Optional;
  * target is the shortest that resolves to the moved note afterwards: the new file name, else its path without
  * {@code .md}; heading, alias and embed mark are kept. A markdown link {@code [x](old.md)} is rewritten when its
  * path, relative to the linking note's folder or else to the vault root, is the note's old path; it gets the new
- * path the same way (relative or from the root), percent-encoded unless written in {@code <>}. Links in code are
- * never touched ({@link LinkLocations}).
+ * path the same way (relative or from the root), percent-encoded unless written in {@code <>}. Links in code and
+ * comments are never touched ({@link LinkLocations}).
+ *
+ * <p>The moved note's own text is rewritten by {@link #rewriteMoved}: its links to itself follow it as above, and
+ * its relative markdown links and embeds to other files ({@code [x](../other/note.md)}, {@code ![x](pics/a.png)})
+ * are written from its new folder, so they lead to the same files; wikilinks name notes, not folders, and stay.
  */
 public final class LinkRewriter {
     private final LinkGraph before;
@@ -62,14 +68,35 @@ public final class LinkRewriter {
 
     /** {@code text} (a note's text with {@code \n} line ends) of the note at {@code notePath}, links rewritten. */
     public Rewrite rewrite(String notePath, String text) {
+        return rewrite(text, LinkLocations.in(text), link -> switch (link) {
+            case LinkLocations.Wiki wiki -> wikiTarget(notePath, wiki.target());
+            case LinkLocations.Markdown markdown -> markdownTarget(notePath, markdown);
+        });
+    }
+
+    /**
+     * {@code text} of the moved note, as it reads at its new path: its links to itself follow it, and each relative
+     * markdown link or embed is written from the new folder to the file it led to. A link leads to the file its path
+     * names from the note's folder, else, when only that exists, from the vault root (such a link stays as
+     * written); a link to no file is read from the folder. Links written from the root ({@code /x.md}) or that
+     * climb out of the vault stay as written.
+     *
+     * @param exists whether a file (any file: a note, an image) is at a vault-relative path now
+     */
+    public Rewrite rewriteMoved(String text, Predicate<String> exists) {
+        return rewrite(text, LinkLocations.withFiles(text), link -> switch (link) {
+            case LinkLocations.Wiki wiki -> wikiTarget(movedTo.path(), wiki.target());
+            case LinkLocations.Markdown markdown -> ownTarget(markdown, exists);
+        });
+    }
+
+    private static Rewrite rewrite(String text, List<LinkLocations.Location> links,
+                                   Function<LinkLocations.Location, Optional<String>> replacements) {
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
         int count = 0;
-        for (LinkLocations.Location link : LinkLocations.in(text)) {
-            Optional<String> replacement = switch (link) {
-                case LinkLocations.Wiki wiki -> wikiTarget(notePath, wiki.target());
-                case LinkLocations.Markdown markdown -> markdownTarget(notePath, markdown);
-            };
+        for (LinkLocations.Location link : links) {
+            Optional<String> replacement = replacements.apply(link);
             if (replacement.isPresent()) {
                 out.append(text, copied, link.start()).append(replacement.get());
                 copied = link.end();
@@ -103,6 +130,31 @@ public final class LinkRewriter {
         } else if (oldPath.equals(normalized(List.of(), destination))) {
             newPath = movedTo.path();
         } else {
+            return Optional.empty();
+        }
+        return Optional.of(link.angleBrackets() ? newPath : percentEncoded(newPath));
+    }
+
+    /** A link of the moved note itself: to itself, it follows the note; to another file, it is re-based. */
+    private Optional<String> ownTarget(LinkLocations.Markdown link, Predicate<String> exists) {
+        String destination = link.angleBrackets() ? link.target() : percentDecoded(link.target());
+        List<String> oldFolder = folder(moved.path());
+        List<String> newFolder = folder(movedTo.path());
+        String fromFolder = normalized(oldFolder, destination);
+        String fromRoot = normalized(List.of(), destination);
+        String newPath;
+        if (moved.path().equals(fromFolder)) {
+            newPath = relative(newFolder, segments(movedTo.path()));
+        } else if (moved.path().equals(fromRoot)) {
+            newPath = movedTo.path();
+        } else if (destination.startsWith("/") || fromFolder == null || fromFolder.isEmpty()
+                || oldFolder.equals(newFolder) || (!exists.test(fromFolder) && fromRoot != null
+                && exists.test(fromRoot))) {
+            return Optional.empty(); // the same from the new folder: from the root, outside, or no folder change
+        } else {
+            newPath = relative(newFolder, segments(fromFolder));
+        }
+        if (newPath.equals(destination)) {
             return Optional.empty();
         }
         return Optional.of(link.angleBrackets() ? newPath : percentEncoded(newPath));

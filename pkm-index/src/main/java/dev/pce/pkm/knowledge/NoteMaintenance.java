@@ -17,6 +17,8 @@ import dev.pce.pkm.note.ParseResult;
 import dev.pce.pkm.vault.Vault;
 import dev.pce.pkm.vault.VaultPaths;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -74,7 +76,7 @@ final class NoteMaintenance {
         List<LinkGraph.Node> nodes = nodesWith(note);
         requireUniqueId(note, moved, nodes);
         LinkRewriter rewriter = new LinkRewriter(nodes, LinkGraph.Node.of(note), LinkGraph.Node.of(moved));
-        String selfRewritten = rewriter.rewrite(target, text.text()).text();
+        String selfRewritten = rewriter.rewriteMoved(text.text(), this::exists).text();
         Note written = vault.move(note.path(), version, target, text.with(selfRewritten).encode());
         List<String> changed = new ArrayList<>(List.of(note.path(), target));
         List<String> rewritten = new ArrayList<>();
@@ -104,11 +106,24 @@ final class NoteMaintenance {
         if (!linkedFrom.isEmpty() && !delete.evenIfLinked()) {
             throw new CeException(ErrorCode.CONFLICT, linkedFrom.size() + " note" + (linkedFrom.size() == 1 ? "" : "s")
                     + " link to " + note.path() + ": " + named(linkedFrom) + "; it was not deleted.",
-                    "Change those links first (or move the note instead), or pass force: true to delete it anyway; "
+                    "Change those links first (or move the note instead), or delete it anyway (ce_note_edit's force: "
+                            + "true, ce note delete --even-if-linked); "
                             + "their links will then lead nowhere.");
         }
         vault.delete(note.path(), delete.version());
         return new Outcome(note, true, List.of(note.path()), List.of(), List.of(), linkedFrom);
+    }
+
+    /**
+     * Whether a file is at {@code path} (vault-relative, without {@code ..}): what a moved note's relative link leads
+     * to. Only looked at, never read, so any file counts, an image as much as a note.
+     */
+    private boolean exists(String path) {
+        try {
+            return Files.exists(vault.root().resolve(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** A move that gives the note the id of another note would leave one of them out of the index: refused. */

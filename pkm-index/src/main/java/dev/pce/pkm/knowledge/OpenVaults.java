@@ -45,7 +45,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -377,6 +379,28 @@ final class OpenVaults implements AutoCloseable {
     SearchAnswer searchLike(Optional<String> vaultName, String noteId, SearchFilters filters, int limit) {
         return answer(searcher.moreLikeNote(vaultName.orElse(ownName()), new NoteId(noteId).value(), filters,
                 limit));
+    }
+
+    /**
+     * Waits for the first indexing of every vault since they opened (it runs first on the upkeep thread), for a
+     * command that runs once and needs the whole link graph: a move rewrites the links its backlinks hold.
+     *
+     * @throws CeException {@code IO} when a vault's index could not be brought up to date
+     */
+    void awaitIndexed() {
+        try {
+            upkeep.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CeException(ErrorCode.IO, "Interrupted while the vaults were being indexed.", "Run it again.");
+        } catch (ExecutionException | RejectedExecutionException e) {
+            throw new CeException(ErrorCode.IO, "The vaults were closed while being indexed.", "Run it again.");
+        }
+        List<String> indexing = indexing();
+        if (!indexing.isEmpty()) {
+            throw new CeException(ErrorCode.IO, "The index of the vaults " + indexing + " could not be brought up "
+                    + "to date (the warning above says why).", "Check 'ce doctor', then run it again.");
+        }
     }
 
     /** The vaults still being indexed for the first time since start-up. */

@@ -229,6 +229,16 @@ public final class VaultKnowledgeStore implements KnowledgeStore, AutoCloseable 
     }
 
     /**
+     * Waits until every vault was indexed once since it opened (or found kept up to date by another process): for
+     * a command that runs once, where a search or a move must see every note.
+     *
+     * @throws CeException {@code IO} when a vault's index could not be brought up to date
+     */
+    public void awaitIndexed() {
+        vaults().awaitIndexed();
+    }
+
+    /**
      * Edits, moves or deletes a note of the project's own vault (see {@link NoteChange}); searches see the change
      * when this returns, unless another process writes the vault's index.
      *

@@ -5,13 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Where the link targets of a note's text are, so an editor can rewrite them and leave every other character as it
  * is. Body wikilinks are the ones {@link NoteParser} finds (so code, and whatever else the parser ignores, is left
- * alone); markdown links {@code [label](note.md)} are found outside code; in the front matter, every
+ * alone); markdown links {@code [label](note.md)} are found outside code and comments; in the front matter, every
  * {@code [[target]]} value counts.
  */
 public final class LinkLocations {
@@ -40,19 +41,37 @@ public final class LinkLocations {
     public record Wiki(int start, int end, String target, boolean inFrontMatter) implements Location {
     }
 
-    /** The path of a markdown link to a note ({@code .md}), as written: percent-encoded, without {@code <>} or anchor. */
+    /**
+     * The path of a markdown link or embed ({@code [x](path)}, {@code ![x](path)}), as written: percent-encoded,
+     * without {@code <>} or anchor; relative (no URL scheme, not only an {@code #anchor}).
+     */
     public record Markdown(int start, int end, String target, boolean angleBrackets) implements Location {
     }
 
-    /** Every link target of {@code text} (a note's text with {@code \n} line ends), in order of position. */
+    /**
+     * Every link target of {@code text} (a note's text with {@code \n} line ends) that names a note, in order of
+     * position: wikilinks and the markdown links to {@code .md} files.
+     */
     public static List<Location> in(String text) {
+        return in(text, LinkLocations::isNotePath);
+    }
+
+    /**
+     * Every link target of {@code text}, as {@link #in} finds them, with the markdown links and embeds to any file
+     * ({@code ![x](pics/a.png)}, {@code [x](notes.pdf)}): what depends on the note's folder.
+     */
+    public static List<Location> withFiles(String text) {
+        return in(text, LinkLocations::isRelativePath);
+    }
+
+    private static List<Location> in(String text, Predicate<String> markdownTarget) {
         NoteText note = new NoteText(text, false, false);
         String body = note.body();
         int bodyStart = text.length() - body.length();
         List<Location> found = new ArrayList<>();
         frontMatter(note.head(), found);
         wikiLinks(body, bodyStart, found);
-        markdownLinks(body, bodyStart, found);
+        markdownLinks(body, bodyStart, markdownTarget, found);
         found.sort(Comparator.comparingInt(Location::start));
         return List.copyOf(found);
     }
@@ -100,8 +119,8 @@ public final class LinkLocations {
         return Optional.of(new Wiki(start + shift, end + shift, text.substring(start, end), inFrontMatter));
     }
 
-    private static void markdownLinks(String body, int bodyStart, List<Location> found) {
-        boolean[] code = BodyScanner.codeMask(body);
+    private static void markdownLinks(String body, int bodyStart, Predicate<String> wanted, List<Location> found) {
+        boolean[] code = BodyScanner.codeMask(body); // comments too: they hide links as code does
         Matcher m = MARKDOWN_LINK.matcher(body);
         while (m.find()) {
             if (code[m.start()] || (m.start() > 0 && body.charAt(m.start() - 1) == '\\')) {
@@ -116,7 +135,7 @@ public final class LinkLocations {
                 end = anchor;
             }
             String path = body.substring(start, end);
-            if (isNotePath(path)) {
+            if (wanted.test(path)) {
                 found.add(new Markdown(start + bodyStart, end + bodyStart, path, angle));
             }
         }
@@ -124,6 +143,11 @@ public final class LinkLocations {
 
     /** A relative path to a markdown file: no URL scheme ({@code https:}, {@code obsidian:}), ends in {@code .md}. */
     private static boolean isNotePath(String path) {
-        return path.toLowerCase(Locale.ROOT).endsWith(".md") && !path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+        return path.toLowerCase(Locale.ROOT).endsWith(".md") && isRelativePath(path);
+    }
+
+    /** A path, not a URL ({@code https:}, {@code mailto:}, {@code obsidian:}) nor only an anchor (empty here). */
+    private static boolean isRelativePath(String path) {
+        return !path.isBlank() && !path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
     }
 }

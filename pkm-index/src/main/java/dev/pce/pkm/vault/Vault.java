@@ -305,8 +305,8 @@ public final class Vault {
         if (!now.equals(expectedVersion)) {
             throw new CeException(ErrorCode.CONFLICT, "The note " + normalized + " changed since version "
                     + clipVersion(expectedVersion) + " was read (it is " + clipVersion(now) + " now); nothing was "
-                    + "changed.", "Read the note again (ce_note gives its version) and make the change on what "
-                    + "it says now.");
+                    + "changed.", "Read the note again (ce_note or 'ce note show' gives its version) and make "
+                    + "the change on what it says now.");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.pce.pkm.note.ParseResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,5 +130,73 @@ class LinkRewriterTest {
         Note unrelated = note("b.md", "[[Other]]");
 
         assertThat(rewriterTo("x.md", linking, unrelated).linkingPaths()).containsExactly("a.md");
+    }
+    /** The note at {@code from} (with {@code text}) moved to {@code to}, beside {@link #OTHER}. */
+    private static LinkRewriter moved(String from, String to, String text) {
+        Note old = note(from, text);
+        return new LinkRewriter(List.of(LinkGraph.Node.of(old), LinkGraph.Node.of(OTHER)), LinkGraph.Node.of(old),
+                LinkGraph.Node.of(note(to, text)));
+    }
+
+    @Test
+    void theMovedNotesOwnRelativeLinksAndEmbedsLeadToTheSameFilesFromItsNewFolder() {
+        String text = """
+                # Retries need jitter
+                [sibling](sibling.md#Why) [up](../other.md "t") [img](pics/a%20b.png) ![embed](<pics/a b.png>)
+                [self](Retry%20ideas.md#top) [gone](missing.md) [[Other]] [[sibling]] ![[pics/a b.png]]
+                """;
+        Set<String> files = Set.of("inbox/sibling.md", "other.md", "inbox/pics/a b.png");
+
+        LinkRewriter.Rewrite rewrite = moved("inbox/Retry ideas.md", "patterns/deep/Jittered retries.md", text)
+                .rewriteMoved(text, files::contains);
+
+        assertThat(rewrite.text()).isEqualTo("""
+                # Retries need jitter
+                [sibling](../../inbox/sibling.md#Why) [up](../../other.md "t") [img](../../inbox/pics/a%20b.png) ![embed](<../../inbox/pics/a b.png>)
+                [self](Jittered%20retries.md#top) [gone](../../inbox/missing.md) [[Other]] [[sibling]] ![[pics/a b.png]]
+                """);
+        assertThat(rewrite.links()).isEqualTo(6);
+    }
+
+    @Test
+    void aNoteMovedUpToTheRootKeepsItsLinksThatClimbedAndThoseThatWentDeeper() {
+        String text = "[top](../../../top.md) [sib](../sib.md#H) [deep](d/deep%20note.md) [here](./c2.md)\n";
+        Set<String> files = Set.of("top.md", "a/b/sib.md", "a/b/c/d/deep note.md", "a/b/c/c2.md");
+
+        LinkRewriter.Rewrite rewrite = moved("a/b/c/Note.md", "Note.md", text).rewriteMoved(text, files::contains);
+
+        assertThat(rewrite.text()).isEqualTo(
+                "[top](top.md) [sib](a/b/sib.md#H) [deep](a/b/c/d/deep%20note.md) [here](a/b/c/c2.md)\n");
+    }
+
+    @Test
+    void urlsAnchorsRootPathsLinksOutOfTheVaultCodeAndCommentsOfTheMovedNoteStayAsWritten() {
+        String text = """
+                [web](https://example.org/a.md) [mail](mailto:a@example.org) [here](#Heading) [abs](/topics/x.md)
+                [root](topics/x.md) [out](../../outside.md) `[code](sibling.md)`
+                %% [obsidian comment](sibling.md) %% <!-- [html comment](sibling.md) -->
+
+                ```
+                [fenced](sibling.md)
+                ```
+                """;
+        Set<String> files = Set.of("inbox/sibling.md", "topics/x.md");
+
+        LinkRewriter.Rewrite rewrite = moved("inbox/Retry ideas.md", "patterns/deep/Jittered retries.md", text)
+                .rewriteMoved(text, files::contains);
+
+        assertThat(rewrite.text()).as("topics/x.md is read from the vault root: it is not in inbox/")
+                .isEqualTo(text);
+        assertThat(rewrite.links()).isZero();
+    }
+
+    @Test
+    void aRenameInItsFolderRewritesOnlyTheLinksToItself() {
+        String text = "[sib](./sib.md) [me](<Old name.md>) [img](pics/x.png)\n";
+
+        LinkRewriter.Rewrite rewrite = moved("notes/Old name.md", "notes/New name.md", text)
+                .rewriteMoved(text, Set.of("notes/sib.md", "notes/pics/x.png")::contains);
+
+        assertThat(rewrite.text()).isEqualTo("[sib](./sib.md) [me](<New name.md>) [img](pics/x.png)\n");
     }
 }

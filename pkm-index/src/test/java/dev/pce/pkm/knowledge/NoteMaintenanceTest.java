@@ -158,6 +158,20 @@ class NoteMaintenanceTest {
     }
 
     @Test
+    void aMovedNotesOwnRelativeLinksAndEmbedsStillLeadToTheSameFiles() throws Exception {
+        write("inbox/pics/chart.png", "not really a picture");
+        write("inbox/Linker.md", "# Linker\nSee [b](../notes/b.md#B), ![chart](pics/chart.png), "
+                + "[ideas](<Retry ideas.md>), [[c]], [web](https://example.org/x.md) and `[code](pics/chart.png)`.\n");
+
+        store.change(new NoteChange.Move("inbox/Linker.md", Optional.empty(), "archive/2026/Linker.md"));
+
+        assertThat(Files.readString(vault.resolve("archive/2026/Linker.md"))).isEqualTo("# Linker\nSee "
+                + "[b](../../notes/b.md#B), ![chart](../../inbox/pics/chart.png), "
+                + "[ideas](<../../inbox/Retry ideas.md>), [[c]], [web](https://example.org/x.md) and `[code](pics/chart.png)`.\n");
+        assertThat(store.read("Linker", Optional.empty()).links().linksTo()).contains("b", "Retry ideas", "c");
+    }
+
+    @Test
     void aMoveOntoAnExistingNoteOrAnotherNotesIdIsRefusedWithNothingChanged() throws Exception {
         write("archive/c.md", "# Another C\n");
         assertThatThrownBy(() -> store.change(new NoteChange.Move("a", Optional.empty(), "c.md")))

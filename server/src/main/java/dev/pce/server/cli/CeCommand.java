@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
         description = "PCE - parallel compound engineering: an MCP server that plans, schedules, referees and "
                 + "remembers the work of parallel agent pools.",
         subcommands = {ServeCommand.class, StatusCommand.class, DemoCommand.class, WorkspaceCommand.class,
-                IndexCommand.class, BenchCommand.class, SimulateCommand.class, RulesCommand.class,
+                IndexCommand.class, NoteCommand.class, BenchCommand.class, SimulateCommand.class, RulesCommand.class,
                 ExperimentCommand.class, LearnCommand.class, InitCommand.class, GateCheckCommand.class,
                 PlanCommand.class, EditCommand.class, EventsCommand.class, StateCommand.class, DoctorCommand.class,
                 ReportCommand.class, CommandLine.HelpCommand.class})

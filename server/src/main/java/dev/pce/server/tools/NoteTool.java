@@ -28,15 +28,18 @@ public final class NoteTool implements CeTool {
     /** What ce_note answers. */
     public record Output(NoteRef note, String version, ObjectNode frontMatter, String body, List<String> tags,
                          NoteLinks links, VaultKnowledgeStore.LinkCounts linkCounts, List<String> unresolvedLinks) {
+        /** The answer for a note as read (also what {@code ce note show --json} prints). */
+        public static Output of(VaultKnowledgeStore.ReadNote read) {
+            KnowledgeNote note = read.note();
+            return new Output(note.note(), read.version(), note.frontMatter(), note.body(), note.tags(), read.links(),
+                    read.linkCounts(), read.unresolvedLinks());
+        }
     }
 
     @Override
     public ToolOutput call(ToolArgs args) {
         String wanted = args.requiredText("note", 1_000).strip();
         Optional<String> vault = args.optionalString("vault", 64);
-        VaultKnowledgeStore.ReadNote read = knowledge.read(wanted, vault);
-        KnowledgeNote note = read.note();
-        return ToolOutput.json(new Output(note.note(), read.version(), note.frontMatter(), note.body(), note.tags(),
-                read.links(), read.linkCounts(), read.unresolvedLinks()));
+        return ToolOutput.json(Output.of(knowledge.read(wanted, vault)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.pce.server.wiring;
 
+import dev.pce.engine.CeException;
+import dev.pce.engine.ErrorCode;
 import dev.pce.engine.dependency.DeclaredEdges;
 import dev.pce.engine.evidence.EvidenceLocations;
 import dev.pce.engine.learning.insight.experiment.CaptureProcess;
@@ -13,6 +15,7 @@ import dev.pce.engine.service.WorkflowService;
 import dev.pce.engine.workspace.Workspace;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
 import dev.pce.pkm.knowledge.VaultSource;
+import dev.pce.pkm.knowledge.VaultSources;
 import dev.pce.rules.conflict.DroolsConflictArbiter;
 import dev.pce.rules.dependency.DependencyRules;
 import dev.pce.rules.dependency.DroolsDependencyClassifier;
@@ -148,6 +151,33 @@ public final class CommandWiring {
                     });
         } catch (RuntimeException | Error e) {
             workflows.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The project's own vault for {@code ce note}, found as every entry point finds it ({@code CE_VAULT} in
+     * {@code environment}, else the project's configuration, else the workspace's), opened now and indexed, so a
+     * move finds every note that links to its note. Other projects' vaults are left out: they are only read.
+     *
+     * @throws CeException {@code INVALID_ARGUMENT} when the vault's folder does not exist (it is never created here)
+     */
+    public static VaultKnowledgeStore ownVault(Workspace workspace, Map<String, String> environment) {
+        List<VaultSource> own = ProjectVaults.sources(workspace, ProjectSettings.of(Path.of("").toAbsolutePath()),
+                environment).stream().filter(VaultSource::own).toList();
+        for (VaultSource source : own) {
+            if (!Files.isDirectory(source.root())) {
+                throw new CeException(ErrorCode.INVALID_ARGUMENT, "The project's vault " + source.root()
+                        + " does not exist.", "Name the vault with --vault DIR or " + VaultSources.VAULT_VARIABLE
+                        + " (or 'vault' in .ce/config.yml).");
+            }
+        }
+        VaultKnowledgeStore store = VaultKnowledgeStore.openNow(workspace, own);
+        try {
+            store.awaitIndexed();
+            return store;
+        } catch (RuntimeException | Error e) {
+            store.close();
             throw e;
         }
     }

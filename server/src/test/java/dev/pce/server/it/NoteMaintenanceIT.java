@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * ce_note_edit through the built server over real stdio, on a real vault: an edit on the version ce_note gave,
- * refused on a stale one; a move whose links follow; a deletion refused while notes link to the note; a path out of
+ * refused on a stale one; a move whose links follow, the links to it and its own; a deletion refused while notes link to the note; a path out of
  * the vault refused. Every change is searchable when the call returns.
  */
 class NoteMaintenanceIT {
@@ -31,7 +31,10 @@ class NoteMaintenanceIT {
         vault = temp.resolve("vault");
         Files.createDirectories(vault.resolve("inbox"));
         Files.writeString(vault.resolve("inbox/retry-ideas.md"), "---\ntitle: Retries need jitter\n---\n"
-                + "Clients that retry together hammer the server in waves.\n");
+                + "Clients that retry together hammer the server in waves, as in [the outage](../outage.md).\n"
+                + "![chart](pics/waves.png)\n");
+        Files.createDirectories(vault.resolve("inbox/pics"));
+        Files.writeString(vault.resolve("inbox/pics/waves.png"), "a chart");
         Files.writeString(vault.resolve("outage.md"), "# Outage\nCaused by [[retry-ideas|synchronized retries]].\n"
                 + "\n```\n[[retry-ideas]]\n```\n");
         server = ServerUnderTest.start(temp.resolve("ws"), Map.of("CE_VAULT", vault.toString()));
@@ -69,13 +72,15 @@ class NoteMaintenanceIT {
         assertThat(Files.exists(temp.resolve("escaped.md"))).isFalse();
 
         JsonNode moved = server.ok("ce_note_edit", args("action", "move", "note", "retry-ideas",
-                "to", "patterns/jittered-retries.md"));
+                "to", "patterns/retries/jittered-retries.md"));
         assertThat(moved.path("rewritten")).extracting(JsonNode::asText).containsExactly("outage.md");
         assertThat(Files.readString(vault.resolve("outage.md"))).isEqualTo("# Outage\nCaused by "
                 + "[[jittered-retries|synchronized retries]].\n\n```\n[[retry-ideas]]\n```\n");
+        assertThat(Files.readString(vault.resolve("patterns/retries/jittered-retries.md"))).as("its own links")
+                .contains("as in [the outage](../../outage.md).\n![chart](../../inbox/pics/waves.png)\n");
         // lexical: once the model is loaded, a hybrid search also lists the nearest notes without the word
         assertThat(server.ok("ce_search", args("query", "hammer", "mode", "lexical")).path("hits").path(0).path("note")
-                .path("path").asText()).isEqualTo("patterns/jittered-retries.md");
+                .path("path").asText()).isEqualTo("patterns/retries/jittered-retries.md");
 
         var linked = server.call("ce_note_edit", args("action", "delete", "note", "jittered-retries",
                 "version", moved.path("version").asText()));
