@@ -12,6 +12,10 @@ import java.util.function.Predicate;
 
 /** Builds the evaluation's collections: generated vaults (the benchmarks' generator) and folders of real notes. */
 public final class SearchCollections {
+    /** The query seed of the development folders. */
+    public static final long DEVELOPMENT_QUERY_SEED = 1;
+    /** The query seed of the held-out folders, the plugin's and any vault given from outside alike. */
+    public static final long HELD_OUT_QUERY_SEED = 101;
 
     private SearchCollections() {
     }
@@ -38,6 +42,14 @@ public final class SearchCollections {
         List<EvalNote> read = read(root);
         return new SearchCollection(name, role, root, read,
                 KnownItemQueries.generate(read, note -> isTarget.test(note.path()), queries, seed));
+    }
+
+    /**
+     * A vault from outside the repository (a public Obsidian vault, say) as a held-out collection: every note it
+     * indexes is a possible target, with up to {@code queries} queries drawn with the held-out seed.
+     */
+    public static SearchCollection external(String name, Path root, int queries) {
+        return folder(name, SetRole.TEST, root, path -> true, queries, HELD_OUT_QUERY_SEED);
     }
 
     /** The notes PCE indexes from {@code root}: the vault's parsed notes, title and body as the parser reads them. */

@@ -79,6 +79,36 @@ public final class SearchExperiment {
         return lines;
     }
 
+    /**
+     * Where {@code arm} does worse than {@code baseline}: per collection, up to {@code limit} queries whose right
+     * note the baseline ranks higher (a rank past {@value RankingScores#K} shown as "-"), with the note and both
+     * ranks, so a loss can be looked at. Only for sets that may be looked at: tuning on them would spoil a test set.
+     */
+    public static List<String> losses(List<CollectionResult> results, String arm, String baseline, int limit) {
+        List<String> lines = new ArrayList<>();
+        for (CollectionResult result : results) {
+            List<KnownItemQuery> queries = result.collection().queries();
+            List<RankingScores.Ranking> ours = rankings(result, arm);
+            List<RankingScores.Ranking> theirs = rankings(result, baseline);
+            int shown = 0;
+            for (int i = 0; i < queries.size() && shown < limit; i++) {
+                int rank = ours.get(i).rank();
+                int baseRank = theirs.get(i).rank();
+                if (baseRank > 0 && (rank == 0 || rank > baseRank)) {
+                    lines.add(String.format(Locale.ROOT, "%s: '%s' -> %s: %s %s, %s %d", result.collection().name(),
+                            queries.get(i).text(), queries.get(i).target(), arm, rank == 0 ? "-" : rank, baseline,
+                            baseRank));
+                    shown++;
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static List<RankingScores.Ranking> rankings(CollectionResult result, String arm) {
+        return result.arms().stream().filter(a -> a.arm().equals(arm)).findFirst().orElseThrow().rankings();
+    }
+
     /** Each arm's rankings over several collections, scored together. */
     private static List<ArmScores> pooled(List<CollectionResult> results) {
         List<ArmScores> pooled = new ArrayList<>();

@@ -35,4 +35,15 @@ class KnownItemQueriesTest {
         assertThat(KnownItemQueries.generate(notes, note -> note.path().equals("c.md"), 10, 3))
                 .extracting(KnownItemQuery::target).containsExactly("c.md");
     }
+
+    @Test
+    void aWordKeepsItsVowelSignsAsItIsWrittenAndTyped() {
+        // Bengali and Khmer vowel signs are combining marks: cut there, the words were fragments nobody types
+        // (and that only a tokenizer cutting at marks, like FTS5's default one, finds).
+        assertThat(KnownItemQueries.words("বাংলা ভাষায় নোট")).containsExactly("বাংলা", "ভাষায়", "নোট");
+        assertThat(KnownItemQueries.words("ឯកសារ និង ថត")).containsExactly("ឯកសារ", "និង");
+        // Latin text as before: letters only, three or more, lower case; accents precomposed are letters.
+        assertThat(KnownItemQueries.words("Café au lait, x2 Straße don't")).containsExactly("café", "lait",
+                "straße", "don");
+    }
 }
