@@ -88,8 +88,8 @@ public final class IndexFields {
     /** Lower-cased exact fields: filters ignore case there. */
     static final Set<String> FOLDED = Set.of(TAG, TYPE, STATUS, PROJECT);
 
-    /** Bump when documents change shape; an index of another format is rebuilt. */
-    static final String FORMAT = "4";
+    /** Bump when documents or their analysis change; an index of another format is rebuilt. */
+    static final String FORMAT = "5";
     static final String FORMAT_KEY = "pce.index.format";
 
     private IndexFields() {

@@ -1,6 +1,7 @@
 package dev.pce.pkm.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -13,7 +14,10 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
+import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+import java.util.List;
 
 /**
  * The analysis of a note's text (title, aliases, tags, body) and of the words searched for.
@@ -25,6 +29,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *       {@code 東京都} is indexed as {@code 東京} and {@code 京都}, so a search for a two-character word finds it
  *       inside a sentence (the tokenizer alone cuts Han text into single characters). A lone character stays one
  *       token.</li>
+ *   <li>Elided articles of French, Italian and Catalan dropped ({@link ElisionFilter}): the tokenizer keeps
+ *       {@code l'intestazione} and {@code d'une} as one word, so without this a search for {@code intestazione}
+ *       misses every note that writes it after an article.</li>
  *   <li>Accents folded to their ASCII letters ({@link ASCIIFoldingFilter}): {@code café} is {@code cafe},
  *       {@code Straße} is {@code strasse}, both ways round, since the words searched for are folded too.</li>
  *   <li>English stop words dropped, possessives and Porter stemming, as Lucene's {@link EnglishAnalyzer} does
@@ -35,12 +42,19 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 final class NoteTextAnalyzer extends Analyzer {
 
+    /** French, Italian and Catalan articles and prepositions written elided before a vowel (Lucene's own lists). */
+    private static final CharArraySet ELIDED = new CharArraySet(List.of(
+            "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+            "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "un",
+            "v"), true);
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new EnglishPossessiveFilter(stream);
         stream = new LowerCaseFilter(stream);
+        stream = new ElisionFilter(stream, ELIDED);
         stream = new CJKBigramFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);

@@ -153,6 +153,21 @@ class SearchFidelityTest {
     }
 
     @Test
+    void aWordAfterAnElidedArticleIsFoundByTheWordAlone() {
+        notes.write("it.md", "# Titoli\nIl testo dell'intestazione resta nell\u2019editor.\n");
+        notes.write("fr.md", "# Liens\nOn ouvre l'aper\u00e7u d'une note.\n");
+        notes.write("en.md", "# English\nObsidian's editor doesn't change it.\n");
+        update();
+
+        assertThat(paths("intestazione")).containsExactly("it.md");
+        assertThat(paths("editor")).as("after a typographic apostrophe too").containsExactlyInAnyOrder("it.md", "en.md");
+        assertThat(paths("apercu")).containsExactly("fr.md");
+        assertThat(paths("une")).containsExactly("fr.md");
+        assertThat(paths("l'intestazione")).as("the elided form searched finds it as well").containsExactly("it.md");
+        assertThat(paths("doesn't")).as("English contractions stay words").containsExactly("en.md");
+    }
+
+    @Test
     void chineseAndJapaneseAreSearchedByCharacterPairsAndEnglishIsStillStemmed() {
         notes.write("zh.md", "# 会议\n我们在北京开会，讨论了数据库的索引。\n");
         notes.write("ja.md", "# 会議\n東京都の会議でデータベースについて話しました。\n");
