@@ -12,10 +12,8 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
-import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
-import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.util.ElisionFilter;
 
 import java.util.List;
 
@@ -36,7 +34,8 @@ import java.util.List;
  *       {@code Straße} is {@code strasse}, both ways round, since the words searched for are folded too.</li>
  *   <li>English stop words dropped, possessives and Porter stemming, as Lucene's {@link EnglishAnalyzer} does
  *       (after folding, so {@code Cafés} and {@code cafe} meet); each word is indexed in its written form too
- *       where the stem differs ({@link KeywordRepeatFilter}): a search for "changing" matches "changes" by the
+ *       where the stem differs ({@link WrittenAndStemmed}, as Lucene's {@code KeywordRepeatFilter} and
+ *       {@code RemoveDuplicatesTokenFilter} do it): a search for "changing" matches "changes" by the
  *       stem, and ranks the notes that say "changing" higher by the written form.</li>
  * </ul>
  */
@@ -58,9 +57,7 @@ final class NoteTextAnalyzer extends Analyzer {
         stream = new CJKBigramFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        stream = new KeywordRepeatFilter(stream);
-        stream = new PorterStemFilter(stream);
-        return new TokenStreamComponents(tokenizer, new RemoveDuplicatesTokenFilter(stream));
+        return new TokenStreamComponents(tokenizer, WrittenAndStemmed.of(stream, PorterStemFilter::new));
     }
 
     @Override

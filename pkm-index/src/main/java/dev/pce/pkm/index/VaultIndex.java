@@ -314,7 +314,8 @@ public final class VaultIndex implements SearchableIndex {
     }
 
     /**
-     * Indexes every note of the vault in two passes, so memory holds one batch of parsed notes, not the vault: the
+     * Indexes every note of the vault in two passes, so memory holds two batches of parsed notes (one being written,
+     * the next read meanwhile), not the vault: the
      * first reads what changed a batch at a time, writes each note under the id it most likely gets and notes every
      * file's claim (a kept file's is in the index state); then the ids are assigned over all claims ({@link NoteIds})
      * and only the notes whose id differs from the one written are read and written again, or dropped when refused.
@@ -326,50 +327,85 @@ public final class VaultIndex implements SearchableIndex {
         IndexChanges changes = new IndexChanges();
         changes.problems.addAll(listing.problems());
         List<NoteFile> files = listing.files(); // sorted by path
-        Map<String, NoteFile> listed = new HashMap<>();
+        FirstPass pass = new FirstPass();
         // pass 1, a batch at a time: what changed is read, parsed and written under the id it most likely gets
-        List<Planned> planned = new ArrayList<>();
-        Set<NoteId> claimed = new HashSet<>();
-        Set<String> sharedIds = new HashSet<>();
+        List<List<NoteFile>> batches = new ArrayList<>();
         for (int from = 0; from < files.size(); from += BATCH) {
-            List<NoteFile> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            List<NoteFile> toRead = batch.stream().filter(file -> state.get(file.path())
-                    .filter(old -> old.sameAs(file)).isEmpty()).toList();
-            // reading and parsing is most of the work on a cold index: use the cores
-            Map<String, ParseResult> read = new HashMap<>();
-            toRead.parallelStream().map(vault::read).toList().forEach(r -> read.put(r.path(), r));
-            for (NoteFile file : batch) {
-                String path = file.path();
-                listed.put(path, file);
-                ParseResult result = read.get(path);
-                if (result instanceof ParseResult.Problem problem) {
-                    changes.problems.add(problem.problem());
-                    deleteIfIndexed(changes, path);
-                    continue;
-                }
-                IndexedFile keep = result == null ? state.get(path).orElseThrow() : null;
-                Note note = keep != null ? null : ((ParseResult.Parsed) result).note();
-                NoteIds.Claim claim = keep != null ? keep.claim() : NoteIds.Claim.of(note);
-                boolean first = claimed.add(claim.id());
-                if (!first) {
-                    sharedIds.add(claim.id().value());
-                }
-                if (keep != null) {
-                    planned.add(new Planned(claim, new NoteId(keep.id()), true));
-                    continue;
-                }
-                // a file name an earlier note has goes to the later note's path (unless an explicit id wins later)
-                NoteId likely = first || claim.explicit() ? claim.id() : NoteId.ofPath(path).orElse(claim.id());
-                planned.add(new Planned(claim, likely, false));
-                changes.warnings.addAll(((ParseResult.Parsed) result).warnings());
-                index(changes, note.withId(likely), file);
-            }
-            writePending(changes, Map.of()); // this batch's notes leave memory before the next batch is read
+            batches.add(files.subList(from, Math.min(files.size(), from + BATCH)));
         }
+        // a first build writes a few large segments: packing each into one file afterwards would only copy them
+        store.writer().getConfig().setUseCompoundFile(!state.files().isEmpty());
+        try {
+            try (ReadAhead reads = new ReadAhead(vault, batches.stream().map(this::changed).toList())) {
+                for (List<NoteFile> batch : batches) {
+                    firstPass(batch, reads.next(), pass, changes);
+                }
+            }
+            secondPass(vault, pass, changes);
+            state.files().stream().map(IndexedFile::path).filter(p -> !pass.listed.containsKey(p))
+                    .forEach(changes.deletes::add);
+            apply(changes);
+        } finally {
+            store.writer().getConfig().setUseCompoundFile(true);
+        }
+        state.sharedIds(pass.sharedIds);
+        return result(changes, start);
+    }
+
+    /** What the first pass of a full update learns: the listed files, and the notes' claims in path order. */
+    private static final class FirstPass {
+        final Map<String, NoteFile> listed = new HashMap<>();
+        final List<Planned> planned = new ArrayList<>();
+        final Set<NoteId> claimed = new HashSet<>();
+        final Set<String> sharedIds = new HashSet<>();
+    }
+
+    /** The files of {@code batch} to read: those not indexed as they are now. */
+    private List<NoteFile> changed(List<NoteFile> batch) {
+        return batch.stream().filter(file -> state.get(file.path()).filter(old -> old.sameAs(file)).isEmpty())
+                .toList();
+    }
+
+    /**
+     * Pass 1 over one batch, in path order: each file's claim noted, and each note read written under the id it
+     * most likely gets; the batch's documents go to the writer before the next batch.
+     */
+    private void firstPass(List<NoteFile> batch, Map<String, ParseResult> read, FirstPass pass,
+                           IndexChanges changes) {
+        for (NoteFile file : batch) {
+            String path = file.path();
+            pass.listed.put(path, file);
+            ParseResult result = read.get(path);
+            if (result instanceof ParseResult.Problem problem) {
+                changes.problems.add(problem.problem());
+                deleteIfIndexed(changes, path);
+                continue;
+            }
+            IndexedFile keep = result == null ? state.get(path).orElseThrow() : null;
+            Note note = keep != null ? null : ((ParseResult.Parsed) result).note();
+            NoteIds.Claim claim = keep != null ? keep.claim() : NoteIds.Claim.of(note);
+            boolean first = pass.claimed.add(claim.id());
+            if (!first) {
+                pass.sharedIds.add(claim.id().value());
+            }
+            if (keep != null) {
+                pass.planned.add(new Planned(claim, new NoteId(keep.id()), true));
+                continue;
+            }
+            // a file name an earlier note has goes to the later note's path (unless an explicit id wins later)
+            NoteId likely = first || claim.explicit() ? claim.id() : NoteId.ofPath(path).orElse(claim.id());
+            pass.planned.add(new Planned(claim, likely, false));
+            changes.warnings.addAll(((ParseResult.Parsed) result).warnings());
+            index(changes, note.withId(likely), file);
+        }
+        writePending(changes, Map.of()); // this batch's notes leave memory before the one after the next is read
+    }
+
+    private void secondPass(Vault vault, FirstPass pass, IndexChanges changes) {
         // pass 2: every note gets a unique id, whatever its file name, as in a scan; the few written or kept under
         // another id are read and written again, those without one leave the index
-        Map<String, NoteIds.Assignment> ids = NoteIds.assign(planned.stream().map(Planned::claim).toList());
-        for (Planned plan : planned) {
+        Map<String, NoteIds.Assignment> ids = NoteIds.assign(pass.planned.stream().map(Planned::claim).toList());
+        for (Planned plan : pass.planned) {
             String path = plan.claim().path();
             switch (ids.get(path)) {
                 case NoteIds.Refused refused -> {
@@ -384,7 +420,7 @@ public final class VaultIndex implements SearchableIndex {
                 }
                 case NoteIds.Assigned assigned -> {
                     // a kept file whose id changed (a note with its name came or went) is read again
-                    NoteFile file = listed.get(path);
+                    NoteFile file = pass.listed.get(path);
                     ParseResult result = vault.read(file);
                     if (result instanceof ParseResult.Parsed parsed) {
                         if (plan.kept()) {
@@ -399,11 +435,6 @@ public final class VaultIndex implements SearchableIndex {
                 }
             }
         }
-        state.files().stream().map(IndexedFile::path).filter(p -> !listed.containsKey(p))
-                .forEach(changes.deletes::add);
-        apply(changes);
-        state.sharedIds(sharedIds);
-        return result(changes, start);
     }
 
     private UpdateResult pathUpdate(Vault vault, Collection<String> rawPaths) throws IOException {

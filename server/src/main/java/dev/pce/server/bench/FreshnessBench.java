@@ -1,8 +1,10 @@
 package dev.pce.server.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
 import dev.pce.engine.workspace.Workspace;
+import dev.pce.pkm.index.SearchMode;
 import dev.pce.pkm.index.bench.IndexBench;
 import dev.pce.server.client.McpStdioClient;
 
@@ -14,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How soon an edit is searchable as an agent meets it, and what indexing costs from the command line: for each
@@ -65,7 +69,7 @@ public final class FreshnessBench {
     private static String serverRow(Path scratch, Path vault, int notes) throws Exception {
         try (McpStdioClient client = SearchBench.serverOn(scratch.resolve("ws"), vault, "pce-freshness-bench")) {
             long start = System.nanoTime();
-            while (hits(client, "") == 0) {
+            while (total(client) == 0) {
                 Thread.sleep(20);
             }
             double indexed = (System.nanoTime() - start) / 1e9;
@@ -74,10 +78,11 @@ public final class FreshnessBench {
             long[] titles = edits(client, vault, notes, TITLE_EDITS, 500, "zztitle", true);
             String marker = "zzbatchzz";
             long t0 = System.nanoTime();
+            Set<String> edited = new HashSet<>();
             for (int i = 0; i < BATCH; i++) {
-                edit(vault, notes, 1_000 + i * 13, marker, false);
+                edited.add(edit(vault, notes, 1_000 + i * 13, marker, false));
             }
-            long batch = awaitHits(client, marker, BATCH, t0);
+            long batch = awaitHits(client, marker, edited, t0);
             return String.format(Locale.ROOT, "%.1f s | %s | %s | %s", indexed, medianAndMax(bodies),
                     medianAndMax(titles), millis(batch));
         }
@@ -90,8 +95,8 @@ public final class FreshnessBench {
         for (int i = 0; i < count; i++) {
             String marker = prefix + (char) ('a' + i) + "zz";
             long t0 = System.nanoTime();
-            edit(vault, notes, first + i * 7, marker, title);
-            delays[i] = awaitHits(client, marker, 1, t0);
+            String edited = edit(vault, notes, first + i * 7, marker, title);
+            delays[i] = awaitHits(client, marker, Set.of(edited), t0);
             Thread.sleep(300);
         }
         Arrays.sort(delays);
@@ -105,20 +110,23 @@ public final class FreshnessBench {
     /**
      * Edits an existing note, n/(k % 100)/note-k.md as the generator names them: a sentence added to its body (its
      * title and links stay, as in most edits), or, with {@code title}, a new title (which changes the link graph).
+     * Returns the note's path in the vault.
      */
-    private static void edit(Path vault, int notes, int k, String marker, boolean title) throws IOException {
+    private static String edit(Path vault, int notes, int k, String marker, boolean title) throws IOException {
         int note = k % notes;
-        Path file = vault.resolve("n/" + note % 100 + "/note-" + note + ".md");
+        String path = "n/" + note % 100 + "/note-" + note + ".md";
+        Path file = vault.resolve(path);
         String content = Files.readString(file, StandardCharsets.UTF_8);
         String edited = title ? content.replaceFirst("(?m)^title: .*$", "title: Renamed " + marker)
                 : content + "\nNow it also says " + marker + ".\n";
         Files.writeString(file, edited, StandardCharsets.UTF_8);
+        return path;
     }
 
-    /** Nanoseconds from {@code t0} until a search for {@code marker} finds {@code expected} notes; -1 past 30 s. */
-    private static long awaitHits(McpStdioClient client, String marker, int expected, long t0)
+    /** Nanoseconds from {@code t0} until a search for {@code marker} finds every note at {@code paths}; -1 past 30 s. */
+    private static long awaitHits(McpStdioClient client, String marker, Set<String> paths, long t0)
             throws InterruptedException {
-        while (hits(client, marker) < expected) {
+        while (!found(client, marker, paths)) {
             if (System.nanoTime() - t0 > GIVE_UP_NANOS) {
                 return -1;
             }
@@ -127,9 +135,31 @@ public final class FreshnessBench {
         return System.nanoTime() - t0;
     }
 
-    private static long hits(McpStdioClient client, String text) {
-        ObjectNode args = Json.mapper().createObjectNode().put("query", text).put("limit", 1);
-        return client.callTool("ce_search", args).structured().path("total").asLong();
+    /** The notes in the index: the total of a search for everything. */
+    private static long total(McpStdioClient client) {
+        return search(client, "", 1).path("total").asLong();
+    }
+
+    /**
+     * Whether a search for {@code marker} lists every note at {@code paths}. Lexical, and by path, not by the total:
+     * in hybrid mode the nearest notes by meaning count too, so the total could reach the number of edited notes
+     * before any edit is indexed.
+     */
+    private static boolean found(McpStdioClient client, String marker, Set<String> paths) {
+        return listsAll(search(client, marker, paths.size()), paths);
+    }
+
+    /** Whether {@code answer}, a {@code ce_search} answer, has a hit for each of {@code paths}. */
+    static boolean listsAll(JsonNode answer, Set<String> paths) {
+        Set<String> listed = new HashSet<>();
+        answer.path("hits").forEach(hit -> listed.add(hit.path("note").path("path").asText()));
+        return listed.containsAll(paths);
+    }
+
+    private static JsonNode search(McpStdioClient client, String text, int limit) {
+        ObjectNode args = Json.mapper().createObjectNode().put("query", text).put("limit", limit)
+                .put("mode", SearchMode.LEXICAL.wireName());
+        return client.callTool("ce_search", args).structured();
     }
 
     private static String millis(long nanos) {
