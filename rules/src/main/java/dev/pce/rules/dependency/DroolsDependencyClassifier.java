@@ -120,11 +120,11 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
             rejectProblems(index, session);
 
             // in the output's order, not the session's (which varies from run to run): a cycle is reported alike
-            List<ClassifiedEdge> ordering = EdgeSet.of(index,
+            EdgeSet.Positioned ordering = EdgeSet.positioned(index,
                     decisions(session).stream().filter(e -> e.edgeClass().orders()).toList());
-            PositionEdges ordered = positions(index, ordering);
+            PositionEdges ordered = ordering.positions();
             checkNoneDropped(index, declared, ordered);
-            rejectCycle(index, ordered, ordering::get, "The dependency rules ordered its tasks in a cycle");
+            rejectCycle(index, ordered, ordering.edges()::get, "The dependency rules ordered its tasks in a cycle");
             OrderGraph decided = OrderGraph.of(OrderGraph.Stage.DECIDED, index, ordered);
             session.insert(decided);
             SharedWrites.find(facts.all(), decided, maxEdges).forEach(session::insert);
@@ -168,15 +168,6 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         String from = index.id(declared.from(edge));
         String to = index.id(declared.to(edge));
         return new ClassifiedEdge(from, to, EdgeClass.HARD, "'" + to + "' depends on '" + from + "'", "depends_on", "");
-    }
-
-    /** The edges as positions, hard or not: the order graph also tells which edges make the dependent wait. */
-    private static PositionEdges positions(TaskIndex index, List<ClassifiedEdge> edges) {
-        PositionEdges result = new PositionEdges(edges.size());
-        for (ClassifiedEdge edge : edges) {
-            result.add(index.position(edge.from()), index.position(edge.to()), edge.edgeClass() == EdgeClass.HARD);
-        }
-        return result;
     }
 
     /** @param edge the edge by its number among {@code edges}, with its rule and reason, for the message */
