@@ -150,7 +150,7 @@ public final class PceMcpServer implements AutoCloseable {
                                                                           String version) {
         specification.serverInfo("pce", version)
                 .instructions(INSTRUCTIONS)
-                .jsonMapper(jsonMapper)
+                .jsonMapper(PlainMessages.forTheServer(jsonMapper))
                 .jsonSchemaValidator(OutputValidation.forTheSdk())
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(5))
