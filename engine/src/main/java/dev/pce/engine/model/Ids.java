@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /** The shapes of identifiers. Workflow ids become directory names, so they are the strictest. */
 public final class Ids {
     private static final Pattern WORKFLOW_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,127}");
+    /** What a name may hold after its first letter or digit: {@code [A-Za-z0-9][A-Za-z0-9._:/@+-]{0,127}}. */
+    private static final String NAME_PUNCTUATION = "._:/@+-";
     private static final Pattern POOL = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
     private Ids() {
@@ -21,7 +22,23 @@ public final class Ids {
 
     /** Task ids, agent names, claim ids. */
     public static boolean isName(String value) {
-        return NAME.matcher(value).matches();
+        // [A-Za-z0-9][A-Za-z0-9._:/@+-]{0,127}, checked char by char: a plan's ids and dependencies are checked a few hundred thousand
+        // times per large ce_plan, and the regex's matcher took a tenth of reading the plan
+        int length = value.length();
+        if (length == 0 || length > Limits.MAX_ID_LENGTH || !isAsciiLetterOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = value.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && NAME_PUNCTUATION.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     public static boolean isPool(String value) {

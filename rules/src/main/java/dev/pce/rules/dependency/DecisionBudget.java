@@ -34,7 +34,14 @@ final class DecisionBudget extends DefaultRuleRuntimeEventListener {
      * on the server's start path, which must not touch the on-demand jar.
      */
     static DecisionBudget watch(KieSession session, int maxEdges) {
+        return watch(session, maxEdges, 0);
+    }
+
+    /** @param decidedAside relations decided outside the session (kept out as no rule could see them), counted too */
+    static DecisionBudget watch(KieSession session, int maxEdges, int decidedAside) {
         DecisionBudget budget = new DecisionBudget(maxEdges);
+        budget.live = decidedAside;
+        budget.exceeded = decidedAside > budget.stopAt;
         session.addEventListener(budget);
         return budget;
     }

@@ -99,13 +99,18 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         KieBase kieBase = rules.kieBase();
         boolean writtenPathsSeen = RuleReach.seesWrittenPaths(kieBase);
         boolean untypedShortcut = UntypedShortcut.applies(kieBase);
+        boolean edgesSeenOnlyIntoReviews = untypedShortcut && RuleReach.seesEdgesOnlyIntoReviews(kieBase);
         List<ClassifiedEdge> plainlyHard = new ArrayList<>();
+        // decisions no rule could see (a plain dependency's edge into a task that is no review): never in the session
+        List<ClassifiedEdge> aside = new ArrayList<>();
         KieSession session = kieBase.newKieSession();
         try {
             for (Object fact : facts.all()) {
                 if (untypedShortcut && fact instanceof DeclaredDependency dependency
                         && dependency.type() == DeclaredType.UNTYPED) {
-                    plainlyHard.add(UntypedShortcut.edge(dependency)); // the decision its one rule would take
+                    ClassifiedEdge edge = UntypedShortcut.edge(dependency); // the decision its one rule would take
+                    boolean seen = !edgesSeenOnlyIntoReviews || facts.isReview(index.position(dependency.to()));
+                    (seen ? plainlyHard : aside).add(edge);
                 } else if (writtenPathsSeen
                         || !(fact instanceof PathWithin within && within.mode() == AccessMode.WRITE)) {
                     // a fact no rule could match changes nothing but the time and memory the session takes
@@ -113,18 +118,18 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
                 }
             }
             // watching from here: the plan's facts are no decisions, and a listener costs an event per insert
-            DecisionBudget budget = DecisionBudget.watch(session, maxEdges);
+            DecisionBudget budget = DecisionBudget.watch(session, maxEdges, aside.size());
             plainlyHard.forEach(session::insert);
             session.insert(OrderGraph.of(OrderGraph.Stage.DECLARED, index, declared));
             fireAll(session, cancellation, budget);
             rejectProblems(index, session);
 
             // in the output's order, not the session's (which varies from run to run): a cycle is reported alike
-            List<ClassifiedEdge> ordering = EdgeSet.of(index,
-                    decisions(session).stream().filter(e -> e.edgeClass().orders()).toList());
-            PositionEdges ordered = positions(index, ordering);
+            EdgeSet.Positioned ordering = EdgeSet.positioned(index,
+                    decisions(session, aside).stream().filter(e -> e.edgeClass().orders()).toList());
+            PositionEdges ordered = ordering.positions();
             checkNoneDropped(index, declared, ordered);
-            rejectCycle(index, ordered, ordering::get, "The dependency rules ordered its tasks in a cycle");
+            rejectCycle(index, ordered, ordering.edges()::get, "The dependency rules ordered its tasks in a cycle");
             OrderGraph decided = OrderGraph.of(OrderGraph.Stage.DECIDED, index, ordered);
             session.insert(decided);
             SharedWrites.find(facts.all(), decided, maxEdges).forEach(session::insert);
@@ -139,7 +144,7 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
             List<ReviewDemand> reviews = new ArrayList<>(SessionFacts.ofType(session, ReviewDemand.class));
             reviews.sort(Comparator.comparingInt((ReviewDemand r) -> index.position(r.task()))
                     .thenComparing(ReviewDemand::dimension).thenComparing(ReviewDemand::rule));
-            return new Classification(EdgeSet.of(index, decisions(session)), notes, estimates, reviews);
+            return new Classification(EdgeSet.of(index, decisions(session, aside)), notes, estimates, reviews);
         } finally {
             session.dispose();
         }
@@ -159,8 +164,13 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         budget.check();
     }
 
-    private static List<ClassifiedEdge> decisions(KieSession session) {
-        return SessionFacts.ofType(session, ClassifiedEdge.class);
+    /** The session's decisions and those decided aside, in no particular order (EdgeSet sorts them). */
+    private static List<ClassifiedEdge> decisions(KieSession session, List<ClassifiedEdge> aside) {
+        List<ClassifiedEdge> inSession = SessionFacts.ofType(session, ClassifiedEdge.class);
+        List<ClassifiedEdge> all = new ArrayList<>(inSession.size() + aside.size());
+        all.addAll(inSession);
+        all.addAll(aside);
+        return all;
     }
 
     /** A declared dependency as an edge, to name it in a cycle. */
@@ -168,15 +178,6 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         String from = index.id(declared.from(edge));
         String to = index.id(declared.to(edge));
         return new ClassifiedEdge(from, to, EdgeClass.HARD, "'" + to + "' depends on '" + from + "'", "depends_on", "");
-    }
-
-    /** The edges as positions, hard or not: the order graph also tells which edges make the dependent wait. */
-    private static PositionEdges positions(TaskIndex index, List<ClassifiedEdge> edges) {
-        PositionEdges result = new PositionEdges(edges.size());
-        for (ClassifiedEdge edge : edges) {
-            result.add(index.position(edge.from()), index.position(edge.to()), edge.edgeClass() == EdgeClass.HARD);
-        }
-        return result;
     }
 
     /** @param edge the edge by its number among {@code edges}, with its rule and reason, for the message */

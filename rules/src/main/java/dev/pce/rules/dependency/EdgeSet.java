@@ -1,6 +1,7 @@
 package dev.pce.rules.dependency;
 
 import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.model.EdgeClass;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,22 @@ final class EdgeSet {
     }
 
     static List<ClassifiedEdge> of(TaskIndex tasks, List<ClassifiedEdge> decisions) {
+        return collect(tasks, decisions, null);
+    }
+
+    /** The edges of {@link #of}, with their positions (hard or not) as the order graph and cycle check take them. */
+    record Positioned(List<ClassifiedEdge> edges, PositionEdges positions) {
+    }
+
+    /** As {@link #of}, with the positions it looked up once per decision kept for the output's edges. */
+    static Positioned positioned(TaskIndex tasks, List<ClassifiedEdge> decisions) {
+        PositionEdges positions = new PositionEdges(decisions.size());
+        return new Positioned(collect(tasks, decisions, positions), positions);
+    }
+
+    /** @param positions filled with each output edge's positions, in the output's order, unless null */
+    private static List<ClassifiedEdge> collect(TaskIndex tasks, List<ClassifiedEdge> decisions,
+                                                PositionEdges positions) {
         int m = decisions.size();
         int n = tasks.size();
         // the decisions grouped by the position of from (a counting sort), each group then sorted on its own: a task
@@ -56,6 +73,9 @@ final class EdgeSet {
                     continue; // the preferred edge of this key came first
                 }
                 result.add(edge);
+                if (positions != null) {
+                    positions.add(task, to[grouped[k]], edge.edgeClass() == EdgeClass.HARD);
+                }
             }
         }
         return result;

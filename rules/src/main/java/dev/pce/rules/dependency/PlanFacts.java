@@ -8,6 +8,7 @@ import dev.pce.engine.model.Pools;
 import dev.pce.engine.model.TaskSpec;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,10 +29,12 @@ final class PlanFacts {
 
     private final List<Object> all;
     private final PositionEdges declared;
+    private final BitSet reviews;
 
-    private PlanFacts(List<Object> all, PositionEdges declared) {
+    private PlanFacts(List<Object> all, PositionEdges declared, BitSet reviews) {
         this.all = all;
         this.declared = declared;
+        this.reviews = reviews;
     }
 
     /** Every fact for the plan: tasks, declared dependencies, file accesses (with enclosing directories), interfaces. */
@@ -44,13 +47,21 @@ final class PlanFacts {
         return declared;
     }
 
+    /** Whether the task at {@code position} is a review (runs in the reviewers pool), as its TaskFact says. */
+    boolean isReview(int position) {
+        return reviews.get(position);
+    }
+
     static PlanFacts of(TaskIndex index, List<TaskSpec> tasks) {
         rejectManyProducers(tasks);
         List<Object> facts = new ArrayList<>(tasks.size() * 8);
         PositionEdges declared = new PositionEdges(tasks.size() * 2);
+        BitSet reviews = new BitSet(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             TaskSpec task = tasks.get(i);
-            facts.add(new TaskFact(task.id(), i, task.kind(), task.pool(), Pools.REVIEWERS.equals(task.pool())));
+            TaskFact fact = new TaskFact(task.id(), i, task.kind(), task.pool(), Pools.REVIEWERS.equals(task.pool()));
+            facts.add(fact);
+            reviews.set(i, fact.reviewer());
             for (String dependency : distinct(task.dependsOn())) {
                 if (!index.contains(dependency) || dependency.equals(task.id())) {
                     // the port takes validated plans; say so plainly if one slips through
@@ -82,7 +93,7 @@ final class PlanFacts {
                 facts.add(new InterfaceUse(task.id(), i, name, InterfaceRole.CONSUMES));
             }
         }
-        return new PlanFacts(facts, declared);
+        return new PlanFacts(facts, declared, reviews);
     }
 
     /** The conflict the rule interface-produced-twice reports pair by pair, said once for many producers. */

@@ -18,8 +18,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The classifier leaves out the PathWithin facts of written paths only where no rule could match them: the built-in
- * rules test them for reads first; a project's own rule on written directories sees every one, as before.
+ * The classifier leaves out the PathWithin facts of written paths, and the hard edges of plain dependencies into tasks
+ * that are no reviews, only where no rule could match them: the built-in rules test paths for reads first, and look
+ * at decided edges only into reviews; a project's own rule on written directories, or on edges, sees every one, as
+ * before.
  */
 class RuleReachTest {
 
@@ -52,5 +54,40 @@ class RuleReachTest {
                 TaskSpec.builder("a", "build").writes("src/A.java").build(),
                 TaskSpec.builder("b", "docs").writes("docs/guide.md").build()));
         assertThat(result.notes()).extracting(PlanNote::text).containsExactly("'a' writes under src/");
+    }
+
+    @Test
+    void theBuiltInRulesSeeDecidedEdgesOnlyIntoReviews() {
+        assertThat(RuleReach.seesEdgesOnlyIntoReviews(DependencyRules.shared().kieBase())).isTrue();
+    }
+
+    @Test
+    void aProjectRuleOnDecidedEdgesSeesEveryPlainDependency(@TempDir Path dir) throws IOException {
+        Path drl = Files.writeString(dir.resolve("edges-noted.drl"), """
+                package dev.pce.rules.dependency;
+
+                import dev.pce.engine.dependency.ClassifiedEdge;
+
+                rule "edges-noted"
+                when
+                    ClassifiedEdge($a : from, $b : to)
+                then
+                    Decisions.note(kcontext, $b, "'" + $b + "' follows '" + $a + "'");
+                end
+                """);
+        Compilation compiled = new LayeredCompiler(RuleSets.builtIn()).compile(List.of(drl));
+        assertThat(compiled).isInstanceOf(Compilation.Compiled.class);
+        KieBase layered = ((Compilation.Compiled) compiled).kieBaseOf(DependencyRules.shared());
+        assertThat(RuleReach.seesEdgesOnlyIntoReviews(layered)).isFalse();
+
+        CompiledDrl rules = new CompiledDrl(DependencyRules.DRL, "dependency rules with a project's own") {
+        };
+        rules.replace(layered);
+        Classification result = new DroolsDependencyClassifier(rules).classifyWithNotes(List.of(
+                TaskSpec.builder("a", "build").build(),
+                TaskSpec.builder("b", "build").dependsOn("a").build(),
+                TaskSpec.builder("c", "test").dependsOn("b").build()));
+        assertThat(result.notes()).extracting(PlanNote::text)
+                .containsExactly("'b' follows 'a'", "'c' follows 'b'");
     }
 }

@@ -150,7 +150,7 @@ public final class PceMcpServer implements AutoCloseable {
                                                                           String version) {
         specification.serverInfo("pce", version)
                 .instructions(INSTRUCTIONS)
-                .jsonMapper(jsonMapper)
+                .jsonMapper(PlainMessages.forTheServer(jsonMapper))
                 .jsonSchemaValidator(OutputValidation.forTheSdk())
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(5))
@@ -203,7 +203,7 @@ public final class PceMcpServer implements AutoCloseable {
                                          Cancellation cancellation, String logHint, long started) {
         try {
             LOG.debug("{} started", tool.name());
-            JsonNode args = Json.mapper().valueToTree(arguments);
+            JsonNode args = ArgumentTree.of(arguments);
             ToolOutput result = tool.call(ToolArgs.of(args).allowOnly(definition.argumentNames()), cancellation);
             LOG.debug("{} answered in {} us", tool.name(), (System.nanoTime() - started) / 1000);
             return delivered(tool, definition, result, logHint);

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * and scans every outgoing message three times for line breaks that serialized JSON cannot contain.
  *
  * <ul>
- *   <li>Each line is parsed once; a line that is not JSON, not a JSON-RPC message or too long is answered with a
+ *   <li>Each line is parsed once, and a plain request's params are not copied again ({@link PlainMessages}); a line that is not JSON, not a JSON-RPC message or too long is answered with a
  *       JSON-RPC error (id kept when it can be read) and dropped, and reading goes on.</li>
  *   <li>The lifecycle is kept as the specification says ({@link Handshake}): a request before {@code initialize}
  *       is answered with an error, and the session serves requests once {@code initialize} is answered, whether or
@@ -165,7 +165,7 @@ final class StdioTransport implements McpServerTransportProvider {
     private boolean dispatch(String line) {
         McpSchema.JSONRPCMessage message;
         try {
-            message = McpSchema.deserializeJsonRpcMessage(mapper, line);
+            message = PlainMessages.read(mapper, line);
         } catch (IOException | RuntimeException e) {
             rejectUnreadable(line);
             return true;

@@ -59,7 +59,7 @@ public final class PlanTasks {
     }
 
     private static TaskSpec task(ToolArgs task, String kind, double defaultEstimate) {
-        String id = Ids.requireName(task.requiredString("id", Limits.MAX_ID_LENGTH), task.where("id"));
+        String id = name(task);
         String title = task.requiredString("title", Limits.MAX_TITLE_LENGTH);
         String pool = task.optionalString("pool", Limits.MAX_ID_LENGTH)
                 .map(name -> Ids.requirePool(name, task.where("pool"))).orElse("");
@@ -69,8 +69,7 @@ public final class PlanTasks {
         Map<String, EdgeClass> dependencyTypes = new LinkedHashMap<>();
         for (ToolArgs dependency : task.objectOrStringList("depends_on", Limits.MAX_LIST_ITEMS, "id")) {
             dependency.allowOnly(DEPENDENCY_FIELDS);
-            String dependencyId = Ids.requireName(dependency.requiredString("id", Limits.MAX_ID_LENGTH),
-                    dependency.where("id"));
+            String dependencyId = name(dependency);
             dependsOn.add(dependencyId);
             dependency.optionalString("type", Limits.MAX_ID_LENGTH)
                     .ifPresent(type -> dependencyTypes.put(dependencyId, edgeClass(type, dependency.where("type"))));
@@ -81,6 +80,12 @@ public final class PlanTasks {
                 dependsOn, task.optionalString("description", Limits.MAX_TEXT_LENGTH).orElse(""), dependencyTypes,
                 task.stringList("produces", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH),
                 task.stringList("consumes", Limits.MAX_LIST_ITEMS, Limits.MAX_PATH_LENGTH));
+    }
+
+    /** The id of a task or dependency; where it is, for the error, is spelt out only for an id that is no name. */
+    private static String name(ToolArgs args) {
+        String id = args.requiredString("id", Limits.MAX_ID_LENGTH);
+        return Ids.isName(id) ? id : Ids.requireName(id, args.where("id"));
     }
 
     /** A declared dependency type: hard or soft (resource and feedback relations are derived, not declared). */
