@@ -218,6 +218,16 @@ public final class Scheduler {
      * level), plan order among equals.
      */
     public List<String> priorityOrder() {
+        int[] order = priorityIndexes();
+        List<String> ids = new ArrayList<>(order.length);
+        for (int index : order) {
+            ids.add(graph.id(index));
+        }
+        return ids;
+    }
+
+    /** {@link #priorityOrder()} as task indexes (plan order, as the tasks were given). */
+    public int[] priorityIndexes() {
         Integer[] order = new Integer[graph.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -226,11 +236,25 @@ public final class Scheduler {
             int byLevel = Double.compare(priorities.level(b), priorities.level(a));
             return byLevel != 0 ? byLevel : Integer.compare(a, b);
         });
-        List<String> ids = new ArrayList<>(order.length);
-        for (int index : order) {
-            ids.add(graph.id(index));
+        int[] indexes = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            indexes[i] = order[i];
         }
-        return ids;
+        return indexes;
+    }
+
+    /** {@link #bottomLevels()} by task index (plan order, as the tasks were given). */
+    public double[] bottomLevelsByIndex() {
+        double[] levels = new double[graph.size()];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = priorities.level(i);
+        }
+        return levels;
+    }
+
+    /** The tasks scheduled. */
+    public int size() {
+        return graph.size();
     }
 
     /** The bottom level (priority) of a task, for tests and diagnostics. */
