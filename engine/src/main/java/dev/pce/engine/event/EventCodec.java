@@ -99,6 +99,8 @@ public final class EventCodec {
     private static void writePayload(JsonGenerator json, EventPayload payload) throws IOException {
         if (payload instanceof UnrecognizedPayload unknown) {
             MAPPER.writeTree(json, unknown.raw());
+        } else if (payload instanceof WorkflowPlanned plan) {
+            PlanEventWriter.write(json, plan);
         } else {
             MAPPER.writeValue(json, payload);
         }

@@ -81,7 +81,14 @@ public final class Topology {
      * (a -> b -> c -> a means a depends on b, b on c, c on a).
      */
     public static Optional<List<String>> findCycle(List<TaskSpec> tasks) {
-        Map<String, Integer> index = indexOf(tasks);
+        return findCycle(tasks, indexOf(tasks));
+    }
+
+    /**
+     * As {@link #findCycle(List)}, with each task id's first position in {@code tasks} already at hand (plan
+     * validation builds it to find duplicate ids).
+     */
+    public static Optional<List<String>> findCycle(List<TaskSpec> tasks, Map<String, Integer> index) {
         byte[] color = new byte[tasks.size()]; // 0 unvisited, 1 on the current path, 2 finished
         int[] parent = new int[tasks.size()];
         int[] nextEdge = new int[tasks.size()];

@@ -26,15 +26,27 @@ public final class TaskGraph {
     /** Share of a prerequisite's work after which a soft dependent may start. */
     public static final double SOFT_START_FRACTION = 0.5;
 
-    private final List<TaskSpec> tasks = new ArrayList<>();
-    private final Map<String, Integer> indexOf = new HashMap<>();
-    private final List<Ints> hardSuccessors = new ArrayList<>();
-    private final List<Ints> softSuccessors = new ArrayList<>();
-    private final List<Ints> hardPredecessors = new ArrayList<>();
-    private final List<Ints> softPredecessors = new ArrayList<>();
-    private final List<Ints> partners = new ArrayList<>();
+    private final List<TaskSpec> tasks;
+    private final Map<String, Integer> indexOf;
+    private final List<Ints> hardSuccessors;
+    private final List<Ints> softSuccessors;
+    private final List<Ints> hardPredecessors;
+    private final List<Ints> softPredecessors;
+    private final List<Ints> partners;
 
     TaskGraph() {
+        this(10);
+    }
+
+    /** An empty graph with room for {@code expected} tasks. */
+    private TaskGraph(int expected) {
+        tasks = new ArrayList<>(expected);
+        indexOf = HashMap.newHashMap(expected);
+        hardSuccessors = new ArrayList<>(expected);
+        softSuccessors = new ArrayList<>(expected);
+        hardPredecessors = new ArrayList<>(expected);
+        softPredecessors = new ArrayList<>(expected);
+        partners = new ArrayList<>(expected);
     }
 
     /**
@@ -44,7 +56,7 @@ public final class TaskGraph {
      *                     a task and itself, or a cycle of hard and soft edges (the message names the cycle)
      */
     public static TaskGraph of(List<TaskSpec> tasks, List<ClassifiedEdge> edges) {
-        TaskGraph graph = new TaskGraph();
+        TaskGraph graph = new TaskGraph(tasks.size());
         for (TaskSpec task : tasks) {
             graph.append(task);
         }
@@ -63,10 +75,11 @@ public final class TaskGraph {
                     "Give every task its own id.");
         }
         tasks.add(task);
-        for (List<Ints> lists : List.of(hardSuccessors, softSuccessors, hardPredecessors, softPredecessors,
-                partners)) {
-            lists.add(new Ints());
-        }
+        hardSuccessors.add(new Ints());
+        softSuccessors.add(new Ints());
+        hardPredecessors.add(new Ints());
+        softPredecessors.add(new Ints());
+        partners.add(new Ints());
         return index;
     }
 

@@ -215,8 +215,7 @@ public final class WorkflowService implements Closeable {
                 workspace.workflowDir(id), clock, slots, written, writtenTo[0], scheduler, this::tellAppended)));
         return handle(workflowId).read(state -> {
             StatusReport report = StatusReport.of(state, clock.instant());
-            List<String> ready = state.tasks().stream().map(TaskState::id)
-                    .filter(id -> report.statusOf(id) == TaskStatus.READY).toList();
+            List<String> ready = report.idsWith(TaskStatus.READY);
             return new PlanResult(workflowId, goal, resolved.size(), resolved, edges, ready, report.pools(), schedule,
                     workspace.eventsFile(workflowId).toString());
         });

@@ -56,23 +56,22 @@ public final class PlanValidator {
         capacity.referencesProblem(tasks).ifPresent(problem -> {
             throw invalid(List.of(problem), PlanCapacity.referencesFix());
         });
-        Map<String, Integer> firstIndex = new HashMap<>();
+        Map<String, Integer> firstIndex = HashMap.newHashMap(tasks.size());
         List<TaskSpec> resolved = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             TaskSpec task = tasks.get(i);
-            String where = "tasks[" + i + "] (id '" + Ids.clip(task.id()) + "')";
             Integer earlier = firstIndex.putIfAbsent(task.id(), i);
             if (earlier != null) {
-                problems.add(where + ": duplicate id, already used by tasks[" + earlier + "]");
+                problems.add(where(i, task) + ": duplicate id, already used by tasks[" + earlier + "]");
             }
             if (task.title().isBlank()) {
-                problems.add(where + ": title is empty");
+                problems.add(where(i, task) + ": title is empty");
             }
             if (!(task.estimateMinutes() > 0) || task.estimateMinutes() > MAX_ESTIMATE_MINUTES) {
-                problems.add(where + ": estimate must be more than 0 and at most one year of minutes, got "
+                problems.add(where(i, task) + ": estimate must be more than 0 and at most one year of minutes, got "
                         + task.estimateMinutes());
             }
-            resolved.add(withPool(task, where, problems));
+            resolved.add(withPool(task, i, problems));
         }
         for (int i = 0; i < tasks.size(); i++) {
             TaskSpec task = tasks.get(i);
@@ -86,7 +85,7 @@ public final class PlanValidator {
             }
         }
         if (problems.isEmpty()) {
-            Optional<List<String>> cycle = Topology.findCycle(tasks);
+            Optional<List<String>> cycle = Topology.findCycle(tasks, firstIndex);
             cycle.ifPresent(ids -> problems.add("dependency cycle: " + String.join(" -> ", ids)
                     + " (each task depends on the next)"));
         }
@@ -96,13 +95,18 @@ public final class PlanValidator {
         return resolved;
     }
 
-    private static TaskSpec withPool(TaskSpec task, String where, List<String> problems) {
+    /** Where a task's problem is, for the message; built only for a problem (100,000 tasks have none). */
+    private static String where(int index, TaskSpec task) {
+        return "tasks[" + index + "] (id '" + Ids.clip(task.id()) + "')";
+    }
+
+    private static TaskSpec withPool(TaskSpec task, int index, List<String> problems) {
         if (!task.pool().isEmpty()) {
             return task;
         }
         Optional<String> pool = Pools.poolForKind(task.kind());
         if (pool.isEmpty()) {
-            problems.add(where + ": kind '" + Ids.clip(task.kind()) + "' has no default pool; name a pool or use "
+            problems.add(where(index, task) + ": kind '" + Ids.clip(task.kind()) + "' has no default pool; name a pool or use "
                     + "one of " + Pools.knownKinds());
             return task;
         }
