@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +38,20 @@ public final class Scheduler {
      * @throws CeException {@link ErrorCode#INVALID_PLAN} as {@link TaskGraph#of} does, e.g. naming a cycle
      */
     public Scheduler(List<TaskSpec> tasks, List<ClassifiedEdge> edges, PoolSlots slots) {
-        this.graph = TaskGraph.of(tasks, edges);
+        this(TaskGraph.of(tasks, edges), slots);
+    }
+
+    /**
+     * As {@link #Scheduler(List, List, PoolSlots)} for a validated plan whose task positions are at hand (see
+     * {@link TaskGraph#of(List, List, Map)}): they are not indexed again, and {@link #positions} hands them on.
+     */
+    public Scheduler(List<TaskSpec> tasks, List<ClassifiedEdge> edges, PoolSlots slots,
+                     Map<String, Integer> positions) {
+        this(TaskGraph.of(tasks, edges, positions), slots);
+    }
+
+    private Scheduler(TaskGraph graph, PoolSlots slots) {
+        this.graph = graph;
         this.priorities = Priorities.of(graph);
         this.slots = slots;
         this.estimates = new double[graph.size()];
@@ -255,6 +269,11 @@ public final class Scheduler {
     /** The tasks scheduled. */
     public int size() {
         return graph.size();
+    }
+
+    /** The plan's task and edge positions, when given at construction and no task was added since. */
+    public Optional<PlanPositions> positions() {
+        return graph.positions();
     }
 
     /** The bottom level (priority) of a task, for tests and diagnostics. */

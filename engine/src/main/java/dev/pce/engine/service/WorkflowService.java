@@ -192,7 +192,8 @@ public final class WorkflowService implements Closeable {
     public PlanResult plan(String goal, List<TaskSpec> tasks, String agent, Map<String, Double> plannedEstimates,
                            Cancellation cancellation, PoolChoice pools, Optional<List<ClassifiedEdge>> classified) {
         cancellation.check();
-        List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
+        PlanValidator.ValidPlan valid = PlanValidator.validPlan(goal, tasks);
+        List<TaskSpec> resolved = valid.tasks();
         cancellation.check();
         List<ClassifiedEdge> edges = PlanCapacity.PLAN.requireEdges(classified.isPresent() ? classified.get()
                 : classifier.classify(resolved, cancellation, PlanCapacity.PLAN.maxEdges()));
@@ -201,7 +202,7 @@ public final class WorkflowService implements Closeable {
         PoolSlots chosen = pools.choose(resolved, edges, plannedEstimates, slots);
         cancellation.check();
         // one scheduler for the plan's schedule, the new state's priorities and its live schedule
-        Scheduler scheduler = new Scheduler(resolved, edges, chosen);
+        Scheduler scheduler = new Scheduler(resolved, edges, chosen, valid.positions());
         ScheduleView schedule = ScheduleView.of(scheduler.schedule(0));
         WorkflowPlanned payload = new WorkflowPlanned(goal, resolved, edges, plannedEstimates,
                 chosen.equals(slots) ? Map.of() : chosen.slots());

@@ -3,6 +3,7 @@ package dev.pce.engine.workflow;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
+import dev.pce.engine.schedule.PlanPositions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,21 +45,18 @@ public final class PlanRelations {
     private final List<String> topologicalOrder;
     private final int[] waves;
 
-    private PlanRelations(List<String> ids, List<ClassifiedEdge> edges) {
-        this.edges = List.copyOf(edges);
-        this.planned = ids.size();
-        this.positions = new HashMap<>(Math.max(16, (int) ((ids.size() + 16) / 0.75f) + 1));
-        List<String> known = new ArrayList<>(ids);
-        for (int i = 0; i < ids.size(); i++) {
-            positions.putIfAbsent(ids.get(i), i);
-        }
-        int[] from = new int[this.edges.size()];
-        int[] to = new int[this.edges.size()];
-        for (int e = 0; e < from.length; e++) {
-            ClassifiedEdge edge = this.edges.get(e);
-            from[e] = positionOrAdd(edge.from(), known);
-            to[e] = positionOrAdd(edge.to(), known);
-        }
+    /**
+     * @param known     the plan's task ids, then any other id an edge names
+     * @param planned   how many of {@code known} are the plan's
+     * @param positions each id's position in {@code known}
+     * @param from      the position of each edge's from
+     * @param to        the position of each edge's to
+     */
+    private PlanRelations(List<String> known, int planned, Map<String, Integer> positions, List<ClassifiedEdge> edges,
+                          int[] from, int[] to) {
+        this.edges = edges;
+        this.planned = planned;
+        this.positions = positions;
         int n = known.size();
         int[] prerequisiteCount = new int[n];
         for (int e = 0; e < from.length; e++) {
@@ -122,7 +120,7 @@ public final class PlanRelations {
 
     private static final int[] NONE = new int[0];
 
-    private int positionOrAdd(String id, List<String> known) {
+    private static int positionOrAdd(String id, Map<String, Integer> positions, List<String> known) {
         Integer position = positions.get(id);
         if (position != null) {
             return position;
@@ -197,11 +195,37 @@ public final class PlanRelations {
     }
 
     public static PlanRelations of(List<TaskSpec> tasks, List<ClassifiedEdge> edges) {
+        List<String> known = new ArrayList<>(tasks.size());
+        Map<String, Integer> positions = HashMap.newHashMap(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            known.add(tasks.get(i).id());
+            positions.putIfAbsent(tasks.get(i).id(), i);
+        }
+        List<ClassifiedEdge> copy = List.copyOf(edges);
+        int[] from = new int[copy.size()];
+        int[] to = new int[copy.size()];
+        for (int e = 0; e < from.length; e++) {
+            from[e] = positionOrAdd(copy.get(e).from(), positions, known);
+            to[e] = positionOrAdd(copy.get(e).to(), positions, known);
+        }
+        return new PlanRelations(known, tasks.size(), positions, copy, from, to);
+    }
+
+    /**
+     * As {@link #of(List, List)}, from the positions the plan's {@link dev.pce.engine.schedule.TaskGraph} resolved
+     * for these tasks and edges: no id is looked up again.
+     */
+    public static PlanRelations of(List<TaskSpec> tasks, List<ClassifiedEdge> edges, PlanPositions resolved) {
+        if (resolved.ids().size() != tasks.size() || resolved.edgeFrom().length != edges.size()) {
+            throw new IllegalArgumentException("positions of " + resolved.ids().size() + " tasks and "
+                    + resolved.edgeFrom().length + " edges for " + tasks.size() + " tasks and " + edges.size());
+        }
         List<String> ids = new ArrayList<>(tasks.size());
         for (TaskSpec task : tasks) {
             ids.add(task.id());
         }
-        return new PlanRelations(ids, edges);
+        return new PlanRelations(ids, tasks.size(), resolved.ids(), List.copyOf(edges), resolved.edgeFrom(),
+                resolved.edgeTo());
     }
 
     public List<ClassifiedEdge> edges() {

@@ -64,7 +64,7 @@ public final class WorkflowState {
     private Instant updatedAt = Instant.EPOCH;
     private long lastSeq;
     private String lastEventId = "";
-    private final Map<String, TaskState> tasks = new LinkedHashMap<>();
+    private Map<String, TaskState> tasks = new LinkedHashMap<>();
     /** Ids of the tasks last seen claimed (their leases may have run out since): who may be writing right now. */
     private final Set<String> claimed = new LinkedHashSet<>();
     /** The classified relations between the tasks; fixed by the plan. */
@@ -208,15 +208,18 @@ public final class WorkflowState {
     private void plan(WorkflowPlanned planned, Instant at) {
         goal = planned.goal();
         createdAt = at;
-        tasks.clear();
+        tasks = LinkedHashMap.newLinkedHashMap(planned.tasks().size());
         claimed.clear();
         for (TaskSpec spec : planned.tasks()) {
             tasks.put(spec.id(), TaskState.planned(spec));
         }
-        relations = PlanRelations.of(planned.tasks(), planned.edges());
         if (planScheduler != null && planScheduler.size() == planned.tasks().size()) {
+            relations = planScheduler.positions()
+                    .map(positions -> PlanRelations.of(planned.tasks(), planned.edges(), positions))
+                    .orElseGet(() -> PlanRelations.of(planned.tasks(), planned.edges()));
             prioritize(planScheduler);
         } else {
+            relations = PlanRelations.of(planned.tasks(), planned.edges());
             prioritize(planned.tasks(), planned.edges());
         }
         poolSizes = planned.poolSizes().isEmpty() ? Optional.empty() : Optional.of(poolSizes(planned.poolSizes()));
