@@ -64,11 +64,11 @@ final class LiveSchedule {
      * alone, and {@code scheduler} was built from its tasks and edges with this schedule's agents per pool, nothing
      * reported to it. The same as {@link #apply} with no events, which would build it again.
      */
-    void planned(Scheduler planned, WorkflowState state) {
+    void planned(Scheduler scheduler, WorkflowState state) {
         version++;
         origin = state.createdAt();
         lastReport = 0;
-        scheduler = planned;
+        this.scheduler = scheduler;
     }
 
     /** Brings the schedule up to {@code state} after {@code events} were folded into it. */

@@ -69,7 +69,8 @@ final class WorkflowHandle implements Closeable {
         this.snapshotSeq = snapshotSeq;
         // a plan scheduled with other sizes than the configured (recommended ones applied) keeps them
         this.schedule = new LiveSchedule(state.poolSizes().orElse(slots));
-        planned.ifPresentOrElse(scheduler -> schedule.planned(scheduler, state), () -> schedule.apply(List.of(), state));
+        planned.ifPresentOrElse(scheduler -> schedule.planned(scheduler, state),
+                () -> schedule.apply(List.of(), state));
         this.tasks = state.tasks().size();
     }
 
