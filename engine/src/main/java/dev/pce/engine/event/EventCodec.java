@@ -2,7 +2,6 @@ package dev.pce.engine.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import dev.pce.engine.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -49,20 +49,42 @@ public final class EventCodec {
         return encodeLine(event).bytes();
     }
 
-    /**
-     * An encoded event and the bytes its payload takes in it.
-     *
-     * @param bytes        the line, newline included ({@link #encode})
-     * @param payloadBytes the payload's JSON alone ({@link #payloadSize})
-     */
-    public record Line(byte[] bytes, long payloadBytes) {
+    /** An encoded event, in the blocks it was encoded into, and the bytes its payload takes in it. */
+    public static final class Line {
+        private final EncodedBlocks blocks;
+        private final long payloadBytes;
+
+        private Line(EncodedBlocks blocks, long payloadBytes) {
+            this.blocks = blocks;
+            this.payloadBytes = payloadBytes;
+        }
+
+        /** The payload's JSON alone ({@link #payloadSize}). */
+        public long payloadBytes() {
+            return payloadBytes;
+        }
+
+        /** The line, newline included ({@link #encode}). */
+        public byte[] bytes() {
+            return blocks.toByteArray();
+        }
+
+        /** The line's length in bytes, newline included. */
+        public long length() {
+            return blocks.size();
+        }
+
+        /** The line as buffers to write one after another, without copying it into one array first. */
+        public ByteBuffer[] buffers() {
+            return blocks.buffers();
+        }
     }
 
     /** As {@link #encode}, counting the payload's bytes as they are written: a bound needs no second pass. */
     public static Line encodeLine(Event event) {
-        // in blocks, copied once at the end: a growing array copied itself at every doubling, a plan event of
-        // megabytes into garbage several times its size
-        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        // in blocks, never copied: a growing array copied itself at every doubling, a plan event of megabytes into
+        // garbage several times its size
+        EncodedBlocks out = new EncodedBlocks();
         long payloadBytes;
         try (JsonGenerator json = MAPPER.createGenerator(out)) {
             json.writeStartObject();
@@ -82,7 +104,7 @@ public final class EventCodec {
             throw new IllegalStateException("event " + event.id() + " cannot be written as JSON", e);
         }
         out.write('\n');
-        return new Line(out.toByteArray(), payloadBytes);
+        return new Line(out, payloadBytes);
     }
 
     /** The bytes of the payload's JSON, counted without keeping them: a bound is checked before anything is written. */
@@ -99,6 +121,8 @@ public final class EventCodec {
     private static void writePayload(JsonGenerator json, EventPayload payload) throws IOException {
         if (payload instanceof UnrecognizedPayload unknown) {
             MAPPER.writeTree(json, unknown.raw());
+        } else if (payload instanceof WorkflowPlanned plan) {
+            PlanEventWriter.write(json, plan);
         } else {
             MAPPER.writeValue(json, payload);
         }

@@ -365,7 +365,7 @@ public final class EventLog implements Closeable {
         }
         Instant now = clock.instant();
         List<Event> events = new ArrayList<>(newEvents.size());
-        List<byte[]> lines = new ArrayList<>(newEvents.size());
+        List<EventCodec.Line> lines = new ArrayList<>(newEvents.size());
         long[] starts = new long[newEvents.size()];
         long seq = lastSeq;
         long length = 0;
@@ -375,16 +375,19 @@ public final class EventLog implements Closeable {
             EventCodec.Line line = EventCodec.encodeLine(event);
             draft.bound().require(line.payloadBytes());
             starts[i] = consumed + length;
-            lines.add(requireLineFits(line.bytes(), event));
-            length += line.bytes().length;
+            lines.add(requireLineFits(line, event));
+            length += line.length();
             events.add(event);
         }
-        // one event (a plan's can be 50 MB) is written from its own bytes, not from a copy
-        ByteBuffer buffer = ByteBuffer.wrap(lines.size() == 1 ? lines.getFirst() : concatenated(lines, length));
+        // written from the blocks they were encoded into: a plan's event can be 50 MB, never copied
         long position = consumed;
         try {
-            while (buffer.hasRemaining()) {
-                position += channel.write(buffer, position);
+            for (EventCodec.Line line : lines) {
+                for (ByteBuffer buffer : line.buffers()) {
+                    while (buffer.hasRemaining()) {
+                        position += channel.write(buffer, position);
+                    }
+                }
             }
             // The acknowledgement promise: nothing returns before the bytes are durable.
             channel.force(false);
@@ -427,20 +430,14 @@ public final class EventLog implements Closeable {
         }
     }
 
-    private static byte[] concatenated(List<byte[]> lines, long length) {
-        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(length));
-        lines.forEach(all::put);
-        return all.array();
-    }
-
     /** The safety net under every input bound: no reader of the log meets a line larger than the largest plan's. */
-    private static byte[] requireLineFits(byte[] line, Event event) {
-        if (line.length <= Limits.MAX_EVENT_LINE_BYTES) {
+    private static EventCodec.Line requireLineFits(EventCodec.Line line, Event event) {
+        if (line.length() <= Limits.MAX_EVENT_LINE_BYTES) {
             return line;
         }
         throw new CeException(ErrorCode.INVALID_ARGUMENT, String.format(Locale.ROOT, "The '%s' event would take %,d"
                         + " bytes in the event log, more than the %,d one event may take; nothing was written.",
-                event.type(), line.length, Limits.MAX_EVENT_LINE_BYTES),
+                event.type(), line.length(), Limits.MAX_EVENT_LINE_BYTES),
                 "Send less in one call: fewer or shorter findings, texts or tasks.");
     }
 

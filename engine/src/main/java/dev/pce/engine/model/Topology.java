@@ -2,11 +2,9 @@ package dev.pce.engine.model;
 
 import dev.pce.engine.model.TaskSpec;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,27 +80,45 @@ public final class Topology {
      */
     public static Optional<List<String>> findCycle(List<TaskSpec> tasks) {
         Map<String, Integer> index = indexOf(tasks);
-        byte[] color = new byte[tasks.size()]; // 0 unvisited, 1 on the current path, 2 finished
-        int[] parent = new int[tasks.size()];
-        int[] nextEdge = new int[tasks.size()];
-        for (int root = 0; root < tasks.size(); root++) {
+        int[][] dependencies = new int[tasks.size()][];
+        for (int i = 0; i < tasks.size(); i++) {
+            List<String> ids = tasks.get(i).dependsOn();
+            dependencies[i] = new int[ids.size()];
+            for (int k = 0; k < ids.size(); k++) {
+                dependencies[i][k] = index.getOrDefault(ids.get(k), -1);
+            }
+        }
+        return findCycle(tasks, dependencies);
+    }
+
+    /**
+     * As {@link #findCycle(List)}, with each task's {@code depends_on} already resolved to positions in
+     * {@code tasks} (-1 for an id that is none of them; plan validation resolves them to find unknown ids).
+     */
+    public static Optional<List<String>> findCycle(List<TaskSpec> tasks, int[][] dependencies) {
+        int n = tasks.size();
+        byte[] color = new byte[n]; // 0 unvisited, 1 on the current path, 2 finished
+        int[] parent = new int[n];
+        int[] nextEdge = new int[n];
+        int[] stack = new int[n];
+        for (int root = 0; root < n; root++) {
             if (color[root] != 0) {
                 continue;
             }
-            Deque<Integer> stack = new ArrayDeque<>();
-            stack.push(root);
+            int depth = 0;
+            stack[depth++] = root;
             color[root] = 1;
             parent[root] = -1;
-            while (!stack.isEmpty()) {
-                int node = stack.peek();
-                List<String> dependencies = tasks.get(node).dependsOn();
-                if (nextEdge[node] == dependencies.size()) {
+            while (depth > 0) {
+                int node = stack[depth - 1];
+                int[] out = dependencies[node];
+                if (nextEdge[node] == out.length) {
                     color[node] = 2;
-                    stack.pop();
+                    depth--;
                     continue;
                 }
-                Integer next = index.get(dependencies.get(nextEdge[node]++));
-                if (next == null || color[next] == 2) {
+                int next = out[nextEdge[node]++];
+                if (next < 0 || color[next] == 2) {
                     continue;
                 }
                 if (color[next] == 1) {
@@ -110,7 +126,7 @@ public final class Topology {
                 }
                 color[next] = 1;
                 parent[next] = node;
-                stack.push(next);
+                stack[depth++] = next;
             }
         }
         return Optional.empty();

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +38,20 @@ public final class Scheduler {
      * @throws CeException {@link ErrorCode#INVALID_PLAN} as {@link TaskGraph#of} does, e.g. naming a cycle
      */
     public Scheduler(List<TaskSpec> tasks, List<ClassifiedEdge> edges, PoolSlots slots) {
-        this.graph = TaskGraph.of(tasks, edges);
+        this(TaskGraph.of(tasks, edges), slots);
+    }
+
+    /**
+     * As {@link #Scheduler(List, List, PoolSlots)} for a validated plan whose task positions are at hand (see
+     * {@link TaskGraph#of(List, List, Map)}): they are not indexed again, and {@link #positions} hands them on.
+     */
+    public Scheduler(List<TaskSpec> tasks, List<ClassifiedEdge> edges, PoolSlots slots,
+                     Map<String, Integer> positions) {
+        this(TaskGraph.of(tasks, edges, positions), slots);
+    }
+
+    private Scheduler(TaskGraph graph, PoolSlots slots) {
+        this.graph = graph;
         this.priorities = Priorities.of(graph);
         this.slots = slots;
         this.estimates = new double[graph.size()];
@@ -218,6 +232,16 @@ public final class Scheduler {
      * level), plan order among equals.
      */
     public List<String> priorityOrder() {
+        int[] order = priorityIndexes();
+        List<String> ids = new ArrayList<>(order.length);
+        for (int index : order) {
+            ids.add(graph.id(index));
+        }
+        return ids;
+    }
+
+    /** {@link #priorityOrder()} as task indexes (plan order, as the tasks were given). */
+    public int[] priorityIndexes() {
         Integer[] order = new Integer[graph.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -226,11 +250,30 @@ public final class Scheduler {
             int byLevel = Double.compare(priorities.level(b), priorities.level(a));
             return byLevel != 0 ? byLevel : Integer.compare(a, b);
         });
-        List<String> ids = new ArrayList<>(order.length);
-        for (int index : order) {
-            ids.add(graph.id(index));
+        int[] indexes = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            indexes[i] = order[i];
         }
-        return ids;
+        return indexes;
+    }
+
+    /** {@link #bottomLevels()} by task index (plan order, as the tasks were given). */
+    public double[] bottomLevelsByIndex() {
+        double[] levels = new double[graph.size()];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = priorities.level(i);
+        }
+        return levels;
+    }
+
+    /** The tasks scheduled. */
+    public int size() {
+        return graph.size();
+    }
+
+    /** The plan's task and edge positions, when given at construction and no task was added since. */
+    public Optional<PlanPositions> positions() {
+        return graph.positions();
     }
 
     /** The bottom level (priority) of a task, for tests and diagnostics. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A plan as the scheduler sees it: tasks by index in plan order, order edges split into hard and soft, and the
@@ -26,15 +27,29 @@ public final class TaskGraph {
     /** Share of a prerequisite's work after which a soft dependent may start. */
     public static final double SOFT_START_FRACTION = 0.5;
 
-    private final List<TaskSpec> tasks = new ArrayList<>();
-    private final Map<String, Integer> indexOf = new HashMap<>();
-    private final List<Ints> hardSuccessors = new ArrayList<>();
-    private final List<Ints> softSuccessors = new ArrayList<>();
-    private final List<Ints> hardPredecessors = new ArrayList<>();
-    private final List<Ints> softPredecessors = new ArrayList<>();
-    private final List<Ints> partners = new ArrayList<>();
+    private final List<TaskSpec> tasks;
+    /** The positions of the tasks the graph was made with, when the caller had them (never changed); else empty. */
+    private final Map<String, Integer> given;
+    /** The index of every other task: all of them when no positions were given, and tasks appended later. */
+    private final Map<String, Integer> indexOf;
+    /** The positions the plan's edges name, by edge, when the positions were given; else null. */
+    private PlanPositions positions;
+    private final List<Ints> hardSuccessors;
+    private final List<Ints> softSuccessors;
+    private final List<Ints> hardPredecessors;
+    private final List<Ints> softPredecessors;
+    private final List<Ints> partners;
 
-    TaskGraph() {
+    /** An empty graph with room for {@code expected} tasks, finding the ones {@code given} names there. */
+    private TaskGraph(int expected, Map<String, Integer> given) {
+        tasks = new ArrayList<>(expected);
+        this.given = given;
+        indexOf = HashMap.newHashMap(given.isEmpty() ? expected : 0);
+        hardSuccessors = new ArrayList<>(expected);
+        softSuccessors = new ArrayList<>(expected);
+        hardPredecessors = new ArrayList<>(expected);
+        softPredecessors = new ArrayList<>(expected);
+        partners = new ArrayList<>(expected);
     }
 
     /**
@@ -44,7 +59,7 @@ public final class TaskGraph {
      *                     a task and itself, or a cycle of hard and soft edges (the message names the cycle)
      */
     public static TaskGraph of(List<TaskSpec> tasks, List<ClassifiedEdge> edges) {
-        TaskGraph graph = new TaskGraph();
+        TaskGraph graph = new TaskGraph(tasks.size(), Map.of());
         for (TaskSpec task : tasks) {
             graph.append(task);
         }
@@ -55,23 +70,69 @@ public final class TaskGraph {
         return graph;
     }
 
+    /**
+     * As {@link #of(List, List)} for a validated plan whose task positions the caller already holds (plan
+     * validation's index of the ids): the graph looks its tasks up there instead of indexing them again, and keeps
+     * the positions its edges name for {@link #positions()}.
+     *
+     * @param positions each task's position in {@code tasks}, and no other id; not changed afterwards
+     */
+    public static TaskGraph of(List<TaskSpec> tasks, List<ClassifiedEdge> edges, Map<String, Integer> positions) {
+        if (positions.size() != tasks.size()) {
+            throw new IllegalArgumentException(positions.size() + " positions for " + tasks.size() + " tasks");
+        }
+        TaskGraph graph = new TaskGraph(tasks.size(), positions);
+        for (TaskSpec task : tasks) {
+            graph.add(task);
+        }
+        int[] from = new int[edges.size()];
+        int[] to = new int[edges.size()];
+        for (int e = 0; e < from.length; e++) {
+            long ends = graph.link(edges.get(e));
+            from[e] = (int) (ends >>> 32);
+            to[e] = (int) ends;
+        }
+        CycleCheck.requireAcyclic(graph);
+        graph.positions = new PlanPositions(positions, from, to);
+        return graph;
+    }
+
+    /**
+     * The positions of the plan the graph was made with and of the ones its edges name, when the caller gave them
+     * ({@link #of(List, List, Map)}) and no task was appended since; what the plan's other indexes can be built from
+     * without looking every id up again.
+     */
+    public Optional<PlanPositions> positions() {
+        return positions != null && tasks.size() == given.size() ? Optional.of(positions) : Optional.empty();
+    }
+
     /** Adds a task at the next index; its edges come through {@link #link}. */
     int append(TaskSpec task) {
         int index = tasks.size();
-        if (indexOf.putIfAbsent(task.id(), index) != null) {
+        if (given.containsKey(task.id()) || indexOf.putIfAbsent(task.id(), index) != null) {
             throw new CeException(ErrorCode.INVALID_PLAN, "Task id '" + Ids.clip(task.id()) + "' is used twice.",
                     "Give every task its own id.");
         }
+        return add(task);
+    }
+
+    /** Adds a task at the next index, its id already indexed. */
+    private int add(TaskSpec task) {
+        int index = tasks.size();
         tasks.add(task);
-        for (List<Ints> lists : List.of(hardSuccessors, softSuccessors, hardPredecessors, softPredecessors,
-                partners)) {
-            lists.add(new Ints());
-        }
+        hardSuccessors.add(new Ints());
+        softSuccessors.add(new Ints());
+        hardPredecessors.add(new Ints());
+        softPredecessors.add(new Ints());
+        partners.add(new Ints());
         return index;
     }
 
-    /** Records one classified edge; feedback edges are ignored (they do not constrain the schedule). */
-    void link(ClassifiedEdge edge) {
+    /**
+     * Records one classified edge; feedback edges are ignored (they do not constrain the schedule). Returns the
+     * indexes of its ends, from in the upper half.
+     */
+    long link(ClassifiedEdge edge) {
         int from = require(edge, edge.from());
         int to = require(edge, edge.to());
         if (from == to) {
@@ -96,11 +157,12 @@ public final class TaskGraph {
                 // reviews wait through their own hard or soft edge; feedback only routes rework
             }
         }
+        return (long) from << 32 | to;
     }
 
     private int require(ClassifiedEdge edge, String id) {
-        Integer index = indexOf.get(id);
-        if (index == null) {
+        int index = indexOf(id);
+        if (index < 0) {
             throw new CeException(ErrorCode.INVALID_PLAN, "A " + edge.edgeClass().wireName() + " edge from '"
                     + Ids.clip(edge.from()) + "' to '" + Ids.clip(edge.to()) + "'" + rule(edge)
                     + " names the unknown task '" + Ids.clip(id) + "'.",
@@ -127,7 +189,8 @@ public final class TaskGraph {
 
     /** The index of a task, or -1 if the graph has no such task. */
     public int indexOf(String id) {
-        return indexOf.getOrDefault(id, -1);
+        Integer index = given.get(id);
+        return index != null ? index : indexOf.getOrDefault(id, -1);
     }
 
     /** The index of a task; an unknown id is the caller's mistake. */

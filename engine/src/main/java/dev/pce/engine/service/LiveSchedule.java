@@ -59,6 +59,18 @@ final class LiveSchedule {
         this.slots = slots;
     }
 
+    /**
+     * Starts from the scheduler of a plan just made, instead of building one: {@code state} holds that plan's event
+     * alone, and {@code scheduler} was built from its tasks and edges with this schedule's agents per pool, nothing
+     * reported to it. The same as {@link #apply} with no events, which would build it again.
+     */
+    void planned(Scheduler scheduler, WorkflowState state) {
+        version++;
+        origin = state.createdAt();
+        lastReport = 0;
+        this.scheduler = scheduler;
+    }
+
     /** Brings the schedule up to {@code state} after {@code events} were folded into it. */
     void apply(List<Event> events, WorkflowState state) {
         version++;

@@ -10,8 +10,9 @@ import dev.pce.engine.workflow.WorkflowState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,9 @@ public final class StatusReport {
         this.state = state;
         this.now = now;
         this.statuses = state.statuses(now);
-        Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
+        int[] byStatus = new int[TaskStatus.values().length];
         for (TaskStatus status : statuses.values()) {
-            byStatus.merge(status, 1, Integer::sum);
+            byStatus[status.ordinal()]++;
         }
         this.counts = countsOf(byStatus);
     }
@@ -43,6 +44,17 @@ public final class StatusReport {
 
     public TaskStatus statusOf(String taskId) {
         return statuses.get(taskId);
+    }
+
+    /** The ids of the tasks with {@code status}, in plan order. */
+    public List<String> idsWith(TaskStatus status) {
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, TaskStatus> task : statuses.entrySet()) {
+            if (task.getValue() == status) {
+                ids.add(task.getKey());
+            }
+        }
+        return Collections.unmodifiableList(ids);
     }
 
     public WorkflowStatus full() {
@@ -107,15 +119,27 @@ public final class StatusReport {
     }
 
     public List<PoolCounts> pools() {
-        Map<String, Map<TaskStatus, Integer>> perPool = new TreeMap<>();
+        Map<String, int[]> perPool = new TreeMap<>();
+        // the statuses are in plan order, as the state's tasks: walked side by side, no lookup per task
+        Iterator<TaskStatus> inPlanOrder = statuses.values().iterator();
+        String lastPool = null;
+        int[] lastCounts = null;
         for (TaskState task : state.tasks()) {
-            perPool.computeIfAbsent(task.spec().pool(), pool -> new EnumMap<>(TaskStatus.class))
-                    .merge(statuses.get(task.id()), 1, Integer::sum);
+            TaskStatus status = inPlanOrder.next();
+            String pool = task.spec().pool();
+            if (!pool.equals(lastPool)) {
+                lastPool = pool;
+                lastCounts = perPool.computeIfAbsent(pool, name -> new int[TaskStatus.values().length]);
+            }
+            lastCounts[status.ordinal()]++;
         }
-        List<PoolCounts> pools = new ArrayList<>();
+        List<PoolCounts> pools = new ArrayList<>(perPool.size());
         perPool.forEach((pool, counts) -> {
             StatusCounts c = countsOf(counts);
-            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            int total = 0;
+            for (int count : counts) {
+                total += count;
+            }
             pools.add(new PoolCounts(pool, total, c.waiting(), c.ready(), c.claimed(), c.done(), c.failed(),
                     c.blocked()));
         });
@@ -135,10 +159,11 @@ public final class StatusReport {
         return dependents;
     }
 
-    private static StatusCounts countsOf(Map<TaskStatus, Integer> counts) {
-        return new StatusCounts(counts.getOrDefault(TaskStatus.WAITING, 0), counts.getOrDefault(TaskStatus.READY, 0),
-                counts.getOrDefault(TaskStatus.CLAIMED, 0), counts.getOrDefault(TaskStatus.DONE, 0),
-                counts.getOrDefault(TaskStatus.FAILED, 0), counts.getOrDefault(TaskStatus.BLOCKED, 0));
+    /** Counts by {@link TaskStatus#ordinal()}. */
+    private static StatusCounts countsOf(int[] counts) {
+        return new StatusCounts(counts[TaskStatus.WAITING.ordinal()], counts[TaskStatus.READY.ordinal()],
+                counts[TaskStatus.CLAIMED.ordinal()], counts[TaskStatus.DONE.ordinal()],
+                counts[TaskStatus.FAILED.ordinal()], counts[TaskStatus.BLOCKED.ordinal()]);
     }
 
     /** The failed tasks that a blocked task transitively depends on. */

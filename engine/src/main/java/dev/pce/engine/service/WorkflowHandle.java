@@ -7,6 +7,7 @@ import dev.pce.engine.event.Event;
 import dev.pce.engine.event.NewEvent;
 import dev.pce.engine.log.EventLog;
 import dev.pce.engine.schedule.PoolSlots;
+import dev.pce.engine.schedule.Scheduler;
 import dev.pce.engine.workflow.ClaimPlan;
 import dev.pce.engine.workflow.Command;
 import dev.pce.engine.workflow.WorkflowSnapshot;
@@ -57,7 +58,7 @@ final class WorkflowHandle implements Closeable {
     private volatile CeException unusable;
 
     private WorkflowHandle(EventLog log, WorkflowState state, Path snapshotFile, Clock clock, long snapshotSeq,
-                           PoolSlots slots, AppendListener listener) {
+                           PoolSlots slots, Optional<Scheduler> planned, AppendListener listener) {
         this.log = log;
         this.workflowId = state.workflowId();
         this.slots = slots;
@@ -68,7 +69,8 @@ final class WorkflowHandle implements Closeable {
         this.snapshotSeq = snapshotSeq;
         // a plan scheduled with other sizes than the configured (recommended ones applied) keeps them
         this.schedule = new LiveSchedule(state.poolSizes().orElse(slots));
-        schedule.apply(List.of(), state);
+        planned.ifPresentOrElse(scheduler -> schedule.planned(scheduler, state),
+                () -> schedule.apply(List.of(), state));
         this.tasks = state.tasks().size();
     }
 
@@ -86,18 +88,25 @@ final class WorkflowHandle implements Closeable {
      * A handle on a workflow this process has just created: it folds the events it wrote instead of reading them
      * back (a large plan's event takes a second to decode), and reads from where they end.
      *
-     * @param written the workflow's events as appended, from its first
-     * @param offset  the byte offset just past the last of them
+     * @param written   the workflow's events as appended, from its first
+     * @param offset    the byte offset just past the last of them
+     * @param scheduler the scheduler of the plan the first event holds, with the agents per pool it was planned
+     *                  with and nothing reported to it: the state takes its priorities and, while nothing else
+     *                  was appended, the live schedule takes it whole (none of them is built again)
      */
     static WorkflowHandle created(String workflowId, Path dir, Clock clock, PoolSlots slots, List<Event> written,
-                                  long offset, AppendListener listener) {
+                                  long offset, Scheduler scheduler, AppendListener listener) {
         EventLog log = EventLog.open(dir.resolve(Workspace.EVENTS_FILE), clock);
         try {
             WorkflowState state = new WorkflowState(workflowId);
-            state.applyAll(written);
+            state.applyCreated(written, scheduler);
             log.resumeAt(offset, written.getLast().seq());
-            state.applyAll(log.readNew());
-            return new WorkflowHandle(log, state, dir.resolve(Workspace.SNAPSHOT_FILE), clock, 0, slots, listener);
+            List<Event> later = log.readNew();
+            state.applyAll(later);
+            Optional<Scheduler> planned = written.size() == 1 && later.isEmpty() ? Optional.of(scheduler)
+                    : Optional.empty();
+            return new WorkflowHandle(log, state, dir.resolve(Workspace.SNAPSHOT_FILE), clock, 0, slots, planned,
+                    listener);
         } catch (RuntimeException e) {
             log.close();
             throw e;
@@ -128,7 +137,8 @@ final class WorkflowHandle implements Closeable {
         if (state.lastSeq() == 0) {
             throw empty(log.file(), workflowId);
         }
-        WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq, slots, listener);
+        WorkflowHandle handle = new WorkflowHandle(log, state, snapshotFile, clock, snapshotSeq, slots,
+                Optional.empty(), listener);
         handle.snapshotIfDue();
         return handle;
     }

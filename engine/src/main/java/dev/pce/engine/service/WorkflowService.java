@@ -192,7 +192,8 @@ public final class WorkflowService implements Closeable {
     public PlanResult plan(String goal, List<TaskSpec> tasks, String agent, Map<String, Double> plannedEstimates,
                            Cancellation cancellation, PoolChoice pools, Optional<List<ClassifiedEdge>> classified) {
         cancellation.check();
-        List<TaskSpec> resolved = PlanValidator.validate(goal, tasks);
+        PlanValidator.ValidPlan valid = PlanValidator.validPlan(goal, tasks);
+        List<TaskSpec> resolved = valid.tasks();
         cancellation.check();
         List<ClassifiedEdge> edges = PlanCapacity.PLAN.requireEdges(classified.isPresent() ? classified.get()
                 : classifier.classify(resolved, cancellation, PlanCapacity.PLAN.maxEdges()));
@@ -200,7 +201,9 @@ public final class WorkflowService implements Closeable {
         // the schedule checks what classification may add: an implicit edge can close a cycle
         PoolSlots chosen = pools.choose(resolved, edges, plannedEstimates, slots);
         cancellation.check();
-        ScheduleView schedule = ScheduleView.of(Scheduler.plan(resolved, edges, chosen));
+        // one scheduler for the plan's schedule, the new state's priorities and its live schedule
+        Scheduler scheduler = new Scheduler(resolved, edges, chosen, valid.positions());
+        ScheduleView schedule = ScheduleView.of(scheduler.schedule(0));
         WorkflowPlanned payload = new WorkflowPlanned(goal, resolved, edges, plannedEstimates,
                 chosen.equals(slots) ? Map.of() : chosen.slots());
         cancellation.check();
@@ -210,11 +213,10 @@ public final class WorkflowService implements Closeable {
         long[] writtenTo = new long[1];
         String workflowId = createWorkflow(planned, written, writtenTo);
         loaded.used(workflowId, handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id,
-                workspace.workflowDir(id), clock, slots, written, writtenTo[0], this::tellAppended)));
+                workspace.workflowDir(id), clock, slots, written, writtenTo[0], scheduler, this::tellAppended)));
         return handle(workflowId).read(state -> {
             StatusReport report = StatusReport.of(state, clock.instant());
-            List<String> ready = state.tasks().stream().map(TaskState::id)
-                    .filter(id -> report.statusOf(id) == TaskStatus.READY).toList();
+            List<String> ready = report.idsWith(TaskStatus.READY);
             return new PlanResult(workflowId, goal, resolved.size(), resolved, edges, ready, report.pools(), schedule,
                     workspace.eventsFile(workflowId).toString());
         });

@@ -64,17 +64,23 @@ public final class WorkflowState {
     private Instant updatedAt = Instant.EPOCH;
     private long lastSeq;
     private String lastEventId = "";
-    private final Map<String, TaskState> tasks = new LinkedHashMap<>();
+    private Map<String, TaskState> tasks = new LinkedHashMap<>();
     /** Ids of the tasks last seen claimed (their leases may have run out since): who may be writing right now. */
     private final Set<String> claimed = new LinkedHashSet<>();
     /** The classified relations between the tasks; fixed by the plan. */
     private PlanRelations relations = PlanRelations.of(List.of(), List.of());
-    /** Task ids, critical path first: the order in which ready tasks are handed out. Fixed by the plan. */
-    private List<String> priorityOrder = List.of();
-    /** Each task's bottom level in minutes (the critical path from its start); fixed with the priorities. */
-    private Map<String, Double> criticalPaths = Map.of();
-    /** Each task's 0-based position in the plan; fixed with the priorities. */
-    private Map<String, Integer> planOrder = Map.of();
+    /** Task positions, critical path first: the order in which ready tasks are handed out. Fixed by the plan. */
+    private int[] priorityOrder = new int[0];
+    /**
+     * Each task's bottom level in minutes (the critical path from its start), by position in the plan (see
+     * {@link PlanRelations#position}); fixed with the priorities.
+     */
+    private double[] criticalPaths = new double[0];
+    /**
+     * The scheduler this process built for the plan it is folding (see {@link #applyCreated}): its priorities are
+     * the plan's, so the fold takes them instead of building a second one. Null otherwise, and after that fold.
+     */
+    private Scheduler planScheduler;
     /** Evidence and gate verdicts. */
     private GateRecord gates = GateRecord.EMPTY;
     /** Conflicts decided, people's decisions, reviews. */
@@ -120,6 +126,21 @@ public final class WorkflowState {
     public void applyAll(Collection<Event> events) {
         for (Event event : events) {
             apply(event);
+        }
+    }
+
+    /**
+     * Folds the events this process has just written for a new workflow, its plan first, taking the plan's
+     * priorities from {@code scheduler} instead of building a scheduler again: the same as {@link #applyAll}, given
+     * that {@code scheduler} was built from the plan event's tasks and edges (with any agents per pool: priorities do
+     * not depend on them) and nothing was reported to it yet.
+     */
+    public void applyCreated(List<Event> written, Scheduler scheduler) {
+        planScheduler = scheduler;
+        try {
+            applyAll(written);
+        } finally {
+            planScheduler = null;
         }
     }
 
@@ -187,13 +208,20 @@ public final class WorkflowState {
     private void plan(WorkflowPlanned planned, Instant at) {
         goal = planned.goal();
         createdAt = at;
-        tasks.clear();
+        tasks = LinkedHashMap.newLinkedHashMap(planned.tasks().size());
         claimed.clear();
         for (TaskSpec spec : planned.tasks()) {
             tasks.put(spec.id(), TaskState.planned(spec));
         }
-        relations = PlanRelations.of(planned.tasks(), planned.edges());
-        prioritize(planned.tasks(), planned.edges());
+        if (planScheduler != null && planScheduler.size() == planned.tasks().size()) {
+            relations = planScheduler.positions()
+                    .map(positions -> PlanRelations.of(planned.tasks(), planned.edges(), positions))
+                    .orElseGet(() -> PlanRelations.of(planned.tasks(), planned.edges()));
+            prioritize(planScheduler);
+        } else {
+            relations = PlanRelations.of(planned.tasks(), planned.edges());
+            prioritize(planned.tasks(), planned.edges());
+        }
         poolSizes = planned.poolSizes().isEmpty() ? Optional.empty() : Optional.of(poolSizes(planned.poolSizes()));
     }
 
@@ -421,19 +449,20 @@ public final class WorkflowState {
      * or has a partial output out, and no task it shares a written resource with holds a live claim.
      */
     public Map<String, TaskStatus> statuses(Instant now) {
-        Map<String, TaskStatus> byId = new HashMap<>(tasks.size() * 2);
-        for (String id : relations.topologicalOrder()) {
-            TaskState task = tasks.get(id);
-            byId.put(id, status(task, now, byId));
+        // by position: the relations index the tasks in plan order, as this state holds them
+        TaskState[] byPosition = tasks.values().toArray(new TaskState[0]);
+        TaskStatus[] known = new TaskStatus[byPosition.length];
+        for (int position : relations.topologicalPositions()) {
+            known[position] = status(byPosition[position], position, now, known, byPosition);
         }
-        Map<String, TaskStatus> inPlanOrder = new LinkedHashMap<>(tasks.size() * 2);
-        for (String id : tasks.keySet()) {
-            inPlanOrder.put(id, byId.get(id));
+        Map<String, TaskStatus> inPlanOrder = LinkedHashMap.newLinkedHashMap(byPosition.length);
+        for (int position = 0; position < byPosition.length; position++) {
+            inPlanOrder.put(byPosition[position].id(), known[position]);
         }
         return inPlanOrder;
     }
 
-    private TaskStatus status(TaskState task, Instant now, Map<String, TaskStatus> known) {
+    private TaskStatus status(TaskState task, int position, Instant now, TaskStatus[] known, TaskState[] byPosition) {
         return switch (task.phase()) {
             case DONE -> TaskStatus.DONE;
             case FAILED -> TaskStatus.FAILED;
@@ -441,18 +470,22 @@ public final class WorkflowState {
                     : resourceHolders(task.id(), now).isEmpty() && heldBy(task.id()).isEmpty()
                     && heldByEscalation(task.id()).isEmpty() ? TaskStatus.READY
                     : TaskStatus.WAITING;
-            case PENDING -> pendingStatus(task, now, known);
+            case PENDING -> pendingStatus(task, position, now, known, byPosition);
         };
     }
 
-    private TaskStatus pendingStatus(TaskState task, Instant now, Map<String, TaskStatus> known) {
+    private TaskStatus pendingStatus(TaskState task, int position, Instant now, TaskStatus[] known,
+                                     TaskState[] byPosition) {
         boolean allSatisfied = true;
-        for (PlanRelations.Prerequisite prerequisite : relations.prerequisites(task.id())) {
-            TaskStatus status = known.get(prerequisite.taskId());
+        List<PlanRelations.Prerequisite> prerequisites = relations.prerequisitesAt(position);
+        int[] at = relations.prerequisitePositions(position);
+        for (int i = 0; i < at.length; i++) {
+            boolean inPlan = at[i] < known.length;
+            TaskStatus status = inPlan ? known[at[i]] : null;
             if (status == TaskStatus.FAILED || status == TaskStatus.BLOCKED) {
                 return TaskStatus.BLOCKED;
             }
-            allSatisfied &= !waitsOn(prerequisite);
+            allSatisfied &= !waitsOn(prerequisites.get(i).edgeClass(), inPlan ? byPosition[at[i]] : null);
         }
         if (!allSatisfied || heldBy(task.id()).isPresent() || heldByEscalation(task.id()).isPresent()) {
             return TaskStatus.WAITING;
@@ -577,11 +610,14 @@ public final class WorkflowState {
 
     /** A hard prerequisite holds its dependent until done; a soft one until it has a partial output out. */
     private boolean waitsOn(PlanRelations.Prerequisite prerequisite) {
-        TaskState dependency = tasks.get(prerequisite.taskId());
+        return waitsOn(prerequisite.edgeClass(), tasks.get(prerequisite.taskId()));
+    }
+
+    private static boolean waitsOn(EdgeClass edgeClass, TaskState dependency) {
         if (dependency == null) {
             return false;
         }
-        return prerequisite.edgeClass() == EdgeClass.SOFT ? !dependency.hasOutputForSoftDependents()
+        return edgeClass == EdgeClass.SOFT ? !dependency.hasOutputForSoftDependents()
                 : dependency.phase() != TaskPhase.DONE;
     }
 
@@ -601,30 +637,37 @@ public final class WorkflowState {
         return waits;
     }
 
+    /** The priorities of the plan {@code specs} and {@code edges} make (the slots play no part in them). */
     private void prioritize(List<TaskSpec> specs, List<ClassifiedEdge> edges) {
-        Scheduler scheduler = new Scheduler(specs, edges, PoolSlots.defaults());
-        priorityOrder = scheduler.priorityOrder();
-        criticalPaths = scheduler.bottomLevels();
-        Map<String, Integer> positions = new HashMap<>(specs.size() * 2);
-        for (int i = 0; i < specs.size(); i++) {
-            positions.put(specs.get(i).id(), i);
-        }
-        planOrder = positions;
+        prioritize(new Scheduler(specs, edges, PoolSlots.defaults()));
+    }
+
+    /** The priorities of a scheduler of this state's plan: its tasks indexed in plan order, as the relations are. */
+    private void prioritize(Scheduler scheduler) {
+        priorityOrder = scheduler.priorityIndexes();
+        criticalPaths = scheduler.bottomLevelsByIndex();
     }
 
     /** The task's bottom level: minutes of estimated work on the longest chain from its start to the end. */
     public double criticalPathMinutes(String taskId) {
-        return criticalPaths.getOrDefault(taskId, 0.0);
+        int position = relations.position(taskId);
+        return position < 0 || position >= criticalPaths.length ? 0.0 : criticalPaths[position];
     }
 
     /** The task's position in the plan, 0-based. */
     public int planOrder(String taskId) {
-        return planOrder.getOrDefault(taskId, tasks.size());
+        int position = relations.position(taskId);
+        return position < 0 ? tasks.size() : position;
     }
 
     /** Tasks in the order ready ones are handed out: critical path first, plan order among equals. */
     public List<TaskState> tasksByPriority() {
-        return priorityOrder.stream().map(tasks::get).toList();
+        TaskState[] byPosition = tasks.values().toArray(new TaskState[0]);
+        List<TaskState> ordered = new ArrayList<>(priorityOrder.length);
+        for (int position : priorityOrder) {
+            ordered.add(byPosition[position]);
+        }
+        return ordered;
     }
 
     /** The plan's classified relations. */
