@@ -81,6 +81,8 @@ import java.util.function.Predicate;
 public final class WorkflowService implements Closeable {
     /** Events per page when a whole log is read: large enough to be few pages, small enough to hold. */
     private static final int WHOLE_LOG_PAGE = 1_000;
+    /** From this many tasks a plan's schedule is searched beside the encoding of its event (below, a thread costs more). */
+    static final int OVERLAP_FROM_TASKS = 2_000;
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -203,21 +205,24 @@ public final class WorkflowService implements Closeable {
         cancellation.check();
         // one scheduler for the plan's schedule, the new state's priorities and its live schedule
         Scheduler scheduler = new Scheduler(resolved, edges, chosen, valid.positions());
-        ScheduleView schedule = ScheduleView.of(scheduler.schedule(0));
         WorkflowPlanned payload = new WorkflowPlanned(goal, resolved, edges, plannedEstimates,
                 chosen.equals(slots) ? Map.of() : chosen.slots());
         cancellation.check();
         NewEvent planned = new NewEvent(agent, payload, PlanCapacity.PLAN.eventBound(resolved.size(), edges.size()));
         cancellation.commit();
+        // the schedule search and the plan event's encoding need nothing of each other: a large plan does both at once
+        Overlapped<ScheduleView> schedule = Overlapped.start(() -> ScheduleView.of(scheduler.schedule(0)),
+                resolved.size() >= OVERLAP_FROM_TASKS);
         List<Event> written = new ArrayList<>();
         long[] writtenTo = new long[1];
         String workflowId = createWorkflow(planned, written, writtenTo);
+        ScheduleView searched = schedule.join();
         loaded.used(workflowId, handles.computeIfAbsent(workflowId, id -> WorkflowHandle.created(id,
                 workspace.workflowDir(id), clock, slots, written, writtenTo[0], scheduler, this::tellAppended)));
         return handle(workflowId).read(state -> {
             StatusReport report = StatusReport.of(state, clock.instant());
             List<String> ready = report.idsWith(TaskStatus.READY);
-            return new PlanResult(workflowId, goal, resolved.size(), resolved, edges, ready, report.pools(), schedule,
+            return new PlanResult(workflowId, goal, resolved.size(), resolved, edges, ready, report.pools(), searched,
                     workspace.eventsFile(workflowId).toString());
         });
     }
