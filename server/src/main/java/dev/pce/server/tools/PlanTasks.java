@@ -62,8 +62,10 @@ public final class PlanTasks {
         String id = name(task);
         String title = task.requiredString("title", Limits.MAX_TITLE_LENGTH);
         String pool = task.optionalString("pool", Limits.MAX_ID_LENGTH)
-                .map(name -> Ids.requirePool(name, task.where("pool"))).orElse("");
-        double estimate = task.raw("estimate").map(value -> Estimates.minutes(value, task.where("estimate")))
+                .map(name -> Ids.isPool(name) ? name : Ids.requirePool(name, task.where("pool"))).orElse("");
+        // where it is, for a message, is spelt out only for a value that needs one (as for ids, below)
+        double estimate = task.raw("estimate")
+                .map(value -> value.isNumber() ? value.asDouble() : Estimates.minutes(value, task.where("estimate")))
                 .orElse(defaultEstimate);
         List<String> dependsOn = new ArrayList<>();
         Map<String, EdgeClass> dependencyTypes = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,24 +22,35 @@ import java.util.Set;
  */
 public final class ToolArgs {
     private final ObjectNode node;
-    private final String path;
+    // Where this object is: the arguments (no parent), a field of its parent, or an item of a field (index >= 0).
+    // Spelt out only when a message needs it: a large plan has hundreds of thousands of objects and no error.
+    private final ToolArgs parent;
+    private final String field;
+    private final int index;
+    private String path;
 
-    private ToolArgs(ObjectNode node, String path) {
+    private ToolArgs(ObjectNode node, ToolArgs parent, String field, int index) {
         this.node = node;
-        this.path = path;
+        this.parent = parent;
+        this.field = field;
+        this.index = index;
+    }
+
+    private static ToolArgs arguments(ObjectNode node) {
+        return new ToolArgs(node, null, "", -1);
     }
 
     /** Wraps the arguments of a call; absent arguments count as an empty object. */
     public static ToolArgs of(JsonNode arguments) {
         if (arguments == null || arguments.isNull() || arguments.isMissingNode()) {
-            return new ToolArgs(JsonNodeFactory.instance.objectNode(), "");
+            return arguments(JsonNodeFactory.instance.objectNode());
         }
         if (!arguments.isObject()) {
             throw new CeException(ErrorCode.INVALID_ARGUMENT,
                     "Arguments must be a JSON object, got " + kind(arguments) + ".",
                     "Pass the arguments as an object with the fields the tool's input schema lists.");
         }
-        return new ToolArgs((ObjectNode) arguments, "");
+        return arguments((ObjectNode) arguments);
     }
 
     /** Fails on any field not in {@code allowed}, suggesting the nearest known name (typos are common). */
@@ -149,12 +161,13 @@ public final class ToolArgs {
         List<String> items = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            String itemPath = field + "[" + i + "]";
             if (!item.isTextual()) {
-                throw invalid(where(itemPath) + " must be a string, got " + kind(item) + ".",
+                throw invalid(where(field + "[" + i + "]") + " must be a string, got " + kind(item) + ".",
                         "Send every item of " + where(field) + " as a string.");
             }
-            checkLength(itemPath, item.asText(), maxLength);
+            if (item.asText().length() > maxLength) {
+                checkLength(field + "[" + i + "]", item.asText(), maxLength);
+            }
             items.add(item.asText());
         }
         return items;
@@ -177,14 +190,14 @@ public final class ToolArgs {
         List<ToolArgs> items = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            String itemPath = where(field + "[" + i + "]");
             if (item.isTextual()) {
-                items.add(new ToolArgs(JsonNodeFactory.instance.objectNode().put(shorthandKey, item.asText()),
-                        itemPath));
+                // read-only, so one entry needs no map of its own
+                items.add(new ToolArgs(new ObjectNode(JsonNodeFactory.instance, Map.of(shorthandKey, item)), this,
+                        field, i));
             } else if (item.isObject()) {
-                items.add(new ToolArgs((ObjectNode) item, itemPath));
+                items.add(new ToolArgs((ObjectNode) item, this, field, i));
             } else {
-                throw invalid(itemPath + " must be a string or an object, got " + kind(item) + ".",
+                throw invalid(where(field + "[" + i + "]") + " must be a string or an object, got " + kind(item) + ".",
                         "Send every item of " + where(field) + " as a string or a JSON object.");
             }
         }
@@ -204,12 +217,11 @@ public final class ToolArgs {
         List<ToolArgs> items = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            String itemPath = where(field + "[" + i + "]");
             if (!item.isObject()) {
-                throw invalid(itemPath + " must be an object, got " + kind(item) + ".",
+                throw invalid(where(field + "[" + i + "]") + " must be an object, got " + kind(item) + ".",
                         "Send every item of " + where(field) + " as a JSON object.");
             }
-            items.add(new ToolArgs((ObjectNode) item, itemPath));
+            items.add(new ToolArgs((ObjectNode) item, this, field, i));
         }
         return items;
     }
@@ -224,7 +236,7 @@ public final class ToolArgs {
             throw invalid(where(field) + " must be an object, got " + kind(value) + ".",
                     "Send " + where(field) + " as {...}.");
         }
-        return new ToolArgs((ObjectNode) value, where(field));
+        return new ToolArgs((ObjectNode) value, this, field, -1);
     }
 
     /** A free-form JSON object, bounded in serialized size. Absent means an empty object. */
@@ -252,7 +264,15 @@ public final class ToolArgs {
 
     /** The path of a field of this object, for messages. */
     public String where(String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        String at = path();
+        return at.isEmpty() ? field : at + "." + field;
+    }
+
+    private String path() {
+        if (path == null) {
+            path = parent == null ? "" : parent.where(index < 0 ? field : field + "[" + index + "]");
+        }
+        return path;
     }
 
     public static CeException invalid(String message, String fix) {

@@ -26,6 +26,21 @@ class ToolArgsTest {
     }
 
     @Test
+    void itemsOfItemsAndTheirShorthandsKnowWhereTheyAre() throws Exception {
+        ToolArgs task = args("{\"tasks\":[{},{\"depends_on\":[{\"id\":\"a\"},\"b\"],\"meta\":{\"s\":\"abcdef\"}}]}")
+                .objectList("tasks", 10).get(1);
+        var dependencies = task.objectOrStringList("depends_on", 10, "id");
+
+        assertThat(dependencies.get(0).where("id")).isEqualTo("tasks[1].depends_on[0].id");
+        assertThat(dependencies.get(1).requiredString("id", 10)).as("the shorthand reads as an object").isEqualTo("b");
+        assertThat(dependencies.get(1).where("type")).isEqualTo("tasks[1].depends_on[1].type");
+        assertThatThrownBy(() -> task.requiredObject("meta").requiredString("s", 5))
+                .hasMessageContaining("tasks[1].meta.s is 6 characters long");
+        assertThatThrownBy(() -> task.stringList("depends_on", 10, 10))
+                .hasMessage("tasks[1].depends_on[0] must be a string, got an object.");
+    }
+
+    @Test
     void unknownArgumentsAreRefusedWithTheNearestKnownName() throws Exception {
         assertThatThrownBy(() -> args("{\"workflowid\":\"x\"}").allowOnly(Set.of("workflow_id", "agent")))
                 .hasMessageContaining("workflowid is not a known argument. Did you mean 'workflow_id'?");
