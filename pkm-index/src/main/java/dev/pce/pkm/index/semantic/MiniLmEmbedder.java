@@ -21,6 +21,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
 
     /** Loads the model: about a second of work and some 100 MB of memory. Callers run this off the start-up path. */
     public static MiniLmEmbedder load() {
+        OrtExitGuard.install();
         // direct executor: texts are embedded on the caller's thread, whose parallelism the caller chooses
         return new MiniLmEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run));
     }
