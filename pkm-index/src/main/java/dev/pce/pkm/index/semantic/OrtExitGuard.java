@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +20,8 @@ import java.util.Set;
  */
 final class OrtExitGuard {
     private static final Logger LOG = LoggerFactory.getLogger(OrtExitGuard.class);
+    private static final String HOOKS_TABLE_CLASS = "java.lang.ApplicationShutdownHooks";
+    private static final Object HOOKS_TABLE = hooksTable();
 
     private OrtExitGuard() {
     }
@@ -47,12 +48,19 @@ final class OrtExitGuard {
         }
     }
 
+    private static Object hooksTable() {
+        try {
+            return Class.forName(HOOKS_TABLE_CLASS);
+        } catch (ClassNotFoundException e) {
+            return OrtExitGuard.class; // no table to guard: registeredHooks finds none either
+        }
+    }
+
     /** The JVM's table of shutdown hooks, or null where it cannot be read. */
     @SuppressWarnings("unchecked")
     private static Map<Thread, Thread> registeredHooks() {
         try {
-            Class<?> table = Class.forName("java.lang.ApplicationShutdownHooks");
-            Field field = table.getDeclaredField("hooks");
+            Field field = Class.forName(HOOKS_TABLE_CLASS).getDeclaredField("hooks");
             field.setAccessible(true);
             return (Map<Thread, Thread>) field.get(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -62,18 +70,8 @@ final class OrtExitGuard {
     }
 
     private static Set<Thread> snapshot(Map<Thread, Thread> hooks) {
-        synchronized (hooksLock()) {
-            return new HashSet<>(hooks instanceof IdentityHashMap<Thread, Thread> identity ? identity.keySet()
-                    : hooks.keySet());
-        }
-    }
-
-    /** The lock the JVM's table is guarded by (its class). */
-    private static Object hooksLock() {
-        try {
-            return Class.forName("java.lang.ApplicationShutdownHooks");
-        } catch (ClassNotFoundException e) {
-            return OrtExitGuard.class;
+        synchronized (HOOKS_TABLE) { // the lock the JVM guards its table with
+            return new HashSet<>(hooks.keySet());
         }
     }
 }
