@@ -52,9 +52,17 @@ final class RequestGate {
 
     /** PCE's own answer to {@code request}; empty when the session answers it. */
     Optional<Mono<JSONRPCResponse>> answer(McpSchema.JSONRPCRequest request) {
+        return answer(request, true);
+    }
+
+    /**
+     * As {@link #answer(McpSchema.JSONRPCRequest)}; {@code mayHoldSurrogates} false when the request's JSON text
+     * holds no escaped surrogate, so its strings need no check ({@link RequestParams#problem}).
+     */
+    Optional<Mono<JSONRPCResponse>> answer(McpSchema.JSONRPCRequest request, boolean mayHoldSurrogates) {
         Optional<String> problem = (McpSchema.METHOD_TOOLS_CALL.equals(request.method())
                 ? toolCallProblem(request.params()) : Optional.<String>empty())
-                .or(() -> RequestParams.problem(request));
+                .or(() -> RequestParams.problem(request, mayHoldSurrogates));
         if (problem.isPresent()) {
             return Optional.of(Mono.just(invalidParams(request, problem.get())));
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What is wrong with a request's params, checked before anything handles the request, whatever its method: what
@@ -84,6 +85,14 @@ final class RequestParams {
 
     /** What is wrong with the request's params, said so the caller can fix it; empty when nothing is. */
     static Optional<String> problem(McpSchema.JSONRPCRequest request) {
+        return problem(request, true);
+    }
+
+    /**
+     * As {@link #problem(McpSchema.JSONRPCRequest)}; {@code mayHoldSurrogates} false when the request's JSON text
+     * holds no escaped surrogate ({@link UnpairedSurrogates#mayBeEscapedIn}), so its strings need no check.
+     */
+    static Optional<String> problem(McpSchema.JSONRPCRequest request, boolean mayHoldSurrogates) {
         Object params = request.params();
         List<Param> known = request.method() == null ? List.of() : PARAMS.getOrDefault(request.method(), List.of());
         String method = UnpairedSurrogates.shown(String.valueOf(request.method()));
@@ -95,7 +104,8 @@ final class RequestParams {
             return Optional.of("The params of " + method + " must be an object (MCP names every parameter), got "
                     + kind(params) + ". Send them as {\"name\": value, ...}, or leave them out.");
         }
-        return values(named, "params", 1).map(problem -> problem + " Nothing was done.")
+        return Optional.ofNullable(problemIn(named, 1, mayHoldSurrogates))
+                .map(found -> found.message("params") + " Nothing was done.")
                 .or(() -> kinds(known, method, named));
     }
 
@@ -114,46 +124,42 @@ final class RequestParams {
         return Optional.empty();
     }
 
-    /** The first string or name that is not Unicode, or container nested too deep, under {@code path}. */
-    private static Optional<String> values(Object value, String path, int depth) {
-        return Optional.ofNullable(problemIn(value, new At(null, path, -1), depth));
-    }
-
     /**
-     * As {@link #values}, null when there is none. Where a value is, is kept as a chain of steps and written out only
-     * for a problem: a 10,000-task plan has a hundred thousand values, and their paths as strings were megabytes.
+     * The first string or name that is not Unicode (when {@code strings} are to be checked), or container nested
+     * too deep, in {@code value}; null when there is none. Where it is, is learnt on the way back out of the walk,
+     * so a request without a problem costs no path: a 100,000-task plan has a million values.
      */
-    private static String problemIn(Object value, At at, int depth) {
+    private static Found problemIn(Object value, int depth, boolean strings) {
         switch (value) {
             case Map<?, ?> map -> {
                 if (depth > MAX_DEPTH) {
-                    return tooDeep(at.path());
+                    return new Found(RequestParams::tooDeep);
                 }
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
                     String name = String.valueOf(entry.getKey());
-                    At inside = new At(at, name, -1);
-                    if (UnpairedSurrogates.firstIn(name) >= 0) {
-                        return text(name, "The name " + shown(inside.path())).orElseThrow();
+                    if (strings && UnpairedSurrogates.firstIn(name) >= 0) {
+                        return new Found(path -> text(name, "The name " + shown(path)).orElseThrow()).in(name);
                     }
-                    String problem = problemIn(entry.getValue(), inside, depth + 1);
-                    if (problem != null) {
-                        return problem;
+                    Found found = problemIn(entry.getValue(), depth + 1, strings);
+                    if (found != null) {
+                        return found.in(name);
                     }
                 }
             }
             case List<?> list -> {
                 if (depth > MAX_DEPTH) {
-                    return tooDeep(at.path());
+                    return new Found(RequestParams::tooDeep);
                 }
                 for (int i = 0; i < list.size(); i++) {
-                    String problem = problemIn(list.get(i), new At(at, null, i), depth + 1);
-                    if (problem != null) {
-                        return problem;
+                    Found found = problemIn(list.get(i), depth + 1, strings);
+                    if (found != null) {
+                        return found.in(i);
                     }
                 }
             }
             case String text -> {
-                return UnpairedSurrogates.firstIn(text) < 0 ? null : text(text, shown(at.path())).orElseThrow();
+                return strings && UnpairedSurrogates.firstIn(text) >= 0
+                        ? new Found(path -> text(text, shown(path)).orElseThrow()) : null;
             }
             case null, default -> {
                 // numbers, booleans and null are what they are
@@ -162,11 +168,28 @@ final class RequestParams {
         return null;
     }
 
-    /** A step to a value: a member {@code name} of an object, or item {@code index} of an array, under {@code up}. */
-    private record At(At up, String name, int index) {
-        String path() {
-            String here = name == null ? "[" + index + "]" : up == null ? name : "." + UnpairedSurrogates.shown(name);
-            return up == null ? here : up.path() + here;
+    /** A problem and the steps to its value (member names and item indices), innermost first. */
+    private static final class Found {
+        private final Function<String, String> message;
+        private final List<Object> steps = new ArrayList<>();
+
+        Found(Function<String, String> message) {
+            this.message = message;
+        }
+
+        Found in(Object step) {
+            steps.add(step);
+            return this;
+        }
+
+        /** The message, with the value's path from {@code root}: {@code params.tasks[2].title}. */
+        String message(String root) {
+            StringBuilder path = new StringBuilder(root);
+            for (Object step : steps.reversed()) {
+                path.append(step instanceof Integer index ? "[" + index + "]"
+                        : "." + UnpairedSurrogates.shown((String) step));
+            }
+            return message.apply(path.toString());
         }
     }
 

@@ -174,7 +174,7 @@ final class StdioTransport implements McpServerTransportProvider {
             return false;
         }
         switch (message) {
-            case McpSchema.JSONRPCRequest request -> request(request);
+            case McpSchema.JSONRPCRequest request -> request(request, UnpairedSurrogates.mayBeEscapedIn(line));
             case McpSchema.JSONRPCNotification notification when InFlightRequests.isCancel(notification) ->
                     inFlight.cancel(InFlightRequests.cancelledId(notification));
             default -> session.handle(message).subscribe(null, error -> LOG.error("Handling a message failed",
@@ -188,7 +188,8 @@ final class StdioTransport implements McpServerTransportProvider {
                 && McpSchema.METHOD_INITIALIZE.equals(request.method());
     }
 
-    private void request(McpSchema.JSONRPCRequest request) {
+    /** @param mayHoldSurrogates whether the request's line holds an escaped surrogate ({@link RequestParams}) */
+    private void request(McpSchema.JSONRPCRequest request, boolean mayHoldSurrogates) {
         Optional<McpSchema.JSONRPCResponse> refused = handshake.beforeInitialize(request);
         if (refused.isPresent()) {
             send(refused.get());
@@ -204,7 +205,7 @@ final class StdioTransport implements McpServerTransportProvider {
         // request's); every other request waited for it (dispatch)
         Optional<Mono<McpSchema.JSONRPCResponse>> own = isInitialize(request)
                 ? RequestParams.refusal(request).map(Mono::just)
-                : offered.toCompletableFuture().join().answer(request);
+                : offered.toCompletableFuture().join().answer(request, mayHoldSurrogates);
         if (own.isPresent()) {
             own.get().subscribe(this::answer, failed);
         } else {
