@@ -23,6 +23,9 @@ final class ArgumentTree {
     }
 
     static JsonNode of(Map<String, Object> arguments) {
+        if (arguments instanceof TreeArguments read) {
+            return read.forTools(); // read from the line as this tree already
+        }
         return arguments == null ? Json.mapper().valueToTree(null) : node(arguments);
     }
 

@@ -1,11 +1,18 @@
 package dev.pce.server.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.pce.engine.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,12 +30,25 @@ final class PlainMessages {
     };
     private static final Set<String> REQUEST_FIELDS = Set.of("jsonrpc", "method", "id", "params");
     private static final Set<String> CALL_FIELDS = Set.of("name", "arguments", "_meta");
+    private static final String TOOLS_CALL_METHOD = McpSchema.METHOD_TOOLS_CALL;
+    /** In every line that can be a tools/call (its method written without escapes): a cheap test before the tree. */
+    private static final String TOOLS_CALL = "tools/call";
 
     private PlainMessages() {
     }
 
-    /** As {@link McpSchema#deserializeJsonRpcMessage}, the params of a plain request not copied. */
+    /**
+     * As {@link McpSchema#deserializeJsonRpcMessage}, the params of a plain request not copied, and a plain
+     * {@code tools/call}'s arguments read once, as the tree the tools read ({@link TreeArguments}).
+     */
     static McpSchema.JSONRPCMessage read(McpJsonMapper mapper, String line) throws IOException {
+        if (line.contains(TOOLS_CALL)) {
+            JsonNode message = Json.plain().readTree(line);
+            Optional<McpSchema.JSONRPCRequest> call = plainToolCall(message);
+            if (call.isPresent()) {
+                return call.get();
+            }
+        }
         HashMap<String, Object> map = mapper.readValue(line, MAP);
         boolean request = map.containsKey("method") && map.containsKey("id");
         if (request && isPlainRequest(map)) {
@@ -46,6 +66,53 @@ final class PlainMessages {
             return mapper.convertValue(map, McpSchema.JSONRPCResponse.class);
         }
         throw new IllegalArgumentException("Cannot deserialize JSONRPCMessage: " + line);
+    }
+
+    /**
+     * The request the SDK's reading makes of {@code message}, when it is a plain {@code tools/call}: the fields a
+     * request has and nothing else, of the types the SDK keeps (an id a string or a whole number of at most 64 bits),
+     * params of a string name, an object of arguments or none, an object of metadata or none. The arguments are
+     * {@link TreeArguments}; the metadata, small, is read as the SDK reads it.
+     */
+    private static Optional<McpSchema.JSONRPCRequest> plainToolCall(JsonNode message) {
+        if (!(message instanceof ObjectNode request) || !hasOnly(request, REQUEST_FIELDS)
+                || !(request.get("jsonrpc") instanceof TextNode jsonrpc) || jsonrpc.textValue().isBlank()
+                || !(request.get("method") instanceof TextNode method) || !TOOLS_CALL_METHOD.equals(method.textValue())
+                || !(request.get("params") instanceof ObjectNode params) || !hasOnly(params, CALL_FIELDS)
+                || !(params.get("name") instanceof TextNode name)
+                || !(isAbsent(params.get("arguments")) || params.get("arguments") instanceof ObjectNode)
+                || !(isAbsent(params.get("_meta")) || params.get("_meta") instanceof ObjectNode)) {
+            return Optional.empty();
+        }
+        Object id = switch (request.get("id")) {
+            case TextNode text -> text.textValue();
+            case IntNode number -> number.intValue();
+            case LongNode number -> number.longValue();
+            case null, default -> null;
+        };
+        if (id == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> callParams = new LinkedHashMap<>();
+        params.properties().forEach(field -> callParams.put(field.getKey(), switch (field.getKey()) {
+            case "name" -> name.textValue();
+            case "arguments" -> field.getValue() instanceof ObjectNode arguments ? new TreeArguments(arguments) : null;
+            default -> Json.plain().convertValue(field.getValue(), Object.class);
+        }));
+        return Optional.of(new McpSchema.JSONRPCRequest(jsonrpc.textValue(), method.textValue(), id, callParams));
+    }
+
+    private static boolean hasOnly(ObjectNode object, Set<String> fields) {
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            if (!fields.contains(field.getKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAbsent(JsonNode node) {
+        return node == null || node.isNull();
     }
 
     /**

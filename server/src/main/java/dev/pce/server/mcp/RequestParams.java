@@ -1,5 +1,8 @@
 package dev.pce.server.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 
@@ -130,42 +133,62 @@ final class RequestParams {
      * so a request without a problem costs no path: a 100,000-task plan has a million values.
      */
     private static Found problemIn(Object value, int depth, boolean strings) {
-        switch (value) {
-            case Map<?, ?> map -> {
-                if (depth > MAX_DEPTH) {
-                    return new Found(RequestParams::tooDeep);
-                }
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    String name = String.valueOf(entry.getKey());
-                    if (strings && UnpairedSurrogates.firstIn(name) >= 0) {
-                        return new Found(path -> text(name, "The name " + shown(path)).orElseThrow()).in(name);
-                    }
-                    Found found = problemIn(entry.getValue(), depth + 1, strings);
-                    if (found != null) {
-                        return found.in(name);
-                    }
-                }
-            }
-            case List<?> list -> {
-                if (depth > MAX_DEPTH) {
-                    return new Found(RequestParams::tooDeep);
-                }
-                for (int i = 0; i < list.size(); i++) {
-                    Found found = problemIn(list.get(i), depth + 1, strings);
-                    if (found != null) {
-                        return found.in(i);
-                    }
-                }
-            }
-            case String text -> {
-                return strings && UnpairedSurrogates.firstIn(text) >= 0
-                        ? new Found(path -> text(text, shown(path)).orElseThrow()) : null;
-            }
-            case null, default -> {
-                // numbers, booleans and null are what they are
-            }
+        Object plain = value instanceof TreeArguments arguments ? arguments.tree() : value;
+        Iterable<? extends Map.Entry<?, ?>> members = members(plain);
+        Iterable<?> items = items(plain);
+        if ((members != null || items != null) && depth > MAX_DEPTH) {
+            return new Found(RequestParams::tooDeep);
         }
-        return null;
+        if (members != null) {
+            for (Map.Entry<?, ?> member : members) {
+                String name = String.valueOf(member.getKey());
+                if (strings && UnpairedSurrogates.firstIn(name) >= 0) {
+                    return new Found(path -> text(name, "The name " + shown(path)).orElseThrow()).in(name);
+                }
+                Found found = problemIn(member.getValue(), depth + 1, strings);
+                if (found != null) {
+                    return found.in(name);
+                }
+            }
+        } else if (items != null) {
+            int index = 0;
+            for (Object item : items) {
+                Found found = problemIn(item, depth + 1, strings);
+                if (found != null) {
+                    return found.in(index);
+                }
+                index++;
+            }
+        } else if (strings && textOf(plain) instanceof String text && UnpairedSurrogates.firstIn(text) >= 0) {
+            return new Found(path -> text(text, shown(path)).orElseThrow());
+        }
+        return null; // numbers, booleans and null are what they are
+    }
+
+    /** The members of an object, read as maps or as a tree; null for any other value. */
+    private static Iterable<? extends Map.Entry<?, ?>> members(Object value) {
+        return switch (value) {
+            case Map<?, ?> map -> map.entrySet();
+            case ObjectNode object -> object.properties();
+            case null, default -> null;
+        };
+    }
+
+    /** The items of an array, read as lists or as a tree; null for any other value. */
+    private static Iterable<?> items(Object value) {
+        return switch (value) {
+            case List<?> list -> list;
+            case ArrayNode array -> array;
+            case null, default -> null;
+        };
+    }
+
+    private static String textOf(Object value) {
+        return switch (value) {
+            case String text -> text;
+            case JsonNode node when node.isTextual() -> node.textValue();
+            case null, default -> null;
+        };
     }
 
     /** A problem and the steps to its value (member names and item indices), innermost first. */

@@ -36,7 +36,7 @@ class ArgumentTreeTest {
     }
 
     /** Every node's class, in order: equal trees may still hold an int where the other holds a long. */
-    private static String types(JsonNode node) {
+    static String types(JsonNode node) {
         StringBuilder out = new StringBuilder(node.getClass().getSimpleName());
         node.forEach(child -> out.append('(').append(types(child)).append(')'));
         return out.toString();

@@ -1,5 +1,6 @@
 package dev.pce.server.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pce.engine.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -30,7 +31,20 @@ class PlainMessagesTest {
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"extra\":true,\"params\":{}}",
             "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\",\"params\":{\"a\":1}}",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"a\":[1]}}",
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-1,\"message\":\"m\"}}"})
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-1,\"message\":\"m\"}}",
+            "{\"id\":\"x\",\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"arguments\":{\"a\":[null,{\"b\":null}]},"
+                    + "\"name\":\"ce_status\",\"_meta\":{\"progressToken\":3}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":9223372036854775807,\"method\":\"tools/call\",\"params\":{\"name\":\"n\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":2147483648,\"method\":\"tools/call\",\"params\":{\"name\":\"n\",\"arguments\":null,"
+                    + "\"_meta\":null}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"n\",\"arguments\":{},\"other\":1}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"n\",\"arguments\":[1]}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":7}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools\\/call\",\"params\":{\"name\":\"n\",\"arguments\":{}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"note\":\"tools/call\"}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"n\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"n\",\"name\":\"m\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"extra\":1,\"params\":{\"name\":\"n\"}}"})
     void aMessageIsReadAsTheSdkReadsIt(String line) throws Exception {
         assertThat(PlainMessages.read(mapper, line)).isEqualTo(McpSchema.deserializeJsonRpcMessage(mapper, line));
     }
@@ -43,6 +57,10 @@ class PlainMessagesTest {
             "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\",\"params\":{}}",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":[],\"params\":{}}",
             "{\"jsonrpc\":\"2.0\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"tools/call\",\"params\":{\"name\":\"n\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"tools/call\",\"params\":{\"name\":\"n\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"n\"",
+            "[\"tools/call\"]",
             "[1]"})
     void whatTheSdkRefusesIsRefused(String line) {
         Class<? extends Throwable> sdk = thrown(() -> McpSchema.deserializeJsonRpcMessage(mapper, line));
@@ -75,6 +93,64 @@ class PlainMessagesTest {
                 new TypeRef<McpSchema.CallToolRequest>() {
                 });
         assertThat(request.arguments()).isSameAs(map.get("arguments"));
+    }
+
+    /** A plain tools/call's arguments are read once, as the tree the tools read: the same tree, node type by type. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"goal\":\"g\",\"tasks\":[{\"id\":\"a\",\"estimate\":1.5,\"depends_on\":[\"b\",{\"id\":\"c\",\"type\":"
+                    + "\"soft\",\"x\":null}],\"writes\":[],\"x\":null,\"flag\":true}],\"gone\":null}",
+            "{\"int\":2147483647,\"long\":2147483648,\"big\":123456789012345678901234567890,\"neg\":-1,"
+                    + "\"double\":1e300,\"tiny\":4.9e-324,\"zero\":0.0,\"exp\":1E+2,\"negzero\":-0.0}",
+            "{\"nested\":[[[{\"a\":[null,false,\"\\u00e9\\ud83d\\ude00\"]}]]],\"empty\":{},\"list\":[]}",
+            "{}"})
+    void aToolCallsArgumentsAreTheTreeTheSdksMapWouldMake(String arguments) throws Exception {
+        String line = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"ce_plan\","
+                + "\"arguments\":" + arguments + "}}";
+        McpSchema.JSONRPCRequest sdk = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(mapper, line);
+        McpSchema.JSONRPCRequest read = (McpSchema.JSONRPCRequest) PlainMessages.read(mapper, line);
+
+        Map<String, Object> sdkArguments = argumentsOf(sdk);
+        Map<String, Object> readArguments = argumentsOf(read);
+        assertThat(readArguments).isInstanceOf(TreeArguments.class).isEqualTo(sdkArguments);
+        JsonNode expected = ArgumentTree.of(sdkArguments);
+        JsonNode tree = ArgumentTree.of(readArguments);
+        assertThat(tree).isEqualTo(expected);
+        assertThat(ArgumentTreeTest.types(tree)).isEqualTo(ArgumentTreeTest.types(expected));
+        assertThat(Json.mapper().writeValueAsString(tree)).isEqualTo(Json.mapper().writeValueAsString(expected));
+    }
+
+    /** The checks of every request's params find the same problem, at the same place, in a tree as in maps. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"tasks\":[{\"id\":\"a\"},{\"id\":\"b\",\"title\":\"x\\ud800y\"}]}",
+            "{\"tasks\":[{\"id\":\"a\",\"x\\udc00\":1}]}",
+            "{\"tasks\":[\"\\udbff\"]}",
+            "{\"fine\":[1,2.5,true,null,{\"a\":\"\\ud83d\\ude00\"}]}"})
+    void theParamsChecksSayTheSameOfATree(String arguments) throws Exception {
+        assertSameProblem("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"ce_plan\","
+                + "\"arguments\":" + arguments + "}}");
+    }
+
+    @Test
+    void tooDeepArgumentsAreNamedTheSameInATree() throws Exception {
+        String deep = "[".repeat(120) + "]".repeat(120);
+        assertSameProblem("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"ce_plan\","
+                + "\"arguments\":{\"data\":{\"inner\":" + deep + "}}}}");
+    }
+
+    private void assertSameProblem(String line) throws Exception {
+        McpSchema.JSONRPCRequest sdk = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(mapper, line);
+        McpSchema.JSONRPCRequest read = (McpSchema.JSONRPCRequest) PlainMessages.read(mapper, line);
+        assertThat(argumentsOf(read)).isInstanceOf(TreeArguments.class);
+        assertThat(RequestParams.problem(read)).isEqualTo(RequestParams.problem(sdk));
+        assertThat(RequestParams.problem(read, UnpairedSurrogates.mayBeEscapedIn(line)))
+                .isEqualTo(RequestParams.problem(sdk));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> argumentsOf(McpSchema.JSONRPCRequest request) {
+        return (Map<String, Object>) ((Map<String, Object>) request.params()).get("arguments");
     }
 
     private static Class<? extends Throwable> thrown(ThrowingCall call) {
