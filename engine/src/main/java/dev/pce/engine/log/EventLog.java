@@ -131,6 +131,20 @@ public final class EventLog implements Closeable {
         }
     }
 
+    /**
+     * Whether the log at {@code file} holds its first event and nothing after it, as its acknowledgement mark tells
+     * without reading the log: the mark of this very file (the same inode) names event 1 as the last, its line
+     * ending where the file ends. False when the mark says otherwise, is missing or cannot tell whose it is: then
+     * only reading the log tells. A workflow's first event is its plan, tens of megabytes for a large one.
+     */
+    public static boolean holdsOnlyTheFirstEvent(Path file) throws IOException {
+        OpenLogFiles.Key key = OpenLogFiles.Key.of(file);
+        long size = Files.size(file);
+        return key.identity() != null && AckMark.readBeside(file)
+                .filter(mark -> !mark.file().isEmpty() && mark.belongsTo(key))
+                .map(mark -> mark.seq() == 1 && mark.offset() == size).orElse(false);
+    }
+
     /** Opens an existing log positioned at its start; nothing is read yet (see {@link #readNew}). */
     public static EventLog open(Path file, Clock clock) {
         try {

@@ -16,9 +16,12 @@ public enum EdgeClass {
     /** The dependent reviews the prerequisite; a failed review sends rework back. Not a scheduling edge. */
     FEEDBACK;
 
+    /** Made once: a 100,000-task plan writes a class for each of its relations, several times. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     @JsonCreator

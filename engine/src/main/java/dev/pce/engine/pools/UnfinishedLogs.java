@@ -5,6 +5,7 @@ import dev.pce.engine.event.Event;
 import dev.pce.engine.event.EventCodec;
 import dev.pce.engine.event.TaskClaimed;
 import dev.pce.engine.event.TaskProgressed;
+import dev.pce.engine.log.EventLog;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +34,9 @@ final class UnfinishedLogs {
      * (the plan, skipped unread) only claims and progress. False when it may have finished, or cannot be told.
      */
     static boolean certainlyUnfinished(Path file) throws IOException {
+        if (EventLog.holdsOnlyTheFirstEvent(file)) {
+            return true; // a plan nobody claimed from yet: told by the log's mark, without reading the plan's line
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
             boolean inPlan = true;

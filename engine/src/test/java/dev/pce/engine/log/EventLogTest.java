@@ -477,4 +477,25 @@ class EventLogTest {
         all.addAll(b);
         return all;
     }
+
+    /** The mark tells a log of one event without reading it; anything else is left to reading the log. */
+    @Test
+    void aLogOfItsFirstEventAloneIsToldByItsMark() throws IOException {
+        assertThat(EventLog.holdsOnlyTheFirstEvent(file)).as("empty, no mark").isFalse();
+        EventLog writer = open();
+        writer.locked((caughtUp, appender) -> appender.append(List.of(tick("a", 1))));
+        assertThat(EventLog.holdsOnlyTheFirstEvent(file)).isTrue();
+
+        byte[] one = Files.readAllBytes(file);
+        Path copy = dir.resolve("copy.jsonl");
+        Files.write(copy, one);
+        Files.copy(AckMark.fileOf(file), AckMark.fileOf(copy));
+        assertThat(EventLog.holdsOnlyTheFirstEvent(copy)).as("another file's mark").isFalse();
+
+        Files.write(file, "{\"torn\":".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        assertThat(EventLog.holdsOnlyTheFirstEvent(file)).as("bytes after the acknowledged end").isFalse();
+        Files.write(file, one);
+        writer.locked((caughtUp, appender) -> appender.append(List.of(tick("a", 2))));
+        assertThat(EventLog.holdsOnlyTheFirstEvent(file)).as("two events").isFalse();
+    }
 }
