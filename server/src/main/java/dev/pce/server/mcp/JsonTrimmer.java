@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.pce.engine.Json;
+import dev.pce.server.tools.AnswerSizes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ final class JsonTrimmer {
     static final int LONG_TEXT = 2_000;
     /** and then those longer than this, if that is not enough. */
     static final int SHORT_TEXT = 500;
-    private static final String CUT_MARK = " [...]";
+    private static final String CUT_MARK = AnswerSizes.CUT_MARK;
 
     /** One cut: at {@code path} (a JSON pointer) {@code kept} items or characters of {@code total} are left. */
     record Cut(String path, String what, int kept, int total) {
@@ -119,7 +120,7 @@ final class JsonTrimmer {
                 long size = 2;
                 int keep = 0;
                 while (keep < array.size()) {
-                    size += smallest(array.get(keep)) + 1;
+                    size += AnswerSizes.smallest(array.get(keep)) + 1;
                     if (size > budget) {
                         break;
                     }
@@ -137,24 +138,6 @@ final class JsonTrimmer {
                 cutBeyond(array.get(i), path + "/" + i, budget, pagedList, cuts);
             }
         }
-    }
-
-    /** The fewest bytes {@code node} can take once cut: its texts a cut mark at most, its lists empty. */
-    private static long smallest(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            long size = 2 + Math.max(0, object.size() - 1);
-            for (Map.Entry<String, JsonNode> field : object.properties()) {
-                size += textSize(field.getKey()) + 1 + smallest(field.getValue());
-            }
-            return size;
-        }
-        if (node.isArray()) {
-            return 2; // a list can be cut to none
-        }
-        if (node.isTextual()) {
-            return Math.min(textSize(node.asText()), 2 + CUT_MARK.length());
-        }
-        return node.toString().length();
     }
 
     /** The lists or texts below {@code root} that {@code wanted} accepts, each with its size. */
@@ -234,7 +217,7 @@ final class JsonTrimmer {
             size = 2 + Math.max(0, object.size() - 1);
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 String key = field.getKey();
-                size += textSize(key) + 1 + measure(field.getValue(), path + "/" + escape(key),
+                size += AnswerSizes.textSize(key) + 1 + measure(field.getValue(), path + "/" + escape(key),
                         value -> object.set(key, value), spots);
             }
         } else if (node instanceof ArrayNode array) {
@@ -244,32 +227,12 @@ final class JsonTrimmer {
                 size += measure(array.get(i), path + "/" + i, value -> array.set(index, value), spots);
             }
         } else if (node.isTextual()) {
-            size = textSize(node.asText());
+            size = AnswerSizes.textSize(node.asText());
         } else {
             size = node.toString().length();
         }
         if (spots != null && replace != null && (node.isArray() || node.isTextual())) {
             spots.add(new Spot(path, node, size, replace));
-        }
-        return size;
-    }
-
-    /** A string as JSON writes it: quoted, with escapes, in UTF-8. */
-    private static int textSize(String text) {
-        int size = 2;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                size += 2;
-            } else if (c < 0x20) {
-                size += c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f' ? 2 : 6;
-            } else if (c < 0x80) {
-                size += 1;
-            } else if (c < 0x800 || Character.isSurrogate(c)) {
-                size += 2; // a surrogate pair is 4 bytes, 2 per half
-            } else {
-                size += 3;
-            }
         }
         return size;
     }

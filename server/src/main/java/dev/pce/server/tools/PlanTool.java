@@ -30,10 +30,6 @@ import java.util.Optional;
 /** ce_plan: stores a goal and its tasks as a new workflow, with the past learnings related to each task. */
 public final class PlanTool implements CeTool {
     private static final Logger LOG = LoggerFactory.getLogger(PlanTool.class);
-    /** Tasks or relations an answer can hold at most: each is an object of more than 20 bytes (its names alone). */
-    private static final int MOST_OBJECTS = ToolOutput.MAX_BYTES / 20;
-    /** Task ids an answer can hold at most: each is a quoted string and a comma, 3 bytes or more. */
-    private static final int MOST_IDS = ToolOutput.MAX_BYTES / 3;
 
     private final WorkflowService workflows;
     private final VaultKnowledgeStore knowledge;
@@ -104,8 +100,8 @@ public final class PlanTool implements CeTool {
         List<SplitSuggestions.Suggestion> worthSplitting = splits.of(amended);
         Map<String, Integer> totals = new LinkedHashMap<>();
         PlanResult answered = new PlanResult(plan.workflowId(), plan.goal(), plan.taskCount(),
-                prefix(plan.tasks(), MOST_OBJECTS, "/tasks", totals), prefix(plan.edges(), MOST_OBJECTS, "/edges",
-                totals), prefix(plan.readyNow(), MOST_IDS, "/ready_now", totals), plan.pools(), plan.schedule(),
+                prefix(plan.tasks(), "/tasks", totals), prefix(plan.edges(), "/edges", totals),
+                prefix(plan.readyNow(), "/ready_now", totals), plan.pools(), plan.schedule(),
                 plan.eventLog());
         try {
             return ToolOutput.json(new Output(answered, amended.corrections(), amended.decisions(),
@@ -120,10 +116,12 @@ public final class PlanTool implements CeTool {
     }
 
     /**
-     * The first {@code most} of {@code items}, noting the full count at {@code pointer} when that cut some: more
-     * than an answer can hold, so the answer is the same, without serializing a large plan whole to cut it after.
+     * The first of {@code items}, more than an answer can hold ({@link AnswerSizes#mostThatFit}), noting the full
+     * count at {@code pointer} when that cut some: the answer is the same, without writing a large plan whole (or a
+     * thousand of its tasks) to cut it after.
      */
-    private static <T> List<T> prefix(List<T> items, int most, String pointer, Map<String, Integer> totals) {
+    private static <T> List<T> prefix(List<T> items, String pointer, Map<String, Integer> totals) {
+        int most = AnswerSizes.mostThatFit(items);
         if (items.size() <= most) {
             return items;
         }

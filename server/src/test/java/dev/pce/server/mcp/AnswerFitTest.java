@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pce.engine.Json;
+import dev.pce.engine.dependency.ClassifiedEdge;
+import dev.pce.engine.model.EdgeClass;
+import dev.pce.engine.model.TaskSpec;
+import dev.pce.server.tools.AnswerSizes;
 import dev.pce.server.tools.ToolOutput;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -71,6 +77,49 @@ class AnswerFitTest {
                 cut -> cut.path("total").asInt(), cut -> cut.path("kept").asInt()).containsExactlyInAnyOrder(
                 tuple("/tasks", 100_000, answer.path("tasks").size()),
                 tuple("/ready_now", 50_000, 3));
+    }
+
+    /**
+     * A tool that writes only the items an answer could hold ({@link AnswerSizes#mostThatFit}) gets the answer it
+     * would have got writing them all: random plans' tasks, relations and ready ids, of any sizes.
+     */
+    @Test
+    void aPrefixOfWhatCouldFitIsCutToTheAnswerOfTheWholeLists() {
+        Random random = new Random(20261208);
+        for (int round = 0; round < 40; round++) {
+            int size = 50 + random.nextInt(3_000);
+            List<TaskSpec> tasks = new ArrayList<>();
+            List<ClassifiedEdge> edges = new ArrayList<>();
+            List<String> ready = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                String id = "t" + i + "-" + "x".repeat(random.nextInt(12));
+                tasks.add(TaskSpec.builder(id, "build").title("y".repeat(random.nextInt(40)))
+                        .reads(random.nextBoolean() ? new String[] {"src/" + i} : new String[0])
+                        .estimate(1 + random.nextInt(90))
+                        .build());
+                edges.add(new ClassifiedEdge(id, "t" + (i + 1), EdgeClass.values()[random.nextInt(4)],
+                        "because " + "z".repeat(random.nextInt(30)), "rule-" + random.nextInt(5), null));
+                ready.add(id);
+            }
+            Map<String, Object> whole = new LinkedHashMap<>();
+            whole.put("tasks", tasks);
+            whole.put("edges", edges);
+            whole.put("ready_now", ready);
+            Map<String, Object> prefixed = new LinkedHashMap<>();
+            Map<String, Integer> totals = new LinkedHashMap<>();
+            whole.forEach((name, items) -> {
+                List<?> list = (List<?>) items;
+                int most = AnswerSizes.mostThatFit(list);
+                prefixed.put(name, list.subList(0, most));
+                if (most < list.size()) {
+                    totals.put("/" + name, list.size());
+                }
+            });
+
+            assertThat(AnswerFit.fit(ToolOutput.json(prefixed).cutBefore(totals)).structuredJson())
+                    .as("round %d, %d tasks", round, size)
+                    .isEqualTo(AnswerFit.fit(ToolOutput.json(whole)).structuredJson());
+        }
     }
 
     @Test
