@@ -17,6 +17,7 @@ final class BoundedLineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final Runnable lineStarted;
     private final byte[] chunk = new byte[CHUNK_BYTES];
     /** The chunk's bytes not yet returned: from {@code position} to {@code limit}. */
     private int position;
@@ -24,8 +25,15 @@ final class BoundedLineReader {
     private byte[] line = new byte[8 * 1024];
 
     BoundedLineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, () -> {
+        });
+    }
+
+    /** @param lineStarted told once per line that {@link #next} returns, when its first bytes have come */
+    BoundedLineReader(InputStream in, int maxLineBytes, Runnable lineStarted) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.lineStarted = lineStarted;
     }
 
     /** The next line without its terminator, {@link #OVERSIZE}, or null at the end of input. */
@@ -33,17 +41,22 @@ final class BoundedLineReader {
         int length = 0;
         boolean oversize = false;
         boolean ended = false;
+        boolean started = false;
         while (!ended) {
             if (position == limit) {
                 int read = in.read(chunk, 0, chunk.length);
                 if (read < 0) {
-                    if (length == 0 && !oversize) {
+                    if (!started) {
                         return null;
                     }
                     break; // the last line has no newline
                 }
                 position = 0;
                 limit = read;
+            }
+            if (!started) {
+                started = true;
+                lineStarted.run();
             }
             int end = position;
             while (end < limit && chunk[end] != '\n') {

@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * server started (or since the last such collection) is collected in full, and the JVM shrinks it
  * ({@code -XX:MaxHeapFreeRatio}, {@code -XX:-ShrinkHeapInSteps} in {@code ./ce serve}'s flags). Ordinary calls do not
  * grow the heap, so they never pay for a full collection; a heap that stays large because its workflows are in use
- * is collected again only after it grew again. The heap is the process's, so one instance serves it. Thread-safe.
+ * is collected again only after it grew again. A request on its way in counts as a call from its first bytes
+ * ({@link StdioTransport}): a collection that started while the next 14 MB plan was being read held that plan up by
+ * half a second and, run with the plan's tree alive, left the heap twice as large as the server needed afterwards.
+ * The heap is the process's, so one instance serves it. Thread-safe.
  */
 final class HeapRelease {
     private static final Logger LOG = LoggerFactory.getLogger(HeapRelease.class);

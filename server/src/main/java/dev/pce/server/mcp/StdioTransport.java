@@ -88,7 +88,8 @@ final class StdioTransport implements McpServerTransportProvider {
     StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes, Runnable onEndOfInput,
                    CompletionStage<RequestGate> offered, ClientLog.Client clientLog) {
         this.mapper = mapper;
-        this.lines = new BoundedLineReader(in, maxLineBytes);
+        // a request on its way in is work: the idle heap's full collection must not stop the reading of a large one
+        this.lines = new BoundedLineReader(in, maxLineBytes, HeapRelease.PROCESS::callStarted);
         this.out = out;
         this.maxLineBytes = maxLineBytes;
         this.onEndOfInput = onEndOfInput;
@@ -120,11 +121,15 @@ final class StdioTransport implements McpServerTransportProvider {
             byte[] line;
             boolean goOn = true;
             while (goOn && (line = lines.next()) != null) {
-                if (line == BoundedLineReader.OVERSIZE) {
-                    reject(null, INVALID_REQUEST, "Message longer than " + maxLineBytes + " bytes; it was dropped. "
-                            + "Send smaller requests (large outputs belong in files).");
-                } else if (line.length > 0) {
-                    goOn = read(new String(line, StandardCharsets.UTF_8));
+                try {
+                    if (line == BoundedLineReader.OVERSIZE) {
+                        reject(null, INVALID_REQUEST, "Message longer than " + maxLineBytes + " bytes; it was "
+                                + "dropped. Send smaller requests (large outputs belong in files).");
+                    } else if (line.length > 0) {
+                        goOn = read(new String(line, StandardCharsets.UTF_8));
+                    }
+                } finally {
+                    HeapRelease.PROCESS.callEnded(); // the line is handed on; a tool call counts itself
                 }
             }
         } catch (IOException e) {

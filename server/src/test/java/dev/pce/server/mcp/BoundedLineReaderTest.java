@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,24 @@ class BoundedLineReaderTest {
 
         assertThat(reader.next()).isSameAs(BoundedLineReader.OVERSIZE);
         assertThat(reader.next()).isNull();
+    }
+
+    /** The server counts a request as work from its first bytes on: told once per line, never for the end. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 65_536})
+    void eachLineIsAnnouncedOnceWhenItsFirstBytesCome(int piece) throws IOException {
+        AtomicInteger started = new AtomicInteger();
+        List<Integer> announcedBefore = new ArrayList<>();
+        String input = "first\n\n" + "x".repeat(70_000) + "\n" + "9".repeat(20) + "\nlast";
+        BoundedLineReader reader = new BoundedLineReader(new Pieces(input.getBytes(StandardCharsets.UTF_8), piece), 10,
+                started::incrementAndGet);
+
+        for (byte[] line = reader.next(); line != null; line = reader.next()) {
+            announcedBefore.add(started.get());
+        }
+
+        assertThat(announcedBefore).containsExactly(1, 2, 3, 4, 5);
+        assertThat(started).hasValue(5);
     }
 
     @Test
