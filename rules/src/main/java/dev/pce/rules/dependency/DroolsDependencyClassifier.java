@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -100,8 +101,10 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
         boolean writtenPathsSeen = RuleReach.seesWrittenPaths(kieBase);
         boolean untypedShortcut = UntypedShortcut.applies(kieBase);
         boolean edgesSeenOnlyIntoReviews = untypedShortcut && RuleReach.seesEdgesOnlyIntoReviews(kieBase);
+        boolean feedbackShortcut = edgesSeenOnlyIntoReviews && FeedbackShortcut.applies(kieBase);
         List<ClassifiedEdge> plainlyHard = new ArrayList<>();
-        // decisions no rule could see (a plain dependency's edge into a task that is no review): never in the session
+        // decisions no rule could see (a plain dependency's edge into a task that is no review, or into a review
+        // with its feedback made here): never in the session
         List<ClassifiedEdge> aside = new ArrayList<>();
         KieSession session = kieBase.newKieSession();
         try {
@@ -109,8 +112,14 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
                 if (untypedShortcut && fact instanceof DeclaredDependency dependency
                         && dependency.type() == DeclaredType.UNTYPED) {
                     ClassifiedEdge edge = UntypedShortcut.edge(dependency); // the decision its one rule would take
-                    boolean seen = !edgesSeenOnlyIntoReviews || facts.isReview(index.position(dependency.to()));
+                    int to = index.position(dependency.to());
+                    boolean intoReview = edgesSeenOnlyIntoReviews && facts.isReview(to);
+                    boolean seen = !edgesSeenOnlyIntoReviews || (intoReview && !feedbackShortcut);
                     (seen ? plainlyHard : aside).add(edge);
+                    int from = index.position(dependency.from());
+                    if (intoReview && feedbackShortcut && !facts.isReview(from)) {
+                        aside.add(FeedbackShortcut.edge(dependency.from(), tasks.get(from).pool(), dependency.to()));
+                    }
                 } else if (writtenPathsSeen
                         || !(fact instanceof PathWithin within && within.mode() == AccessMode.WRITE)) {
                     // a fact no rule could match changes nothing but the time and memory the session takes
@@ -165,11 +174,21 @@ public final class DroolsDependencyClassifier implements DependencyClassifier {
     }
 
     /** The session's decisions and those decided aside, in no particular order (EdgeSet sorts them). */
+    /**
+     * The session's edges and those decided aside. A feedback decided aside may have been decided in the session
+     * too, from another edge between the same tasks: the session holds one of equal decisions, so does this.
+     */
     private static List<ClassifiedEdge> decisions(KieSession session, List<ClassifiedEdge> aside) {
         List<ClassifiedEdge> inSession = SessionFacts.ofType(session, ClassifiedEdge.class);
+        Set<ClassifiedEdge> feedbackInSession = inSession.stream()
+                .filter(edge -> edge.edgeClass() == EdgeClass.FEEDBACK).collect(Collectors.toSet());
         List<ClassifiedEdge> all = new ArrayList<>(inSession.size() + aside.size());
         all.addAll(inSession);
-        all.addAll(aside);
+        for (ClassifiedEdge edge : aside) {
+            if (edge.edgeClass() != EdgeClass.FEEDBACK || !feedbackInSession.contains(edge)) {
+                all.add(edge);
+            }
+        }
         return all;
     }
 

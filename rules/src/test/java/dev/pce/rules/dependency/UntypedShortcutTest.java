@@ -3,16 +3,11 @@ package dev.pce.rules.dependency;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.rules.CompiledDrl;
-import dev.pce.rules.authoring.Compilation;
-import dev.pce.rules.authoring.LayeredCompiler;
-import dev.pce.rules.authoring.RuleSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieBase;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -89,16 +84,10 @@ class UntypedShortcutTest {
     }
 
     private static KieBase layered(Path dir, String drl) throws IOException {
-        Path file = Files.writeString(dir.resolve("project.drl"), drl);
-        Compilation compiled = new LayeredCompiler(RuleSets.builtIn()).compile(List.of(file));
-        assertThat(compiled).isInstanceOf(Compilation.Compiled.class);
-        return ((Compilation.Compiled) compiled).kieBaseOf(DependencyRules.shared());
+        return LayeredRules.kieBase(dir, drl);
     }
 
     private static DroolsDependencyClassifier classifier(KieBase layered) {
-        CompiledDrl rules = new CompiledDrl(DependencyRules.DRL, "dependency rules with a project's own") {
-        };
-        rules.replace(layered);
-        return new DroolsDependencyClassifier(rules);
+        return LayeredRules.classifier(layered);
     }
 }
