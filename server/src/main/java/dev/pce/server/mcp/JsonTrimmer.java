@@ -38,6 +38,42 @@ final class JsonTrimmer {
     private record Spot(String path, JsonNode node, int size, Replacement replace) {
     }
 
+    /**
+     * The cuts made, in the order they were first made, and the lists the tool cut before writing them: a list's
+     * total is the one the tool gave, so an answer cut from a prefix names the cuts the whole list's answer names.
+     */
+    private static final class Cuts {
+        private final Map<String, Cut> made = new LinkedHashMap<>();
+        private final Map<String, Integer> before;
+
+        Cuts(Map<String, Integer> before) {
+            this.before = before;
+        }
+
+        /** The full count of the list or text at {@code path}, now {@code current} long. */
+        int total(String path, int current) {
+            Cut cut = made.get(path);
+            return cut != null ? cut.total() : before.getOrDefault(path, current);
+        }
+
+        void add(Cut cut) {
+            made.put(cut.path(), cut);
+        }
+
+        /** Every cut; a list the tool cut that was not cut here again last, in pointer order. */
+        List<Cut> all(ObjectNode root) {
+            List<Cut> all = new ArrayList<>(made.values());
+            before.entrySet().stream().filter(entry -> !made.containsKey(entry.getKey()))
+                    .sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+                        JsonNode list = root.at(JsonPointer.compile(entry.getKey()));
+                        if (list.isArray() && list.size() < entry.getValue()) {
+                            all.add(new Cut(entry.getKey(), "items", list.size(), entry.getValue()));
+                        }
+                    });
+            return List.copyOf(all);
+        }
+    }
+
     /** Puts a new value where a child was. */
     @FunctionalInterface
     private interface Replacement {
@@ -60,13 +96,7 @@ final class JsonTrimmer {
      * prefixes of lists that long: their cuts name those totals.
      */
     static List<Cut> trim(ObjectNode root, int budget, Optional<String> pagedList, Map<String, Integer> listTotals) {
-        Map<String, Cut> cuts = new LinkedHashMap<>();
-        listTotals.forEach((path, total) -> {
-            JsonNode list = root.at(JsonPointer.compile(path));
-            if (list.isArray() && list.size() < total) {
-                cuts.put(path, new Cut(path, "items", list.size(), total));
-            }
-        });
+        Cuts cuts = new Cuts(listTotals);
         cutBeyond(root, "", budget, pagedList, cuts);
         int size = size(root);
         for (int longest : new int[] {LONG_TEXT, SHORT_TEXT}) {
@@ -100,7 +130,7 @@ final class JsonTrimmer {
             }
             size = size(root);
         }
-        return List.copyOf(cuts.values());
+        return cuts.all(root);
     }
 
     /**
@@ -110,7 +140,7 @@ final class JsonTrimmer {
      * plan's answer is 40 MB before it is cut). The list the tool pages itself is left to the rounds.
      */
     private static void cutBeyond(JsonNode node, String path, int budget, Optional<String> pagedList,
-                                  Map<String, Cut> cuts) {
+                                  Cuts cuts) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 cutBeyond(field.getValue(), path + "/" + escape(field.getKey()), budget, pagedList, cuts);
@@ -127,8 +157,7 @@ final class JsonTrimmer {
                     keep++;
                 }
                 if (keep < array.size()) {
-                    int total = cuts.containsKey(path) ? cuts.get(path).total() : array.size();
-                    cuts.put(path, new Cut(path, "items", keep, total));
+                    cuts.add(new Cut(path, "items", keep, cuts.total(path, array.size())));
                     while (array.size() > keep) {
                         array.remove(array.size() - 1);
                     }
@@ -177,13 +206,13 @@ final class JsonTrimmer {
     }
 
     /** Frees about {@code bytes} at {@code spot}: at least one item or character. */
-    private static void cut(Spot spot, int bytes, Map<String, Cut> cuts) {
+    private static void cut(Spot spot, int bytes, Cuts cuts) {
         if (!(spot.node() instanceof ArrayNode array)) {
             String text = spot.node().asText();
             cutText(spot, Math.max(0, Math.min(text.length() - 1, text.length() - bytes - CUT_MARK.length())), cuts);
             return;
         }
-        int total = cuts.containsKey(spot.path()) ? cuts.get(spot.path()).total() : array.size();
+        int total = cuts.total(spot.path(), array.size());
         int keep = array.size() - 1;
         int freed = measure(array.get(keep), "", null, null) + 1;
         while (keep > 0 && freed < bytes) {
@@ -193,17 +222,17 @@ final class JsonTrimmer {
         while (array.size() > keep) {
             array.remove(array.size() - 1);
         }
-        cuts.put(spot.path(), new Cut(spot.path(), "items", keep, total));
+        cuts.add(new Cut(spot.path(), "items", keep, total));
     }
 
-    private static void cutText(Spot spot, int keep, Map<String, Cut> cuts) {
+    private static void cutText(Spot spot, int keep, Cuts cuts) {
         String text = spot.node().asText();
-        int total = cuts.containsKey(spot.path()) ? cuts.get(spot.path()).total() : text.length();
+        int total = cuts.total(spot.path(), text.length());
         int kept = Math.max(0, Math.min(keep, text.length()));
         if (kept > 0 && Character.isHighSurrogate(text.charAt(kept - 1))) {
             kept--; // never split a character in two
         }
-        cuts.put(spot.path(), new Cut(spot.path(), "characters", kept, total));
+        cuts.add(new Cut(spot.path(), "characters", kept, total));
         spot.replace().with(new TextNode(text.substring(0, kept) + CUT_MARK));
     }
 

@@ -64,11 +64,20 @@ public final class AnswerSizes {
     public static int mostThatFit(List<?> items) {
         long size = 2;
         for (int i = 0; i < items.size(); i++) {
-            size += smallest(Json.mapper().valueToTree(items.get(i))) + 1;
+            size += smallestOf(items.get(i)) + 1;
             if (size > ToolOutput.MAX_BYTES) {
                 return Math.min(items.size(), 2 * (i + 1));
             }
         }
         return items.size();
+    }
+
+    /** {@link #smallest} of a value as it will be written: a list is cut to none, a text to a mark at most. */
+    private static long smallestOf(Object value) {
+        return switch (value) {
+            case List<?> list -> 2;
+            case String text -> Math.min(textSize(text), 2 + CUT_MARK.length());
+            case null, default -> smallest(Json.mapper().valueToTree(value));
+        };
     }
 }

@@ -15,6 +15,7 @@ import dev.pce.engine.model.Ids;
 import dev.pce.engine.pools.PoolAdvisor;
 import dev.pce.engine.pools.PoolRecommendation;
 import dev.pce.engine.pools.SizingPolicy;
+import dev.pce.engine.schedule.ScheduleView;
 import dev.pce.engine.service.PlanResult;
 import dev.pce.engine.service.WorkflowService;
 import dev.pce.pkm.knowledge.VaultKnowledgeStore;
@@ -22,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,11 +98,16 @@ public final class PlanTool implements CeTool {
         PlanResult plan = workflows.plan(goal, amended.tasks(), agent, amended.plannedEstimates(), cancellation,
                 sizing, amended.edges());
         List<SplitSuggestions.Suggestion> worthSplitting = splits.of(amended);
-        Map<String, Integer> totals = new LinkedHashMap<>();
+        AnswerPrefixes prefixes = new AnswerPrefixes();
+        ScheduleView schedule = plan.schedule();
+        ScheduleView scheduleAnswered = new ScheduleView(schedule.etaMinutes(), schedule.remainingMinutes(),
+                schedule.sequentialMinutes(), schedule.speedup(), prefixes.of(schedule.criticalPath(),
+                "/schedule/critical_path"), schedule.criticalPathMinutes(), schedule.lowerBoundMinutes(),
+                schedule.utilization(), prefixes.ofNested(schedule.waves(), "/schedule/waves"));
         PlanResult answered = new PlanResult(plan.workflowId(), plan.goal(), plan.taskCount(),
-                prefix(plan.tasks(), "/tasks", totals), prefix(plan.edges(), "/edges", totals),
-                prefix(plan.readyNow(), "/ready_now", totals), plan.pools(), plan.schedule(),
-                plan.eventLog());
+                prefixes.of(plan.tasks(), "/tasks"), prefixes.of(plan.edges(), "/edges"),
+                prefixes.of(plan.readyNow(), "/ready_now"), plan.pools(), scheduleAnswered, plan.eventLog());
+        Map<String, Integer> totals = prefixes.totals();
         try {
             return ToolOutput.json(new Output(answered, amended.corrections(), amended.decisions(),
                     RelatedLearnings.forTasks(knowledge, plan.tasks()), Optional.empty(), sizing.recommendation(),
@@ -113,19 +118,5 @@ public final class PlanTool implements CeTool {
                     Optional.of("No related learnings: " + e.describe()), sizing.recommendation(), worthSplitting))
                     .cutBefore(totals);
         }
-    }
-
-    /**
-     * The first of {@code items}, more than an answer can hold ({@link AnswerSizes#mostThatFit}), noting the full
-     * count at {@code pointer} when that cut some: the answer is the same, without writing a large plan whole (or a
-     * thousand of its tasks) to cut it after.
-     */
-    private static <T> List<T> prefix(List<T> items, String pointer, Map<String, Integer> totals) {
-        int most = AnswerSizes.mostThatFit(items);
-        if (items.size() <= most) {
-            return items;
-        }
-        totals.put(pointer, items.size());
-        return items.subList(0, most);
     }
 }

@@ -7,7 +7,7 @@ import dev.pce.engine.Json;
 import dev.pce.engine.dependency.ClassifiedEdge;
 import dev.pce.engine.model.EdgeClass;
 import dev.pce.engine.model.TaskSpec;
-import dev.pce.server.tools.AnswerSizes;
+import dev.pce.server.tools.AnswerPrefixes;
 import dev.pce.server.tools.ToolOutput;
 import org.junit.jupiter.api.Test;
 
@@ -80,8 +80,8 @@ class AnswerFitTest {
     }
 
     /**
-     * A tool that writes only the items an answer could hold ({@link AnswerSizes#mostThatFit}) gets the answer it
-     * would have got writing them all: random plans' tasks, relations and ready ids, of any sizes.
+     * A tool that writes only the items an answer could hold ({@link AnswerPrefixes}) gets the answer it would have
+     * got writing them all: random plans' tasks, relations, ready ids and waves of them, of any sizes.
      */
     @Test
     void aPrefixOfWhatCouldFitIsCutToTheAnswerOfTheWholeLists() {
@@ -101,20 +101,24 @@ class AnswerFitTest {
                         "because " + "z".repeat(random.nextInt(30)), "rule-" + random.nextInt(5), null));
                 ready.add(id);
             }
+            List<List<String>> waves = new ArrayList<>();
+            for (int from = 0; from < size; ) {
+                int to = Math.min(size, from + 1 + random.nextInt(size));
+                waves.add(ready.subList(from, to));
+                from = to;
+            }
             Map<String, Object> whole = new LinkedHashMap<>();
             whole.put("tasks", tasks);
             whole.put("edges", edges);
             whole.put("ready_now", ready);
+            whole.put("schedule", Map.of("waves", waves));
+            AnswerPrefixes prefixes = new AnswerPrefixes();
             Map<String, Object> prefixed = new LinkedHashMap<>();
-            Map<String, Integer> totals = new LinkedHashMap<>();
-            whole.forEach((name, items) -> {
-                List<?> list = (List<?>) items;
-                int most = AnswerSizes.mostThatFit(list);
-                prefixed.put(name, list.subList(0, most));
-                if (most < list.size()) {
-                    totals.put("/" + name, list.size());
-                }
-            });
+            prefixed.put("tasks", prefixes.of(tasks, "/tasks"));
+            prefixed.put("edges", prefixes.of(edges, "/edges"));
+            prefixed.put("ready_now", prefixes.of(ready, "/ready_now"));
+            prefixed.put("schedule", Map.of("waves", prefixes.ofNested(waves, "/schedule/waves")));
+            Map<String, Integer> totals = prefixes.totals();
 
             assertThat(AnswerFit.fit(ToolOutput.json(prefixed).cutBefore(totals)).structuredJson())
                     .as("round %d, %d tasks", round, size)
