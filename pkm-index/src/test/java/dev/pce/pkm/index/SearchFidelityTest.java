@@ -153,6 +153,21 @@ class SearchFidelityTest {
     }
 
     @Test
+    void aWordInUnderscoresIsFoundByTheWordAlone() {
+        notes.write("fr.md", "# R\u00e9ducteurs\nAu lieu de d\u00e9finir l'\u00e9tat, vous _dispatchez_ une action.\n");
+        notes.write("code.md", "# Config\nSet `max_retry_count` in the file.\n");
+        notes.write("other.md", "# Other\nNothing of the kind here.\n");
+        update();
+
+        assertThat(paths("dispatchez")).as("markdown emphasis with underscores").containsExactly("fr.md");
+        assertThat(paths("retry")).as("a part of a snake_case name").containsExactly("code.md");
+        assertThat(paths("max_retry_count")).as("the name as written").containsExactly("code.md");
+        assertThat(paths("\"max_retry_count\"")).as("as a phrase").containsExactly("code.md");
+        assertThat(searcher.search(SearchQuery.of("dispatchez")).hits().getFirst().snippets())
+                .as("the highlight stays on the word").anyMatch(s -> s.contains("**dispatchez**"));
+    }
+
+    @Test
     void aWordAfterAnElidedArticleIsFoundByTheWordAlone() {
         notes.write("it.md", "# Titoli\nIl testo dell'intestazione resta nell\u2019editor.\n");
         notes.write("fr.md", "# Liens\nOn ouvre l'aper\u00e7u d'une note.\n");
