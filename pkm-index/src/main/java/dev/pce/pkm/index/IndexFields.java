@@ -22,11 +22,9 @@ import java.util.Set;
  * <tr><td>path</td><td>exact (the document's key within one vault)</td><td>yes</td></tr>
  * <tr><td>vault</td><td>exact (the vault's name, so one searcher can span several vaults)</td><td>yes</td></tr>
  * <tr><td>id</td><td>exact</td><td>yes</td></tr>
- * <tr><td>title, aliases, body, tags</td><td>{@link NoteTextAnalyzer} of the note's language: English stop
- *     words, the language's stems and the written forms, accents folded, Chinese and Japanese as character pairs;
- *     offsets for highlights</td><td>yes</td></tr>
- * <tr><td>lang</td><td>exact: the code of the note's language ({@link LanguageDetection}), so a search stems its
- *     words by each language present</td><td>no</td></tr>
+ * <tr><td>title, aliases, body, tags</td><td>{@link NoteTextAnalyzer}: English stop words, Porter stems and the
+ *     written forms, accents folded, Chinese and Japanese as character pairs; offsets for highlights</td>
+ *     <td>yes</td></tr>
  * <tr><td>tag</td><td>exact, lower case, one value per tag and per parent of a nested tag ({@code project/sub}
  *     also as {@code project}), for filters</td><td>no</td></tr>
  * <tr><td>type, status, project</td><td>exact, lower case (filters)</td><td>yes, as written</td></tr>
@@ -55,8 +53,6 @@ public final class IndexFields {
     public static final String PROJECT = "project";
     public static final String DATE = "date";
     public static final String HASH = "hash";
-    /** The ISO 639-1 code of the language the note's text is stemmed in ({@link LanguageDetection}). */
-    public static final String LANG = "lang";
     /** Stored: the id the note asked for (see {@link IndexedFile#encode}). */
     static final String CLAIM = "claim";
     /** Doc values: id, path, title and the aliases joined by {@link #NODE_SEPARATOR}. */
@@ -93,16 +89,13 @@ public final class IndexFields {
     static final Set<String> FOLDED = Set.of(TAG, TYPE, STATUS, PROJECT);
 
     /** Bump when documents or their analysis change; an index of another format is rebuilt. */
-    static final String FORMAT = "7";
+    static final String FORMAT = "6";
     static final String FORMAT_KEY = "pce.index.format";
 
     private IndexFields() {
     }
 
-    /**
-     * The analyzer of every field: {@link NoteTextAnalyzer} (English) for text, exact for keys, exact lower case for
-     * filters. A note's text fields are analysed by its own language's analyzer (see {@code NoteDocuments}).
-     */
+    /** The analyzer of every field: {@link NoteTextAnalyzer} for text, exact for keys, exact lower case for filters. */
     public static Analyzer analyzer() {
         Analyzer folded = new Analyzer() {
             @Override
@@ -112,7 +105,7 @@ public final class IndexFields {
             }
         };
         Analyzer keyword = new KeywordAnalyzer();
-        return new PerFieldAnalyzerWrapper(NoteTextAnalyzer.of(NoteLanguage.ENGLISH), Map.of(
+        return new PerFieldAnalyzerWrapper(new NoteTextAnalyzer(), Map.of(
                 PATH, keyword, VAULT, keyword, ID, keyword,
                 TAG, folded, TYPE, folded, STATUS, folded, PROJECT, folded));
     }

@@ -5,8 +5,6 @@ import dev.pce.pkm.note.NoteDate;
 import dev.pce.pkm.note.NoteIds;
 import dev.pce.pkm.note.Tags;
 import dev.pce.pkm.vault.NoteFile;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -60,17 +58,15 @@ final class NoteDocuments {
         doc.add(new StringField(IndexFields.VAULT, vault, Field.Store.YES));
         doc.add(new StringField(IndexFields.ID, note.id().value(), Field.Store.YES));
         doc.add(new StoredField(IndexFields.CLAIM, IndexedFile.encode(NoteIds.Claim.of(note))));
-        NoteLanguage language = LanguageDetection.of(note);
-        doc.add(new StringField(IndexFields.LANG, language.code(), Field.Store.NO));
-        doc.add(new TextOf(language, IndexFields.TITLE, note.title()));
+        doc.add(new Field(IndexFields.TITLE, note.title(), TEXT));
         List<String> aliases = note.frontMatter().aliases();
         for (String alias : aliases) {
-            doc.add(new TextOf(language, IndexFields.ALIASES, alias));
+            doc.add(new Field(IndexFields.ALIASES, alias, TEXT));
         }
-        doc.add(new TextOf(language, IndexFields.BODY, note.body()));
+        doc.add(new Field(IndexFields.BODY, note.body(), TEXT));
         Set<String> tagKeys = new HashSet<>();
         for (String tag : note.tags()) {
-            doc.add(new TextOf(language, IndexFields.TAGS, tag));
+            doc.add(new Field(IndexFields.TAGS, tag, TEXT));
             for (String key : Tags.withParents(fold(tag))) {
                 if (tagKeys.add(key)) {
                     doc.add(new StringField(IndexFields.TAG, key, Field.Store.NO));
@@ -99,25 +95,6 @@ final class NoteDocuments {
     static String embeddedText(Note note) {
         String text = note.title() + "\n\n" + note.body();
         return text.length() <= EMBEDDED_CHARS ? text : text.substring(0, EMBEDDED_CHARS);
-    }
-
-    /**
-     * A text field analysed by its note's language ({@link NoteTextAnalyzer#of}) rather than by the index writer's
-     * analyzer, which knows only the field's name; analysed when the writer takes it, so the streams of one
-     * language's fields are used one after the other, as the analyzer's reuse requires.
-     */
-    private static final class TextOf extends Field {
-        private final NoteLanguage language;
-
-        TextOf(NoteLanguage language, String name, String text) {
-            super(name, text, TEXT);
-            this.language = language;
-        }
-
-        @Override
-        public TokenStream tokenStream(Analyzer writers, TokenStream reuse) {
-            return NoteTextAnalyzer.of(language).tokenStream(name(), stringValue());
-        }
     }
 
     private static void exact(Document doc, String field, Optional<String> value) {

@@ -10,14 +10,13 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 import java.io.Reader;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The analysis of a note's text (title, aliases, tags, body) and of the words searched for.
@@ -35,17 +34,12 @@ import java.util.Map;
  *       misses every note that writes it after an article.</li>
  *   <li>Accents folded to their ASCII letters ({@link ASCIIFoldingFilter}): {@code café} is {@code cafe},
  *       {@code Straße} is {@code strasse}, both ways round, since the words searched for are folded too.</li>
- *   <li>English stop words and possessives dropped, as Lucene's {@link EnglishAnalyzer} does, in every note
- *       (the words searched for lose the same ones, whatever language they are in).</li>
- *   <li>Stemmed by the note's language ({@link NoteLanguage}: Porter for English, Lucene's light stemmers for
- *       French, Italian, Spanish and others), after folding, so {@code Cafés} and {@code cafe} meet; each word is
- *       indexed in its written form too where the stem differs ({@link WrittenAndStemmed}, as Lucene's
- *       {@code KeywordRepeatFilter} and {@code RemoveDuplicatesTokenFilter} do it): a search for "changing"
- *       matches "changes" by the stem, and ranks the notes that say "changing" higher by the written form.</li>
+ *   <li>English stop words dropped, possessives and Porter stemming, as Lucene's {@link EnglishAnalyzer} does
+ *       (after folding, so {@code Cafés} and {@code cafe} meet); each word is indexed in its written form too
+ *       where the stem differs ({@link WrittenAndStemmed}, as Lucene's {@code KeywordRepeatFilter} and
+ *       {@code RemoveDuplicatesTokenFilter} do it): a search for "changing" matches "changes" by the
+ *       stem, and ranks the notes that say "changing" higher by the written form.</li>
  * </ul>
- *
- * <p>The words searched for are analysed by {@link SearchTextAnalyzer}: the same words, with the stems of every
- * language of the searched notes.
  */
 final class NoteTextAnalyzer extends Analyzer {
 
@@ -55,41 +49,17 @@ final class NoteTextAnalyzer extends Analyzer {
             "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "un",
             "v"), true);
 
-    private static final Map<NoteLanguage, NoteTextAnalyzer> OF_LANGUAGE = new EnumMap<>(NoteLanguage.class);
-
-    static {
-        for (NoteLanguage language : NoteLanguage.values()) {
-            OF_LANGUAGE.put(language, new NoteTextAnalyzer(language));
-        }
-    }
-
-    private final NoteLanguage language;
-
-    private NoteTextAnalyzer(NoteLanguage language) {
-        this.language = language;
-    }
-
-    /** The analyzer of notes in {@code language} (one per language, shared: an analyzer reuses its streams per thread). */
-    static NoteTextAnalyzer of(NoteLanguage language) {
-        return OF_LANGUAGE.get(language);
-    }
-
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new StandardTokenizer();
-        return new TokenStreamComponents(tokenizer, WrittenAndStemmed.of(words(tokenizer), language::stem,
-                language.stemPrefix()));
-    }
-
-    /** The tokenizer's words, paired, lower case, folded, without elided articles and English stop words. */
-    static TokenStream words(Tokenizer tokenizer) {
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new EnglishPossessiveFilter(stream);
         stream = new LowerCaseFilter(stream);
         stream = new ElisionFilter(stream, ELIDED);
         stream = new CJKBigramFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
-        return new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        return new TokenStreamComponents(tokenizer, WrittenAndStemmed.of(stream, PorterStemFilter::new));
     }
 
     @Override
@@ -99,11 +69,7 @@ final class NoteTextAnalyzer extends Analyzer {
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        return normalized(in);
-    }
-
-    /** Prefix and fuzzy terms are not analyzed, only normalized: folded the same way. */
-    static TokenStream normalized(TokenStream in) {
+        // prefix and fuzzy terms are not analyzed, only normalized: fold them the same way
         return new ASCIIFoldingFilter(new LowerCaseFilter(new CJKWidthFilter(in)));
     }
 }

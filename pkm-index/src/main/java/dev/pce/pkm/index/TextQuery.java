@@ -63,11 +63,11 @@ sealed interface TextQuery {
     }
 
     /**
-     * The text's words, any of them matching, each counted once ({@link #counted}) and scored in its indexed forms
-     * over the text fields together: as written ({@link #word}) plus its stems ({@link #stems}).
+     * The text's words, any of them matching, each counted once ({@link #counted}) and scored in each of its
+     * indexed forms (as written and its stem, at one position) over the text fields together ({@link #word}).
      */
     private static Query words(String text, Analyzer analyzer) {
-        List<List<String>> words = new ArrayList<>();
+        List<List<Query>> words = new ArrayList<>();
         try (TokenStream tokens = analyzer.tokenStream(IndexFields.BODY, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute position = tokens.addAttribute(PositionIncrementAttribute.class);
@@ -76,7 +76,7 @@ sealed interface TextQuery {
                 if (position.getPositionIncrement() > 0 || words.isEmpty()) {
                     words.add(new ArrayList<>());
                 }
-                words.getLast().add(term.toString());
+                words.getLast().add(word(term.toString()));
             }
             tokens.end();
         } catch (IOException e) {
@@ -85,14 +85,9 @@ sealed interface TextQuery {
         if (words.isEmpty()) {
             return null;
         }
-        List<Query> scored = words.stream().map(forms -> counted(forms.size() == 1 ? word(forms.getFirst())
-                : anyOf(List.of(word(forms.getFirst()), stems(forms.subList(1, forms.size())))))).toList();
-        if (scored.size() == 1) {
-            return scored.getFirst();
-        }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        scored.forEach(word -> any.add(word, BooleanClause.Occur.SHOULD));
-        return any.build();
+        words.forEach(forms -> any.add(counted(anyOf(forms)), BooleanClause.Occur.SHOULD));
+        return words.size() == 1 ? counted(anyOf(words.getFirst())) : any.build();
     }
 
     private static Query anyOf(List<Query> forms) {
@@ -125,20 +120,6 @@ sealed interface TextQuery {
         CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder();
         IndexFields.TEXT_WEIGHTS.forEach(combined::addField);
         return combined.addTerm(new BytesRef(analysed)).build();
-    }
-
-    /**
-     * A word's stems (one per language of the searched notes, see {@code SearchTextAnalyzer}) scored as one word:
-     * a note's occurrences of any of them summed, against the largest document frequency among them. Each note
-     * matches only its own language's stem, so every note's stem counts alike: scored apart, the stem of a
-     * language with fewer notes would weigh more (a rarer term), and a French note that repeats the searched word
-     * lose to an English one that has it less often.
-     */
-    static Query stems(List<String> analysed) {
-        CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder();
-        IndexFields.TEXT_WEIGHTS.forEach(combined::addField);
-        analysed.forEach(stem -> combined.addTerm(new BytesRef(stem)));
-        return combined.build();
     }
 
     private static boolean isEmpty(Query query) {

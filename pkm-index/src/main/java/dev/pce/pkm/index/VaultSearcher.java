@@ -42,7 +42,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,7 +104,7 @@ public final class VaultSearcher {
         Optional<TextEmbedder> embedder = mode == SearchMode.LEXICAL ? Optional.empty() : embeddings.ready();
         Optional<String> fallback = mode != SearchMode.LEXICAL && embedder.isEmpty()
                 ? embeddings.unavailable().map(why -> why + ": these hits are lexical only.") : Optional.empty();
-        return withSearcher(searcher -> switch (TextQuery.parse(query.text(), searchAnalyzer(searcher))) {
+        return withSearcher(searcher -> switch (TextQuery.parse(query.text(), analyzer)) {
             case TextQuery.Ranked ranked when embedder.isPresent() ->
                     meaning(searcher, ranked.query(), embedder.get().embed(query.text()), mode, query,
                             ranked.notice());
@@ -241,22 +240,6 @@ public final class VaultSearcher {
             }
         }
         return notes;
-    }
-
-    /**
-     * The analyzer of search text over {@code searcher}'s notes: stems by each language they are in (read from the
-     * few terms of {@link IndexFields#LANG}), so a vault of English notes is searched as English.
-     */
-    private static Analyzer searchAnalyzer(IndexSearcher searcher) throws IOException {
-        Set<NoteLanguage> languages = EnumSet.noneOf(NoteLanguage.class);
-        Terms codes = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.LANG);
-        if (codes != null) {
-            TermsEnum terms = codes.iterator();
-            for (BytesRef code = terms.next(); code != null; code = terms.next()) {
-                NoteLanguage.ofCode(code.utf8ToString()).ifPresent(languages::add);
-            }
-        }
-        return SearchTextAnalyzer.of(languages);
     }
 
     private MoreLikeThis moreLikeThis(IndexReader reader, int minDocFreq) throws IOException {

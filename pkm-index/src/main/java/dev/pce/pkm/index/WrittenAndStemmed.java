@@ -25,12 +25,7 @@ final class WrittenAndStemmed {
 
     /** {@code in}'s words written and, where it changes them, through {@code stemmer} (which leaves keywords be). */
     static TokenStream of(TokenStream in, UnaryOperator<TokenStream> stemmer) {
-        return of(in, stemmer, "");
-    }
-
-    /** The same, each stem that is kept written after {@code stemPrefix} (see {@link NoteLanguage#stemPrefix}). */
-    static TokenStream of(TokenStream in, UnaryOperator<TokenStream> stemmer, String stemPrefix) {
-        return new DropUnchanged(stemmer.apply(new Repeat(in)), stemPrefix.toCharArray());
+        return new DropUnchanged(stemmer.apply(new Repeat(in)));
     }
 
     /** Every word twice: as a keyword (not stemmed), then, at the same position, as a word to stem. */
@@ -74,20 +69,15 @@ final class WrittenAndStemmed {
         }
     }
 
-    /**
-     * Drops the second word of a position when it is the same as the first (the stem is the written form), and
-     * writes a kept one after the prefix.
-     */
+    /** Drops the second word of a position when it is the same as the first (the stem is the written form). */
     private static final class DropUnchanged extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-        private final char[] prefix;
         private char[] first = new char[32];
         private int length;
 
-        DropUnchanged(TokenStream in, char[] prefix) {
+        DropUnchanged(TokenStream in) {
             super(in);
-            this.prefix = prefix;
         }
 
         @Override
@@ -100,13 +90,6 @@ final class WrittenAndStemmed {
                     return true;
                 }
                 if (!Arrays.equals(term.buffer(), 0, term.length(), first, 0, length)) {
-                    if (prefix.length > 0) {
-                        int stemLength = term.length();
-                        char[] buffer = term.resizeBuffer(prefix.length + stemLength);
-                        System.arraycopy(buffer, 0, buffer, prefix.length, stemLength);
-                        System.arraycopy(prefix, 0, buffer, 0, prefix.length);
-                        term.setLength(prefix.length + stemLength);
-                    }
                     return true;
                 }
             }

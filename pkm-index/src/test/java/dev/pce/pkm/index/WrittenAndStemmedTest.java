@@ -73,15 +73,14 @@ class WrittenAndStemmedTest {
     })
     void givesTheTokensOfLucenesFilters(String text) throws IOException {
         for (String field : List.of(IndexFields.BODY, IndexFields.TITLE)) {
-            assertThat(tokens(NoteTextAnalyzer.of(NoteLanguage.ENGLISH), field, text))
+            assertThat(tokens(new NoteTextAnalyzer(), field, text))
                     .isEqualTo(tokens(new LuceneChain(), field, text));
         }
     }
 
     @Test
     void reusedStreamsStartAfresh() throws IOException {
-        Analyzer ours = NoteTextAnalyzer.of(NoteLanguage.ENGLISH); // shared: not closed
-        try (Analyzer lucene = new LuceneChain()) {
+        try (Analyzer ours = new NoteTextAnalyzer(); Analyzer lucene = new LuceneChain()) {
             for (String text : List.of("running changes", "walked", "東京都 runs", "")) {
                 assertThat(tokens(ours, IndexFields.BODY, text)).isEqualTo(tokens(lucene, IndexFields.BODY, text));
             }
