@@ -22,7 +22,7 @@ import java.util.List;
  * The analysis of a note's text (title, aliases, tags, body) and of the words searched for.
  *
  * <ul>
- *   <li>Words as Unicode splits them ({@link StandardTokenizer}), and at underscores ({@link UnderscoresAsSpaces});
+ *   <li>Words as Unicode splits them ({@link StandardTokenizer}), and at underscores ({@link UnderscoresAndDotsAsSpaces});
  *       full- and half-width forms made one
  *       ({@link CJKWidthFilter}); lower case.</li>
  *   <li>Chinese, Japanese and Korean runs as overlapping pairs of characters ({@link CJKBigramFilter}):
@@ -64,7 +64,7 @@ final class NoteTextAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new UnderscoresAsSpaces(reader);
+        return new UnderscoresAndDotsAsSpaces(reader);
     }
 
     @Override

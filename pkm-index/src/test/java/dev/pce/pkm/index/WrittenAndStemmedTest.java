@@ -42,7 +42,7 @@ class WrittenAndStemmedTest {
     private static final class LuceneChain extends Analyzer {
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new UnderscoresAsSpaces(reader); // the same text as ours: only the token filters are compared
+            return new UnderscoresAndDotsAsSpaces(reader); // the same text as ours: only the token filters are compared
         }
 
         @Override
