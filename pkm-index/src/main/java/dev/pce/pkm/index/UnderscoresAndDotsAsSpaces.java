@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Text with each underscore, and each dot after a letter, read as a space. Unicode's word rules join letters
+ * Text with each underscore and middle dot, and each dot after a letter, read as a space. Unicode's word rules join letters
  * across {@code _} and {@code .}, so markdown's {@code _emphasis_}, {@code snake_case}, {@code www.meetup.com} and
  * {@code index.md} were single words ({@code _dispatchez_}) that a search for one of their words ({@code
  * dispatchez}, {@code case}, {@code meetup}) missed. A dot after a digit is kept: {@code 3.14} and {@code v2.0}
  * stay numbers. One character for one, so offsets (highlights) are unchanged.
  */
 final class UnderscoresAndDotsAsSpaces extends FilterReader {
+    /** French inclusive writing's point ({@code développeur·rices}), which Unicode's rules join across too. */
+    private static final char MIDDLE_DOT = '\u00B7';
     /** The character before the next one read: a dot after a letter splits even across reads. */
     private int previous = ' ';
 
@@ -39,6 +41,6 @@ final class UnderscoresAndDotsAsSpaces extends FilterReader {
     }
 
     private char map(char c) {
-        return c == '_' || (c == '.' && Character.isLetter(previous)) ? ' ' : c;
+        return c == '_' || c == MIDDLE_DOT || (c == '.' && Character.isLetter(previous)) ? ' ' : c;
     }
 }

@@ -9,8 +9,8 @@ import java.io.StringReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UnderscoresAndDotsAsSpacesTest {
-    private static final String TEXT = "_emphasis_ snake_case www.meetup.com index.md 3.14 v2.0 e.g. end.";
-    private static final String READ = " emphasis  snake case www meetup com index md 3.14 v2.0 e g  end ";
+    private static final String TEXT = "_emphasis_ snake_case www.meetup.com index.md 3.14 v2.0 e.g. auteur\u00B7rices end.";
+    private static final String READ = " emphasis  snake case www meetup com index md 3.14 v2.0 e g  auteur rices end ";
 
     @Test
     void underscoresAndDotsAfterLettersAreSpacesOneForOne() throws IOException {
