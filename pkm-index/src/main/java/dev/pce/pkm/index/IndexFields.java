@@ -89,7 +89,7 @@ public final class IndexFields {
     static final Set<String> FOLDED = Set.of(TAG, TYPE, STATUS, PROJECT);
 
     /** Bump when documents or their analysis change; an index of another format is rebuilt. */
-    static final String FORMAT = "5";
+    static final String FORMAT = "6";
     static final String FORMAT_KEY = "pce.index.format";
 
     private IndexFields() {

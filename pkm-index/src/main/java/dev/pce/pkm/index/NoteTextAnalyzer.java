@@ -15,13 +15,15 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
+import java.io.Reader;
 import java.util.List;
 
 /**
  * The analysis of a note's text (title, aliases, tags, body) and of the words searched for.
  *
  * <ul>
- *   <li>Words as Unicode splits them ({@link StandardTokenizer}); full- and half-width forms made one
+ *   <li>Words as Unicode splits them ({@link StandardTokenizer}), and at underscores ({@link UnderscoresAndDotsAsSpaces});
+ *       full- and half-width forms made one
  *       ({@link CJKWidthFilter}); lower case.</li>
  *   <li>Chinese, Japanese and Korean runs as overlapping pairs of characters ({@link CJKBigramFilter}):
  *       {@code 東京都} is indexed as {@code 東京} and {@code 京都}, so a search for a two-character word finds it
@@ -58,6 +60,11 @@ final class NoteTextAnalyzer extends Analyzer {
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         return new TokenStreamComponents(tokenizer, WrittenAndStemmed.of(stream, PorterStemFilter::new));
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new UnderscoresAndDotsAsSpaces(reader);
     }
 
     @Override

@@ -153,6 +153,27 @@ class SearchFidelityTest {
     }
 
     @Test
+    void aWordJoinedByUnderscoresOrDotsIsFoundByTheWordAlone() {
+        notes.write("fr.md", "# R\u00e9ducteurs\nAu lieu de d\u00e9finir l'\u00e9tat, vous _dispatchez_ une action.\n");
+        notes.write("code.md", "# Config\nSet `max_retry_count` in the file.\n");
+        notes.write("links.md", "# Meetups\nSee www.meetup.com and the docs' index.md, version 3.14.\n");
+        notes.write("other.md", "# Other\nNothing of the kind here.\n");
+        update();
+
+        assertThat(paths("meetup")).as("a part of a domain name").containsExactly("links.md");
+        assertThat(paths("index")).as("a file name's stem").containsExactly("links.md");
+        assertThat(paths("3.14")).as("a number keeps its dot").containsExactly("links.md");
+        assertThat(paths("14")).as("so its parts are not words").isEmpty();
+
+        assertThat(paths("dispatchez")).as("markdown emphasis with underscores").containsExactly("fr.md");
+        assertThat(paths("retry")).as("a part of a snake_case name").containsExactly("code.md");
+        assertThat(paths("max_retry_count")).as("the name as written").containsExactly("code.md");
+        assertThat(paths("\"max_retry_count\"")).as("as a phrase").containsExactly("code.md");
+        assertThat(searcher.search(SearchQuery.of("dispatchez")).hits().getFirst().snippets())
+                .as("the highlight stays on the word").anyMatch(s -> s.contains("**dispatchez**"));
+    }
+
+    @Test
     void aWordAfterAnElidedArticleIsFoundByTheWordAlone() {
         notes.write("it.md", "# Titoli\nIl testo dell'intestazione resta nell\u2019editor.\n");
         notes.write("fr.md", "# Liens\nOn ouvre l'aper\u00e7u d'une note.\n");

@@ -80,6 +80,11 @@ final class SearchExperimentCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}): to see why, on sets that may be looked at.")
     int losses;
 
+    @Option(names = "--by-folder",
+            description = "Also print each arm's MRR@10 per top folder of the right notes (a multilingual vault's "
+                    + "language folders, say).")
+    boolean byFolder;
+
     @Spec
     CommandSpec spec;
 
@@ -98,6 +103,10 @@ final class SearchExperimentCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Known-item search: %d words of a note's body per query (none of its title), "
                     + "MRR@10 and recall@10; FTS5 is a plain SQLite FTS5 table ranked by bm25()%n%n", KnownItemQueries.WORDS);
             SearchExperiment.table(results, SearchArms.BASELINE.name()).forEach(out::println);
+            if (byFolder) {
+                out.printf(Locale.ROOT, "%nMRR@10 per top folder of the right notes%n%n");
+                SearchExperiment.byFolder(results).forEach(out::println);
+            }
             if (losses > 0) {
                 out.printf(Locale.ROOT, "%nQueries FTS5 ranks better than PCE (query -> right note: ranks within the first %d)%n",
                         RankingScores.K);

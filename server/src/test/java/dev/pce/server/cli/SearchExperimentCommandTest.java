@@ -66,6 +66,22 @@ class SearchExperimentCommandTest {
     }
 
     @Test
+    void byFolderPrintsEachArmsMrrPerTopFolderOfTheRightNotes(@TempDir Path dir) {
+        Path vault = dir.resolve("languages");
+        TestFiles.write(vault.resolve("de/Herbst.md"), "Kastanien rollen durch herbstliche Alleen.\n");
+        TestFiles.write(vault.resolve("fr/Ete.md"), "Tournesols penchent vers collines dorées.\n");
+        TestFiles.write(vault.resolve("fr/Hiver.md"), "Flocons recouvrent sapins endormis lentement.\n");
+
+        InProcessCe run = InProcessCe.run("experiment", "search", "--sets", "external", "--vault",
+                "languages=" + vault, "--by-folder");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("MRR@10 per top folder of the right notes");
+        assertThat(run.out().lines().filter(line -> line.startsWith("| languages | ") && !line.contains(" test ")))
+                .containsExactly("| languages | de | 1 | 1.000 | 1.000 |", "| languages | fr | 2 | 1.000 | 1.000 |");
+    }
+
+    @Test
     void aVaultIsAlsoRunWithTheOtherHeldOutSetsAndNeverWithTheDevelopmentSets(@TempDir Path dir) {
         Path vault = dir.resolve("outside");
         TestFiles.write(vault.resolve("Only.md"), "Lanterns glow over harbour piers at dusk.\n");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Runs every arm over every collection's known-item queries and scores the rankings. */
 public final class SearchExperiment {
@@ -103,6 +104,42 @@ public final class SearchExperiment {
             }
         }
         return lines;
+    }
+
+    /**
+     * Each arm's MRR@10 per top folder of the right notes (a multilingual vault's language folders, say): per
+     * collection, a row per folder (notes at the root under "/") with its queries and each arm's MRR@10.
+     */
+    public static List<String> byFolder(List<CollectionResult> results) {
+        List<String> lines = new ArrayList<>();
+        List<String> arms = results.isEmpty() ? List.of()
+                : results.getFirst().arms().stream().map(ArmScores::arm).toList();
+        lines.add("| collection | folder | queries | " + arms.stream().map(a -> a + " MRR@10")
+                .collect(Collectors.joining(" | ")) + " |");
+        lines.add("|---|---|---:|" + "---:|".repeat(arms.size()));
+        for (CollectionResult result : results) {
+            Map<String, List<Integer>> queriesOf = new TreeMap<>();
+            List<KnownItemQuery> queries = result.collection().queries();
+            for (int i = 0; i < queries.size(); i++) {
+                queriesOf.computeIfAbsent(folder(queries.get(i).target()), k -> new ArrayList<>()).add(i);
+            }
+            queriesOf.forEach((folder, indexes) -> {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %d |",
+                        result.collection().name(), folder, indexes.size()));
+                for (ArmScores arm : result.arms()) {
+                    RankingScores scores = RankingScores.of(indexes.stream().map(arm.rankings()::get).toList());
+                    row.append(String.format(Locale.ROOT, " %.3f |", scores.mrr()));
+                }
+                lines.add(row.toString());
+            });
+        }
+        return lines;
+    }
+
+    /** A note path's top folder, or "/" for a note at the vault's root. */
+    static String folder(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 ? "/" : path.substring(0, slash);
     }
 
     private static List<RankingScores.Ranking> rankings(CollectionResult result, String arm) {
