@@ -30,9 +30,6 @@ final class PlainMessages {
     };
     private static final Set<String> REQUEST_FIELDS = Set.of("jsonrpc", "method", "id", "params");
     private static final Set<String> CALL_FIELDS = Set.of("name", "arguments", "_meta");
-    private static final String TOOLS_CALL_METHOD = McpSchema.METHOD_TOOLS_CALL;
-    /** In every line that can be a tools/call (its method written without escapes): a cheap test before the tree. */
-    private static final String TOOLS_CALL = "tools/call";
 
     private PlainMessages() {
     }
@@ -42,7 +39,8 @@ final class PlainMessages {
      * {@code tools/call}'s arguments read once, as the tree the tools read ({@link TreeArguments}).
      */
     static McpSchema.JSONRPCMessage read(McpJsonMapper mapper, String line) throws IOException {
-        if (line.contains(TOOLS_CALL)) {
+        // in every line that can be a plain tools/call (its method written without escapes): a cheap test first
+        if (line.contains(McpSchema.METHOD_TOOLS_CALL)) {
             JsonNode message = Json.plain().readTree(line);
             Optional<McpSchema.JSONRPCRequest> call = plainToolCall(message);
             if (call.isPresent()) {
@@ -77,7 +75,8 @@ final class PlainMessages {
     private static Optional<McpSchema.JSONRPCRequest> plainToolCall(JsonNode message) {
         if (!(message instanceof ObjectNode request) || !hasOnly(request, REQUEST_FIELDS)
                 || !(request.get("jsonrpc") instanceof TextNode jsonrpc) || jsonrpc.textValue().isBlank()
-                || !(request.get("method") instanceof TextNode method) || !TOOLS_CALL_METHOD.equals(method.textValue())
+                || !(request.get("method") instanceof TextNode method)
+                || !McpSchema.METHOD_TOOLS_CALL.equals(method.textValue())
                 || !(request.get("params") instanceof ObjectNode params) || !hasOnly(params, CALL_FIELDS)
                 || !(params.get("name") instanceof TextNode name)
                 || !(isAbsent(params.get("arguments")) || params.get("arguments") instanceof ObjectNode)
